@@ -1,0 +1,1 @@
+"""apec-search indexer: crawl, extract, index and query APEC's SME record."""

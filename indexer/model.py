@@ -1,0 +1,66 @@
+"""The extracted document: what extraction produces and the index reads."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+DOC_TYPES = (
+    "ministerial_statement",
+    "chairs_statement",
+    "declaration",
+    "strategic_plan",
+    "terms_of_reference",
+    "other",
+)
+
+
+@dataclass
+class Paragraph:
+    """One block of main text, in reading order."""
+
+    text: str
+    kind: str = "p"  # "p" paragraph, "h" heading, "li" list item
+    page: int | None = None  # 1-based page number, for PDFs
+
+
+@dataclass
+class Document:
+    url: str  # the URL that was requested
+    final_url: str  # after redirects
+    canonical_url: str  # rel=canonical when declared, else final_url
+    title: str
+    content_type: str  # "html" or "pdf"
+    sha256: str  # of the raw body in corpus/objects
+    fetched_at: str | None = None  # ISO 8601, UTC
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    year: int | None = None
+    date: str | None = None  # ISO date
+    meeting_number: int | None = None  # 27 for "27th"
+    location: str | None = None  # "Wellington, New Zealand"
+    doc_type: str = "other"  # one of DOC_TYPES
+    chair: str | None = None
+
+    @property
+    def id(self) -> str:
+        return doc_id(self.canonical_url)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        data = dict(data)
+        data["paragraphs"] = [Paragraph(**p) for p in data.get("paragraphs", [])]
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def doc_id(canonical_url: str) -> str:
+    """A short id that stays the same across crawls of one document."""
+    return hashlib.sha1(canonical_url.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,1 @@
+"""apec-search web front end (Flask)."""
