@@ -105,6 +105,12 @@ class Corpus:
             raise
         return sha, size
 
+    def remove_temp_files(self) -> None:
+        """Delete temporary files an interrupted writer left behind."""
+        for folder in (self.root, self.objects_dir):
+            for tmp in folder.glob(".tmp-*") if folder.is_dir() else ():
+                tmp.unlink(missing_ok=True)
+
     def read_object(self, sha256: str) -> bytes:
         return self.object_path(sha256).read_bytes()
 
