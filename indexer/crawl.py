@@ -254,9 +254,9 @@ class _Crawler:
                 self._enqueue((link,), entry.depth + 1, entry.family)
 
     def _robots_refused(self, url: str) -> None:
-        reason = self.robots.unreachable(url)
+        reason = self.robots.failure(url)
         if reason:
-            self._failed(url, f"host unreachable: {reason}")
+            self._failed(url, reason)
         else:
             self.summary.skipped_robots += 1
 

@@ -22,6 +22,7 @@ class Robots:
         self.agent = agent
         self._parsed: dict[str, Protego | None] = {}  # None: disallow all
         self._unreachable: dict[str, str] = {}  # origin -> why it gave no response
+        self._unavailable: dict[str, str] = {}  # origin -> robots.txt server error
 
     def load(self, url: str) -> None:
         """Fetch and parse the robots.txt of ``url``'s origin, if not done yet."""
@@ -36,6 +37,7 @@ class Robots:
             return
         if status >= 500:
             self._parsed[site] = None
+            self._unavailable[site] = f"robots.txt answered HTTP {status}"
             return
         rules = Protego.parse(text if status < 400 else "")
         self._parsed[site] = rules
@@ -52,3 +54,10 @@ class Robots:
         """Why ``url``'s host gave no response to the robots.txt request, if it did not."""
         self.load(url)
         return self._unreachable.get(origin(url))
+
+    def failure(self, url: str) -> str | None:
+        """Why ``url`` is refused when robots.txt could not be had (None: it disallows it)."""
+        site = origin(url)
+        if site in self._unreachable:
+            return f"host unreachable: {self._unreachable[site]}"
+        return self._unavailable.get(site)

@@ -363,3 +363,22 @@ def _wait_for_records(corpus_dir: Path, count: int, process: subprocess.Popen) -
             return
         time.sleep(0.02)
     raise AssertionError("the crawl did not store pages in time")
+
+
+def test_a_manifest_line_torn_by_a_kill_does_not_swallow_the_next_record(tmp_path):
+    corpus = Corpus(tmp_path)
+    corpus.append_record(_record("a" * 64, 1))
+    with open(corpus.manifest_path, "a", encoding="utf-8") as fh:
+        fh.write('{"url": "http://example.org/torn", "sta')
+    later = _record("b" * 64, 2)
+    later.url = "http://example.org/later"
+    corpus.append_record(later)
+    assert set(corpus.records()) == {"http://example.org/kept", "http://example.org/later"}
+
+
+def test_robots_txt_server_error_refuses_the_host_with_a_reason(site, tmp_path):
+    site.route("/robots.txt", Route(status=503))
+    site.page("/", "<p>home</p>")
+    summary = run(site, tmp_path, retries=1)
+    assert "/" not in site.paths()
+    assert [f.reason for f in summary.failures] == ["robots.txt answered HTTP 503"]
