@@ -20,8 +20,8 @@ from pathlib import Path
 from tqdm import tqdm
 
 from indexer.corpus import Corpus, ManifestRecord, atomic_write_bytes, default_corpus_dir
-from indexer.fetch import Fetcher, FetchResult, utc_now
-from indexer.links import PageLinks, is_html, page_links
+from indexer.fetch import Fetcher, FetchResult, is_html, utc_now
+from indexer.links import PageLinks, page_links
 from indexer.robots import Robots
 from indexer.sources import Sources, load_sources, sources_path
 from indexer.urls import family, netloc, origin

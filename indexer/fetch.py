@@ -33,7 +33,8 @@ RETRYABLE_ERRORS = (
     requests.Timeout,
     requests.exceptions.ChunkedEncodingError,
 )
-DOCUMENT_TYPES = ("text/html", "application/xhtml+xml", "application/pdf")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+PDF_TYPES = ("application/pdf", "application/x-pdf")
 
 
 class BodyTooLarge(Exception):
@@ -285,10 +286,18 @@ class Fetcher:
             yield chunk
 
 
+def _mime(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def is_html(content_type: str | None) -> bool:
+    return _mime(content_type) in HTML_TYPES
+
+
 def is_document_type(content_type: str | None, url: str) -> bool:
     """HTML or PDF by its Content-Type (or, for a generic binary type, by its name)."""
-    mime = (content_type or "").split(";", 1)[0].strip().lower()
-    if mime in DOCUMENT_TYPES:
+    mime = _mime(content_type)
+    if mime in HTML_TYPES or mime in PDF_TYPES:
         return True
     generic = mime in ("", "application/octet-stream", "binary/octet-stream")
     return generic and url.lower().split("?", 1)[0].endswith(".pdf")

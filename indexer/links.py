@@ -49,7 +49,3 @@ def page_links(body: bytes, base_url: str) -> PageLinks:
                 found.links.append(url)
     return found
 
-
-def is_html(content_type: str | None) -> bool:
-    mime = (content_type or "").split(";", 1)[0].strip().lower()
-    return mime in ("text/html", "application/xhtml+xml")

@@ -12,9 +12,9 @@ from indexer.urls import netloc, origin
 class Robots:
     """Fetches each origin's robots.txt once, through the crawl's own ``Fetcher``.
 
-    A missing robots.txt (4xx) allows everything; a server error (5xx) disallows the
-    whole origin, as the robots.txt standard (RFC 9309) asks. A Crawl-delay for our user
-    agent raises the fetcher's delay for that host.
+    A missing robots.txt (4xx) allows everything; a server error (5xx, or a 429 still
+    there after the retries) disallows the whole origin, as RFC 9309 asks. A Crawl-delay
+    for our user agent raises the fetcher's delay for that host.
     """
 
     def __init__(self, fetcher: Fetcher, agent: str = PRODUCT):
@@ -35,7 +35,7 @@ class Robots:
             self._parsed[site] = None
             self._unreachable[site] = describe(exc)
             return
-        if status >= 500:
+        if status >= 500 or status == 429:
             self._parsed[site] = None
             self._unavailable[site] = f"robots.txt answered HTTP {status}"
             return

@@ -110,6 +110,7 @@ class Site:
 
     # -- answering --------------------------------------------------------------------
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        arrived = time.monotonic()
         path, _, query = handler.path.partition("?")
         target = self.routes.get(path)
         route = target(query) if callable(target) else target
@@ -125,7 +126,7 @@ class Site:
             time.sleep(route.delay)
         status = 304 if _not_modified(route, handler.headers) else route.status
         with self._lock:
-            self.log.append(Request(handler.path, dict(handler.headers), status, time.monotonic()))
+            self.log.append(Request(handler.path, dict(handler.headers), status, arrived))
         handler.send_response(status)
         headers = dict(route.headers)
         if route.etag:
