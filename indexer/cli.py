@@ -58,6 +58,9 @@ def crawl_command(
     except (CrawlError, SourcesError) as exc:
         click.echo(f"apec-search crawl: {exc}", err=True)
         sys.exit(1)
+    except OSError as exc:
+        click.echo(f"apec-search crawl: cannot write the corpus: {exc}", err=True)
+        sys.exit(1)
     if as_json:
         click.echo(json.dumps(summary.to_dict(), indent=1))
     else:

@@ -403,3 +403,29 @@ def test_robots_txt_server_error_refuses_the_host_with_a_reason(site, tmp_path):
     summary = run(site, tmp_path, retries=1)
     assert "/" not in site.paths()
     assert [f.reason for f in summary.failures] == ["robots.txt answered HTTP 503"]
+
+
+def test_default_sources_come_from_the_corpus_sources_toml(site, tmp_path):
+    site.page("/sme", '<a href="/sme/2019_sme">2019</a>')
+    site.page("/sme/2018_sme.aspx", "<p>2018, old spelling only</p>")
+    site.page("/sme/2019_sme", "<p>2019</p>")
+    (tmp_path / "sources.toml").write_text(f"""
+seeds = ["{site.url('/sme')}"]
+[[scope]]
+host = "{site.host}"
+prefixes = ["/sme"]
+[[yearly]]
+first = 2017
+last = 2019
+urls = ["{site.url('/sme/{year}_sme')}", "{site.url('/sme/{year}_sme.aspx')}"]
+doc_type = "ministerial_statement"
+""")
+    result = CliRunner().invoke(cli, ["crawl", "--corpus", str(tmp_path), "--delay", "0",
+                                      "--json"])
+    summary = json.loads(result.output)
+    assert summary["failed"] == 0 and summary["not_found"] == 3  # 2017 twice, 2018_sme
+    stored = {u: r for u, r in records(tmp_path).items() if r.sha256}
+    assert stored[site.url("/sme/2018_sme.aspx")].hints == {
+        "doc_type": "ministerial_statement", "year": 2018}
+    assert stored[site.url("/sme/2019_sme")].hints["year"] == 2019
+    assert len(site.requests_for("/sme/2019_sme")) == 1
