@@ -7,6 +7,7 @@ the extracted text. ``links`` are extra (href, text) pairs placed in the page's 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from fpdf import FPDF
@@ -23,6 +24,7 @@ CHROME_TEXT = (
     "Advertisement: cheap flights to Lima",
     "Recent posts",
     "Site map",
+    "Meeting Papers",
 )
 
 STATEMENT = (
@@ -37,18 +39,18 @@ STATEMENT = (
 )
 
 
-def _paragraphs(paragraphs: list[str] | tuple[str, ...]) -> str:
+def _paragraphs(paragraphs: Sequence[str]) -> str:
     return "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
-def _links(links: list[tuple[str, str]]) -> str:
+def _links(links: Sequence[tuple[str, str]]) -> str:
     return "\n".join(f'<li><a href="{escape(h)}">{escape(t)}</a></li>' for h, t in links)
 
 
 def modern_cms_page(
     title: str,
-    paragraphs: list[str] | tuple[str, ...] = STATEMENT,
-    links: list[tuple[str, str]] = (),
+    paragraphs: Sequence[str] = STATEMENT,
+    links: Sequence[tuple[str, str]] = (),
     canonical: str | None = None,
 ) -> str:
     """A CMS page: <main>/<article> inside heavy chrome (header, nav, breadcrumbs, cookie
@@ -70,7 +72,7 @@ def modern_cms_page(
 <h1>{escape(title)}</h1>
 {_paragraphs(paragraphs)}
 </article>
-<aside class="related"><h2>Related links</h2><ul>{_links(list(links))}</ul></aside>
+<aside class="related"><h2>Related links</h2><ul>{_links(links)}</ul></aside>
 </main>
 <footer><p>Copyright 2026 Fixture Cooperation Secretariat</p><a href="/sitemap">Site map</a>
 <p>Subscribe to our newsletter</p></footer>
@@ -79,8 +81,8 @@ def modern_cms_page(
 
 def table_layout_page(
     title: str,
-    paragraphs: list[str] | tuple[str, ...] = STATEMENT,
-    links: list[tuple[str, str]] = (),
+    paragraphs: Sequence[str] = STATEMENT,
+    links: Sequence[tuple[str, str]] = (),
 ) -> str:
     """An old table layout: no semantic tags, content in <td id="content"> beside a left nav."""
     return f"""<html><head><title>{escape(title)}</title></head>
@@ -101,8 +103,8 @@ def table_layout_page(
 
 def blog_page(
     title: str,
-    paragraphs: list[str] | tuple[str, ...] = STATEMENT,
-    links: list[tuple[str, str]] = (),
+    paragraphs: Sequence[str] = STATEMENT,
+    links: Sequence[tuple[str, str]] = (),
 ) -> str:
     """A third-party blog reprinting a statement in <div class="entry-content">, with a
     sidebar, ads and a comment form."""
@@ -118,7 +120,7 @@ def blog_page(
 <div class="entry-content">
 {_paragraphs(paragraphs)}
 </div></div></div>
-<div id="secondary" class="widget-area"><h3>Recent posts</h3><ul>{_links(list(links))}</ul>
+<div id="secondary" class="widget-area"><h3>Recent posts</h3><ul>{_links(links)}</ul>
 <div class="ad">Advertisement: cheap flights to Lima</div>
 <p>Subscribe to our newsletter</p></div>
 <div id="colophon">Copyright 2026 Fixture Cooperation Secretariat</div>
