@@ -33,8 +33,8 @@ def test_home_offers_search_and_ask(client):  # noqa: F811
 
 
 def test_without_an_index_the_home_page_says_how_to_build_one(tmp_path):
-    client = create_app({"INDEX_DIR": tmp_path / "index", "TESTING": True}).test_client()
-    response = client.get("/")
+    fresh = create_app({"INDEX_DIR": tmp_path / "index", "TESTING": True}).test_client()
+    response = fresh.get("/")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert "There is no index yet" in html
@@ -42,23 +42,23 @@ def test_without_an_index_the_home_page_says_how_to_build_one(tmp_path):
 
 
 def test_without_an_index_search_is_a_503_that_says_how_to_build_one(tmp_path):
-    client = create_app({"INDEX_DIR": tmp_path / "index", "TESTING": True}).test_client()
-    page = client.get("/search?q=finance")
+    fresh = create_app({"INDEX_DIR": tmp_path / "index", "TESTING": True}).test_client()
+    page = fresh.get("/search?q=finance")
     assert page.status_code == 503
     assert "apec-search index" in page.get_data(as_text=True)
-    api = client.get("/api/search?q=finance")
+    api = fresh.get("/api/search?q=finance")
     assert api.status_code == 503
     assert "apec-search index" in api.get_json()["error"]
 
 
 def test_an_index_built_after_start_is_picked_up_without_restart(tmp_path):
-    client = create_app({"INDEX_DIR": tmp_path / "index", "TESTING": True}).test_client()
-    assert "There is no index yet" in client.get("/").get_data(as_text=True)
+    fresh = create_app({"INDEX_DIR": tmp_path / "index", "TESTING": True}).test_client()
+    assert "There is no index yet" in fresh.get("/").get_data(as_text=True)
     build_index(make_corpus(tmp_path, web_docs()[:2]), tmp_path / "index")
-    assert "<dt>Documents</dt><dd>2</dd>" in client.get("/").get_data(as_text=True)
+    assert "<dt>Documents</dt><dd>2</dd>" in fresh.get("/").get_data(as_text=True)
     build_index(make_corpus(tmp_path, web_docs()), tmp_path / "index")  # swapped in
-    assert "<dt>Documents</dt><dd>7</dd>" in client.get("/").get_data(as_text=True)
-    assert "Disaster Resilience" in client.get("/search?q=disasters").get_data(as_text=True)
+    assert "<dt>Documents</dt><dd>7</dd>" in fresh.get("/").get_data(as_text=True)
+    assert "Disaster Resilience" in fresh.get("/search?q=disasters").get_data(as_text=True)
 
 
 def test_help_page_explains_the_query_syntax(client):  # noqa: F811
@@ -141,13 +141,13 @@ def test_api_404_is_json(client):  # noqa: F811
 
 
 def test_500_page_shows_no_traceback(web_index):  # noqa: F811
-    app = create_app({"INDEX_DIR": web_index})  # not TESTING: errors are handled, not raised
+    failing = create_app({"INDEX_DIR": web_index})  # not TESTING: errors are handled, not raised
 
-    @app.get("/boom")
+    @failing.get("/boom")
     def boom():
         raise RuntimeError("secret internal detail")
 
-    response = app.test_client().get("/boom")
+    response = failing.test_client().get("/boom")
     assert response.status_code == 500
     html = response.get_data(as_text=True)
     assert "Something went wrong" in html

@@ -25,9 +25,7 @@ def titles(soup) -> list[str]:
 def facet_links(soup, heading: str) -> dict[str, str]:
     for section in soup.select(".facet"):
         if section.h3.get_text() == heading:
-            return {
-                a.select_one(".facet-label").get_text(): a["href"] for a in section.select("a")
-            }
+            return {a.select_one(".facet-label").get_text(): a["href"] for a in section.select("a")}
     return {}
 
 
@@ -96,7 +94,9 @@ def test_type_facet_filters(client):  # noqa: F811
 
 def test_year_range_filter(client):  # noqa: F811
     soup = page(client, "/search?q=digitalisation&year=2019-2021")
-    assert {t for t in titles(soup)} >= {"Ministerial Statement of the 25th SME Ministerial Meeting"}
+    assert {t for t in titles(soup)} >= {
+        "Ministerial Statement of the 25th SME Ministerial Meeting"
+    }
     assert "Year: 2019-2021" in soup.select_one(".active-filters").get_text(" ", strip=True)
     assert set(facet_links(soup, "Year")) == {"2021", "2019"}
 
