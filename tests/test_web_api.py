@@ -10,6 +10,7 @@ import pytest
 
 from indexer.search import Engine
 from tests.web_fixtures import SCRIPT_TEXT, app, client, doc_id_of, web_index  # noqa: F401
+from webapp import create_app
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -120,6 +121,19 @@ def test_csv_of_the_current_results(client):  # noqa: F811
     chair = next(r for r in rows if r["doc_type"] == "chairs_statement")
     assert chair["link"] == "https://example.org/sme/2021-chair.pdf#page=2"
     assert "<mark>" not in chair["excerpt"] and "digitalisation of payments" in chair["excerpt"]
+
+
+def test_csv_fetches_every_result_in_batches_up_to_the_cap(web_index):  # noqa: F811
+    def rows(**config):
+        configured = create_app({"INDEX_DIR": web_index, "TESTING": True, **config})
+        return read_csv(configured.test_client().get("/search.csv?q=digitalisation&sort=newest"))
+
+    whole = rows()
+    assert len(whole) == 6
+    assert rows(EXPORT_BATCH=2) == whole  # three Engine calls, same rows in the same order
+    assert rows(EXPORT_BATCH=4) == whole
+    assert rows(EXPORT_BATCH=2, EXPORT_MAX_ROWS=3) == whole[:3]
+    assert rows(EXPORT_BATCH=4, EXPORT_MAX_ROWS=5) == whole[:5]
 
 
 def test_csv_defuses_formulas_and_keeps_text(client):  # noqa: F811

@@ -75,6 +75,7 @@ def page(browser):
 def test_search_narrow_by_year_and_read_the_document(page, base_url):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(base_url + "/")
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
     box = page.get_by_label("Search the documents, or ask a question")
     box.fill("digitalisation")
     box.press("Enter")

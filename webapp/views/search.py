@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
@@ -72,14 +73,25 @@ def results() -> str:
     )
 
 
+def every_result(params: SearchParams, max_rows: int, batch: int) -> Iterator[dict[str, Any]]:
+    """The results of `params` from the first, up to `max_rows`, fetched `batch` at a time
+    (the Engine returns at most MAX_LIMIT per call)."""
+    engine = get_engine()
+    for page in range(1, -(-max_rows // batch) + 1):
+        result = engine.search(params.q, **params.engine_kwargs() | {"page": page, "limit": batch})
+        yield from result["results"][: max_rows - (page - 1) * batch]
+        if page >= result["pages"]:
+            return
+
+
 @bp.get("/search.csv")
 def csv() -> Response:
-    params = _params(limit=current_app.config["EXPORT_MAX_ROWS"])
+    params = _params(limit=current_app.config["EXPORT_BATCH"])
     require_query(params)
-    result = get_engine().search(params.q, **params.engine_kwargs() | {"page": 1})
+    found = every_result(params, current_app.config["EXPORT_MAX_ROWS"], params.limit)
     rows = [
         r | {"rank": rank, "excerpt": Markup(r["snippet"]).striptags()}
-        for rank, r in enumerate(result["results"], start=1)
+        for rank, r in enumerate(found, start=1)
     ]
     return csv_response(rows, CSV_COLUMNS, "apec-search-results.csv")
 
