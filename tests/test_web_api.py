@@ -184,3 +184,11 @@ def test_atom_feed_escapes_the_script_document(client):  # noqa: F811
 
 def test_atom_bad_parameter(client):  # noqa: F811
     assert client.get("/search.atom?q=finance&page=x").status_code == 400
+
+
+@pytest.mark.parametrize(
+    "q", ["\x00", "(((", "year:abc", "*", 'title:"', "AND", "-", "NOT", "year:3000..1000", ":"]
+)
+@pytest.mark.parametrize("path", ["/search", "/api/search", "/search.csv", "/search.atom"])
+def test_odd_queries_never_fail(client, path, q):  # noqa: F811
+    assert client.get(path, query_string={"q": q}).status_code == 200
