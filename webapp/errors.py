@@ -7,7 +7,7 @@ and an unexpected failure a 500 that shows no traceback (Flask logs it).
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer.search import IndexMissing
@@ -26,7 +26,9 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def error_response(status: int, message: str, *, index_missing: bool = False):
+def error_response(
+    status: int, message: str, *, index_missing: bool = False
+) -> tuple[Response | str, int]:
     if wants_json():
         return jsonify({"error": message, "status": status}), status
     title = TITLES.get(status, "Error")
