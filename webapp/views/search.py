@@ -45,6 +45,11 @@ def doc_url(result: dict[str, Any], q: str) -> str:
     return url_for("documents.show", doc_id=result["id"], q=q or None, _anchor=anchor)
 
 
+def sort_choices(params: SearchParams) -> tuple[str, ...]:
+    """Relevance needs words; a list of filtered documents is ordered by date only."""
+    return SORTS if params.q else tuple(s for s in SORTS if s != "relevance")
+
+
 @bp.get("/search")
 def results() -> str:
     params = _params(limit=current_app.config["PAGE_SIZE"])
@@ -58,7 +63,8 @@ def results() -> str:
         result=result,
         pages=result["pages"],
         facets=facets.build(result, params, _results_url),
-        sorts=[(s, _results_url(params.query_args(sort=s))) for s in SORTS],
+        sorts=[(s, _results_url(params.query_args(sort=s))) for s in sort_choices(params)],
+        current_sort="newest" if not params.q and params.sort == "relevance" else params.sort,
         page_url=lambda n: _results_url(params.query_args(page=n)),
         suggestion_url=(
             _results_url(params.query_args(q=result["suggestion"]))
