@@ -257,6 +257,7 @@ def test_bad_parameters_are_a_400_with_a_message(client, query, message):  # noq
     html = response.get_data(as_text=True)
     assert message in html
     assert "Bad request" in html
+    assert 'id="header-search-q" name="q" type="search" value="finance"' in html
 
 
 def test_query_length_is_bounded(client):  # noqa: F811
