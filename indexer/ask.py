@@ -1,0 +1,223 @@
+"""Extractive question answering: the sentence that answers a question, with its source.
+
+The question becomes a search (`indexer.question`); the best passages are split into
+sentences (`indexer.sentences`); each sentence is scored by how much of the question it
+covers (terms weighted by their rarity among the candidates), how close together the
+matches are, whether it holds the kind of answer asked for (`indexer.spans`), how well its
+passage ranked, and whether it is from (or names) the year the question names. Below a
+confidence threshold the answer is "no confident answer" plus the best passages: nothing
+is ever invented, and every answer cites its document and links to the sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.deeplinks import passage_link
+from indexer.question import Question, analyse, keys
+from indexer.search import Engine
+from indexer.sentences import Sentence, split_sentences
+from indexer.spans import Span, find_span
+
+CANDIDATE_PASSAGES = 30
+YEAR_PASSAGES = 10
+MORE_PASSAGES = 5
+# A sentence answers confidently when its score reaches CONFIDENCE and it covers at least
+# MIN_OVERLAP of the question's weighted terms (tuned on bench/qa_eval_set.json).
+CONFIDENCE = 0.55
+MIN_OVERLAP = 0.5
+NAME_WEIGHT = 1.5  # names and years the question mentions matter more than other words
+YEAR_BONUS = 0.1
+
+
+@dataclass
+class Candidate:
+    passage: dict[str, Any]
+    sentence: Sentence
+    overlap: float  # weighted share of question terms in the sentence
+    score: float
+    span: Span | None
+
+    @property
+    def span_text(self) -> str | None:
+        return self.span.text(self.sentence.text) if self.span else None
+
+
+def _retrieve(engine: Engine, question: Question) -> list[dict[str, Any]]:
+    """Candidate passages: the best overall, plus the best from the years the question names."""
+    found = engine.passages(question.query, limit=CANDIDATE_PASSAGES)
+    if question.years:
+        years = (min(question.years), max(question.years))
+        found += engine.passages(question.query, limit=YEAR_PASSAGES, year=years)
+    unique: dict[str, dict[str, Any]] = {}
+    for passage in found:
+        unique.setdefault(passage["passage_id"], passage)
+    return sorted(unique.values(), key=lambda p: -p["score"])
+
+
+def _weights(question: Question, sentence_keys: list[set[str]]) -> dict[str, float]:
+    """IDF-like weight of each question term over the candidate sentences."""
+    n = len(sentence_keys)
+    special = question.name_keys | {str(y) for y in question.years}
+    weights = {}
+    for key in question.term_keys:
+        df = sum(1 for ks in sentence_keys if key in ks)
+        weight = math.log(1 + (n + 1) / (df + 0.5))
+        weights[key] = weight * (NAME_WEIGHT if key in special else 1.0)
+    return weights
+
+
+def _coverage(weights: dict[str, float], present: set[str]) -> float:
+    total = sum(weights.values())
+    return sum(w for k, w in weights.items() if k in present) / total if total else 0.0
+
+
+def _proximity(sentence_keys: list[str], wanted: set[str]) -> float:
+    """Matched distinct terms divided by the length of the shortest window holding them all."""
+    positions = [(i, k) for i, k in enumerate(sentence_keys) if k in wanted]
+    distinct = {k for _, k in positions}
+    if len(distinct) < 2:
+        return 0.0
+    best = len(sentence_keys)
+    counts: dict[str, int] = {}
+    left = 0
+    for pos, key in positions:
+        counts[key] = counts.get(key, 0) + 1
+        while len(counts) == len(distinct):
+            best = min(best, pos - positions[left][0] + 1)
+            lkey = positions[left][1]
+            counts[lkey] -= 1
+            if not counts[lkey]:
+                del counts[lkey]
+            left += 1
+    return len(distinct) / best
+
+
+def _year_adjustment(question: Question, passage: dict[str, Any], sentence: str) -> float:
+    if not question.years:
+        return 0.0
+    if passage.get("year") in question.years or any(str(y) in sentence for y in question.years):
+        return YEAR_BONUS
+    return -YEAR_BONUS if passage.get("year") is not None else 0.0
+
+
+def _candidates(question: Question, passages: list[dict[str, Any]]) -> list[Candidate]:
+    units = [(p, s) for p in passages for s in split_sentences(p["text"])]
+    unit_keys = [keys(s.text) for _, s in units]
+    weights = _weights(question, [set(k) for k in unit_keys])
+    wanted = set(weights)
+    exclude = wanted | {str(y) for y in question.years}
+    top = max((p["score"] for p in passages), default=0.0) or 1.0
+    context_cover = {
+        p["passage_id"]: _coverage(weights, set(keys(p["text"] + " " + p.get("title", ""))))
+        for p in passages
+    }
+    typed = question.answer_type != "other"
+    out = []
+    for (passage, sentence), skeys in zip(units, unit_keys, strict=True):
+        overlap = _coverage(weights, set(skeys))
+        if overlap == 0:
+            continue
+        span = find_span(sentence.text, question.answer_type, exclude, wanted)
+        evidence = span.strength if span else 0.0
+        score = (
+            (0.45 if typed else 0.55) * overlap
+            + 0.15 * context_cover[passage["passage_id"]]
+            + (0.1 if typed else 0.15) * _proximity(skeys, wanted)
+            + (0.2 if typed else 0.0) * evidence
+            + (0.1 if typed else 0.15) * passage["score"] / top
+            + _year_adjustment(question, passage, sentence.text)
+        )
+        out.append(Candidate(passage, sentence, overlap, score, span))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def _cited(passage: dict[str, Any]) -> dict[str, Any]:
+    """The citation keys every answer and passage carries."""
+    return {
+        "title": passage["title"],
+        "url": passage["url"],
+        "year": passage.get("year"),
+        "date": passage.get("date"),
+        "doc_type": passage.get("doc_type"),
+        "doc_id": passage["doc_id"],
+        "passage_id": passage["passage_id"],
+        "page": passage.get("page"),
+    }
+
+
+def _sentence_answer(c: Candidate) -> dict[str, Any]:
+    p = c.passage
+    link = passage_link(p["url"], p["content_type"], c.sentence.text, p.get("page"))
+    return {
+        "answer": c.sentence.text,
+        "span": c.span_text,
+        "context": p["text"],
+        "link": link,
+        "score": round(c.score, 4),
+        "offsets": [c.sentence.start, c.sentence.end],
+        **_cited(p),
+    }
+
+
+def _passage_answer(passage: dict[str, Any], score: float) -> dict[str, Any]:
+    return {
+        "answer": passage["text"],
+        "span": None,
+        "context": passage["text"],
+        "link": passage["link"],
+        "score": round(score, 4),
+        "offsets": [0, len(passage["text"])],
+        **_cited(passage),
+    }
+
+
+def _is_confident(question: Question, best: Candidate) -> bool:
+    if best.score < CONFIDENCE or best.overlap < MIN_OVERLAP:
+        return False
+    return question.answer_type == "other" or best.span is not None
+
+
+def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
+    """Answer `question` from the index behind `engine`.
+
+    Returns {"question", "answers": [{"answer", "span", "context", "title", "url", "link",
+    "year", "score", ...}], "confident", "passages"}. When not confident, "answers" are the
+    best passages. "passages" are further passages for reading on.
+    """
+    limit = max(1, limit)
+    parsed = analyse(question)
+    result: dict[str, Any] = {
+        "question": question,
+        "answers": [],
+        "confident": False,
+        "answer_type": parsed.answer_type,
+        "passages": [],
+    }
+    if not parsed.term_keys:
+        return result
+    passages = _retrieve(engine, parsed)
+    ranked = _candidates(parsed, passages)
+    # The best sentence of each passage, passages in the order of their best sentence.
+    best_per_passage: dict[str, Candidate] = {}
+    for c in ranked:
+        best_per_passage.setdefault(c.passage["passage_id"], c)
+    leaders = list(best_per_passage.values())
+    confident = bool(leaders) and _is_confident(parsed, leaders[0])
+    if confident:
+        answers = [_sentence_answer(c) for c in leaders[:limit]]
+    else:
+        order = [(c.passage, c.score) for c in leaders] or [(p, 0.0) for p in passages]
+        answers = [_passage_answer(p, score) for p, score in order[:limit]]
+    used = {a["passage_id"] for a in answers}
+    more = [p for p in passages if p["passage_id"] not in used][:MORE_PASSAGES]
+    result["answers"] = answers
+    result["confident"] = confident
+    result["passages"] = [
+        {"text": p["text"], "link": p["link"], "score": round(p["score"], 4), **_cited(p)}
+        for p in more
+    ]
+    return result
