@@ -24,21 +24,27 @@ from indexer.spans import Span, find_span
 CANDIDATE_PASSAGES = 30
 YEAR_PASSAGES = 10
 MORE_PASSAGES = 5
-# A sentence answers confidently when its score reaches CONFIDENCE and it covers at least
-# MIN_OVERLAP of the question's weighted terms (tuned on bench/qa_eval_set.json).
-CONFIDENCE = 0.55
-MIN_OVERLAP = 0.5
+# A sentence answers confidently when its score reaches CONFIDENCE, it covers at least
+# MIN_OVERLAP of the question's weighted terms, every name and number the question gives is
+# in its window, and it holds an answer of the kind asked for (tuned on the "tune" questions
+# of bench/qa_eval_set.json).
+CONFIDENCE = 0.5
+MIN_OVERLAP = 0.4
 NAME_WEIGHT = 1.5  # names and years the question mentions matter more than other words
 YEAR_BONUS = 0.1
+HEADING_WORDS = 12
+OWN_SHARE = 0.6  # a sentence's overlap: 60% its own words, 40% with its title and predecessor
+PHRASE_BONUS = 0.1  # for each quoted phrase of the question found word for word
 
 
 @dataclass
 class Candidate:
     passage: dict[str, Any]
     sentence: Sentence
-    overlap: float  # weighted share of question terms in the sentence
+    overlap: float  # weighted share of question terms in the sentence (and its window)
     score: float
     span: Span | None
+    identified: bool  # every name and number of the question is in the sentence's window
 
     @property
     def span_text(self) -> str | None:
@@ -103,34 +109,78 @@ def _year_adjustment(question: Question, passage: dict[str, Any], sentence: str)
     return -YEAR_BONUS if passage.get("year") is not None else 0.0
 
 
-def _candidates(question: Question, passages: list[dict[str, Any]]) -> list[Candidate]:
-    units = [(p, s) for p in passages for s in split_sentences(p["text"])]
-    unit_keys = [keys(s.text) for _, s in units]
-    weights = _weights(question, [set(k) for k in unit_keys])
+def _phrase_bonus(question: Question, sentence_keys: list[str]) -> float:
+    joined = " " + " ".join(sentence_keys) + " "
+    return PHRASE_BONUS * sum(
+        1 for phrase in question.phrase_keys if phrase and f" {' '.join(phrase)} " in joined
+    )
+
+
+def _is_heading(text: str) -> bool:
+    """A short line with no closing punctuation: a heading, context but not an answer."""
+    return text[-1] not in ".!?…:;\"'”’)" and len(text.split()) < HEADING_WORDS
+
+
+def _preceding(engine: Engine, passages: list[dict[str, Any]]) -> dict[str, str]:
+    """The last sentence before each passage in its document (passage_id -> text)."""
+    documents: dict[str, dict[str, Any] | None] = {}
+    out = {}
+    for p in passages:
+        position = p.get("position") or 0
+        if position <= 0:
+            continue
+        if p["doc_id"] not in documents:
+            documents[p["doc_id"]] = engine.document(p["doc_id"])
+        doc = documents[p["doc_id"]]
+        paragraphs = doc["paragraphs"] if doc else []
+        if position <= len(paragraphs):
+            sentences = split_sentences(paragraphs[position - 1]["text"])
+            out[p["passage_id"]] = sentences[-1].text if sentences else ""
+    return out
+
+
+def _candidates(
+    question: Question, passages: list[dict[str, Any]], preceding: dict[str, str]
+) -> list[Candidate]:
+    """Every sentence of the passages that shares a term with the question, best first.
+
+    A sentence is read with its document's title and the sentence before it ("Ministers met
+    in Lima. The meeting was chaired by ..."), which for a passage's first sentence is the
+    end of the paragraph before the passage: its overlap blends its own coverage of the
+    question with that of this small window.
+    """
+    units = [(p, split_sentences(p["text"])) for p in passages]
+    own_keys = [[keys(s.text) for s in sentences] for _, sentences in units]
+    weights = _weights(question, [set(k) for ks in own_keys for k in ks])
     wanted = set(weights)
     exclude = wanted | {str(y) for y in question.years}
     top = max((p["score"] for p in passages), default=0.0) or 1.0
-    context_cover = {
-        p["passage_id"]: _coverage(weights, set(keys(p["text"] + " " + p.get("title", ""))))
-        for p in passages
-    }
     typed = question.answer_type != "other"
+    ids = question.name_keys | {k for k in wanted if k.isdigit()}
     out = []
-    for (passage, sentence), skeys in zip(units, unit_keys, strict=True):
-        overlap = _coverage(weights, set(skeys))
-        if overlap == 0:
-            continue
-        span = find_span(sentence.text, question.answer_type, exclude, wanted)
-        evidence = span.strength if span else 0.0
-        score = (
-            (0.45 if typed else 0.55) * overlap
-            + 0.15 * context_cover[passage["passage_id"]]
-            + (0.1 if typed else 0.15) * _proximity(skeys, wanted)
-            + (0.2 if typed else 0.0) * evidence
-            + (0.1 if typed else 0.15) * passage["score"] / top
-            + _year_adjustment(question, passage, sentence.text)
-        )
-        out.append(Candidate(passage, sentence, overlap, score, span))
+    for (passage, sentences), passage_keys in zip(units, own_keys, strict=True):
+        title_keys = set(keys(passage.get("title", "")))
+        previous = set(keys(preceding.get(passage["passage_id"], "")))
+        for i, (sentence, skeys) in enumerate(zip(sentences, passage_keys, strict=True)):
+            own = _coverage(weights, set(skeys))
+            if own == 0 or _is_heading(sentence.text):
+                continue
+            window = set(skeys) | title_keys | (set(passage_keys[i - 1]) if i else previous)
+            overlap = OWN_SHARE * own + (1 - OWN_SHARE) * _coverage(weights, window)
+            span = find_span(sentence.text, question.answer_type, exclude, wanted)
+            evidence = span.strength if span else 0.0
+            score = (
+                (0.6 if typed else 0.7) * overlap
+                + (0.1 if typed else 0.15) * _proximity(skeys, wanted)
+                + (0.2 if typed else 0.0) * evidence
+                + (0.1 if typed else 0.15) * passage["score"] / top
+                + _year_adjustment(question, passage, sentence.text)
+                + _phrase_bonus(question, skeys)
+            )
+            identified = all(
+                k in window or (k.isdigit() and passage.get("year") == int(k)) for k in ids
+            )
+            out.append(Candidate(passage, sentence, overlap, score, span, identified))
     out.sort(key=lambda c: -c.score)
     return out
 
@@ -176,7 +226,7 @@ def _passage_answer(passage: dict[str, Any], score: float) -> dict[str, Any]:
 
 
 def _is_confident(question: Question, best: Candidate) -> bool:
-    if best.score < CONFIDENCE or best.overlap < MIN_OVERLAP:
+    if best.score < CONFIDENCE or best.overlap < MIN_OVERLAP or not best.identified:
         return False
     return question.answer_type == "other" or best.span is not None
 
@@ -200,7 +250,9 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     if not parsed.term_keys:
         return result
     passages = _retrieve(engine, parsed)
-    ranked = _candidates(parsed, passages)
+    ranked = _candidates(parsed, passages, _preceding(engine, passages))
+    if parsed.answer_type != "other":  # a sentence holding an answer of the kind asked first
+        ranked.sort(key=lambda c: c.span is None)
     # The best sentence of each passage, passages in the order of their best sentence.
     best_per_passage: dict[str, Candidate] = {}
     for c in ranked:

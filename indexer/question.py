@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from whoosh.lang.porter import stem
+from indexer.backend import STEM
 
 # Answer types, and the question wording that asks for each. The earliest match wins.
 ANSWER_TYPES = ("person", "date", "place", "share", "number", "other")
@@ -60,13 +61,17 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 MAX_TERMS = 32  # a long question searches on its first 32 distinct content words
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b")
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 # Hyphenated spellings folded before tokenising, so that they meet their closed forms.
 _FOLD = (re.compile(r"\bstart-ups?\b", re.I), "startup")
 
 
+@lru_cache(maxsize=65536)
 def _stem_key(word: str) -> str:
-    return stem(word.lower())
+    """The index's own stem of a word (the lower-cased word for a stop word)."""
+    tokens = [t.text for t in STEM(word)]
+    return tokens[0] if tokens else word.lower()
 
 
 _SYNONYM_KEY = {
@@ -96,7 +101,7 @@ class Question:
     answer_type: str
     terms: list[str] = field(default_factory=list)  # content words as written, in order
     names: list[str] = field(default_factory=list)  # capitalised content words
-    years: list[int] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)  # single years, not ranges
     phrases: list[str] = field(default_factory=list)  # quoted phrases
 
     @property
@@ -110,22 +115,17 @@ class Question:
 
     @property
     def query(self) -> str:
-        """A plain-words search string: terms with synonyms as OR groups, phrases quoted."""
-        parts: list[str] = []
-        seen: set[str] = set()
+        """The words to search for: the content terms and their domain synonyms' spellings."""
+        out: list[str] = []
         for term in self.terms:
             key = term_key(term)
-            if key in seen:
-                continue
-            seen.add(key)
-            variants = [w for g in SYNONYM_GROUPS if key == term_key(g[0]) for w in g]
-            variants = [v for v in variants if "-" not in v]
-            if variants:
-                parts.append("(" + " OR ".join(v.lower() for v in variants) + ")")
-            else:
-                parts.append(term.lower())
-        parts.extend('"' + " ".join(words(p)).lower() + '"' for p in self.phrases)
-        return " ".join(parts)
+            group = [v for g in SYNONYM_GROUPS if key == term_key(g[0]) for v in g]
+            out.extend(v.lower() for v in group or [term] if "-" not in v)
+        return " ".join(dict.fromkeys(out))
+
+    @property
+    def phrase_keys(self) -> list[list[str]]:
+        return [keys(p) for p in self.phrases]
 
 
 def answer_type(text: str) -> str:
@@ -153,5 +153,6 @@ def analyse(text: str) -> Question:
         capitalised = (i > 0 and word[0].isupper()) or (word.isupper() and len(word) > 1)
         if capitalised and term_key(word) not in _SYNONYM_KEY.values():
             names.append(word)
-    years = sorted({int(y) for y in _YEAR.findall(text)})
+    # A year range names a period ("the plan for 2013-2016"), not when something happened.
+    years = sorted({int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", text))})
     return Question(text, kind, terms, names, years, phrases)

@@ -92,8 +92,9 @@ _IN_NAME = _re(rf"\b(?:in|at)\s+(?:the\s+)?(?P<span>{NAME})")
 _SHARE = _re(rf"{_QUALIFIER}(?:{_NUMBER})\s*(?:%|per\s*cent\b|percent\b)")
 _SHARE_WORDS = _re(
     r"\b(?:(?:about|nearly|almost|over|more\s+than)\s+)?(?:half|one[- ]third|a\s+third"
-    r"|two[- ]thirds|a\s+quarter|one[- ]quarter|three[- ]quarters|(?:\d+|one|two|three|four"
-    r"|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?:ten|\d+)|the\s+(?:vast\s+)?majority)\b",
+    r"|two[- ]thirds|a\s+quarter|one[- ]quarter|three[- ]quarters"
+    rf"|(?:\d+|{_NUMBER_WORD})\s+(?:out\s+of|in)\s+(?:\d+|{_NUMBER_WORD})"
+    r"|the\s+(?:vast\s+)?majority)\b",
     re.I,
 )
 _COUNT = _re(rf"{_QUALIFIER}\b(?:{_NUMBER}|{_NUMBER_WORD}){_MAGNITUDE}\b(?!\s*(?:%|per\s*cent))")
@@ -127,9 +128,6 @@ def _person(sentence: str) -> Iterator[tuple[int, int, float]]:
         yield a, b, MEDIUM
     for a, b in _groups(_NAME_THEN_ROLE, sentence):
         yield a, b, MEDIUM
-    for a, b in _groups(_NAME, sentence):
-        if " " in sentence[a:b] and a > 0:  # a multi-word name, not the sentence's first word
-            yield a, b, WEAK
 
 
 def _date(sentence: str) -> Iterator[tuple[int, int, float]]:
@@ -138,7 +136,7 @@ def _date(sentence: str) -> Iterator[tuple[int, int, float]]:
     for a, b in _groups(_DATE_MONTH, sentence):
         yield a, b, STRONG
     for a, b in _groups(_DATE_YEAR_CUE, sentence):
-        yield a, b, MEDIUM
+        yield a, b, STRONG
     for a, b in _groups(_YEAR, sentence):
         yield a, b, WEAK
 
@@ -156,9 +154,9 @@ def _place(sentence: str) -> Iterator[tuple[int, int, float]]:
 
 def _share(sentence: str) -> Iterator[tuple[int, int, float]]:
     for a, b in _groups(_SHARE, sentence):
-        yield a, b, STRONG
-    for a, b in _groups(_SHARE_WORDS, sentence):
         yield a, b, MEDIUM
+    for a, b in _groups(_SHARE_WORDS, sentence):
+        yield a, b, WEAK
 
 
 def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
@@ -180,13 +178,27 @@ _FINDERS: dict[str, Callable[[str], Iterator[tuple[int, int, float]]]] = {
 }
 
 
+_FILLER = frozenset(["all", "the", "their", "total", "its"])
+
+
+def _qualifies(answer_type: str, following: list[str], near: set[str]) -> bool:
+    """A count directly followed by a question term ("21 economies"), or a share of one
+    ("97 per cent of all businesses")."""
+    if answer_type == "number":
+        return any(k in near for k in following[:2])
+    if answer_type == "share":
+        rest = [k for k in following[1 if following[:1] == ["of"] else 0 :] if k not in _FILLER]
+        return bool(rest) and rest[0] in near
+    return False
+
+
 def find_span(
     sentence: str, answer_type: str, exclude: set[str], near: set[str] | None = None
 ) -> Span | None:
     """The strongest span of the wanted type that says something the question does not.
 
     `exclude` holds the question's term keys. `near` (question term keys too) promotes a
-    number directly followed by one of them ("21 economies") to strong evidence.
+    count or share of one of them to strong evidence.
     """
     finder = _FINDERS.get(answer_type)
     if finder is None:
@@ -200,10 +212,8 @@ def find_span(
             continue
         if answer_type in ("person", "place") and not _looks_like_name(text):
             continue
-        if answer_type == "number" and near:
-            following = keys(sentence[end : end + 40])[:2]
-            if any(k in near for k in following):
-                strength = STRONG
+        if near and _qualifies(answer_type, keys(sentence[end : end + 40]), near):
+            strength = STRONG
         if best is None or strength > best.strength:
             best = Span(start, end, strength)
     return best

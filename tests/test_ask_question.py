@@ -31,22 +31,25 @@ def test_question_words_and_stop_words_are_dropped_names_and_years_kept():
     assert q.years == [2021]
 
 
-def test_year_ranges_give_both_years():
-    assert analyse("When was the strategic plan for 2013-2016 endorsed?").years == [2013, 2016]
+def test_a_year_range_is_a_name_not_a_year_to_prefer():
+    q = analyse("When was the strategic plan for 2013-2016 endorsed in 2012?")
+    assert q.years == [2012]
+    assert {"2013", "2016"} <= set(q.terms)
 
 
 def test_quoted_phrases_are_kept_as_phrases():
     q = analyse('What did ministers say about "women-owned businesses"?')
     assert q.phrases == ["women-owned businesses"]
-    assert '"women owned businesses"' in q.query
+    assert q.phrase_keys == [["women", "own", "busi"]]
 
 
 def test_domain_synonyms_share_a_key_and_expand_in_the_query():
     assert term_key("MSMEs") == term_key("SME") == term_key("smes")
     assert term_key("chairmanship") == term_key("chaired") == term_key("chair")
     q = analyse("How many start-ups did MSME ministers support?")
-    assert "(sme OR smes OR msme OR msmes)" in q.query
-    assert "(startup OR startups)" in q.query
+    assert q.query.split() == (
+        ["startup", "startups", "sme", "smes", "msme", "msmes", "ministers", "support"]
+    )
 
 
 def test_syntax_characters_never_reach_the_query():

@@ -18,11 +18,11 @@ def test_honorifics_and_abbreviations_do_not_end_sentences():
     ]
 
 
-def test_numbered_paragraphs_keep_their_number():
+def test_numbered_paragraphs_are_one_sentence_without_their_number():
     text = "12. Ministers endorsed the plan.\n13. Ministers agreed to act, e.g. on finance."
     assert texts(text) == [
-        "12. Ministers endorsed the plan.",
-        "13. Ministers agreed to act, e.g. on finance.",
+        "Ministers endorsed the plan.",
+        "Ministers agreed to act, e.g. on finance.",
     ]
 
 
@@ -50,3 +50,17 @@ def test_line_breaks_end_sentences_and_offsets_point_into_the_text():
 def test_empty_text_has_no_sentences():
     assert split_sentences("") == []
     assert split_sentences(" \n\n ") == []
+
+
+def test_paragraph_numbers_inside_a_passage_start_sentences():
+    text = (
+        "Digital Economy 12. Ministers welcomed the roadmap. 13. They agreed to meet again. "
+        "Output grew by 5. Ministers noted this."
+    )
+    assert texts(text) == [
+        "Digital Economy",
+        "Ministers welcomed the roadmap.",
+        "They agreed to meet again.",
+        "Output grew by 5.",
+        "Ministers noted this.",
+    ]
