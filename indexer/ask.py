@@ -251,8 +251,10 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
         return result
     passages = _retrieve(engine, parsed)
     ranked = _candidates(parsed, passages, _preceding(engine, passages))
-    if parsed.answer_type != "other":  # a sentence holding an answer of the kind asked first
-        ranked.sort(key=lambda c: c.span is None)
+    # Sentences that name what the question names first, then those that hold an answer of
+    # the kind asked for; by score within each group.
+    typed = parsed.answer_type != "other"
+    ranked.sort(key=lambda c: (not c.identified, typed and c.span is None))
     # The best sentence of each passage, passages in the order of their best sentence.
     best_per_passage: dict[str, Candidate] = {}
     for c in ranked:
