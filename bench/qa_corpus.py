@@ -215,8 +215,7 @@ DOCS: list[Document] = [
             "Kila, Minister for Commerce and Industry, chaired the 25th SME Ministerial Meeting.",
             "2. Ministers observed that e-commerce accounted for 12 per cent of MSME sales in "
             "the region, up from 7 per cent five years earlier.",
-            "3. Ministers agreed to support MSMEs in the Pacific to join regional supply "
-            "chains.",
+            "3. Ministers agreed to support MSMEs in the Pacific to join regional supply chains.",
         ],
         date="2018-08-23",
         meeting_number=25,
@@ -387,8 +386,7 @@ DOCS: list[Document] = [
             "1. The Small and Medium Enterprises Working Group (SMEWG) is led by a Lead "
             "Shepherd, appointed for a two-year term.",
             "2. The Lead Shepherd for 2017-2018 is Mr. Hiroshi Tanaka of Japan.",
-            "3. The working group meets twice a year, and reports annually to Senior "
-            "Officials.",
+            "3. The working group meets twice a year, and reports annually to Senior Officials.",
             "4. Decisions of the working group are taken by consensus.",
         ],
     ),

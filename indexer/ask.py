@@ -225,30 +225,22 @@ def _passage_answer(passage: dict[str, Any], score: float) -> dict[str, Any]:
     }
 
 
-def _is_confident(question: Question, best: Candidate) -> bool:
-    if best.score < CONFIDENCE or best.overlap < MIN_OVERLAP or not best.identified:
+def _is_confident(question: Question, c: Candidate) -> bool:
+    if c.score < CONFIDENCE or c.overlap < MIN_OVERLAP or not c.identified:
         return False
-    return question.answer_type == "other" or best.span is not None
+    return question.answer_type == "other" or c.span is not None
 
 
 def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     """Answer `question` from the index behind `engine`.
 
     Returns {"question", "answers": [{"answer", "span", "context", "title", "url", "link",
-    "year", "score", ...}], "confident", "passages"}. When not confident, "answers" are the
-    best passages. "passages" are further passages for reading on.
+    "year", "score", ...}], "confident", "answer_type", "passages"}. Confident answers are
+    sentences that each pass the confidence rule; without any, "answers" are the best
+    passages and "confident" is false. "passages" are further passages for reading on.
+    Raises IndexMissing when there is no index.
     """
-    limit = max(1, limit)
     parsed = analyse(question)
-    result: dict[str, Any] = {
-        "question": question,
-        "answers": [],
-        "confident": False,
-        "answer_type": parsed.answer_type,
-        "passages": [],
-    }
-    if not parsed.term_keys:
-        return result
     passages = _retrieve(engine, parsed)
     ranked = _candidates(parsed, passages, _preceding(engine, passages))
     # Sentences that name what the question names first, then those that hold an answer of
@@ -260,18 +252,22 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     for c in ranked:
         best_per_passage.setdefault(c.passage["passage_id"], c)
     leaders = list(best_per_passage.values())
-    confident = bool(leaders) and _is_confident(parsed, leaders[0])
-    if confident:
-        answers = [_sentence_answer(c) for c in leaders[:limit]]
+    limit = max(1, limit)
+    sure = [c for c in leaders if _is_confident(parsed, c)][:limit]
+    if sure:
+        answers = [_sentence_answer(c) for c in sure]
     else:
         order = [(c.passage, c.score) for c in leaders] or [(p, 0.0) for p in passages]
         answers = [_passage_answer(p, score) for p, score in order[:limit]]
     used = {a["passage_id"] for a in answers}
     more = [p for p in passages if p["passage_id"] not in used][:MORE_PASSAGES]
-    result["answers"] = answers
-    result["confident"] = confident
-    result["passages"] = [
-        {"text": p["text"], "link": p["link"], "score": round(p["score"], 4), **_cited(p)}
-        for p in more
-    ]
-    return result
+    return {
+        "question": question,
+        "answers": answers,
+        "confident": bool(sure),
+        "answer_type": parsed.answer_type,
+        "passages": [
+            {"text": p["text"], "link": p["link"], "score": round(p["score"], 4), **_cited(p)}
+            for p in more
+        ],
+    }
