@@ -2,13 +2,139 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
+from pathlib import Path
+
 import click
+
+from indexer.build import BuildRunning, build_index
+from indexer.corpus import default_corpus_dir
+from indexer.model import DOC_TYPES
+from indexer.search import SORTS, Engine, IndexMissing, default_index_dir
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="apec-search")
 def cli() -> None:
     """Search and question answering over APEC's public record on MSMEs."""
+
+
+def index_option(f):
+    return click.option(
+        "--index",
+        "index_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Index directory (default: $APEC_SEARCH_INDEX or index/).",
+    )(f)
+
+
+def corpus_option(f):
+    return click.option(
+        "--corpus",
+        "corpus_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Corpus directory (default: $APEC_SEARCH_CORPUS or corpus/).",
+    )(f)
+
+
+def run_index(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -> None:
+    try:
+        summary = build_index(
+            corpus_dir or default_corpus_dir(),
+            index_dir or default_index_dir(),
+            recreate=recreate,
+            progress=True,
+        )
+    except BuildRunning as exc:
+        raise click.ClickException(str(exc)) from exc
+    for line in summary.lines():
+        click.echo(line)
+
+
+@cli.command("index")
+@corpus_option
+@index_option
+@click.option("--recreate", is_flag=True, help="Rebuild from the extracted text, from scratch.")
+def index_command(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -> None:
+    """Index the corpus's extracted documents (only what changed, unless --recreate)."""
+    run_index(corpus_dir, index_dir, recreate)
+
+
+def parse_years(ctx, param, value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:-|\.\.)\s*(\d{4})\s*)?", value)
+    if not m:
+        raise click.BadParameter("give a year (2015) or a range (2010-2015)")
+    first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+    return (min(first, last), max(first, last))
+
+
+@cli.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--year", callback=parse_years, help="A year or a range: 2015, 2010-2015.")
+@click.option("--type", "doc_type", type=click.Choice(DOC_TYPES), help="Document type.")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@index_option
+def search_command(
+    query: tuple[str, ...],
+    year: tuple[int, int] | None,
+    doc_type: str | None,
+    sort: str,
+    limit: int,
+    page: int,
+    as_json: bool,
+    index_dir: Path | None,
+) -> None:
+    """Search the index: words, "exact phrases", OR, -word, title:/type:/year:/location:."""
+    engine = Engine(index_dir or default_index_dir())
+    try:
+        found = engine.search(
+            " ".join(query), year=year, doc_type=doc_type, sort=sort, page=page, limit=limit
+        )
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.close()
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        print_results(found)
+
+
+def _terminal_snippet(snippet: str) -> str:
+    """The HTML snippet for a terminal: <mark> as bold, entities unescaped."""
+    parts = re.split(r"<mark>(.*?)</mark>", snippet)
+    return "".join(
+        click.style(html.unescape(p), bold=True, fg="yellow") if i % 2 else html.unescape(p)
+        for i, p in enumerate(parts)
+    )
+
+
+def print_results(found: dict) -> None:
+    for note in found["notes"]:
+        click.secho(note, fg="magenta")
+    if found["suggestion"] and not found["corrected_query"]:
+        click.secho(f"Did you mean: {found['suggestion']}", fg="magenta")
+    first = (found["page"] - 1) * found["limit"]
+    shown = f"{first + 1}-{first + len(found['results'])} of " if found["results"] else ""
+    click.secho(f"{shown}{found['total']} documents", bold=True)
+    for n, r in enumerate(found["results"], start=first + 1):
+        facts = " · ".join(str(x) for x in (r["year"], r["doc_type"], r["location"]) if x)
+        click.echo(f"\n{n}. " + click.style(r["title"] or r["url"], bold=True, fg="cyan"))
+        click.secho(f"   {facts}", dim=True)
+        click.echo(f"   {_terminal_snippet(r['snippet'])}")
+        click.secho(f"   {r['link']}", fg="blue")
+    if found["total"] and found["facets"]["year"]:
+        years = ", ".join(f"{y}: {n}" for y, n in sorted(found["facets"]["year"].items()))
+        click.secho(f"\nBy year: {years}", dim=True)
 
 
 def main() -> None:

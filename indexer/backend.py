@@ -1,0 +1,411 @@
+"""Everything that touches Whoosh: schema, analyzers, opening, writing, parsing, highlighting.
+
+No other module imports ``whoosh``; swapping the engine means rewriting this file only.
+
+Records: one per document (``kind`` "doc": metadata and paragraphs, stored only, nothing
+searchable except ``kind``/``doc_id``) and one per passage (``kind`` "passage": the searchable
+text, with the document's metadata copied in so a query never needs a join).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import qparser, query, sorting
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.support.charset import accent_map
+
+SCHEMA_VERSION = 1
+
+# Words kept short; "us" is not a stop word here (it is an economy).
+STOP_WORDS = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "if", "in"]
+    + ["is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will"]
+    + ["with"]
+)
+
+
+def _stem_analyzer():
+    return (
+        RegexTokenizer()
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=STOP_WORDS, minsize=1)
+        | StemFilter()
+    )
+
+
+def _exact_analyzer():
+    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+STEM = _stem_analyzer()
+EXACT = _exact_analyzer()
+
+
+def make_schema() -> Schema:
+    return Schema(
+        kind=ID(),
+        doc_id=ID(stored=True, sortable=True),
+        passage_id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=STEM, stored=True, field_boost=2.0),
+        body=TEXT(analyzer=STEM, stored=True, phrase=False),
+        # Unstemmed copy for "quoted phrases"; its words are the spelling vocabulary.
+        exact=TEXT(analyzer=_exact_analyzer(), phrase=True, spelling=True),
+        location=TEXT(analyzer=_exact_analyzer(), stored=True),
+        doc_type=ID(stored=True, sortable=True),
+        year=NUMERIC(int, bits=32, stored=True, sortable=True, signed=False),
+        date=ID(stored=True, sortable=True),
+        meeting_number=NUMERIC(int, bits=32, stored=True),
+        url=STORED(),
+        fetched_url=STORED(),
+        fetched_at=STORED(),
+        content_type=STORED(),
+        sha256=STORED(),
+        position=STORED(),
+        page=STORED(),
+        meta=STORED(),  # doc records: document metadata (dict)
+        paragraphs=STORED(),  # doc records: list of paragraph dicts
+    )
+
+
+class BackendError(Exception):
+    """The index on disk cannot be opened (missing, damaged or from another schema)."""
+
+
+# -- opening and writing ------------------------------------------------------
+
+
+class Index:
+    """An open index generation: a Whoosh index plus a long-lived searcher."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self._ix = whoosh_index.open_dir(str(path))
+            self.searcher = self._ix.searcher()
+        except Exception as exc:  # Whoosh raises many kinds for a damaged folder
+            raise BackendError(f"{path}: {type(exc).__name__}: {exc}") from exc
+
+    def close(self) -> None:
+        self.searcher.close()
+        self._ix.close()
+
+    def doc_count(self) -> int:
+        return self.searcher.doc_count()
+
+    def column(self, name: str) -> list[Any]:
+        """All values of a sortable field, by record number."""
+        return list(self.searcher.reader().column_reader(name))
+
+    def stored(self, docnum: int) -> dict[str, Any]:
+        return self.searcher.stored_fields(docnum)
+
+    def stored_docs(self, kind: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        for docnum in self.searcher.document_numbers(kind=kind):
+            yield docnum, self.searcher.stored_fields(docnum)
+
+    def find(self, **terms: str) -> dict[str, Any] | None:
+        return self.searcher.document(**terms)
+
+    def vocabulary_has(self, word: str) -> bool:
+        return self.searcher.reader().doc_frequency("exact", word) > 0
+
+    def suggest(self, word: str) -> str | None:
+        maxdist = 1 if len(word) <= 5 else 2
+        found = self.searcher.suggest("exact", word, limit=1, maxdist=maxdist)
+        return found[0] if found else None
+
+
+def correction(ix: Index, word: str) -> str | None:
+    """A word of the index's vocabulary to use instead of ``word``, if it is not in it."""
+    folded = _fold(word)
+    if ix.vocabulary_has(folded):
+        return None
+    better = ix.suggest(folded)
+    return better if better and better != folded else None
+
+
+def check_index(path: Path) -> str | None:
+    """None when the index at ``path`` opens and reads; else what is wrong with it."""
+    try:
+        ix = Index(path)
+    except BackendError as exc:
+        return str(exc)
+    try:
+        ix.doc_count()
+        next(ix.stored_docs("doc"), None)
+    except Exception as exc:
+        return f"{path}: {type(exc).__name__}: {exc}"
+    finally:
+        ix.close()
+    return None
+
+
+class Writer:
+    """A Whoosh writer on a (new or copied) generation folder."""
+
+    def __init__(self, path: Path, *, create: bool, timeout: float = 30.0):
+        if create:
+            ix = whoosh_index.create_in(str(path), make_schema())
+        else:
+            ix = whoosh_index.open_dir(str(path))
+        self._ix = ix
+        try:
+            self._w = ix.writer(timeout=timeout, limitmb=256)
+        except whoosh_index.LockError as exc:
+            ix.close()
+            raise BackendError(f"the index at {path} is locked by another writer") from exc
+
+    def indexed_documents(self) -> dict[str, str]:
+        """doc_id -> sha256 of every document record already in the index."""
+        with self._ix.searcher() as s:
+            stored = (s.stored_fields(n) for n in s.document_numbers(kind="doc"))
+            return {f["doc_id"]: f["sha256"] for f in stored}
+
+    def delete_document(self, doc_id: str) -> None:
+        self._w.delete_by_term("doc_id", doc_id)
+
+    def add(self, record: dict[str, Any]) -> None:
+        self._w.add_document(**{k: v for k, v in record.items() if v is not None})
+
+    def commit(self) -> None:
+        self._w.commit()
+        self._ix.close()
+
+    def cancel(self) -> None:
+        self._w.cancel()
+        self._ix.close()
+
+
+# -- queries -----------------------------------------------------------------
+
+SEARCH_FIELDS = ("title", "body")
+FIELD_ALIASES = {"type": "doc_type"}
+USER_FIELDS = {"title", "body", "type", "doc_type", "year", "location", "exact"}
+
+
+def _parser() -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(SEARCH_FIELDS), make_schema(), group=qparser.AndGroup)
+    # "-word" excludes a word; a hyphen inside "women-owned" does not.
+    parser.add_plugin(qparser.PlusMinusPlugin(r"(?:^|(?<=[\s(]))\+", r"(?:^|(?<=[\s(]))-(?=\w)"))
+    parser.add_plugin(qparser.FieldAliasPlugin({"doc_type": ["type"]}))
+    parser.remove_plugin_class(qparser.WildcardPlugin)
+    parser.remove_plugin_class(qparser.BoostPlugin)
+    return parser
+
+
+_PARSER = _parser()
+
+
+@dataclass
+class Parsed:
+    query: Any
+    notes: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # the user's plain words, for spelling
+    stems: set[str] = field(default_factory=set)  # terms to highlight (stemmed)
+    exact: set[str] = field(default_factory=set)  # terms to highlight (unstemmed)
+
+    @property
+    def empty(self) -> bool:
+        return self.query is query.NullQuery
+
+
+_OPS = {"AND", "OR", "NOT"}
+_QUOTED = re.compile(r'(\w+:)?"([^"]*)"')
+_FIELD = re.compile(r"\b(\w+):(?=\S)")
+_YEAR_RANGE = re.compile(r"\byear:(\d{4})\s*(?:\.\.|-)\s*(\d{4})\b")
+
+
+def _tidy_operators(text: str, notes: list[str]) -> str:
+    """Drop operators with nothing on one side ("AND" at the end, "OR OR")."""
+    parts = re.findall(r'"[^"]*"|\S+', text)
+    out: list[str] = []
+    for part in parts:
+        if part in ("AND", "OR") and (not out or out[-1] in _OPS):
+            notes.append(f"ignored a dangling {part}")
+            continue
+        out.append(part)
+    while out and out[-1] in _OPS:
+        notes.append(f"ignored a dangling {out.pop()}")
+    return " ".join(out)
+
+
+def _rewrite(text: str, notes: list[str]) -> str:
+    if text.count('"') % 2:
+        cut = text.rfind('"')
+        text = text[:cut] + text[cut + 1 :]
+        notes.append("ignored an unbalanced quote")
+    text = _YEAR_RANGE.sub(r"year:[\1 TO \2]", text)
+
+    def unknown(m: re.Match) -> str:
+        if m.group(1).lower() in USER_FIELDS:
+            return m.group(1).lower() + ":"
+        notes.append(f"unknown field {m.group(1)!r}: searched for the words instead")
+        return m.group(1) + " "
+
+    # Leave quoted text alone while fixing fields, then send bare phrases to the exact field.
+    pieces = re.split(r'("[^"]*")', text)
+    text = "".join(p if p.startswith('"') else _FIELD.sub(unknown, p) for p in pieces)
+    text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f'exact:"{m.group(2)}"', text)
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", " ").replace(")", " ")
+        notes.append("ignored unbalanced parentheses")
+    return _tidy_operators(text, notes)
+
+
+def parse(text: str) -> Parsed:
+    """The best reading of a user's query, with notes on anything that was repaired."""
+    notes: list[str] = []
+    rewritten = _rewrite(text.strip(), notes)
+    try:
+        q = _PARSER.parse(rewritten)
+    except Exception:
+        words = " ".join(re.findall(r"\w+", rewritten))
+        notes.append("could not read the query's syntax: searched for its words")
+        q = _PARSER.parse(words)
+    parsed = Parsed(query=q, notes=notes)
+    for fieldname, value in q.iter_all_terms():
+        if isinstance(value, bytes):
+            continue
+        if fieldname in ("title", "body"):
+            parsed.stems.add(value)
+        elif fieldname == "exact":
+            parsed.exact.add(value)
+    negated = {t for n in _negated(q) for _, t in n.iter_all_terms()}
+    parsed.stems -= negated
+    parsed.exact -= negated
+    plain = re.sub(r'\w+:("[^"]*"|\[[^\]]*\]|\S+)', " ", rewritten)
+    plain = re.sub(r'"[^"]*"', " ", plain)
+    parsed.words = [w for w in re.findall(r"[^\W\d_]{4,}", plain) if w not in _OPS]
+    return parsed
+
+
+def _negated(q) -> Iterator[Any]:
+    if isinstance(q, query.Not):
+        yield q.query
+    elif isinstance(q, query.AndNot):
+        yield q.b
+    for child in q.children():
+        yield from _negated(child)
+
+
+def passage_query(parsed: Parsed, *, year: tuple[int, int] | None, doc_type: str | None):
+    parts = [query.Term("kind", "passage")]
+    if not parsed.empty:
+        parts.append(parsed.query)
+    if year:
+        parts.append(query.NumericRange("year", year[0], year[1]))
+    if doc_type:
+        parts.append(query.Term("doc_type", doc_type))
+    return query.And(parts) if len(parts) > 1 else parts[0]
+
+
+def any_words_query(text: str):
+    """An OR of the text's words over title and body (for question answering)."""
+    terms = []
+    for word in re.findall(r"\w+", text):
+        for token in STEM(word):
+            for fieldname in SEARCH_FIELDS:
+                terms.append(query.Term(fieldname, token.text))
+    return query.Or(terms) if terms else query.NullQuery
+
+
+def not_doc(doc_id: str):
+    return query.Not(query.Term("doc_id", doc_id))
+
+
+def doc_ids_query(doc_ids: Iterable[str]):
+    return query.Or([query.Term("doc_id", d) for d in doc_ids])
+
+
+def and_(*qs):
+    return query.And([q for q in qs if q is not None])
+
+
+@dataclass
+class Hit:
+    docnum: int
+    score: float
+    fields: dict[str, Any]
+
+
+def search(ix: Index, q, *, limit: int | None, collapse: bool) -> list[Hit]:
+    results = ix.searcher.search(
+        q, limit=limit, collapse="doc_id" if collapse else None, collapse_limit=1
+    )
+    return [Hit(h.docnum, float(h.score or 0.0), h.fields()) for h in results]
+
+
+def matching_docnums(ix: Index, q) -> Iterable[int]:
+    return ix.searcher.docs_for_query(q)
+
+
+def key_terms(ix: Index, text: str, n: int = 12) -> list[str]:
+    return [t for t, _ in ix.searcher.key_terms_from_text("body", text, numterms=n)]
+
+
+def stem_terms_query(terms: Iterable[str]):
+    return query.Or([query.Term("body", t) for t in terms])
+
+
+def sort_facet():
+    return sorting.MultiFacet(["year", "date"])
+
+
+# -- highlighting ------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str | None:
+    tokens = [t.text for t in STEM(word)]
+    return tokens[0] if tokens else None
+
+
+_WORD = re.compile(r"\w+(?:\.?\w+)*")
+
+
+def _matches(word: str, stems: set[str], exact: set[str]) -> bool:
+    return _fold(word) in exact or (bool(stems) and _stem(word) in stems)
+
+
+def first_match(words: list[str], stems: set[str], exact: set[str]) -> int | None:
+    """Index of the first of ``words`` (whitespace-split) that the query matches."""
+    for i, chunk in enumerate(words):
+        if any(_matches(m.group(0), stems, exact) for m in _WORD.finditer(chunk)):
+            return i
+    return None
+
+
+def highlight(text: str, stems: set[str], exact: set[str]) -> str:
+    """``text`` HTML-escaped, with <mark> around words matching the query's terms."""
+    out: list[str] = []
+    last = 0
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if _matches(word, stems, exact):
+            out.append(html.escape(text[last : m.start()]))
+            out.append(f"<mark>{html.escape(word)}</mark>")
+            last = m.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    tokens = [t.text for t in EXACT(word)]
+    return tokens[0] if tokens else word.lower()

@@ -1,0 +1,304 @@
+"""Building the index from the extracted documents in a corpus, atomically and incrementally.
+
+Layout of an index directory::
+
+    current -> gen-7        symlink to the generation being served (replaced atomically)
+    gen-6/ gen-7/           the previous generation is kept for readers that still have it open
+    .build-<pid>-<time>/    a build in progress (a leftover one is removed by the next build)
+    .lock                   held (flock) by the one build allowed at a time
+
+A build copies the current generation into a fresh ``.build-*`` folder, deletes and re-adds
+only the documents whose content hash changed, writes ``index_meta.json`` and then swaps the
+``current`` link. Anything that goes wrong before the swap leaves the old index serving.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from indexer import backend
+from indexer.corpus import Corpus
+from indexer.model import Document
+from indexer.passages import make_passages, usable_text
+
+CURRENT = "current"
+META_FILE = "index_meta.json"
+LOCK_TIMEOUT = 30.0
+
+
+class BuildRunning(Exception):
+    """Another build holds the lock."""
+
+
+@dataclass
+class BuildSummary:
+    documents: int = 0
+    passages: int = 0
+    skipped: dict[str, str] = field(default_factory=dict)  # url -> reason
+    reanalysed: int = 0
+    reused: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    rebuilt_because: str | None = None  # why a full rebuild happened (corrupt, --recreate…)
+    path: Path | None = None
+
+    def lines(self) -> list[str]:
+        out = [
+            f"Indexed {self.documents} documents ({self.passages} passages)"
+            f" in {self.seconds:.1f} s: {self.reanalysed} analysed,"
+            f" {self.reused} unchanged, {self.removed} removed."
+        ]
+        if self.rebuilt_because:
+            out.append(f"Rebuilt from scratch: {self.rebuilt_because}.")
+        if self.skipped:
+            out.append(f"Skipped {len(self.skipped)}:")
+            out.extend(f"  {url}: {reason}" for url, reason in sorted(self.skipped.items()))
+        return out
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    link = index_dir / CURRENT
+    if not link.is_symlink():
+        return None
+    target = index_dir / os.readlink(link)
+    return target if target.is_dir() else None
+
+
+@contextmanager
+def build_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as fh:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise BuildRunning(
+                        f"another index build is running on {index_dir} (waited {timeout:.0f} s);"
+                        " try again when it has finished"
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _record(doc: Document, **extra: Any) -> dict[str, Any]:
+    return {
+        "doc_id": doc.id,
+        "url": doc.canonical_url,
+        "fetched_url": doc.final_url,
+        "fetched_at": doc.fetched_at,
+        "content_type": doc.content_type,
+        "sha256": doc.sha256,
+        **extra,
+    }
+
+
+def document_records(doc: Document) -> Iterator[dict[str, Any]]:
+    """The document record followed by its passage records."""
+    meta = {
+        "title": doc.title,
+        "doc_type": doc.doc_type,
+        "year": doc.year,
+        "date": doc.date,
+        "meeting_number": doc.meeting_number,
+        "location": doc.location,
+        "chair": doc.chair,
+    }
+    paragraphs = [
+        {"position": i, "kind": p.kind, "page": p.page, "text": p.text}
+        for i, p in enumerate(doc.paragraphs)
+    ]
+    yield _record(doc, kind="doc", passage_id=doc.id, meta=meta, paragraphs=paragraphs)
+    for n, passage in enumerate(make_passages(doc.paragraphs)):
+        yield _record(
+            doc,
+            kind="passage",
+            passage_id=f"{doc.id}:{n}",
+            title=doc.title,
+            body=passage.text,
+            # The title leads the first passage's exact text so a quoted title is found.
+            exact=f"{doc.title}\n{passage.text}" if n == 0 else passage.text,
+            location=doc.location,
+            doc_type=doc.doc_type,
+            year=doc.year,
+            date=doc.date or "",
+            meeting_number=doc.meeting_number,
+            position=passage.position,
+            page=passage.page,
+        )
+
+
+def _extract_pending(corpus: Corpus) -> None:
+    """Run extraction of records not yet extracted, when the extraction module is present."""
+    try:
+        from indexer.extract import extract_corpus
+    except ImportError:
+        return
+    extract_corpus(corpus)
+
+
+def _wanted_documents(corpus: Corpus, summary: BuildSummary) -> dict[str, Document]:
+    wanted: dict[str, Document] = {}
+    for record in corpus.current_records():
+        assert record.sha256
+        doc = corpus.load_document(record.sha256)
+        if doc is None:
+            summary.skipped[record.url] = "not extracted"
+        elif not usable_text(doc):
+            summary.skipped[record.url] = "no usable text"
+        elif doc.id in wanted:
+            summary.skipped[record.url] = f"same document as {wanted[doc.id].url}"
+        else:
+            wanted[doc.id] = doc
+    return wanted
+
+
+def _clean(index_dir: Path, keep: set[Path]) -> None:
+    """Remove leftover builds and generations older than the ones in ``keep``."""
+    for path in index_dir.iterdir():
+        ours = path.name.startswith((".build-", "gen-"))
+        if ours and path.is_dir() and not path.is_symlink() and path not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _next_generation(index_dir: Path) -> Path:
+    numbers = [int(p.name[4:]) for p in index_dir.glob("gen-*") if p.name[4:].isdigit()]
+    return index_dir / f"gen-{max(numbers, default=0) + 1}"
+
+
+def _swap(index_dir: Path, new_gen: Path) -> None:
+    tmp_link = index_dir / f".current-{os.getpid()}"
+    tmp_link.unlink(missing_ok=True)
+    os.symlink(new_gen.name, tmp_link)
+    os.replace(tmp_link, index_dir / CURRENT)
+
+
+def _start(index_dir: Path, recreate: bool, summary: BuildSummary) -> tuple[Path, bool]:
+    """A fresh build folder: a copy of the current generation, or empty for a full build."""
+    build_dir = index_dir / f".build-{os.getpid()}-{int(time.time() * 1000)}"
+    current = current_generation(index_dir)
+    if recreate:
+        summary.rebuilt_because = "--recreate"
+    elif current is None:
+        summary.rebuilt_because = "no index yet"
+    else:
+        meta = read_meta(current)
+        problem = backend.check_index(current)
+        if problem:
+            summary.rebuilt_because = f"the current index is damaged ({problem})"
+        elif meta.get("schema_version") != backend.SCHEMA_VERSION:
+            summary.rebuilt_because = "the index schema changed"
+        else:
+            shutil.copytree(current, build_dir)
+            return build_dir, False
+    build_dir.mkdir()
+    return build_dir, True
+
+
+def read_meta(gen: Path) -> dict[str, Any]:
+    """The build's notes on a generation ({} when missing or unreadable)."""
+    try:
+        return json.loads((gen / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def build_index(
+    corpus_dir: Path | str,
+    index_dir: Path | str,
+    *,
+    recreate: bool = False,
+    progress: bool = False,
+    lock_timeout: float = LOCK_TIMEOUT,
+) -> BuildSummary:
+    """Index the corpus's extracted documents into ``index_dir`` and swap the result in."""
+    started = time.monotonic()
+    corpus = Corpus(corpus_dir)
+    index_dir = Path(index_dir)
+    summary = BuildSummary()
+    with build_lock(index_dir, lock_timeout):
+        current = current_generation(index_dir)
+        _clean(index_dir, keep={p for p in [current] if p})
+        _extract_pending(corpus)
+        wanted = _wanted_documents(corpus, summary)
+        build_dir, fresh = _start(index_dir, recreate, summary)
+        try:
+            _write(build_dir, fresh, wanted, summary, progress)
+            _write_meta(build_dir, wanted, summary.passages)
+            new_gen = _next_generation(index_dir)
+            os.rename(build_dir, new_gen)
+        except BaseException:
+            shutil.rmtree(build_dir, ignore_errors=True)
+            raise
+        _swap(index_dir, new_gen)
+        _clean(index_dir, keep={p for p in [current, new_gen] if p})
+        summary.path = new_gen
+    summary.documents = len(wanted)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _write(
+    build_dir: Path,
+    fresh: bool,
+    wanted: dict[str, Document],
+    summary: BuildSummary,
+    progress: bool,
+) -> None:
+    writer = backend.Writer(build_dir, create=fresh)
+    try:
+        indexed = {} if fresh else writer.indexed_documents()
+        for doc_id in indexed.keys() - wanted.keys():
+            writer.delete_document(doc_id)
+            summary.removed += 1
+        bar = tqdm(wanted.values(), desc="Indexing", unit="doc", disable=not progress, leave=False)
+        for doc in bar:
+            if indexed.get(doc.id) == doc.sha256:
+                summary.reused += 1
+                summary.passages += len(make_passages(doc.paragraphs))
+                continue
+            if doc.id in indexed:
+                writer.delete_document(doc.id)
+            for record in document_records(doc):
+                writer.add(record)
+                summary.passages += record["kind"] == "passage"
+            summary.reanalysed += 1
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _write_meta(build_dir: Path, wanted: dict[str, Document], passages: int) -> None:
+    years = [d.year for d in wanted.values() if d.year]
+    doc_types: dict[str, int] = {}
+    for doc in wanted.values():
+        doc_types[doc.doc_type] = doc_types.get(doc.doc_type, 0) + 1
+    fetched = [d.fetched_at for d in wanted.values() if d.fetched_at]
+    meta = {
+        "schema_version": backend.SCHEMA_VERSION,
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "documents": len(wanted),
+        "passages": passages,
+        "years": [min(years), max(years)] if years else [],
+        "doc_types": doc_types,
+        "last_crawl": max(fetched) if fetched else None,
+    }
+    (build_dir / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")

@@ -1,0 +1,94 @@
+"""Cutting a document's paragraphs into passages: the units that are searched and cited."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.model import Document, Paragraph
+
+MIN_WORDS = 40
+MAX_WORDS = 150
+
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
+
+
+@dataclass
+class Passage:
+    text: str
+    position: int  # index of its first paragraph in the document
+    page: int | None
+
+
+def _split_long(text: str) -> list[str]:
+    """Cut a paragraph longer than MAX_WORDS at sentence ends (or, failing that, words)."""
+    chunks: list[str] = []
+    current: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        words = sentence.split()
+        while len(words) > MAX_WORDS:
+            if current:
+                chunks.append(" ".join(current))
+                current = []
+            chunks.append(" ".join(words[:MAX_WORDS]))
+            words = words[MAX_WORDS:]
+        if current and len(current) + len(words) > MAX_WORDS:
+            chunks.append(" ".join(current))
+            current = []
+        current.extend(words)
+    if current:
+        chunks.append(" ".join(current))
+    return chunks
+
+
+def make_passages(paragraphs: list[Paragraph]) -> list[Passage]:
+    """Join short paragraphs (and headings with what follows) into ~40–150 word passages.
+
+    A passage never spans two PDF pages, so its page number is exact.
+    """
+    passages: list[Passage] = []
+    buf: list[str] = []
+    buf_words = 0
+    start = 0
+    page: int | None = None
+    heading_only = False
+
+    def flush() -> None:
+        nonlocal buf, buf_words
+        if buf:
+            passages.append(Passage(" ".join(buf), start, page))
+        buf, buf_words = [], 0
+
+    for position, para in enumerate(paragraphs):
+        text = " ".join(para.text.split())
+        if not text:
+            continue
+        words = len(text.split())
+        if buf and (
+            para.page != page
+            or (para.kind == "h" and not heading_only)
+            or (not heading_only and (buf_words >= MIN_WORDS or buf_words + words > MAX_WORDS))
+        ):
+            flush()
+        if not buf:
+            start, page = position, para.page
+        if words > MAX_WORDS:
+            chunks = _split_long(text)
+            buf.append(chunks[0])
+            flush()
+            heading_only = False
+            for chunk in chunks[1:]:
+                start = position
+                buf.append(chunk)
+                flush()
+            continue
+        buf.append(text)
+        buf_words += words
+        heading_only = para.kind == "h" and (heading_only or len(buf) == 1)
+    flush()
+    return passages
+
+
+def usable_text(doc: Document) -> bool:
+    """Whether a document has enough words to be worth indexing."""
+    return len(doc.text.split()) >= 5

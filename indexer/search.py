@@ -1,0 +1,346 @@
+"""The search engine the CLI, the web app and question answering share (no Flask here)."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from indexer import backend
+from indexer.build import CURRENT, read_meta
+from indexer.deeplinks import passage_link
+from indexer.model import DOC_TYPES
+
+INDEX_ENV = "APEC_SEARCH_INDEX"
+DEFAULT_INDEX = "index"
+SORTS = ("relevance", "newest", "oldest")
+SNIPPET_WORDS = 50
+MAX_LIMIT = 100
+
+
+def default_index_dir() -> Path:
+    return Path(os.environ.get(INDEX_ENV) or DEFAULT_INDEX)
+
+
+class IndexMissing(Exception):
+    """There is no usable index; ``str(e)`` is the one line to show the user."""
+
+
+class IndexDamaged(IndexMissing):
+    """The served index cannot be read."""
+
+
+@dataclass
+class _Generation:
+    """One opened index generation and per-document columns for facets and sorting."""
+
+    target: str
+    ix: backend.Index
+    doc_of: list[int]  # record number -> document ordinal (-1 for document records)
+    doc_ids: list[str]
+    years: list[int]
+    types: list[str]
+    dates: list[str]
+
+    @classmethod
+    def open(cls, path: Path, target: str) -> _Generation:
+        ix = backend.Index(path)
+        ids, years, types, dates = (ix.column(n) for n in ("doc_id", "year", "doc_type", "date"))
+        ordinal: dict[str, int] = {}
+        doc_of = [-1] * len(ids)
+        g_years: list[int] = []
+        g_types: list[str] = []
+        g_dates: list[str] = []
+        for n, doc_id in enumerate(ids):
+            if not types[n]:  # document records carry no indexed metadata
+                continue
+            o = ordinal.get(doc_id)
+            if o is None:
+                o = ordinal[doc_id] = len(g_years)
+                g_years.append(years[n] or 0)
+                g_types.append(types[n])
+                g_dates.append(dates[n] or "")
+            doc_of[n] = o
+        return cls(target, ix, doc_of, list(ordinal), g_years, g_types, g_dates)
+
+
+class Engine:
+    """Lazy, thread-safe access to the index generation currently served under ``index_dir``."""
+
+    def __init__(self, index_dir: Path | str):
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._gen: _Generation | None = None
+
+    # -- generations ------------------------------------------------------------
+    def _current(self) -> _Generation:
+        """The open generation, reopened when a build has swapped in a new one."""
+        link = self.index_dir / CURRENT
+        try:
+            target = os.readlink(link)
+        except OSError:
+            raise IndexMissing(
+                f"No search index in {self.index_dir}: run `apec-search crawl` and then"
+                " `apec-search index` first."
+            ) from None
+        if self._gen is None or self._gen.target != target:
+            try:
+                gen = _Generation.open(self.index_dir / target, target)
+            except backend.BackendError as exc:
+                raise IndexDamaged(
+                    f"The search index in {self.index_dir} is damaged ({exc}): run"
+                    " `apec-search index --recreate` to rebuild it."
+                ) from exc
+            old, self._gen = self._gen, gen
+            if old is not None:
+                old.ix.close()
+        return self._gen
+
+    @property
+    def index_path(self) -> Path | None:
+        with self._lock:
+            try:
+                return self.index_dir / self._current().target
+            except IndexMissing:
+                return None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._gen is not None:
+                self._gen.ix.close()
+                self._gen = None
+
+    # -- search -------------------------------------------------------------------
+    def search(
+        self,
+        q: str,
+        *,
+        year: tuple[int, int] | None = None,
+        doc_type: str | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        limit: int = 10,
+    ) -> dict:
+        started = time.perf_counter()
+        notes: list[str] = []
+        if sort not in SORTS:
+            notes.append(f"unknown sort {sort!r}: sorted by relevance")
+            sort = "relevance"
+        if doc_type and doc_type not in DOC_TYPES:
+            notes.append(f"unknown document type {doc_type!r}")
+        page = max(1, int(page))
+        limit = min(max(1, int(limit)), MAX_LIMIT)
+        with self._lock:
+            gen = self._current()
+            parsed = backend.parse(q or "")
+            notes.extend(parsed.notes)
+            suggestion = self._suggest(gen, q, parsed)
+            corrected = None
+            found = self._run(gen, parsed, year, doc_type, sort, page, limit)
+            if found[0] == 0 and suggestion:
+                corrected = suggestion
+                notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
+                parsed = backend.parse(suggestion)
+                found = self._run(gen, parsed, year, doc_type, sort, page, limit)
+            total, facets, hits = found
+            results = [self._result(hit, parsed) for hit in hits]
+        return {
+            "query": q,
+            "total": total,
+            "page": page,
+            "suggestion": suggestion,
+            "results": results,
+            "facets": facets,
+            "notes": notes,
+            "corrected_query": corrected,
+            "pages": (total + limit - 1) // limit,
+            "limit": limit,
+            "sort": sort,
+            "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
+        }
+
+    def _suggest(self, gen: _Generation, q: str, parsed: backend.Parsed) -> str | None:
+        corrected = q
+        for word in dict.fromkeys(parsed.words):
+            better = backend.correction(gen.ix, word)
+            if better:
+                corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
+        return corrected if corrected != q else None
+
+    def _run(self, gen, parsed, year, doc_type, sort, page, limit):
+        """(total documents, facets, the page's best passage hits)."""
+        qq = backend.passage_query(parsed, year=year, doc_type=doc_type)
+        docs = {gen.doc_of[n] for n in backend.matching_docnums(gen.ix, qq)}
+        docs.discard(-1)
+        facets = {
+            "year": _counts(gen.years[o] for o in docs if gen.years[o]),
+            "doc_type": _counts(gen.types[o] for o in docs),
+        }
+        first = (page - 1) * limit
+        if sort == "relevance" and not parsed.empty:
+            hits = backend.search(gen.ix, qq, limit=first + limit, collapse=True)[first:]
+        else:
+            newest = sort != "oldest"
+            ordered = sorted(docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest)
+            shown = [gen.doc_ids[o] for o in ordered[first : first + limit]]
+            hits = []
+            if shown:
+                in_page = backend.and_(qq, backend.doc_ids_query(shown))
+                best = backend.search(gen.ix, in_page, limit=None, collapse=True)
+                by_doc = {h.fields["doc_id"]: h for h in best}
+                hits = [by_doc[d] for d in shown if d in by_doc]
+        return len(docs), facets, hits
+
+    def _result(self, hit: backend.Hit, parsed: backend.Parsed) -> dict:
+        f = hit.fields
+        text = f.get("body", "")
+        return {
+            "id": f["doc_id"],
+            "title": f.get("title", ""),
+            "url": f.get("url", ""),
+            "link": passage_link(f.get("url", ""), f.get("content_type", ""), text, f.get("page")),
+            "doc_type": f.get("doc_type", "other"),
+            "year": f.get("year"),
+            "date": f.get("date") or None,
+            "location": f.get("location"),
+            "snippet": snippet(text, parsed),
+            "score": round(hit.score, 4),
+            "passage_id": f.get("passage_id"),
+            "position": f.get("position"),
+            "page": f.get("page"),
+            "meeting_number": f.get("meeting_number"),
+            "fetched_url": f.get("fetched_url"),
+            "content_type": f.get("content_type"),
+        }
+
+    # -- other views ------------------------------------------------------------
+    def passages(
+        self, q: str, *, limit: int = 20, year: tuple[int, int] | None = None
+    ) -> list[dict]:
+        """Best passages for any of the words of ``q`` (BM25), for question answering."""
+        with self._lock:
+            gen = self._current()
+            qq = backend.and_(
+                backend.any_words_query(q),
+                backend.passage_query(backend.parse(""), year=year, doc_type=None),
+            )
+            hits = backend.search(gen.ix, qq, limit=limit, collapse=False)
+        out = []
+        for hit in hits:
+            f = hit.fields
+            text = f.get("body", "")
+            out.append(
+                {
+                    "doc_id": f["doc_id"],
+                    "passage_id": f["passage_id"],
+                    "title": f.get("title", ""),
+                    "url": f.get("url", ""),
+                    "link": passage_link(
+                        f.get("url", ""), f.get("content_type", ""), text, f.get("page")
+                    ),
+                    "year": f.get("year"),
+                    "date": f.get("date") or None,
+                    "doc_type": f.get("doc_type", "other"),
+                    "location": f.get("location"),
+                    "meeting_number": f.get("meeting_number"),
+                    "content_type": f.get("content_type"),
+                    "text": text,
+                    "position": f.get("position"),
+                    "page": f.get("page"),
+                    "score": round(hit.score, 4),
+                }
+            )
+        return out
+
+    def document(self, doc_id: str, highlight: str | None = None) -> dict | None:
+        with self._lock:
+            fields = self._current().ix.find(passage_id=doc_id)
+        if not fields or "meta" not in fields:
+            return None
+        parsed = backend.parse(highlight or "")
+        url = fields.get("url", "")
+        paragraphs = [
+            {
+                **p,
+                "html": backend.highlight(p["text"], parsed.stems, parsed.exact),
+                "link": passage_link(url, fields.get("content_type", ""), p["text"], p["page"]),
+            }
+            for p in fields.get("paragraphs", [])
+        ]
+        return {
+            "id": doc_id,
+            **fields["meta"],
+            "url": url,
+            "fetched_url": fields.get("fetched_url"),
+            "fetched_at": fields.get("fetched_at"),
+            "content_type": fields.get("content_type"),
+            "sha256": fields.get("sha256"),
+            "link": url,
+            "paragraphs": paragraphs,
+        }
+
+    def related(self, doc_id: str, limit: int = 5) -> list[dict]:
+        """Documents sharing this one's key terms ("more like this"), best passage each."""
+        with self._lock:
+            gen = self._current()
+            fields = gen.ix.find(passage_id=doc_id)
+            if not fields or "paragraphs" not in fields:
+                return []
+            text = " ".join(p["text"] for p in fields["paragraphs"])
+            terms = backend.key_terms(gen.ix, text)
+            if not terms:
+                return []
+            parsed = backend.Parsed(query=backend.stem_terms_query(terms), stems=set(terms))
+            qq = backend.and_(
+                backend.passage_query(parsed, year=None, doc_type=None),
+                backend.not_doc(doc_id),
+            )
+            hits = backend.search(gen.ix, qq, limit=limit, collapse=True)
+            return [self._result(hit, parsed) for hit in hits]
+
+    def stats(self) -> dict:
+        with self._lock:
+            gen = self._current()
+            meta = read_meta(self.index_dir / gen.target)
+            return {
+                "documents": len(gen.doc_ids),
+                "passages": sum(1 for o in gen.doc_of if o >= 0),
+                "years": meta.get("years", []),
+                "last_crawl": meta.get("last_crawl"),
+                "doc_types": meta.get("doc_types", {}),
+                "built_at": meta.get("built_at"),
+            }
+
+    def year_counts(self, q: str) -> dict[int, dict]:
+        """Per year: how many documents and passages match ``q`` (for trends)."""
+        with self._lock:
+            gen = self._current()
+            qq = backend.passage_query(backend.parse(q), year=None, doc_type=None)
+            passages: Counter[int] = Counter()
+            docs: dict[int, set[int]] = {}
+            for n in backend.matching_docnums(gen.ix, qq):
+                o = gen.doc_of[n]
+                if o < 0 or not gen.years[o]:
+                    continue
+                passages[gen.years[o]] += 1
+                docs.setdefault(gen.years[o], set()).add(o)
+        return {y: {"documents": len(docs[y]), "passages": passages[y]} for y in sorted(passages)}
+
+
+def _counts(values) -> dict[str, int]:
+    return {str(k): v for k, v in Counter(values).most_common()}
+
+
+def snippet(text: str, parsed: backend.Parsed) -> str:
+    """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted."""
+    words = text.split()
+    if len(words) > SNIPPET_WORDS:
+        at = backend.first_match(words, parsed.stems, parsed.exact) or 0
+        start = max(0, min(at - 10, len(words) - SNIPPET_WORDS))
+        cut = " ".join(words[start : start + SNIPPET_WORDS])
+        text = ("… " if start else "") + cut + (" …" if start + SNIPPET_WORDS < len(words) else "")
+    return backend.highlight(text, parsed.stems, parsed.exact)
