@@ -1,0 +1,33 @@
+"""Template filters and globals shared by every page."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Flask
+
+from webapp.citation import long_date, ordinal
+from webapp.facets import doc_type_label
+
+SITE_NAME = "APEC SME Search"  # also the OpenSearch ShortName: at most 16 characters
+
+
+def rfc3339(value: str | None) -> str:
+    """An ISO date or timestamp as an Atom/RFC 3339 UTC timestamp ('' when unknown)."""
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(doc_type_label)
+    app.add_template_filter(ordinal)
+    app.add_template_filter(long_date)
+    app.add_template_filter(rfc3339)
+    app.add_template_global(SITE_NAME, "site_name")
