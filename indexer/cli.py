@@ -11,8 +11,9 @@ import click
 
 from indexer.build import BuildRunning, build_index
 from indexer.commitment_store import (
+    CSV_COLUMNS,
     CommitmentsMissing,
-    commitments_csv,
+    csv_rows,
     find_commitments,
     group_by_year,
 )
@@ -176,7 +177,9 @@ def commitments_command(
         data = {"total": len(found), "commitments": [r.to_dict() for r in found]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     elif as_csv:
-        click.echo(commitments_csv(found), nl=False)
+        from webapp.csv_export import to_csv  # the one formula-safe CSV writer
+
+        click.echo(to_csv(csv_rows(found), CSV_COLUMNS), nl=False)
     else:
         click.secho(f"{len(found)} commitments", bold=True)
         for group_year, records in group_by_year(found):

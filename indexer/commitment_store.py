@@ -21,7 +21,6 @@ from typing import Any, Protocol
 
 from indexer.commitments import STRENGTHS, Commitment, extract_commitments
 from indexer.corpus import atomic_write_bytes
-from indexer.csv_safe import to_csv
 from indexer.model import Document
 from indexer.topics import TOPICS_BY_SLUG
 
@@ -229,28 +228,12 @@ def first_year(records: Iterable[Commitment]) -> int | None:
     return min((r.year for r in records if r.year is not None), default=None)
 
 
-CSV_COLUMNS = [
+CSV_COLUMNS = (
     "year", "strength", "verb", "actor", "topics", "text",
     "title", "date", "meeting_number", "url", "link",
-]  # fmt: skip
+)  # fmt: skip
 
 
-def commitments_csv(records: Iterable[Commitment]) -> str:
-    """The records as a spreadsheet-safe CSV document, one row each."""
-    rows = (
-        [
-            r.year,
-            r.strength,
-            r.verb,
-            r.actor,
-            "; ".join(r.topics),
-            r.text,
-            r.title,
-            r.date,
-            r.meeting_number,
-            r.url,
-            r.link,
-        ]  # fmt: skip
-        for r in records
-    )
-    return to_csv(CSV_COLUMNS, rows)
+def csv_rows(records: Iterable[Commitment]) -> list[dict[str, Any]]:
+    """The records as rows for a CSV export (CSV_COLUMNS), topics joined with "; "."""
+    return [r.to_dict() | {"topics": "; ".join(r.topics)} for r in records]

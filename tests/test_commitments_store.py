@@ -9,18 +9,19 @@ import pytest
 from indexer.build import build_index, current_generation
 from indexer.commitment_store import (
     COMMITMENTS_FILE,
+    CSV_COLUMNS,
     CommitmentsMissing,
-    commitments_csv,
     counts_by_year,
+    csv_rows,
     find_commitments,
     first_year,
     group_by_year,
     write_commitments,
 )
 from indexer.corpus import Corpus
-from indexer.csv_safe import safe_cell
 from indexer.search import Engine
 from tests.helpers import make_corpus, make_document
+from webapp.csv_export import to_csv
 
 
 def statements():
@@ -130,7 +131,7 @@ def test_records_without_a_year_group_last(index_dir):
 
 
 def test_csv_cells_cannot_become_formulas(index_dir):
-    text = commitments_csv(find_commitments(index_dir, years=(2021, 2021)))
+    text = to_csv(csv_rows(find_commitments(index_dir, years=(2021, 2021))), CSV_COLUMNS)
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:6] == ["year", "strength", "verb", "actor", "topics", "text"]
     assert len(rows) == 4
@@ -141,16 +142,6 @@ def test_csv_cells_cannot_become_formulas(index_dir):
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
     # text inside a cell is left as written
     assert any('=HYPERLINK("http://x")' in row[5] for row in rows[1:])
-
-
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
-def test_safe_cell_quotes_formula_starts(value):
-    assert safe_cell(value) == "'" + value
-
-
-@pytest.mark.parametrize(("value", "text"), [("plain", "plain"), (None, ""), (2016, "2016")])
-def test_safe_cell_leaves_other_values(value, text):
-    assert safe_cell(value) == text
 
 
 def test_unchanged_documents_are_not_analysed_again(tmp_path):
