@@ -145,6 +145,7 @@ class Commitment:
     title: str
     url: str  # canonical source URL
     link: str  # deep link to the sentence
+    verb_span: tuple[int, int] | None = None  # where the verb phrase is in `text`
     doc_id: str = ""
     position: int = 0  # index of the paragraph in the document (0-based)
     sentence: int = 0  # index of the sentence (or list item) within that paragraph
@@ -164,7 +165,10 @@ class Commitment:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Commitment:
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        values = {k: v for k, v in data.items() if k in names}
+        if values.get("verb_span") is not None:
+            values["verb_span"] = tuple(values["verb_span"])
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -174,7 +178,8 @@ class Detection:
     actor: str
     verb: str
     strength: str
-    end: int  # offset just after the verb (where its object starts)
+    start: int  # offset of the verb phrase ("will", the verb, or coordinated verbs)
+    end: int  # offset just after it (where its object starts)
 
 
 def _subject_position(text: str, start: int) -> bool:
@@ -206,12 +211,13 @@ def detect(sentence: str) -> Detection | None:
         if _NEGATION.search(filler):
             return None
         found = _verb_at(sentence, actor.end())
-        will = bool(_WILL.search(filler))
+        will = _WILL.search(filler)
         if not found and not will:
             continue
         name = next(n for i, n in enumerate(ACTORS) if actor.group(f"a{i}"))
+        start = actor.start("filler") + will.start() if will else actor.end()
         if not found:
-            return Detection(name, "will", "strong", actor.end())
+            return Detection(name, "will", "strong", start, actor.start("filler") + will.end())
         lemmas = [found[0]]
         end = found[1]
         while chained := _CHAIN_RE.match(sentence, end):
@@ -222,7 +228,7 @@ def detect(sentence: str) -> Detection | None:
             end = more[1]
         lemma = min(lemmas, key=lambda v: STRENGTHS.index(VERBS[v][0]))
         strength = "strong" if will else VERBS[lemma][0]
-        return Detection(name, lemma, strength, end)
+        return Detection(name, lemma, strength, start, end)
     return None
 
 
@@ -293,6 +299,7 @@ class _Records:
         self.records.append(
             Commitment(
                 text=text,
+                verb_span=(detection.start, detection.end),
                 verb=detection.verb,
                 strength=detection.strength,
                 actor=detection.actor,
@@ -339,7 +346,7 @@ def extract_commitments(doc: Document) -> list[Commitment]:
             text = _BULLET.sub("", text, count=1)
         if lead and is_item:
             item = _Unit(_clean_item(text), position, 0, None)
-            own = detect(text)  # an item with its own actor and verb stands on its own
+            own = detect(item.text)  # an item with its own actor and verb stands on its own
             if own:
                 out.add(item, own)
             else:

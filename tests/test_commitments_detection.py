@@ -193,3 +193,22 @@ def test_list_items_after_a_non_commitment_are_not_records():
 def test_headings_are_skipped():
     doc = statement(Paragraph("We Agree To Act", kind="h"))
     assert extract_commitments(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "verb_text"),
+    [
+        (["In 2020, we welcome and endorse the Roadmap."], "welcome and endorse"),
+        (["Ministers will also continue to work on data."], "will"),
+        (["The SMEWG will encourage economies to act."], "will encourage"),
+        (["We are committed to inclusive growth."], "committed"),
+        (
+            ["We instruct officials to:", Paragraph("and report on start-ups.", kind="li")],
+            "instruct",
+        ),
+    ],
+)
+def test_verb_span_marks_the_verb_in_the_text(paragraphs, verb_text):
+    (record,) = extract_commitments(statement(*paragraphs))
+    start, end = record.verb_span
+    assert record.text[start:end] == verb_text
