@@ -67,9 +67,7 @@ def _issued(doc: dict[str, Any]) -> str | None:
 def plain_citation(doc: dict[str, Any], accessed: date) -> str:
     """Title, meeting, place, date, URL and access date, in one line."""
     parts = [f"{AUTHOR} ({AUTHOR_SHORT}). “{doc.get('title') or 'Untitled'}.”"]
-    where = ", ".join(
-        p for p in (meeting_title(doc), doc.get("location"), _issued(doc)) if p
-    )
+    where = ", ".join(p for p in (meeting_title(doc), doc.get("location"), _issued(doc)) if p)
     if where:
         parts.append(where + ".")
     parts.append(f"{doc['url']} (accessed {long_date(accessed.isoformat())}).")

@@ -53,9 +53,7 @@ def year_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> lis
     return values
 
 
-def doc_type_facet(
-    counts: dict[str, int], params: SearchParams, url: UrlFor
-) -> list[FacetValue]:
+def doc_type_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> list[FacetValue]:
     """Document types, commonest first."""
     values = []
     for key in sorted(counts, key=lambda k: (-counts[k], k)):

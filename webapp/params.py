@@ -98,8 +98,7 @@ def parse_query(value: str, limits: Limits) -> str:
     q = " ".join(value.split())
     if len(q) > limits.max_query_length:
         raise BadParameter(
-            f"The query is too long ({len(q)} characters); "
-            f"the most is {limits.max_query_length}."
+            f"The query is too long ({len(q)} characters); the most is {limits.max_query_length}."
         )
     return q
 

@@ -16,7 +16,16 @@ bp = Blueprint("search", __name__)
 
 EPOCH = "1970-01-01"
 CSV_COLUMNS = (
-    "rank", "title", "doc_type", "year", "date", "location", "url", "link", "excerpt", "id",
+    "rank",
+    "title",
+    "doc_type",
+    "year",
+    "date",
+    "location",
+    "url",
+    "link",
+    "excerpt",
+    "id",
 )
 
 
