@@ -62,6 +62,12 @@ class SearchParams:
         }
         return {k: v for k, v in args.items() if v}
 
+    @property
+    def is_empty(self) -> bool:
+        """No words and no filter: nothing to search for yet (an empty q with a filter lists
+        the filtered documents, newest first)."""
+        return not (self.q or self.year or self.doc_type)
+
     def engine_kwargs(self) -> dict[str, Any]:
         return {
             "year": self.year,
@@ -90,8 +96,8 @@ def parse_search(
 
 
 def require_query(params: SearchParams) -> None:
-    if not params.q:
-        raise BadParameter("q is required: the words to search for.")
+    if params.is_empty:
+        raise BadParameter("q is required: the words to search for (or a year or type filter).")
 
 
 def parse_query(value: str, limits: Limits) -> str:

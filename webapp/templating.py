@@ -25,7 +25,19 @@ def rfc3339(value: str | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def paragraph_number(position: int) -> int:
+    """Paragraphs are numbered from 1 for readers; the index counts them from 0."""
+    return position + 1
+
+
+def paragraph_anchor(position: int) -> str:
+    """The fragment id of a paragraph on its document page: 'p12' for the 12th."""
+    return f"p{paragraph_number(position)}"
+
+
 def init_app(app: Flask) -> None:
+    app.add_template_filter(paragraph_number)
+    app.add_template_filter(paragraph_anchor)
     app.add_template_filter(doc_type_label)
     app.add_template_filter(ordinal)
     app.add_template_filter(long_date)

@@ -11,6 +11,7 @@ from webapp import facets
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
 from webapp.params import SORTS, Limits, SearchParams, parse_search, require_query
+from webapp.templating import paragraph_anchor
 
 bp = Blueprint("search", __name__)
 
@@ -39,20 +40,22 @@ def _results_url(args: dict[str, str]) -> str:
 
 def doc_url(result: dict[str, Any], q: str) -> str:
     """The document page for a result, at its best passage, with the query highlighted."""
-    anchor = f"p{result['position']}" if result.get("position") is not None else None
+    position = result.get("position")
+    anchor = paragraph_anchor(position) if position is not None else None
     return url_for("documents.show", doc_id=result["id"], q=q or None, _anchor=anchor)
 
 
 @bp.get("/search")
 def results() -> str:
     params = _params(limit=current_app.config["PAGE_SIZE"])
-    if not params.q:
-        return render_template("search.html", params=params, result=None)
+    if params.is_empty:
+        return render_template("search.html", params=params, q=params.q, result=None)
     result = get_engine().search(params.q, **params.engine_kwargs())
     pages = result.get("pages") or -(-result["total"] // params.limit)
     return render_template(
         "search.html",
         params=params,
+        q=params.q,
         result=result,
         pages=pages,
         facets=facets.build(result, params, _results_url),
