@@ -56,7 +56,8 @@ def bar_chart(
 ) -> Markup:
     """Grouped bars: for each year, one bar per series, on a shared scale starting at 0.
 
-    `unit` names what is counted ("documents") in each bar's label. With no years the chart
+    `unit` names what is counted, in the plural ("documents"), for each bar's label (and
+    tooltip). With no years the chart
     says there is nothing to draw.
     """
     for s in series:
@@ -84,7 +85,8 @@ def bar_chart(
             if value <= 0:
                 continue
             h = max(value / top * plot_h, 1.0)
-            label = f"{year}: {value} {unit}" + (f" mentioning {s.label}" if s.label else "")
+            units = unit if value != 1 else unit.removesuffix("s")
+            label = f"{year}: {value} {units}" + (f" mentioning {s.label}" if s.label else "")
             rect = (
                 f'<rect class="bar series-{k}" x="{_num(group_x + k * bar_w)}" '
                 f'y="{_num(TOP + plot_h - h)}" width="{_num(max(bar_w - 1, 1))}" '
