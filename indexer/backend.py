@@ -27,6 +27,7 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.lang.porter2 import stem as porter2
 from whoosh.support.charset import accent_map
 
 SCHEMA_VERSION = 1
@@ -39,13 +40,22 @@ STOP_WORDS = frozenset(
 )
 
 
+def stem_word(word: str) -> str:
+    """Porter2 (so "committed" and "commitment" meet), plus plural acronyms: porter2 leaves
+    "msmes" and "smes" alone, so they lose their "s" here and meet "msme" and "sme"."""
+    stemmed = porter2(word)
+    if stemmed == word and len(word) > 3 and word.endswith("es"):
+        return word[:-1]
+    return stemmed
+
+
 def _stem_analyzer():
     return (
         RegexTokenizer()
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(stoplist=STOP_WORDS, minsize=1)
-        | StemFilter()
+        | StemFilter(stemfn=stem_word, cachesize=-1)
     )
 
 
@@ -255,8 +265,8 @@ def _rewrite(text: str, notes: list[str]) -> str:
     def unknown(m: re.Match) -> str:
         if m.group(1).lower() in USER_FIELDS:
             return m.group(1).lower() + ":"
-        notes.append(f"unknown field {m.group(1)!r}: searched for the words instead")
-        return m.group(1) + " "
+        notes.append(f"unknown field {m.group(1)!r}: searched for what follows it anywhere")
+        return ""
 
     # Leave quoted text alone while fixing fields, then send bare phrases to the exact field.
     pieces = re.split(r'("[^"]*")', text)

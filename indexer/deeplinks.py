@@ -11,8 +11,13 @@ def _encode(text: str) -> str:
 
 
 def text_fragment_link(url: str, text: str, words: int = 8) -> str:
-    """``url#:~:text=<the first words of text>``, which browsers scroll to and highlight."""
-    opening = " ".join(text.split()[:words])
+    """``url#:~:text=<the first words of text>``, which browsers scroll to and highlight.
+
+    A text fragment's words must lie in one block of the page, so only the first line of
+    ``text`` (passages join their paragraphs with newlines) is used.
+    """
+    first_line = text.strip().split("\n", 1)[0]
+    opening = " ".join(first_line.split()[:words])
     base = url.split("#", 1)[0]
     if not opening:
         return base

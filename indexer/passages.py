@@ -15,7 +15,7 @@ _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 
 @dataclass
 class Passage:
-    text: str
+    text: str  # its paragraphs joined by newlines
     position: int  # index of its first paragraph in the document
     page: int | None
 
@@ -56,7 +56,7 @@ def make_passages(paragraphs: list[Paragraph]) -> list[Passage]:
     def flush() -> None:
         nonlocal buf, buf_words
         if buf:
-            passages.append(Passage(" ".join(buf), start, page))
+            passages.append(Passage("\n".join(buf), start, page))
         buf, buf_words = [], 0
 
     for position, para in enumerate(paragraphs):
@@ -89,6 +89,9 @@ def make_passages(paragraphs: list[Paragraph]) -> list[Passage]:
     return passages
 
 
+MIN_USABLE_WORDS = 3
+
+
 def usable_text(doc: Document) -> bool:
-    """Whether a document has enough words to be worth indexing."""
-    return len(doc.text.split()) >= 5
+    """Whether a document has some words (a scanned PDF without a text layer has none)."""
+    return len(re.findall(r"[^\W\d_]{2,}", doc.text)) >= MIN_USABLE_WORDS

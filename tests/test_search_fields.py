@@ -1,0 +1,49 @@
+"""field:value, year ranges, OR and NOT in queries, and the year/type filters."""
+
+from tests.search_fixtures import engine, titles  # noqa: F401
+
+GIFU = "Gifu Declaration on SME Finance"
+LIMA = "Declaración de Lima sobre cooperación"
+
+
+def test_title_field(engine):  # noqa: F811
+    assert titles(engine.search("title:finance")) == [GIFU]
+
+
+def test_type_field(engine):  # noqa: F811
+    assert set(titles(engine.search("type:declaration"))) == {GIFU, LIMA}
+
+
+def test_year_field_and_range(engine):  # noqa: F811
+    assert titles(engine.search("year:2010")) == [GIFU]
+    found = engine.search("year:2010..2013", sort="oldest")
+    assert [r["year"] for r in found["results"]] == [2010, 2012, 2013]
+
+
+def test_location_field(engine):  # noqa: F811
+    assert titles(engine.search("location:wellington")) == [
+        "Chair's Statement on the Digital Economy"
+    ]
+
+
+def test_year_and_type_arguments(engine):  # noqa: F811
+    assert titles(engine.search("working group", year=(2016, 2021), doc_type="declaration")) == [
+        LIMA
+    ]
+    assert engine.search("cooperacion", doc_type="strategic_plan")["total"] == 0
+    assert titles(engine.search("finance", year=(2009, 2011))) == [GIFU]
+
+
+def test_or(engine):  # noqa: F811
+    assert set(titles(engine.search("pandemic OR startups"))) == {
+        "Chair's Statement on the Digital Economy",
+        "Terms of Reference of the Working Group",
+    }
+
+
+def test_not_and_minus(engine):  # noqa: F811
+    everything = set(titles(engine.search("finance")))
+    assert GIFU in everything
+    assert GIFU not in titles(engine.search("finance -gifu"))
+    assert GIFU not in titles(engine.search("finance NOT title:gifu"))
+    assert set(titles(engine.search("finance -gifu"))) == everything - {GIFU}

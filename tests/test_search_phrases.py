@@ -1,0 +1,35 @@
+"""Quoted phrases mean the exact words in that order; bare words match anywhere, stemmed."""
+
+from tests.search_fixtures import engine, titles  # noqa: F401
+
+CHAIR = "Chair's Statement on the Digital Economy"
+GIFU = "Gifu Declaration on SME Finance"
+
+
+def test_words_match_in_any_order(engine):  # noqa: F811
+    found = titles(engine.search("digital economy"))
+    assert CHAIR in found and GIFU in found
+
+
+def test_quoted_phrase_needs_the_words_together(engine):  # noqa: F811
+    found = titles(engine.search('"digital economy"'))
+    assert CHAIR in found
+    assert GIFU not in found  # "economy ... digital" is not the phrase
+
+
+def test_quoted_phrase_is_not_stemmed(engine):  # noqa: F811
+    assert engine.search("women-owned enterprise")["total"] >= 1
+    assert engine.search('"women-owned enterprise"')["total"] == 0
+    assert engine.search('"women-owned enterprises"')["total"] == 1
+
+
+def test_phrase_combines_with_words_and_highlights_them(engine):  # noqa: F811
+    found = engine.search('"digital economy" customers')
+    assert titles(found) == [CHAIR]
+    snippet = found["results"][0]["snippet"]
+    assert "<mark>digital</mark> <mark>economy</mark>" in snippet
+    assert "<mark>customers</mark>" in snippet
+
+
+def test_quoted_title_is_found(engine):  # noqa: F811
+    assert titles(engine.search('"Strategic Plan 2013"')) == ["SMEWG Strategic Plan 2013-2016"]
