@@ -88,14 +88,16 @@ ACTORS: dict[str, str] = {
     "the Chair": r"the\s+Chair",
 }
 
-# Words that may stand between the actor and the verb.
+# Words that may stand between the actor and the verb. Longer phrases come first: the regex
+# does not backtrack into them once a shorter one ("are") has let the actor match.
 _FILLER = (
+    r"(?:are|were)\s+(?:pleased|delighted|happy|glad|determined|resolved)\s+to|"
+    r"continue(?:d)?\s+to|in\s+particular|no\s+longer|"
     r"also|further|fully|strongly|firmly|warmly|greatly|duly|again|therefore|thus|hereby|"
     r"today|now|jointly|collectively|together|unanimously|particularly|especially|moreover|"
-    r"furthermore|accordingly|in\s+particular|continue(?:d)?\s+to|remain(?:ed)?|stand|stay|"
+    r"furthermore|accordingly|remain(?:ed)?|stand|stay|"
     r"are|is|were|was|have|has|had|do|does|did|can|could|may|might|should|would|must|"
-    r"(?:are|were)\s+(?:pleased|delighted|happy|glad|determined|resolved)\s+to|will|shall|"
-    r"not|never|no\s+longer"
+    r"will|shall|not|never"
 )
 _RENEW = (
     r"(?:reaffirm|reiterate|renew|restate|reconfirm|underline)(?:s|d|ed)?\s+"
@@ -113,6 +115,11 @@ _VERB_RE = re.compile(
     re.IGNORECASE,
 )
 _RENEW_RE = re.compile(_RENEW + r"\b", re.IGNORECASE)
+# A quick first look: a sentence with none of these words cannot make a commitment.
+_ANY_VERB = re.compile(
+    r"\b(?:will|shall|renew|restate|reconfirm|" + "|".join(f for _, f in VERBS.values()) + ")",
+    re.IGNORECASE,
+)
 _CHAIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:also\s+|further\s+)?")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b", re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|shall)\b", re.IGNORECASE)
@@ -204,6 +211,8 @@ def _verb_at(text: str, pos: int) -> tuple[str, int] | None:
 
 def detect(sentence: str) -> Detection | None:
     """The commitment made in `sentence`, if it makes one."""
+    if not _ANY_VERB.search(sentence):
+        return None
     for actor in _ACTOR_RE.finditer(sentence):
         if not _subject_position(sentence, actor.start()):
             continue
