@@ -337,7 +337,7 @@ def _units(text: str, position: int) -> Iterator[_Unit]:
     index = 0
     for number, chunk in _numbered_chunks(text):
         for sentence in split_sentences(chunk):
-            yield _Unit(sentence, position, index, number)
+            yield _Unit(sentence.text, position, index, number)
             index += 1
 
 
