@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from indexer.deeplinks import passage_link
@@ -167,7 +167,8 @@ class Commitment:
     sha256: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow, not dataclasses.asdict: the deep copy was most of the commitment pass.
+        return {**vars(self), "topics": list(self.topics)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Commitment:
