@@ -219,7 +219,7 @@ def detect(sentence: str) -> Detection | None:
             continue
         filler = actor.group("filler")
         if _NEGATION.search(filler):
-            return None
+            continue  # "we do not support ...": no commitment by this subject
         found = _verb_at(sentence, actor.end())
         will = _WILL.search(filler)
         if not found and not will:
