@@ -10,6 +10,8 @@ import pytest
 
 from indexer.search import Engine
 from tests.web_fixtures import SCRIPT_TEXT, app, client, doc_id_of, web_index  # noqa: F401
+from webapp import create_app
+from webapp.templating import rfc3339
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -122,6 +124,19 @@ def test_csv_of_the_current_results(client):  # noqa: F811
     assert "<mark>" not in chair["excerpt"] and "digitalisation of payments" in chair["excerpt"]
 
 
+def test_csv_fetches_every_result_in_batches_up_to_the_cap(web_index):  # noqa: F811
+    def rows(**config):
+        configured = create_app({"INDEX_DIR": web_index, "TESTING": True, **config})
+        return read_csv(configured.test_client().get("/search.csv?q=digitalisation&sort=newest"))
+
+    whole = rows()
+    assert len(whole) == 6
+    assert rows(EXPORT_BATCH=2) == whole  # three Engine calls, same rows in the same order
+    assert rows(EXPORT_BATCH=4) == whole
+    assert rows(EXPORT_BATCH=2, EXPORT_MAX_ROWS=3) == whole[:3]
+    assert rows(EXPORT_BATCH=4, EXPORT_MAX_ROWS=5) == whole[:5]
+
+
 def test_csv_defuses_formulas_and_keeps_text(client):  # noqa: F811
     rows = read_csv(client.get("/search.csv?q=annex"))
     assert rows[0]["title"] == "'=HYPERLINK(1) annex on cooperation"
@@ -170,3 +185,28 @@ def test_atom_feed_escapes_the_script_document(client):  # noqa: F811
 
 def test_atom_bad_parameter(client):  # noqa: F811
     assert client.get("/search.atom?q=finance&page=x").status_code == 400
+
+
+@pytest.mark.parametrize(
+    "q", ["\x00", "(((", "year:abc", "*", 'title:"', "AND", "-", "NOT", "year:3000..1000", ":"]
+)
+@pytest.mark.parametrize("path", ["/search", "/api/search", "/search.csv", "/search.atom"])
+def test_odd_queries_never_fail(client, path, q):  # noqa: F811
+    assert client.get(path, query_string={"q": q}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("value", "stamp"),
+    [
+        ("2021-09-08", "2021-09-08T00:00:00Z"),
+        ("2026-03-02T10:15:00+02:00", "2026-03-02T08:15:00Z"),
+        ("2021", "2021-01-01T00:00:00Z"),
+        ("2021-09", "2021-01-01T00:00:00Z"),
+        ("0000", "1970-01-01T00:00:00Z"),
+        ("unknown", "1970-01-01T00:00:00Z"),
+        ("", "1970-01-01T00:00:00Z"),
+        (None, "1970-01-01T00:00:00Z"),
+    ],
+)
+def test_atom_dates(value, stamp):
+    assert rfc3339(value) == stamp

@@ -144,15 +144,20 @@ def test_500_page_shows_no_traceback(web_index):  # noqa: F811
     failing = create_app({"INDEX_DIR": web_index})  # not TESTING: errors are handled, not raised
 
     @failing.get("/boom")
+    @failing.get("/api/boom")
     def boom():
         raise RuntimeError("secret internal detail")
 
-    response = failing.test_client().get("/boom")
+    browser = failing.test_client()
+    response = browser.get("/boom")
     assert response.status_code == 500
     html = response.get_data(as_text=True)
     assert "Something went wrong" in html
     assert "secret internal detail" not in html and "Traceback" not in html
     assert response.headers["Content-Security-Policy"]
+    api = browser.get("/api/boom")
+    assert api.status_code == 500 and api.get_json()["status"] == 500
+    assert "secret" not in api.get_data(as_text=True)
 
 
 def test_method_not_allowed(client):  # noqa: F811

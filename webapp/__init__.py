@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from indexer.search import default_index_dir
+from indexer.search import MAX_LIMIT, default_index_dir
 from webapp import commitments_views, engine, errors, security, templating
 from webapp.views import api, documents, pages, search
 
@@ -19,8 +19,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_LENGTH": 500,  # characters; a longer query is a 400
     "MAX_PAGE": 1000,  # highest result page a request may ask for
     "PAGE_SIZE": 10,  # results per HTML page
-    "API_MAX_LIMIT": 100,  # largest `limit` /api/search accepts
+    "API_MAX_LIMIT": MAX_LIMIT,  # largest `limit` /api/search accepts (the Engine's own)
     "EXPORT_MAX_ROWS": 1000,  # rows in /search.csv
+    "EXPORT_BATCH": MAX_LIMIT,  # results fetched per Engine call for /search.csv
     "FEED_ENTRIES": 50,  # entries in /search.atom
     "RELATED_DOCUMENTS": 5,  # "more like this" on a document page
 }
