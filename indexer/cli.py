@@ -12,9 +12,19 @@ import click
 
 from indexer.ask import answer
 from indexer.build import BuildRunning, build_index
+from indexer.commitment_store import (
+    CSV_COLUMNS,
+    CommitmentsMissing,
+    csv_rows,
+    find_commitments,
+    group_by_year,
+)
+from indexer.commitments import STRENGTHS
 from indexer.corpus import default_corpus_dir
 from indexer.model import DOC_TYPES
 from indexer.search import SORTS, Engine, IndexMissing, default_index_dir
+from indexer.topics import TOPICS_BY_SLUG
+from indexer.trends import trends
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -188,6 +198,96 @@ def print_results(found: dict) -> None:
         click.secho(f"\nBy year: {years}", dim=True)
 
 
+@cli.command("commitments")
+@click.option("--topic", type=click.Choice(list(TOPICS_BY_SLUG)), help="Only this topic.")
+@click.option("--year", callback=parse_years, help="A year or a range: 2015, 2010-2015.")
+@click.option("--strength", type=click.Choice(STRENGTHS), help="Only this strength.")
+@click.option("--q", "words", help="Only sentences with all these words.")
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the records as CSV.")
+@index_option
+def commitments_command(
+    topic: str | None,
+    year: tuple[int, int] | None,
+    strength: str | None,
+    words: str | None,
+    as_json: bool,
+    as_csv: bool,
+    index_dir: Path | None,
+) -> None:
+    """What ministers (and officials, the SMEWG...) committed to, newest year first."""
+    if as_json and as_csv:
+        raise click.UsageError("Choose one of --json and --csv.")
+    try:
+        found = find_commitments(
+            index_dir or default_index_dir(), topic=topic, years=year, strength=strength, q=words
+        )
+    except CommitmentsMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        data = {"total": len(found), "commitments": [r.to_dict() for r in found]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    elif as_csv:
+        from webapp.csv_export import to_csv  # the one formula-safe CSV writer
+
+        click.echo(to_csv(csv_rows(found), CSV_COLUMNS), nl=False)
+    else:
+        click.secho(f"{len(found)} commitments", bold=True)
+        for group_year, records in group_by_year(found):
+            click.secho(f"\n{group_year or 'Undated'}", bold=True, fg="cyan")
+            for r in records:
+                verb = click.style(r.verb, bold=True, fg="yellow")
+                click.echo(f"  [{r.strength}] {verb} ({r.actor}): {r.text}")
+                click.secho(f"    {r.title} · {r.link}", dim=True)
+
+
+@cli.command("trends")
+@click.argument("terms", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@index_option
+def trends_command(terms: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
+    """Per year, how many documents and passages mention each TERM (a word or "a phrase")."""
+    engine = Engine(index_dir or default_index_dir())
+    try:
+        found = trends(engine, list(terms))
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="TERM") from exc
+    finally:
+        engine.close()
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    series = found["series"]
+    width = max(len("docs/passages"), *(len(s["term"]) for s in series))
+    click.echo("year  " + "  ".join(s["term"].ljust(width) for s in series))
+    click.echo("      " + "  ".join("docs/passages".ljust(width) for _ in series))
+    for n, year in enumerate(found["years"]):
+        cells = (f"{s['counts'][n]['documents']}/{s['counts'][n]['passages']}" for s in series)
+        click.echo(f"{year}  " + "  ".join(c.ljust(width) for c in cells).rstrip())
+
+
+@cli.command()
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port."
+)
+@click.option(
+    "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Worker threads."
+)
+def serve(index_dir: Path | None, host: str, port: int, threads: int) -> None:
+    """Serve the web front end with waitress (it starts even before an index exists)."""
+    from waitress import serve as waitress_serve
+
+    from webapp import create_app
+
+    app = create_app({"INDEX_DIR": index_dir or default_index_dir()})
+    click.echo(f"Serving {app.config['INDEX_DIR']} on http://{host}:{port}/ (Ctrl-C to stop)")
+    waitress_serve(app, host=host, port=port, threads=threads)
+
+
 @cli.command("ask")
 @click.argument("question", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True)
@@ -229,26 +329,6 @@ def print_answers(found: dict) -> None:
         click.echo(f"\n{n}. {_marked(a['answer'], a['span'])}")
         click.secho(f"   {cite}", fg="cyan")
         click.secho(f"   {a['link']}", fg="blue")
-
-
-@cli.command()
-@index_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option(
-    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port."
-)
-@click.option(
-    "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Worker threads."
-)
-def serve(index_dir: Path | None, host: str, port: int, threads: int) -> None:
-    """Serve the web front end with waitress (it starts even before an index exists)."""
-    from waitress import serve as waitress_serve
-
-    from webapp import create_app
-
-    app = create_app({"INDEX_DIR": index_dir or default_index_dir()})
-    click.echo(f"Serving {app.config['INDEX_DIR']} on http://{host}:{port}/ (Ctrl-C to stop)")
-    waitress_serve(app, host=host, port=port, threads=threads)
 
 
 def main() -> None:
