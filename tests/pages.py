@@ -50,7 +50,9 @@ def _statement_html() -> str:
 
 def modern_cms_page(canonical: str = "/meeting-papers/2013_sme") -> str:
     """A CMS page with <main>/<article> and heavy chrome around it."""
-    related = "".join(f'<li><a href="/r{i}">{escape(t)}</a></li>' for i, t in enumerate(RELATED_TEXT))
+    related = "".join(
+        f'<li><a href="/r{i}">{escape(t)}</a></li>' for i, t in enumerate(RELATED_TEXT)
+    )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{escape(STATEMENT_TITLE)} | Example Forum</title>
