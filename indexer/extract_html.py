@@ -125,7 +125,10 @@ def _parse(text: str) -> etree._Element:
     if not text.strip():
         text = "<html></html>"
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
-    return lxml.html.document_fromstring(text, parser=parser)
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except etree.ParserError:  # nothing but comments or whitespace
+        return lxml.html.document_fromstring("<html></html>")
 
 
 def _hints(el: etree._Element) -> str:
