@@ -55,6 +55,12 @@ NEGATIVE = re.compile(
 POSITIVE = re.compile(
     r"article|content|entry|main|post|story|statement|body|text|page-?content|blog", re.I
 )
+# single-byte Latin code pages that detection confuses with one another
+LATIN_GUESSES = {
+    "ascii", "windows-1250", "windows-1252", "windows-1254", "windows-1257", "iso-8859-1",
+    "iso-8859-2", "iso-8859-9", "iso-8859-13", "iso-8859-15", "cp1250", "cp1252", "latin-1",
+    "mac_roman", "mac-roman", "mac_latin2",
+}  # fmt: skip
 SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
 
 
@@ -89,11 +95,20 @@ def charset_from_content_type(content_type: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def _label(encoding: str) -> str:
+    """Browsers read Latin-1 and ASCII labels as windows-1252 (its superset)."""
+    encoding = encoding.lower()
+    latin1 = ("iso-8859-1", "latin-1", "latin1", "us-ascii")
+    return "windows-1252" if encoding in latin1 else encoding
+
+
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Bytes to text: valid UTF-8 first, then the HTTP charset, the meta charset, detection.
 
     Non-ASCII bytes that decode as UTF-8 are almost never another encoding, so a page that
-    is UTF-8 while its header or meta tag claims Latin-1 still decodes correctly.
+    is UTF-8 while its header or meta tag claims Latin-1 still decodes correctly. Detection
+    cannot tell the Latin-script code pages apart on a page of text (it reads "Viña" as
+    windows-1250 "Vińa"); a guess among them becomes windows-1252, the legacy default.
     """
     try:
         return body.decode("utf-8")
@@ -102,15 +117,15 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     known = []
     header = charset_from_content_type(content_type)
     if header and header not in ("utf-8", "utf8"):
-        # browsers read Latin-1 and ASCII labels as windows-1252
-        known.append("windows-1252" if header in ("iso-8859-1", "latin-1", "us-ascii") else header)
+        known.append(_label(header))
     declared = EncodingDetector.find_declared_encoding(
         body[:4096], is_html=True, search_entire_document=True
     )
     if declared and declared.lower() not in ("utf-8", "utf8"):
-        known.append("windows-1252" if declared.lower() in ("iso-8859-1", "latin-1") else declared)
+        known.append(_label(declared))
     dammit = UnicodeDammit(body, known_definite_encodings=known, is_html=True)
-    if dammit.unicode_markup is None:
+    guessed = (dammit.original_encoding or "").lower()
+    if dammit.unicode_markup is None or (guessed not in known and guessed in LATIN_GUESSES):
         return body.decode("windows-1252", errors="replace")
     return dammit.unicode_markup
 
