@@ -355,8 +355,9 @@ class _Collector:
         raw = "".join(pieces)
         pieces.clear()
         for part in re.split(rf"{_BR}\s*{_BR}[\s{_BR}]*", raw):
-            text = _ws(part.replace(_BR, " "))[:MAX_PARAGRAPH_CHARS]
-            if not text or self.full:
+            room = min(MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS - self.total)
+            text = _ws(part.replace(_BR, " "))[:room]
+            if not text:
                 continue
             self.total += len(text)
             self.paragraphs.append(Paragraph(text=text, kind=kind))
