@@ -21,6 +21,10 @@ from indexer.model import Paragraph
 
 MAX_PDF_PAGES = 400  # pages read from one PDF; the rest are ignored
 MAX_PDF_CHARS = 2_000_000  # characters of text kept from one PDF
+# pypdf parses drawing code in Python (about 1 s per 150 kB), so a compressed bomb would take
+# minutes: a page whose decompressed content is larger is skipped, and the total is capped
+MAX_PAGE_CONTENT_BYTES = 1_000_000
+MAX_PDF_CONTENT_BYTES = 20_000_000
 EDGE_LINES = 3  # lines at the top and bottom of a page that may be running headers/footers
 
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -72,12 +76,16 @@ def _page_texts(reader: PdfReader) -> list[list[str]]:
         raise ExtractionError(f"broken PDF: cannot read its page tree ({exc})") from exc
     texts: list[list[str]] = []
     budget = MAX_PDF_CHARS
+    content_budget = MAX_PDF_CONTENT_BYTES
     failures = 0
     for page in pages:
-        if budget <= 0:
+        if budget <= 0 or content_budget <= 0:
             break
         try:
-            text = page.extract_text() or ""
+            contents = page.get_contents()
+            size = len(contents.get_data()) if contents is not None else 0
+            content_budget -= size
+            text = page.extract_text() or "" if size <= MAX_PAGE_CONTENT_BYTES else ""
         except Exception:  # one damaged page should not lose the others
             failures += 1
             text = ""
@@ -136,15 +144,13 @@ class _Joiner:
                 words.update(w.lower() for w in WORD.findall(line))
         self.words = words
 
-    def join(self, prev: str, line: str) -> str:
-        left = re.search(r"([A-Za-z]+)-$", prev)
+    def glue(self, prev_line: str, line: str) -> tuple[bool, str]:
+        """(drop the hyphen ending prev_line?, separator to put before line)."""
+        left = re.search(r"([A-Za-z]+)-$", prev_line[-100:])
         right = re.match(r"[a-z]+", line)
         if not (left and right):
-            return f"{prev} {line}"
-        a, b = left.group(1).lower(), right.group(0)
-        if self._real_hyphen(a, b):
-            return prev + line
-        return prev[:-1] + line
+            return False, " "
+        return not self._real_hyphen(left.group(1).lower(), right.group(0)), ""
 
     def _real_hyphen(self, a: str, b: str) -> bool:
         if f"{a}-{b}" in self.words:
@@ -159,28 +165,24 @@ class _Joiner:
 def _paragraphs(pages: list[list[str]]) -> list[Paragraph]:
     joiner = _Joiner(pages)
     width = max((len(x) for lines in pages for x in lines), default=0)
-    paragraphs: list[Paragraph] = []
-    current: Paragraph | None = None
+    blocks: list[tuple[str, int, list[str]]] = []  # kind, page, lines with separators
     last_line = ""
     for page_no, lines in enumerate(pages, start=1):
         for line in lines:
-            after_break = current is None or current.kind == "h" or _ends(last_line, width)
+            current = blocks[-1] if blocks else None
+            after_break = current is None or current[0] == "h" or _ends(last_line, width)
             heading = after_break and _is_heading(line)
-            starts_new = (
-                current is None
-                or heading
-                or after_break
-                or BULLET.match(line)
-                or NUMBERED.match(line)
-            )
-            if starts_new:
+            if after_break or heading or BULLET.match(line) or NUMBERED.match(line):
                 kind = "h" if heading else "li" if BULLET.match(line) else "p"
-                text = BULLET.sub("", line) if kind == "li" else line
-                current = Paragraph(text=text, kind=kind, page=page_no)
-                paragraphs.append(current)
+                blocks.append((kind, page_no, [BULLET.sub("", line) if kind == "li" else line]))
             else:
-                current.text = joiner.join(current.text, line)
+                pieces = current[2]
+                drop_hyphen, sep = joiner.glue(pieces[-1], line)
+                if drop_hyphen:
+                    pieces[-1] = pieces[-1][:-1]
+                pieces.append(sep + line)
             last_line = line
+    paragraphs = [Paragraph(text="".join(pieces), kind=k, page=n) for k, n, pieces in blocks]
     return [p for p in paragraphs if p.text.strip()]
 
 
