@@ -51,11 +51,27 @@ def test_list_items_are_kept_as_list_items(layout):
     assert items == pages.STATEMENT_LIST
 
 
-@pytest.mark.parametrize("layout", ["modern_cms", "blog_reprint"])
+@pytest.mark.parametrize("layout", ["modern_cms", "table_layout", "blog_reprint"])
 def test_headings_are_kept_as_headings(layout):
     body, content_type = LAYOUTS[layout]
     result = extract_html(body, PAGE_URL, content_type)
     assert eh.Paragraph(text=pages.STATEMENT_HEADING, kind="h") in result.paragraphs
+
+
+def test_a_bold_line_of_its_own_is_a_heading_and_bold_words_in_a_sentence_are_not():
+    html = (
+        "<div><font><b>Annex A</b></font><br>Ministers endorsed the annex, which lists "
+        "actions.<p><b>Note:</b> the annex is not binding, and members may adapt it.</p>"
+        "<p><strong>Implementation</strong></p><p>Officials will report, yearly, on it.</p></div>"
+    )
+    found = [(p.kind, p.text) for p in extract_html(html.encode(), PAGE_URL).paragraphs]
+    assert found == [
+        ("h", "Annex A"),
+        ("p", "Ministers endorsed the annex, which lists actions."),
+        ("p", "Note: the annex is not binding, and members may adapt it."),
+        ("h", "Implementation"),
+        ("p", "Officials will report, yearly, on it."),
+    ]
 
 
 def test_titles_come_from_og_title_h1_or_title_without_site_suffix():
