@@ -114,6 +114,16 @@ def test_no_canonical_when_the_page_declares_none():
     assert extract_html(LAYOUTS["table_layout"][0], PAGE_URL).canonical_url is None
 
 
+def test_a_block_of_links_loses_to_running_text_whatever_its_length():
+    links = "".join(
+        f'<p><a href="/r{i}">Report {i} on trade, investment, services and growth</a></p>'
+        for i in range(40)
+    )
+    content = "".join(f"<p>{p}</p>" for p in pages.STATEMENT_PARAGRAPHS)
+    html = f'<html><body><div class="k1">{links}</div><div class="k2">{content}</div></body></html>'
+    assert texts(extract_html(html.encode(), PAGE_URL)) == pages.STATEMENT_PARAGRAPHS
+
+
 def test_a_chrome_named_wrapper_holding_the_content_is_kept():
     html = (
         '<html><body><div class="layout-with-sidebar-nav"><div class="region">'

@@ -159,3 +159,9 @@ def test_a_page_under_the_content_cap_is_read_within_the_character_cap(monkeypat
     doc = extract_pdf(pdfs.bomb_pdf(content_bytes=20_000, normal_page="Ordinary text"))
     text = "".join(p.text for p in doc.paragraphs)
     assert "aaaa aaaa" in text and len(text) <= 5_000
+
+
+def test_total_content_cap_stops_reading(monkeypatch):
+    monkeypatch.setattr(ep, "MAX_PDF_CONTENT_BYTES", 1)
+    doc = extract_pdf(pdfs.plan_pdf(pages=3))
+    assert {p.page for p in doc.paragraphs} == {1}
