@@ -7,7 +7,7 @@ holds enough running text scores itself and its ancestors (text length and comma
 score of a container is damped by its link density and its class/id hints; the best
 container and those of its siblings that look like content are kept.
 
-All passes over the tree are iterative and linear (libxml2 caps nesting depth), and the
+All passes over the tree are iterative and linear (libxml2 stops nesting at depth 256), and the
 input and output sizes are capped, so hostile pages stay cheap.
 """
 
@@ -66,13 +66,13 @@ LATIN_GUESSES = {
 SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
 
 
+@dataclass
 class HtmlExtract:
     """What the HTML extractor found: title, declared canonical URL, main text."""
 
-    def __init__(self, title: str, canonical_url: str | None, paragraphs: list[Paragraph]):
-        self.title = title
-        self.canonical_url = canonical_url
-        self.paragraphs = paragraphs
+    title: str
+    canonical_url: str | None
+    paragraphs: list[Paragraph]
 
 
 @dataclass(slots=True)
@@ -424,10 +424,10 @@ def _paragraphs(blocks: list) -> list[Paragraph]:
                 stack[-1][1].append(el.tail)
         for kind, pieces in stack:
             out.flush(pieces, kind)
-    return _drop_title_repeats(out.paragraphs)
+    return _drop_repeats(out.paragraphs)
 
 
-def _drop_title_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _drop_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Consecutive duplicates (a heading echoed in a caption, say) carry nothing new."""
     kept: list[Paragraph] = []
     for p in paragraphs:
