@@ -21,6 +21,8 @@ from indexer.commitment_store import (
 )
 from indexer.commitments import STRENGTHS
 from indexer.corpus import default_corpus_dir
+from indexer.errors import ExtractionError
+from indexer.extract import FETCH_MAX_BYTES, FETCH_TIMEOUT, document_json, extract_target
 from indexer.model import DOC_TYPES
 from indexer.search import SORTS, Engine, IndexMissing, default_index_dir
 from indexer.topics import TOPICS_BY_SLUG
@@ -100,6 +102,21 @@ def crawl_command(
         click.echo(json.dumps(summary.to_dict(), indent=1))
     else:
         click.echo(summary.text())
+
+
+@cli.command("extract")
+@click.argument("target")
+@click.option("--timeout", type=float, default=FETCH_TIMEOUT, show_default=True,
+              help="Seconds to wait for a URL.")
+@click.option("--max-bytes", type=int, default=FETCH_MAX_BYTES, show_default=True,
+              help="Largest body accepted.")
+def extract_command(target: str, timeout: float, max_bytes: int) -> None:
+    """Print what extraction makes of one URL or file (title, metadata, paragraphs) as JSON."""
+    try:
+        doc = extract_target(target, timeout=timeout, max_bytes=max_bytes)
+    except ExtractionError as exc:
+        raise click.ClickException(" ".join(str(exc).split())) from exc
+    click.echo(document_json(doc))
 
 
 def run_index(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -> None:
