@@ -12,8 +12,9 @@ from click.testing import CliRunner
 from indexer.cli import cli
 from tests import pages, pdfs
 
+STATEMENT = pages.modern_cms_page(canonical=pages.STATEMENT_CANONICAL)
 ROUTES = {
-    "/statement": ("text/html; charset=utf-8", pages.modern_cms_page().encode()),
+    "/statement": ("text/html; charset=utf-8", STATEMENT.encode()),
     "/plan.pdf": ("application/pdf", pdfs.plan_pdf(pages=2)),
     "/big": ("text/html", b"<p>" + b"x" * 300_000 + b"</p>"),
 }
@@ -63,7 +64,7 @@ def assert_clean_error(result, message: str) -> None:
 
 def test_html_file(tmp_path):
     path = tmp_path / "statement.html"
-    path.write_text(pages.modern_cms_page(), encoding="utf-8")
+    path.write_text(STATEMENT, encoding="utf-8")
     result = run(str(path))
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

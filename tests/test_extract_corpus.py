@@ -50,7 +50,7 @@ def test_other_content_is_unsupported(body, content_type):
 
 
 def test_extract_bytes_builds_a_document_with_metadata():
-    body = pages.modern_cms_page().encode()
+    body = pages.modern_cms_page(canonical=pages.STATEMENT_CANONICAL).encode()
     doc = extract_bytes(body, "https://www.example.org/meeting-papers/sme/2013_sme", "text/html")
     assert doc.sha256 == hashlib.sha256(body).hexdigest()
     assert doc.content_type == "html"
@@ -69,8 +69,9 @@ def test_extract_bytes_on_a_pdf_keeps_page_numbers():
 def test_record_urls_and_canonical_precedence(tmp_path):
     corpus = Corpus(tmp_path)
     declared = store(
-        corpus, "http://old.example.org/2013_SME.aspx", pages.modern_cms_page().encode(),
-        "text/html", final_url="https://www.example.org/sme/2013_sme",
+        corpus, "http://old.example.org/2013_SME.aspx",
+        pages.modern_cms_page(canonical=pages.STATEMENT_CANONICAL).encode(), "text/html",
+        final_url="https://www.example.org/sme/2013_sme",
         canonical_url="https://manifest.example.org/x",
     )
     doc = extract_record(corpus, declared)
