@@ -288,7 +288,7 @@ def parse(text: str) -> Parsed:
         words = " ".join(re.findall(r"\w+", rewritten))
         notes.append("could not read the query's syntax: searched for its words")
         q = _PARSER.parse(words)
-    parsed = Parsed(query=q, notes=notes)
+    parsed = Parsed(query=_phrases_where_positions(q), notes=notes)
     for fieldname, value in q.iter_all_terms(phrases=True):
         if isinstance(value, bytes):
             continue
@@ -305,6 +305,13 @@ def parse(text: str) -> Parsed:
     plain = re.sub(r'"[^"]*"', " ", plain)
     parsed.words = [w for w in re.findall(r"[^\W\d_]{4,}", plain) if w not in _OPS]
     return parsed
+
+
+def _phrases_where_positions(q):
+    """A phrase the parser put on a field without positions becomes an AND of its words."""
+    if isinstance(q, query.Phrase) and q.fieldname == "body":
+        return query.And([query.Term("body", w) for w in q.words])
+    return q.apply(_phrases_where_positions)
 
 
 def without_phrases(q):
