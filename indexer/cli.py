@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 from pathlib import Path
 
 import click
@@ -39,6 +40,55 @@ def corpus_option(f):
         default=None,
         help="Corpus directory (default: $APEC_SEARCH_CORPUS or corpus/).",
     )(f)
+
+
+@cli.command("crawl")
+@click.option("--seed", "seeds", multiple=True, metavar="URL",
+              help="Start here instead of corpus/sources.toml (repeatable); "
+                   "the scope becomes the seeds' own hosts.")
+@corpus_option
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between requests to one host (robots.txt Crawl-delay may raise it).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Stop after this many URLs.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=25 * 1024 * 1024,
+              show_default=True, help="Largest body stored; a larger one is cut off and skipped.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Seconds to wait for a connection or for data.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def crawl_command(
+    seeds: tuple[str, ...],
+    corpus_dir: Path | None,
+    delay: float,
+    max_pages: int,
+    max_bytes: int,
+    timeout: float,
+    as_json: bool,
+) -> None:
+    """Fetch APEC's SME documents (HTML and PDF) into the corpus, politely and resumably."""
+    from indexer.crawl import CrawlError, crawl
+    from indexer.sources import SourcesError
+
+    try:
+        summary = crawl(
+            corpus_dir or default_corpus_dir(),
+            seeds=list(seeds) or None,
+            delay=delay,
+            max_pages=max_pages,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            progress=True,
+        )
+    except (CrawlError, SourcesError) as exc:
+        click.echo(f"apec-search crawl: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"apec-search crawl: cannot write the corpus: {exc}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), indent=1))
+    else:
+        click.echo(summary.text())
 
 
 def run_index(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -> None:
@@ -135,6 +185,26 @@ def print_results(found: dict) -> None:
     if found["total"] and found["facets"]["year"]:
         years = ", ".join(f"{y}: {n}" for y, n in sorted(found["facets"]["year"].items()))
         click.secho(f"\nBy year: {years}", dim=True)
+
+
+@cli.command()
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port."
+)
+@click.option(
+    "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Worker threads."
+)
+def serve(index_dir: Path | None, host: str, port: int, threads: int) -> None:
+    """Serve the web front end with waitress (it starts even before an index exists)."""
+    from waitress import serve as waitress_serve
+
+    from webapp import create_app
+
+    app = create_app({"INDEX_DIR": index_dir or default_index_dir()})
+    click.echo(f"Serving {app.config['INDEX_DIR']} on http://{host}:{port}/ (Ctrl-C to stop)")
+    waitress_serve(app, host=host, port=port, threads=threads)
 
 
 def main() -> None:

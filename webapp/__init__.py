@@ -1,1 +1,44 @@
-"""apec-search web front end (Flask)."""
+"""apec-search web front end (Flask).
+
+`create_app(config)` is the factory; `flask --app webapp run` finds it and calls it with no
+arguments, and `apec-search serve` calls it with the index directory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from indexer.search import MAX_LIMIT, default_index_dir
+from webapp import engine, errors, security, templating
+from webapp.views import api, documents, pages, search
+
+DEFAULTS: dict[str, Any] = {
+    "MAX_QUERY_LENGTH": 500,  # characters; a longer query is a 400
+    "MAX_PAGE": 1000,  # highest result page a request may ask for
+    "PAGE_SIZE": 10,  # results per HTML page
+    "API_MAX_LIMIT": MAX_LIMIT,  # largest `limit` /api/search accepts (the Engine's own)
+    "EXPORT_MAX_ROWS": 1000,  # rows in /search.csv
+    "EXPORT_BATCH": MAX_LIMIT,  # results fetched per Engine call for /search.csv
+    "FEED_ENTRIES": 50,  # entries in /search.atom
+    "RELATED_DOCUMENTS": 5,  # "more like this" on a document page
+}
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. `config` may set INDEX_DIR (default: $APEC_SEARCH_INDEX or `index/`)."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config["INDEX_DIR"] = default_index_dir()
+    if config:
+        app.config.from_mapping(config)
+
+    engine.init_app(app)
+    security.init_app(app)
+    templating.init_app(app)
+    errors.init_app(app)
+    for blueprint in (pages.bp, search.bp, documents.bp, api.bp):
+        app.register_blueprint(blueprint)
+    return app

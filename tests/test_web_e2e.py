@@ -1,0 +1,138 @@
+"""End to end in a real headless Chromium: search, narrow by year, read the document.
+
+The app is served by waitress on 127.0.0.1 over the small test index. Screenshots of the
+results page (wide and phone) are saved under tests/artifacts/ (not committed).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import waitress
+
+from tests.web_fixtures import doc_id_of, web_index  # noqa: F401
+from webapp import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(web_index: Path) -> Iterator[str]:  # noqa: F811
+    server = waitress.create_server(
+        create_app({"INDEX_DIR": web_index}), host="127.0.0.1", port=0, threads=4
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == [], f"browser console errors (CSP violations?): {errors}"
+
+
+def test_search_narrow_by_year_and_read_the_document(page, base_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(base_url + "/")
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+    box = page.get_by_label("Search the documents, or ask a question")
+    box.fill("digitalisation")
+    box.press("Enter")
+
+    page.wait_for_url("**/search?q=digitalisation")
+    results = page.locator(".result")
+    assert results.count() == 6
+    assert "6 documents" in page.locator(".summary").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
+
+    page.locator(".facet").filter(has_text="Year").get_by_role("link", name="2018").click()
+    page.wait_for_url("**/search?q=digitalisation&year=2018")
+    assert results.count() == 2
+    assert "Year: 2018" in page.locator(".active-filters").inner_text()
+
+    page.get_by_role("link", name="=HYPERLINK(1) annex on cooperation").click()
+    page.wait_for_url(f"**/doc/{doc_id_of('2018-annex')}?q=digitalisation#p1")
+    hit = page.locator(".para--hit")
+    assert hit.count() == 1
+    assert hit.get_attribute("id") == "p1"
+    assert hit.locator("mark").inner_text() == "digitalisation"
+    assert hit.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "document.png"), full_page=True)
+
+
+def test_facet_removal_and_sorting(page, base_url):
+    page.goto(base_url + "/search?q=digitalisation&year=2021")
+    assert page.locator(".result").count() == 2
+    page.get_by_role("link", name="Remove filter Year: 2021").click()
+    assert page.locator(".result").count() == 6
+    page.locator(".sort").get_by_role("link", name="Oldest").click()
+    page.wait_for_url("**/search?q=digitalisation&sort=oldest")
+    first_meta = page.locator(".result .meta").first.inner_text()
+    assert "2015" in first_meta
+
+
+def test_phone_layout_and_script_query(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base_url + "/search?q=pwned+%3Cscript%3Ealert(1)%3C/script%3E")
+    page.goto(base_url + "/search?q=pwned")
+    assert page.locator(".result").count() == 1
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "no sideways scrolling on a phone"
+    page.screenshot(path=str(ARTIFACTS / "results-phone.png"), full_page=True)
+    page.locator(".result-title a").click()
+    page.wait_for_selector(".cite-box")
+    assert dialogs == []  # neither the query nor the document ran a script
+    context.close()
+
+
+def test_skip_link_is_the_first_stop(page, base_url):
+    page.goto(base_url + "/search?q=finance")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

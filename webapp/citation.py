@@ -1,0 +1,119 @@
+"""Citations of a document: plain text, BibTeX, and Highwire `citation_*` meta tags.
+
+Each takes the document dict of `Engine.document` (title, url, fetched_url, content_type,
+doc_type, year, date, meeting_number, location, id) and returns plain strings; escaping for
+HTML is left to the template.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+AUTHOR = "Asia-Pacific Economic Cooperation"
+AUTHOR_SHORT = "APEC"
+MEETING = "APEC Small and Medium Enterprises Ministerial Meeting"
+MEETING_TYPES = ("ministerial_statement", "chairs_statement", "declaration")
+
+_BIBTEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_BIBTEX_RE = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIALS))
+
+
+def ordinal(n: int) -> str:
+    """1 -> '1st', 22 -> '22nd', 13 -> '13th'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def meeting_title(doc: dict[str, Any]) -> str | None:
+    """'27th APEC Small and Medium Enterprises Ministerial Meeting', when the document is one
+    of a meeting's papers; None for plans, terms of reference and other papers."""
+    if doc.get("doc_type") not in MEETING_TYPES:
+        return None
+    if doc.get("meeting_number"):
+        return f"{ordinal(int(doc['meeting_number']))} {MEETING}"
+    if doc.get("year"):
+        return f"{doc['year']} {MEETING}"
+    return MEETING
+
+
+def long_date(iso: str) -> str:
+    """'2021-09-08' -> '8 September 2021'; a bare year or unparsable text is returned as is."""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+def _issued(doc: dict[str, Any]) -> str | None:
+    if doc.get("date"):
+        return long_date(doc["date"])
+    return str(doc["year"]) if doc.get("year") else None
+
+
+def plain_citation(doc: dict[str, Any], accessed: date) -> str:
+    """Title, meeting, place, date, URL and access date, in one line."""
+    parts = [f"{AUTHOR} ({AUTHOR_SHORT}). “{doc.get('title') or 'Untitled'}.”"]
+    where = ", ".join(p for p in (meeting_title(doc), doc.get("location"), _issued(doc)) if p)
+    if where:
+        parts.append(where + ".")
+    parts.append(f"{doc['url']} (accessed {long_date(accessed.isoformat())}).")
+    return " ".join(parts)
+
+
+def bibtex_escape(text: str) -> str:
+    return _BIBTEX_RE.sub(lambda m: _BIBTEX_SPECIALS[m.group(0)], text)
+
+
+def bibtex_key(doc: dict[str, Any]) -> str:
+    return f"apec{doc.get('year') or 'nd'}_{doc['id']}"
+
+
+def bibtex(doc: dict[str, Any], accessed: date) -> str:
+    """A BibTeX @misc entry; values are escaped for LaTeX, the URL is left verbatim."""
+    fields: list[tuple[str, str]] = [
+        ("author", "{" + bibtex_escape(AUTHOR) + "}"),
+        ("title", "{" + bibtex_escape(doc.get("title") or "Untitled") + "}"),
+    ]
+    meeting = meeting_title(doc)
+    if meeting:
+        fields.append(("howpublished", bibtex_escape(meeting)))
+    if doc.get("location"):
+        fields.append(("address", bibtex_escape(doc["location"])))
+    if doc.get("year"):
+        fields.append(("year", str(doc["year"])))
+    if doc.get("date"):
+        fields.append(("date", bibtex_escape(doc["date"])))
+    fields.append(("url", doc["url"].replace("{", "%7B").replace("}", "%7D")))
+    fields.append(("urldate", accessed.isoformat()))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{bibtex_key(doc)},\n{body}\n}}"
+
+
+def highwire_tags(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """(name, content) pairs for `<meta name=... content=...>`, as Zotero and Scholar read them."""
+    tags = [("citation_title", doc.get("title") or "Untitled"), ("citation_author", AUTHOR)]
+    if doc.get("date"):
+        tags.append(("citation_publication_date", doc["date"][:10].replace("-", "/")))
+    elif doc.get("year"):
+        tags.append(("citation_publication_date", str(doc["year"])))
+    meeting = meeting_title(doc)
+    if meeting:
+        tags.append(("citation_conference_title", meeting))
+    tags.append(("citation_public_url", doc["url"]))
+    if doc.get("content_type") == "pdf":
+        tags.append(("citation_pdf_url", doc.get("fetched_url") or doc["url"]))
+    return tags

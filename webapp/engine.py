@@ -1,0 +1,23 @@
+"""The one search Engine of an app: opened once in `init_app`, shared by every thread.
+
+The Engine is lazy and thread-safe, and notices a newly swapped-in index by itself, so a
+running server picks up `apec-search index` without a restart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from indexer.search import Engine
+
+EXTENSION_KEY = "apec_search_engine"
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[EXTENSION_KEY] = Engine(Path(app.config["INDEX_DIR"]))
+
+
+def get_engine() -> Engine:
+    return current_app.extensions[EXTENSION_KEY]

@@ -1,0 +1,91 @@
+"""Facet lists for the results page: each value with its count and the URL that applies it,
+and each active filter with the URL that removes it. The counts come from the Engine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from webapp.params import SearchParams, format_year
+
+DOC_TYPE_LABELS = {
+    "ministerial_statement": "Ministerial statement",
+    "chairs_statement": "Chair's statement",
+    "declaration": "Declaration",
+    "strategic_plan": "Strategic plan",
+    "terms_of_reference": "Terms of reference",
+    "other": "Other",
+}
+
+UrlFor = Callable[[dict[str, str]], str]
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    label: str
+    count: int
+    url: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    name: str
+    label: str
+    remove_url: str
+
+
+def doc_type_label(doc_type: str | None) -> str:
+    return DOC_TYPE_LABELS.get(doc_type or "other", (doc_type or "other").replace("_", " "))
+
+
+def year_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> list[FacetValue]:
+    """Years, newest first."""
+    values = []
+    for key in sorted(counts, key=_year_sort_key, reverse=True):
+        if not key.isdigit():
+            continue
+        year = int(key)
+        active = params.year == (year, year)
+        target = params.query_args(year=None if active else (year, year))
+        values.append(FacetValue(key, counts[key], url(target), active))
+    return values
+
+
+def doc_type_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> list[FacetValue]:
+    """Document types, commonest first."""
+    values = []
+    for key in sorted(counts, key=lambda k: (-counts[k], k)):
+        active = params.doc_type == key
+        target = params.query_args(doc_type=None if active else key)
+        values.append(FacetValue(doc_type_label(key), counts[key], url(target), active))
+    return values
+
+
+def active_filters(params: SearchParams, url: UrlFor) -> list[ActiveFilter]:
+    filters = []
+    if params.year:
+        filters.append(
+            ActiveFilter("Year", format_year(params.year), url(params.query_args(year=None)))
+        )
+    if params.doc_type:
+        filters.append(
+            ActiveFilter(
+                "Type", doc_type_label(params.doc_type), url(params.query_args(doc_type=None))
+            )
+        )
+    return filters
+
+
+def build(result: dict[str, Any], params: SearchParams, url: UrlFor) -> dict[str, Any]:
+    facets = result.get("facets") or {}
+    return {
+        "year": year_facet(facets.get("year") or {}, params, url),
+        "doc_type": doc_type_facet(facets.get("doc_type") or {}, params, url),
+        "active": active_filters(params, url),
+    }
+
+
+def _year_sort_key(key: str) -> int:
+    return int(key) if key.isdigit() else -1

@@ -1,0 +1,48 @@
+"""Template filters and globals shared by every page."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Flask
+
+from webapp.citation import long_date, ordinal
+from webapp.facets import doc_type_label
+
+EPOCH = "1970-01-01T00:00:00Z"
+SITE_NAME = "APEC SME Search"  # also the OpenSearch ShortName: at most 16 characters
+
+
+def rfc3339(value: str | None) -> str:
+    """An ISO date or timestamp as an Atom (RFC 3339) UTC timestamp. A bare year or partial
+    date counts as 1 January of its year; anything unreadable as the Unix epoch, because
+    every Atom entry must carry a date."""
+    for candidate in (value or "", (value or "")[:4] + "-01-01"):
+        try:
+            moment = datetime.fromisoformat(candidate)
+        except ValueError:
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return EPOCH
+
+
+def paragraph_number(position: int) -> int:
+    """Paragraphs are numbered from 1 for readers; the index counts them from 0."""
+    return position + 1
+
+
+def paragraph_anchor(position: int) -> str:
+    """The fragment id of a paragraph on its document page: 'p12' for the 12th."""
+    return f"p{paragraph_number(position)}"
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(paragraph_number)
+    app.add_template_filter(paragraph_anchor)
+    app.add_template_filter(doc_type_label)
+    app.add_template_filter(ordinal)
+    app.add_template_filter(long_date)
+    app.add_template_filter(rfc3339)
+    app.add_template_global(SITE_NAME, "site_name")

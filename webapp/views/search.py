@@ -1,0 +1,125 @@
+"""The results page and its CSV and Atom twins, all built on `Engine.search`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+from markupsafe import Markup
+
+from webapp import facets
+from webapp.csv_export import csv_response
+from webapp.engine import get_engine
+from webapp.params import SORTS, Limits, SearchParams, parse_search, require_query
+from webapp.templating import paragraph_anchor
+
+bp = Blueprint("search", __name__)
+
+CSV_COLUMNS = (
+    "rank",
+    "title",
+    "doc_type",
+    "year",
+    "date",
+    "location",
+    "url",
+    "link",
+    "excerpt",
+    "id",
+)
+
+
+def _params(*, limit: int | None) -> SearchParams:
+    return parse_search(request.args, Limits.from_config(current_app.config), limit=limit)
+
+
+def _results_url(args: dict[str, str]) -> str:
+    return url_for("search.results", **args)
+
+
+def doc_url(result: dict[str, Any], q: str) -> str:
+    """The document page for a result, at its best passage, with the query highlighted."""
+    position = result.get("position")
+    anchor = paragraph_anchor(position) if position is not None else None
+    return url_for("documents.show", doc_id=result["id"], q=q or None, _anchor=anchor)
+
+
+def sort_choices(params: SearchParams) -> tuple[str, ...]:
+    """Relevance needs words; a list of filtered documents is ordered by date only."""
+    return SORTS if params.q else tuple(s for s in SORTS if s != "relevance")
+
+
+@bp.get("/search")
+def results() -> str:
+    params = _params(limit=current_app.config["PAGE_SIZE"])
+    if params.is_empty:
+        return render_template("search.html", params=params, q=params.q, result=None)
+    result = get_engine().search(params.q, **params.engine_kwargs())
+    return render_template(
+        "search.html",
+        params=params,
+        q=params.q,
+        result=result,
+        pages=result["pages"],
+        facets=facets.build(result, params, _results_url),
+        sorts=[(s, _results_url(params.query_args(sort=s))) for s in sort_choices(params)],
+        current_sort="newest" if not params.q and params.sort == "relevance" else params.sort,
+        page_url=lambda n: _results_url(params.query_args(page=n)),
+        suggestion_url=(
+            _results_url(params.query_args(q=result["suggestion"]))
+            if result.get("suggestion")
+            else None
+        ),
+        doc_url=doc_url,
+        csv_url=url_for("search.csv", **params.query_args()),
+        atom_url=url_for("search.atom", **params.query_args(sort="relevance")),
+    )
+
+
+def every_result(params: SearchParams, max_rows: int, batch: int) -> Iterator[dict[str, Any]]:
+    """The results of `params` from the first, up to `max_rows`, fetched `batch` at a time
+    (the Engine returns at most MAX_LIMIT per call)."""
+    engine = get_engine()
+    for page in range(1, -(-max_rows // batch) + 1):
+        result = engine.search(params.q, **params.engine_kwargs() | {"page": page, "limit": batch})
+        yield from result["results"][: max_rows - (page - 1) * batch]
+        if page >= result["pages"]:
+            return
+
+
+@bp.get("/search.csv")
+def csv() -> Response:
+    params = _params(limit=current_app.config["EXPORT_BATCH"])
+    require_query(params)
+    found = every_result(params, current_app.config["EXPORT_MAX_ROWS"], params.limit)
+    rows = [
+        r | {"rank": rank, "excerpt": Markup(r["snippet"]).striptags()}
+        for rank, r in enumerate(found, start=1)
+    ]
+    return csv_response(rows, CSV_COLUMNS, "apec-search-results.csv")
+
+
+def entry_date(result: dict[str, Any]) -> str:
+    """An Atom entry needs a date: the document's, else its year's (see `rfc3339`)."""
+    return result.get("date") or str(result.get("year") or "")
+
+
+@bp.get("/search.atom")
+def atom() -> Response:
+    params = _params(limit=current_app.config["FEED_ENTRIES"])
+    require_query(params)
+    kwargs = params.engine_kwargs() | {"page": 1, "sort": "newest"}
+    engine = get_engine()
+    result = engine.search(params.q, **kwargs)
+    entry_dates = [entry_date(r) for r in result["results"]]
+    body = render_template(
+        "atom.xml",
+        params=params,
+        entries=list(zip(result["results"], entry_dates, strict=True)),
+        updated=engine.stats().get("last_crawl") or max(entry_dates, default=""),
+        self_url=request.url,
+        html_url=url_for("search.results", _external=True, **params.query_args(sort="newest")),
+        doc_url=lambda r: url_for("documents.show", doc_id=r["id"], _external=True),
+    )
+    return Response(body, mimetype="application/atom+xml")
