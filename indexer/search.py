@@ -42,6 +42,7 @@ class _Generation:
     ix: backend.Index
     doc_of: list[int]  # record number -> document ordinal (-1 for document records)
     doc_ids: list[str]
+    ordinal: dict[str, int]
     years: list[int]
     types: list[str]
     dates: list[str]
@@ -65,7 +66,7 @@ class _Generation:
                 g_types.append(types[n])
                 g_dates.append(dates[n] or "")
             doc_of[n] = o
-        return cls(target, ix, doc_of, list(ordinal), g_years, g_types, g_dates)
+        return cls(target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates)
 
 
 class Engine:
@@ -344,7 +345,7 @@ class Engine:
             if not terms:
                 return []
             parsed = backend.Parsed(query=backend.stem_terms_query(terms), stems=set(terms))
-            own = gen.doc_ids.index(doc_id) if doc_id in gen.doc_ids else -1
+            own = gen.ordinal.get(doc_id, -1)
             hits = self._best_per_document(gen, parsed.query, limit, None, skip=own)
             return [self._result(gen, hit, parsed) for hit in hits]
 
