@@ -178,14 +178,19 @@ class Engine:
         qq,
         year: tuple[int, int] | None = None,
         doc_type: str | None = None,
+        excluded=None,
     ) -> list[int]:
-        """Record numbers of the passages matching ``qq`` within the year range and type.
+        """Record numbers of the passages matching ``qq`` within the year range and type,
+        leaving out documents any passage of which matches ``excluded``.
 
         The filters run over in-memory columns: cheaper in Whoosh than intersecting the
         query with a numeric range or a very common term.
         """
         doc_of, years, types = gen.doc_of, gen.years, gen.types
         nums = [n for n in backend.matching_docnums(gen.ix, qq) if doc_of[n] >= 0]
+        if excluded is not None:
+            out = {doc_of[n] for n in backend.matching_docnums(gen.ix, excluded)}
+            nums = [n for n in nums if doc_of[n] not in out]
         if year:
             lo, hi = year
             nums = [n for n in nums if lo <= years[doc_of[n]] <= hi]
@@ -207,7 +212,7 @@ class Engine:
             best: dict[int, tuple[int, float]] = {}
             for docnum, score in ranked:
                 o = gen.doc_of[docnum]
-                if o != skip and o not in best:
+                if o >= 0 and o != skip and o not in best:
                     best[o] = (docnum, score)
                     if len(best) == want:
                         return list(best.values())
@@ -218,7 +223,7 @@ class Engine:
     def _run(self, gen, parsed, year, doc_type, sort, page, limit):
         """(total documents, facets, the page's (passage record, score) hits)."""
         qq = backend.passage_query(parsed)
-        nums = self._matches(gen, qq, year, doc_type)
+        nums = self._matches(gen, qq, year, doc_type, parsed.excluded)
         doc_of = gen.doc_of
         docs = {doc_of[n] for n in nums}
         facets = {
@@ -226,7 +231,7 @@ class Engine:
             "doc_type": _counts(gen.types[o] for o in docs),
         }
         allowed = None
-        if year or doc_type or backend.has_phrase(qq):
+        if year or doc_type or parsed.excluded is not None or backend.has_phrase(qq):
             # Rank within the known matches, so phrases need not be position-checked again.
             allowed, qq = set(nums), backend.without_phrases(qq)
         first = (page - 1) * limit
