@@ -119,8 +119,19 @@ class Index:
         return self.searcher.doc_count()
 
     def column(self, name: str) -> list[Any]:
-        """All values of a sortable field, by record number."""
-        return list(self.searcher.reader().column_reader(name))
+        """All values of a sortable field, by record number; None where a record has none.
+
+        Read segment by segment: Whoosh's multi-segment column reader skips segments that
+        have no value at all for the field, which shifts every later record's value. And a
+        missing value is the column's default (4294967295 for a year), not None.
+        """
+        field = self._ix.schema[name]
+        default = field.column_type.default_value()
+        values: list[Any] = []
+        for reader, _ in self.searcher.reader().leaf_readers():
+            raw = reader.column_reader(name, translate=False)
+            values.extend(None if v == default else field.from_column_value(v) for v in raw)
+        return values
 
     def stored(self, docnum: int) -> dict[str, Any]:
         return self.searcher.stored_fields(docnum)
@@ -272,7 +283,7 @@ def _rewrite(text: str, notes: list[str]) -> str:
     # Leave quoted text alone while fixing fields, then send bare phrases to the exact field.
     pieces = re.split(r'("[^"]*")', text)
     text = "".join(p if p.startswith('"') else _FIELD.sub(unknown, p) for p in pieces)
-    text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f'exact:"{m.group(2)}"', text)
+    text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f' exact:"{m.group(2)}"', text)
     if text.count("(") != text.count(")"):
         text = text.replace("(", " ").replace(")", " ")
         notes.append("ignored unbalanced parentheses")
