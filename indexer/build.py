@@ -231,8 +231,13 @@ def build_index(
     recreate: bool = False,
     progress: bool = False,
     lock_timeout: float = LOCK_TIMEOUT,
+    extract: bool = True,
 ) -> BuildSummary:
-    """Index the corpus's extracted documents into ``index_dir`` and swap the result in."""
+    """Index the corpus's extracted documents into ``index_dir`` and swap the result in.
+
+    First extracts records not yet extracted, unless ``extract`` is False (a corpus of
+    extracted documents only, such as the benchmark's synthetic one).
+    """
     started = time.monotonic()
     corpus = Corpus(corpus_dir)
     index_dir = Path(index_dir)
@@ -240,7 +245,7 @@ def build_index(
     with build_lock(index_dir, lock_timeout):
         current = current_generation(index_dir)
         _clean(index_dir, keep={p for p in [current] if p})
-        reasons = _extract_pending(corpus)
+        reasons = _extract_pending(corpus) if extract else {}
         wanted = _wanted_documents(corpus, summary, reasons)
         build_dir, fresh = _start(index_dir, recreate, summary)
         try:
