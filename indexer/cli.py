@@ -103,6 +103,8 @@ def run_index(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -
         raise click.ClickException(str(exc)) from exc
     for line in summary.lines():
         click.echo(line)
+    if not summary.documents:
+        click.echo("The corpus holds no extracted documents yet: run `apec-search crawl` first.")
 
 
 @cli.command("index")
