@@ -10,10 +10,23 @@ from pathlib import Path
 
 import click
 
+from indexer.ask import answer
 from indexer.build import BuildRunning, build_index
+from indexer.commitment_store import (
+    CSV_COLUMNS,
+    CommitmentsMissing,
+    csv_rows,
+    find_commitments,
+    group_by_year,
+)
+from indexer.commitments import STRENGTHS
 from indexer.corpus import default_corpus_dir
+from indexer.errors import ExtractionError
+from indexer.extract import FETCH_MAX_BYTES, FETCH_TIMEOUT, document_json, extract_target
 from indexer.model import DOC_TYPES
 from indexer.search import SORTS, Engine, IndexMissing, default_index_dir
+from indexer.topics import TOPICS_BY_SLUG
+from indexer.trends import trends
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,6 +102,21 @@ def crawl_command(
         click.echo(json.dumps(summary.to_dict(), indent=1))
     else:
         click.echo(summary.text())
+
+
+@cli.command("extract")
+@click.argument("target")
+@click.option("--timeout", type=float, default=FETCH_TIMEOUT, show_default=True,
+              help="Seconds to wait for a URL.")
+@click.option("--max-bytes", type=int, default=FETCH_MAX_BYTES, show_default=True,
+              help="Largest body accepted.")
+def extract_command(target: str, timeout: float, max_bytes: int) -> None:
+    """Print what extraction makes of one URL or file (title, metadata, paragraphs) as JSON."""
+    try:
+        doc = extract_target(target, timeout=timeout, max_bytes=max_bytes)
+    except ExtractionError as exc:
+        raise click.ClickException(" ".join(str(exc).split())) from exc
+    click.echo(document_json(doc))
 
 
 def run_index(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -> None:
@@ -189,6 +217,76 @@ def print_results(found: dict) -> None:
         click.secho(f"\nBy year: {years}", dim=True)
 
 
+@cli.command("commitments")
+@click.option("--topic", type=click.Choice(list(TOPICS_BY_SLUG)), help="Only this topic.")
+@click.option("--year", callback=parse_years, help="A year or a range: 2015, 2010-2015.")
+@click.option("--strength", type=click.Choice(STRENGTHS), help="Only this strength.")
+@click.option("--q", "words", help="Only sentences with all these words.")
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the records as CSV.")
+@index_option
+def commitments_command(
+    topic: str | None,
+    year: tuple[int, int] | None,
+    strength: str | None,
+    words: str | None,
+    as_json: bool,
+    as_csv: bool,
+    index_dir: Path | None,
+) -> None:
+    """What ministers (and officials, the SMEWG...) committed to, newest year first."""
+    if as_json and as_csv:
+        raise click.UsageError("Choose one of --json and --csv.")
+    try:
+        found = find_commitments(
+            index_dir or default_index_dir(), topic=topic, years=year, strength=strength, q=words
+        )
+    except CommitmentsMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        data = {"total": len(found), "commitments": [r.to_dict() for r in found]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    elif as_csv:
+        from webapp.csv_export import to_csv  # the one formula-safe CSV writer
+
+        click.echo(to_csv(csv_rows(found), CSV_COLUMNS), nl=False)
+    else:
+        click.secho(f"{len(found)} commitments", bold=True)
+        for group_year, records in group_by_year(found):
+            click.secho(f"\n{group_year or 'Undated'}", bold=True, fg="cyan")
+            for r in records:
+                verb = click.style(r.verb, bold=True, fg="yellow")
+                click.echo(f"  [{r.strength}] {verb} ({r.actor}): {r.text}")
+                click.secho(f"    {r.title} · {r.link}", dim=True)
+
+
+@cli.command("trends")
+@click.argument("terms", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@index_option
+def trends_command(terms: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
+    """Per year, how many documents and passages mention each TERM (a word or "a phrase")."""
+    engine = Engine(index_dir or default_index_dir())
+    try:
+        found = trends(engine, list(terms))
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="TERM") from exc
+    finally:
+        engine.close()
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    series = found["series"]
+    width = max(len("docs/passages"), *(len(s["term"]) for s in series))
+    click.echo("year  " + "  ".join(s["term"].ljust(width) for s in series))
+    click.echo("      " + "  ".join("docs/passages".ljust(width) for _ in series))
+    for n, year in enumerate(found["years"]):
+        cells = (f"{s['counts'][n]['documents']}/{s['counts'][n]['passages']}" for s in series)
+        click.echo(f"{year}  " + "  ".join(c.ljust(width) for c in cells).rstrip())
+
+
 @cli.command()
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -207,6 +305,49 @@ def serve(index_dir: Path | None, host: str, port: int, threads: int) -> None:
     app = create_app({"INDEX_DIR": index_dir or default_index_dir()})
     click.echo(f"Serving {app.config['INDEX_DIR']} on http://{host}:{port}/ (Ctrl-C to stop)")
     waitress_serve(app, host=host, port=port, threads=threads)
+
+
+@cli.command("ask")
+@click.argument("question", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the answers as JSON.")
+@index_option
+def ask_command(
+    question: tuple[str, ...], limit: int, as_json: bool, index_dir: Path | None
+) -> None:
+    """Answer a question with cited sentences from the index."""
+    engine = Engine(index_dir or default_index_dir())
+    try:
+        found = answer(engine, " ".join(question), limit=limit)
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.close()
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        print_answers(found)
+
+
+def _marked(sentence: str, span: str | None) -> str:
+    """The sentence with its answering span in bold."""
+    if not span or span not in sentence:
+        return sentence
+    before, _, after = sentence.partition(span)
+    return before + click.style(span, bold=True, fg="yellow") + after
+
+
+def print_answers(found: dict) -> None:
+    if not found["answers"]:
+        click.secho("No answer: nothing in the index matches the question.", fg="magenta")
+        return
+    if not found["confident"]:
+        click.secho("No confident answer. The closest passages:", fg="magenta")
+    for n, a in enumerate(found["answers"], start=1):
+        cite = " · ".join(str(x) for x in (a["title"], a["year"]) if x)
+        click.echo(f"\n{n}. {_marked(a['answer'], a['span'])}")
+        click.secho(f"   {cite}", fg="cyan")
+        click.secho(f"   {a['link']}", fg="blue")
 
 
 def main() -> None:

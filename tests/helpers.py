@@ -7,6 +7,7 @@ from pathlib import Path
 
 from indexer.build import build_index
 from indexer.corpus import Corpus, ManifestRecord
+from indexer.extract import EXTRACTOR_VERSION
 from indexer.model import Document, Paragraph
 
 
@@ -32,6 +33,8 @@ def make_document(
 def make_corpus(tmp_path: Path, docs: list[Document]) -> Path:
     """Write each document's (made-up) raw body, manifest record and extracted form.
 
+    The extracted form is marked current so that the build's extraction pass keeps it.
+
     The SHA-256 is that of the body written, which is the document's text, so a document
     whose text changes gets a new hash (as a re-fetched page would).
     """
@@ -40,7 +43,7 @@ def make_corpus(tmp_path: Path, docs: list[Document]) -> Path:
     for doc in docs:
         body = f"{doc.canonical_url}\n{doc.title}\n{doc.text}".encode()
         sha, size = corpus.write_object([body])
-        stored = dataclasses.replace(doc, sha256=sha)
+        stored = dataclasses.replace(doc, sha256=sha, extractor_version=EXTRACTOR_VERSION)
         corpus.append_record(
             ManifestRecord(
                 url=doc.url,

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import hashlib
 
-from tests.pages import blog_page, broken_pdf, modern_cms_page, multi_page_pdf, table_layout_page
 from tests.site import PDF, Route, Site
+from tests.site_pages import (
+    blog_page,
+    broken_pdf,
+    modern_cms_page,
+    multi_page_pdf,
+    table_layout_page,
+)
 
 LISTING = "/meeting-papers/sme"
 MODERN = "/meeting-papers/sme/2019_sme"

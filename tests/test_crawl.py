@@ -19,8 +19,8 @@ from indexer.crawl import STATE_FILE, TRAP_BUDGET, CrawlError, crawl
 from indexer.fetch import USER_AGENT
 from indexer.sources import SourceDocument, Sources
 from indexer.urls import ScopeRule
-from tests.pages import modern_cms_page
 from tests.site import Route, Site
+from tests.site_pages import modern_cms_page
 from tests.sme_site import (
     BIG_SIZE,
     BUSY,
