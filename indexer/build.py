@@ -31,6 +31,7 @@ from tqdm import tqdm
 from indexer import backend
 from indexer.commitment_store import write_commitments
 from indexer.corpus import Corpus
+from indexer.extract import extract_corpus
 from indexer.model import Document
 from indexer.passages import make_passages, usable_text
 
@@ -150,12 +151,8 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
 
 
 def _extract_pending(corpus: Corpus) -> dict[str, str]:
-    """Extract records not yet extracted (when the extraction module is present); returns
-    url -> reason for the records extraction skipped or failed."""
-    try:
-        from indexer.extract import extract_corpus
-    except ImportError:  # extraction lands in its own branch; until then read what exists
-        return {}
+    """Extract records not yet extracted; returns url -> reason for the records extraction
+    skipped or failed."""
     result = extract_corpus(corpus)
     return {**result.skipped, **result.failed}
 
