@@ -119,8 +119,19 @@ class Index:
         return self.searcher.doc_count()
 
     def column(self, name: str) -> list[Any]:
-        """All values of a sortable field, by record number."""
-        return list(self.searcher.reader().column_reader(name))
+        """All values of a sortable field, by record number; None where a record has none.
+
+        Read segment by segment: Whoosh's multi-segment column reader skips segments that
+        have no value at all for the field, which shifts every later record's value. And a
+        missing value is the column's default (4294967295 for a year), not None.
+        """
+        field = self._ix.schema[name]
+        default = field.column_type.default_value()
+        values: list[Any] = []
+        for reader, _ in self.searcher.reader().leaf_readers():
+            raw = reader.column_reader(name, translate=False)
+            values.extend(None if v == default else field.from_column_value(v) for v in raw)
+        return values
 
     def stored(self, docnum: int) -> dict[str, Any]:
         return self.searcher.stored_fields(docnum)
@@ -229,6 +240,7 @@ class Parsed:
     words: list[str] = field(default_factory=list)  # the user's plain words, for spelling
     stems: set[str] = field(default_factory=set)  # terms to highlight (stemmed)
     exact: set[str] = field(default_factory=set)  # terms to highlight (unstemmed)
+    excluded: Any = None  # what NOT/-word excludes: documents with a passage matching it
 
     @property
     def empty(self) -> bool:
@@ -271,7 +283,7 @@ def _rewrite(text: str, notes: list[str]) -> str:
     # Leave quoted text alone while fixing fields, then send bare phrases to the exact field.
     pieces = re.split(r'("[^"]*")', text)
     text = "".join(p if p.startswith('"') else _FIELD.sub(unknown, p) for p in pieces)
-    text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f'exact:"{m.group(2)}"', text)
+    text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f' exact:"{m.group(2)}"', text)
     if text.count("(") != text.count(")"):
         text = text.replace("(", " ").replace(")", " ")
         notes.append("ignored unbalanced parentheses")
@@ -288,7 +300,10 @@ def parse(text: str) -> Parsed:
         words = " ".join(re.findall(r"\w+", rewritten))
         notes.append("could not read the query's syntax: searched for its words")
         q = _PARSER.parse(words)
-    parsed = Parsed(query=q, notes=notes)
+    if q is query.NullQuery and re.search(r"(^|\s)(-|NOT\s)", rewritten):
+        # Only exclusions ("-covid"): everything else.
+        q = _PARSER.parse(f"kind:passage {rewritten}")
+    parsed = Parsed(query=_phrases_where_positions(q), notes=notes)
     for fieldname, value in q.iter_all_terms(phrases=True):
         if isinstance(value, bytes):
             continue
@@ -296,7 +311,10 @@ def parse(text: str) -> Parsed:
             parsed.stems.add(value)
         elif fieldname == "exact":
             parsed.exact.add(value)
-    negated = {t for n in _negated(q) for _, t in n.iter_all_terms(phrases=True)}
+    negations = list(_negated(parsed.query))
+    if negations:
+        parsed.excluded = query.Or(negations) if len(negations) > 1 else negations[0]
+    negated = {t for n in negations for _, t in n.iter_all_terms(phrases=True)}
     parsed.stems -= negated
     parsed.exact -= negated
     # Mark a phrase's words, but not every "the" and "of" on the page.
@@ -305,6 +323,13 @@ def parse(text: str) -> Parsed:
     plain = re.sub(r'"[^"]*"', " ", plain)
     parsed.words = [w for w in re.findall(r"[^\W\d_]{4,}", plain) if w not in _OPS]
     return parsed
+
+
+def _phrases_where_positions(q):
+    """A phrase the parser put on a field without positions becomes an AND of its words."""
+    if isinstance(q, query.Phrase) and q.fieldname == "body":
+        return query.And([query.Term("body", w) for w in q.words])
+    return q.apply(_phrases_where_positions)
 
 
 def without_phrases(q):
@@ -352,6 +377,8 @@ def any_words_query(text: str):
 
 def search(ix: Index, q, *, limit: int | None, allowed: set[int] | None = None):
     """(record number, score) of the best matches, best first, among ``allowed`` if given."""
+    if allowed is not None and not allowed:
+        return []  # Whoosh reads an empty filter set as no filter at all
     results = ix.searcher.search(q, limit=limit, filter=allowed)
     return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
 
