@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -101,22 +103,61 @@ class BackendError(Exception):
 
 
 class Index:
-    """An open index generation: a Whoosh index plus a long-lived searcher."""
+    """An open index generation. Whoosh searchers are not safe to share across threads, so
+    each reader borrows a searcher of its own from a small pool (see ``reader``)."""
 
     def __init__(self, path: Path):
         self.path = path
         try:
             self._ix = whoosh_index.open_dir(str(path))
-            self.searcher = self._ix.searcher()
+            # Opened now: the files stay readable even if the folder is removed later.
+            self._idle = [self._ix.searcher()]
         except Exception as exc:  # Whoosh raises many kinds for a damaged folder
             raise BackendError(f"{path}: {type(exc).__name__}: {exc}") from exc
+        self._pool_lock = threading.Lock()
+        self._closed = False
+
+    @contextmanager
+    def reader(self) -> Iterator[Reader]:
+        """A searcher for this thread's use only, returned to the pool afterwards."""
+        with self._pool_lock:
+            searcher = self._idle.pop() if self._idle else None
+        if searcher is None:
+            try:
+                searcher = self._ix.searcher()
+            except Exception as exc:
+                raise BackendError(f"{self.path}: {type(exc).__name__}: {exc}") from exc
+        try:
+            yield Reader(searcher)
+        finally:
+            with self._pool_lock:
+                if self._closed:
+                    searcher.close()
+                else:
+                    self._idle.append(searcher)
 
     def close(self) -> None:
-        self.searcher.close()
-        self._ix.close()
+        """Close the idle searchers now; those in use close when they are handed back."""
+        with self._pool_lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for searcher in idle:
+            searcher.close()
 
     def doc_count(self) -> int:
-        return self.searcher.doc_count()
+        with self.reader() as r:
+            return r.searcher.doc_count()
+
+    def column(self, name: str) -> list[Any]:
+        with self.reader() as r:
+            return r.column(name)
+
+
+class Reader:
+    """One thread's view of an index generation (a Whoosh searcher)."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
 
     def column(self, name: str) -> list[Any]:
         """All values of a sortable field, by record number; None where a record has none.
@@ -125,7 +166,7 @@ class Index:
         have no value at all for the field, which shifts every later record's value. And a
         missing value is the column's default (4294967295 for a year), not None.
         """
-        field = self._ix.schema[name]
+        field = self.searcher.schema[name]
         default = field.column_type.default_value()
         values: list[Any] = []
         for reader, _ in self.searcher.reader().leaf_readers():
@@ -152,7 +193,7 @@ class Index:
         return found[0] if found else None
 
 
-def correction(ix: Index, word: str) -> str | None:
+def correction(ix: Reader, word: str) -> str | None:
     """A word of the index's vocabulary to use instead of ``word``, if it is not in it."""
     folded = _fold(word)
     if ix.vocabulary_has(folded):
@@ -168,8 +209,9 @@ def check_index(path: Path) -> str | None:
     except BackendError as exc:
         return str(exc)
     try:
-        ix.doc_count()
-        next(ix.stored_docs("doc"), None)
+        with ix.reader() as r:
+            r.searcher.doc_count()
+            next(r.stored_docs("doc"), None)
     except Exception as exc:
         return f"{path}: {type(exc).__name__}: {exc}"
     finally:
@@ -375,7 +417,7 @@ def any_words_query(text: str):
     return query.Or(terms) if terms else query.NullQuery
 
 
-def search(ix: Index, q, *, limit: int | None, allowed: set[int] | None = None):
+def search(ix: Reader, q, *, limit: int | None, allowed: set[int] | None = None):
     """(record number, score) of the best matches, best first, among ``allowed`` if given."""
     if allowed is not None and not allowed:
         return []  # Whoosh reads an empty filter set as no filter at all
@@ -383,11 +425,11 @@ def search(ix: Index, q, *, limit: int | None, allowed: set[int] | None = None):
     return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
 
 
-def matching_docnums(ix: Index, q) -> Iterable[int]:
+def matching_docnums(ix: Reader, q) -> Iterable[int]:
     return ix.searcher.docs_for_query(q)
 
 
-def key_terms(ix: Index, text: str, n: int = 12) -> list[str]:
+def key_terms(ix: Reader, text: str, n: int = 12) -> list[str]:
     return [t for t, _ in ix.searcher.key_terms_from_text("body", text, numterms=n)]
 
 

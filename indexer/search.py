@@ -7,6 +7,8 @@ import re
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,11 +72,15 @@ class _Generation:
 
 
 class Engine:
-    """Lazy, thread-safe access to the index generation currently served under ``index_dir``."""
+    """Lazy, thread-safe access to the index generation currently served under ``index_dir``.
+
+    The lock only guards opening and swapping generations; searches run concurrently, each
+    on a searcher of its own (``backend.Index.reader``).
+    """
 
     def __init__(self, index_dir: Path | str):
         self.index_dir = Path(index_dir)
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
         self._gen: _Generation | None = None
 
     # -- generations ------------------------------------------------------------
@@ -88,26 +94,45 @@ class Engine:
                 f"No search index in {self.index_dir}: run `apec-search crawl` and then"
                 " `apec-search index` first."
             ) from None
+        gen = self._gen
+        if gen is not None and gen.target == target:
+            return gen
+        with self._lock:
+            return self._open(target)
+
+    def _open(self, target: str) -> _Generation:
         if self._gen is None or self._gen.target != target:
             try:
                 gen = _Generation.open(self.index_dir / target, target)
             except backend.BackendError as exc:
-                raise IndexDamaged(
-                    f"The search index in {self.index_dir} is damaged ({exc}): run"
-                    " `apec-search index --recreate` to rebuild it."
-                ) from exc
+                raise self._damaged(exc) from exc
             old, self._gen = self._gen, gen
             if old is not None:
                 old.ix.close()
         return self._gen
 
+    def _damaged(self, exc: Exception) -> IndexDamaged:
+        return IndexDamaged(
+            f"The search index in {self.index_dir} is damaged ({exc}): run"
+            " `apec-search index --recreate` to rebuild it."
+        )
+
+    @contextmanager
+    def _reading(self) -> Iterator[tuple[_Generation, backend.Reader]]:
+        """The current generation and a searcher of this thread's own on it."""
+        gen = self._current()
+        try:
+            with gen.ix.reader() as reader:
+                yield gen, reader
+        except backend.BackendError as exc:
+            raise self._damaged(exc) from exc
+
     @property
     def index_path(self) -> Path | None:
-        with self._lock:
-            try:
-                return self.index_dir / self._current().target
-            except IndexMissing:
-                return None
+        try:
+            return self.index_dir / self._current().target
+        except IndexMissing:
+            return None
 
     def close(self) -> None:
         with self._lock:
@@ -135,20 +160,19 @@ class Engine:
             notes.append(f"unknown document type {doc_type!r}")
         page = max(1, int(page))
         limit = min(max(1, int(limit)), MAX_LIMIT)
-        with self._lock:
-            gen = self._current()
+        with self._reading() as (gen, r):
             parsed = backend.parse(q or "")
             notes.extend(parsed.notes)
-            suggestion = self._suggest(gen, q, parsed)
+            suggestion = self._suggest(r, q, parsed)
             corrected = None
-            found = self._run(gen, parsed, year, doc_type, sort, page, limit)
+            found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             if found[0] == 0 and suggestion:
                 corrected = suggestion
                 notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
                 parsed = backend.parse(suggestion)
-                found = self._run(gen, parsed, year, doc_type, sort, page, limit)
+                found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             total, facets, hits = found
-            results = [self._result(gen, hit, parsed) for hit in hits]
+            results = [self._result(r, hit, parsed) for hit in hits]
         return {
             "query": q,
             "total": total,
@@ -164,10 +188,10 @@ class Engine:
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
         }
 
-    def _suggest(self, gen: _Generation, q: str, parsed: backend.Parsed) -> str | None:
+    def _suggest(self, r: backend.Reader, q: str, parsed: backend.Parsed) -> str | None:
         corrected = q
         for word in dict.fromkeys(parsed.words):
-            better = backend.correction(gen.ix, word)
+            better = backend.correction(r, word)
             if better:
                 corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
         return corrected if corrected != q else None
@@ -175,6 +199,7 @@ class Engine:
     def _matches(
         self,
         gen: _Generation,
+        r: backend.Reader,
         qq,
         year: tuple[int, int] | None = None,
         doc_type: str | None = None,
@@ -187,9 +212,9 @@ class Engine:
         query with a numeric range or a very common term.
         """
         doc_of, years, types = gen.doc_of, gen.years, gen.types
-        nums = [n for n in backend.matching_docnums(gen.ix, qq) if doc_of[n] >= 0]
+        nums = [n for n in backend.matching_docnums(r, qq) if doc_of[n] >= 0]
         if excluded is not None:
-            out = {doc_of[n] for n in backend.matching_docnums(gen.ix, excluded)}
+            out = {doc_of[n] for n in backend.matching_docnums(r, excluded)}
             nums = [n for n in nums if doc_of[n] not in out]
         if year:
             lo, hi = year
@@ -199,7 +224,13 @@ class Engine:
         return nums
 
     def _best_per_document(
-        self, gen: _Generation, qq, want: int, allowed: set[int] | None, skip: int = -1
+        self,
+        gen: _Generation,
+        r: backend.Reader,
+        qq,
+        want: int,
+        allowed: set[int] | None,
+        skip: int = -1,
     ) -> list[tuple[int, float]]:
         """The best passage of each of the ``want`` best documents, best first.
 
@@ -208,7 +239,7 @@ class Engine:
         """
         k = max(want * 3, 30)
         while True:
-            ranked = backend.search(gen.ix, qq, limit=k, allowed=allowed)
+            ranked = backend.search(r, qq, limit=k, allowed=allowed)
             best: dict[int, tuple[int, float]] = {}
             for docnum, score in ranked:
                 o = gen.doc_of[docnum]
@@ -220,10 +251,10 @@ class Engine:
                 return list(best.values())
             k *= 4
 
-    def _run(self, gen, parsed, year, doc_type, sort, page, limit):
+    def _run(self, gen, r, parsed, year, doc_type, sort, page, limit):
         """(total documents, facets, the page's (passage record, score) hits)."""
         qq = backend.passage_query(parsed)
-        nums = self._matches(gen, qq, year, doc_type, parsed.excluded)
+        nums = self._matches(gen, r, qq, year, doc_type, parsed.excluded)
         doc_of = gen.doc_of
         docs = {doc_of[n] for n in nums}
         facets = {
@@ -236,7 +267,7 @@ class Engine:
             allowed, qq = set(nums), backend.without_phrases(qq)
         first = (page - 1) * limit
         if sort == "relevance" and not parsed.empty:
-            hits = self._best_per_document(gen, qq, first + limit, allowed)[first:]
+            hits = self._best_per_document(gen, r, qq, first + limit, allowed)[first:]
         else:
             newest = sort != "oldest"
             ordered = sorted(docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest)
@@ -244,14 +275,14 @@ class Engine:
             wanted = set(shown)
             in_page = {n for n in nums if doc_of[n] in wanted}
             best: dict[int, tuple[int, float]] = {}
-            for docnum, score in backend.search(gen.ix, qq, limit=None, allowed=in_page):
+            for docnum, score in backend.search(r, qq, limit=None, allowed=in_page):
                 best.setdefault(doc_of[docnum], (docnum, score))
             hits = [best[o] for o in shown if o in best]
         return len(docs), facets, hits
 
-    def _result(self, gen: _Generation, hit: tuple[int, float], parsed: backend.Parsed) -> dict:
+    def _result(self, r: backend.Reader, hit: tuple[int, float], parsed: backend.Parsed) -> dict:
         docnum, score = hit
-        f = gen.ix.stored(docnum)
+        f = r.stored(docnum)
         text = f.get("body", "")
         return {
             "id": f["doc_id"],
@@ -277,13 +308,12 @@ class Engine:
         self, q: str, *, limit: int = 20, year: tuple[int, int] | None = None
     ) -> list[dict]:
         """Best passages for any of the words of ``q`` (BM25), for question answering."""
-        with self._lock:
-            gen = self._current()
+        with self._reading() as (gen, r):
             qq = backend.any_words_query(q)
-            allowed = set(self._matches(gen, qq, year)) if year else None
+            allowed = set(self._matches(gen, r, qq, year)) if year else None
             hits = [
-                (gen.ix.stored(docnum), score)
-                for docnum, score in backend.search(gen.ix, qq, limit=limit, allowed=allowed)
+                (r.stored(docnum), score)
+                for docnum, score in backend.search(r, qq, limit=limit, allowed=allowed)
             ]
         out = []
         for f, score in hits:
@@ -312,8 +342,8 @@ class Engine:
         return out
 
     def document(self, doc_id: str, highlight: str | None = None) -> dict | None:
-        with self._lock:
-            fields = self._current().ix.find(passage_id=doc_id)
+        with self._reading() as (_, r):
+            fields = r.find(passage_id=doc_id)
         if not fields or "meta" not in fields:
             return None
         parsed = backend.parse(highlight or "")
@@ -340,41 +370,38 @@ class Engine:
 
     def related(self, doc_id: str, limit: int = 5) -> list[dict]:
         """Documents sharing this one's key terms ("more like this"), best passage each."""
-        with self._lock:
-            gen = self._current()
-            fields = gen.ix.find(passage_id=doc_id)
+        with self._reading() as (gen, r):
+            fields = r.find(passage_id=doc_id)
             if not fields or "paragraphs" not in fields:
                 return []
             text = " ".join(p["text"] for p in fields["paragraphs"])
-            terms = backend.key_terms(gen.ix, text)
+            terms = backend.key_terms(r, text)
             if not terms:
                 return []
             parsed = backend.Parsed(query=backend.stem_terms_query(terms), stems=set(terms))
             own = gen.ordinal.get(doc_id, -1)
-            hits = self._best_per_document(gen, parsed.query, limit, None, skip=own)
-            return [self._result(gen, hit, parsed) for hit in hits]
+            hits = self._best_per_document(gen, r, parsed.query, limit, None, skip=own)
+            return [self._result(r, hit, parsed) for hit in hits]
 
     def stats(self) -> dict:
-        with self._lock:
-            gen = self._current()
-            meta = read_meta(self.index_dir / gen.target)
-            return {
-                "documents": len(gen.doc_ids),
-                "passages": sum(1 for o in gen.doc_of if o >= 0),
-                "years": meta.get("years", []),
-                "last_crawl": meta.get("last_crawl"),
-                "doc_types": meta.get("doc_types", {}),
-                "built_at": meta.get("built_at"),
-            }
+        gen = self._current()
+        meta = read_meta(self.index_dir / gen.target)
+        return {
+            "documents": len(gen.doc_ids),
+            "passages": sum(1 for o in gen.doc_of if o >= 0),
+            "years": meta.get("years", []),
+            "last_crawl": meta.get("last_crawl"),
+            "doc_types": meta.get("doc_types", {}),
+            "built_at": meta.get("built_at"),
+        }
 
     def year_counts(self, q: str) -> dict[int, dict]:
         """Per year: how many documents and passages match ``q`` (for trends)."""
-        with self._lock:
-            gen = self._current()
+        with self._reading() as (gen, r):
             qq = backend.passage_query(backend.parse(q))
             passages: Counter[int] = Counter()
             docs: dict[int, set[int]] = {}
-            for n in self._matches(gen, qq):
+            for n in self._matches(gen, r, qq):
                 o = gen.doc_of[n]
                 if not gen.years[o]:
                     continue
