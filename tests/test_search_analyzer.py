@@ -1,0 +1,56 @@
+"""The one-pass analyzer gives the same tokens as the Whoosh filter chain it replaces."""
+
+import pytest
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.support.charset import accent_map
+
+from indexer import backend
+
+CHAIN_STEM = (
+    RegexTokenizer()
+    | LowercaseFilter()
+    | CharsetFilter(accent_map)
+    | StopFilter(stoplist=backend.STOP_WORDS, minsize=1)
+    | StemFilter(stemfn=backend.stem_word, cachesize=-1)
+)
+CHAIN_PLAIN = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+
+TEXTS = [
+    "The Ministers of the APEC economies committed to MSMEs' digitalisation.",
+    "São Paulo, Ærø and İstanbul: STRASSE straße 3.14 e.g. U.S. women-owned firms",
+    "  of the  ",
+    "",
+    "to be or not to be that is it",
+]
+OPTIONS = [
+    {},
+    {"positions": True},
+    {"positions": True, "chars": True, "removestops": False},
+    {"mode": "query", "removestops": False, "positions": True},
+    {"tokenize": False},
+    {"positions": True, "start_pos": 5, "keeporiginal": True},
+]
+
+
+def _tokens(analyzer, text, options):
+    attrs = ("text", "pos", "startchar", "endchar", "stopped", "original")
+    return [tuple(getattr(t, a, None) for a in attrs) for t in analyzer(text, **options)]
+
+
+@pytest.mark.parametrize("options", OPTIONS)
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_tokens_as_the_filter_chain(text, options):
+    assert _tokens(backend.STEM, text, options) == _tokens(CHAIN_STEM, text, options)
+    assert _tokens(backend.PLAIN, text, options) == _tokens(CHAIN_PLAIN, text, options)
+
+
+def test_stop_words_are_renumbered_away():
+    text = "the commitments of the economies"
+    tokens = [(t.text, t.pos) for t in backend.STEM(text, positions=True)]
+    assert tokens == [("commit", 1), ("economi", 2)]
