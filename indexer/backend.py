@@ -465,6 +465,11 @@ def has_phrase(q) -> bool:
     return isinstance(q, query.Phrase) or any(has_phrase(c) for c in q.children())
 
 
+def intersects(q) -> bool:
+    """Whether matching ``q`` means intersecting posting lists (an AND or a phrase)."""
+    return isinstance(q, query.And | query.Phrase) or any(intersects(c) for c in q.children())
+
+
 def _negated(q) -> Iterator[Any]:
     if isinstance(q, query.Not):
         yield q.query

@@ -206,22 +206,32 @@ class Engine:
         excluded=None,
     ) -> list[int]:
         """Record numbers of the passages matching ``qq`` within the year range and type,
-        leaving out documents any passage of which matches ``excluded``.
+        leaving out documents any passage of which matches ``excluded``."""
+        keep = self._filter(gen, r, year, doc_type, excluded)
+        return [n for n in backend.matching_docnums(r, qq) if keep(n)]
+
+    def _filter(self, gen: _Generation, r: backend.Reader, year, doc_type, excluded):
+        """Which passage records pass the year range, type and exclusions.
 
         The filters run over in-memory columns: cheaper in Whoosh than intersecting the
         query with a numeric range or a very common term.
         """
         doc_of, years, types = gen.doc_of, gen.years, gen.types
-        nums = [n for n in backend.matching_docnums(r, qq) if doc_of[n] >= 0]
+        out = set()
         if excluded is not None:
             out = {doc_of[n] for n in backend.matching_docnums(r, excluded)}
-            nums = [n for n in nums if doc_of[n] not in out]
-        if year:
-            lo, hi = year
-            nums = [n for n in nums if lo <= years[doc_of[n]] <= hi]
-        if doc_type:
-            nums = [n for n in nums if types[doc_of[n]] == doc_type]
-        return nums
+        lo, hi = year or (0, 0)
+
+        def keep(n: int) -> bool:
+            o = doc_of[n]
+            return (
+                o >= 0
+                and o not in out
+                and (not year or lo <= years[o] <= hi)
+                and (not doc_type or types[o] == doc_type)
+            )
+
+        return keep
 
     def _best_per_document(
         self,
@@ -254,31 +264,51 @@ class Engine:
     def _run(self, gen, r, parsed, year, doc_type, sort, page, limit):
         """(total documents, facets, the page's (passage record, score) hits)."""
         qq = backend.passage_query(parsed)
-        nums = self._matches(gen, r, qq, year, doc_type, parsed.excluded)
-        doc_of = gen.doc_of
-        docs = {doc_of[n] for n in nums}
+        if sort == "relevance" and not parsed.empty and backend.intersects(qq):
+            docs, hits = self._ranked_in_one_pass(gen, r, qq, parsed.excluded, year, doc_type)
+            hits = hits[(page - 1) * limit : page * limit]
+        else:
+            docs, hits = self._page_of_matches(gen, r, parsed, year, doc_type, sort, page, limit)
         facets = {
             "year": _counts(gen.years[o] for o in docs if gen.years[o]),
             "doc_type": _counts(gen.types[o] for o in docs),
         }
+        return len(docs), facets, hits
+
+    def _ranked_in_one_pass(self, gen, r, qq, excluded, year, doc_type):
+        """(matching documents, the best passage of each, best first), from one pass that
+        scores every match: for ANDs and phrases, finding all the matches costs as much
+        as scoring them, and a top-k search could skip few of them."""
+        keep = self._filter(gen, r, year, doc_type, excluded)
+        best: dict[int, tuple[int, float]] = {}
+        for docnum, score in backend.search(r, qq, limit=None):
+            if keep(docnum):
+                best.setdefault(gen.doc_of[docnum], (docnum, score))
+        return best.keys(), list(best.values())
+
+    def _page_of_matches(self, gen, r, parsed, year, doc_type, sort, page, limit):
+        """(matching documents, the page's hits): all the matches unscored, then a top-k
+        search for the page (cheap for single words, whose long lists it can skip)."""
+        qq = backend.passage_query(parsed)
+        nums = self._matches(gen, r, qq, year, doc_type, parsed.excluded)
+        doc_of = gen.doc_of
+        docs = {doc_of[n] for n in nums}
         allowed = None
         if year or doc_type or parsed.excluded is not None or backend.has_phrase(qq):
             # Rank within the known matches, so phrases need not be position-checked again.
             allowed, qq = set(nums), backend.without_phrases(qq)
         first = (page - 1) * limit
         if sort == "relevance" and not parsed.empty:
-            hits = self._best_per_document(gen, r, qq, first + limit, allowed)[first:]
-        else:
-            newest = sort != "oldest"
-            ordered = sorted(docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest)
-            shown = ordered[first : first + limit]
-            wanted = set(shown)
-            in_page = {n for n in nums if doc_of[n] in wanted}
-            best: dict[int, tuple[int, float]] = {}
-            for docnum, score in backend.search(r, qq, limit=None, allowed=in_page):
-                best.setdefault(doc_of[docnum], (docnum, score))
-            hits = [best[o] for o in shown if o in best]
-        return len(docs), facets, hits
+            return docs, self._best_per_document(gen, r, qq, first + limit, allowed)[first:]
+        newest = sort != "oldest"
+        ordered = sorted(docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest)
+        shown = ordered[first : first + limit]
+        wanted = set(shown)
+        in_page = {n for n in nums if doc_of[n] in wanted}
+        best: dict[int, tuple[int, float]] = {}
+        for docnum, score in backend.search(r, qq, limit=None, allowed=in_page):
+            best.setdefault(doc_of[docnum], (docnum, score))
+        return docs, [best[o] for o in shown if o in best]
 
     def _result(self, r: backend.Reader, hit: tuple[int, float], parsed: backend.Parsed) -> dict:
         docnum, score = hit
