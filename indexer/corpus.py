@@ -105,6 +105,12 @@ class Corpus:
             raise
         return sha, size
 
+    def remove_temp_files(self) -> None:
+        """Delete temporary files an interrupted writer left behind."""
+        for folder in (self.root, self.objects_dir):
+            for tmp in folder.glob(".tmp-*") if folder.is_dir() else ():
+                tmp.unlink(missing_ok=True)
+
     def read_object(self, sha256: str) -> bytes:
         return self.object_path(sha256).read_bytes()
 
@@ -112,8 +118,13 @@ class Corpus:
     def append_record(self, record: ManifestRecord) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         line = json.dumps(asdict(record), ensure_ascii=False, sort_keys=True) + "\n"
-        with open(self.manifest_path, "a", encoding="utf-8") as fh:
-            fh.write(line)
+        with open(self.manifest_path, "a+b") as fh:
+            end = fh.seek(0, os.SEEK_END)
+            if end:
+                fh.seek(end - 1)
+                if fh.read(1) != b"\n":  # a line torn by a killed writer: end it first
+                    line = "\n" + line
+            fh.write(line.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
 

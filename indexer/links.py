@@ -1,0 +1,51 @@
+"""Link discovery in a fetched HTML page: followable links and the declared canonical URL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup
+
+from indexer.urls import clean
+
+LINK_ATTRIBUTES = (("a", "href"), ("area", "href"), ("iframe", "src"), ("embed", "src"))
+# Files that are never documents for this project: not worth a request.
+SKIPPED_EXTENSIONS = re.compile(
+    r"\.(?:jpe?g|png|gif|svg|webp|ico|css|js|json|xml|zip|rar|7z|gz|mp[34]|mov|avi|"
+    r"docx?|xlsx?|pptx?|csv|txt|ics|woff2?|ttf|eot)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class PageLinks:
+    links: list[str] = field(default_factory=list)  # clean absolute URLs, in page order
+    canonical: str | None = None
+
+
+def page_links(body: bytes, base_url: str) -> PageLinks:
+    """Links worth following from an HTML page, resolved against ``<base href>`` or
+    ``base_url``. A page marked ``<meta name="robots" content="nofollow">`` gives none."""
+    soup = BeautifulSoup(body, "lxml")
+    base_tag = soup.find("base", href=True)
+    base = clean(base_tag["href"], base_url) if base_tag else None
+    base = base or base_url
+    found = PageLinks()
+    canonical = soup.find("link", rel="canonical", href=True)
+    if canonical:
+        found.canonical = clean(canonical["href"], base)
+    for meta in soup.find_all("meta", attrs={"name": re.compile("^robots$", re.I)}):
+        if "nofollow" in str(meta.get("content", "")).lower():
+            return found
+    seen = set()
+    for tag, attribute in LINK_ATTRIBUTES:
+        for element in soup.find_all(tag, attrs={attribute: True}):
+            if "nofollow" in element.get("rel", []):
+                continue
+            url = clean(str(element[attribute]), base)
+            if url and url not in seen and not SKIPPED_EXTENSIONS.search(url.split("?")[0]):
+                seen.add(url)
+                found.links.append(url)
+    return found
+
