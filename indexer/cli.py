@@ -12,6 +12,8 @@ import click
 
 from indexer.build import BuildRunning, build_index
 from indexer.corpus import default_corpus_dir
+from indexer.errors import ExtractionError
+from indexer.extract import FETCH_MAX_BYTES, FETCH_TIMEOUT, document_json, extract_target
 from indexer.model import DOC_TYPES
 from indexer.search import SORTS, Engine, IndexMissing, default_index_dir
 
@@ -157,6 +159,7 @@ def serve(index_dir: Path | None, host: str, port: int, threads: int) -> None:
     click.echo(f"Serving {app.config['INDEX_DIR']} on http://{host}:{port}/ (Ctrl-C to stop)")
     waitress_serve(app, host=host, port=port, threads=threads)
 
+
 @cli.command("crawl")
 @click.option("--seed", "seeds", multiple=True, metavar="URL",
               help="Start here instead of corpus/sources.toml (repeatable); "
@@ -205,6 +208,21 @@ def crawl_command(
         click.echo(json.dumps(summary.to_dict(), indent=1))
     else:
         click.echo(summary.text())
+
+
+@cli.command("extract")
+@click.argument("target")
+@click.option("--timeout", type=float, default=FETCH_TIMEOUT, show_default=True,
+              help="Seconds to wait for a URL.")
+@click.option("--max-bytes", type=int, default=FETCH_MAX_BYTES, show_default=True,
+              help="Largest body accepted.")
+def extract_command(target: str, timeout: float, max_bytes: int) -> None:
+    """Print what extraction makes of one URL or file (title, metadata, paragraphs) as JSON."""
+    try:
+        doc = extract_target(target, timeout=timeout, max_bytes=max_bytes)
+    except ExtractionError as exc:
+        raise click.ClickException(" ".join(str(exc).split())) from exc
+    click.echo(document_json(doc))
 
 
 def main() -> None:

@@ -41,6 +41,7 @@ class Document:
     location: str | None = None  # "Wellington, New Zealand"
     doc_type: str = "other"  # one of DOC_TYPES
     chair: str | None = None
+    extractor_version: int = 0  # indexer.extract.EXTRACTOR_VERSION that produced this
 
     @property
     def id(self) -> str:

@@ -1,0 +1,228 @@
+"""Turn stored bodies into Documents: dispatch to the HTML or PDF extractor, add metadata,
+and write extracted/<sha256>.json for every current manifest record."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import requests
+
+from indexer.corpus import Corpus, ManifestRecord
+from indexer.errors import ExtractionError, UnsupportedContent
+from indexer.extract_html import extract_html
+from indexer.extract_pdf import extract_pdf
+from indexer.metadata import extract_metadata
+from indexer.model import Document, Paragraph
+
+# Bump when extraction changes what it produces: extract_corpus redoes older documents.
+EXTRACTOR_VERSION = 1
+
+FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
+FETCH_MAX_BYTES = 25 * 1024 * 1024
+USER_AGENT = "apec-search/0.1 (single-page extraction)"
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|title|meta|div|p|table)\b",
+    re.I | re.S,
+)
+
+
+@dataclass
+class _Content:
+    kind: str  # "html" or "pdf"
+    title: str
+    canonical_url: str | None  # as declared by the page
+    paragraphs: list[Paragraph]
+
+
+@dataclass
+class ExtractSummary:
+    extracted: list[str] = field(default_factory=list)  # URLs newly extracted
+    unchanged: int = 0  # already extracted by this extractor version
+    skipped: dict[str, str] = field(default_factory=dict)  # URL -> reason (no usable text ...)
+    failed: dict[str, str] = field(default_factory=dict)  # URL -> error
+
+
+def sniff_kind(body: bytes, content_type: str | None) -> str:
+    """'pdf' or 'html' from magic bytes first, then the Content-Type."""
+    head = body[:1024].removeprefix(b"\xef\xbb\xbf")
+    mime = (content_type or "").split(";")[0].strip().lower()
+    if b"%PDF-" in head or mime == "application/pdf":
+        return "pdf"
+    if mime in HTML_TYPES or HTML_START.match(head):
+        return "html"
+    raise UnsupportedContent(f"unsupported content type: {mime or 'unknown'}")
+
+
+def _content(body: bytes, url: str, content_type: str | None) -> _Content:
+    kind = sniff_kind(body, content_type)
+    if kind == "pdf":
+        pdf = extract_pdf(body)
+        return _Content("pdf", pdf.title, None, pdf.paragraphs)
+    page = extract_html(body, url, content_type)
+    return _Content("html", page.title, page.canonical_url, page.paragraphs)
+
+
+def _document(
+    content: _Content,
+    body: bytes,
+    *,
+    url: str,
+    final_url: str,
+    canonical_url: str,
+    fetched_at: str | None = None,
+    hints: dict | None = None,
+) -> Document:
+    hints = hints or {}
+    title = str(hints.get("title") or content.title)
+    text = "\n".join(p.text for p in content.paragraphs)
+    meta = extract_metadata(title, text, final_url, hints)
+    return Document(
+        url=url,
+        final_url=final_url,
+        canonical_url=canonical_url,
+        title=title,
+        content_type=content.kind,
+        sha256=hashlib.sha256(body).hexdigest(),
+        fetched_at=fetched_at,
+        paragraphs=content.paragraphs,
+        extractor_version=EXTRACTOR_VERSION,
+        **asdict(meta),
+    )
+
+
+def extract_bytes(
+    body: bytes, url: str, content_type: str | None = None, *, hints: dict | None = None
+) -> Document:
+    """One body, fetched from `url`, as a Document. Raises ExtractionError."""
+    content = _content(body, url, content_type)
+    return _document(
+        content,
+        body,
+        url=url,
+        final_url=url,
+        canonical_url=content.canonical_url or url,
+        hints=hints,
+    )
+
+
+def extract_record(corpus: Corpus, record: ManifestRecord) -> Document:
+    """The Document for one manifest record; canonical URL: page-declared, manifest, final."""
+    if not record.sha256 or not corpus.has_object(record.sha256):
+        raise ExtractionError("body missing from the corpus")
+    body = corpus.read_object(record.sha256)
+    final_url = record.final_url or record.url
+    content = _content(body, final_url, record.content_type)
+    return _document(
+        content,
+        body,
+        url=record.url,
+        final_url=final_url,
+        canonical_url=content.canonical_url or record.canonical_url or final_url,
+        fetched_at=record.fetched_at,
+        hints=record.hints,
+    )
+
+
+def _up_to_date(corpus: Corpus, sha256: str) -> bool:
+    try:
+        doc = corpus.load_document(sha256)
+    except (OSError, ValueError, TypeError):  # a damaged JSON file is redone
+        return False
+    return doc is not None and doc.extractor_version >= EXTRACTOR_VERSION
+
+
+def extract_corpus(corpus: Corpus, *, force: bool = False) -> ExtractSummary:
+    """Extract every current record not yet extracted by this version (all with force).
+
+    Failures are recorded per URL, never raised: one bad body must not stop the rest.
+    """
+    summary = ExtractSummary()
+    for record in corpus.current_records():
+        if not force and _up_to_date(corpus, record.sha256):
+            summary.unchanged += 1
+            continue
+        try:
+            doc = extract_record(corpus, record)
+        except UnsupportedContent as exc:
+            summary.skipped[record.url] = str(exc)
+            continue
+        except ExtractionError as exc:
+            summary.failed[record.url] = str(exc)
+            continue
+        except Exception as exc:  # a parser bug on one hostile body is recorded, not fatal
+            summary.failed[record.url] = f"unexpected {type(exc).__name__}: {exc}"
+            continue
+        if not doc.paragraphs:
+            summary.skipped[record.url] = "no usable text"
+            continue
+        corpus.save_document(doc)
+        summary.extracted.append(record.url)
+    return summary
+
+
+# -- one page, for `apec-search extract` ---------------------------------------------------
+
+
+def extract_url(
+    url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES
+) -> Document:
+    """Fetch one URL (size-capped) and extract it."""
+    try:
+        with requests.get(
+            url, timeout=timeout, stream=True, headers={"User-Agent": USER_AGENT}
+        ) as response:
+            response.raise_for_status()
+            chunks, size = [], 0
+            for chunk in response.iter_content(64 * 1024):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ExtractionError(f"{url}: response larger than {max_bytes} bytes")
+                chunks.append(chunk)
+            final_url, content_type = response.url, response.headers.get("Content-Type")
+    except requests.RequestException as exc:
+        raise ExtractionError(f"cannot fetch {url}: {_fetch_reason(exc, timeout)}") from exc
+    body = b"".join(chunks)
+    doc = extract_bytes(body, final_url, content_type)
+    doc.url = url
+    return doc
+
+
+def _fetch_reason(exc: requests.RequestException, timeout: float) -> str:
+    if isinstance(exc, requests.Timeout):
+        return f"no answer within {timeout:g} s"
+    if isinstance(exc, requests.ConnectionError):
+        return "cannot connect to the host (network down or host unreachable)"
+    if isinstance(exc, requests.HTTPError) and exc.response is not None:
+        return f"HTTP {exc.response.status_code} {exc.response.reason}"
+    return str(exc)
+
+
+def extract_file(path: Path | str, *, max_bytes: int = FETCH_MAX_BYTES) -> Document:
+    """Extract a local HTML or PDF file; its URL is its file:// URI."""
+    path = Path(path)
+    if not path.is_file():
+        raise ExtractionError(f"no such file: {path}")
+    if path.stat().st_size > max_bytes:
+        raise ExtractionError(f"{path}: file larger than {max_bytes} bytes")
+    content_type, _ = mimetypes.guess_type(path.name)
+    return extract_bytes(path.read_bytes(), path.resolve().as_uri(), content_type)
+
+
+def extract_target(
+    target: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES
+) -> Document:
+    """A URL (http/https) or a local file path."""
+    if re.match(r"https?://", target, re.I):
+        return extract_url(target, timeout=timeout, max_bytes=max_bytes)
+    return extract_file(target, max_bytes=max_bytes)
+
+
+def document_json(doc: Document) -> str:
+    return json.dumps({"id": doc.id, **doc.to_dict()}, ensure_ascii=False, indent=2)

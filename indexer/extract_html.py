@@ -1,0 +1,461 @@
+"""Main text, title and canonical URL of an HTML page.
+
+The main content is found the way readability-style extractors do it, without relying on
+any one site's selectors: obvious chrome (scripts, forms, nav/aside/footer, elements whose
+class or id says cookie, breadcrumb, sidebar, related, ad ...) is dropped; every block that
+holds enough running text scores itself and its ancestors (text length and commas); the
+score of a container is damped by its link density and its class/id hints; the best
+container and those of its siblings that look like content are kept.
+
+All passes over the tree are iterative and linear (libxml2 caps nesting depth), and the
+input and output sizes are capped, so hostile pages stay cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from bs4.dammit import EncodingDetector, UnicodeDammit
+from lxml import etree
+
+from indexer.model import Paragraph
+
+MAX_HTML_CHARS = 3_000_000  # decoded characters parsed; the rest of a page is ignored
+MAX_PARAGRAPH_CHARS = 20_000
+MAX_TEXT_CHARS = 1_000_000  # characters of main text kept per page
+MIN_BLOCK_CHARS = 25  # a block with less running text than this does not score
+
+DROP_TAGS = {
+    "script", "style", "noscript", "template", "form", "button", "select", "input",
+    "textarea", "iframe", "object", "embed", "svg", "canvas", "nav", "aside", "footer",
+    "menu", "dialog", "video", "audio", "map",
+}  # fmt: skip
+DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"}
+BLOCK_TAGS = {
+    "address", "article", "blockquote", "body", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "center",
+}  # fmt: skip
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+SIBLING_TEXT_TAGS = HEADING_TAGS | {"p", "blockquote"}
+CONTAINER_TAGS = {"div", "section", "article", "main", "td", "blockquote", "body", "center"}
+
+# class/id words that mark page chrome; `ad` and friends only as whole words
+NEGATIVE = re.compile(
+    r"cookie|consent|gdpr|breadcrumb|sidebar|side-bar|widget|nav|menu|footer|masthead"
+    r"|related|share|sharing|social|comment|banner|promo|sponsor|newsletter|subscribe"
+    r"|popup|modal|skip|pager|pagination|toolbar|tags|login|search"
+    r"|(?:^|[\s_-])(?:ads?|advert\w*|advertisement|header|meta|byline|author|more)(?:$|[\s_-])",
+    re.I,
+)
+POSITIVE = re.compile(
+    r"article|content|entry|main|post|story|statement|body|text|page-?content|blog", re.I
+)
+# single-byte Latin code pages that detection confuses with one another
+LATIN_GUESSES = {
+    "ascii", "windows-1250", "windows-1252", "windows-1254", "windows-1257", "iso-8859-1",
+    "iso-8859-2", "iso-8859-9", "iso-8859-13", "iso-8859-15", "cp1250", "cp1252", "latin-1",
+    "mac_roman", "mac-roman", "mac_latin2",
+}  # fmt: skip
+SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
+
+
+class HtmlExtract:
+    """What the HTML extractor found: title, declared canonical URL, main text."""
+
+    def __init__(self, title: str, canonical_url: str | None, paragraphs: list[Paragraph]):
+        self.title = title
+        self.canonical_url = canonical_url
+        self.paragraphs = paragraphs
+
+
+@dataclass(slots=True)
+class _Stats:
+    """Per-element counts, computed bottom-up in one pass."""
+
+    own_chars: int = 0  # running text directly in this block (inline children included)
+    own_commas: int = 0
+    chars: int = 0  # all text below
+    link_chars: int = 0  # text inside <a> below
+    score: float = 0.0
+    scored: bool = False
+
+
+# -- decoding -----------------------------------------------------------------------------
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
+    return match.group(1).lower() if match else None
+
+
+def _label(encoding: str) -> str:
+    """Browsers read Latin-1 and ASCII labels as windows-1252 (its superset)."""
+    encoding = encoding.lower()
+    latin1 = ("iso-8859-1", "latin-1", "latin1", "us-ascii")
+    return "windows-1252" if encoding in latin1 else encoding
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Bytes to text: valid UTF-8 first, then the HTTP charset, the meta charset, detection.
+
+    Non-ASCII bytes that decode as UTF-8 are almost never another encoding, so a page that
+    is UTF-8 while its header or meta tag claims Latin-1 still decodes correctly. Detection
+    cannot tell the Latin-script code pages apart on a page of text (it reads "Viña" as
+    windows-1250 "Vińa"); a guess among them becomes windows-1252, the legacy default.
+    """
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    known = []
+    header = charset_from_content_type(content_type)
+    if header and header not in ("utf-8", "utf8"):
+        known.append(_label(header))
+    declared = EncodingDetector.find_declared_encoding(
+        body[:4096], is_html=True, search_entire_document=True
+    )
+    if declared and declared.lower() not in ("utf-8", "utf8"):
+        known.append(_label(declared))
+    dammit = UnicodeDammit(body, known_definite_encodings=known, is_html=True)
+    guessed = (dammit.original_encoding or "").lower()
+    if dammit.unicode_markup is None or (guessed not in known and guessed in LATIN_GUESSES):
+        return body.decode("windows-1252", errors="replace")
+    return dammit.unicode_markup
+
+
+# -- parsing ------------------------------------------------------------------------------
+
+
+def _parse(text: str) -> etree._Element:
+    text = text[:MAX_HTML_CHARS]
+    # lxml refuses str input that carries an XML encoding declaration
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    if not text.strip():
+        text = "<html></html>"
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except etree.ParserError:  # nothing but comments or whitespace
+        return lxml.html.document_fromstring("<html></html>")
+
+
+def _hints(el: etree._Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def _class_weight(el: etree._Element) -> int:
+    hints = _hints(el)
+    weight = 0
+    if NEGATIVE.search(hints):
+        weight -= 25
+    if POSITIVE.search(hints):
+        weight += 25
+    return weight
+
+
+def _is_chrome(el: etree._Element, st: _Stats, page_chars: int) -> bool:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True
+    if tag in DROP_TAGS or (el.get("role") or "").lower() in DROP_ROLES:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    if tag in ("html", "body", "main", "article", "a"):
+        return False
+    hints = _hints(el)
+    if not NEGATIVE.search(hints) or POSITIVE.search(hints):
+        return False
+    # a wrapper named for its chrome ("layout-with-nav") that holds most of the page's
+    # running text is not itself chrome
+    return not (st.chars > page_chars * 0.5 and _link_density(st) < 0.3)
+
+
+def _inside_content(el: etree._Element) -> bool:
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+def _drop_chrome(root: etree._Element) -> None:
+    """Remove chrome elements; a <header> survives only inside article/main (it holds the h1)."""
+    stats = _compute_stats(root)
+    page_chars = stats[root].chars
+    doomed = [
+        el
+        for el in root.iter()
+        if _is_chrome(el, stats[el], page_chars)
+        or (el.tag == "header" and not _inside_content(el))
+    ]
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            el.drop_tree()  # keeps the tail text
+
+
+def _ws(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def _compute_stats(root: etree._Element) -> dict[etree._Element, _Stats]:
+    """Bottom-up text, comma and link counts for every element (reverse document order)."""
+    stats: dict[etree._Element, _Stats] = {}
+    for el in reversed(list(root.iter())):
+        st = _Stats()
+        text = el.text or ""
+        st.own_chars = len(_ws(text))
+        st.own_commas = text.count(",")
+        st.chars = st.own_chars
+        for child in el:
+            cs = stats[child]
+            tail = child.tail or ""
+            st.chars += cs.chars + len(_ws(tail))
+            st.link_chars += cs.link_chars
+            st.own_chars += len(_ws(tail))
+            st.own_commas += tail.count(",")
+            if child.tag not in BLOCK_TAGS:
+                st.own_chars += cs.own_chars
+                st.own_commas += cs.own_commas
+        if el.tag == "a":
+            st.link_chars = st.chars
+        stats[el] = st
+    return stats
+
+
+def _link_density(st: _Stats) -> float:
+    return st.link_chars / st.chars if st.chars else 0.0
+
+
+def _tag_weight(tag: str) -> int:
+    if tag in ("div", "article", "main", "section"):
+        return 5
+    if tag in ("pre", "td", "blockquote"):
+        return 3
+    if tag in ("address", "ol", "ul", "dl", "dd", "dt", "li"):
+        return -3
+    if tag in HEADING_TAGS or tag == "th":
+        return -5
+    return 0
+
+
+def _score(root: etree._Element, stats: dict[etree._Element, _Stats]) -> None:
+    """Each text block adds its points to up to five ancestors, less the further up."""
+    for el in root.iter():
+        st = stats[el]
+        if el.tag not in BLOCK_TAGS or el.tag in HEADING_TAGS or st.own_chars < MIN_BLOCK_CHARS:
+            continue
+        if st.link_chars and st.link_chars >= st.own_chars * 0.5 and el.tag == "li":
+            continue  # a list item that is just a link
+        points = 1 + st.own_commas + min(st.own_chars // 100, 3)
+        if el.tag in CONTAINER_TAGS:
+            _add(el, points, stats)  # text straight in a <td> or <div> counts for it too
+        for level, ancestor in enumerate(el.iterancestors()):
+            if level >= 5:
+                break
+            _add(ancestor, points / (1 if level == 0 else 2 if level == 1 else level * 3), stats)
+
+
+def _add(el: etree._Element, points: float, stats: dict[etree._Element, _Stats]) -> None:
+    st = stats[el]
+    if not st.scored:
+        st.scored = True
+        st.score = _tag_weight(el.tag) + _class_weight(el)
+    st.score += points
+
+
+def _final(el: etree._Element, stats: dict[etree._Element, _Stats]) -> float:
+    st = stats[el]
+    return st.score * (1 - _link_density(st))
+
+
+def _main_blocks(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list:
+    """The best-scoring container plus content-like siblings, in document order."""
+    candidates = [el for el in root.iter() if stats[el].scored and el.tag not in ("html",)]
+    if not candidates:
+        body = root.find("body")
+        return [body if body is not None else root]
+    top = max(candidates, key=lambda el: _final(el, stats))
+    top_score = _final(top, stats)
+    # A parent that holds the top block and scores nearly as well is the real container
+    # (e.g. an <article> whose paragraphs sit in two sibling <div>s).
+    parent = top.getparent()
+    while parent is not None and parent.tag not in ("html", "body"):
+        if stats[parent].scored and _final(parent, stats) >= top_score * 0.85:
+            top, top_score = parent, _final(parent, stats)
+            parent = top.getparent()
+        else:
+            break
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    threshold = max(10.0, top_score * 0.2)
+    kept = []
+    for sibling in parent:
+        if sibling is top:
+            kept.append(sibling)
+            continue
+        st = stats.get(sibling)
+        if st is None:
+            continue
+        scores_well = st.scored and _final(sibling, stats) >= threshold
+        plain_text = sibling.tag in SIBLING_TEXT_TAGS and st.chars and _link_density(st) < 0.25
+        if scores_well or plain_text:
+            kept.append(sibling)
+    return kept
+
+
+def _clean_container(container: etree._Element, stats: dict[etree._Element, _Stats]) -> None:
+    """Drop link lists and link-heavy boxes left inside the chosen content."""
+    doomed = [
+        el
+        for el in container.iter()
+        if el is not container
+        and el.tag in ("ul", "ol", "div", "section", "table", "dl", "p")
+        and stats.get(el) is not None
+        and stats[el].chars
+        and _link_density(stats[el]) > 0.5
+    ]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+# -- paragraphs ---------------------------------------------------------------------------
+
+_BR = "\x00"
+
+
+def _kind(tag: str) -> str:
+    if tag in HEADING_TAGS:
+        return "h"
+    if tag in ("li", "dt", "dd"):
+        return "li"
+    return "p"
+
+
+class _Collector:
+    """Turns a stream of text pieces and block boundaries into paragraphs, within limits."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[Paragraph] = []
+        self.total = 0
+
+    @property
+    def full(self) -> bool:
+        return self.total >= MAX_TEXT_CHARS
+
+    def flush(self, pieces: list[str], kind: str) -> None:
+        if not pieces:
+            return
+        raw = "".join(pieces)
+        pieces.clear()
+        for part in re.split(rf"{_BR}\s*{_BR}[\s{_BR}]*", raw):
+            room = min(MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS - self.total)
+            text = _ws(part.replace(_BR, " "))[:room]
+            if not text:
+                continue
+            self.total += len(text)
+            self.paragraphs.append(Paragraph(text=text, kind=kind))
+
+
+def _paragraphs(blocks: list) -> list[Paragraph]:
+    out = _Collector()
+    for block in blocks:
+        stack: list[tuple[str, list[str]]] = [(_kind(block.tag), [])]
+        for event, el in etree.iterwalk(block, events=("start", "end")):
+            if out.full:
+                break
+            if event == "start":
+                if el.tag in BLOCK_TAGS and el is not block:
+                    out.flush(stack[-1][1], stack[-1][0])
+                    stack.append((_kind(el.tag), []))
+                if el.tag == "br":
+                    stack[-1][1].append(_BR)
+                elif el.text:
+                    stack[-1][1].append(el.text)
+            else:
+                if el is block:
+                    continue
+                if el.tag in BLOCK_TAGS:
+                    kind, pieces = stack.pop()
+                    out.flush(pieces, kind)
+                if el.tail:
+                    stack[-1][1].append(el.tail)
+        for kind, pieces in stack:
+            out.flush(pieces, kind)
+    return _drop_title_repeats(out.paragraphs)
+
+
+def _drop_title_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Consecutive duplicates (a heading echoed in a caption, say) carry nothing new."""
+    kept: list[Paragraph] = []
+    for p in paragraphs:
+        if kept and kept[-1].text == p.text:
+            continue
+        kept.append(p)
+    return kept
+
+
+# -- title and canonical ------------------------------------------------------------------
+
+
+def strip_site_suffix(title: str) -> str:
+    """'2013 SME Ministerial Meeting | APEC' -> '2013 SME Ministerial Meeting' (one suffix)."""
+    title = _ws(title)
+    seps = list(SITE_SUFFIX.finditer(title))
+    if seps:
+        head, tail = title[: seps[-1].start()], title[seps[-1].end() :]
+        if len(tail.split()) <= 4 and len(head.split()) >= 2:
+            return head
+    return title
+
+
+def _title(root: etree._Element) -> str:
+    og = root.xpath("//meta[@property='og:title' or @name='og:title']/@content")
+    if og and _ws(og[0]):
+        return strip_site_suffix(og[0])
+    for h1 in root.iter("h1"):
+        text = _ws(h1.text_content())
+        if text:
+            return text[:500]
+    titles = root.xpath("//title")
+    if titles:
+        return strip_site_suffix(titles[0].text_content())[:500]
+    return ""
+
+
+def _canonical(root: etree._Element, page_url: str) -> str | None:
+    base = page_url
+    bases = root.xpath("//base/@href")
+    if bases:
+        base = urljoin(page_url, bases[0].strip())
+    for link in root.iter("link"):
+        rels = (link.get("rel") or "").lower().split()
+        href = (link.get("href") or "").strip()
+        if "canonical" in rels and href:
+            url = urljoin(base, href)
+            if urlsplit(url).scheme in ("http", "https"):
+                return url
+    return None
+
+
+# -- entry point --------------------------------------------------------------------------
+
+
+def extract_html(body: bytes, url: str, content_type: str | None = None) -> HtmlExtract:
+    """Title, canonical URL (resolved against `url`) and main-text paragraphs of a page."""
+    root = _parse(decode_html(body, content_type))
+    canonical = _canonical(root, url)
+    _drop_chrome(root)
+    title = _title(root)
+    stats = _compute_stats(root)
+    _score(root, stats)
+    blocks = _main_blocks(root, stats)
+    for block in blocks:
+        _clean_container(block, stats)
+    return HtmlExtract(title=title, canonical_url=canonical, paragraphs=_paragraphs(blocks))

@@ -1,0 +1,216 @@
+"""Text, paragraphs and title of a PDF, with pypdf.
+
+pypdf gives each page's text as lines. Lines are joined back into paragraphs (a line that
+ends a sentence well short of the page's text width ends its paragraph; bullets and
+heading-like lines start new ones), words split across lines are rejoined unless the
+hyphen is a real one, and lines repeated at the top or bottom of most pages (running
+headers, footers, page numbers) are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pypdf import PasswordType, PdfReader
+
+from indexer.errors import ExtractionError
+from indexer.model import Paragraph
+
+MAX_PDF_PAGES = 400  # pages read from one PDF; the rest are ignored
+MAX_PDF_CHARS = 2_000_000  # characters of text kept from one PDF
+EDGE_LINES = 3  # lines at the top and bottom of a page that may be running headers/footers
+
+PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+BULLET = re.compile(r"^(?:[•●▪◦■□➢►\-–*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))\s+")
+NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
+SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# word parts that make real compounds when they meet a hyphen at a line break
+COMPOUND_RIGHT = {
+    "owned", "led", "based", "related", "sized", "scale", "term", "level", "oriented",
+    "friendly", "driven", "making", "wide", "specific", "focused", "intensive", "up",
+    "border", "economy", "commerce", "pacific", "private", "sector",
+}  # fmt: skip
+COMPOUND_LEFT = {"e", "non", "self", "cross", "co", "asia", "public", "small", "medium", "high"}
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@dataclass
+class PdfExtract:
+    title: str
+    paragraphs: list[Paragraph]
+    page_count: int  # pages read (at most MAX_PDF_PAGES)
+
+
+def _open(body: bytes) -> PdfReader:
+    if b"%PDF-" not in body[:1024]:
+        raise ExtractionError("not a PDF: no %PDF- header")
+    if b"%%EOF" not in body[-2048:]:
+        raise ExtractionError("truncated PDF: no %%EOF marker at the end of the file")
+    try:
+        reader = PdfReader(io.BytesIO(body), strict=False)
+        encrypted = reader.is_encrypted
+    except Exception as exc:  # pypdf raises many kinds of error on damaged files
+        raise ExtractionError(f"broken PDF: {exc}") from exc
+    if encrypted:
+        try:
+            opened = reader.decrypt("")  # many PDFs only restrict editing, not reading
+        except Exception as exc:
+            raise ExtractionError(f"encrypted PDF: cannot decrypt ({exc})") from exc
+        if opened == PasswordType.NOT_DECRYPTED:
+            raise ExtractionError("encrypted PDF: a password is needed to read it")
+    return reader
+
+
+def _page_texts(reader: PdfReader) -> list[list[str]]:
+    """Lines of each page (up to the page and character caps)."""
+    try:
+        pages = list(reader.pages[:MAX_PDF_PAGES])
+    except Exception as exc:
+        raise ExtractionError(f"broken PDF: cannot read its page tree ({exc})") from exc
+    texts: list[list[str]] = []
+    budget = MAX_PDF_CHARS
+    failures = 0
+    for page in pages:
+        if budget <= 0:
+            break
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # one damaged page should not lose the others
+            failures += 1
+            text = ""
+        text = text[:budget]
+        budget -= len(text)
+        texts.append([" ".join(line.split()) for line in text.splitlines()])
+    if pages and failures == len(pages):
+        raise ExtractionError("broken PDF: no page could be read")
+    return texts
+
+
+def _edge_key(line: str, page_no: int) -> str:
+    """The line with its own page number masked, so "Plan - page 3" repeats on every page."""
+    return re.sub(rf"(?<!\d){page_no}(?!\d)", "#", line.lower())
+
+
+def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Remove page numbers and lines repeated at the top or bottom of most pages."""
+    pages = [[line for line in lines if line] for lines in pages]
+    counts: Counter[str] = Counter()
+    for n, lines in enumerate(pages, start=1):
+        counts.update({_edge_key(x, n) for x in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
+    needed = max(2, round(0.6 * len(pages)))
+    running = {key for key, n in counts.items() if n >= needed}
+    cleaned = []
+    for n, lines in enumerate(pages, start=1):
+        keep = []
+        for i, line in enumerate(lines):
+            at_edge = i < EDGE_LINES or i >= len(lines) - EDGE_LINES
+            if at_edge and (_edge_key(line, n) in running or PAGE_NUMBER.match(line)):
+                continue
+            keep.append(line)
+        cleaned.append(keep)
+    return cleaned
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(line) > 90 or len(words) > 14 or SENTENCE_END.search(line):
+        return False
+    if line.endswith(","):
+        return False
+    if line.isupper() and any(c.isalpha() for c in line):
+        return True
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+class _Joiner:
+    """Decides whether a hyphen at a line break is a split word or a real hyphen."""
+
+    def __init__(self, pages: list[list[str]]):
+        words: set[str] = set()
+        for lines in pages:
+            for line in lines:
+                words.update(w.lower() for w in WORD.findall(line))
+        self.words = words
+
+    def join(self, prev: str, line: str) -> str:
+        left = re.search(r"([A-Za-z]+)-$", prev)
+        right = re.match(r"[a-z]+", line)
+        if not (left and right):
+            return f"{prev} {line}"
+        a, b = left.group(1).lower(), right.group(0)
+        if self._real_hyphen(a, b):
+            return prev + line
+        return prev[:-1] + line
+
+    def _real_hyphen(self, a: str, b: str) -> bool:
+        if f"{a}-{b}" in self.words:
+            return True
+        if a + b in self.words:
+            return False
+        if b in COMPOUND_RIGHT or a in COMPOUND_LEFT:
+            return True
+        return a in self.words and b in self.words
+
+
+def _paragraphs(pages: list[list[str]]) -> list[Paragraph]:
+    joiner = _Joiner(pages)
+    width = max((len(x) for lines in pages for x in lines), default=0)
+    paragraphs: list[Paragraph] = []
+    current: Paragraph | None = None
+    last_line = ""
+    for page_no, lines in enumerate(pages, start=1):
+        for line in lines:
+            after_break = current is None or current.kind == "h" or _ends(last_line, width)
+            heading = after_break and _is_heading(line)
+            starts_new = (
+                current is None
+                or heading
+                or after_break
+                or BULLET.match(line)
+                or NUMBERED.match(line)
+            )
+            if starts_new:
+                kind = "h" if heading else "li" if BULLET.match(line) else "p"
+                text = BULLET.sub("", line) if kind == "li" else line
+                current = Paragraph(text=text, kind=kind, page=page_no)
+                paragraphs.append(current)
+            else:
+                current.text = joiner.join(current.text, line)
+            last_line = line
+    return [p for p in paragraphs if p.text.strip()]
+
+
+def _ends(line: str, width: int) -> bool:
+    """A line that closes a sentence well short of the text width ends its paragraph."""
+    return bool(SENTENCE_END.search(line)) and len(line) < 0.85 * width
+
+
+def _clean_meta_title(title: object) -> str:
+    if not isinstance(title, str):
+        return ""
+    title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", " ".join(title.split()))
+    if not title or title.lower() in ("untitled", "title", "slide 1"):
+        return ""
+    if re.search(r"\.(?:docx?|pdf|pptx?|rtf|indd)$", title, re.I):
+        return ""
+    return title[:500]
+
+
+def extract_pdf(body: bytes) -> PdfExtract:
+    """Paragraphs (with page numbers) and title of a PDF; ExtractionError says why not."""
+    reader = _open(body)
+    texts = _page_texts(reader)
+    pages = _drop_running_lines(texts)
+    paragraphs = _paragraphs(pages)
+    try:
+        meta_title = _clean_meta_title(reader.metadata.title if reader.metadata else None)
+    except Exception:  # a damaged info dictionary only costs us the metadata title
+        meta_title = ""
+    title = meta_title or next((p.text for p in paragraphs if p.kind == "h"), "")
+    if not title and paragraphs:
+        title = paragraphs[0].text[:150]
+    return PdfExtract(title=title, paragraphs=paragraphs, page_count=len(texts))
