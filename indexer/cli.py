@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from indexer.ask import answer
 from indexer.build import BuildRunning, build_index
 from indexer.corpus import default_corpus_dir
 from indexer.errors import ExtractionError
@@ -138,6 +139,49 @@ def print_results(found: dict) -> None:
     if found["total"] and found["facets"]["year"]:
         years = ", ".join(f"{y}: {n}" for y, n in sorted(found["facets"]["year"].items()))
         click.secho(f"\nBy year: {years}", dim=True)
+
+
+@cli.command("ask")
+@click.argument("question", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the answers as JSON.")
+@index_option
+def ask_command(
+    question: tuple[str, ...], limit: int, as_json: bool, index_dir: Path | None
+) -> None:
+    """Answer a question with cited sentences from the index."""
+    engine = Engine(index_dir or default_index_dir())
+    try:
+        found = answer(engine, " ".join(question), limit=limit)
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.close()
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        print_answers(found)
+
+
+def _marked(sentence: str, span: str | None) -> str:
+    """The sentence with its answering span in bold."""
+    if not span or span not in sentence:
+        return sentence
+    before, _, after = sentence.partition(span)
+    return before + click.style(span, bold=True, fg="yellow") + after
+
+
+def print_answers(found: dict) -> None:
+    if not found["answers"]:
+        click.secho("No answer: nothing in the index matches the question.", fg="magenta")
+        return
+    if not found["confident"]:
+        click.secho("No confident answer. The closest passages:", fg="magenta")
+    for n, a in enumerate(found["answers"], start=1):
+        cite = " · ".join(str(x) for x in (a["title"], a["year"]) if x)
+        click.echo(f"\n{n}. {_marked(a['answer'], a['span'])}")
+        click.secho(f"   {cite}", fg="cyan")
+        click.secho(f"   {a['link']}", fg="blue")
 
 
 @cli.command()

@@ -1,0 +1,116 @@
+"""Split passage text into sentences, keeping each sentence's offsets in the passage.
+
+Statements are full of full stops that do not end a sentence: honorifics ("H.E.", "Dr.",
+"Mr."), abbreviations ("No.", "U.S.", "e.g.", "approx."), initials ("J. Smith") and the
+numbers of numbered paragraphs ("12. Ministers welcomed ..."). Passages join paragraphs
+with spaces, so a paragraph number may follow a heading with no full stop ("Digital
+Economy 12. Ministers ..."): the heading then ends before the number. A line break always
+ends a sentence. A sentence's text leaves out its paragraph number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Lower-cased tokens (without their final dot) after which a dot never ends a sentence.
+ABBREVIATIONS_TEXT = """
+    h.e dr mr mrs ms mx prof hon rt st sr jr gen col capt lt gov sen rep amb
+    no nos vol vols art arts para paras sec ch fig p pp op cf
+    e.g i.e viz vs approx ca est dept univ inc ltd corp co bros assn
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u p.r hk
+"""
+ABBREVIATIONS = frozenset(ABBREVIATIONS_TEXT.split())
+
+_TERMINAL = ".!?…"
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+# "12." or "(iv)." or "a)" numbering a paragraph, followed by its first word.
+_NUMBER_TOKEN = re.compile(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]", re.I)
+# A paragraph number right after a capitalised heading word: "Economy 12. Ministers".
+_LEADING_NUMBER = re.compile(r"\s*\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s+(?=\S)", re.I)
+# A heading glued to its paragraph: a run of capitalised words (or numbers) at the start
+# of a sentence, then a capitalised word that opens sentences ("Priority Areas The plan").
+_HEADING = re.compile(
+    r"(?:[A-Z0-9][\w'’.-]*:?\s+){1,10}?(\s*)"
+    r"(?=(?:The|This|These|Those)\s+\S|(?:We|Our|It|In|On|At)\s+[a-z0-9])"
+)
+_NUMBER_AFTER_HEADING = re.compile(r"\b[A-Z][^\W\d_]*(\s+)(?=\d{1,2}\.\s+[A-Z\"“(])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset of the first character in the passage
+    end: int  # offset after the last character
+
+
+def _is_abbreviation(token: str) -> bool:
+    """True when the dot closing `token` belongs to an abbreviation or an initial."""
+    word = token.lstrip("\"'“‘([").rstrip(".")
+    if word.lower() in ABBREVIATIONS or re.fullmatch(r"[A-Za-z]", word):
+        return True
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))  # "U.S", "P.R.C"
+
+
+def _at_sentence_start(text: str, start: int, cuts: set[int]) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in _TERMINAL + "\n\"')”’:;" or start in cuts
+
+
+def _ends_sentence(text: str, match: re.Match[str], cuts: set[int]) -> bool:
+    following = _NEXT_START.match(text, match.end())
+    if following is None:
+        return True  # only whitespace remains
+    first = following.group(2)
+    if not match.group().startswith("."):
+        return first.isupper() or first.isdigit() or bool(following.group(1))
+    before = _TOKEN_BEFORE.search(text, 0, match.start() + 1)
+    token = before.group(1) if before else ""
+    token_start = match.start() + 1 - len(token)
+    if _NUMBER_TOKEN.fullmatch(token) and _at_sentence_start(text, token_start, cuts):
+        return False  # the number of a numbered paragraph
+    if _is_abbreviation(token):
+        return False
+    # A lower-case continuation ("approx. five") is not a new sentence.
+    return not first.islower()
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        first = start + len(chunk) - len(chunk.lstrip())
+        sentences.append(Sentence(stripped, first, first + len(stripped)))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text` in order, stripped, with their offsets into `text`."""
+    # Each gap (end of one sentence, start of the next); whitespace is stripped afterwards.
+    gaps = [(m.start(), m.end()) for m in re.finditer(r"\n\s*", text)]
+    gaps += [m.span(1) for m in _NUMBER_AFTER_HEADING.finditer(text)]
+    starts = {end for _, end in gaps}
+    gaps += [
+        (m.end(), m.end()) for m in _BOUNDARY.finditer(text) if _ends_sentence(text, m, starts)
+    ]
+    sentences: list[Sentence] = []
+    position = 0
+    for gap_start, gap_end in sorted(gaps) + [(len(text), len(text))]:
+        if gap_start < position:
+            continue
+        chunk = text[position:gap_start]
+        heading = _HEADING.match(chunk)
+        if heading and not _LEADING_NUMBER.match(chunk):
+            _append(sentences, text, position, position + heading.start(1))
+            position += heading.end()
+            chunk = chunk[heading.end() :]
+        number = _LEADING_NUMBER.match(chunk)
+        if number:  # the sentence starts after its paragraph number
+            position += number.end()
+            chunk = chunk[number.end() :]
+        _append(sentences, text, position, gap_start)
+        position = gap_end
+    return sentences
