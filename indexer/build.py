@@ -29,6 +29,7 @@ from typing import Any
 from tqdm import tqdm
 
 from indexer import backend
+from indexer.commitment_store import write_commitments
 from indexer.corpus import Corpus
 from indexer.model import Document
 from indexer.passages import make_passages, usable_text
@@ -52,13 +53,16 @@ class BuildSummary:
     removed: int = 0
     seconds: float = 0.0
     rebuilt_because: str | None = None  # why a full rebuild happened (corrupt, --recreate…)
+    commitments: int = 0  # commitment records written (indexer.commitment_store)
+    commitment_seconds: float = 0.0
     path: Path | None = None
 
     def lines(self) -> list[str]:
         out = [
             f"Indexed {self.documents} documents ({self.passages} passages)"
             f" in {self.seconds:.1f} s: {self.reanalysed} analysed,"
-            f" {self.reused} unchanged, {self.removed} removed."
+            f" {self.reused} unchanged, {self.removed} removed.",
+            f"Found {self.commitments} commitments ({self.commitment_seconds:.2f} s).",
         ]
         if self.rebuilt_because:
             out.append(f"Rebuilt from scratch: {self.rebuilt_because}.")
@@ -241,6 +245,9 @@ def build_index(
         build_dir, fresh = _start(index_dir, recreate, summary)
         try:
             _write(build_dir, fresh, wanted, summary, progress)
+            # Commitment records live in the generation, so they swap in with the index.
+            found = write_commitments(build_dir, wanted.values(), None if fresh else current)
+            summary.commitments, summary.commitment_seconds = found.records, found.seconds
             _write_meta(build_dir, wanted, summary.passages)
             new_gen = _next_generation(index_dir)
             os.rename(build_dir, new_gen)

@@ -12,11 +12,21 @@ import click
 
 from indexer.ask import answer
 from indexer.build import BuildRunning, build_index
+from indexer.commitment_store import (
+    CSV_COLUMNS,
+    CommitmentsMissing,
+    csv_rows,
+    find_commitments,
+    group_by_year,
+)
+from indexer.commitments import STRENGTHS
 from indexer.corpus import default_corpus_dir
 from indexer.errors import ExtractionError
 from indexer.extract import FETCH_MAX_BYTES, FETCH_TIMEOUT, document_json, extract_target
 from indexer.model import DOC_TYPES
 from indexer.search import SORTS, Engine, IndexMissing, default_index_dir
+from indexer.topics import TOPICS_BY_SLUG
+from indexer.trends import trends
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -182,6 +192,76 @@ def print_answers(found: dict) -> None:
         click.echo(f"\n{n}. {_marked(a['answer'], a['span'])}")
         click.secho(f"   {cite}", fg="cyan")
         click.secho(f"   {a['link']}", fg="blue")
+
+
+@cli.command("commitments")
+@click.option("--topic", type=click.Choice(list(TOPICS_BY_SLUG)), help="Only this topic.")
+@click.option("--year", callback=parse_years, help="A year or a range: 2015, 2010-2015.")
+@click.option("--strength", type=click.Choice(STRENGTHS), help="Only this strength.")
+@click.option("--q", "words", help="Only sentences with all these words.")
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the records as CSV.")
+@index_option
+def commitments_command(
+    topic: str | None,
+    year: tuple[int, int] | None,
+    strength: str | None,
+    words: str | None,
+    as_json: bool,
+    as_csv: bool,
+    index_dir: Path | None,
+) -> None:
+    """What ministers (and officials, the SMEWG...) committed to, newest year first."""
+    if as_json and as_csv:
+        raise click.UsageError("Choose one of --json and --csv.")
+    try:
+        found = find_commitments(
+            index_dir or default_index_dir(), topic=topic, years=year, strength=strength, q=words
+        )
+    except CommitmentsMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        data = {"total": len(found), "commitments": [r.to_dict() for r in found]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    elif as_csv:
+        from webapp.csv_export import to_csv  # the one formula-safe CSV writer
+
+        click.echo(to_csv(csv_rows(found), CSV_COLUMNS), nl=False)
+    else:
+        click.secho(f"{len(found)} commitments", bold=True)
+        for group_year, records in group_by_year(found):
+            click.secho(f"\n{group_year or 'Undated'}", bold=True, fg="cyan")
+            for r in records:
+                verb = click.style(r.verb, bold=True, fg="yellow")
+                click.echo(f"  [{r.strength}] {verb} ({r.actor}): {r.text}")
+                click.secho(f"    {r.title} · {r.link}", dim=True)
+
+
+@cli.command("trends")
+@click.argument("terms", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@index_option
+def trends_command(terms: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
+    """Per year, how many documents and passages mention each TERM (a word or "a phrase")."""
+    engine = Engine(index_dir or default_index_dir())
+    try:
+        found = trends(engine, list(terms))
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="TERM") from exc
+    finally:
+        engine.close()
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    series = found["series"]
+    width = max(len("docs/passages"), *(len(s["term"]) for s in series))
+    click.echo("year  " + "  ".join(s["term"].ljust(width) for s in series))
+    click.echo("      " + "  ".join("docs/passages".ljust(width) for _ in series))
+    for n, year in enumerate(found["years"]):
+        cells = (f"{s['counts'][n]['documents']}/{s['counts'][n]['passages']}" for s in series)
+        click.echo(f"{year}  " + "  ".join(c.ljust(width) for c in cells).rstrip())
 
 
 @cli.command()

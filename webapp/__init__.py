@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask
 
 from indexer.search import MAX_LIMIT, default_index_dir
-from webapp import engine, errors, security, templating
+from webapp import commitments_views, engine, errors, security, templating
 from webapp.views import api, documents, pages, search
 
 DEFAULTS: dict[str, Any] = {
@@ -39,6 +39,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
-    for blueprint in (pages.bp, search.bp, documents.bp, api.bp):
+    for blueprint in (pages.bp, search.bp, documents.bp, api.bp, commitments_views.bp):
         app.register_blueprint(blueprint)
     return app

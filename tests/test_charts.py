@@ -1,0 +1,88 @@
+"""The server-rendered SVG bar chart: well-formed, escaped, linked, for 0, 1 and 30 years."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from webapp.charts import Series, bar_chart, nice_ceiling
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(markup) -> ET.Element:
+    return ET.fromstring(str(markup))
+
+
+def bars(root: ET.Element) -> list[ET.Element]:
+    return [r for r in root.iter(f"{SVG}rect") if "bar" in r.get("class", "")]
+
+
+def test_zero_years_says_there_is_nothing_to_draw():
+    root = parse(bar_chart([], [], title="Nothing", unit="documents"))
+    assert root.tag == f"{SVG}svg"
+    assert bars(root) == []
+    assert "No years to chart." in "".join(root.itertext())
+
+
+def test_one_year_one_bar_with_link_and_label():
+    series = Series("women", [4], ["/search?q=women&year=2020"])
+    root = parse(bar_chart([2020], [series], title="Trend", unit="documents"))
+    (bar,) = bars(root)
+    assert float(bar.get("height")) > 0
+    (link,) = root.iter(f"{SVG}a")
+    assert link.get("href") == "/search?q=women&year=2020"
+    assert link.get("aria-label") == "2020: 4 documents mentioning women"
+    assert "2020" in [t.text for t in root.iter(f"{SVG}text")]
+
+
+def test_thirty_years_scale_and_labels():
+    years = list(range(1994, 2024))
+    values = [n % 7 for n in range(30)]
+    hrefs = [f"/search?q=x&year={y}" for y in years]
+    root = parse(bar_chart(years, [Series("x", values, hrefs)], title="T", unit="documents"))
+    drawn = bars(root)
+    assert len(drawn) == sum(1 for v in values if v)  # zero counts draw no bar
+    heights = {
+        v: float(b.get("height")) for v, b in zip([v for v in values if v], drawn, strict=True)
+    }
+    assert heights[6] == max(heights.values()) and heights[3] == pytest.approx(heights[6] / 2)
+    xs = [float(b.get("x")) for b in drawn]
+    assert xs == sorted(xs) and max(xs) < 720
+    year_labels = [t.text for t in root.iter(f"{SVG}text") if t.text and t.text.isdigit()]
+    shown_years = [y for y in year_labels if len(y) == 4]
+    assert "1994" in shown_years and 2 <= len(shown_years) <= 12
+
+
+def test_grouped_series_have_a_legend_and_distinct_colours():
+    chart = bar_chart(
+        [2019, 2020], [Series("a", [1, 2]), Series("b", [3, 0])], title="T", unit="passages"
+    )
+    root = parse(chart)
+    assert {b.get("fill") for b in bars(root)} == {"#0b4a6f", "#b24a06"}
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "a" in texts and "b" in texts
+    assert not list(root.iter(f"{SVG}a"))  # no links given, none drawn
+
+
+def test_text_is_escaped_and_no_inline_style_or_script():
+    evil = '<script>alert("x")</script>&'
+    chart = str(
+        bar_chart([2020], [Series(evil, [1], ['/s?q="><script>'])], title=evil, unit="documents")
+    )
+    assert "<script>" not in chart
+    assert "style=" not in chart
+    root = ET.fromstring(chart)
+    assert root.find(f"{SVG}title").text == evil
+    assert next(root.iter(f"{SVG}a")).get("href") == '/s?q="><script>'
+
+
+def test_series_must_match_the_years():
+    with pytest.raises(ValueError, match="one value"):
+        bar_chart([2020, 2021], [Series("a", [1])], title="T", unit="documents")
+
+
+@pytest.mark.parametrize(
+    ("value", "ceiling"), [(0, 1), (1, 1), (3, 5), (7, 10), (12, 20), (51, 100)]
+)
+def test_nice_ceiling(value, ceiling):
+    assert nice_ceiling(value) == ceiling

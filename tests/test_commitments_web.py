@@ -1,0 +1,189 @@
+"""The /commitments and /trends pages and their CSV and JSON twins (Flask test client)."""
+
+import csv
+import io
+import re
+
+import pytest
+
+from indexer.model import Paragraph
+from tests.helpers import make_document, make_index
+from webapp import create_app
+
+SCRIPT = '<script>alert("x")</script>'
+
+
+def docs():
+    return [
+        make_document(
+            "https://example.org/2012",
+            "=SUM(A1) 2012 Statement",
+            ["We welcome new lending to small firms and access to finance."],
+            year=2012,
+        ),
+        make_document(
+            "https://example.org/2017",
+            f"2017 Statement {SCRIPT}",
+            [
+                f"We agree to study {SCRIPT} in online forms and e-commerce.",
+                "We encourage economies to improve access to finance for start-ups.",
+            ],
+            year=2017,
+        ),
+        make_document(
+            "https://example.org/2020.pdf",
+            "2020 Statement",
+            [
+                Paragraph("We instruct officials to:", page=3),
+                Paragraph("- map credit guarantee schemes;", page=3),
+                Paragraph("- report on digital trade.", page=3),
+            ],
+            year=2020,
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory):
+    return make_index(tmp_path_factory.mktemp("cweb"), docs())
+
+
+@pytest.fixture
+def client(index_dir):
+    return create_app({"INDEX_DIR": index_dir, "TESTING": True}).test_client()
+
+
+@pytest.fixture
+def empty_client(tmp_path):
+    return create_app({"INDEX_DIR": tmp_path / "none", "TESTING": True}).test_client()
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.data[:500]
+    return response.get_data(as_text=True)
+
+
+def test_all_commitments_grouped_by_year_newest_first(client):
+    html = page(client, "/commitments")
+    assert re.findall(r'<h2 id="y-(\d+)">', html) == ["2020", "2017", "2012"]
+    assert "<strong>5</strong> commitments" in html
+    assert (
+        'We <mark class="verb">instruct</mark> officials to: map credit guarantee schemes' in html
+    )
+
+
+def test_every_row_links_to_its_passage_and_document(client):
+    html = page(client, "/commitments?year=2020")
+    assert html.count('href="https://example.org/2020.pdf#page=3"') == 2
+    assert re.search(r'href="/doc/[0-9a-f]{16}#p2"', html)
+
+
+def test_topic_view_has_first_mention_and_a_linked_chart(client):
+    html = page(client, "/commitments?topic=access-to-finance")
+    assert "first mentioned in <strong>2012</strong>" in html
+    assert "<svg" in html and 'class="bar series-0"' in html
+    assert 'href="/commitments?topic=access-to-finance&amp;year=2017"' in html
+    # the chart runs without gaps from the first to the last year
+    assert ">2015</a></th><td>0</td>" in html
+    # first mention ignores the other filters
+    assert "first mentioned in <strong>2012</strong>" in page(
+        client, "/commitments?topic=access-to-finance&year=2018-2022"
+    )
+
+
+def test_filters_combine(client):
+    html = page(client, "/commitments?strength=medium&q=start-ups")
+    assert "<strong>1</strong> commitment" in html
+    assert '<mark class="verb">encourage</mark>' in html
+    assert "No commitments match" in page(client, "/commitments?strength=weak&year=2020")
+
+
+def test_document_text_is_escaped(client):
+    html = page(client, "/commitments?year=2017")
+    assert SCRIPT not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert "style=" not in html
+
+
+def test_query_text_is_escaped(client):
+    html = page(client, "/commitments?q=" + SCRIPT)
+    assert SCRIPT not in html
+    html = page(client, "/trends?q=" + SCRIPT)
+    assert SCRIPT not in html and "&lt;script&gt;" in html
+
+
+def test_csv_of_the_current_view_is_spreadsheet_safe(client):
+    response = client.get("/commitments.csv?topic=access-to-finance")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows[0][:3] == ["year", "strength", "verb"]
+    assert [r[0] for r in rows[1:]] == ["2020", "2017", "2012"]
+    title = rows[0].index("title")
+    assert rows[-1][title] == "'=SUM(A1) 2012 Statement"
+
+
+def test_json_twin_matches_the_cli_shape(client):
+    data = client.get("/api/commitments?year=2020").get_json()
+    assert data["total"] == 2
+    keys = {"text", "verb", "strength", "actor", "topics", "year", "title", "url", "link"}
+    assert all(set(r) >= keys for r in data["commitments"])
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/commitments?topic=fish", "topic must be one of"),
+        ("/commitments?strength=huge", "strength must be one of"),
+        ("/commitments?year=soon", "year must be a year"),
+        ("/commitments?page=0", "page must be from 1"),
+        ("/trends?" + "&".join(f"q=t{n}" for n in range(7)), "at most 6"),
+    ],
+)
+def test_bad_parameters_are_400_with_a_message(client, url, message):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+
+
+def test_api_errors_are_json(client):
+    response = client.get("/api/commitments?topic=fish")
+    assert response.status_code == 400
+    assert "topic must be one of" in response.get_json()["error"]
+    assert client.get("/api/trends").status_code == 400
+
+
+def test_without_an_index_the_pages_say_how_to_build_one(empty_client):
+    for url in ("/commitments", "/trends?q=finance"):
+        response = empty_client.get(url)
+        assert response.status_code == 503
+        assert "apec-search index" in response.get_data(as_text=True)
+
+
+def test_trends_page_draws_documents_and_passages_with_a_table(client):
+    html = page(client, "/trends?q=finance&q=digital")
+    assert html.count("<svg") == 2
+    assert 'href="/search?q=finance&amp;year=2017"' in html
+    # table: one row per year from 2012 to 2020, a documents and a passages column per term
+    assert len(re.findall(r'<th scope="row">20\d\d</th>', html)) == 9
+    assert '<th scope="colgroup" colspan="2">finance</th>' in html
+    assert 'value="finance"' in html and 'value="digital"' in html
+
+
+def test_trends_page_without_terms_shows_the_form(client):
+    html = page(client, "/trends")
+    assert "<svg" not in html
+    assert len(re.findall(r'id="t-q\d"', html)) == 3
+
+
+def test_trends_api_is_the_cli_shape(client):
+    data = client.get("/api/trends?q=finance").get_json()
+    assert data["terms"] == ["finance"]
+    counts = {c["year"]: c["documents"] for c in data["series"][0]["counts"]}
+    assert counts[2012] == 1 and counts[2017] == 1 and counts[2013] == 0
+
+
+def test_navigation_links_to_both_pages(client):
+    html = page(client, "/")
+    assert 'href="/commitments"' in html and 'href="/trends"' in html

@@ -1,0 +1,106 @@
+"""Trends: per-year document and passage counts for terms, against a corpus with known counts."""
+
+import pytest
+
+from indexer.search import Engine
+from indexer.trends import MAX_TERMS, clean_terms, trends
+from tests.helpers import make_document, make_index
+
+FILLER = (
+    "Officials reviewed the work programme of the group and discussed arrangements for the "
+    "next cycle of meetings, the budget of the secretariat, the calendar of workshops and the "
+    "reports that member economies will submit to the plenary before the end of the year."
+)
+
+
+def para(sentence: str) -> str:
+    """A paragraph long enough (over 40 words) to be its own passage."""
+    return f"{sentence} {FILLER}"
+
+
+def corpus_docs():
+    # tourism: 2015 -> 2 documents, 3 passages; 2019 -> 1 document, 1 passage.
+    # "blue economy": 2017 -> 1 document, 1 passage; 2019 -> 1 document, 2 passages.
+    return [
+        make_document(
+            "https://example.org/2015a",
+            "Statement 2015 A",
+            [para("Tourism matters to small firms."), para("Tourism again."), para("Nothing.")],
+            year=2015,
+        ),
+        make_document(
+            "https://example.org/2015b", "Statement 2015 B", [para("Tourism grows.")], year=2015
+        ),
+        make_document(
+            "https://example.org/2017",
+            "Statement 2017",
+            [para("The blue economy offers chances."), para("Fisheries are economic.")],
+            year=2017,
+        ),
+        make_document(
+            "https://example.org/2019",
+            "Statement 2019",
+            [
+                para("Tourism and the blue economy."),
+                para("The blue economy needs data."),
+                para("A blue sky and an economy."),
+            ],
+            year=2019,
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    engine = Engine(make_index(tmp_path_factory.mktemp("trends"), corpus_docs()))
+    yield engine
+    engine.close()
+
+
+def test_counts_per_year_for_each_term(engine):
+    found = trends(engine, ["tourism", '"blue economy"'])
+    assert found["terms"] == ["tourism", '"blue economy"']
+    assert found["years"] == [2015, 2016, 2017, 2018, 2019]
+    tourism, blue = found["series"]
+    assert [(c["year"], c["documents"], c["passages"]) for c in tourism["counts"]] == [
+        (2015, 2, 3),
+        (2016, 0, 0),
+        (2017, 0, 0),
+        (2018, 0, 0),
+        (2019, 1, 1),
+    ]
+    assert (tourism["documents"], tourism["passages"]) == (3, 4)
+    assert [(c["documents"], c["passages"]) for c in blue["counts"]] == [
+        (0, 0),
+        (0, 0),
+        (1, 1),
+        (0, 0),
+        (1, 2),
+    ]
+
+
+def test_a_term_found_nowhere_has_zero_counts_over_the_index_years(engine):
+    found = trends(engine, ["zeppelin"])
+    assert found["years"] == [2015, 2016, 2017, 2018, 2019]
+    assert {c["documents"] for c in found["series"][0]["counts"]} == {0}
+
+
+def test_terms_are_cleaned():
+    assert clean_terms(["  digital   trade ", "", "digital trade", "women"]) == [
+        "digital trade",
+        "women",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("terms", "message"),
+    [([], "at least one"), (["  "], "at least one"), (["a" * 201], "limited to")],
+)
+def test_bad_terms_are_clear_errors(terms, message):
+    with pytest.raises(ValueError, match=message):
+        clean_terms(terms)
+
+
+def test_too_many_terms():
+    with pytest.raises(ValueError, match=f"at most {MAX_TERMS}"):
+        clean_terms([f"term{n}" for n in range(MAX_TERMS + 1)])

@@ -1,0 +1,228 @@
+"""`/commitments` and `/trends`, with their CSV and JSON twins.
+
+`/commitments?topic=&year=&strength=&q=&page=`: commitment records grouped by year, newest
+first, the verb highlighted, a per-year chart, "first mentioned in" for a topic, and a CSV of
+the current view. `/trends?q=…&q=…`: documents and passages mentioning each term per year,
+as charts and a table whose cells link to that year's search results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
+from markupsafe import Markup, escape
+
+from indexer.commitment_store import (
+    CSV_COLUMNS,
+    Commitment,
+    CommitmentsMissing,
+    counts_by_year,
+    csv_rows,
+    find_commitments,
+    first_year,
+    group_by_year,
+)
+from indexer.commitments import STRENGTHS
+from indexer.topics import TOPICS, TOPICS_BY_SLUG, topic_label
+from indexer.trends import MAX_TERMS, clean_terms, trends
+from webapp.charts import Series, bar_chart
+from webapp.csv_export import csv_response
+from webapp.engine import get_engine
+from webapp.errors import error_response
+from webapp.params import BadParameter, Limits, format_year, parse_int, parse_query, parse_year
+
+bp = Blueprint("commitments", __name__)
+
+PAGE_SIZE = 100  # records per /commitments page
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The state of a /commitments view, as carried in the URL."""
+
+    topic: str | None = None
+    year: tuple[int, int] | None = None
+    strength: str | None = None
+    q: str = ""
+    page: int = 1
+
+    def query_args(self, **changes: Any) -> dict[str, str]:
+        """URL arguments with `changes` applied (back to page 1 unless `page` is changed)."""
+        changes.setdefault("page", 1)
+        state = replace(self, **changes)
+        args = {
+            "topic": state.topic or "",
+            "year": format_year(state.year) if state.year else "",
+            "strength": state.strength or "",
+            "q": state.q,
+            "page": "" if state.page == 1 else str(state.page),
+        }
+        return {k: v for k, v in args.items() if v}
+
+    @property
+    def year_text(self) -> str:
+        return format_year(self.year) if self.year else ""
+
+    def find(self) -> list[Commitment]:
+        return find_commitments(
+            get_engine(), topic=self.topic, years=self.year, strength=self.strength, q=self.q
+        )
+
+
+def parse_filters() -> Filters:
+    args = request.args
+    topic = args.get("topic", "").strip() or None
+    if topic is not None and topic not in TOPICS_BY_SLUG:
+        raise BadParameter(f"topic must be one of {', '.join(TOPICS_BY_SLUG)}; not {topic!r}.")
+    strength = args.get("strength", "").strip() or None
+    if strength is not None and strength not in STRENGTHS:
+        raise BadParameter(f"strength must be one of {', '.join(STRENGTHS)}; not {strength!r}.")
+    return Filters(
+        topic=topic,
+        year=parse_year(args.get("year", "")),
+        strength=strength,
+        q=parse_query(args.get("q", ""), Limits.from_config(current_app.config)),
+        page=parse_int(args.get("page", ""), "page", 1, MAX_PAGE, default=1),
+    )
+
+
+@bp.app_errorhandler(CommitmentsMissing)
+def commitments_missing(error: CommitmentsMissing):
+    return error_response(503, str(error), index_missing=True)
+
+
+@bp.app_template_filter("verb_marked")
+def verb_marked(record: Commitment) -> Markup:
+    """The sentence, escaped, with its verb phrase in <mark class="verb">."""
+    if not record.verb_span:
+        return escape(record.text)
+    start, end = record.verb_span
+    text = record.text
+    return Markup('{}<mark class="verb">{}</mark>{}').format(
+        text[:start], text[start:end], text[end:]
+    )
+
+
+def year_chart(records: list[Commitment], filters: Filters) -> tuple[list[dict], Markup | None]:
+    """Rows (year, count, link) without gaps, and their bar chart; none without dated records."""
+    counts = counts_by_year(records)
+    if not counts:
+        return [], None
+    years = list(range(min(counts), max(counts) + 1))
+    rows = [
+        {
+            "year": y,
+            "count": counts.get(y, 0),
+            "url": url_for(".commitments_page", **filters.query_args(year=(y, y))),
+        }
+        for y in years
+    ]
+    label = topic_label(filters.topic) if filters.topic else ""
+    series = Series(label, [r["count"] for r in rows], [r["url"] for r in rows])
+    title = "Commitments per year" + (f" on {label}" if label else "")
+    chart = bar_chart(years, [series], title=title, unit="commitments", chart_id="per-year")
+    return rows, chart
+
+
+@bp.get("/commitments")
+def commitments_page() -> str:
+    filters = parse_filters()
+    records = filters.find()
+    pages = max(1, -(-len(records) // PAGE_SIZE))
+    shown = records[(filters.page - 1) * PAGE_SIZE : filters.page * PAGE_SIZE]
+    rows, chart = year_chart(records, filters)
+    first = (
+        first_year(find_commitments(get_engine(), topic=filters.topic)) if filters.topic else None
+    )
+    return render_template(
+        "commitments.html",
+        filters=filters,
+        total=len(records),
+        groups=group_by_year(shown),
+        pages=pages,
+        page_url=lambda n: url_for(".commitments_page", **filters.query_args(page=n)),
+        year_rows=rows,
+        chart=chart,
+        first_year=first,
+        topics=TOPICS,
+        strengths=STRENGTHS,
+        topic_label=topic_label,
+        csv_url=url_for(".commitments_csv", **filters.query_args()),
+        json_url=url_for(".commitments_api", **filters.query_args()),
+    )
+
+
+@bp.get("/commitments.csv")
+def commitments_csv() -> Response:
+    records = parse_filters().find()
+    return csv_response(csv_rows(records), CSV_COLUMNS, "apec-commitments.csv")
+
+
+@bp.get("/api/commitments")
+def commitments_api() -> Response:
+    """Exactly `apec-search commitments --json` (all pages)."""
+    records = parse_filters().find()
+    return jsonify({"total": len(records), "commitments": [r.to_dict() for r in records]})
+
+
+def parse_terms() -> list[str]:
+    """The non-blank `q` parameters; none is fine (the page then shows only its form)."""
+    limits = Limits.from_config(current_app.config)
+    terms = [parse_query(t, limits) for t in request.args.getlist("q")]
+    terms = [t for t in terms if t]
+    if not terms:
+        return []
+    try:
+        return clean_terms(terms)
+    except ValueError as error:
+        raise BadParameter(str(error)) from error
+
+
+def trend_charts(found: dict[str, Any]) -> dict[str, Markup]:
+    """A documents chart and a passages chart; each bar links to that year's search."""
+    charts = {}
+    for measure in ("documents", "passages"):
+        series = [
+            Series(
+                s["term"],
+                [c[measure] for c in s["counts"]],
+                [url_for("search.results", q=s["term"], year=c["year"]) for c in s["counts"]],
+            )
+            for s in found["series"]
+        ]
+        terms = ", ".join(found["terms"])
+        charts[measure] = bar_chart(
+            found["years"],
+            series,
+            title=f"{measure.capitalize()} mentioning {terms}, per year",
+            unit=measure,
+            chart_id=f"trend-{measure}",
+        )
+    return charts
+
+
+@bp.get("/trends")
+def trends_page() -> str:
+    terms = parse_terms()
+    found = trends(get_engine(), terms) if terms else None
+    return render_template(
+        "trends.html",
+        terms=terms,
+        found=found,
+        charts=trend_charts(found) if found else {},
+        inputs=(terms + [""] * MAX_TERMS)[: max(3, min(len(terms) + 1, MAX_TERMS))],
+        max_terms=MAX_TERMS,
+        search_url=lambda term, year: url_for("search.results", q=term, year=year),
+    )
+
+
+@bp.get("/api/trends")
+def trends_api() -> Response:
+    """Exactly `apec-search trends --json`."""
+    terms = parse_terms()
+    if not terms:
+        raise BadParameter("q is required: one or more words or phrases to follow.")
+    return jsonify(trends(get_engine(), terms))
