@@ -18,6 +18,7 @@ from pathlib import Path
 
 from indexer.build import build_index
 from indexer.corpus import Corpus, ManifestRecord
+from indexer.extract import EXTRACTOR_VERSION
 from indexer.model import Document, Paragraph
 
 BASE = "https://example.apec.test/"
@@ -472,7 +473,10 @@ def build_qa_corpus(root: Path, docs: list[Document] | None = None) -> Path:
                 fetched_at=doc.fetched_at,
             )
         )
-        corpus.save_document(dataclasses.replace(doc, sha256=sha))
+        # As the current extractor's output, so a build does not redo it from the made-up body.
+        corpus.save_document(
+            dataclasses.replace(doc, sha256=sha, extractor_version=EXTRACTOR_VERSION)
+        )
     return corpus_dir
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from indexer.build import build_index
 from indexer.corpus import Corpus, ManifestRecord
+from indexer.extract import EXTRACTOR_VERSION
 from indexer.model import Document, Paragraph
 
 
@@ -40,7 +41,9 @@ def make_corpus(tmp_path: Path, docs: list[Document]) -> Path:
     for doc in docs:
         body = f"{doc.canonical_url}\n{doc.title}\n{doc.text}".encode()
         sha, size = corpus.write_object([body])
-        stored = dataclasses.replace(doc, sha256=sha)
+        # Marked as extracted by the current extractor, so a build does not redo it from
+        # the made-up body.
+        stored = dataclasses.replace(doc, sha256=sha, extractor_version=EXTRACTOR_VERSION)
         corpus.append_record(
             ManifestRecord(
                 url=doc.url,
