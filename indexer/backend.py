@@ -271,7 +271,7 @@ def _rewrite(text: str, notes: list[str]) -> str:
     # Leave quoted text alone while fixing fields, then send bare phrases to the exact field.
     pieces = re.split(r'("[^"]*")', text)
     text = "".join(p if p.startswith('"') else _FIELD.sub(unknown, p) for p in pieces)
-    text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f'exact:"{m.group(2)}"', text)
+    text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f' exact:"{m.group(2)}"', text)
     if text.count("(") != text.count(")"):
         text = text.replace("(", " ").replace(")", " ")
         notes.append("ignored unbalanced parentheses")
