@@ -119,8 +119,19 @@ class Index:
         return self.searcher.doc_count()
 
     def column(self, name: str) -> list[Any]:
-        """All values of a sortable field, by record number."""
-        return list(self.searcher.reader().column_reader(name))
+        """All values of a sortable field, by record number; None where a record has none.
+
+        Read segment by segment: Whoosh's multi-segment column reader skips segments that
+        have no value at all for the field, which shifts every later record's value. And a
+        missing value is the column's default (4294967295 for a year), not None.
+        """
+        field = self._ix.schema[name]
+        default = field.column_type.default_value()
+        values: list[Any] = []
+        for reader, _ in self.searcher.reader().leaf_readers():
+            raw = reader.column_reader(name, translate=False)
+            values.extend(None if v == default else field.from_column_value(v) for v in raw)
+        return values
 
     def stored(self, docnum: int) -> dict[str, Any]:
         return self.searcher.stored_fields(docnum)
