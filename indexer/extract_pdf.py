@@ -14,13 +14,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pypdf import PasswordType, PdfReader
+from pypdf import PasswordType, PdfReader, apply_configuration
+from pypdf.generic import ArrayObject
 
 from indexer.errors import ExtractionError
 from indexer.model import Paragraph
 
 MAX_PDF_PAGES = 400  # pages read from one PDF; the rest are ignored
 MAX_PDF_CHARS = 2_000_000  # characters of text kept from one PDF
+# Drawing instructions are parsed in pure Python: a tiny compressed stream can inflate into
+# minutes of work (a "PDF bomb"). Bytes of decoded page content, per page and per PDF:
+MAX_PAGE_CONTENT_BYTES = 1_000_000  # a page with more is skipped (text pages have ~10 KB)
+MAX_PDF_CONTENT_BYTES = 16_000_000  # pages beyond this budget are not read
+# pypdf's own limits, tightened for the same reason (they also bound form XObjects).
+PYPDF_LIMITS = {
+    "zlib_maximum_output_length": 4_000_000,  # bytes one Flate stream may inflate to
+    "stream_parsing_work_maximum_count": 250_000,  # operands and operators per stream
+}
 EDGE_LINES = 3  # lines at the top and bottom of a page that may be running headers/footers
 
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -64,28 +74,46 @@ def _open(body: bytes) -> PdfReader:
     return reader
 
 
+def _content_bytes(page) -> int:
+    """Decoded size of a page's content streams (decompressing is cheap; parsing is not)."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, ArrayObject) else [contents]
+    return sum(len(stream.get_object().get_data()) for stream in streams)
+
+
 def _page_texts(reader: PdfReader) -> list[list[str]]:
-    """Lines of each page (up to the page and character caps)."""
+    """Lines of each page (up to the page, character and content caps)."""
     try:
         pages = list(reader.pages[:MAX_PDF_PAGES])
     except Exception as exc:
         raise ExtractionError(f"broken PDF: cannot read its page tree ({exc})") from exc
     texts: list[list[str]] = []
     budget = MAX_PDF_CHARS
+    content_budget = MAX_PDF_CONTENT_BYTES
     failures = 0
     for page in pages:
-        if budget <= 0:
+        if budget <= 0 or content_budget <= 0:
             break
         try:
+            size = _content_bytes(page)
+            content_budget -= size
+            if size > MAX_PAGE_CONTENT_BYTES:
+                raise ExtractionError(f"{size} bytes of page content")
             text = page.extract_text() or ""
-        except Exception:  # one damaged page should not lose the others
+        except Exception:  # one damaged (or hostile) page should not lose the others
             failures += 1
             text = ""
         text = text[:budget]
         budget -= len(text)
         texts.append([" ".join(line.split()) for line in text.splitlines()])
-    if pages and failures == len(pages):
-        raise ExtractionError("broken PDF: no page could be read")
+    if texts and failures == len(texts):
+        raise ExtractionError(
+            "broken PDF: no page could be read (damaged, or more than"
+            f" {MAX_PAGE_CONTENT_BYTES:,} bytes of drawing instructions per page)"
+        )
     return texts
 
 
@@ -202,14 +230,14 @@ def _clean_meta_title(title: object) -> str:
 
 def extract_pdf(body: bytes) -> PdfExtract:
     """Paragraphs (with page numbers) and title of a PDF; ExtractionError says why not."""
-    reader = _open(body)
-    texts = _page_texts(reader)
-    pages = _drop_running_lines(texts)
-    paragraphs = _paragraphs(pages)
-    try:
-        meta_title = _clean_meta_title(reader.metadata.title if reader.metadata else None)
-    except Exception:  # a damaged info dictionary only costs us the metadata title
-        meta_title = ""
+    with apply_configuration(**PYPDF_LIMITS):
+        reader = _open(body)
+        texts = _page_texts(reader)
+        try:
+            meta_title = _clean_meta_title(reader.metadata.title if reader.metadata else None)
+        except Exception:  # a damaged info dictionary only costs us the metadata title
+            meta_title = ""
+    paragraphs = _paragraphs(_drop_running_lines(texts))
     title = meta_title or next((p.text for p in paragraphs if p.kind == "h"), "")
     if not title and paragraphs:
         title = paragraphs[0].text[:150]
