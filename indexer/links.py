@@ -9,6 +9,9 @@ from bs4 import BeautifulSoup
 
 from indexer.urls import clean
 
+# Links examined on one page; the rest are counted, not cleaned (a listing has hundreds,
+# a hostile page may have a hundred thousand, each costing a URL normalisation).
+MAX_PAGE_LINKS = 2_000
 LINK_ATTRIBUTES = (("a", "href"), ("area", "href"), ("iframe", "src"), ("embed", "src"))
 # Files that are never documents for this project: not worth a request.
 SKIPPED_EXTENSIONS = re.compile(
@@ -22,6 +25,7 @@ SKIPPED_EXTENSIONS = re.compile(
 class PageLinks:
     links: list[str] = field(default_factory=list)  # clean absolute URLs, in page order
     canonical: str | None = None
+    capped: int = 0  # links beyond the first MAX_PAGE_LINKS, not followed
 
 
 def page_links(body: bytes, base_url: str) -> PageLinks:
@@ -39,10 +43,15 @@ def page_links(body: bytes, base_url: str) -> PageLinks:
         if "nofollow" in str(meta.get("content", "")).lower():
             return found
     seen = set()
+    examined = 0
     for tag, attribute in LINK_ATTRIBUTES:
         for element in soup.find_all(tag, attrs={attribute: True}):
             if "nofollow" in element.get("rel", []):
                 continue
+            if examined >= MAX_PAGE_LINKS:
+                found.capped += 1
+                continue
+            examined += 1
             url = clean(str(element[attribute]), base)
             if url and url not in seen and not SKIPPED_EXTENSIONS.search(url.split("?")[0]):
                 seen.add(url)
