@@ -149,22 +149,26 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
         )
 
 
-def _extract_pending(corpus: Corpus) -> None:
-    """Run extraction of records not yet extracted, when the extraction module is present."""
+def _extract_pending(corpus: Corpus) -> dict[str, str]:
+    """Run extraction of records not yet extracted, when the extraction module is present;
+    url -> why extraction gave no document."""
     try:
         from indexer.extract import extract_corpus
     except ImportError:
-        return
-    extract_corpus(corpus)
+        return {}
+    found = extract_corpus(corpus)
+    return found.skipped | found.failed
 
 
-def _wanted_documents(corpus: Corpus, summary: BuildSummary) -> dict[str, Document]:
+def _wanted_documents(
+    corpus: Corpus, summary: BuildSummary, unextracted: dict[str, str]
+) -> dict[str, Document]:
     wanted: dict[str, Document] = {}
     for record in corpus.current_records():
         assert record.sha256
         doc = corpus.load_document(record.sha256)
         if doc is None:
-            summary.skipped[record.url] = "not extracted"
+            summary.skipped[record.url] = unextracted.get(record.url, "not extracted")
         elif not usable_text(doc):
             summary.skipped[record.url] = "no usable text"
         elif doc.id in wanted:
@@ -240,8 +244,8 @@ def build_index(
     with build_lock(index_dir, lock_timeout):
         current = current_generation(index_dir)
         _clean(index_dir, keep={p for p in [current] if p})
-        _extract_pending(corpus)
-        wanted = _wanted_documents(corpus, summary)
+        unextracted = _extract_pending(corpus)
+        wanted = _wanted_documents(corpus, summary, unextracted)
         build_dir, fresh = _start(index_dir, recreate, summary)
         try:
             _write(build_dir, fresh, wanted, summary, progress)
