@@ -5,9 +5,11 @@
 1. Detection against bench/commitment_labels.json (hand-labelled, made-up sentences):
    precision and recall of "is this a commitment", and strength accuracy on the sentences
    both labelled and detected as commitments.
-2. Timing: builds an index of a synthetic corpus (made-up statements) and reports the
-   seconds spent in the commitment pass against the whole build, then rebuilds with
-   nothing changed (the pass reuses the previous generation's records).
+2. Timing: builds an index of two synthetic corpora and reports the seconds spent in the
+   commitment pass against the whole build, then rebuilds with nothing changed (the pass
+   reuses the previous generation's records). The first corpus is made of statement-like
+   paragraphs dense in commitments (about 40 records a document); the second is the index
+   benchmark's corpus (bench/synthetic.py: word-salad paragraphs of realistic length).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.synthetic import generate_documents, write_corpus  # noqa: E402
 from indexer.build import build_index  # noqa: E402
 from indexer.commitments import detect  # noqa: E402
 from indexer.model import Paragraph  # noqa: E402
@@ -106,26 +109,26 @@ def synthetic_docs(count: int, paragraphs: int, seed: int = 7) -> list:
     return docs
 
 
-def time_indexing(count: int, paragraphs: int) -> None:
-    docs = synthetic_docs(count, paragraphs)
+def time_indexing(label: str, docs: list, write) -> None:
+    """Build an index of `docs` (stored by `write(root, docs)`), then build it again."""
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = make_corpus(Path(tmp), docs)
+        corpus = write(Path(tmp) / "corpus", docs)
         started = time.perf_counter()
         first = build_index(corpus, Path(tmp) / "index")
         total = time.perf_counter() - started
         again = build_index(corpus, Path(tmp) / "index")
     share = first.commitment_seconds / total if total else 0.0
     print(
-        f"Synthetic corpus: {count} documents x {paragraphs} paragraphs,"
-        f" {first.passages} passages, {first.commitments} commitment records"
+        f"{label}: {len(docs)} documents, {first.passages} passages,"
+        f" {first.commitments} commitment records"
     )
     print(
-        f"Full build: {total:.2f} s, of which the commitment pass {first.commitment_seconds:.2f} s"
-        f" ({share:.1%}; {1000 * first.commitment_seconds / count:.2f} ms per document)"
+        f"  full build {total:.2f} s, of which the commitment pass {first.commitment_seconds:.2f} s"
+        f" ({share:.1%}; {1000 * first.commitment_seconds / len(docs):.2f} ms per document)"
     )
     print(
-        f"Rebuild with nothing changed: commitment pass {again.commitment_seconds:.3f} s"
-        f" (records reused from the previous generation), whole build {again.seconds:.2f} s"
+        f"  rebuild with nothing changed: commitment pass {again.commitment_seconds:.3f} s"
+        f" (records reused), whole build {again.seconds:.2f} s"
     )
 
 
@@ -133,11 +136,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--paragraphs", type=int, default=30)
+    parser.add_argument("--bench-docs", type=int, default=1000)
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
     evaluate(args.show_errors)
     print()
-    time_indexing(args.docs, args.paragraphs)
+    statements = synthetic_docs(args.docs, args.paragraphs)
+    time_indexing(
+        f"Statement-like corpus ({args.paragraphs} paragraphs a document)",
+        statements,
+        lambda root, docs: make_corpus(root.parent, docs),
+    )
+    bench_docs = list(generate_documents(args.bench_docs))
+    time_indexing("Index benchmark corpus (bench/synthetic.py)", bench_docs, write_corpus)
 
 
 if __name__ == "__main__":

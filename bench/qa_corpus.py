@@ -9,17 +9,17 @@ PDFs with page numbers.
 
     from bench.qa_corpus import build_qa_index
     index_dir = build_qa_index(tmp_dir)
+
+It is stored and indexed with the same helpers the tests use (tests/helpers.py, which needs
+no pytest), through the real corpus store and index build.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
-from indexer.build import build_index
-from indexer.corpus import Corpus, ManifestRecord
-from indexer.extract import EXTRACTOR_VERSION
 from indexer.model import Document, Paragraph
+from tests.helpers import make_document, make_index
 
 BASE = "https://example.apec.test/"
 
@@ -32,21 +32,7 @@ def _doc(
     paragraphs: list[str | Paragraph],
     **fields: object,
 ) -> Document:
-    pdf = slug.endswith(".pdf")
-    url = BASE + slug
-    return Document(
-        url=url,
-        final_url=url,
-        canonical_url=url,
-        title=title,
-        content_type="pdf" if pdf else "html",
-        sha256="",
-        fetched_at="2026-01-01T00:00:00+00:00",
-        paragraphs=[p if isinstance(p, Paragraph) else Paragraph(p) for p in paragraphs],
-        year=year,
-        doc_type=doc_type,
-        **fields,
-    )
+    return make_document(BASE + slug, title, paragraphs, year=year, doc_type=doc_type, **fields)
 
 
 def _h(text: str) -> Paragraph:
@@ -454,34 +440,6 @@ DOCS: list[Document] = [
 ]
 
 
-def build_qa_corpus(root: Path, docs: list[Document] | None = None) -> Path:
-    """Store `docs` (default: DOCS) as a corpus under root/corpus, as a crawl would."""
-    corpus_dir = Path(root) / "corpus"
-    corpus = Corpus(corpus_dir)
-    for doc in DOCS if docs is None else docs:
-        body = f"{doc.canonical_url}\n{doc.title}\n{doc.text}".encode()
-        sha, size = corpus.write_object([body])
-        corpus.append_record(
-            ManifestRecord(
-                url=doc.url,
-                final_url=doc.final_url,
-                canonical_url=doc.canonical_url,
-                status=200,
-                content_type="application/pdf" if doc.content_type == "pdf" else "text/html",
-                sha256=sha,
-                size=size,
-                fetched_at=doc.fetched_at,
-            )
-        )
-        # As the current extractor's output, so a build does not redo it from the made-up body.
-        corpus.save_document(
-            dataclasses.replace(doc, sha256=sha, extractor_version=EXTRACTOR_VERSION)
-        )
-    return corpus_dir
-
-
-def build_qa_index(root: Path, docs: list[Document] | None = None) -> Path:
-    """The corpus under root/corpus, indexed into root/index; returns the index directory."""
-    index_dir = Path(root) / "index"
-    build_index(build_qa_corpus(root, docs), index_dir)
-    return index_dir
+def build_qa_index(root: Path) -> Path:
+    """DOCS stored as a corpus under root/corpus and indexed into root/index (returned)."""
+    return make_index(root, DOCS)

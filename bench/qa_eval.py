@@ -1,7 +1,7 @@
 """Evaluate question answering against plain BM25 passage retrieval, in one run.
 
 Builds the synthetic corpus of bench/qa_corpus.py and its index in a temporary directory,
-asks every question of bench/qa_eval_set.json, and prints per split (tune / heldout):
+asks every question of bench/qa_eval_set.json, and prints per split (tune, heldout, heldout2):
 
 - hit@1: the expected string is in the first answer, and it cites an expected document;
 - hit@3: the same for any of the first three answers;
@@ -113,10 +113,8 @@ def main() -> None:
         engine = Engine(build_qa_index(Path(tmp)))
         try:
             rows = []
-            for split in ("tune", "heldout"):
+            for split in dict.fromkeys(i["split"] for i in items):
                 subset = [i for i in items if i["split"] == split]
-                if not subset:
-                    continue
                 for name, system in (("ask", ours), ("bm25 passage", baseline)):
                     if args.verbose:
                         print(f"{split} / {name}:")

@@ -193,7 +193,9 @@ def _cited(passage: dict[str, Any]) -> dict[str, Any]:
         "year": passage.get("year"),
         "date": passage.get("date"),
         "doc_type": passage.get("doc_type"),
+        "location": passage.get("location"),
         "doc_id": passage["doc_id"],
+        "position": passage.get("position"),
         "passage_id": passage["passage_id"],
         "page": passage.get("page"),
     }

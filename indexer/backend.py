@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh import qparser, query, sorting
+from whoosh import qparser, query
 from whoosh.analysis import (
     CharsetFilter,
     LowercaseFilter,
@@ -30,7 +30,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter2 import stem as porter2
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -59,12 +59,12 @@ def _stem_analyzer():
     )
 
 
-def _exact_analyzer():
+def _plain_analyzer():
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
 
 STEM = _stem_analyzer()
-EXACT = _exact_analyzer()
+PLAIN = _plain_analyzer()
 
 
 def make_schema() -> Schema:
@@ -75,8 +75,8 @@ def make_schema() -> Schema:
         title=TEXT(analyzer=STEM, stored=True, field_boost=2.0),
         body=TEXT(analyzer=STEM, stored=True, phrase=False),
         # Unstemmed copy for "quoted phrases"; its words are the spelling vocabulary.
-        exact=TEXT(analyzer=_exact_analyzer(), phrase=True, spelling=True),
-        location=TEXT(analyzer=_exact_analyzer(), stored=True),
+        exact=TEXT(analyzer=_plain_analyzer(), phrase=True, spelling=True),
+        location=TEXT(analyzer=_plain_analyzer(), stored=True),
         doc_type=ID(stored=True, sortable=True),
         year=NUMERIC(int, bits=32, stored=True, sortable=True, signed=False),
         date=ID(stored=True, sortable=True),
@@ -300,20 +300,41 @@ def parse(text: str) -> Parsed:
         notes.append("could not read the query's syntax: searched for its words")
         q = _PARSER.parse(words)
     parsed = Parsed(query=q, notes=notes)
-    for fieldname, value in q.iter_all_terms():
+    for fieldname, value in q.iter_all_terms(phrases=True):
         if isinstance(value, bytes):
             continue
         if fieldname in ("title", "body"):
             parsed.stems.add(value)
         elif fieldname == "exact":
             parsed.exact.add(value)
-    negated = {t for n in _negated(q) for _, t in n.iter_all_terms()}
+    negated = {t for n in _negated(q) for _, t in n.iter_all_terms(phrases=True)}
     parsed.stems -= negated
     parsed.exact -= negated
+    # Mark a phrase's words, but not every "the" and "of" on the page.
+    parsed.exact = parsed.exact - STOP_WORDS or parsed.exact
     plain = re.sub(r'\w+:("[^"]*"|\[[^\]]*\]|\S+)', " ", rewritten)
     plain = re.sub(r'"[^"]*"', " ", plain)
     parsed.words = [w for w in re.findall(r"[^\W\d_]{4,}", plain) if w not in _OPS]
     return parsed
+
+
+def without_phrases(q):
+    """``q`` with its (positive) exact phrases loosened to ANDs of their words.
+
+    Used to rank passages already known to match: scoring without position checks is
+    much cheaper, and the phrase's words carry the same BM25 weight.
+    """
+    if isinstance(q, query.Phrase) and q.fieldname == "exact":
+        return query.And([query.Term("exact", w) for w in q.words])
+    if isinstance(q, query.Not):
+        return q
+    if isinstance(q, query.AndNot):
+        return query.AndNot(without_phrases(q.a), q.b)
+    return q.apply(without_phrases)
+
+
+def has_phrase(q) -> bool:
+    return isinstance(q, query.Phrase) or any(has_phrase(c) for c in q.children())
 
 
 def _negated(q) -> Iterator[Any]:
@@ -325,15 +346,9 @@ def _negated(q) -> Iterator[Any]:
         yield from _negated(child)
 
 
-def passage_query(parsed: Parsed, *, year: tuple[int, int] | None, doc_type: str | None):
-    parts = [query.Term("kind", "passage")]
-    if not parsed.empty:
-        parts.append(parsed.query)
-    if year:
-        parts.append(query.NumericRange("year", year[0], year[1]))
-    if doc_type:
-        parts.append(query.Term("doc_type", doc_type))
-    return query.And(parts) if len(parts) > 1 else parts[0]
+def passage_query(parsed: Parsed):
+    """The query's passages (only passage records hold searchable text and metadata)."""
+    return query.Term("kind", "passage") if parsed.empty else parsed.query
 
 
 def any_words_query(text: str):
@@ -346,30 +361,10 @@ def any_words_query(text: str):
     return query.Or(terms) if terms else query.NullQuery
 
 
-def not_doc(doc_id: str):
-    return query.Not(query.Term("doc_id", doc_id))
-
-
-def doc_ids_query(doc_ids: Iterable[str]):
-    return query.Or([query.Term("doc_id", d) for d in doc_ids])
-
-
-def and_(*qs):
-    return query.And([q for q in qs if q is not None])
-
-
-@dataclass
-class Hit:
-    docnum: int
-    score: float
-    fields: dict[str, Any]
-
-
-def search(ix: Index, q, *, limit: int | None, collapse: bool) -> list[Hit]:
-    results = ix.searcher.search(
-        q, limit=limit, collapse="doc_id" if collapse else None, collapse_limit=1
-    )
-    return [Hit(h.docnum, float(h.score or 0.0), h.fields()) for h in results]
+def search(ix: Index, q, *, limit: int | None, allowed: set[int] | None = None):
+    """(record number, score) of the best matches, best first, among ``allowed`` if given."""
+    results = ix.searcher.search(q, limit=limit, filter=allowed)
+    return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
 
 
 def matching_docnums(ix: Index, q) -> Iterable[int]:
@@ -382,10 +377,6 @@ def key_terms(ix: Index, text: str, n: int = 12) -> list[str]:
 
 def stem_terms_query(terms: Iterable[str]):
     return query.Or([query.Term("body", t) for t in terms])
-
-
-def sort_facet():
-    return sorting.MultiFacet(["year", "date"])
 
 
 # -- highlighting ------------------------------------------------------------
@@ -428,5 +419,5 @@ def highlight(text: str, stems: set[str], exact: set[str]) -> str:
 
 @lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
-    tokens = [t.text for t in EXACT(word)]
+    tokens = [t.text for t in PLAIN(word)]
     return tokens[0] if tokens else word.lower()

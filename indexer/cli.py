@@ -55,6 +55,70 @@ def corpus_option(f):
     )(f)
 
 
+@cli.command("crawl")
+@click.option("--seed", "seeds", multiple=True, metavar="URL",
+              help="Start here instead of corpus/sources.toml (repeatable); "
+                   "the scope becomes the seeds' own hosts.")
+@corpus_option
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between requests to one host (robots.txt Crawl-delay may raise it).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Stop after this many URLs.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=25 * 1024 * 1024,
+              show_default=True, help="Largest body stored; a larger one is cut off and skipped.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Seconds to wait for a connection or for data.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def crawl_command(
+    seeds: tuple[str, ...],
+    corpus_dir: Path | None,
+    delay: float,
+    max_pages: int,
+    max_bytes: int,
+    timeout: float,
+    as_json: bool,
+) -> None:
+    """Fetch APEC's SME documents (HTML and PDF) into the corpus, politely and resumably."""
+    from indexer.crawl import CrawlError, crawl
+    from indexer.sources import SourcesError
+
+    try:
+        summary = crawl(
+            corpus_dir or default_corpus_dir(),
+            seeds=list(seeds) or None,
+            delay=delay,
+            max_pages=max_pages,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            progress=True,
+        )
+    except (CrawlError, SourcesError) as exc:
+        click.echo(f"apec-search crawl: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"apec-search crawl: cannot write the corpus: {exc}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), indent=1))
+    else:
+        click.echo(summary.text())
+
+
+@cli.command("extract")
+@click.argument("target")
+@click.option("--timeout", type=float, default=FETCH_TIMEOUT, show_default=True,
+              help="Seconds to wait for a URL.")
+@click.option("--max-bytes", type=int, default=FETCH_MAX_BYTES, show_default=True,
+              help="Largest body accepted.")
+def extract_command(target: str, timeout: float, max_bytes: int) -> None:
+    """Print what extraction makes of one URL or file (title, metadata, paragraphs) as JSON."""
+    try:
+        doc = extract_target(target, timeout=timeout, max_bytes=max_bytes)
+    except ExtractionError as exc:
+        raise click.ClickException(" ".join(str(exc).split())) from exc
+    click.echo(document_json(doc))
+
+
 def run_index(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -> None:
     try:
         summary = build_index(
@@ -151,49 +215,6 @@ def print_results(found: dict) -> None:
         click.secho(f"\nBy year: {years}", dim=True)
 
 
-@cli.command("ask")
-@click.argument("question", nargs=-1, required=True)
-@click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the answers as JSON.")
-@index_option
-def ask_command(
-    question: tuple[str, ...], limit: int, as_json: bool, index_dir: Path | None
-) -> None:
-    """Answer a question with cited sentences from the index."""
-    engine = Engine(index_dir or default_index_dir())
-    try:
-        found = answer(engine, " ".join(question), limit=limit)
-    except IndexMissing as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        engine.close()
-    if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
-    else:
-        print_answers(found)
-
-
-def _marked(sentence: str, span: str | None) -> str:
-    """The sentence with its answering span in bold."""
-    if not span or span not in sentence:
-        return sentence
-    before, _, after = sentence.partition(span)
-    return before + click.style(span, bold=True, fg="yellow") + after
-
-
-def print_answers(found: dict) -> None:
-    if not found["answers"]:
-        click.secho("No answer: nothing in the index matches the question.", fg="magenta")
-        return
-    if not found["confident"]:
-        click.secho("No confident answer. The closest passages:", fg="magenta")
-    for n, a in enumerate(found["answers"], start=1):
-        cite = " · ".join(str(x) for x in (a["title"], a["year"]) if x)
-        click.echo(f"\n{n}. {_marked(a['answer'], a['span'])}")
-        click.secho(f"   {cite}", fg="cyan")
-        click.secho(f"   {a['link']}", fg="blue")
-
-
 @cli.command("commitments")
 @click.option("--topic", type=click.Choice(list(TOPICS_BY_SLUG)), help="Only this topic.")
 @click.option("--year", callback=parse_years, help="A year or a range: 2015, 2010-2015.")
@@ -284,69 +305,47 @@ def serve(index_dir: Path | None, host: str, port: int, threads: int) -> None:
     waitress_serve(app, host=host, port=port, threads=threads)
 
 
-@cli.command("crawl")
-@click.option("--seed", "seeds", multiple=True, metavar="URL",
-              help="Start here instead of corpus/sources.toml (repeatable); "
-                   "the scope becomes the seeds' own hosts.")
-@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Corpus directory [default: corpus/ or $APEC_SEARCH_CORPUS].")
-@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
-              help="Seconds between requests to one host (robots.txt Crawl-delay may raise it).")
-@click.option("--max-pages", type=click.IntRange(min=1), default=500, show_default=True,
-              help="Stop after this many URLs.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=25 * 1024 * 1024,
-              show_default=True, help="Largest body stored; a larger one is cut off and skipped.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
-              show_default=True, help="Seconds to wait for a connection or for data.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def crawl_command(
-    seeds: tuple[str, ...],
-    corpus_dir: Path | None,
-    delay: float,
-    max_pages: int,
-    max_bytes: int,
-    timeout: float,
-    as_json: bool,
+@cli.command("ask")
+@click.argument("question", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the answers as JSON.")
+@index_option
+def ask_command(
+    question: tuple[str, ...], limit: int, as_json: bool, index_dir: Path | None
 ) -> None:
-    """Fetch APEC's SME documents (HTML and PDF) into the corpus, politely and resumably."""
-    from indexer.crawl import CrawlError, crawl
-    from indexer.sources import SourcesError
-
+    """Answer a question with cited sentences from the index."""
+    engine = Engine(index_dir or default_index_dir())
     try:
-        summary = crawl(
-            corpus_dir or default_corpus_dir(),
-            seeds=list(seeds) or None,
-            delay=delay,
-            max_pages=max_pages,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            progress=True,
-        )
-    except (CrawlError, SourcesError) as exc:
-        click.echo(f"apec-search crawl: {exc}", err=True)
-        sys.exit(1)
-    except OSError as exc:
-        click.echo(f"apec-search crawl: cannot write the corpus: {exc}", err=True)
-        sys.exit(1)
+        found = answer(engine, " ".join(question), limit=limit)
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.close()
     if as_json:
-        click.echo(json.dumps(summary.to_dict(), indent=1))
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
     else:
-        click.echo(summary.text())
+        print_answers(found)
 
 
-@cli.command("extract")
-@click.argument("target")
-@click.option("--timeout", type=float, default=FETCH_TIMEOUT, show_default=True,
-              help="Seconds to wait for a URL.")
-@click.option("--max-bytes", type=int, default=FETCH_MAX_BYTES, show_default=True,
-              help="Largest body accepted.")
-def extract_command(target: str, timeout: float, max_bytes: int) -> None:
-    """Print what extraction makes of one URL or file (title, metadata, paragraphs) as JSON."""
-    try:
-        doc = extract_target(target, timeout=timeout, max_bytes=max_bytes)
-    except ExtractionError as exc:
-        raise click.ClickException(" ".join(str(exc).split())) from exc
-    click.echo(document_json(doc))
+def _marked(sentence: str, span: str | None) -> str:
+    """The sentence with its answering span in bold."""
+    if not span or span not in sentence:
+        return sentence
+    before, _, after = sentence.partition(span)
+    return before + click.style(span, bold=True, fg="yellow") + after
+
+
+def print_answers(found: dict) -> None:
+    if not found["answers"]:
+        click.secho("No answer: nothing in the index matches the question.", fg="magenta")
+        return
+    if not found["confident"]:
+        click.secho("No confident answer. The closest passages:", fg="magenta")
+    for n, a in enumerate(found["answers"], start=1):
+        cite = " · ".join(str(x) for x in (a["title"], a["year"]) if x)
+        click.echo(f"\n{n}. {_marked(a['answer'], a['span'])}")
+        click.secho(f"   {cite}", fg="cyan")
+        click.secho(f"   {a['link']}", fg="blue")
 
 
 def main() -> None:

@@ -51,12 +51,20 @@ class CommitmentPass:
 
 def document_key(doc: Document) -> str:
     """Changes whenever anything the records are made from changes."""
-    data = json.dumps(doc.to_dict(), sort_keys=True, ensure_ascii=False)
+    fields = {**vars(doc), "paragraphs": [vars(p) for p in doc.paragraphs]}
+    data = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(f"{ANALYSER_VERSION}\n{data}".encode()).hexdigest()
 
 
+_KEY_PREFIX = re.compile(r'\{"doc_key": "([0-9a-f]{40})"')
+
+
 def _previous_records(previous_dir: Path | None) -> tuple[set[str], dict[str, list[str]]]:
-    """The document keys analysed by the previous generation, and their record lines."""
+    """The document keys analysed by the previous generation, and their record lines.
+
+    Each line starts with its document key (written first), so lines are copied as they
+    are, without parsing them.
+    """
     if previous_dir is None:
         return set(), {}
     try:
@@ -68,11 +76,10 @@ def _previous_records(previous_dir: Path | None) -> tuple[set[str], dict[str, li
         return set(), {}
     by_key: dict[str, list[str]] = {}
     for line in lines:
-        try:
-            key = json.loads(line)["doc_key"]
-        except (ValueError, KeyError, TypeError):
+        key = _KEY_PREFIX.match(line)
+        if not key:
             return set(), {}  # damaged: analyse everything again
-        by_key.setdefault(key, []).append(line)
+        by_key.setdefault(key.group(1), []).append(line)
     return set(meta.get("analysed", [])), by_key
 
 
@@ -93,7 +100,7 @@ def write_commitments(
             reused += 1
             continue
         for record in extract_commitments(doc):
-            data = record.to_dict() | {"doc_key": key}
+            data = {"doc_key": key} | record.to_dict()
             lines.append(json.dumps(data, ensure_ascii=False))
         analysed += 1
     body = "".join(line + "\n" for line in lines)

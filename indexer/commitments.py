@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from indexer.deeplinks import passage_link
@@ -167,7 +167,8 @@ class Commitment:
     sha256: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow, not dataclasses.asdict: the deep copy was most of the commitment pass.
+        return {**vars(self), "topics": list(self.topics)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Commitment:
@@ -218,7 +219,7 @@ def detect(sentence: str) -> Detection | None:
             continue
         filler = actor.group("filler")
         if _NEGATION.search(filler):
-            return None
+            continue  # "we do not support ...": no commitment by this subject
         found = _verb_at(sentence, actor.end())
         will = _WILL.search(filler)
         if not found and not will:

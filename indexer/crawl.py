@@ -310,7 +310,9 @@ class _Crawler:
         links = self._links(record)
         if links is not None and links.canonical:
             record.canonical_url = links.canonical
-        self.corpus.append_record(record)
+        if not (previous is not None and _transient_failure(result)):
+            # A passing failure must not hide the copy stored last time.
+            self.corpus.append_record(record)
         self._count(result, previous)
         return record, links
 
@@ -345,6 +347,13 @@ class _Crawler:
             return None
         body = self.corpus.read_object(record.sha256)
         return page_links(body, record.final_url or record.url)
+
+
+def _transient_failure(result: FetchResult) -> bool:
+    """No body and no definite answer: a network error, a 429 or a 5xx."""
+    if result.sha256 or result.not_modified:
+        return False
+    return result.status is None or result.status == 429 or result.status >= 500
 
 
 def _when(stamp: str | None) -> datetime | None:

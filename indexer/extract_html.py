@@ -7,7 +7,7 @@ holds enough running text scores itself and its ancestors (text length and comma
 score of a container is damped by its link density and its class/id hints; the best
 container and those of its siblings that look like content are kept.
 
-All passes over the tree are iterative and linear (libxml2 caps nesting depth), and the
+All passes over the tree are iterative and linear (libxml2 stops nesting at depth 256), and the
 input and output sizes are capped, so hostile pages stay cheap.
 """
 
@@ -41,6 +41,8 @@ BLOCK_TAGS = {
     "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "center",
 }  # fmt: skip
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+BOLD_TAGS = {"b", "strong"}
+MAX_BOLD_HEADING_CHARS = 150
 SIBLING_TEXT_TAGS = HEADING_TAGS | {"p", "blockquote"}
 CONTAINER_TAGS = {"div", "section", "article", "main", "td", "blockquote", "body", "center"}
 
@@ -64,13 +66,13 @@ LATIN_GUESSES = {
 SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
 
 
+@dataclass
 class HtmlExtract:
     """What the HTML extractor found: title, declared canonical URL, main text."""
 
-    def __init__(self, title: str, canonical_url: str | None, paragraphs: list[Paragraph]):
-        self.title = title
-        self.canonical_url = canonical_url
-        self.paragraphs = paragraphs
+    title: str
+    canonical_url: str | None
+    paragraphs: list[Paragraph]
 
 
 @dataclass(slots=True)
@@ -363,35 +365,69 @@ class _Collector:
             self.paragraphs.append(Paragraph(text=text, kind=kind))
 
 
+def _at_line_start(pieces: list[str]) -> bool:
+    for piece in reversed(pieces):
+        if piece.strip():
+            return piece.rstrip().endswith(_BR)
+    return True
+
+
+def _at_line_end(el: etree._Element) -> bool:
+    """Nothing but a <br>, a block or the end of a block follows el on its line."""
+    while True:
+        if el.tail and el.tail.strip():
+            return False
+        following = el.getnext()
+        if following is not None:
+            return following.tag == "br" or following.tag in BLOCK_TAGS
+        el = el.getparent()
+        if el is None or el.tag in BLOCK_TAGS:
+            return True
+
+
 def _paragraphs(blocks: list) -> list[Paragraph]:
+    """Paragraphs of the kept blocks; a bold line of its own (old pages' headings) is a heading."""
     out = _Collector()
     for block in blocks:
         stack: list[tuple[str, list[str]]] = [(_kind(block.tag), [])]
+        bold_starts: dict[etree._Element, tuple[list[str], int]] = {}
         for event, el in etree.iterwalk(block, events=("start", "end")):
             if out.full:
                 break
+            kind, pieces = stack[-1]
             if event == "start":
                 if el.tag in BLOCK_TAGS and el is not block:
-                    out.flush(stack[-1][1], stack[-1][0])
-                    stack.append((_kind(el.tag), []))
-                if el.tag == "br":
-                    stack[-1][1].append(_BR)
-                elif el.text:
-                    stack[-1][1].append(el.text)
-            else:
-                if el is block:
-                    continue
-                if el.tag in BLOCK_TAGS:
-                    kind, pieces = stack.pop()
                     out.flush(pieces, kind)
-                if el.tail:
-                    stack[-1][1].append(el.tail)
+                    stack.append((_kind(el.tag), []))
+                    pieces = stack[-1][1]
+                elif el.tag in BOLD_TAGS and _at_line_start(pieces):
+                    bold_starts[el] = (pieces, len(pieces))
+                if el.tag == "br":
+                    pieces.append(_BR)
+                elif el.text:
+                    pieces.append(el.text)
+                continue
+            if el is block:
+                continue
+            if el.tag in BLOCK_TAGS:
+                kind, pieces = stack.pop()
+                out.flush(pieces, kind)
+            elif el in bold_starts:
+                started_in, at = bold_starts.pop(el)
+                bold = "".join(pieces[at:])
+                short = 0 < len(bold.strip()) <= MAX_BOLD_HEADING_CHARS and _BR not in bold
+                if started_in is pieces and short and _at_line_end(el):
+                    out.flush(pieces[:at], kind)
+                    out.flush(pieces[at:], "h")
+                    pieces.clear()
+            if el.tail:
+                stack[-1][1].append(el.tail)
         for kind, pieces in stack:
             out.flush(pieces, kind)
-    return _drop_title_repeats(out.paragraphs)
+    return _drop_repeats(out.paragraphs)
 
 
-def _drop_title_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _drop_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Consecutive duplicates (a heading echoed in a caption, say) carry nothing new."""
     kept: list[Paragraph] = []
     for p in paragraphs:

@@ -14,23 +14,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pypdf import PasswordType, PdfReader, apply_configuration
-from pypdf.generic import ArrayObject
+from pypdf import PasswordType, PdfReader
 
 from indexer.errors import ExtractionError
 from indexer.model import Paragraph
 
 MAX_PDF_PAGES = 400  # pages read from one PDF; the rest are ignored
 MAX_PDF_CHARS = 2_000_000  # characters of text kept from one PDF
-# Drawing instructions are parsed in pure Python: a tiny compressed stream can inflate into
-# minutes of work (a "PDF bomb"). Bytes of decoded page content, per page and per PDF:
-MAX_PAGE_CONTENT_BYTES = 1_000_000  # a page with more is skipped (text pages have ~10 KB)
-MAX_PDF_CONTENT_BYTES = 16_000_000  # pages beyond this budget are not read
-# pypdf's own limits, tightened for the same reason (they also bound form XObjects).
-PYPDF_LIMITS = {
-    "zlib_maximum_output_length": 4_000_000,  # bytes one Flate stream may inflate to
-    "stream_parsing_work_maximum_count": 250_000,  # operands and operators per stream
-}
+# pypdf parses drawing code in Python (about 1 s per 150 kB), so a compressed bomb would take
+# minutes: a page whose decompressed content is larger is skipped, and the total is capped
+MAX_PAGE_CONTENT_BYTES = 1_000_000
+MAX_PDF_CONTENT_BYTES = 20_000_000
 EDGE_LINES = 3  # lines at the top and bottom of a page that may be running headers/footers
 
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -74,18 +68,8 @@ def _open(body: bytes) -> PdfReader:
     return reader
 
 
-def _content_bytes(page) -> int:
-    """Decoded size of a page's content streams (decompressing is cheap; parsing is not)."""
-    contents = page.get("/Contents")
-    if contents is None:
-        return 0
-    contents = contents.get_object()
-    streams = contents if isinstance(contents, ArrayObject) else [contents]
-    return sum(len(stream.get_object().get_data()) for stream in streams)
-
-
 def _page_texts(reader: PdfReader) -> list[list[str]]:
-    """Lines of each page (up to the page, character and content caps)."""
+    """Lines of each page (up to the page and character caps)."""
     try:
         pages = list(reader.pages[:MAX_PDF_PAGES])
     except Exception as exc:
@@ -98,22 +82,18 @@ def _page_texts(reader: PdfReader) -> list[list[str]]:
         if budget <= 0 or content_budget <= 0:
             break
         try:
-            size = _content_bytes(page)
+            contents = page.get_contents()
+            size = len(contents.get_data()) if contents is not None else 0
             content_budget -= size
-            if size > MAX_PAGE_CONTENT_BYTES:
-                raise ExtractionError(f"{size} bytes of page content")
-            text = page.extract_text() or ""
-        except Exception:  # one damaged (or hostile) page should not lose the others
+            text = page.extract_text() or "" if size <= MAX_PAGE_CONTENT_BYTES else ""
+        except Exception:  # one damaged page should not lose the others
             failures += 1
             text = ""
         text = text[:budget]
         budget -= len(text)
         texts.append([" ".join(line.split()) for line in text.splitlines()])
-    if texts and failures == len(texts):
-        raise ExtractionError(
-            "broken PDF: no page could be read (damaged, or more than"
-            f" {MAX_PAGE_CONTENT_BYTES:,} bytes of drawing instructions per page)"
-        )
+    if pages and failures == len(pages):
+        raise ExtractionError("broken PDF: no page could be read")
     return texts
 
 
@@ -164,15 +144,13 @@ class _Joiner:
                 words.update(w.lower() for w in WORD.findall(line))
         self.words = words
 
-    def join(self, prev: str, line: str) -> str:
-        left = re.search(r"([A-Za-z]+)-$", prev)
+    def glue(self, prev_line: str, line: str) -> tuple[bool, str]:
+        """(drop the hyphen ending prev_line?, separator to put before line)."""
+        left = re.search(r"([A-Za-z]+)-$", prev_line[-100:])
         right = re.match(r"[a-z]+", line)
         if not (left and right):
-            return f"{prev} {line}"
-        a, b = left.group(1).lower(), right.group(0)
-        if self._real_hyphen(a, b):
-            return prev + line
-        return prev[:-1] + line
+            return False, " "
+        return not self._real_hyphen(left.group(1).lower(), right.group(0)), ""
 
     def _real_hyphen(self, a: str, b: str) -> bool:
         if f"{a}-{b}" in self.words:
@@ -187,28 +165,24 @@ class _Joiner:
 def _paragraphs(pages: list[list[str]]) -> list[Paragraph]:
     joiner = _Joiner(pages)
     width = max((len(x) for lines in pages for x in lines), default=0)
-    paragraphs: list[Paragraph] = []
-    current: Paragraph | None = None
+    blocks: list[tuple[str, int, list[str]]] = []  # kind, page, lines with separators
     last_line = ""
     for page_no, lines in enumerate(pages, start=1):
         for line in lines:
-            after_break = current is None or current.kind == "h" or _ends(last_line, width)
+            current = blocks[-1] if blocks else None
+            after_break = current is None or current[0] == "h" or _ends(last_line, width)
             heading = after_break and _is_heading(line)
-            starts_new = (
-                current is None
-                or heading
-                or after_break
-                or BULLET.match(line)
-                or NUMBERED.match(line)
-            )
-            if starts_new:
+            if after_break or heading or BULLET.match(line) or NUMBERED.match(line):
                 kind = "h" if heading else "li" if BULLET.match(line) else "p"
-                text = BULLET.sub("", line) if kind == "li" else line
-                current = Paragraph(text=text, kind=kind, page=page_no)
-                paragraphs.append(current)
+                blocks.append((kind, page_no, [BULLET.sub("", line) if kind == "li" else line]))
             else:
-                current.text = joiner.join(current.text, line)
+                pieces = current[2]
+                drop_hyphen, sep = joiner.glue(pieces[-1], line)
+                if drop_hyphen:
+                    pieces[-1] = pieces[-1][:-1]
+                pieces.append(sep + line)
             last_line = line
+    paragraphs = [Paragraph(text="".join(pieces), kind=k, page=n) for k, n, pieces in blocks]
     return [p for p in paragraphs if p.text.strip()]
 
 
@@ -230,14 +204,14 @@ def _clean_meta_title(title: object) -> str:
 
 def extract_pdf(body: bytes) -> PdfExtract:
     """Paragraphs (with page numbers) and title of a PDF; ExtractionError says why not."""
-    with apply_configuration(**PYPDF_LIMITS):
-        reader = _open(body)
-        texts = _page_texts(reader)
-        try:
-            meta_title = _clean_meta_title(reader.metadata.title if reader.metadata else None)
-        except Exception:  # a damaged info dictionary only costs us the metadata title
-            meta_title = ""
-    paragraphs = _paragraphs(_drop_running_lines(texts))
+    reader = _open(body)
+    texts = _page_texts(reader)
+    pages = _drop_running_lines(texts)
+    paragraphs = _paragraphs(pages)
+    try:
+        meta_title = _clean_meta_title(reader.metadata.title if reader.metadata else None)
+    except Exception:  # a damaged info dictionary only costs us the metadata title
+        meta_title = ""
     title = meta_title or next((p.text for p in paragraphs if p.kind == "h"), "")
     if not title and paragraphs:
         title = paragraphs[0].text[:150]

@@ -147,7 +147,7 @@ class Engine:
                 parsed = backend.parse(suggestion)
                 found = self._run(gen, parsed, year, doc_type, sort, page, limit)
             total, facets, hits = found
-            results = [self._result(hit, parsed) for hit in hits]
+            results = [self._result(gen, hit, parsed) for hit in hits]
         return {
             "query": q,
             "total": total,
@@ -171,32 +171,81 @@ class Engine:
                 corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
         return corrected if corrected != q else None
 
+    def _matches(
+        self,
+        gen: _Generation,
+        qq,
+        year: tuple[int, int] | None = None,
+        doc_type: str | None = None,
+    ) -> list[int]:
+        """Record numbers of the passages matching ``qq`` within the year range and type.
+
+        The filters run over in-memory columns: cheaper in Whoosh than intersecting the
+        query with a numeric range or a very common term.
+        """
+        doc_of, years, types = gen.doc_of, gen.years, gen.types
+        nums = [n for n in backend.matching_docnums(gen.ix, qq) if doc_of[n] >= 0]
+        if year:
+            lo, hi = year
+            nums = [n for n in nums if lo <= years[doc_of[n]] <= hi]
+        if doc_type:
+            nums = [n for n in nums if types[doc_of[n]] == doc_type]
+        return nums
+
+    def _best_per_document(
+        self, gen: _Generation, qq, want: int, allowed: set[int] | None, skip: int = -1
+    ) -> list[tuple[int, float]]:
+        """The best passage of each of the ``want`` best documents, best first.
+
+        Asks Whoosh for a few more passages than documents wanted (so it can skip blocks
+        that cannot make the top), and more again if passages crowd into few documents.
+        """
+        k = max(want * 3, 30)
+        while True:
+            ranked = backend.search(gen.ix, qq, limit=k, allowed=allowed)
+            best: dict[int, tuple[int, float]] = {}
+            for docnum, score in ranked:
+                o = gen.doc_of[docnum]
+                if o != skip and o not in best:
+                    best[o] = (docnum, score)
+                    if len(best) == want:
+                        return list(best.values())
+            if len(ranked) < k:
+                return list(best.values())
+            k *= 4
+
     def _run(self, gen, parsed, year, doc_type, sort, page, limit):
-        """(total documents, facets, the page's best passage hits)."""
-        qq = backend.passage_query(parsed, year=year, doc_type=doc_type)
-        docs = {gen.doc_of[n] for n in backend.matching_docnums(gen.ix, qq)}
-        docs.discard(-1)
+        """(total documents, facets, the page's (passage record, score) hits)."""
+        qq = backend.passage_query(parsed)
+        nums = self._matches(gen, qq, year, doc_type)
+        doc_of = gen.doc_of
+        docs = {doc_of[n] for n in nums}
         facets = {
             "year": _counts(gen.years[o] for o in docs if gen.years[o]),
             "doc_type": _counts(gen.types[o] for o in docs),
         }
+        allowed = None
+        if year or doc_type or backend.has_phrase(qq):
+            # Rank within the known matches, so phrases need not be position-checked again.
+            allowed, qq = set(nums), backend.without_phrases(qq)
         first = (page - 1) * limit
         if sort == "relevance" and not parsed.empty:
-            hits = backend.search(gen.ix, qq, limit=first + limit, collapse=True)[first:]
+            hits = self._best_per_document(gen, qq, first + limit, allowed)[first:]
         else:
             newest = sort != "oldest"
             ordered = sorted(docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest)
-            shown = [gen.doc_ids[o] for o in ordered[first : first + limit]]
-            hits = []
-            if shown:
-                in_page = backend.and_(qq, backend.doc_ids_query(shown))
-                best = backend.search(gen.ix, in_page, limit=None, collapse=True)
-                by_doc = {h.fields["doc_id"]: h for h in best}
-                hits = [by_doc[d] for d in shown if d in by_doc]
+            shown = ordered[first : first + limit]
+            wanted = set(shown)
+            in_page = {n for n in nums if doc_of[n] in wanted}
+            best: dict[int, tuple[int, float]] = {}
+            for docnum, score in backend.search(gen.ix, qq, limit=None, allowed=in_page):
+                best.setdefault(doc_of[docnum], (docnum, score))
+            hits = [best[o] for o in shown if o in best]
         return len(docs), facets, hits
 
-    def _result(self, hit: backend.Hit, parsed: backend.Parsed) -> dict:
-        f = hit.fields
+    def _result(self, gen: _Generation, hit: tuple[int, float], parsed: backend.Parsed) -> dict:
+        docnum, score = hit
+        f = gen.ix.stored(docnum)
         text = f.get("body", "")
         return {
             "id": f["doc_id"],
@@ -208,7 +257,7 @@ class Engine:
             "date": f.get("date") or None,
             "location": f.get("location"),
             "snippet": snippet(text, parsed),
-            "score": round(hit.score, 4),
+            "score": round(score, 4),
             "passage_id": f.get("passage_id"),
             "position": f.get("position"),
             "page": f.get("page"),
@@ -224,14 +273,14 @@ class Engine:
         """Best passages for any of the words of ``q`` (BM25), for question answering."""
         with self._lock:
             gen = self._current()
-            qq = backend.and_(
-                backend.any_words_query(q),
-                backend.passage_query(backend.parse(""), year=year, doc_type=None),
-            )
-            hits = backend.search(gen.ix, qq, limit=limit, collapse=False)
+            qq = backend.any_words_query(q)
+            allowed = set(self._matches(gen, qq, year)) if year else None
+            hits = [
+                (gen.ix.stored(docnum), score)
+                for docnum, score in backend.search(gen.ix, qq, limit=limit, allowed=allowed)
+            ]
         out = []
-        for hit in hits:
-            f = hit.fields
+        for f, score in hits:
             text = f.get("body", "")
             out.append(
                 {
@@ -251,7 +300,7 @@ class Engine:
                     "text": text,
                     "position": f.get("position"),
                     "page": f.get("page"),
-                    "score": round(hit.score, 4),
+                    "score": round(score, 4),
                 }
             )
         return out
@@ -295,12 +344,9 @@ class Engine:
             if not terms:
                 return []
             parsed = backend.Parsed(query=backend.stem_terms_query(terms), stems=set(terms))
-            qq = backend.and_(
-                backend.passage_query(parsed, year=None, doc_type=None),
-                backend.not_doc(doc_id),
-            )
-            hits = backend.search(gen.ix, qq, limit=limit, collapse=True)
-            return [self._result(hit, parsed) for hit in hits]
+            own = gen.doc_ids.index(doc_id) if doc_id in gen.doc_ids else -1
+            hits = self._best_per_document(gen, parsed.query, limit, None, skip=own)
+            return [self._result(gen, hit, parsed) for hit in hits]
 
     def stats(self) -> dict:
         with self._lock:
@@ -319,12 +365,12 @@ class Engine:
         """Per year: how many documents and passages match ``q`` (for trends)."""
         with self._lock:
             gen = self._current()
-            qq = backend.passage_query(backend.parse(q), year=None, doc_type=None)
+            qq = backend.passage_query(backend.parse(q))
             passages: Counter[int] = Counter()
             docs: dict[int, set[int]] = {}
-            for n in backend.matching_docnums(gen.ix, qq):
+            for n in self._matches(gen, qq):
                 o = gen.doc_of[n]
-                if o < 0 or not gen.years[o]:
+                if not gen.years[o]:
                     continue
                 passages[gen.years[o]] += 1
                 docs.setdefault(gen.years[o], set()).add(o)

@@ -33,6 +33,8 @@ def make_document(
 def make_corpus(tmp_path: Path, docs: list[Document]) -> Path:
     """Write each document's (made-up) raw body, manifest record and extracted form.
 
+    The extracted form is marked current so that the build's extraction pass keeps it.
+
     The SHA-256 is that of the body written, which is the document's text, so a document
     whose text changes gets a new hash (as a re-fetched page would).
     """
@@ -41,8 +43,6 @@ def make_corpus(tmp_path: Path, docs: list[Document]) -> Path:
     for doc in docs:
         body = f"{doc.canonical_url}\n{doc.title}\n{doc.text}".encode()
         sha, size = corpus.write_object([body])
-        # Marked as extracted by the current extractor, so a build does not redo it from
-        # the made-up body.
         stored = dataclasses.replace(doc, sha256=sha, extractor_version=EXTRACTOR_VERSION)
         corpus.append_record(
             ManifestRecord(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 from fpdf import FPDF
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 RUNNING_HEADER = "SME Working Group Strategic Plan 2021-2024"
 PLAN_TITLE = "Strategic Plan for Small and Medium Enterprises"
@@ -69,3 +73,30 @@ def encrypted_pdf() -> bytes:
     pdf.set_font("Helvetica", size=11)
     pdf.multi_cell(0, 6, PLAN_PARAGRAPHS[0])
     return bytes(pdf.output())
+
+
+def bomb_pdf(content_bytes: int, normal_page: str) -> bytes:
+    """A page whose compressed drawing code inflates to `content_bytes`, then a normal page."""
+    writer = PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
+    resources = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+    )
+    line = b"(aaaa aaaa aaaa aaaa) Tj T* "
+    for ops in (line * (content_bytes // len(line)), f"({normal_page}) Tj ".encode()):
+        page = writer.add_blank_page(612, 792)
+        stream = DecodedStreamObject()
+        stream.set_data(b"BT /F1 10 Tf 10 12 TL 40 700 Td " + ops + b"ET")
+        page[NameObject("/Resources")] = resources
+        page[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

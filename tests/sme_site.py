@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import hashlib
 
-from tests.pages import blog_page, broken_pdf, modern_cms_page, multi_page_pdf, table_layout_page
+from tests.pages import blog_reprint_page, modern_cms_page, table_layout_page
+from tests.pdfs import plan_pdf
 from tests.site import PDF, Route, Site
 
 LISTING = "/meeting-papers/sme"
@@ -103,15 +104,11 @@ def build_sme_site(site: Site, other_host: str = "127.0.0.1:9", retry_after: str
         last_modified=LAST_MODIFIED,
     ))
     document(site, OLD_FORM, table_layout_page("2012 SME Ministerial Meeting statement"))
-    document(site, BLOG, blog_page("APEC SME ministers' 2019 statement in full"))
+    document(site, BLOG, blog_reprint_page("APEC SME ministers' 2019 statement in full"))
     site.redirect(REDIRECT_FROM, REDIRECT_TO)
     document(site, REDIRECT_TO, modern_cms_page("2016 SME Ministerial Meeting statement"))
-    document(site, PLAN_PDF, multi_page_pdf("SMEWG Strategic Plan 2021-2024", [
-        ["Strategic Plan 2021-2024", "The working group will pursue three priorities."],
-        ["Priority one is access to finance.", "Priority two is digitalisation."],
-        ["Priority three is inclusion of women-led enterprises."],
-    ]), PDF)
-    document(site, BROKEN_PDF, broken_pdf(), PDF)
+    document(site, PLAN_PDF, plan_pdf(meta_title="SMEWG Strategic Plan 2021-2024"), PDF)
+    document(site, BROKEN_PDF, plan_pdf(pages=1)[:300], PDF)  # cut off mid-stream
     site.route(BIG_PDF, Route(size=BIG_SIZE, content_type=PDF, send_length=False))
     site.page(PRIVATE, modern_cms_page("Internal draft", ["Not for crawlers."]))
     site.route(SERVER_ERROR, Route(status=500, body=b"Internal Server Error"))

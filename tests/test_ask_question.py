@@ -1,6 +1,8 @@
 """Question analysis: answer types, content terms, names, years, phrases, synonyms."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.question import analyse, term_key
 
@@ -65,3 +67,11 @@ def test_a_long_question_is_bounded():
 
 def test_a_question_of_only_question_words_has_no_terms():
     assert analyse("Who? What? When?").terms == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_question_gives_a_plain_words_query(text):
+    q = analyse(text)
+    assert q.answer_type in ("person", "date", "place", "share", "number", "other")
+    assert all(word.isalnum() for word in q.query.split())

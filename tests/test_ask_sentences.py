@@ -1,5 +1,8 @@
 """Sentence splitting copes with the full stops of statements."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from indexer.sentences import split_sentences
 
 
@@ -64,3 +67,14 @@ def test_paragraph_numbers_inside_a_passage_start_sentences():
         "Output grew by 5.",
         "Ministers noted this.",
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab AB.!?\n12()\"'H.E:")), max_size=80))
+def test_any_text_splits_into_ordered_sentences_that_point_into_it(text):
+    previous_end = 0
+    for s in split_sentences(text):
+        assert s.text and s.text == s.text.strip()
+        assert text[s.start : s.end] == s.text
+        assert s.start >= previous_end
+        previous_end = s.end

@@ -166,3 +166,16 @@ def test_a_rebuild_reuses_the_previous_generations_records(tmp_path):
     again = build_index(corpus, tmp_path / "index")
     assert again.commitments == 6
     assert len(find_commitments(tmp_path / "index")) == 6
+
+
+def test_damaged_previous_records_are_analysed_again(tmp_path):
+    docs = statements()
+    build_index(make_corpus(tmp_path, docs), tmp_path / "index")
+    previous = current_generation(tmp_path / "index")
+    (previous / COMMITMENTS_FILE).write_text("not json\n", encoding="utf-8")
+    out = tmp_path / "next-generation"
+    out.mkdir()
+    corpus = Corpus(tmp_path / "corpus")
+    current = [corpus.load_document(r.sha256) for r in corpus.current_records()]
+    result = write_commitments(out, current, previous_dir=previous)
+    assert (result.analysed, result.reused, result.records) == (3, 0, 6)

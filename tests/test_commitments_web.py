@@ -187,3 +187,18 @@ def test_trends_api_is_the_cli_shape(client):
 def test_navigation_links_to_both_pages(client):
     html = page(client, "/")
     assert 'href="/commitments"' in html and 'href="/trends"' in html
+
+
+def test_pages_of_commitments_keep_the_filters(index_dir):
+    client = create_app(
+        {"INDEX_DIR": index_dir, "TESTING": True, "COMMITMENTS_PAGE_SIZE": 2}
+    ).test_client()
+    first = page(client, "/commitments?strength=strong")
+    assert "page 1 of 2" in first
+    assert 'href="/commitments?strength=strong&amp;page=2"' in first
+    second = page(client, "/commitments?strength=strong&page=2")
+    assert re.findall(r'<h2 id="y-(\d+)">', second) == ["2017"]
+    # the CSV is the whole view, not one page
+    assert (
+        len(client.get("/commitments.csv?strength=strong").get_data(as_text=True).splitlines()) == 4
+    )

@@ -213,6 +213,15 @@ def test_changed_page_is_downloaded_again(sme_site, tmp_path):
     assert records(tmp_path)[sme_site.url(MODERN)].sha256 != old
 
 
+def test_a_passing_server_error_keeps_the_stored_copy(sme_site, tmp_path):
+    run(sme_site, tmp_path)
+    stored = records(tmp_path)[sme_site.url(MODERN)].sha256
+    sme_site.route(MODERN, Route(status=503))
+    run(sme_site, tmp_path, retries=0)
+    current = {r.url: r.sha256 for r in Corpus(tmp_path).current_records()}
+    assert current[sme_site.url(MODERN)] == stored
+
+
 def test_source_documents_are_fetched_with_hints_and_spelling_fallback(site, tmp_path):
     site.page("/", "<p>no links here</p>")
     site.page("/sme/2010_sme.aspx", "<p>2010 statement</p>")

@@ -7,7 +7,7 @@ import pytest
 
 from indexer import extract_html as eh
 from indexer.extract_html import decode_html, extract_html, strip_site_suffix
-from tests import extract_pages as pages
+from tests import pages
 
 PAGE_URL = "https://www.example.org/meeting-papers/sme/2013_sme"
 
@@ -51,11 +51,27 @@ def test_list_items_are_kept_as_list_items(layout):
     assert items == pages.STATEMENT_LIST
 
 
-@pytest.mark.parametrize("layout", ["modern_cms", "blog_reprint"])
+@pytest.mark.parametrize("layout", ["modern_cms", "table_layout", "blog_reprint"])
 def test_headings_are_kept_as_headings(layout):
     body, content_type = LAYOUTS[layout]
     result = extract_html(body, PAGE_URL, content_type)
     assert eh.Paragraph(text=pages.STATEMENT_HEADING, kind="h") in result.paragraphs
+
+
+def test_a_bold_line_of_its_own_is_a_heading_and_bold_words_in_a_sentence_are_not():
+    html = (
+        "<div><font><b>Annex A</b></font><br>Ministers endorsed the annex, which lists "
+        "actions.<p><b>Note:</b> the annex is not binding, and members may adapt it.</p>"
+        "<p><strong>Implementation</strong></p><p>Officials will report, yearly, on it.</p></div>"
+    )
+    found = [(p.kind, p.text) for p in extract_html(html.encode(), PAGE_URL).paragraphs]
+    assert found == [
+        ("h", "Annex A"),
+        ("p", "Ministers endorsed the annex, which lists actions."),
+        ("p", "Note: the annex is not binding, and members may adapt it."),
+        ("h", "Implementation"),
+        ("p", "Officials will report, yearly, on it."),
+    ]
 
 
 def test_titles_come_from_og_title_h1_or_title_without_site_suffix():
@@ -96,6 +112,16 @@ def test_canonical_is_resolved_against_the_page_url(href, expected):
 
 def test_no_canonical_when_the_page_declares_none():
     assert extract_html(LAYOUTS["table_layout"][0], PAGE_URL).canonical_url is None
+
+
+def test_a_block_of_links_loses_to_running_text_whatever_its_length():
+    links = "".join(
+        f'<p><a href="/r{i}">Report {i} on trade, investment, services and growth</a></p>'
+        for i in range(40)
+    )
+    content = "".join(f"<p>{p}</p>" for p in pages.STATEMENT_PARAGRAPHS)
+    html = f'<html><body><div class="k1">{links}</div><div class="k2">{content}</div></body></html>'
+    assert texts(extract_html(html.encode(), PAGE_URL)) == pages.STATEMENT_PARAGRAPHS
 
 
 def test_a_chrome_named_wrapper_holding_the_content_is_kept():

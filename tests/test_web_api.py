@@ -11,6 +11,7 @@ import pytest
 from indexer.search import Engine
 from tests.web_fixtures import SCRIPT_TEXT, app, client, doc_id_of, web_index  # noqa: F401
 from webapp import create_app
+from webapp.templating import rfc3339
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -192,3 +193,20 @@ def test_atom_bad_parameter(client):  # noqa: F811
 @pytest.mark.parametrize("path", ["/search", "/api/search", "/search.csv", "/search.atom"])
 def test_odd_queries_never_fail(client, path, q):  # noqa: F811
     assert client.get(path, query_string={"q": q}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("value", "stamp"),
+    [
+        ("2021-09-08", "2021-09-08T00:00:00Z"),
+        ("2026-03-02T10:15:00+02:00", "2026-03-02T08:15:00Z"),
+        ("2021", "2021-01-01T00:00:00Z"),
+        ("2021-09", "2021-01-01T00:00:00Z"),
+        ("0000", "1970-01-01T00:00:00Z"),
+        ("unknown", "1970-01-01T00:00:00Z"),
+        ("", "1970-01-01T00:00:00Z"),
+        (None, "1970-01-01T00:00:00Z"),
+    ],
+)
+def test_atom_dates(value, stamp):
+    assert rfc3339(value) == stamp

@@ -106,6 +106,16 @@ def test_filters_without_words_list_the_documents(client):  # noqa: F811
     assert soup.h1.get_text() == "Documents"
 
 
+def test_a_listing_without_words_is_sorted_by_date_only(client):  # noqa: F811
+    soup = page(client, "/search?year=2015-2021")
+    assert [a.get_text() for a in soup.select(".sort a")] == ["Newest", "Oldest"]
+    assert soup.select_one(".sort a[aria-current]").get_text() == "Newest"
+    years = [int(re.search(r"20\d\d", m.get_text(" ")).group()) for m in soup.select(".meta")]
+    assert years == sorted(years, reverse=True) and len(years) == 3
+    oldest = page(client, "/search?year=2015-2021&sort=oldest")
+    assert oldest.select_one(".sort a[aria-current]").get_text() == "Oldest"
+
+
 @pytest.mark.parametrize(
     ("sort", "years"), [("newest", [2021, 2021, 2019]), ("oldest", [2015, 2018, 2018])]
 )
@@ -247,6 +257,7 @@ def test_bad_parameters_are_a_400_with_a_message(client, query, message):  # noq
     html = response.get_data(as_text=True)
     assert message in html
     assert "Bad request" in html
+    assert 'id="header-search-q" name="q" type="search" value="finance"' in html
 
 
 def test_query_length_is_bounded(client):  # noqa: F811

@@ -13,7 +13,7 @@ from flask import Flask
 
 from indexer.search import MAX_LIMIT, default_index_dir
 from webapp import commitments_views, engine, errors, security, templating
-from webapp.views import api, documents, pages, search
+from webapp.views import api, ask, documents, pages, search
 
 DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_LENGTH": 500,  # characters; a longer query is a 400
@@ -39,6 +39,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
-    for blueprint in (pages.bp, search.bp, documents.bp, api.bp, commitments_views.bp):
+    blueprints = (pages.bp, search.bp, documents.bp, api.bp, ask.bp, commitments_views.bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     return app

@@ -35,7 +35,7 @@ from webapp.params import BadParameter, Limits, format_year, parse_int, parse_qu
 
 bp = Blueprint("commitments", __name__)
 
-PAGE_SIZE = 100  # records per /commitments page
+PAGE_SIZE = 100  # records per /commitments page (app config COMMITMENTS_PAGE_SIZE)
 MAX_PAGE = 1000
 
 
@@ -131,8 +131,9 @@ def year_chart(records: list[Commitment], filters: Filters) -> tuple[list[dict],
 def commitments_page() -> str:
     filters = parse_filters()
     records = filters.find()
-    pages = max(1, -(-len(records) // PAGE_SIZE))
-    shown = records[(filters.page - 1) * PAGE_SIZE : filters.page * PAGE_SIZE]
+    size = current_app.config.get("COMMITMENTS_PAGE_SIZE", PAGE_SIZE)
+    pages = max(1, -(-len(records) // size))
+    shown = records[(filters.page - 1) * size : filters.page * size]
     rows, chart = year_chart(records, filters)
     first = (
         first_year(find_commitments(get_engine(), topic=filters.topic)) if filters.topic else None

@@ -7,7 +7,7 @@ and an unexpected failure a 500 that shows no traceback (Flask logs it).
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer.search import IndexMissing
@@ -26,12 +26,19 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def error_response(status: int, message: str, *, index_missing: bool = False):
+def error_response(
+    status: int, message: str, *, index_missing: bool = False
+) -> tuple[Response | str, int]:
     if wants_json():
         return jsonify({"error": message, "status": status}), status
     title = TITLES.get(status, "Error")
     page = render_template(
-        "error.html", status=status, title=title, message=message, index_missing=index_missing
+        "error.html",
+        status=status,
+        title=title,
+        message=message,
+        index_missing=index_missing,
+        q=request.args.get("q", "")[: current_app.config["MAX_QUERY_LENGTH"]],  # to fix it
     )
     return page, status
 

@@ -9,20 +9,23 @@ from flask import Flask
 from webapp.citation import long_date, ordinal
 from webapp.facets import doc_type_label
 
+EPOCH = "1970-01-01T00:00:00Z"
 SITE_NAME = "APEC SME Search"  # also the OpenSearch ShortName: at most 16 characters
 
 
 def rfc3339(value: str | None) -> str:
-    """An ISO date or timestamp as an Atom/RFC 3339 UTC timestamp ('' when unknown)."""
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """An ISO date or timestamp as an Atom (RFC 3339) UTC timestamp. A bare year or partial
+    date counts as 1 January of its year; anything unreadable as the Unix epoch, because
+    every Atom entry must carry a date."""
+    for candidate in (value or "", (value or "")[:4] + "-01-01"):
+        try:
+            moment = datetime.fromisoformat(candidate)
+        except ValueError:
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return EPOCH
 
 
 def paragraph_number(position: int) -> int:

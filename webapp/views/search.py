@@ -1,4 +1,4 @@
-"""The results page and its CSV and Atom twins, all from one `Engine.search` call."""
+"""The results page and its CSV and Atom twins, all built on `Engine.search`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from webapp.templating import paragraph_anchor
 
 bp = Blueprint("search", __name__)
 
-EPOCH = "1970-01-01"
 CSV_COLUMNS = (
     "rank",
     "title",
@@ -46,21 +45,26 @@ def doc_url(result: dict[str, Any], q: str) -> str:
     return url_for("documents.show", doc_id=result["id"], q=q or None, _anchor=anchor)
 
 
+def sort_choices(params: SearchParams) -> tuple[str, ...]:
+    """Relevance needs words; a list of filtered documents is ordered by date only."""
+    return SORTS if params.q else tuple(s for s in SORTS if s != "relevance")
+
+
 @bp.get("/search")
 def results() -> str:
     params = _params(limit=current_app.config["PAGE_SIZE"])
     if params.is_empty:
         return render_template("search.html", params=params, q=params.q, result=None)
     result = get_engine().search(params.q, **params.engine_kwargs())
-    pages = result.get("pages") or -(-result["total"] // params.limit)
     return render_template(
         "search.html",
         params=params,
         q=params.q,
         result=result,
-        pages=pages,
+        pages=result["pages"],
         facets=facets.build(result, params, _results_url),
-        sorts=[(s, _results_url(params.query_args(sort=s))) for s in SORTS],
+        sorts=[(s, _results_url(params.query_args(sort=s))) for s in sort_choices(params)],
+        current_sort="newest" if not params.q and params.sort == "relevance" else params.sort,
         page_url=lambda n: _results_url(params.query_args(page=n)),
         suggestion_url=(
             _results_url(params.query_args(q=result["suggestion"]))
@@ -97,10 +101,8 @@ def csv() -> Response:
 
 
 def entry_date(result: dict[str, Any]) -> str:
-    """An Atom entry needs a date: the document's, else 1 January of its year."""
-    if result.get("date"):
-        return result["date"]
-    return f"{result['year']}-01-01" if result.get("year") else EPOCH
+    """An Atom entry needs a date: the document's, else its year's (see `rfc3339`)."""
+    return result.get("date") or str(result.get("year") or "")
 
 
 @bp.get("/search.atom")
@@ -115,7 +117,7 @@ def atom() -> Response:
         "atom.xml",
         params=params,
         entries=list(zip(result["results"], entry_dates, strict=True)),
-        updated=engine.stats().get("last_crawl") or max(entry_dates, default=EPOCH),
+        updated=engine.stats().get("last_crawl") or max(entry_dates, default=""),
         self_url=request.url,
         html_url=url_for("search.results", _external=True, **params.query_args(sort="newest")),
         doc_url=lambda r: url_for("documents.show", doc_id=r["id"], _external=True),
