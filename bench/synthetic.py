@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from indexer.corpus import Corpus, ManifestRecord
@@ -88,7 +89,7 @@ def _pseudo_words(rng: random.Random, n: int) -> list[str]:
 @dataclass
 class Vocabulary:
     content: list[str]  # in Zipf rank order
-    weights: list[float]
+    cum_weights: list[float]
     verbs: list[str]
     function: list[str]
 
@@ -100,12 +101,12 @@ def vocabulary(seed: int = 1) -> Vocabulary:
     content = base + derived + _pseudo_words(rng, 3000)
     rng.shuffle(content[len(base) // 2 :])  # keep half the domain words near the top
     weights = [1.0 / (rank + 1) ** 1.05 for rank in range(len(content))]
-    return Vocabulary(content, weights, VERBS.split(), FUNCTION.split())
+    return Vocabulary(content, list(accumulate(weights)), VERBS.split(), FUNCTION.split())
 
 
 def _sentence(rng: random.Random, vocab: Vocabulary) -> str:
     n = rng.randint(8, 26)
-    picks = rng.choices(vocab.content, vocab.weights, k=n)
+    picks = rng.choices(vocab.content, cum_weights=vocab.cum_weights, k=n)
     words = []
     for i, word in enumerate(picks):
         if i == 1:

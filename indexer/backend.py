@@ -240,6 +240,7 @@ class Parsed:
     words: list[str] = field(default_factory=list)  # the user's plain words, for spelling
     stems: set[str] = field(default_factory=set)  # terms to highlight (stemmed)
     exact: set[str] = field(default_factory=set)  # terms to highlight (unstemmed)
+    excluded: Any = None  # what NOT/-word excludes: documents with a passage matching it
 
     @property
     def empty(self) -> bool:
@@ -299,7 +300,10 @@ def parse(text: str) -> Parsed:
         words = " ".join(re.findall(r"\w+", rewritten))
         notes.append("could not read the query's syntax: searched for its words")
         q = _PARSER.parse(words)
-    parsed = Parsed(query=q, notes=notes)
+    if q is query.NullQuery and re.search(r"(^|\s)(-|NOT\s)", rewritten):
+        # Only exclusions ("-covid"): everything else.
+        q = _PARSER.parse(f"kind:passage {rewritten}")
+    parsed = Parsed(query=_phrases_where_positions(q), notes=notes)
     for fieldname, value in q.iter_all_terms(phrases=True):
         if isinstance(value, bytes):
             continue
@@ -307,7 +311,10 @@ def parse(text: str) -> Parsed:
             parsed.stems.add(value)
         elif fieldname == "exact":
             parsed.exact.add(value)
-    negated = {t for n in _negated(q) for _, t in n.iter_all_terms(phrases=True)}
+    negations = list(_negated(parsed.query))
+    if negations:
+        parsed.excluded = query.Or(negations) if len(negations) > 1 else negations[0]
+    negated = {t for n in negations for _, t in n.iter_all_terms(phrases=True)}
     parsed.stems -= negated
     parsed.exact -= negated
     # Mark a phrase's words, but not every "the" and "of" on the page.
@@ -316,6 +323,13 @@ def parse(text: str) -> Parsed:
     plain = re.sub(r'"[^"]*"', " ", plain)
     parsed.words = [w for w in re.findall(r"[^\W\d_]{4,}", plain) if w not in _OPS]
     return parsed
+
+
+def _phrases_where_positions(q):
+    """A phrase the parser put on a field without positions becomes an AND of its words."""
+    if isinstance(q, query.Phrase) and q.fieldname == "body":
+        return query.And([query.Term("body", w) for w in q.words])
+    return q.apply(_phrases_where_positions)
 
 
 def without_phrases(q):
@@ -363,6 +377,8 @@ def any_words_query(text: str):
 
 def search(ix: Index, q, *, limit: int | None, allowed: set[int] | None = None):
     """(record number, score) of the best matches, best first, among ``allowed`` if given."""
+    if allowed is not None and not allowed:
+        return []  # Whoosh reads an empty filter set as no filter at all
     results = ix.searcher.search(q, limit=limit, filter=allowed)
     return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
 

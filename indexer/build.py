@@ -31,6 +31,7 @@ from tqdm import tqdm
 from indexer import backend
 from indexer.commitment_store import write_commitments
 from indexer.corpus import Corpus
+from indexer.extract import extract_corpus
 from indexer.model import Document
 from indexer.passages import make_passages, usable_text
 
@@ -150,25 +151,21 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
 
 
 def _extract_pending(corpus: Corpus) -> dict[str, str]:
-    """Run extraction of records not yet extracted, when the extraction module is present;
-    url -> why extraction gave no document."""
-    try:
-        from indexer.extract import extract_corpus
-    except ImportError:
-        return {}
-    found = extract_corpus(corpus)
-    return found.skipped | found.failed
+    """Extract records not yet extracted; returns url -> reason for the records extraction
+    skipped or failed."""
+    result = extract_corpus(corpus)
+    return {**result.skipped, **result.failed}
 
 
 def _wanted_documents(
-    corpus: Corpus, summary: BuildSummary, unextracted: dict[str, str]
+    corpus: Corpus, summary: BuildSummary, reasons: dict[str, str]
 ) -> dict[str, Document]:
     wanted: dict[str, Document] = {}
     for record in corpus.current_records():
         assert record.sha256
         doc = corpus.load_document(record.sha256)
         if doc is None:
-            summary.skipped[record.url] = unextracted.get(record.url, "not extracted")
+            summary.skipped[record.url] = reasons.get(record.url, "not extracted")
         elif not usable_text(doc):
             summary.skipped[record.url] = "no usable text"
         elif doc.id in wanted:
@@ -235,8 +232,13 @@ def build_index(
     recreate: bool = False,
     progress: bool = False,
     lock_timeout: float = LOCK_TIMEOUT,
+    extract: bool = True,
 ) -> BuildSummary:
-    """Index the corpus's extracted documents into ``index_dir`` and swap the result in."""
+    """Index the corpus's extracted documents into ``index_dir`` and swap the result in.
+
+    First extracts records not yet extracted, unless ``extract`` is False (a corpus of
+    extracted documents only, such as the benchmark's synthetic one).
+    """
     started = time.monotonic()
     corpus = Corpus(corpus_dir)
     index_dir = Path(index_dir)
@@ -244,8 +246,8 @@ def build_index(
     with build_lock(index_dir, lock_timeout):
         current = current_generation(index_dir)
         _clean(index_dir, keep={p for p in [current] if p})
-        unextracted = _extract_pending(corpus)
-        wanted = _wanted_documents(corpus, summary, unextracted)
+        reasons = _extract_pending(corpus) if extract else {}
+        wanted = _wanted_documents(corpus, summary, reasons)
         build_dir, fresh = _start(index_dir, recreate, summary)
         try:
             _write(build_dir, fresh, wanted, summary, progress)

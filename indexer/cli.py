@@ -55,6 +55,20 @@ def corpus_option(f):
     )(f)
 
 
+def run_crawl(command: str, corpus_dir: Path | None, **options):
+    """Crawl into the corpus, or say why it could not and exit with status 1."""
+    from indexer.crawl import CrawlError, crawl
+    from indexer.sources import SourcesError
+
+    try:
+        return crawl(corpus_dir or default_corpus_dir(), progress=True, **options)
+    except (CrawlError, SourcesError) as exc:
+        click.echo(f"apec-search {command}: {exc}", err=True)
+    except OSError as exc:
+        click.echo(f"apec-search {command}: cannot write the corpus: {exc}", err=True)
+    sys.exit(1)
+
+
 @cli.command("crawl")
 @click.option("--seed", "seeds", multiple=True, metavar="URL",
               help="Start here instead of corpus/sources.toml (repeatable); "
@@ -79,25 +93,15 @@ def crawl_command(
     as_json: bool,
 ) -> None:
     """Fetch APEC's SME documents (HTML and PDF) into the corpus, politely and resumably."""
-    from indexer.crawl import CrawlError, crawl
-    from indexer.sources import SourcesError
-
-    try:
-        summary = crawl(
-            corpus_dir or default_corpus_dir(),
-            seeds=list(seeds) or None,
-            delay=delay,
-            max_pages=max_pages,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            progress=True,
-        )
-    except (CrawlError, SourcesError) as exc:
-        click.echo(f"apec-search crawl: {exc}", err=True)
-        sys.exit(1)
-    except OSError as exc:
-        click.echo(f"apec-search crawl: cannot write the corpus: {exc}", err=True)
-        sys.exit(1)
+    summary = run_crawl(
+        "crawl",
+        corpus_dir,
+        seeds=list(seeds) or None,
+        delay=delay,
+        max_pages=max_pages,
+        max_bytes=max_bytes,
+        timeout=timeout,
+    )
     if as_json:
         click.echo(json.dumps(summary.to_dict(), indent=1))
     else:
@@ -131,6 +135,8 @@ def run_index(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -
         raise click.ClickException(str(exc)) from exc
     for line in summary.lines():
         click.echo(line)
+    if not summary.documents:
+        click.echo("The corpus holds no extracted documents yet: run `apec-search crawl` first.")
 
 
 @cli.command("index")
@@ -140,6 +146,34 @@ def run_index(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -
 def index_command(corpus_dir: Path | None, index_dir: Path | None, recreate: bool) -> None:
     """Index the corpus's extracted documents (only what changed, unless --recreate)."""
     run_index(corpus_dir, index_dir, recreate)
+
+
+@cli.command("update")
+@click.option("--seed", "seeds", multiple=True, metavar="URL",
+              help="Start here instead of corpus/sources.toml (repeatable).")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between requests to one host.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Stop the crawl after this many URLs.")
+@corpus_option
+@index_option
+def update_command(
+    seeds: tuple[str, ...],
+    delay: float,
+    max_pages: int,
+    corpus_dir: Path | None,
+    index_dir: Path | None,
+) -> None:
+    """Crawl, then extract and index what changed: the command a scheduled job runs.
+
+    If the crawl fails (no network) it says so and exits with status 1, leaving the corpus
+    and the index as they were.
+    """
+    summary = run_crawl(
+        "update", corpus_dir, seeds=list(seeds) or None, delay=delay, max_pages=max_pages
+    )
+    click.echo(summary.text())
+    run_index(corpus_dir, index_dir, recreate=False)
 
 
 def parse_years(ctx, param, value: str | None) -> tuple[int, int] | None:

@@ -42,6 +42,7 @@ class _Generation:
     ix: backend.Index
     doc_of: list[int]  # record number -> document ordinal (-1 for document records)
     doc_ids: list[str]
+    ordinal: dict[str, int]
     years: list[int]
     types: list[str]
     dates: list[str]
@@ -65,7 +66,7 @@ class _Generation:
                 g_types.append(types[n])
                 g_dates.append(dates[n] or "")
             doc_of[n] = o
-        return cls(target, ix, doc_of, list(ordinal), g_years, g_types, g_dates)
+        return cls(target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates)
 
 
 class Engine:
@@ -177,14 +178,19 @@ class Engine:
         qq,
         year: tuple[int, int] | None = None,
         doc_type: str | None = None,
+        excluded=None,
     ) -> list[int]:
-        """Record numbers of the passages matching ``qq`` within the year range and type.
+        """Record numbers of the passages matching ``qq`` within the year range and type,
+        leaving out documents any passage of which matches ``excluded``.
 
         The filters run over in-memory columns: cheaper in Whoosh than intersecting the
         query with a numeric range or a very common term.
         """
         doc_of, years, types = gen.doc_of, gen.years, gen.types
         nums = [n for n in backend.matching_docnums(gen.ix, qq) if doc_of[n] >= 0]
+        if excluded is not None:
+            out = {doc_of[n] for n in backend.matching_docnums(gen.ix, excluded)}
+            nums = [n for n in nums if doc_of[n] not in out]
         if year:
             lo, hi = year
             nums = [n for n in nums if lo <= years[doc_of[n]] <= hi]
@@ -206,7 +212,7 @@ class Engine:
             best: dict[int, tuple[int, float]] = {}
             for docnum, score in ranked:
                 o = gen.doc_of[docnum]
-                if o != skip and o not in best:
+                if o >= 0 and o != skip and o not in best:
                     best[o] = (docnum, score)
                     if len(best) == want:
                         return list(best.values())
@@ -217,7 +223,7 @@ class Engine:
     def _run(self, gen, parsed, year, doc_type, sort, page, limit):
         """(total documents, facets, the page's (passage record, score) hits)."""
         qq = backend.passage_query(parsed)
-        nums = self._matches(gen, qq, year, doc_type)
+        nums = self._matches(gen, qq, year, doc_type, parsed.excluded)
         doc_of = gen.doc_of
         docs = {doc_of[n] for n in nums}
         facets = {
@@ -225,7 +231,7 @@ class Engine:
             "doc_type": _counts(gen.types[o] for o in docs),
         }
         allowed = None
-        if year or doc_type or backend.has_phrase(qq):
+        if year or doc_type or parsed.excluded is not None or backend.has_phrase(qq):
             # Rank within the known matches, so phrases need not be position-checked again.
             allowed, qq = set(nums), backend.without_phrases(qq)
         first = (page - 1) * limit
@@ -344,7 +350,7 @@ class Engine:
             if not terms:
                 return []
             parsed = backend.Parsed(query=backend.stem_terms_query(terms), stems=set(terms))
-            own = gen.doc_ids.index(doc_id) if doc_id in gen.doc_ids else -1
+            own = gen.ordinal.get(doc_id, -1)
             hits = self._best_per_document(gen, parsed.query, limit, None, skip=own)
             return [self._result(gen, hit, parsed) for hit in hits]
 

@@ -63,9 +63,8 @@ def test_unusable_documents_are_reported_not_indexed(tmp_path):
     corpus.append_record(ManifestRecord(url="https://example.org/new.pdf", status=200, sha256=sha))
     summary = build_index(corpus_dir, tmp_path / "index")
     assert summary.documents == 1
-    assert summary.skipped == {
-        "https://example.org/scan.pdf": "no usable text",
-        "https://example.org/new.pdf": "not extracted",
-    }
+    assert summary.skipped["https://example.org/scan.pdf"] == "no usable text"
+    # A body extraction cannot read is reported with extraction's reason.
+    assert summary.skipped["https://example.org/new.pdf"].startswith("unsupported content type")
     text = "\n".join(summary.lines())
     assert "Skipped 2" in text and "no usable text" in text

@@ -122,3 +122,9 @@ def test_malformed_query_is_answered(dirs):
     result = run("search", '"digital economy', "AND", "--json", "--index", str(index))
     assert result.exit_code == 0
     assert json.loads(result.output)["notes"]
+
+
+def test_index_of_an_empty_corpus_says_what_to_do(tmp_path):
+    result = run("index", "--corpus", str(tmp_path / "c"), "--index", str(tmp_path / "i"))
+    assert result.exit_code == 0
+    assert "Indexed 0 documents" in result.output and "apec-search crawl" in result.output

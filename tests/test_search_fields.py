@@ -47,3 +47,21 @@ def test_not_and_minus(engine):  # noqa: F811
     assert GIFU not in titles(engine.search("finance -gifu"))
     assert GIFU not in titles(engine.search("finance NOT title:gifu"))
     assert set(titles(engine.search("finance -gifu"))) == everything - {GIFU}
+
+
+def test_not_excludes_whole_documents(engine):  # noqa: F811
+    # The Gifu declaration has a passage without "finance", but it is still left out.
+    assert GIFU not in titles(engine.search("working group -finance", limit=50))
+
+
+def test_only_a_negation_lists_the_other_documents(engine):  # noqa: F811
+    found = engine.search("-finance", limit=50)
+    assert found["total"] == len(found["results"]) > 0
+    assert GIFU not in titles(found)
+    assert all(r["title"] for r in found["results"])
+
+
+def test_a_filter_that_leaves_nothing_gives_nothing(engine):  # noqa: F811
+    found = engine.search("pandemic", year=(2010, 2012))
+    assert found["total"] == 0 and found["results"] == []
+    assert engine.search("pandemic", doc_type="declaration")["results"] == []
