@@ -21,7 +21,7 @@ WORDS = [
     "ministers", "welcome", "support", "finance", "women", "enterprise", "digital", "trade",
     "market", "export", "growth", "policy", "resilience", "innovation", "startup", "credit",
 ]
-QUERIES = ["finance", "women enterprise", '"digital trade"', "export -credit", "growth OR skills"]
+QUERIES = ["finance", "women enterprise", '"digital trade"', "export NOT zebrafinch", "growth OR x"]
 
 
 def long_documents(n: int, paragraphs: int) -> list:

@@ -17,6 +17,7 @@ from webapp import create_app
 SEARCH_PATHS = [
     "/search", "/api/search", "/search.csv", "/search.atom",
     "/commitments", "/commitments.csv", "/api/commitments", "/trends", "/api/trends",
+    "/ask", "/api/ask",
 ]
 
 
