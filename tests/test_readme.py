@@ -21,3 +21,11 @@ def test_readme_has_exactly_two_setup_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert readme_commands()[1] in ci.splitlines()
+
+
+def test_every_command_has_a_usage_section():
+    from indexer.cli import cli
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^### `apec-search (\S+?)[ `]", text, flags=re.M))
+    assert set(cli.commands) <= documented
