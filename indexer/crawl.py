@@ -55,6 +55,7 @@ class CrawlSummary:
     too_large: int = 0  # bodies over --max-bytes, cut off and not stored
     skipped_type: int = 0  # neither HTML nor PDF, body not read
     trap: int = 0  # links of an endless chain beyond its budget
+    links_capped: int = 0  # links not followed on pages with more than MAX_PAGE_LINKS
     not_found: int = 0  # 404/410
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -73,6 +74,8 @@ class CrawlSummary:
             f"{self.skipped_type} not HTML/PDF, {self.trap} trap links, "
             f"{self.not_found} not found, {self.failed} failed"
         )
+        if self.links_capped:
+            head += f"; {self.links_capped} links not followed on pages with too many"
         if self.resumed:
             head += f"; resumed after {self.resumed} URLs already done"
         if self.max_pages_reached:
@@ -249,6 +252,7 @@ class _Crawler:
         for url in (record.final_url, links.canonical):
             if url and self.rules.in_scope(url):
                 self.seen.add(self.rules.key(url))
+        self.summary.links_capped += links.capped
         if entry.depth < self.max_depth:
             for link in links.links:
                 self._enqueue((link,), entry.depth + 1, entry.family)

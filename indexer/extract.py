@@ -16,6 +16,7 @@ from indexer.corpus import Corpus, ManifestRecord
 from indexer.errors import ExtractionError, UnsupportedContent
 from indexer.extract_html import extract_html
 from indexer.extract_pdf import extract_pdf
+from indexer.fetch import USER_AGENT
 from indexer.metadata import extract_metadata
 from indexer.model import Document, Paragraph
 
@@ -24,7 +25,6 @@ EXTRACTOR_VERSION = 1
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
-USER_AGENT = "apec-search/0.1 (single-page extraction)"
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTML_START = re.compile(

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup
+import lxml.html
+from lxml import etree
 
 from indexer.urls import clean
 
+# Links examined on one page; the rest are counted, not cleaned (a listing has hundreds,
+# a hostile page may have a hundred thousand, each costing a URL normalisation).
+MAX_PAGE_LINKS = 2_000
 LINK_ATTRIBUTES = (("a", "href"), ("area", "href"), ("iframe", "src"), ("embed", "src"))
 # Files that are never documents for this project: not worth a request.
 SKIPPED_EXTENSIONS = re.compile(
@@ -22,30 +26,45 @@ SKIPPED_EXTENSIONS = re.compile(
 class PageLinks:
     links: list[str] = field(default_factory=list)  # clean absolute URLs, in page order
     canonical: str | None = None
+    capped: int = 0  # links beyond the first MAX_PAGE_LINKS, not followed
 
 
 def page_links(body: bytes, base_url: str) -> PageLinks:
     """Links worth following from an HTML page, resolved against ``<base href>`` or
     ``base_url``. A page marked ``<meta name="robots" content="nofollow">`` gives none."""
-    soup = BeautifulSoup(body, "lxml")
-    base_tag = soup.find("base", href=True)
-    base = clean(base_tag["href"], base_url) if base_tag else None
-    base = base or base_url
     found = PageLinks()
-    canonical = soup.find("link", rel="canonical", href=True)
-    if canonical:
-        found.canonical = clean(canonical["href"], base)
-    for meta in soup.find_all("meta", attrs={"name": re.compile("^robots$", re.I)}):
-        if "nofollow" in str(meta.get("content", "")).lower():
+    try:
+        root = lxml.html.document_fromstring(body)
+    except (etree.ParserError, ValueError):  # an empty or unparseable body has no links
+        return found
+    base_tag = next((b for b in root.iter("base") if b.get("href")), None)
+    base = clean(base_tag.get("href"), base_url) if base_tag is not None else None
+    base = base or base_url
+    for link in root.iter("link"):
+        if "canonical" in _rel(link) and link.get("href"):
+            found.canonical = clean(link.get("href"), base)
+            break
+    for meta in root.iter("meta"):
+        robots = (meta.get("name") or "").strip().lower() == "robots"
+        if robots and "nofollow" in (meta.get("content") or "").lower():
             return found
     seen = set()
+    examined = 0
     for tag, attribute in LINK_ATTRIBUTES:
-        for element in soup.find_all(tag, attrs={attribute: True}):
-            if "nofollow" in element.get("rel", []):
+        for element in root.iter(tag):
+            value = element.get(attribute)
+            if value is None or "nofollow" in _rel(element):
                 continue
-            url = clean(str(element[attribute]), base)
+            if examined >= MAX_PAGE_LINKS:
+                found.capped += 1
+                continue
+            examined += 1
+            url = clean(value, base)
             if url and url not in seen and not SKIPPED_EXTENSIONS.search(url.split("?")[0]):
                 seen.add(url)
                 found.links.append(url)
     return found
 
+
+def _rel(element) -> list[str]:
+    return (element.get("rel") or "").lower().split()

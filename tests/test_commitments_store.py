@@ -19,9 +19,9 @@ from indexer.commitment_store import (
     write_commitments,
 )
 from indexer.corpus import Corpus
+from indexer.csv_export import to_csv
 from indexer.search import Engine
 from tests.helpers import make_corpus, make_document
-from webapp.csv_export import to_csv
 
 
 def statements():

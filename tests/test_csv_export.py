@@ -8,7 +8,8 @@ import io
 import pytest
 from flask import Flask
 
-from webapp.csv_export import csv_response, safe_cell, to_csv
+from indexer.csv_export import safe_cell, to_csv
+from webapp.csv_export import csv_response
 
 
 @pytest.mark.parametrize(

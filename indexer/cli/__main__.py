@@ -1,0 +1,5 @@
+"""`python -m indexer.cli`."""
+
+from indexer.cli import main
+
+main()

@@ -1,0 +1,135 @@
+"""Commands that read the index: search, ask and trends."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import click
+
+from indexer.ask import answer
+from indexer.cli.common import index_option, open_engine, parse_years
+from indexer.model import DOC_TYPES
+from indexer.search import SORTS
+from indexer.trends import trends
+
+
+@click.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--year", callback=parse_years, help="A year or a range: 2015, 2010-2015.")
+@click.option("--type", "doc_type", type=click.Choice(DOC_TYPES), help="Document type.")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@index_option
+def search_command(
+    query: tuple[str, ...],
+    year: tuple[int, int] | None,
+    doc_type: str | None,
+    sort: str,
+    limit: int,
+    page: int,
+    as_json: bool,
+    index_dir: Path | None,
+) -> None:
+    """Search the index: words, "exact phrases", OR, -word, title:/type:/year:/location:."""
+    with open_engine(index_dir) as engine:
+        found = engine.search(
+            " ".join(query), year=year, doc_type=doc_type, sort=sort, page=page, limit=limit
+        )
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        print_results(found)
+
+
+def _terminal_snippet(snippet: str) -> str:
+    """The HTML snippet for a terminal: <mark> as bold, entities unescaped."""
+    parts = re.split(r"<mark>(.*?)</mark>", snippet)
+    return "".join(
+        click.style(html.unescape(p), bold=True, fg="yellow") if i % 2 else html.unescape(p)
+        for i, p in enumerate(parts)
+    )
+
+
+def print_results(found: dict) -> None:
+    for note in found["notes"]:
+        click.secho(note, fg="magenta")
+    if found["suggestion"] and not found["corrected_query"]:
+        click.secho(f"Did you mean: {found['suggestion']}", fg="magenta")
+    first = (found["page"] - 1) * found["limit"]
+    shown = f"{first + 1}-{first + len(found['results'])} of " if found["results"] else ""
+    click.secho(f"{shown}{found['total']} documents", bold=True)
+    for n, r in enumerate(found["results"], start=first + 1):
+        facts = " · ".join(str(x) for x in (r["year"], r["doc_type"], r["location"]) if x)
+        click.echo(f"\n{n}. " + click.style(r["title"] or r["url"], bold=True, fg="cyan"))
+        click.secho(f"   {facts}", dim=True)
+        click.echo(f"   {_terminal_snippet(r['snippet'])}")
+        click.secho(f"   {r['link']}", fg="blue")
+    if found["total"] and found["facets"]["year"]:
+        years = ", ".join(f"{y}: {n}" for y, n in sorted(found["facets"]["year"].items()))
+        click.secho(f"\nBy year: {years}", dim=True)
+
+
+@click.command("ask")
+@click.argument("question", nargs=-1, required=True)
+@click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the answers as JSON.")
+@index_option
+def ask_command(
+    question: tuple[str, ...], limit: int, as_json: bool, index_dir: Path | None
+) -> None:
+    """Answer a question with cited sentences from the index."""
+    with open_engine(index_dir) as engine:
+        found = answer(engine, " ".join(question), limit=limit)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        print_answers(found)
+
+
+def _marked(sentence: str, span: str | None) -> str:
+    """The sentence with its answering span in bold."""
+    if not span or span not in sentence:
+        return sentence
+    before, _, after = sentence.partition(span)
+    return before + click.style(span, bold=True, fg="yellow") + after
+
+
+def print_answers(found: dict) -> None:
+    if not found["answers"]:
+        click.secho("No answer: nothing in the index matches the question.", fg="magenta")
+        return
+    if not found["confident"]:
+        click.secho("No confident answer. The closest passages:", fg="magenta")
+    for n, a in enumerate(found["answers"], start=1):
+        cite = " · ".join(str(x) for x in (a["title"], a["year"]) if x)
+        click.echo(f"\n{n}. {_marked(a['answer'], a['span'])}")
+        click.secho(f"   {cite}", fg="cyan")
+        click.secho(f"   {a['link']}", fg="blue")
+
+
+@click.command("trends")
+@click.argument("terms", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@index_option
+def trends_command(terms: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
+    """Per year, how many documents and passages mention each TERM (a word or "a phrase")."""
+    with open_engine(index_dir) as engine:
+        try:
+            found = trends(engine, list(terms))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="TERM") from exc
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    series = found["series"]
+    width = max(len("docs/passages"), *(len(s["term"]) for s in series))
+    click.echo("year  " + "  ".join(s["term"].ljust(width) for s in series))
+    click.echo("      " + "  ".join("docs/passages".ljust(width) for _ in series))
+    for n, year in enumerate(found["years"]):
+        cells = (f"{s['counts'][n]['documents']}/{s['counts'][n]['passages']}" for s in series)
+        click.echo(f"{year}  " + "  ".join(c.ljust(width) for c in cells).rstrip())
