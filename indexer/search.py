@@ -399,7 +399,8 @@ class Engine:
         }
 
     def related(self, doc_id: str, limit: int = 5) -> list[dict]:
-        """Documents sharing this one's key terms ("more like this"), best passage each."""
+        """Documents of other years sharing this one's key terms ("more like this"), best
+        passage each (an undated document may be related to any other)."""
         with self._reading() as (gen, r):
             fields = r.find(passage_id=doc_id)
             if not fields or "paragraphs" not in fields:
@@ -410,7 +411,11 @@ class Engine:
                 return []
             parsed = backend.Parsed(query=backend.stem_terms_query(terms), stems=set(terms))
             own = gen.ordinal.get(doc_id, -1)
-            hits = self._best_per_document(gen, r, parsed.query, limit, None, skip=own)
+            year = gen.years[own] if own >= 0 else 0
+            other_years = {n for n, o in enumerate(gen.doc_of) if o >= 0}
+            if year:
+                other_years = {n for n in other_years if gen.years[gen.doc_of[n]] != year}
+            hits = self._best_per_document(gen, r, parsed.query, limit, other_years, skip=own)
             return [self._result(r, hit, parsed) for hit in hits]
 
     def stats(self) -> dict:

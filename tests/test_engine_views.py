@@ -1,5 +1,7 @@
 """The engine's other views: passages for question answering, documents, related, stats."""
 
+from indexer.search import Engine
+from tests.helpers import make_document, make_index
 from tests.search_fixtures import engine  # noqa: F401
 
 
@@ -29,6 +31,18 @@ def test_related_finds_other_documents(engine):  # noqa: F811
     doc_id = engine.search("title:gifu")["results"][0]["id"]
     related = engine.related(doc_id)
     assert related and doc_id not in {r["id"] for r in related}
+
+
+def test_related_documents_come_from_other_years(tmp_path):
+    words = ["Credit guarantees and export finance for women-owned small firms."]
+    docs = [
+        make_document("https://e.org/a", "A", words, year=2020),
+        make_document("https://e.org/b", "B", words, year=2020),
+        make_document("https://e.org/c", "C", words, year=2018),
+    ]
+    own = Engine(make_index(tmp_path, docs))
+    assert [r["title"] for r in own.related(docs[0].id)] == ["C"]
+    own.close()
 
 
 def test_stats(engine):  # noqa: F811
