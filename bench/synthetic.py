@@ -59,21 +59,13 @@ PLACES = [
     "Gifu, Japan",
     "Iloilo, Philippines",
 ]
-TITLES = [
+TITLES = [  # one per DOC_TYPES entry, in the same order
     "Joint Ministerial Statement of the {n}th SME Ministerial Meeting",
     "Chair's Statement on {topic}",
     "Declaration on {topic}",
     "SME Working Group Strategic Plan {year}-{end}",
     "Terms of Reference of the Working Group on {topic}",
     "Report on {topic} for Micro and Small Enterprises",
-]
-TYPES_FOR_TITLE = [
-    "ministerial_statement",
-    "chairs_statement",
-    "declaration",
-    "strategic_plan",
-    "terms_of_reference",
-    "other",
 ]
 SUFFIXES = ["", "", "", "s", "ed", "ing", "ation", "al"]
 
@@ -161,7 +153,7 @@ def generate_documents(n: int = 10_000, seed: int = 1) -> Iterator[Document]:
             date=f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
             meeting_number=rng.randint(1, 30) if kind == 0 else None,
             location=rng.choice(PLACES),
-            doc_type=TYPES_FOR_TITLE[kind] if TYPES_FOR_TITLE[kind] in DOC_TYPES else "other",
+            doc_type=DOC_TYPES[kind],
         )
 
 
