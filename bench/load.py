@@ -49,7 +49,7 @@ from indexer.model import Document, Paragraph  # noqa: E402
 
 HOST = "127.0.0.1"
 NEW_DOCS = 20  # documents added for the rebuild phase
-MAX_REBUILD_WAIT = 900  # seconds the rebuild phase may last at most
+MAX_REBUILD_WAIT = 3600  # seconds of load at most while the rebuild runs (it bounds the run)
 
 
 # -- queries -------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ def _candidates(
     exclude = wanted | {str(y) for y in question.years}
     top = max((p["score"] for p in passages), default=0.0) or 1.0
     typed = question.answer_type != "other"
-    ids = question.name_keys | {k for k in wanted if k.isdigit()}
+    ids = question.name_keys | {k for k in wanted if k.isdecimal()}
     out = []
     for (passage, sentences), passage_keys in zip(units, own_keys, strict=True):
         title_keys = set(keys(passage.get("title", "")))
@@ -178,7 +178,7 @@ def _candidates(
                 + _phrase_bonus(question, skeys)
             )
             identified = all(
-                k in window or (k.isdigit() and passage.get("year") == int(k)) for k in ids
+                k in window or (k.isdecimal() and passage.get("year") == int(k)) for k in ids
             )
             out.append(Candidate(passage, sentence, overlap, score, span, identified))
     out.sort(key=lambda c: -c.score)

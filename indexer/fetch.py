@@ -72,7 +72,7 @@ def retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # not "¹", which isdigit() but float() refuses
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -264,7 +264,7 @@ class Fetcher:
             result.error = f"not HTML or PDF ({result.content_type or 'no content type'})"
             return result
         length = response.headers.get("Content-Length", "")
-        if length.isdigit() and int(length) > self.max_bytes:
+        if length.isascii() and length.isdigit() and int(length) > self.max_bytes:
             return self._too_large(result)
         try:
             result.sha256, result.size = corpus.write_object(self._body(response))

@@ -14,6 +14,7 @@ from indexer.crawl import crawl
 from indexer.errors import ExtractionError
 from indexer.extract import extract_bytes
 from indexer.extract_html import MAX_TEXT_CHARS
+from indexer.fetch import retry_after_seconds
 from indexer.links import MAX_PAGE_LINKS
 from indexer.search import Engine
 from tests.site import PDF, Route, Site
@@ -181,3 +182,9 @@ def test_a_pdf_claiming_a_billion_pages_gives_its_one_page(pipeline):
     found = engine.search("billion pages")
     assert [r["url"].removeprefix(site.url("")) for r in found["results"]] == ["/billion.pdf"]
     assert found["results"][0]["page"] == 1
+
+
+@pytest.mark.parametrize("value", ["¹", "²⁰", "٣", "1e3", "-5", "Fri, 31 Dec 99999 23:59:59 GMT"])
+def test_a_hostile_retry_after_header_is_ignored_or_read(value):
+    seconds = retry_after_seconds(value)  # never raises
+    assert seconds is None or seconds >= 0
