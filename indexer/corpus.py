@@ -68,6 +68,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def _record_line(record: ManifestRecord) -> str:
+    """One manifest line: the record as sorted-key JSON."""
+    return json.dumps(asdict(record), ensure_ascii=False, sort_keys=True) + "\n"
+
+
 class Corpus:
     def __init__(self, root: Path | str):
         self.root = Path(root)
@@ -117,7 +122,7 @@ class Corpus:
     # -- manifest -----------------------------------------------------------
     def append_record(self, record: ManifestRecord) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(asdict(record), ensure_ascii=False, sort_keys=True) + "\n"
+        line = _record_line(record)
         with open(self.manifest_path, "a+b") as fh:
             end = fh.seek(0, os.SEEK_END)
             if end:
@@ -145,10 +150,7 @@ class Corpus:
     def compact_manifest(self) -> None:
         """Rewrite the manifest with one record per URL (atomically)."""
         records = self.records()
-        data = "".join(
-            json.dumps(asdict(r), ensure_ascii=False, sort_keys=True) + "\n"
-            for r in records.values()
-        )
+        data = "".join(_record_line(r) for r in records.values())
         atomic_write_bytes(self.manifest_path, data.encode("utf-8"))
 
     # -- extracted documents -----------------------------------------------
