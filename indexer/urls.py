@@ -108,11 +108,10 @@ class UrlRules:
     def address_allowed(self, url: str) -> bool:
         """False when the host resolves to a private, loopback or link-local address,
         unless that host was given explicitly as a seed."""
-        host = netloc(self.fetch_url(url))
-        if host in self.explicit_hosts:
+        target = self.fetch_url(url)
+        if netloc(target) in self.explicit_hosts:
             return True
-        hostname = urlsplit(self.fetch_url(url)).hostname or ""
-        return not resolves_to_private(hostname)
+        return not resolves_to_private(urlsplit(target).hostname or "")
 
 
 @lru_cache(maxsize=256)
