@@ -16,7 +16,7 @@ from indexer.corpus import Corpus, ManifestRecord
 from indexer.errors import ExtractionError, UnsupportedContent
 from indexer.extract_html import extract_html
 from indexer.extract_pdf import extract_pdf
-from indexer.fetch import USER_AGENT
+from indexer.fetch import USER_AGENT, is_html
 from indexer.metadata import extract_metadata
 from indexer.model import Document, Paragraph
 
@@ -26,7 +26,6 @@ EXTRACTOR_VERSION = 1
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|title|meta|div|p|table)\b",
     re.I | re.S,
@@ -55,7 +54,7 @@ def sniff_kind(body: bytes, content_type: str | None) -> str:
     mime = (content_type or "").split(";")[0].strip().lower()
     if b"%PDF-" in head or mime == "application/pdf":
         return "pdf"
-    if mime in HTML_TYPES or HTML_START.match(head):
+    if is_html(content_type) or HTML_START.match(head):
         return "html"
     raise UnsupportedContent(f"unsupported content type: {mime or 'unknown'}")
 
