@@ -48,6 +48,11 @@ class ManifestRecord:
     # Hints from sources.toml for documents named there (title, year, doc_type).
     hints: dict[str, Any] | None = None
 
+    @property
+    def has_body(self) -> bool:
+        """A successful fetch (200, or 304 for a body stored before) with a stored body."""
+        return bool(self.sha256) and self.status in (200, 304)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ManifestRecord:
         names = {f.name for f in fields(cls)}
@@ -172,7 +177,7 @@ class Corpus:
         seen: set[str] = set()
         current = []
         for record in self.records().values():
-            if record.sha256 and record.status in (200, 304) and record.sha256 not in seen:
+            if record.has_body and record.sha256 not in seen:
                 seen.add(record.sha256)
                 current.append(record)
         return current

@@ -205,7 +205,7 @@ class _Crawler:
             fetched_at = _when(record.fetched_at)
             if fetched_at is not None and started_at is not None and fetched_at >= started_at:
                 self.done[record.url] = record
-            if record.sha256 and record.status in (200, 304):
+            if record.has_body:
                 key = self.rules.key(record.url)
                 known = self.stored.get(key)
                 if known is None or (record.fetched_at or "") >= (known.fetched_at or ""):
