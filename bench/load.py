@@ -41,7 +41,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.search_bench import fts_build  # noqa: E402
+from bench.search_bench import fts_build, fts_query  # noqa: E402
 from bench.synthetic import generate_documents, vocabulary, write_corpus  # noqa: E402
 from indexer.build import build_index  # noqa: E402
 from indexer.extract import EXTRACTOR_VERSION  # noqa: E402
@@ -151,28 +151,17 @@ def fts_app(db_path: Path):
     @app.get("/api/search")
     def search():
         words = request.args.get("q", "").split()
-        where, args = "p MATCH ?", [" AND ".join(f'"{w}"' for w in words)]
+        year = None
         if request.args.get("year"):
             low, high = (int(y) for y in request.args["year"].split("-"))
-            where += " AND year BETWEEN ? AND ?"
-            args += [low, high]
-        top = db().execute(
-            "SELECT doc_id, title, snippet(p, 1, '<mark>', '</mark>', '…', 40) FROM p"
-            f" WHERE {where} ORDER BY bm25(p, 2.0, 1.0) LIMIT 100",
-            args,
-        ).fetchall()
-        results: dict[str, dict] = {}
-        for doc_id, title, snip in top:
-            if doc_id not in results and len(results) < 10:
-                results[doc_id] = {"id": doc_id, "title": title, "snippet": snip}
-        years = db().execute(
-            f"SELECT year, COUNT(DISTINCT doc_id) FROM p WHERE {where} GROUP BY year", args
-        ).fetchall()
+            year = (low, high)
+        top, years = fts_query(db(), " AND ".join(f'"{w}"' for w in words), year)
+        results = [{"id": doc_id, "title": title, "snippet": snip} for doc_id, title, snip in top]
         return jsonify(
             {
                 "query": request.args.get("q", ""),
                 "total": sum(n for _, n in years),
-                "results": list(results.values()),
+                "results": results,
                 "facets": {"year": {str(y): n for y, n in years}},
             }
         )

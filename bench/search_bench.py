@@ -53,12 +53,16 @@ def fts_match(q: BenchQuery) -> str:
     return " AND ".join(f'"{w}"' for w in q.text.split())
 
 
-def fts_search(db: sqlite3.Connection, q: BenchQuery) -> int:
+def fts_query(
+    db: sqlite3.Connection, match: str, year: tuple[int, int] | None
+) -> tuple[list[tuple], list[tuple]]:
+    """The FTS5 side of a search: the best 10 documents as (doc_id, title, snippet), one row
+    each, and (year, documents) counts."""
     where = "p MATCH ?"
-    args: list = [fts_match(q)]
-    if q.year:
+    args: list = [match]
+    if year:
         where += " AND year BETWEEN ? AND ?"
-        args += list(q.year)
+        args += list(year)
     top = db.execute(
         "SELECT doc_id, title, snippet(p, 1, '<mark>', '</mark>', '…', 40) FROM p"
         f" WHERE {where} ORDER BY bm25(p, 2.0, 1.0) LIMIT 100",
@@ -68,10 +72,15 @@ def fts_search(db: sqlite3.Connection, q: BenchQuery) -> int:
     for row in top:
         if row[0] not in seen and len(seen) < 10:
             seen[row[0]] = row
-    facets = db.execute(
+    years = db.execute(
         f"SELECT year, COUNT(DISTINCT doc_id) FROM p WHERE {where} GROUP BY year", args
     ).fetchall()
-    return sum(n for _, n in facets)
+    return list(seen.values()), years
+
+
+def fts_search(db: sqlite3.Connection, q: BenchQuery) -> int:
+    _, years = fts_query(db, fts_match(q), q.year)
+    return sum(n for _, n in years)
 
 
 def apec_search(engine: Engine, q: BenchQuery) -> int:

@@ -182,6 +182,11 @@ def parse_terms() -> list[str]:
         raise BadParameter(str(error)) from error
 
 
+def year_search_url(term: str, year: int) -> str:
+    """The results page for `term` in one year (a trend bar or table cell links there)."""
+    return url_for("search.results", q=term, year=year)
+
+
 def trend_charts(found: dict[str, Any]) -> dict[str, Markup]:
     """A documents chart and a passages chart; each bar links to that year's search."""
     charts = {}
@@ -190,7 +195,7 @@ def trend_charts(found: dict[str, Any]) -> dict[str, Markup]:
             Series(
                 s["term"],
                 [c[measure] for c in s["counts"]],
-                [url_for("search.results", q=s["term"], year=c["year"]) for c in s["counts"]],
+                [year_search_url(s["term"], c["year"]) for c in s["counts"]],
             )
             for s in found["series"]
         ]
@@ -216,7 +221,7 @@ def trends_page() -> str:
         charts=trend_charts(found) if found else {},
         inputs=(terms + [""] * MAX_TERMS)[: max(3, min(len(terms) + 1, MAX_TERMS))],
         max_terms=MAX_TERMS,
-        search_url=lambda term, year: url_for("search.results", q=term, year=year),
+        search_url=year_search_url,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Flask
+from flask import Flask, url_for
 
 from webapp.citation import long_date, ordinal
 from webapp.facets import doc_type_label
@@ -36,6 +36,12 @@ def paragraph_number(position: int) -> int:
 def paragraph_anchor(position: int) -> str:
     """The fragment id of a paragraph on its document page: 'p12' for the 12th."""
     return f"p{paragraph_number(position)}"
+
+
+def passage_url(doc_id: str, position: int | None, q: str) -> str:
+    """The document page at paragraph `position` (if any), with the words of `q` highlighted."""
+    anchor = paragraph_anchor(position) if position is not None else None
+    return url_for("documents.show", doc_id=doc_id, q=q or None, _anchor=anchor)
 
 
 def init_app(app: Flask) -> None:

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from indexer.ask import answer
 from webapp.engine import get_engine
 from webapp.params import BadParameter, Limits, parse_int, parse_query
-from webapp.templating import paragraph_anchor
+from webapp.templating import passage_url
 
 bp = Blueprint("ask", __name__)
 
@@ -35,12 +35,6 @@ def _parts(item: dict[str, Any]) -> tuple[str, str, str]:
     return item["answer"], "", ""
 
 
-def _doc_url(item: dict[str, Any], question: str) -> str:
-    position = item.get("position")
-    anchor = paragraph_anchor(position) if position is not None else None
-    return url_for("documents.show", doc_id=item["doc_id"], q=question or None, _anchor=anchor)
-
-
 @bp.get("/ask")
 def page() -> str:
     question = _question()
@@ -52,7 +46,7 @@ def page() -> str:
         question=question,
         found=found,
         parts=_parts,
-        doc_url=lambda item: _doc_url(item, question),
+        doc_url=lambda item: passage_url(item["doc_id"], item.get("position"), question),
         search_url=url_for("search.results", q=question),
     )
 

@@ -12,7 +12,7 @@ from webapp import facets
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
 from webapp.params import SORTS, Limits, SearchParams, parse_search, require_query
-from webapp.templating import paragraph_anchor
+from webapp.templating import passage_url
 
 bp = Blueprint("search", __name__)
 
@@ -40,9 +40,7 @@ def _results_url(args: dict[str, str]) -> str:
 
 def doc_url(result: dict[str, Any], q: str) -> str:
     """The document page for a result, at its best passage, with the query highlighted."""
-    position = result.get("position")
-    anchor = paragraph_anchor(position) if position is not None else None
-    return url_for("documents.show", doc_id=result["id"], q=q or None, _anchor=anchor)
+    return passage_url(result["id"], result.get("position"), q)
 
 
 def sort_choices(params: SearchParams) -> tuple[str, ...]:
