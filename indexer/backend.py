@@ -331,7 +331,6 @@ class Writer:
 # -- queries -----------------------------------------------------------------
 
 SEARCH_FIELDS = ("title", "body")
-FIELD_ALIASES = {"type": "doc_type"}
 USER_FIELDS = {"title", "body", "type", "doc_type", "year", "location", "exact"}
 
 

@@ -268,7 +268,9 @@ class Engine:
             docs, hits = self._ranked_in_one_pass(gen, r, qq, parsed.excluded, year, doc_type)
             hits = hits[(page - 1) * limit : page * limit]
         else:
-            docs, hits = self._page_of_matches(gen, r, parsed, year, doc_type, sort, page, limit)
+            docs, hits = self._page_of_matches(
+                gen, r, qq, parsed, year, doc_type, sort, page, limit
+            )
         facets = {
             "year": _counts(gen.years[o] for o in docs if gen.years[o]),
             "doc_type": _counts(gen.types[o] for o in docs),
@@ -286,10 +288,9 @@ class Engine:
                 best.setdefault(gen.doc_of[docnum], (docnum, score))
         return best.keys(), list(best.values())
 
-    def _page_of_matches(self, gen, r, parsed, year, doc_type, sort, page, limit):
-        """(matching documents, the page's hits): all the matches unscored, then a top-k
-        search for the page (cheap for single words, whose long lists it can skip)."""
-        qq = backend.passage_query(parsed)
+    def _page_of_matches(self, gen, r, qq, parsed, year, doc_type, sort, page, limit):
+        """(matching documents, the page's hits): all the matches of ``qq`` unscored, then a
+        top-k search for the page (cheap for single words, whose long lists it can skip)."""
         nums = self._matches(gen, r, qq, year, doc_type, parsed.excluded)
         doc_of = gen.doc_of
         docs = {doc_of[n] for n in nums}

@@ -90,14 +90,16 @@ def test_a_second_build_waits_then_says_one_is_running(built):
 
 def test_a_second_build_runs_once_the_first_is_done(built):
     _, corpus, index = built
-    release = threading.Event()
+    held, release = threading.Event(), threading.Event()
 
     def hold():
         with build_lock(index):
+            held.set()
             release.wait(5)
 
     holder = threading.Thread(target=hold)
     holder.start()
+    assert held.wait(5)  # the build below starts only once the lock is taken
     threading.Timer(0.3, release.set).start()
     summary = build_index(corpus, index, lock_timeout=5)
     holder.join()
