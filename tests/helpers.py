@@ -10,6 +10,11 @@ from indexer.corpus import Corpus, ManifestRecord
 from indexer.extract import EXTRACTOR_VERSION
 from indexer.model import Document, Paragraph
 
+# Keys every search result must carry: the `--json` / `/api/search` contract of issue 3.
+SEARCH_RESULT_KEYS = frozenset(
+    {"id", "title", "url", "link", "doc_type", "year", "date", "location", "snippet", "score"}
+)
+
 
 def make_document(
     url: str, title: str, paragraphs: list[str | Paragraph], **fields: object

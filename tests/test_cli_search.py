@@ -6,21 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.cli import cli
-from tests.helpers import make_corpus
+from tests.helpers import SEARCH_RESULT_KEYS, make_corpus
 from tests.search_fixtures import sample_docs
-
-RESULT_KEYS = {
-    "id",
-    "title",
-    "url",
-    "link",
-    "doc_type",
-    "year",
-    "date",
-    "location",
-    "snippet",
-    "score",
-}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +45,7 @@ def test_json_has_exactly_the_documented_shape(dirs):
     assert data["query"] == "women" and data["page"] == 1 and data["suggestion"] is None
     assert data["total"] == 2
     for r in data["results"]:
-        assert r.keys() >= RESULT_KEYS
+        assert r.keys() >= SEARCH_RESULT_KEYS
         assert isinstance(r["score"], float) and isinstance(r["year"], int)
     assert set(data["facets"]) >= {"year", "doc_type"}
     assert all(isinstance(k, str) for k in data["facets"]["year"])

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from indexer.search import Engine
+from tests.helpers import SEARCH_RESULT_KEYS
 from tests.web_fixtures import SCRIPT_TEXT, app, client, doc_id_of, web_index  # noqa: F401
 from webapp import create_app
 from webapp.templating import rfc3339
@@ -29,18 +30,7 @@ def test_api_search_is_the_engine_json(client, web_index):  # noqa: F811
     for key in ("query", "total", "page", "suggestion", "results", "facets"):
         assert key in data
     assert data["total"] == 6 and len(data["results"]) == 4
-    assert set(data["results"][0]) >= {
-        "id",
-        "title",
-        "url",
-        "link",
-        "doc_type",
-        "year",
-        "date",
-        "location",
-        "snippet",
-        "score",
-    }
+    assert set(data["results"][0]) >= SEARCH_RESULT_KEYS
 
 
 def test_api_search_pages_and_filters(client):  # noqa: F811
