@@ -12,6 +12,12 @@ DOC_TYPES = (
     "declaration",
     "strategic_plan",
     "terms_of_reference",
+    "meeting_report",  # summary records of SMEWG meetings
+    "news_release",  # APEC's own news
+    "news_article",  # another publisher's story
+    "speech",
+    "initiative",  # action plans, agendas, frameworks, strategies, annexes
+    "web_page",  # group pages, portals
     "other",
 )
 
@@ -41,6 +47,7 @@ class Document:
     location: str | None = None  # "Wellington, New Zealand"
     doc_type: str = "other"  # one of DOC_TYPES
     chair: str | None = None
+    publisher: str | None = None  # "APEC", or a third party's site name
     extractor_version: int = 0  # indexer.extract.EXTRACTOR_VERSION that produced this
 
     @property
