@@ -29,7 +29,7 @@ from typing import Any
 from tqdm import tqdm
 
 from indexer import backend
-from indexer.commitment_store import write_commitments
+from indexer.commitments.store import write_commitments
 from indexer.corpus import Corpus
 from indexer.extract import extract_corpus
 from indexer.model import Document

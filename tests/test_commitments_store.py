@@ -7,7 +7,7 @@ import json
 import pytest
 
 from indexer.build import build_index, current_generation
-from indexer.commitment_store import (
+from indexer.commitments.store import (
     COMMITMENTS_FILE,
     CSV_COLUMNS,
     CommitmentsMissing,

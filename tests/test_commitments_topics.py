@@ -2,7 +2,7 @@
 
 import pytest
 
-from indexer.topics import TOPICS, topic_label, topics_of
+from indexer.commitments.topics import TOPICS, topic_label, topics_of
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,8 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from indexer.commitment_store import (
+from indexer.commitments import STRENGTHS
+from indexer.commitments.store import (
     CSV_COLUMNS,
     Commitment,
     CommitmentsMissing,
@@ -24,8 +25,7 @@ from indexer.commitment_store import (
     first_year,
     group_by_year,
 )
-from indexer.commitments import STRENGTHS
-from indexer.topics import TOPICS, TOPICS_BY_SLUG, topic_label
+from indexer.commitments.topics import TOPICS, TOPICS_BY_SLUG, topic_label
 from indexer.trends import MAX_TERMS, clean_terms, trends
 from webapp.charts import Series, bar_chart
 from webapp.csv_export import csv_response

@@ -8,17 +8,17 @@ from pathlib import Path
 import click
 
 from indexer.cli.common import index_option, parse_years
-from indexer.commitment_store import (
+from indexer.commitments import STRENGTHS
+from indexer.commitments.store import (
     CSV_COLUMNS,
     CommitmentsMissing,
     csv_rows,
     find_commitments,
     group_by_year,
 )
-from indexer.commitments import STRENGTHS
+from indexer.commitments.topics import TOPICS_BY_SLUG
 from indexer.csv_export import to_csv
 from indexer.search import default_index_dir
-from indexer.topics import TOPICS_BY_SLUG
 
 
 @click.command("commitments")

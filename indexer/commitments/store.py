@@ -3,7 +3,8 @@
 The index build calls `write_commitments` on the new generation directory before swapping it
 in, so the records are always those of the documents being served. A document analysed by
 the previous generation with the same content (and the same analyser version) is not
-analysed again: its records are copied from there.
+analysed again: its records are copied from there. Records are stored per document and merged
+across pages (`indexer.commitments.merge`) when they are loaded.
 """
 
 from __future__ import annotations
@@ -19,15 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from indexer.commitments import STRENGTHS, Commitment, extract_commitments
+from indexer.commitments.detect import STRENGTHS
+from indexer.commitments.merge import merge_records
+from indexer.commitments.records import Commitment, extract_commitments
+from indexer.commitments.topics import TOPICS_BY_SLUG
 from indexer.corpus import atomic_write_bytes
 from indexer.model import Document
-from indexer.topics import TOPICS_BY_SLUG
 
 COMMITMENTS_FILE = "commitments.jsonl"
 META_FILE = "commitments.meta.json"
 # Bump when extraction changes, so cached records from older builds are not reused.
-ANALYSER_VERSION = 1
+ANALYSER_VERSION = 2
 
 
 class CommitmentsMissing(Exception):
@@ -136,7 +139,7 @@ _cache_lock = threading.Lock()
 
 
 def load_commitments(source: HasIndexPath | Path | str) -> list[Commitment]:
-    """All records, newest year first; re-read only when the file changes."""
+    """All records merged across pages, newest year first; re-read only when the file changes."""
     path = commitments_file(source).resolve()
     stat = path.stat()
     stamp = (stat.st_mtime_ns, stat.st_size)
@@ -151,7 +154,7 @@ def load_commitments(source: HasIndexPath | Path | str) -> list[Commitment]:
                 records.append(Commitment.from_dict(json.loads(line)))
             except (ValueError, TypeError):
                 continue  # a damaged line is skipped, not fatal
-    records.sort(key=_order)
+    records = sorted(merge_records(records), key=_order)
     with _cache_lock:
         _cache.clear()  # only the served generation is worth keeping
         _cache[path] = (stamp, records)
@@ -237,10 +240,36 @@ def first_year(records: Iterable[Commitment]) -> int | None:
 
 CSV_COLUMNS = (
     "year", "strength", "verb", "actor", "topics", "text",
-    "title", "date", "meeting_number", "url", "link",
+    "title", "date", "meeting_number", "url", "link", "sources", "reported_in",
 )  # fmt: skip
 
 
 def csv_rows(records: Iterable[Commitment]) -> list[dict[str, Any]]:
-    """The records as rows for a CSV export (CSV_COLUMNS), topics joined with "; "."""
-    return [r.to_dict() | {"topics": "; ".join(r.topics)} for r in records]
+    """The records as rows for a CSV export (CSV_COLUMNS): topics joined with "; ", the
+    other sources' and reporting pages' URLs with " | "."""
+    return [
+        r.to_dict()
+        | {
+            "topics": "; ".join(r.topics),
+            "sources": " | ".join(s["url"] for s in r.sources[1:]),
+            "reported_in": " | ".join(s["url"] for s in r.reported_in),
+        }
+        for r in records
+    ]
+
+
+def csv_filename(
+    topic: str | None, years: tuple[int, int] | None, strength: str | None, q: str | None
+) -> str:
+    """A download name that says the filter: apec-commitments-access-to-finance-2010-2015.csv."""
+    parts = ["apec-commitments"]
+    if topic:
+        parts.append(topic)
+    if years:
+        parts.append(str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}")
+    if strength:
+        parts.append(strength)
+    words = re.findall(r"[a-z0-9]+", (q or "").lower())
+    if words:
+        parts.append("-".join(words)[:40].strip("-"))
+    return "-".join(parts) + ".csv"

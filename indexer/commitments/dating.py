@@ -1,0 +1,46 @@
+"""The year a commitment belongs to: the sentence's own date when it reports a past outcome
+with one ("In October 2010, ministers endorsed the plan" -> 2010), else its document's year.
+
+Group pages are republished every year with a new date and repeat what ministers did years
+before; only the date the sentence names is right for it (issue 13, design notes). A year
+counts as the sentence's date when a month comes just before it ("in October 2010", "On
+September 5, 2014") or it follows "in"/"during"/"since" directly ("in 2010"), and it is no
+later than the page's own year; plan periods ("for 2013-2016"), deadlines ("by 2020") and
+names ("Vision 2040") are not dates of the sentence. A sentence about the present or the
+future ("we will", "we endorse") belongs to its document's year whatever year it names.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DATED = re.compile(
+    r"(?:\b" + _MONTHS + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+"  # "October 2010", "Sept 5, 2014"
+    r"|\b(?:in|during|since|on)\s+(?:(?:early|mid|late)[- ]?)?)"  # "in 2010", "in mid-2010"
+    r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(r"(?:ed|took\s+note|met)\b", re.IGNORECASE)
+_PRESENT_FILLER = re.compile(r"\b(?:are|is|remain|will|shall|continue|do|does)\b", re.IGNORECASE)
+
+
+def stated_year(
+    sentence: str, verb_phrase: str, filler: str = "", page_year: int | None = None
+) -> int | None:
+    """The year `sentence` names as the date of what it reports, or None.
+
+    `verb_phrase` is the detected verb ("endorsed"), `filler` the words before it ("will");
+    only a past outcome is dated by the sentence. A year after `page_year` is never taken.
+    Returns an int (a year) or None.
+    """
+    if _PRESENT_FILLER.search(filler) or not _PAST_VERB.search(verb_phrase):
+        return None
+    for match in _DATED.finditer(sentence):
+        year = int(match.group("year"))
+        if page_year is None or year <= page_year:
+            return year
+    return None

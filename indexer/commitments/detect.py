@@ -1,0 +1,253 @@
+"""Find the sentence's commitment: an actor that commits, agrees, endorses, welcomes... as an
+outcome of a meeting.
+
+A commitment is a sentence whose subject is an actor ("We", "Ministers", "Leaders", "officials",
+"the SMEWG", "member economies", "the meeting"...) followed, after optional adverbs and
+auxiliaries, by a commitment verb; or a passive outcome ("It was agreed that ...", "The plan
+was endorsed by Ministers"). The verb decides the strength:
+
+- strong: commit (incl. "are committed to", "remain committed", "reaffirm our commitment"),
+  agree, endorse, instruct, adopt, approve, pledge, resolve, decide, task, direct, launch,
+  "are determined to", "stand ready to"; and any verb after "will" or "shall" ("We will
+  continue to work together" has the verb "will").
+- medium: encourage, support, call on/upon/for, urge, invite, request.
+- weak: welcome, note (incl. "take note", "note with concern"), recognise, acknowledge,
+  appreciate, commend, emphasise, stress, underline, highlight, reaffirm, look forward.
+
+Coordinated verbs ("We welcome and endorse ...") take the strongest. A negated verb ("we do not
+agree") is not a commitment, and neither is a sentence that only mentions commitments ("Our
+commitment to MSMEs remains strong"), nor the shapes `indexer.commitments.exclusions` names
+(meeting procedure, previews, logistics, headlines, document headers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.commitments.exclusions import excluded_kind
+
+STRENGTHS = ("strong", "medium", "weak")
+
+# lemma -> (strength, regex for its forms). Order does not matter; strongest wins in a chain.
+VERBS: dict[str, tuple[str, str]] = {
+    "commit": ("strong", r"commit(?:s|ted|ting)?"),
+    "agree": ("strong", r"agree(?:s|d)?"),
+    "endorse": ("strong", r"endorse[sd]?"),
+    "instruct": ("strong", r"instruct(?:s|ed)?"),
+    "adopt": ("strong", r"adopt(?:s|ed)?"),
+    "approve": ("strong", r"approve[sd]?"),
+    "pledge": ("strong", r"pledge[sd]?"),
+    "resolve": ("strong", r"resolve[sd]?"),
+    "decide": ("strong", r"decide[sd]?"),
+    "task": ("strong", r"task(?:s|ed)?"),
+    "direct": ("strong", r"direct(?:s|ed)?"),
+    "launch": ("strong", r"launch(?:es|ed)?"),
+    "determined": ("strong", r"determined\s+to"),
+    "stand ready": ("strong", r"ready\s+to"),  # after "stand"/"are" (see _FILLER)
+    "encourage": ("medium", r"encourage[sd]?"),
+    "support": ("medium", r"support(?:s|ed)?"),
+    "call on": ("medium", r"call(?:s|ed)?\s+(?:on|upon|for)"),
+    "urge": ("medium", r"urge[sd]?"),
+    "invite": ("medium", r"invite[sd]?"),
+    "request": ("medium", r"request(?:s|ed)?"),
+    "welcome": ("weak", r"welcome[sd]?"),
+    "note": ("weak", r"(?:note[sd]?|t(?:ake|akes|ook|aken)\s+note)"),
+    "recognise": ("weak", r"recogni[sz]e[sd]?"),
+    "acknowledge": ("weak", r"acknowledge[sd]?"),
+    "appreciate": ("weak", r"appreciate[sd]?"),
+    "commend": ("weak", r"commend(?:s|ed)?"),
+    "emphasise": ("weak", r"emphasi[sz]e[sd]?"),
+    "stress": ("weak", r"stress(?:es|ed)?"),
+    "underline": ("weak", r"underline[sd]?"),
+    "highlight": ("weak", r"highlight(?:s|ed)?"),
+    "reaffirm": ("weak", r"(?:reaffirm|reiterate)(?:s|d|ed)?"),
+    "look forward": ("weak", r"look(?:s|ed)?\s+forward"),
+}
+
+# "We reaffirm our commitment to ...", "renew our support for ...": the noun carries the verb.
+RENEWED_NOUNS = {"commitment": "commit", "commitments": "commit", "support": "support"}
+
+# canonical actor -> regex (matched case-insensitively, as the subject of the sentence)
+ACTORS: dict[str, str] = {
+    "We": r"we",
+    "Ministers": r"(?:the\s+)?(?:APEC\s+)?(?:M?SME\s+)?Ministers",
+    "Leaders": r"(?:the\s+)?(?:APEC\s+|Economic\s+)?Leaders",
+    "Senior Officials": r"(?:the\s+)?(?:APEC\s+)?Senior\s+Officials",
+    "officials": r"(?:our\s+|the\s+)?officials",
+    "the SMEWG": (
+        r"(?:the\s+)?(?:SMEWG|(?:M?SME|Small\s+and\s+Medium\s+Enterprises)\s+Working\s+Group"
+        r"|Working\s+Group)"
+    ),
+    "member economies": r"(?:all\s+|the\s+)?(?:APEC\s+)?(?:member\s+)?economies",
+    "APEC": r"APEC",
+    "the Chair": r"the\s+Chair",
+    "the meeting": r"the\s+(?:plenary\s+)?meeting|(?:the\s+)?participants|delegates",
+}
+
+# Words that may stand between the actor and the verb. Longer phrases come first: the regex
+# does not backtrack into them once a shorter one ("are") has let the actor match.
+_FILLER = (
+    r"(?:are|were)\s+(?:pleased|delighted|happy|glad)\s+to|"
+    r"continue(?:d)?\s+to|in\s+particular|no\s+longer|"
+    r"also|further|fully|strongly|firmly|warmly|greatly|duly|again|therefore|thus|hereby|"
+    r"today|now|jointly|collectively|together|unanimously|particularly|especially|moreover|"
+    r"furthermore|accordingly|remain(?:ed)?|stand|stood|stay|"
+    r"are|is|were|was|have|has|had|do|does|did|can|could|may|might|should|would|must|"
+    r"will|shall|not|never"
+)
+_RENEW = (
+    r"(?:reaffirm|reiterate|renew|restate|reconfirm|underline)(?:s|d|ed)?\s+"
+    r"(?:our|their|its)\s+(?:\w+\s+){0,2}?(?P<noun>commitments?|support)"
+)
+
+_ACTOR_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(ACTORS.values())) + r")"
+    r"(?:\s*,\s*[^,;:]{1,150}?,)?"  # an apposition: "We, the Ministers responsible for SMEs,"
+    r"(?P<filler>(?:\s+(?:" + _FILLER + r"))*)\s+",
+    re.IGNORECASE,
+)
+_VERB_RE = re.compile(
+    "|".join(f"(?P<v{i}>{form})" for i, (_, form) in enumerate(VERBS.values())) + r"\b",
+    re.IGNORECASE,
+)
+_RENEW_RE = re.compile(_RENEW + r"\b", re.IGNORECASE)
+# "It was agreed that ...", "It was further decided to ..."
+_PASSIVE_IT = re.compile(
+    r"\bit\s+(?:was|has\s+been|is)\s+(?:\w+ly\s+|also\s+|further\s+)?"
+    r"(?P<verb>agreed|decided|resolved|endorsed|noted|recommended|welcomed)\s+(?:that|to)\b",
+    re.IGNORECASE,
+)
+# "The plan was endorsed by Ministers"
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?P<verb>endorsed|adopted|approved|launched|agreed(?:\s+on)?|welcomed|noted|supported)"
+    r"\s+by\s+(?P<actor>(?:the\s+)?(?:APEC\s+)?(?:M?SME\s+)?(?:Ministers|Leaders|SMEWG"
+    r"|meeting|member\s+economies|economies|Senior\s+Officials))\b",
+    re.IGNORECASE,
+)
+_PASSIVE_LEMMA = {"recommended": "request"}
+# A quick first look: a sentence with none of these words cannot make a commitment.
+_ANY_VERB = re.compile(
+    r"\b(?:will|shall|renew|restate|reconfirm|" + "|".join(f for _, f in VERBS.values()) + ")",
+    re.IGNORECASE,
+)
+_CHAIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:also\s+|further\s+)?")
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b", re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|shall)\b", re.IGNORECASE)
+# Words after which a subject may start (besides punctuation and the start of the sentence).
+_SUBJECT_AFTER = frozenset(
+    {
+        "and", "also", "today", "hereby", "further", "furthermore", "moreover", "therefore",
+        "thus", "now", "jointly", "together", "collectively", "accordingly", "finally", "so",
+    }
+)  # fmt: skip
+# An opening phrase without a comma before "we": "At this time we remain committed ...".
+_INTRO = re.compile(
+    r"^(?:at|in|on|with|given|as|to|following|through|under|during|since|against|amid|today|"
+    r"now|moving|looking|going|building|recognising|recognizing|noting|having|together)\b"
+    r"(?![^,]*\b(?:which|that|who|whom)\b)[^,;:]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The actor, verb and strength found in one sentence."""
+
+    actor: str
+    verb: str
+    strength: str
+    start: int  # offset of the verb phrase ("will", the verb, or coordinated verbs)
+    end: int  # offset just after it (where its object starts)
+    filler: str = ""  # the auxiliaries and adverbs between the actor and the verb
+
+
+def _subject_position(text: str, start: int, actor: str) -> bool:
+    before = text[:start].rstrip()
+    if not before or before[-1] in ",;:(—–-":
+        return True
+    if actor == "We" and _INTRO.match(before):
+        return True
+    last = before.split()[-1].lower()
+    return last in _SUBJECT_AFTER
+
+
+def _verb_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The lemma of the commitment verb starting at `pos`, and where it ends."""
+    renew = _RENEW_RE.match(text, pos)
+    if renew:
+        return RENEWED_NOUNS[renew.group("noun").lower()], renew.end()
+    verb = _VERB_RE.match(text, pos)
+    if not verb:
+        return None
+    lemma = list(VERBS)[int(verb.lastgroup[1:])]
+    return lemma, verb.end()
+
+
+def _lemma_of(form: str) -> str:
+    """The lemma of a past participle ("agreed on" -> "agree")."""
+    form = form.split()[0].lower()
+    if form in _PASSIVE_LEMMA:
+        return _PASSIVE_LEMMA[form]
+    found = _verb_at(form, 0)
+    return found[0] if found else form
+
+
+def _passive(sentence: str) -> Detection | None:
+    """ "It was agreed that ..." (by the meeting) or "... was endorsed by Ministers"."""
+    match = _PASSIVE_IT.search(sentence)
+    if match and _subject_position(sentence, match.start(), "It"):
+        lemma = _lemma_of(match.group("verb"))
+        actor = "the meeting"
+    else:
+        match = _PASSIVE_BY.search(sentence)
+        if not match:
+            return None
+        lemma = _lemma_of(match.group("verb"))
+        by = match.group("actor").lower()
+        actor = next(
+            (name for name, rx in ACTORS.items() if re.fullmatch(rx, by, re.IGNORECASE)),
+            "Ministers",
+        )
+    return Detection(actor, lemma, VERBS[lemma][0], match.start("verb"), match.end("verb"))
+
+
+def _active(sentence: str) -> Detection | None:
+    for actor in _ACTOR_RE.finditer(sentence):
+        name = next(n for i, n in enumerate(ACTORS) if actor.group(f"a{i}"))
+        if not _subject_position(sentence, actor.start(), name):
+            continue
+        filler = actor.group("filler")
+        if _NEGATION.search(filler):
+            continue  # "we do not support ...": no commitment by this subject
+        found = _verb_at(sentence, actor.end())
+        will = _WILL.search(filler)
+        if not found and not will:
+            continue
+        start = actor.start("filler") + will.start() if will else actor.end()
+        if not found:
+            end = actor.start("filler") + will.end()
+            return Detection(name, "will", "strong", start, end, filler)
+        lemmas = [found[0]]
+        end = found[1]
+        while chained := _CHAIN_RE.match(sentence, end):
+            more = _verb_at(sentence, chained.end())
+            if not more:
+                break
+            lemmas.append(more[0])
+            end = more[1]
+        lemma = min(lemmas, key=lambda v: STRENGTHS.index(VERBS[v][0]))
+        strength = "strong" if will else VERBS[lemma][0]
+        return Detection(name, lemma, strength, start, end, filler)
+    return None
+
+
+def detect(sentence: str) -> Detection | None:
+    """The commitment made in `sentence`, if it makes one (None for the excluded shapes)."""
+    if not _ANY_VERB.search(sentence):
+        return None
+    found = _active(sentence) or _passive(sentence)
+    if found is None or excluded_kind(sentence, found.start, found.end, found.filler):
+        return None
+    return found

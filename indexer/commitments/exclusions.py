@@ -1,0 +1,95 @@
+"""Sentences with an actor and a commitment verb that still are no commitment.
+
+Each kind was seen among the records of the real APEC record (issue 13): meeting procedure
+("The member economies adopted the meeting's agenda."), previews of what a meeting will do
+("Ministers will meet in Lakeside next week to discuss supply chains"), a host's logistics
+("we look forward to welcoming you to our capital"), headlines ("Ministers back new
+declaration on small firms", no closing full stop) and document headers ("Draft 2 –
+Discussion paper (submitted by the SMEWG) – Background – 1 At the 21st meeting ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+EXCLUDED_KINDS = ("header", "procedure", "preview", "logistics")
+
+_HEADER = re.compile(
+    r"\b(?:draft\s+\d|discussion\s+paper|submitted\s+by|agenda\s+item\s+\d|"
+    r"doc(?:ument)?\s+no\b|for\s+(?:information|consideration|endorsement)\s*[–—:-]|"
+    r"purpose\s*:|action\s+required)",
+    re.IGNORECASE,
+)
+_DASH_SEGMENTS = re.compile(r"\s[–—]\s")
+# The object of the verb, when it is the running of the meeting itself.
+_PROCEDURE = re.compile(
+    r"^\W*(?:(?:the|its|their|our)\s+)?(?:(?:meeting's|provisional|draft|revised|annotated|"
+    r"proposed)\s+)*(?:agenda|minutes|summary\s+record|rules\s+of\s+procedure|"
+    r"report\s+of\s+the\s+(?:previous|last)|date\s+and\s+venue|venue)\b"
+    r"|\b(?:drafting\s+group|to\s+volunteer|volunteers?\s+for|introduce\s+themselves|"
+    r"opened\s+the\s+meeting|closed\s+the\s+meeting|took\s+the\s+floor|"
+    r"(?:meeting|session)\s+(?:was|is)\s+adjourned)\b",
+    re.IGNORECASE,
+)
+# "will" + a verb of meeting: what the meeting is going to do, not what it decided.
+_PREVIEW_AFTER_WILL = re.compile(
+    r"^\s*(?:(?:also|then|later|first|now|formally|officially)\s+)?"
+    r"(?:meet|gather|convene|come\s+together|discuss|hold|attend|be\s+held|take\s+place|"
+    r"deliberate|exchange\s+views|share\s+views|talk|be\s+joined|be\s+forwarded|be\s+presented|"
+    r"be\s+released|be\s+issued|be\s+attended|focus|consider|explore|arrive|travel|open|"
+    r"kick\s+off|begin|start|wrap\s+up|conclude|release|issue)\b",
+    re.IGNORECASE,
+)
+_PREVIEW_FILLER = re.compile(
+    r"\b(?:expected|set|scheduled|due|slated|poised|going)\s+to\b", re.IGNORECASE
+)
+_FUTURE_TIME = re.compile(
+    r"\b(?:next\s+week|tomorrow|later\s+(?:today|this\s+(?:week|month|year))|this\s+week|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)
+_LOGISTICS = re.compile(
+    r"\b(?:host(?:s|ed|ing)?\s+(?:the\s+)?(?:last|next|first|final|\w+\s+of\s+this\s+year's)|"
+    r"welcom(?:e|ing)\s+(?:you|all\s+of\s+you|delegates|participants|our\s+guests)\s+to|"
+    r"(?:capital|city|hotel|venue)\s+will|accommodation|registration|shuttle|visas?\b|"
+    r"gala\s+dinner|field\s+trip|site\s+visit|welcome\s+reception)",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?;:…][\"'”’)\]]*\s*$")
+
+
+def is_headline(sentence: str, title: str = "") -> bool:
+    """A headline: the document's title again, or a short line with no closing punctuation.
+
+    Only for whole sentences: a list item ("officials will publish a guide;") loses its
+    punctuation when it is cut from its list.
+    """
+    if title and _fold(sentence) == _fold(title):
+        return True
+    return not _TERMINAL.search(sentence) and len(sentence.split()) <= 20
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def excluded_kind(sentence: str, start: int, end: int, filler: str = "") -> str | None:
+    """Which kind of non-commitment `sentence` is (one of EXCLUDED_KINDS), or None.
+
+    `start`/`end` are the offsets of the detected verb phrase, `filler` the words between the
+    actor and it ("will", "are expected to").
+    """
+    head = sentence[:start]
+    if _HEADER.search(sentence) or len(_DASH_SEGMENTS.findall(head)) >= 2:
+        return "header"
+    rest = sentence[end:]
+    if _PROCEDURE.search(rest):
+        return "procedure"
+    if _PREVIEW_FILLER.search(filler) or _PREVIEW_FILLER.match(rest.lstrip()):
+        return "preview"
+    will = re.search(r"\b(?:will|shall)\s*$", sentence[:end], re.IGNORECASE)
+    if will and (_PREVIEW_AFTER_WILL.match(rest) or _FUTURE_TIME.search(sentence)):
+        return "preview"
+    if _LOGISTICS.search(sentence):
+        return "logistics"
+    return None

@@ -1,0 +1,293 @@
+"""Commitment records of one document: every sentence (or list item) that commits, with its
+topics, its year and where it sits.
+
+Numbered statement paragraphs ("12. We agree ...") and the items of a list introduced by a
+commitment ("We instruct officials to: - develop ...; - report ...", as separate list paragraphs
+or inline "(a) ...; (b) ...") each give their own record; a list item inherits the actor and verb
+of its lead-in. Records of many documents are merged into one per sentence by
+`indexer.commitments.merge`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from indexer.commitments.dating import stated_year
+from indexer.commitments.detect import Detection, detect
+from indexer.commitments.exclusions import is_headline
+from indexer.commitments.topics import topics_of
+from indexer.deeplinks import passage_link
+from indexer.model import Document
+from indexer.sentences import split_sentences
+
+# The documents that make commitments; the others (news, group pages, speeches...) report them.
+PRIMARY_TYPES = frozenset(
+    {"ministerial_statement", "chairs_statement", "declaration", "initiative", "meeting_report"}
+)
+
+_PARA_NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)]\s+(?=\S)")
+_INLINE_PARA_NUMBER = re.compile(r"(?<=[.;:])\s+(\d{1,3})\.\s+(?=[A-Z])")
+_BULLET = re.compile(r"^\s*(?:[•▪◦●·*\-–—]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+")
+_INLINE_ENUM = re.compile(r"(?:^|(?<=[\s;:]))\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|\d{1,2})\)\s+")
+_INLINE_BULLET = re.compile(r"(?:^|\s)[•▪–—]\s+")
+_ITEM_JOINER_START = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+_ITEM_JOINER_END = re.compile(r"(?:[;,]\s*(?:and|or)?|\s(?:and|or))$", re.IGNORECASE)
+
+
+@dataclass
+class Commitment:
+    """One commitment record; `to_dict` has the issue's keys first, then extras.
+
+    `title`, `url`, `link` and the document fields are those of the record's first source
+    (the primary one once merged); `sources` lists every page the sentence is on, primary
+    first, and `reported_in` the news items and pages that report the same outcome in other
+    words. Each source is a dict: title, url, link, doc_type, year, date, doc_id, position,
+    publisher, primary (bool) and, in `reported_in`, the reporting sentence as `text`.
+    """
+
+    text: str  # the whole sentence (lead-in + item for a list item)
+    verb: str  # lemma, a key of detect.VERBS or "will"
+    strength: str  # one of STRENGTHS
+    actor: str  # canonical actor, a key of detect.ACTORS
+    topics: list[str]  # topic slugs (indexer.commitments.topics)
+    year: int | None  # the sentence's own date when it names one, else its document's year
+    title: str
+    url: str  # canonical source URL
+    link: str  # deep link to the sentence
+    verb_span: tuple[int, int] | None = None  # where the verb phrase is in `text`
+    doc_id: str = ""
+    position: int = 0  # index of the paragraph in the document (0-based)
+    sentence: int = 0  # index of the sentence (or list item) within that paragraph
+    paragraph_number: int | None = None  # the statement's own number, "12." -> 12
+    lead_in: str | None = None  # for a list item: the sentence that introduced the list
+    meeting_number: int | None = None
+    date: str | None = None
+    location: str | None = None
+    doc_type: str = "other"
+    content_type: str = "html"
+    page: int | None = None
+    sha256: str = ""
+    publisher: str | None = None
+    doc_year: int | None = None  # the document's own year
+    self_dated: bool = False  # `year` comes from the sentence itself
+    primary: bool = True  # made by a statement, declaration, initiative or meeting report
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    reported_in: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        # Shallow, not dataclasses.asdict: the deep copy was most of the commitment pass.
+        return {
+            **vars(self),
+            "topics": list(self.topics),
+            "sources": list(self.sources),
+            "reported_in": list(self.reported_in),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Commitment:
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        if values.get("verb_span") is not None:
+            values["verb_span"] = tuple(values["verb_span"])
+        return cls(**values)
+
+    def source(self) -> dict[str, Any]:
+        """This record's own document as an entry of `sources`."""
+        return {
+            "title": self.title,
+            "url": self.url,
+            "link": self.link,
+            "doc_type": self.doc_type,
+            "year": self.doc_year,
+            "date": self.date,
+            "doc_id": self.doc_id,
+            "position": self.position,
+            "publisher": self.publisher,
+            "primary": self.primary,
+        }
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    """What `analyse_sentence` finds in one sentence."""
+
+    detection: Detection | None
+    topics: list[str]
+    year: int | None
+    self_dated: bool
+
+
+def analyse_sentence(
+    text: str, source_year: int | None = None, title: str = ""
+) -> SentenceAnalysis:
+    """Detection, topics and year of one sentence from a document of `source_year`.
+
+    A headline (the document's `title` again, or a short line without a full stop) is never a
+    commitment.
+    """
+    found = detect(text)
+    if found and is_headline(text, title):
+        found = None
+    year, self_dated = source_year, False
+    if found:
+        own = stated_year(text, text[found.start : found.end], found.filler, source_year)
+        if own is not None:
+            year, self_dated = own, True
+    return SentenceAnalysis(found, topics_of(text) if found else [], year, self_dated)
+
+
+def _numbered_chunks(text: str) -> Iterator[tuple[int | None, str]]:
+    """Split a paragraph into its numbered statement paragraphs ("11. ... 12. ...")."""
+    number = None
+    match = _PARA_NUMBER.match(text)
+    if match:
+        number, text = int(match.group(1)), text[match.end() :]
+    start = 0
+    for inline in _INLINE_PARA_NUMBER.finditer(text):
+        yield number, text[start : inline.start()].strip()
+        number, start = int(inline.group(1)), inline.end()
+    yield number, text[start:].strip()
+
+
+def _clean_item(item: str) -> str:
+    """A list item without its leading "and" or its trailing "; and"."""
+    item = _ITEM_JOINER_START.sub("", item.strip())
+    return _ITEM_JOINER_END.sub("", item).strip()
+
+
+def _inline_items(sentence: str, detection: Detection) -> tuple[str, list[str]]:
+    """The lead-in and items of a list written inside one sentence after its verb.
+
+    "We instruct officials to: (a) develop X; (b) report Y." -> ("We instruct officials to:",
+    ["develop X", "report Y."]); no list -> ("", []).
+    """
+    colon = sentence.find(":", detection.end)
+    body_start = colon + 1 if colon >= 0 else detection.end
+    body = sentence[body_start:]
+    for marker in (_INLINE_ENUM, _INLINE_BULLET):
+        found = list(marker.finditer(body))
+        if len(found) >= 2 and not body[: found[0].start()].strip(" ;,"):
+            bounds = [m.end() for m in found]
+            ends = [m.start() for m in found[1:]] + [len(body)]
+            items = [_clean_item(body[b:e]) for b, e in zip(bounds, ends, strict=True)]
+            lead = sentence[: body_start + found[0].start()].rstrip()
+            return lead, [i for i in items if i]
+    if colon >= 0 and body.count(";") >= 1:
+        items = [_clean_item(part) for part in body.split(";")]
+        return sentence[: colon + 1], [i for i in items if i]
+    return "", []
+
+
+@dataclass
+class _Unit:
+    """A sentence (or list item) of a paragraph, with where it sits."""
+
+    text: str
+    position: int  # paragraph index
+    sentence: int  # index within the paragraph
+    number: int | None  # the statement paragraph's own number
+
+
+class _Records:
+    """Collects records for one document, filling in its metadata."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.records: list[Commitment] = []
+
+    def add(
+        self, unit: _Unit, detection: Detection, lead_in: str | None = None, year: int | None = None
+    ) -> None:
+        """Record `unit`; a list item is recorded with its lead-in in front.
+
+        `year` is the sentence's own date (from `analyse_sentence`), if it names one.
+        """
+        doc = self.doc
+        page = doc.paragraphs[unit.position].page
+        text = f"{lead_in} {unit.text}" if lead_in else unit.text
+        self.records.append(
+            Commitment(
+                text=text,
+                verb_span=(detection.start, detection.end),
+                verb=detection.verb,
+                strength=detection.strength,
+                actor=detection.actor,
+                topics=topics_of(text),
+                year=year if year is not None else doc.year,
+                title=doc.title,
+                url=doc.canonical_url,
+                link=passage_link(doc.canonical_url, doc.content_type, unit.text, page),
+                doc_id=doc.id,
+                position=unit.position,
+                sentence=unit.sentence,
+                paragraph_number=unit.number,
+                lead_in=lead_in,
+                meeting_number=doc.meeting_number,
+                date=doc.date,
+                location=doc.location,
+                doc_type=doc.doc_type,
+                content_type=doc.content_type,
+                page=page,
+                sha256=doc.sha256,
+                publisher=doc.publisher,
+                doc_year=doc.year,
+                self_dated=year is not None and year != doc.year,
+                primary=doc.doc_type in PRIMARY_TYPES,
+            )
+        )
+
+
+def _units(text: str, position: int) -> Iterator[_Unit]:
+    index = 0
+    for number, chunk in _numbered_chunks(text):
+        for sentence in split_sentences(chunk):
+            yield _Unit(sentence.text, position, index, number)
+            index += 1
+
+
+def extract_commitments(doc: Document) -> list[Commitment]:
+    """Every commitment record in `doc`, in reading order (not yet merged across pages)."""
+    out = _Records(doc)
+    lead: tuple[_Unit, Detection] | None = None  # "We instruct officials to:" awaiting items
+    items = 0
+    for position, paragraph in enumerate(doc.paragraphs):
+        text = paragraph.text.strip()
+        if paragraph.kind == "h" or not text:
+            continue
+        is_item = paragraph.kind == "li" or bool(_BULLET.match(text))
+        if is_item:
+            text = _BULLET.sub("", text, count=1)
+        if lead and is_item:
+            item = _Unit(_clean_item(text), position, 0, None)
+            own = detect(item.text)  # an item with its own actor and verb stands on its own
+            if own:
+                out.add(item, own)
+            else:
+                out.add(item, lead[1], lead[0].text)
+            items += 1
+            continue
+        if lead and not items:  # a lead-in with no list after it is a record itself
+            out.add(*lead)
+        lead, items = None, 0
+        units = list(_units(text, position))
+        for unit in units:
+            found = analyse_sentence(unit.text, doc.year, doc.title)
+            detection = found.detection
+            if not detection:
+                continue
+            year = found.year if found.self_dated else None
+            lead_in, inline = _inline_items(unit.text, detection)
+            if inline:
+                for item in inline:
+                    place = _Unit(item, position, unit.sentence, unit.number)
+                    out.add(place, detection, lead_in, year)
+            elif unit is units[-1] and unit.text.endswith(":"):
+                lead = (unit, detection)
+            else:
+                out.add(unit, detection, year=year)
+    if lead and not items:
+        out.add(*lead)
+    return out.records
