@@ -71,13 +71,13 @@ RENEWED_NOUNS = {"commitment": "commit", "commitments": "commit", "support": "su
 # canonical actor -> regex (matched case-insensitively, as the subject of the sentence)
 ACTORS: dict[str, str] = {
     "We": r"we",
-    "Ministers": r"(?:the\s+)?(?:APEC\s+)?(?:M?SME\s+)?Ministers",
-    "Leaders": r"(?:the\s+)?(?:APEC\s+|Economic\s+)?Leaders",
+    "Ministers": r"(?:the\s+|most\s+|all\s+|several\s+|many\s+)?(?:APEC\s+)?(?:M?SME\s+)?Ministers",
+    "Leaders": r"(?:the\s+|all\s+)?(?:APEC\s+|Economic\s+)?Leaders",
     "Senior Officials": r"(?:the\s+)?(?:APEC\s+)?Senior\s+Officials",
     "officials": r"(?:our\s+|the\s+)?officials",
     "the SMEWG": (
         r"(?:the\s+)?(?:SMEWG|(?:M?SME|Small\s+and\s+Medium\s+Enterprises)\s+Working\s+Group"
-        r"|Working\s+Group)"
+        r"|Working\s+Group|group)"
     ),
     "member economies": r"(?:all\s+|the\s+)?(?:APEC\s+)?(?:member\s+)?economies",
     "APEC": r"APEC",
@@ -104,6 +104,7 @@ _RENEW = (
 _ACTOR_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(ACTORS.values())) + r")"
     r"(?:\s*,\s*[^,;:]{1,150}?,)?"  # an apposition: "We, the Ministers responsible for SMEs,"
+    r"(?:\s+of\s+(?:the\s+)?(?:\d+\s+)?(?:APEC\s+)?(?:member\s+)?economies)?"  # "of APEC economies"
     r"(?P<filler>(?:\s+(?:" + _FILLER + r"))*)\s+",
     re.IGNORECASE,
 )

@@ -23,7 +23,7 @@ _HEADER = re.compile(
 _DASH_SEGMENTS = re.compile(r"\s[–—]\s")
 # The object of the verb, when it is the running of the meeting itself.
 _PROCEDURE = re.compile(
-    r"^\W*(?:(?:the|its|their|our)\s+)?(?:(?:meeting's|provisional|draft|revised|annotated|"
+    r"^\W*(?:(?:that|to)\s+)?(?:(?:the|its|their|our)\s+)?(?:(?:meeting's|provisional|draft|revised|annotated|"
     r"proposed)\s+)*(?:agenda|minutes|summary\s+record|rules\s+of\s+procedure|"
     r"report\s+of\s+the\s+(?:previous|last)|date\s+and\s+venue|venue)\b"
     r"|\b(?:drafting\s+group|to\s+volunteer|volunteers?\s+for|introduce\s+themselves|"
@@ -37,7 +37,7 @@ _PREVIEW_AFTER_WILL = re.compile(
     r"(?:meet|gather|convene|come\s+together|discuss|hold|attend|be\s+held|take\s+place|"
     r"deliberate|exchange\s+views|share\s+views|talk|be\s+joined|be\s+forwarded|be\s+presented|"
     r"be\s+released|be\s+issued|be\s+attended|focus|consider|explore|arrive|travel|open|"
-    r"kick\s+off|begin|start|wrap\s+up|conclude|release|issue)\b",
+    r"kick\s+off|culminate|begin|start|wrap\s+up|conclude|release|issue)\b",
     re.IGNORECASE,
 )
 _PREVIEW_FILLER = re.compile(

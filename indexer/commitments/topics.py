@@ -114,6 +114,7 @@ TOPICS: tuple[Topic, ...] = (
             r"e-government",
             r"artificial\s+intelligence",
             r"cloud\s+computing",
+            r"fintech",
         ),
     ),
     Topic(
@@ -122,6 +123,7 @@ TOPICS: tuple[Topic, ...] = (
         (
             r"wom[ae]n",
             r"gender",
+            r"sex-disaggregated",
             r"inclusi(?:on|ve)\s+(?:growth|development|business|economic|economies|recovery|"
             r"ecosystem|participation|and\s+sustainable)",
             r"(?:economic|social)\s+inclusion",
@@ -166,6 +168,7 @@ TOPICS: tuple[Topic, ...] = (
             r"exporting",
             r"market\s+access",
             r"cross-border",
+            r"across\s+borders",
             r"trade\s+(?:facilitation|barriers)",
             r"free\s+trade",
             r"trade\s+and\s+investment",
