@@ -54,7 +54,7 @@ class BuildSummary:
     removed: int = 0
     seconds: float = 0.0
     rebuilt_because: str | None = None  # why a full rebuild happened (corrupt, --recreate…)
-    commitments: int = 0  # commitment records written (indexer.commitment_store)
+    commitments: int = 0  # commitment records written (indexer.commitments.store)
     commitment_seconds: float = 0.0
     path: Path | None = None
 
@@ -305,6 +305,10 @@ def _write_meta(build_dir: Path, wanted: dict[str, Document], passages: int) -> 
     for doc in wanted.values():
         doc_types[doc.doc_type] = doc_types.get(doc.doc_type, 0) + 1
     fetched = [d.fetched_at for d in wanted.values() if d.fetched_at]
+    words: dict[str, int] = {}  # the text's size per year, for trends per 10,000 words
+    for doc in wanted.values():
+        if doc.year:
+            words[str(doc.year)] = words.get(str(doc.year), 0) + len(doc.text.split())
     meta = {
         "schema_version": backend.SCHEMA_VERSION,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -313,5 +317,6 @@ def _write_meta(build_dir: Path, wanted: dict[str, Document], passages: int) -> 
         "years": [min(years), max(years)] if years else [],
         "doc_types": doc_types,
         "last_crawl": max(fetched) if fetched else None,
+        "words_per_year": dict(sorted(words.items())),
     }
     (build_dir / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")

@@ -429,21 +429,38 @@ class Engine:
             "last_crawl": meta.get("last_crawl"),
             "doc_types": meta.get("doc_types", {}),
             "built_at": meta.get("built_at"),
+            "words_per_year": meta.get("words_per_year", {}),
         }
 
     def year_counts(self, q: str) -> dict[int, dict]:
-        """Per year: how many documents and passages match ``q`` (for trends)."""
+        """Per year: how many documents and passages match ``q``, and how many times its
+        terms occur in them (``mentions``, see `mentions`), for trends."""
         with self._reading() as (gen, r):
-            qq = backend.passage_query(backend.parse(q))
+            parsed = backend.parse(q)
+            qq = backend.passage_query(parsed)
             passages: Counter[int] = Counter()
+            found: Counter[int] = Counter()
             docs: dict[int, set[int]] = {}
             for n in self._matches(gen, r, qq):
                 o = gen.doc_of[n]
                 if not gen.years[o]:
                     continue
                 passages[gen.years[o]] += 1
+                found[gen.years[o]] += mentions(r.stored(n).get("body", ""), parsed)
                 docs.setdefault(gen.years[o], set()).add(o)
-        return {y: {"documents": len(docs[y]), "passages": passages[y]} for y in sorted(passages)}
+        return {
+            y: {"documents": len(docs[y]), "passages": passages[y], "mentions": found[y]}
+            for y in sorted(passages)
+        }
+
+
+_MARKED_RUN = re.compile(r"<mark>[^<]*</mark>(?:\W{1,3}<mark>[^<]*</mark>)*")
+
+
+def mentions(text: str, parsed: backend.Parsed) -> int:
+    """How many times the query's terms occur in ``text``: each run of adjacent matching
+    words counts once, so an exact phrase ("women entrepreneurs") is one mention."""
+    return len(_MARKED_RUN.findall(backend.highlight(text, parsed.stems, parsed.exact)))
 
 
 def _counts(values) -> dict[str, int]:

@@ -161,14 +161,27 @@ def test_without_an_index_the_pages_say_how_to_build_one(empty_client):
         assert "apec-search index" in response.get_data(as_text=True)
 
 
-def test_trends_page_draws_documents_and_passages_with_a_table(client):
+def test_trends_page_draws_one_chart_of_the_chosen_measure_with_a_table(client):
     html = page(client, "/trends?q=finance&q=digital")
+    # one chart, drawn wide and narrow (the stylesheet shows one per screen width)
     assert html.count("<svg") == 2
+    assert 'id="trend-wide"' in html and 'id="trend-narrow"' in html
+    assert '<text class="axis-title"' in html and ">Documents mentioning the term</text>" in html
     assert 'href="/search?q=finance&amp;year=2017"' in html
-    # table: one row per year from 2012 to 2020, a documents and a passages column per term
+    # one line per term, one colour each
+    assert len(re.findall(r'<polyline class="line series-\d"', html)) == 4
+    # table: one row per year from 2012 to 2020; documents, mentions and per 10,000 words
     assert len(re.findall(r'<th scope="row">20\d\d</th>', html)) == 9
-    assert '<th scope="colgroup" colspan="2">finance</th>' in html
+    assert '<th scope="colgroup" colspan="3">finance</th>' in html
     assert 'value="finance"' in html and 'value="digital"' in html
+    assert '<option value="documents" selected>' in html
+
+
+def test_trends_per_10000_words(client):
+    html = page(client, "/trends?q=finance&measure=per_10k_words")
+    assert ">Mentions per 10,000 words</text>" in html
+    assert '<option value="per_10k_words" selected>' in html
+    assert client.get("/trends?q=finance&measure=bananas").status_code == 400
 
 
 def test_trends_page_without_terms_shows_the_form(client):

@@ -1,9 +1,10 @@
 """`/commitments` and `/trends`, with their CSV and JSON twins.
 
 `/commitments?topic=&year=&strength=&q=&page=`: commitment records grouped by year, newest
-first, the verb highlighted, a per-year chart, "first mentioned in" for a topic, and a CSV of
-the current view. `/trends?q=…&q=…`: documents and passages mentioning each term per year,
-as charts and a table whose cells link to that year's search results.
+first, the verb highlighted, their sources (primary first) and the news reporting them, a
+per-year chart, "first mentioned in" for a topic, and a CSV of the current view named for its
+filter. `/trends?q=…&q=…&measure=documents|per_10k_words`: each term per year as one chart
+(a line per term) and a table whose cells link to that year's search results.
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from indexer.commitments.store import (
     Commitment,
     CommitmentsMissing,
     counts_by_year,
+    csv_filename,
     csv_rows,
     find_commitments,
     first_year,
     group_by_year,
 )
 from indexer.commitments.topics import TOPICS, TOPICS_BY_SLUG, topic_label
-from indexer.trends import MAX_TERMS, clean_terms, trends
-from webapp.charts import Series, bar_chart
+from indexer.trends import MAX_TERMS, MEASURES, clean_terms, trends
+from webapp.charts import NARROW, WIDTH, Series, bar_chart, line_chart
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
 from webapp.errors import error_response
@@ -106,11 +108,14 @@ def verb_marked(record: Commitment) -> Markup:
     )
 
 
-def year_chart(records: list[Commitment], filters: Filters) -> tuple[list[dict], Markup | None]:
-    """Rows (year, count, link) without gaps, and their bar chart; none without dated records."""
+def year_chart(
+    records: list[Commitment], filters: Filters
+) -> tuple[list[dict], dict[str, Markup]]:
+    """Rows (year, count, link) without gaps, and their bar chart drawn wide and narrow
+    (`charts`); none without dated records."""
     counts = counts_by_year(records)
     if not counts:
-        return [], None
+        return [], {}
     years = list(range(min(counts), max(counts) + 1))
     rows = [
         {
@@ -123,8 +128,19 @@ def year_chart(records: list[Commitment], filters: Filters) -> tuple[list[dict],
     label = topic_label(filters.topic) if filters.topic else ""
     series = Series(label, [r["count"] for r in rows], [r["url"] for r in rows])
     title = "Commitments per year" + (f" on {label}" if label else "")
-    chart = bar_chart(years, [series], title=title, unit="commitments", chart_id="per-year")
-    return rows, chart
+    charts = {
+        size: bar_chart(
+            years,
+            [series],
+            title=title,
+            unit="commitments",
+            y_label="Commitments",
+            chart_id=f"per-year-{size}",
+            width=width,
+        )
+        for size, width in (("wide", WIDTH), ("narrow", NARROW))
+    }
+    return rows, charts
 
 
 @bp.get("/commitments")
@@ -134,7 +150,7 @@ def commitments_page() -> str:
     size = current_app.config.get("COMMITMENTS_PAGE_SIZE", PAGE_SIZE)
     pages = max(1, -(-len(records) // size))
     shown = records[(filters.page - 1) * size : filters.page * size]
-    rows, chart = year_chart(records, filters)
+    rows, charts = year_chart(records, filters)
     first = (
         first_year(find_commitments(get_engine(), topic=filters.topic)) if filters.topic else None
     )
@@ -146,7 +162,7 @@ def commitments_page() -> str:
         pages=pages,
         page_url=lambda n: url_for(".commitments_page", **filters.query_args(page=n)),
         year_rows=rows,
-        chart=chart,
+        charts=charts,
         first_year=first,
         topics=TOPICS,
         strengths=STRENGTHS,
@@ -158,8 +174,9 @@ def commitments_page() -> str:
 
 @bp.get("/commitments.csv")
 def commitments_csv() -> Response:
-    records = parse_filters().find()
-    return csv_response(csv_rows(records), CSV_COLUMNS, "apec-commitments.csv")
+    filters = parse_filters()
+    name = csv_filename(filters.topic, filters.year, filters.strength, filters.q)
+    return csv_response(csv_rows(filters.find()), CSV_COLUMNS, name)
 
 
 @bp.get("/api/commitments")
@@ -187,41 +204,57 @@ def year_search_url(term: str, year: int) -> str:
     return url_for("search.results", q=term, year=year)
 
 
-def trend_charts(found: dict[str, Any]) -> dict[str, Markup]:
-    """A documents chart and a passages chart; each bar links to that year's search."""
-    charts = {}
-    for measure in ("documents", "passages"):
-        series = [
-            Series(
-                s["term"],
-                [c[measure] for c in s["counts"]],
-                [year_search_url(s["term"], c["year"]) for c in s["counts"]],
-            )
-            for s in found["series"]
-        ]
-        terms = ", ".join(found["terms"])
-        charts[measure] = bar_chart(
+def parse_measure() -> str:
+    """The `measure` parameter: a key of MEASURES (default documents)."""
+    measure = request.args.get("measure", "").strip() or "documents"
+    if measure not in MEASURES:
+        raise BadParameter(f"measure must be one of {', '.join(MEASURES)}; not {measure!r}.")
+    return measure
+
+
+def trend_charts(found: dict[str, Any], measure: str) -> dict[str, Markup]:
+    """One chart of `measure` per year, a line per term, drawn wide and narrow; each point
+    links to that year's search."""
+    series = [
+        Series(
+            s["term"],
+            [c[measure] for c in s["counts"]],
+            [year_search_url(s["term"], c["year"]) for c in s["counts"]],
+        )
+        for s in found["series"]
+    ]
+    terms = ", ".join(found["terms"])
+    unit = "documents" if measure == "documents" else "mentions per 10,000 words"
+    return {
+        size: line_chart(
             found["years"],
             series,
-            title=f"{measure.capitalize()} mentioning {terms}, per year",
-            unit=measure,
-            chart_id=f"trend-{measure}",
+            title=f"{MEASURES[measure]}, per year: {terms}",
+            unit=unit,
+            y_label=MEASURES[measure] if size == "wide" else unit.capitalize(),
+            chart_id=f"trend-{size}",
+            width=width,
         )
-    return charts
+        for size, width in (("wide", WIDTH), ("narrow", NARROW))
+    }
 
 
 @bp.get("/trends")
 def trends_page() -> str:
     terms = parse_terms()
+    measure = parse_measure()
     found = trends(get_engine(), terms) if terms else None
     return render_template(
         "trends.html",
         terms=terms,
         found=found,
-        charts=trend_charts(found) if found else {},
+        measure=measure,
+        measures=MEASURES,
+        charts=trend_charts(found, measure) if found else {},
         inputs=(terms + [""] * MAX_TERMS)[: max(3, min(len(terms) + 1, MAX_TERMS))],
         max_terms=MAX_TERMS,
         search_url=year_search_url,
+        counted_words=bool(found and any(found["words"])),
     )
 
 
