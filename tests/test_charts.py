@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from webapp.charts import Series, bar_chart, nice_ceiling
+from webapp.charts import NARROW, Series, bar_chart, line_chart, nice_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -82,7 +82,71 @@ def test_series_must_match_the_years():
 
 
 @pytest.mark.parametrize(
-    ("value", "ceiling"), [(0, 1), (1, 1), (3, 5), (7, 10), (12, 20), (51, 100)]
+    ("top", "integers", "ticks"),
+    [
+        (0, True, [0, 1]),
+        (1, True, [0, 1]),
+        (2, True, [0, 1, 2]),
+        (7, True, [0, 2, 4, 6, 8]),
+        (12, True, [0, 5, 10, 15]),
+        (51, True, [0, 20, 40, 60]),
+        (0.8, False, [0, 0.2, 0.4, 0.6, 0.8]),
+        (3.7, False, [0, 1, 2, 3, 4]),
+    ],
 )
-def test_nice_ceiling(value, ceiling):
-    assert nice_ceiling(value) == ceiling
+def test_ticks_are_round_and_cover_the_top(top, integers, ticks):
+    assert nice_ticks(top, integers) == ticks
+
+
+def test_the_y_axis_has_a_title_and_usable_ticks():
+    root = parse(
+        bar_chart([2019, 2020, 2021], [Series("", [3, 7, 5])], title="T", unit="documents")
+    )
+    (axis,) = [t for t in root.iter(f"{SVG}text") if t.get("class") == "axis-title"]
+    assert axis.text == "Documents"
+    ticks = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "tick"]
+    assert ticks == ["0", "2", "4", "6", "8"]
+
+
+def test_rates_get_decimal_ticks():
+    chart = line_chart(
+        [2020, 2021],
+        [Series("digital*", [0.35, 1.2])],
+        title="T",
+        unit="mentions per 10,000 words",
+        y_label="Mentions per 10,000 words",
+    )
+    root = parse(chart)
+    ticks = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "tick"]
+    assert ticks == ["0", "0.25", "0.5", "0.75", "1", "1.25"]
+    (point,) = [
+        c for c in root.iter(f"{SVG}circle") if c.findtext(f"{SVG}title").startswith("2021")
+    ]
+    assert (
+        point.findtext(f"{SVG}title") == "2021: 1.2 mentions per 10,000 words mentioning digital*"
+    )
+
+
+def test_compared_terms_share_one_chart_with_a_colour_each():
+    series = [Series(f"term {k}", [k, k + 1]) for k in range(3)]
+    root = parse(line_chart([2020, 2021], series, title="T", unit="documents", y_label="Docs"))
+    lines = list(root.iter(f"{SVG}polyline"))
+    assert len(lines) == 3 and len({line.get("stroke") for line in lines}) == 3
+
+
+def test_the_narrow_chart_keeps_its_labels_apart():
+    years = list(range(1994, 2031))
+    series = [Series(f"a long term number {k}", [1] * len(years)) for k in range(4)]
+    root = parse(
+        line_chart(years, series, title="T", unit="documents", y_label="Docs", width=NARROW)
+    )
+    assert root.get("viewBox").startswith(f"0 0 {NARROW} ")
+    xs = [
+        float(t.get("x"))
+        for t in root.iter(f"{SVG}text")
+        if (t.text or "").isdigit() and len(t.text) == 4
+    ]
+    assert all(b - a >= 40 for a, b in zip(xs, xs[1:], strict=False))
+    # the legend wraps to the width instead of running off it
+    legend = [float(r.get("x")) for r in root.iter(f"{SVG}rect")]
+    assert legend and max(legend) < NARROW

@@ -136,3 +136,57 @@ def test_skip_link_is_the_first_stop(page, base_url):
     assert focused == "Skip to main content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+# The smallest rendered text we accept on a chart, in CSS pixels (labels were 5 px high).
+MIN_CHART_TEXT_PX = 10
+
+
+def chart_text_heights(page, selector: str) -> list[float]:
+    """Rendered font sizes (CSS px) of the visible chart's labels: the SVG font size times
+    the drawing's scale on screen (rotation included)."""
+    return page.evaluate(
+        """sel => [...document.querySelectorAll(sel + ' text')]
+            .filter(t => t.getBoundingClientRect().width > 0)
+            .map(t => { const m = t.getScreenCTM(), size = t.getAttribute('font-size');
+                        return parseFloat(size) * Math.hypot(m.a, m.b); })""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "shot"),
+    [
+        ("/trends?q=digital*&q=finance&measure=per_10k_words", "trends-phone.png"),
+        ("/commitments", "commitments-phone.png"),
+        ("/commitments?topic=access-to-finance", "commitments-topic-phone.png"),
+    ],
+)
+def test_trends_and_commitments_fit_a_phone(browser, base_url, path, shot):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    chart = page.locator(".chart-narrow svg")
+    if chart.count():
+        assert chart.is_visible() and not page.locator(".chart-wide svg").is_visible()
+        box = chart.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        heights = chart_text_heights(page, ".chart-narrow")
+        assert heights and min(heights) >= MIN_CHART_TEXT_PX
+    page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
+    context.close()
+
+
+def test_trends_chart_on_a_wide_screen(page, base_url):
+    page.goto(base_url + "/trends?q=digitalisation&q=finance")
+    chart = page.locator(".chart-wide svg")
+    assert chart.is_visible() and not page.locator(".chart-narrow svg").is_visible()
+    axis = chart.locator("text.axis-title")
+    assert axis.text_content() == "Documents mentioning the term"
+    ticks = chart.locator("text.tick").all_text_contents()
+    assert ticks[0] == "0" and 3 <= len(ticks) <= 6
+    assert min(chart_text_heights(page, ".chart-wide")) >= MIN_CHART_TEXT_PX
+    assert chart.locator("polyline").count() == 2
+    page.screenshot(path=str(ARTIFACTS / "trends-wide.png"), full_page=True)

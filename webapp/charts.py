@@ -34,14 +34,6 @@ class Series:
     hrefs: list[str] | None = None
 
 
-def nice_ceiling(value: float) -> float:
-    """The smallest 1, 2 or 5 times a power of ten that is at least `value` (at least 1)."""
-    if value <= 1:
-        return 1
-    power = 10 ** math.floor(math.log10(value))
-    return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
-
-
 def nice_ticks(top: float, integers: bool = True) -> list[float]:
     """Round tick values from 0 to at least `top`: 3 to 6 of them, a step of 1, 2, 2.5 or 5
     times a power of ten (whole numbers only when `integers`)."""
