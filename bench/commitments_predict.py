@@ -37,7 +37,7 @@ def predictor():
         return old
 
     def new(row: dict) -> dict:
-        found = analyse_sentence(row["text"], row["source_year"])
+        found = analyse_sentence(row["text"], row["source_year"], doc_type=row["doc_type"])
         return {
             "commitment": found.detection is not None,
             "strength": found.detection.strength if found.detection else None,

@@ -1,4 +1,4 @@
-"""Topic tagging with the lexicon in indexer/topics.py."""
+"""Topic tagging with the lexicon in indexer/commitments/topics.py: terms and excluded contexts."""
 
 import pytest
 
@@ -48,3 +48,56 @@ def test_slugs_are_unique_and_labelled():
     assert len(slugs) == len(set(slugs)) == 10
     assert topic_label("green-bcg").startswith("Green")
     assert topic_label("unknown") == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers agreed on the importance of financing SMEs.",
+        "We will improve access to credit for micro-enterprises.",
+        "Economies shared experience of SME financing and credit guarantees.",
+        "making financial and capital markets more accessible to SMEs",
+        "microcredit and microfinance for rural households",
+        "venture capital and crowdfunding for start-ups",
+        "expand bank lending to small firms",
+        "Financing for business expansion and capability development",
+    ],
+)
+def test_access_to_finance_in_its_phrasings(text):
+    assert "access-to-finance" in topics_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_slug"),
+    [
+        ("We welcome the outcomes of the Finance Ministers' Meeting.", "access-to-finance"),
+        ("The Minister of Finance of Atlantis attended.", "access-to-finance"),
+        ("Firms weathered the downturn and stayed resilient.", "disaster-resilience"),
+        ("Trade picked up during the recovery of demand.", "disaster-resilience"),
+        ("a clear and predictable regulatory framework", "green-bcg"),
+        ("microcredit as a tool for sustainable development", "green-bcg"),
+        ("an enabling business environment for SMEs", "green-bcg"),
+        ("We will report to the Ministers Responsible for Trade.", "international-markets"),
+        ("The Women Leaders' Network attended as a guest.", "women-and-inclusion"),
+    ],
+)
+def test_a_lone_word_or_a_name_is_not_the_topic(text, not_slug):
+    assert not_slug not in topics_of(text)
+
+
+def test_an_excluded_context_hides_only_its_own_match():
+    text = "Finance Ministers' Meeting outcomes on access to credit for SMEs"
+    assert "access-to-finance" in topics_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("help small firms recover from natural disasters", "disaster-resilience"),
+        ("resilience to shocks and the COVID-19 pandemic", "disaster-resilience"),
+        ("green growth and climate change", "green-bcg"),
+        ("low-carbon and energy-efficient production", "green-bcg"),
+    ],
+)
+def test_multi_word_terms_tag_their_topic(text, slug):
+    assert slug in topics_of(text)

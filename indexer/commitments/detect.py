@@ -244,11 +244,21 @@ def _active(sentence: str) -> Detection | None:
     return None
 
 
-def detect(sentence: str) -> Detection | None:
-    """The commitment made in `sentence`, if it makes one (None for the excluded shapes)."""
+def candidate(sentence: str) -> Detection | None:
+    """The actor and commitment verb of `sentence`, before the exclusions are applied."""
     if not _ANY_VERB.search(sentence):
         return None
-    found = _active(sentence) or _passive(sentence)
-    if found is None or excluded_kind(sentence, found.start, found.end, found.filler):
+    return _active(sentence) or _passive(sentence)
+
+
+def detect(sentence: str, doc_type: str | None = None) -> Detection | None:
+    """The commitment made in `sentence`, if it makes one (None for the excluded shapes).
+
+    `doc_type` is the type of the sentence's document (indexer.model.DOC_TYPES), when known:
+    a news item's "Ministers will discuss ..." is a preview, a statement's "we will review"
+    a commitment.
+    """
+    found = candidate(sentence)
+    if found is None or excluded_kind(sentence, found.start, found.end, doc_type):
         return None
     return found

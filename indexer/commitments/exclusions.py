@@ -32,17 +32,22 @@ _PROCEDURE = re.compile(
     re.IGNORECASE,
 )
 # "will" + a verb of meeting: what the meeting is going to do, not what it decided.
-_PREVIEW_AFTER_WILL = re.compile(
+_PREVIEW_EVENT = re.compile(
     r"^\s*(?:(?:also|then|later|first|now|formally|officially)\s+)?"
-    r"(?:meet|gather|convene|come\s+together|discuss|hold|attend|be\s+held|take\s+place|"
-    r"deliberate|exchange\s+views|share\s+views|talk|be\s+joined|be\s+forwarded|be\s+presented|"
-    r"be\s+released|be\s+issued|be\s+attended|focus|consider|explore|arrive|travel|open|"
-    r"kick\s+off|culminate|begin|start|wrap\s+up|conclude|release|issue)\b",
+    r"(?:meet|gather|convene|come\s+together|hold|attend|be\s+held|take\s+place|arrive|"
+    r"travel|be\s+joined|be\s+forwarded|be\s+presented|be\s+released|be\s+issued|"
+    r"be\s+attended|open|kick\s+off|culminate|begin|start|wrap\s+up|conclude|release|issue)\b",
     re.IGNORECASE,
 )
-_PREVIEW_FILLER = re.compile(
-    r"\b(?:expected|set|scheduled|due|slated|poised|going)\s+to\b", re.IGNORECASE
+# In a news item or a speech, what ministers "will discuss" is a preview too; in a statement,
+# "we will explore ways to ..." is what they undertake.
+_PREVIEW_TALK = re.compile(
+    r"^\s*(?:(?:also|then|later|first|now)\s+)?"
+    r"(?:discuss|deliberate|exchange\s+views|share\s+views|talk|consider|explore|focus|"
+    r"look\s+at|review)\b",
+    re.IGNORECASE,
 )
+REPORTING_TYPES = frozenset({"news_release", "news_article", "speech"})
 _FUTURE_TIME = re.compile(
     r"\b(?:next\s+week|tomorrow|later\s+(?:today|this\s+(?:week|month|year))|this\s+week|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
@@ -73,11 +78,11 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def excluded_kind(sentence: str, start: int, end: int, filler: str = "") -> str | None:
+def excluded_kind(sentence: str, start: int, end: int, doc_type: str | None = None) -> str | None:
     """Which kind of non-commitment `sentence` is (one of EXCLUDED_KINDS), or None.
 
-    `start`/`end` are the offsets of the detected verb phrase, `filler` the words between the
-    actor and it ("will", "are expected to").
+    `start`/`end` are the offsets of the detected verb phrase ("will", "agreed"); `doc_type`
+    (indexer.model.DOC_TYPES) is the type of its document, when known.
     """
     head = sentence[:start]
     if _HEADER.search(sentence) or len(_DASH_SEGMENTS.findall(head)) >= 2:
@@ -85,10 +90,12 @@ def excluded_kind(sentence: str, start: int, end: int, filler: str = "") -> str 
     rest = sentence[end:]
     if _PROCEDURE.search(rest):
         return "procedure"
-    if _PREVIEW_FILLER.search(filler) or _PREVIEW_FILLER.match(rest.lstrip()):
-        return "preview"
     will = re.search(r"\b(?:will|shall)\s*$", sentence[:end], re.IGNORECASE)
-    if will and (_PREVIEW_AFTER_WILL.match(rest) or _FUTURE_TIME.search(sentence)):
+    if will and (
+        _PREVIEW_EVENT.match(rest)
+        or _FUTURE_TIME.search(sentence)
+        or (doc_type in REPORTING_TYPES and _PREVIEW_TALK.match(rest))
+    ):
         return "preview"
     if _LOGISTICS.search(sentence):
         return "logistics"

@@ -121,14 +121,15 @@ class SentenceAnalysis:
 
 
 def analyse_sentence(
-    text: str, source_year: int | None = None, title: str = ""
+    text: str, source_year: int | None = None, title: str = "", doc_type: str | None = None
 ) -> SentenceAnalysis:
-    """Detection, topics and year of one sentence from a document of `source_year`.
+    """Detection, topics and year of one sentence from a document of `source_year` and
+    `doc_type` (indexer.model.DOC_TYPES; None when unknown).
 
     A headline (the document's `title` again, or a short line without a full stop) is never a
     commitment.
     """
-    found = detect(text)
+    found = detect(text, doc_type)
     if found and is_headline(text, title):
         found = None
     year, self_dated = source_year, False
@@ -262,7 +263,9 @@ def extract_commitments(doc: Document) -> list[Commitment]:
             text = _BULLET.sub("", text, count=1)
         if lead and is_item:
             item = _Unit(_clean_item(text), position, 0, None)
-            own = detect(item.text)  # an item with its own actor and verb stands on its own
+            own = detect(
+                item.text, doc.doc_type
+            )  # an item with its own actor and verb stands on its own
             if own:
                 out.add(item, own)
             else:
@@ -274,7 +277,7 @@ def extract_commitments(doc: Document) -> list[Commitment]:
         lead, items = None, 0
         units = list(_units(text, position))
         for unit in units:
-            found = analyse_sentence(unit.text, doc.year, doc.title)
+            found = analyse_sentence(unit.text, doc.year, doc.title, doc.doc_type)
             detection = found.detection
             if not detection:
                 continue

@@ -1,0 +1,126 @@
+"""Each kind of sentence from issue 13 with its right value: commitments in their adjective,
+participle and passive forms, and the shapes that look like commitments but are not."""
+
+import pytest
+
+from indexer.commitments import analyse_sentence, detect
+from indexer.commitments.detect import candidate
+from indexer.commitments.exclusions import excluded_kind, is_headline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "strength", "actor"),
+    [
+        (
+            "At this time we remain committed to deepening cooperation and capacity building.",
+            "commit",
+            "strong",
+            "We",
+        ),
+        ("We are determined to help small firms recover.", "determined", "strong", "We"),
+        ("We stand ready to share our experience.", "stand ready", "strong", "We"),
+        ("Ministers agreed to set up a working team.", "agree", "strong", "Ministers"),
+        ("Most Ministers agreed on the need for reform.", "agree", "strong", "Ministers"),
+        ("It was agreed that the SMEWG would report in 2031.", "agree", "strong", "the meeting"),
+        ("It was further decided to hold a policy dialogue.", "decide", "strong", "the meeting"),
+        ("The work plan was endorsed by Ministers.", "endorse", "strong", "Ministers"),
+        ("The meeting welcomed the report of Atlantis.", "welcome", "weak", "the meeting"),
+        ("SME ministers of the 21 APEC economies pledged to act.", "pledge", "strong", "Ministers"),
+        ("Member economies are encouraged to share data.", "encourage", "medium",
+         "member economies"),
+    ],
+)  # fmt: skip
+def test_commitment_forms(sentence, verb, strength, actor):
+    found = detect(sentence)
+    assert found is not None
+    assert (found.verb, found.strength, found.actor) == (verb, strength, actor)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The member economies adopted the meeting's agenda.", "procedure"),
+        ("Economies agreed to volunteer for the report drafting group.", "procedure"),
+        ("It was agreed that the agenda would be adopted as circulated.", "procedure"),
+        ("Delegates approved the summary record of the previous meeting.", "procedure"),
+        ("Ministers will meet in Lakeside next week to discuss supply chains.", "preview"),
+        ("Ministers will gather in Port Meridian on Thursday.", "preview"),
+        ("Officials will hold preparatory talks tomorrow.", "preview"),
+        ("We look forward to welcoming you to Lakeside in May.", "logistics"),
+        ("We will host the last of this year's meetings in our capital.", "logistics"),
+        (
+            "Draft 2 – Discussion paper (submitted by the SMEWG) – Background – 1 At the 21st "
+            "meeting, the SMEWG agreed to review its work.",
+            "header",
+        ),
+    ],
+)
+def test_what_looks_like_a_commitment_but_is_not(sentence, kind):
+    assert detect(sentence) is None
+    raw = candidate(sentence)
+    assert raw is not None  # it has an actor and a verb: the exclusion rules it out
+    assert excluded_kind(sentence, raw.start, raw.end) == kind
+
+
+def test_will_discuss_is_a_preview_in_the_news_and_an_undertaking_in_a_statement():
+    sentence = "Ministers will also consider a proposal on green finance for small firms."
+    assert detect(sentence, "news_release") is None
+    assert detect(sentence, "ministerial_statement").verb == "will"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chair asked economies to volunteer for the report drafting group.",
+        "Ministers are expected to endorse a roadmap on digital trade.",
+        "The statement will be forwarded to Leaders at their November meeting.",
+        "The SMEWG primarily works to encourage the development of SMEs.",
+        "The plan we endorsed in 2015 remains relevant.",
+    ],
+)
+def test_without_an_acting_subject_there_is_no_commitment(sentence):
+    assert candidate(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Ministers agree to boost finance for small businesses",
+        "SME Ministers Endorse Digital Roadmap",
+        "Leaders commit to inclusive growth for MSMEs",
+    ],
+)
+def test_headlines_are_not_commitments(headline):
+    assert detect(headline) is not None  # it has an actor and a verb...
+    assert is_headline(headline)
+    assert analyse_sentence(headline, 2031).detection is None  # ...but is a headline
+
+
+def test_a_sentence_repeating_the_title_is_a_headline():
+    title = "Ministers agreed to expand SME finance."
+    assert analyse_sentence(title, 2030, title=title).detection is None
+    assert analyse_sentence(title, 2030).detection is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "page_year", "year"),
+    [
+        ("In October 2010, ministers endorsed the group's plan for 2011-2014.", 2015, 2010),
+        ("In September 2016, SME ministers endorsed the Strategic Plan for 2017-2020.", 2019, 2016),
+        ("On September 5, 2014, ministers welcomed the launch of the network.", 2016, 2014),
+        ("At their meeting in Lakeside in August 2012, the Ministers endorsed it.", 2018, 2012),
+        ("In 2017, ministers launched the Digital Innovation Forum.", 2021, 2017),
+        # present or future: the page's year, whatever year is named
+        ("As discussed in Atlantis in 2010, we will continue to work on market access.", 2011,
+         2011),
+        ("We instruct officials to report on progress in 2028.", 2026, 2026),
+        ("We endorse the SMEWG Strategic Plan 2027-2030.", 2026, 2026),
+        # a year after the page's own is never the sentence's date
+        ("In October 2031, ministers endorsed the plan.", 2030, 2030),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_names_its_date_is_dated_by_it(sentence, page_year, year):
+    found = analyse_sentence(sentence, page_year)
+    assert found.detection is not None
+    assert found.year == year
+    assert found.self_dated == (year != page_year)
