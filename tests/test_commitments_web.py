@@ -215,3 +215,12 @@ def test_pages_of_commitments_keep_the_filters(index_dir):
     assert (
         len(client.get("/commitments.csv?strength=strong").get_data(as_text=True).splitlines()) == 4
     )
+
+
+def test_csv_download_is_named_for_its_filter(client):
+    response = client.get("/commitments.csv?topic=access-to-finance&year=2012-2017")
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="apec-commitments-access-to-finance-2012-2017.csv"'
+    )
+    plain = client.get("/commitments.csv").headers["Content-Disposition"]
+    assert plain == 'attachment; filename="apec-commitments.csv"'

@@ -79,6 +79,23 @@ def test_counts_per_year_for_each_term(engine):
     ]
 
 
+def words_of_year(year: int) -> int:
+    return sum(len(d.text.split()) for d in corpus_docs() if d.year == year)
+
+
+def test_mentions_per_10000_words_of_each_years_text(engine):
+    found = trends(engine, ["tourism", '"blue economy"'])
+    assert found["words"] == [words_of_year(y) for y in found["years"]]
+    assert found["words"][1] == 0  # 2016 has no text
+    tourism, blue = found["series"]
+    # "Tourism ... Tourism again." and "Tourism grows." in 2015; the phrase counts once
+    assert [c["mentions"] for c in tourism["counts"]] == [3, 0, 0, 0, 1]
+    assert [c["mentions"] for c in blue["counts"]] == [0, 0, 1, 0, 2]
+    assert tourism["counts"][0]["per_10k_words"] == round(3 * 10_000 / words_of_year(2015), 2)
+    assert blue["counts"][4]["per_10k_words"] == round(2 * 10_000 / words_of_year(2019), 2)
+    assert tourism["counts"][1]["per_10k_words"] == 0.0  # a year without text is 0, not an error
+
+
 def test_a_term_found_nowhere_has_zero_counts_over_the_index_years(engine):
     found = trends(engine, ["zeppelin"])
     assert found["years"] == [2015, 2016, 2017, 2018, 2019]

@@ -43,7 +43,14 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def _source_order(record: Commitment) -> tuple:
-    return (not record.primary, record.doc_year or 9999, record.date or "", record.url)
+    """Primary documents first, APEC's own before a republished copy, then oldest first."""
+    return (
+        not record.primary,
+        (record.publisher or "").upper() != "APEC",
+        record.doc_year or 9999,
+        record.date or "9999",
+        record.url,
+    )
 
 
 def _same_outcome(a: frozenset[str], b: frozenset[str]) -> bool:
