@@ -127,9 +127,13 @@ def trends_command(terms: tuple[str, ...], as_json: bool, index_dir: Path | None
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
     series = found["series"]
-    width = max(len("docs/passages"), *(len(s["term"]) for s in series))
+    head = "docs/passages/per 10k words"
+    width = max(len(head), *(len(s["term"]) for s in series))
     click.echo("year  " + "  ".join(s["term"].ljust(width) for s in series))
-    click.echo("      " + "  ".join("docs/passages".ljust(width) for _ in series))
+    click.echo("      " + "  ".join(head.ljust(width) for _ in series))
     for n, year in enumerate(found["years"]):
-        cells = (f"{s['counts'][n]['documents']}/{s['counts'][n]['passages']}" for s in series)
+        cells = (
+            f"{c['documents']}/{c['passages']}/{c['per_10k_words']:.2f}"
+            for c in (s["counts"][n] for s in series)
+        )
         click.echo(f"{year}  " + "  ".join(c.ljust(width) for c in cells).rstrip())
