@@ -5,9 +5,10 @@ Group pages are republished every year with a new date and repeat what ministers
 before; only the date the sentence names is right for it (issue 13, design notes). A year
 counts as the sentence's date when a month comes just before it ("in October 2010", "On
 September 5, 2014") or it follows "in"/"during"/"since" directly ("in 2010"), and it is no
-later than the page's own year; plan periods ("for 2013-2016"), deadlines ("by 2020") and
-names ("Vision 2040") are not dates of the sentence. A sentence about the present or the
-future ("we will", "we endorse") belongs to its document's year whatever year it names.
+later than the page's own year; so does "the 2016 SME Ministerial Meeting". Plan periods
+("for 2013-2016"), deadlines ("by 2020") and names ("Vision 2040") are not dates of the
+sentence. A sentence about the present or the future ("we will", "we endorse") belongs to its
+document's year whatever year it names.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ _MONTHS = (
 )
 _DATED = re.compile(
     r"(?:\b" + _MONTHS + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+"  # "October 2010", "Sept 5, 2014"
-    r"|\b(?:in|during|since|on)\s+(?:(?:early|mid|late)[- ]?)?)"  # "in 2010", "in mid-2010"
+    r"|\b(?:in|during|since|on)\s+(?:(?:early|mid|late)[- ]?)?"  # "in 2010", "in mid-2010"
+    r"|\bthe\s+(?=(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,4}?(?:meeting|statement|declaration)))"
     r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
     re.IGNORECASE,
 )

@@ -31,7 +31,7 @@ STRENGTHS = ("strong", "medium", "weak")
 
 # lemma -> (strength, regex for its forms). Order does not matter; strongest wins in a chain.
 VERBS: dict[str, tuple[str, str]] = {
-    "commit": ("strong", r"commit(?:s|ted|ting)?"),
+    "commit": ("strong", r"(?:re)?commit(?:s|ted|ting)?"),
     "agree": ("strong", r"agree(?:s|d)?"),
     "endorse": ("strong", r"endorse[sd]?"),
     "instruct": ("strong", r"instruct(?:s|ed)?"),
@@ -79,10 +79,15 @@ ACTORS: dict[str, str] = {
         r"(?:the\s+)?(?:SMEWG|(?:M?SME|Small\s+and\s+Medium\s+Enterprises)\s+Working\s+Group"
         r"|Working\s+Group|group)"
     ),
-    "member economies": r"(?:all\s+|the\s+)?(?:APEC\s+)?(?:member\s+)?economies",
+    "member economies": (
+        r"(?:all\s+|the\s+)?(?:APEC\s+)?(?:member\s+)?economies|(?:SMEWG\s+)?members"
+    ),
     "APEC": r"APEC",
     "the Chair": r"the\s+Chair",
-    "the meeting": r"the\s+(?:plenary\s+)?meeting|(?:the\s+)?participants|delegates",
+    "the meeting": (
+        r"the\s+(?:\d+\w*\s+)?(?:APEC\s+)?(?:M?SME\s+|SMEWG\s+)?(?:ministerial\s+|plenary\s+)?"
+        r"meeting|(?:the\s+)?participants|delegates"
+    ),
 }
 
 # Words that may stand between the actor and the verb. Longer phrases come first: the regex
@@ -97,14 +102,17 @@ _FILLER = (
     r"will|shall|not|never"
 )
 _RENEW = (
-    r"(?:reaffirm|reiterate|renew|restate|reconfirm|underline)(?:s|d|ed)?\s+"
+    r"(?:reaffirm|reiterate|renew|restate|reconfirm|underline|express)(?:s|d|ed|es|ed)?\s+"
     r"(?:our|their|its)\s+(?:\w+\s+){0,2}?(?P<noun>commitments?|support)"
 )
 
 _ACTOR_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(ACTORS.values())) + r")"
     r"(?:\s*,\s*[^,;:]{1,150}?,)?"  # an apposition: "We, the Ministers responsible for SMEs,"
-    r"(?:\s+of\s+(?:the\s+)?(?:\d+\s+)?(?:APEC\s+)?(?:member\s+)?economies)?"  # "of APEC economies"
+    # "Ministers and Leaders", "Ministers responsible for SMEs", "of the 21 APEC economies"
+    r"(?:\s+and\s+(?:the\s+)?(?:ministers|leaders|senior\s+officials|officials))?"
+    r"(?:\s+responsible\s+for\s+(?:M?SMEs|small\s+and\s+medium(?:[- ]sized)?\s+enterprises))?"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:\d+\s+)?(?:APEC\s+)?(?:member\s+)?economies)?"
     r"(?P<filler>(?:\s+(?:" + _FILLER + r"))*)\s+",
     re.IGNORECASE,
 )

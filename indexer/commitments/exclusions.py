@@ -12,22 +12,25 @@ from __future__ import annotations
 
 import re
 
-EXCLUDED_KINDS = ("header", "procedure", "preview", "logistics")
+EXCLUDED_KINDS = ("header", "procedure", "preview", "logistics", "description")
 
 _HEADER = re.compile(
     r"\b(?:draft\s+\d|discussion\s+paper|submitted\s+by|agenda\s+item\s+\d|"
     r"doc(?:ument)?\s+no\b|for\s+(?:information|consideration|endorsement)\s*[–—:-]|"
-    r"purpose\s*:|action\s+required)",
+    r"purpose\s*:|action\s+required|\d{4}/SMEWG\d*/\d+)",
     re.IGNORECASE,
 )
 _DASH_SEGMENTS = re.compile(r"\s[–—]\s")
 # The object of the verb, when it is the running of the meeting itself.
 _PROCEDURE = re.compile(
-    r"^\W*(?:(?:that|to)\s+)?(?:(?:the|its|their|our)\s+)?(?:(?:meeting's|provisional|draft|revised|annotated|"
+    r"^\W*(?:(?:that|to|on|upon)\s+)?(?:(?:the|its|their|our)\s+)?"
+    r"(?:(?:meeting's|provisional|draft|revised|annotated|"
     r"proposed)\s+)*(?:agenda|minutes|summary\s+record|rules\s+of\s+procedure|"
     r"report\s+of\s+the\s+(?:previous|last)|date\s+and\s+venue|venue)\b"
     r"|\b(?:drafting\s+group|to\s+volunteer|volunteers?\s+for|introduce\s+themselves|"
-    r"opened\s+the\s+meeting|closed\s+the\s+meeting|took\s+the\s+floor|"
+    r"opened\s+the\s+meeting|closed\s+the\s+meeting|took\s+the\s+floor|intersessional\w*|"
+    r"(?:submit|provide|send)\s+(?:their\s+|any\s+)?(?:written\s+)?(?:comments|inputs?|"
+    r"nominations|feedback)|"
     r"(?:meeting|session)\s+(?:was|is)\s+adjourned)\b",
     re.IGNORECASE,
 )
@@ -35,8 +38,8 @@ _PROCEDURE = re.compile(
 _PREVIEW_EVENT = re.compile(
     r"^\s*(?:(?:also|then|later|first|now|formally|officially)\s+)?"
     r"(?:meet|gather|convene|come\s+together|hold|attend|be\s+held|take\s+place|arrive|"
-    r"travel|be\s+joined|be\s+forwarded|be\s+presented|be\s+released|be\s+issued|"
-    r"be\s+attended|open|kick\s+off|culminate|begin|start|wrap\s+up|conclude|release|issue)\b",
+    r"travel|be\s+(?:joined|forwarded|presented|released|issued|attended|chaired|hosted|"
+    r"opened|meeting|gathering)|open|kick\s+off|culminate|begin|start|wrap\s+up|conclude|release|issue)\b",
     re.IGNORECASE,
 )
 # In a news item or a speech, what ministers "will discuss" is a preview too; in a statement,
@@ -48,6 +51,10 @@ _PREVIEW_TALK = re.compile(
     re.IGNORECASE,
 )
 REPORTING_TYPES = frozenset({"news_release", "news_article", "speech"})
+# A group page describes the group ("The SMEWG will further promote ..."); only what it reports
+# as done ("In 2016, ministers endorsed ...") is an outcome.
+_PAST_OUTCOME = re.compile(r"(?:ed|took\s+note)$", re.IGNORECASE)
+_PRESENT_AUXILIARY = re.compile(r"\b(?:is|are|remains?|will|shall|to)\s*$", re.IGNORECASE)
 _FUTURE_TIME = re.compile(
     r"\b(?:next\s+week|tomorrow|later\s+(?:today|this\s+(?:week|month|year))|this\s+week|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
@@ -99,4 +106,8 @@ def excluded_kind(sentence: str, start: int, end: int, doc_type: str | None = No
         return "preview"
     if _LOGISTICS.search(sentence):
         return "logistics"
+    if doc_type == "web_page" and (
+        not _PAST_OUTCOME.search(sentence[start:end].rstrip()) or _PRESENT_AUXILIARY.search(head)
+    ):
+        return "description"
     return None

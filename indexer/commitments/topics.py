@@ -86,6 +86,7 @@ TOPICS: tuple[Topic, ...] = (
             r"credit\s+(?:guarantees?|information|ratings?|scoring|bureaus?|lines?|schemes?)",
             r"credit\s+(?:to|for)\s+" + _SMES,
             r"(?:bank\s+)?(?:loans?|lending)\s+(?:to|for)\s+" + _SMES,
+            r"(?:funds?|funding)\s+(?:for|to)\s+(?:\w+\s+)?" + _SMES,
             r"venture\s+capital",
             r"angel\s+invest",
             r"crowdfunding",
