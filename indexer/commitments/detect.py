@@ -61,7 +61,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "stress": ("weak", r"stress(?:es|ed)?"),
     "underline": ("weak", r"underline[sd]?"),
     "highlight": ("weak", r"highlight(?:s|ed)?"),
-    "reaffirm": ("weak", r"(?:reaffirm|reiterate)(?:s|d|ed)?"),
+    "reaffirm": ("weak", r"(?:reaffirm|affirm|reiterate)(?:s|d|ed)?"),
     "look forward": ("weak", r"look(?:s|ed)?\s+forward"),
 }
 
@@ -108,7 +108,9 @@ _RENEW = (
 
 _ACTOR_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(ACTORS.values())) + r")"
-    r"(?:\s*,\s*[^,;:]{1,150}?,)?"  # an apposition: "We, the Ministers responsible for SMEs,"
+    # an apposition: "We, the Ministers responsible for SMEs,", "the Ministers, at their
+    # 19th Meeting in Saint Petersburg, Russia endorsed" (a place name may close it)
+    r"(?:\s*,\s*[^,;:]{1,150}?,(?:\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=\s))?)?"
     # "Ministers and Leaders", "Ministers responsible for SMEs", "of the 21 APEC economies"
     r"(?:\s+and\s+(?:the\s+)?(?:ministers|leaders|senior\s+officials|officials))?"
     r"(?:\s+responsible\s+for\s+(?:M?SMEs|small\s+and\s+medium(?:[- ]sized)?\s+enterprises))?"

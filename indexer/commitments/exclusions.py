@@ -37,7 +37,7 @@ _PROCEDURE = re.compile(
 # "will" + a verb of meeting: what the meeting is going to do, not what it decided.
 _PREVIEW_EVENT = re.compile(
     r"^\s*(?:(?:also|then|later|first|now|formally|officially)\s+)?"
-    r"(?:meet|gather|convene|come\s+together|hold|attend|be\s+held|take\s+place|arrive|"
+    r"(?:meet|gather|convene|come\s+together|bring\s+together|hold|attend|be\s+held|take\s+place|arrive|"
     r"travel|be\s+(?:joined|forwarded|presented|released|issued|attended|chaired|hosted|"
     r"opened|meeting|gathering)|open|kick\s+off|culminate|begin|start|wrap\s+up|conclude|release|issue)\b",
     re.IGNORECASE,
