@@ -25,7 +25,9 @@ def check(engine: Engine) -> None:
         ("Dated", 2001),
         ("Undated", None),
     ]
-    assert engine.year_counts("zebrafinch") == {2001: {"documents": 1, "passages": 1}}
+    assert engine.year_counts("zebrafinch") == {
+        2001: {"documents": 1, "passages": 1, "mentions": 1}
+    }
     assert engine.stats()["documents"] == 2
 
 
