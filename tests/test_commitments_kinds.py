@@ -68,6 +68,12 @@ def test_will_discuss_is_a_preview_in_the_news_and_an_undertaking_in_a_statement
     assert detect(sentence, "ministerial_statement").verb == "will"
 
 
+def test_a_hosts_speech_is_not_an_outcome():
+    sentence = "We will work with every economy to make this year's meetings a success."
+    assert detect(sentence, "speech") is None
+    assert detect("Ministers agreed to cut red tape.", "speech").verb == "agree"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

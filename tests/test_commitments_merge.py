@@ -151,3 +151,46 @@ def test_the_index_serves_merged_records(index_dir):
 )  # fmt: skip
 def test_csv_filename_says_the_filter(args, name):
     assert csv_filename(*args) == name
+
+
+def reworded_group_pages():
+    """The group page rewrote its history paragraph between two snapshots."""
+    first = make_document(
+        "https://example.org/groups/sme?snapshot=2033",
+        "Small and Medium Enterprises Working Group",
+        [
+            "In August 2031, the Ministers, at their 38th Meeting in Lakeside, Atlantis endorsed"
+            " the SMEWG Strategic Plan for 2032-2035 which set out three priority areas."
+        ],
+        year=2033,
+        doc_type="web_page",
+    )
+    second = make_document(
+        "https://example.org/groups/sme?snapshot=2034",
+        "Small and Medium Enterprises Working Group",
+        ["In August 2031, SME ministers endorsed the SMEWG Strategic Plan for 2032-2035."],
+        year=2034,
+        doc_type="web_page",
+    )
+    return [second, first]
+
+
+def test_rewordings_of_a_group_page_are_one_record():
+    (record,) = merge_records(records_of(reworded_group_pages()))
+    assert record.year == 2031
+    assert record.url.endswith("snapshot=2033")
+    assert [s["url"][-4:] for s in record.reported_in] == ["2034"]
+
+
+def test_rewordings_report_the_statement_they_come_from():
+    statement = make_document(
+        "https://example.org/sme/2031-statement",
+        "2031 SME Ministerial Statement",
+        ["4. We endorse the new SMEWG Strategic Plan for 2032-2035."],
+        year=2031,
+        doc_type="ministerial_statement",
+        publisher="APEC",
+    )
+    (record,) = merge_records(records_of([*reworded_group_pages(), statement]))
+    assert record.url == "https://example.org/sme/2031-statement"
+    assert sorted(s["url"][-4:] for s in record.reported_in) == ["2033", "2034"]

@@ -269,6 +269,6 @@ def detect(sentence: str, doc_type: str | None = None) -> Detection | None:
     a commitment.
     """
     found = candidate(sentence)
-    if found is None or excluded_kind(sentence, found.start, found.end, doc_type):
+    if found is None or excluded_kind(sentence, found.start, found.end, doc_type, found.actor):
         return None
     return found

@@ -3,9 +3,11 @@
 Each kind was seen among the records of the real APEC record (issue 13): meeting procedure
 ("The member economies adopted the meeting's agenda."), previews of what a meeting will do
 ("Ministers will meet in Lakeside next week to discuss supply chains"), a host's logistics
-("we look forward to welcoming you to our capital"), headlines ("Ministers back new
-declaration on small firms", no closing full stop) and document headers ("Draft 2 –
-Discussion paper (submitted by the SMEWG) – Background – 1 At the 21st meeting ...").
+("we look forward to welcoming you to our capital"; in a speech, whatever "we" the host
+will do), headlines ("Ministers back new declaration on small firms", no closing full stop),
+document headers ("Draft 2 – Discussion paper (submitted by the SMEWG) – Background – 1 At
+the 21st meeting ...") and a group page's description of itself ("The SMEWG will further
+promote ...").
 """
 
 from __future__ import annotations
@@ -85,11 +87,14 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def excluded_kind(sentence: str, start: int, end: int, doc_type: str | None = None) -> str | None:
+def excluded_kind(
+    sentence: str, start: int, end: int, doc_type: str | None = None, actor: str = ""
+) -> str | None:
     """Which kind of non-commitment `sentence` is (one of EXCLUDED_KINDS), or None.
 
     `start`/`end` are the offsets of the detected verb phrase ("will", "agreed"); `doc_type`
-    (indexer.model.DOC_TYPES) is the type of its document, when known.
+    (indexer.model.DOC_TYPES) is the type of its document, when known; `actor` the canonical
+    actor found (detect.ACTORS): in a speech, "we" is the host, not the meeting.
     """
     head = sentence[:start]
     if _HEADER.search(sentence) or len(_DASH_SEGMENTS.findall(head)) >= 2:
@@ -104,7 +109,7 @@ def excluded_kind(sentence: str, start: int, end: int, doc_type: str | None = No
         or (doc_type in REPORTING_TYPES and _PREVIEW_TALK.match(rest))
     ):
         return "preview"
-    if _LOGISTICS.search(sentence):
+    if _LOGISTICS.search(sentence) or (doc_type == "speech" and actor == "We"):
         return "logistics"
     if doc_type == "web_page" and (
         not _PAST_OUTCOME.search(sentence[start:end].rstrip()) or _PRESENT_AUXILIARY.search(head)

@@ -4,7 +4,8 @@ The same sentence is on many pages: a group page republished every year, a state
 apec.org's current and old sites, a republishing site. Those records become one, listing all
 its sources with the primary one (a statement, declaration, chair's statement, initiative or
 meeting report) first. A news item or page that reports a primary record's outcome in its own
-words (same year, mostly the same content words) is listed under it as `reported_in`.
+words (same year, mostly the same content words) is listed under it as `reported_in`; so is
+another wording of an outcome that only secondary pages report (a group page rewritten).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _STOP = frozenset(
     }
 )  # fmt: skip
 MIN_SHARED_WORDS = 4
-MIN_OVERLAP = 0.6  # shared content words / content words of the shorter sentence
+MIN_OVERLAP = 0.5  # shared content words / content words of the shorter sentence
 
 
 def sentence_key(text: str) -> str:
@@ -37,8 +38,9 @@ def sentence_key(text: str) -> str:
 
 
 def content_words(text: str) -> frozenset[str]:
-    """The sentence's content words, lower-cased, a plural "s" dropped."""
-    words = (w.removesuffix("s") for w in re.findall(r"[a-z][a-z-]{2,}", text.lower()))
+    """The sentence's content words (and numbers: "2013-2016" gives 2013 and 2016),
+    lower-cased, a plural "s" dropped."""
+    words = (w.removesuffix("s") for w in re.findall(r"\w+", text.lower()))
     return frozenset(w for w in words if w not in _STOP and len(w) > 2)
 
 
@@ -87,23 +89,19 @@ def merge_records(records: Iterable[Commitment]) -> list[Commitment]:
 
 
 def _attach_reports(records: list[Commitment]) -> list[Commitment]:
-    """Secondary-only records reporting a primary record's outcome go under it."""
-    primaries: dict[int | None, list[tuple[Commitment, frozenset[str]]]] = {}
-    for record in records:
-        if record.primary:
-            primaries.setdefault(record.year, []).append((record, content_words(record.text)))
+    """Records only on secondary pages go under a record of the same year and outcome: a
+    primary one first, else the first secondary one kept (another wording of a group page)."""
+    homes: dict[int | None, list[tuple[Commitment, frozenset[str]]]] = {}
     kept = []
-    for record in records:
-        if record.primary:
-            kept.append(record)
-            continue
+    for record in sorted(records, key=_source_order):
         words = content_words(record.text)
-        home = next(
-            (p for p, p_words in primaries.get(record.year, []) if _same_outcome(words, p_words)),
-            None,
-        )
+        home = None
+        if not record.primary:
+            candidates = homes.get(record.year, [])
+            home = next((h for h, h_words in candidates if _same_outcome(words, h_words)), None)
         if home is None:
             kept.append(record)
+            homes.setdefault(record.year, []).append((record, words))
             continue
         for source in record.sources:
             home.reported_in.append({**source, "text": record.text})
