@@ -28,6 +28,16 @@ from indexer.commitments.exclusions import excluded_kind, is_headline
         ("SME ministers of the 21 APEC economies pledged to act.", "pledge", "strong", "Ministers"),
         ("Member economies are encouraged to share data.", "encourage", "medium",
          "member economies"),
+        ("The SMEWG members endorsed the terms of reference.", "endorse", "strong",
+         "member economies"),
+        ("We undertake to report our progress every year.", "undertake", "strong", "We"),
+        ("Ministers expressed support for the proposal.", "support", "medium", "Ministers"),
+        ("Ministers expressed their commitment to open markets.", "commit", "strong",
+         "Ministers"),
+        ("APEC Ministers responsible for SMEs today agreed to act.", "agree", "strong",
+         "Ministers"),
+        ("In August 2012, the Ministers, at their 19th Meeting in Saint Petersburg, Russia "
+         "endorsed the plan.", "endorse", "strong", "Ministers"),
     ],
 )  # fmt: skip
 def test_commitment_forms(sentence, verb, strength, actor):
@@ -48,6 +58,9 @@ def test_commitment_forms(sentence, verb, strength, actor):
         ("Officials will hold preparatory talks tomorrow.", "preview"),
         ("We look forward to welcoming you to Lakeside in May.", "logistics"),
         ("We will host the last of this year's meetings in our capital.", "logistics"),
+        ("Ministers are invited to note the report of the SMEWG Chair.", "procedure"),
+        ("Economies are requested to send nominations by 30 April.", "procedure"),
+        ("Ministers will be briefed on the outcomes of the dialogue.", "preview"),
         (
             "Draft 2 – Discussion paper (submitted by the SMEWG) – Background – 1 At the 21st "
             "meeting, the SMEWG agreed to review its work.",
@@ -82,6 +95,8 @@ def test_a_hosts_speech_is_not_an_outcome():
         "The statement will be forwarded to Leaders at their November meeting.",
         "The SMEWG primarily works to encourage the development of SMEs.",
         "The plan we endorsed in 2015 remains relevant.",
+        "Ministers could agree on a new plan, officials said.",
+        "If ministers agree, the plan will start in 2032.",
     ],
 )
 def test_without_an_acting_subject_there_is_no_commitment(sentence):

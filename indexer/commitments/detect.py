@@ -43,6 +43,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "task": ("strong", r"task(?:s|ed)?"),
     "direct": ("strong", r"direct(?:s|ed)?"),
     "launch": ("strong", r"launch(?:es|ed)?"),
+    "undertake": ("strong", r"undert(?:ake|akes|ook)"),
     "determined": ("strong", r"determined\s+to"),
     "stand ready": ("strong", r"ready\s+to"),  # after "stand"/"are" (see _FILLER)
     "encourage": ("medium", r"encourage[sd]?"),
@@ -68,19 +69,20 @@ VERBS: dict[str, tuple[str, str]] = {
 # "We reaffirm our commitment to ...", "renew our support for ...": the noun carries the verb.
 RENEWED_NOUNS = {"commitment": "commit", "commitments": "commit", "support": "support"}
 
-# canonical actor -> regex (matched case-insensitively, as the subject of the sentence)
+# canonical actor -> regex (matched case-insensitively, as the subject of the sentence); the
+# first that matches wins, so "the SMEWG members" are members before "the SMEWG" is tried.
 ACTORS: dict[str, str] = {
     "We": r"we",
     "Ministers": r"(?:the\s+|most\s+|all\s+|several\s+|many\s+)?(?:APEC\s+)?(?:M?SME\s+)?Ministers",
     "Leaders": r"(?:the\s+|all\s+)?(?:APEC\s+|Economic\s+)?Leaders",
     "Senior Officials": r"(?:the\s+)?(?:APEC\s+)?Senior\s+Officials",
     "officials": r"(?:our\s+|the\s+)?officials",
+    "member economies": (
+        r"(?:all\s+|the\s+)?(?:APEC\s+)?(?:member\s+)?economies|(?:the\s+)?(?:SMEWG\s+)?members"
+    ),
     "the SMEWG": (
         r"(?:the\s+)?(?:SMEWG|(?:M?SME|Small\s+and\s+Medium\s+Enterprises)\s+Working\s+Group"
         r"|Working\s+Group|group)"
-    ),
-    "member economies": (
-        r"(?:all\s+|the\s+)?(?:APEC\s+)?(?:member\s+)?economies|(?:SMEWG\s+)?members"
     ),
     "APEC": r"APEC",
     "the Chair": r"the\s+Chair",
@@ -103,7 +105,7 @@ _FILLER = (
 )
 _RENEW = (
     r"(?:reaffirm|reiterate|renew|restate|reconfirm|underline|express)(?:s|d|ed|es|ed)?\s+"
-    r"(?:our|their|its)\s+(?:\w+\s+){0,2}?(?P<noun>commitments?|support)"
+    r"(?:(?:our|their|its)\s+)?(?:\w+\s+){0,2}?(?P<noun>commitments?|support)"
 )
 
 _ACTOR_RE = re.compile(
@@ -144,7 +146,8 @@ _ANY_VERB = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:also\s+|further\s+)?")
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b", re.IGNORECASE)
+# "we do not support ...", "ministers could agree ...": no commitment by this subject.
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|could|might|may|would)\b", re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|shall)\b", re.IGNORECASE)
 # Words after which a subject may start (besides punctuation and the start of the sentence).
 _SUBJECT_AFTER = frozenset(
@@ -231,7 +234,7 @@ def _active(sentence: str) -> Detection | None:
             continue
         filler = actor.group("filler")
         if _NEGATION.search(filler):
-            continue  # "we do not support ...": no commitment by this subject
+            continue
         found = _verb_at(sentence, actor.end())
         will = _WILL.search(filler)
         if not found and not will:

@@ -26,22 +26,28 @@ _DASH_SEGMENTS = re.compile(r"\s[–—]\s")
 # The object of the verb, when it is the running of the meeting itself.
 _PROCEDURE = re.compile(
     r"^\W*(?:(?:that|to|on|upon)\s+)?(?:(?:the|its|their|our)\s+)?"
-    r"(?:(?:meeting's|provisional|draft|revised|annotated|"
-    r"proposed)\s+)*(?:agenda|minutes|summary\s+record|rules\s+of\s+procedure|"
+    r"(?:(?:meeting's|provisional|draft|revised|annotated|proposed)\s+)*"
+    r"(?:agenda|minutes|summary\s+record|rules\s+of\s+procedure|"
     r"report\s+of\s+the\s+(?:previous|last)|date\s+and\s+venue|venue)\b"
     r"|\b(?:drafting\s+group|to\s+volunteer|volunteers?\s+for|introduce\s+themselves|"
     r"opened\s+the\s+meeting|closed\s+the\s+meeting|took\s+the\s+floor|intersessional\w*|"
-    r"(?:submit|provide|send)\s+(?:their\s+|any\s+)?(?:written\s+)?(?:comments|inputs?|"
-    r"nominations|feedback)|"
+    r"(?:submit|provide|send)\s+(?:their\s+|any\s+)?(?:written\s+)?"
+    r"(?:comments|inputs?|nominations|feedback)|"
     r"(?:meeting|session)\s+(?:was|is)\s+adjourned)\b",
+    re.IGNORECASE,
+)
+# A cover note's request: "Ministers are invited to note the report."
+_INVITED_TO_NOTE = re.compile(
+    r"\b(?:are|is)\s+invited\s+to\s+(?:note|endorse|consider|approve|comment|provide|submit)\b",
     re.IGNORECASE,
 )
 # "will" + a verb of meeting: what the meeting is going to do, not what it decided.
 _PREVIEW_EVENT = re.compile(
     r"^\s*(?:(?:also|then|later|first|now|formally|officially)\s+)?"
-    r"(?:meet|gather|convene|come\s+together|bring\s+together|hold|attend|be\s+held|take\s+place|arrive|"
-    r"travel|be\s+(?:joined|forwarded|presented|released|issued|attended|chaired|hosted|"
-    r"opened|meeting|gathering)|open|kick\s+off|culminate|begin|start|wrap\s+up|conclude|release|issue)\b",
+    r"(?:meet|gather|convene|come\s+together|bring\s+together|hold|attend|take\s+place|"
+    r"arrive|travel|open|kick\s+off|culminate|begin|start|wrap\s+up|conclude|release|issue|"
+    r"be\s+(?:held|joined|forwarded|presented|released|issued|attended|chaired|hosted|"
+    r"briefed|opened|meeting|gathering))\b",
     re.IGNORECASE,
 )
 # In a news item or a speech, what ministers "will discuss" is a preview too; in a statement,
@@ -64,7 +70,8 @@ _FUTURE_TIME = re.compile(
 )
 _LOGISTICS = re.compile(
     r"\b(?:host(?:s|ed|ing)?\s+(?:the\s+)?(?:last|next|first|final|\w+\s+of\s+this\s+year's)|"
-    r"welcom(?:e|ing)\s+(?:you|all\s+of\s+you|delegates|participants|our\s+guests)\s+to|"
+    r"welcom(?:e|ing)\s+(?:you(?:\s+all)?|all\s+of\s+you|delegates|participants|our\s+guests)"
+    r"\s+to|"
     r"(?:capital|city|hotel|venue)\s+will|accommodation|registration|shuttle|visas?\b|"
     r"gala\s+dinner|field\s+trip|site\s+visit|welcome\s+reception)",
     re.IGNORECASE,
@@ -100,7 +107,7 @@ def excluded_kind(
     if _HEADER.search(sentence) or len(_DASH_SEGMENTS.findall(head)) >= 2:
         return "header"
     rest = sentence[end:]
-    if _PROCEDURE.search(rest):
+    if _PROCEDURE.search(rest) or _INVITED_TO_NOTE.search(sentence):
         return "procedure"
     will = re.search(r"\b(?:will|shall)\s*$", sentence[:end], re.IGNORECASE)
     if will and (

@@ -205,7 +205,8 @@ TOPICS: tuple[Topic, ...] = (
         "informal-economy",
         "Informal economy",
         (
-            r"informal\s+(?:economy|sector|enterprises?|businesses|workers?|to\s+the\s+formal)",
+            r"informal\s+(?:economy|sector|enterprises?|businesses|firms|workers?|traders?|"
+            r"to\s+the\s+formal)",
             r"informality",
             r"formali[sz]",
         ),
