@@ -194,3 +194,16 @@ def test_rewordings_report_the_statement_they_come_from():
     (record,) = merge_records(records_of([*reworded_group_pages(), statement]))
     assert record.url == "https://example.org/sme/2031-statement"
     assert sorted(s["url"][-4:] for s in record.reported_in) == ["2033", "2034"]
+
+
+def test_the_cli_lists_the_other_sources_and_the_reports(index_dir):
+    from click.testing import CliRunner
+
+    from indexer.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["commitments", "--q", "strategic plan", "--index", str(index_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "also on: APEC SME Ministerial Statement 2030" in result.output
+    assert "reported in: Ministers back new plan for small firms" in result.output

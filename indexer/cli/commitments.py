@@ -60,3 +60,7 @@ def commitments_command(
                 verb = click.style(r.verb, bold=True, fg="yellow")
                 click.echo(f"  [{r.strength}] {verb} ({r.actor}): {r.text}")
                 click.secho(f"    {r.title} · {r.link}", dim=True)
+                for label, others in (("also on", r.sources[1:]), ("reported in", r.reported_in)):
+                    if others:
+                        names = "; ".join(o["title"] or o["url"] for o in others)
+                        click.secho(f"    {label}: {names}", dim=True)
