@@ -145,6 +145,12 @@ _ANY_VERB = re.compile(
     r"\b(?:will|shall|renew|restate|reconfirm|" + "|".join(f for _, f in VERBS.values()) + ")",
     re.IGNORECASE,
 )
+# Likewise, a sentence without one of these words has no actor (nor a passive "it").
+_ANY_ACTOR = re.compile(
+    r"\b(?:we|it|ministers|leaders|officials|economies|members|smewg|group|apec|chair|meeting|"
+    r"participants|delegates)\b",
+    re.IGNORECASE,
+)
 _CHAIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:also\s+|further\s+)?")
 # "we do not support ...", "ministers could agree ...": no commitment by this subject.
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|could|might|may|would)\b", re.IGNORECASE)
@@ -259,7 +265,7 @@ def _active(sentence: str) -> Detection | None:
 
 def candidate(sentence: str) -> Detection | None:
     """The actor and commitment verb of `sentence`, before the exclusions are applied."""
-    if not _ANY_VERB.search(sentence):
+    if not _ANY_VERB.search(sentence) or not _ANY_ACTOR.search(sentence):
         return None
     return _active(sentence) or _passive(sentence)
 
