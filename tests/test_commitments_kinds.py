@@ -81,6 +81,26 @@ def test_will_discuss_is_a_preview_in_the_news_and_an_undertaking_in_a_statement
     assert detect(sentence, "ministerial_statement").verb == "will"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ministers endorsed the project proposal submitted by Atlantis.",
+        "Ministers welcomed the discussion paper on MSME finance.",
+        "We endorse the draft roadmap and the action plan.",
+    ],
+)
+def test_header_words_inside_a_sentence_are_no_header(sentence):
+    assert detect(sentence, "ministerial_statement") is not None
+
+
+def test_a_group_page_describes_itself_but_reports_what_was_done():
+    assert detect("The SMEWG will further promote an enabling environment.", "web_page") is None
+    assert detect("The SMEWG is committed to helping SMEs grow.", "web_page") is None
+    assert detect("In 2016, SME ministers endorsed the plan.", "web_page").verb == "endorse"
+    # a statement typed as a page still speaks as "we"
+    assert detect("We endorse the plan.", "web_page").verb == "endorse"
+
+
 def test_a_hosts_speech_is_not_an_outcome():
     sentence = "We will work with every economy to make this year's meetings a success."
     assert detect(sentence, "speech") is None

@@ -17,9 +17,9 @@ import re
 EXCLUDED_KINDS = ("header", "procedure", "preview", "logistics", "description")
 
 _HEADER = re.compile(
-    r"\b(?:draft\s+\d|discussion\s+paper|submitted\s+by|agenda\s+item\s+\d|"
-    r"doc(?:ument)?\s+no\b|for\s+(?:information|consideration|endorsement)\s*[–—:-]|"
-    r"purpose\s*:|action\s+required|\d{4}/SMEWG\d*/\d+)",
+    r"(?:\bdraft\s+\d|\(\s*submitted\s+by|\bsubmitted\s+by\s*:|\bagenda\s+item\s+\d|"
+    r"\bdoc(?:ument)?\s+no\b|\bfor\s+(?:information|consideration|endorsement)\s*[–—:-]|"
+    r"\bpurpose\s*:|\baction\s+required\s*:|\b\d{4}/SMEWG\d*/\d+)",
     re.IGNORECASE,
 )
 _DASH_SEGMENTS = re.compile(r"\s[–—]\s")
@@ -118,8 +118,13 @@ def excluded_kind(
         return "preview"
     if _LOGISTICS.search(sentence) or (doc_type == "speech" and actor == "We"):
         return "logistics"
-    if doc_type == "web_page" and (
-        not _PAST_OUTCOME.search(sentence[start:end].rstrip()) or _PRESENT_AUXILIARY.search(head)
+    if (
+        doc_type == "web_page"
+        and actor != "We"  # a statement typed as a page still speaks as "we"
+        and (
+            not _PAST_OUTCOME.search(sentence[start:end].rstrip())
+            or _PRESENT_AUXILIARY.search(head)
+        )
     ):
         return "description"
     return None
