@@ -61,6 +61,9 @@ def test_commitment_forms(sentence, verb, strength, actor):
         ("Ministers are invited to note the report of the SMEWG Chair.", "procedure"),
         ("Economies are requested to send nominations by 30 April.", "procedure"),
         ("Ministers will be briefed on the outcomes of the dialogue.", "preview"),
+        ("Members endorsed the meeting report of the 58th SMEWG meeting.", "procedure"),
+        ("Delegates agreed to extend the meeting by thirty minutes.", "procedure"),
+        ("Delegates will be taken by bus to the venue each morning.", "logistics"),
         (
             "Draft 2 – Discussion paper (submitted by the SMEWG) – Background – 1 At the 21st "
             "meeting, the SMEWG agreed to review its work.",

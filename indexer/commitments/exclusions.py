@@ -27,13 +27,17 @@ _DASH_SEGMENTS = re.compile(r"\s[–—]\s")
 _PROCEDURE = re.compile(
     r"^\W*(?:(?:that|to|on|upon)\s+)?(?:(?:the|its|their|our)\s+)?"
     r"(?:(?:meeting's|provisional|draft|revised|annotated|proposed)\s+)*"
-    r"(?:agenda|minutes|summary\s+record|rules\s+of\s+procedure|"
+    r"(?:agenda|minutes|summary\s+record|rules\s+of\s+procedure|(?:meeting|summary)\s+report|"
+    r"meeting\s+summary|"
     r"report\s+of\s+the\s+(?:previous|last)|date\s+and\s+venue|venue)\b"
     r"|\b(?:drafting\s+group|to\s+volunteer|volunteers?\s+for|introduce\s+themselves|"
     r"opened\s+the\s+meeting|closed\s+the\s+meeting|took\s+the\s+floor|intersessional\w*|"
     r"(?:submit|provide|send)\s+(?:their\s+|any\s+)?(?:written\s+)?"
     r"(?:comments|inputs?|nominations|feedback)|"
-    r"(?:meeting|session)\s+(?:was|is)\s+adjourned)\b",
+    r"(?:meeting|session)\s+(?:was|is)\s+adjourned|to\s+(?:present|introduce|brief)\b|"
+    r"(?:extend|close|adjourn|resume|open)\s+the\s+(?:meeting|session)|"
+    r"the\s+(?:meeting|session)\s+(?:would|will|should)\s+(?:be\s+)?"
+    r"(?:held|extended|closed|adjourned|resumed))\b",
     re.IGNORECASE,
 )
 # A cover note's request: "Ministers are invited to note the report."
@@ -73,7 +77,8 @@ _LOGISTICS = re.compile(
     r"welcom(?:e|ing)\s+(?:you(?:\s+all)?|all\s+of\s+you|delegates|participants|our\s+guests)"
     r"\s+to|"
     r"(?:capital|city|hotel|venue)\s+will|accommodation|registration|shuttle|visas?\b|"
-    r"gala\s+dinner|field\s+trip|site\s+visit|welcome\s+reception)",
+    r"gala\s+dinner|field\s+trip|site\s+visit|welcome\s+reception|buse?s?\b|airport|"
+    r"(?:the|your|our)\s+hotel|dress\s+code|badges?\b)",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?;:…][\"'”’)\]]*\s*$")
