@@ -159,6 +159,9 @@ def test_a_sentence_repeating_the_title_is_a_headline():
          2011),
         ("We instruct officials to report on progress in 2028.", 2026, 2026),
         ("We endorse the SMEWG Strategic Plan 2027-2030.", 2026, 2026),
+        ("Last year, ministers endorsed the roadmap on digital trade.", 2031, 2030),
+        ("Since 2015, the SMEWG has supported women-led firms.", 2031, 2031),
+        ("In its 2019 statement, the meeting welcomed the report.", 2022, 2019),
         # a year after the page's own is never the sentence's date
         ("In October 2031, ministers endorsed the plan.", 2030, 2030),
     ],

@@ -4,11 +4,12 @@ with one ("In October 2010, ministers endorsed the plan" -> 2010), else its docu
 Group pages are republished every year with a new date and repeat what ministers did years
 before; only the date the sentence names is right for it (issue 13, design notes). A year
 counts as the sentence's date when a month comes just before it ("in October 2010", "On
-September 5, 2014") or it follows "in"/"during"/"since" directly ("in 2010"), and it is no
+September 5, 2014") or it follows "in"/"during"/"on" directly ("in 2010"), and it is no
 later than the page's own year; so does "the 2016 SME Ministerial Meeting". Plan periods
-("for 2013-2016"), deadlines ("by 2020") and names ("Vision 2040") are not dates of the
-sentence. A sentence about the present or the future ("we will", "we endorse") belongs to its
-document's year whatever year it names.
+("for 2013-2016"), deadlines ("by 2020"), starting points ("since 2015") and names ("Vision
+2040") are not dates of the sentence; "last year" is the year before the page's. A sentence
+about the present or the future ("we will", "we endorse") belongs to its document's year
+whatever year it names.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ _MONTHS = (
 )
 _DATED = re.compile(
     r"(?:\b" + _MONTHS + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+"  # "October 2010", "Sept 5, 2014"
-    r"|\b(?:in|during|since|on)\s+(?:(?:early|mid|late)[- ]?)?"  # "in 2010", "in mid-2010"
-    r"|\bthe\s+(?=(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,4}?(?:meeting|statement|declaration)))"
+    r"|\b(?:in|during|on)\s+(?:(?:early|mid|late)[- ]?)?"  # "in 2010", "in mid-2010"
+    r"|\b(?:the|its|their)\s+(?=(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,4}?(?:meeting|statement|declaration)))"
     r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
     re.IGNORECASE,
 )
-_PAST_VERB = re.compile(r"(?:ed|took\s+note|met)\b", re.IGNORECASE)
+_PAST_VERB = re.compile(r"(?:ed|took|met)\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"\blast\s+year\b", re.IGNORECASE)
 _PRESENT_FILLER = re.compile(r"\b(?:are|is|remain|will|shall|continue|do|does)\b", re.IGNORECASE)
 
 
@@ -45,4 +47,6 @@ def stated_year(
         year = int(match.group("year"))
         if page_year is None or year <= page_year:
             return year
+    if page_year is not None and _LAST_YEAR.search(sentence):
+        return page_year - 1
     return None
