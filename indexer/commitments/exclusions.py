@@ -72,13 +72,16 @@ _FUTURE_TIME = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
+# Words of a host's arrangements, each in a shape commitments do not take ("simplify business
+# registration" and "visa facilitation" are commitments; "registration closes" is not).
 _LOGISTICS = re.compile(
     r"\b(?:host(?:s|ed|ing)?\s+(?:the\s+)?(?:last|next|first|final|\w+\s+of\s+this\s+year's)|"
     r"welcom(?:e|ing)\s+(?:you(?:\s+all)?|all\s+of\s+you|delegates|participants|our\s+guests)"
-    r"\s+to|"
-    r"(?:capital|city|hotel|venue)\s+will|accommodation|registration|shuttle|visas?\b|"
-    r"gala\s+dinner|field\s+trip|site\s+visit|welcome\s+reception|buse?s?\b|airport|"
-    r"(?:the|your|our)\s+hotel|dress\s+code|badges?\b)",
+    r"\s+to|(?:capital|city|hotel|venue)\s+will|hotel\s+accommodation|"
+    r"registration\s+(?:desk|closes|opens|form|deadline)|visa\s+(?:letters?|applications?)|"
+    r"shuttle|gala\s+dinner|field\s+trip|site\s+visit|welcome\s+reception|by\s+bus\b|buses\b|"
+    r"(?:the|from|to)\s+airport|(?:the|your|our)\s+hotel|dress\s+code|"
+    r"(?:name|security|delegate)\s+badges?)",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?;:…][\"'”’)\]]*\s*$")
@@ -117,8 +120,10 @@ def excluded_kind(
     will = re.search(r"\b(?:will|shall)\s*$", sentence[:end], re.IGNORECASE)
     if will and (
         _PREVIEW_EVENT.match(rest)
-        or _FUTURE_TIME.search(sentence)
-        or (doc_type in REPORTING_TYPES and _PREVIEW_TALK.match(rest))
+        or (
+            doc_type in REPORTING_TYPES
+            and (_FUTURE_TIME.search(sentence) or _PREVIEW_TALK.match(rest))
+        )
     ):
         return "preview"
     if _LOGISTICS.search(sentence) or (doc_type == "speech" and actor == "We"):
