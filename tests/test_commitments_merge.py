@@ -207,3 +207,15 @@ def test_the_cli_lists_the_other_sources_and_the_reports(index_dir):
     assert result.exit_code == 0, result.output
     assert "also on: APEC SME Ministerial Statement 2030" in result.output
     assert "reported in: Ministers back new plan for small firms" in result.output
+
+
+def test_the_page_shows_one_record_with_its_sources_and_reports(index_dir):
+    from webapp import create_app
+
+    client = create_app({"INDEX_DIR": index_dir, "TESTING": True}).test_client()
+    html = client.get("/commitments?year=2030").get_data(as_text=True)
+    assert html.count("We <mark") == 2 and html.count("In October 2030,") == 1
+    assert "Also on:" in html and "Reported in:" in html
+    assert "(The Lakeside Herald)" in html
+    # the group page's record is marked as coming from a page, not a statement
+    assert '<span class="secondary">web page</span>' in html
