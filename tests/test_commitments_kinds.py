@@ -31,6 +31,7 @@ from indexer.commitments.exclusions import EXCLUDED_KINDS, excluded_kind, is_hea
         ("The SMEWG members endorsed the terms of reference.", "endorse", "strong",
          "member economies"),
         ("We undertake to report our progress every year.", "undertake", "strong", "We"),
+        ("We aim to double the share of SME exports by 2035.", "intend", "strong", "We"),
         ("Ministers expressed support for the proposal.", "support", "medium", "Ministers"),
         ("Ministers expressed their commitment to open markets.", "commit", "strong",
          "Ministers"),

@@ -8,8 +8,9 @@ was endorsed by Ministers"). The verb decides the strength:
 
 - strong: commit (incl. "are committed to", "remain committed", "reaffirm our commitment"),
   agree, endorse, instruct, adopt, approve, pledge, resolve, decide, task, direct, launch,
-  "are determined to", "stand ready to"; and any verb after "will" or "shall" ("We will
-  continue to work together" has the verb "will").
+  undertake, "are determined to", "stand ready to", "intend (aim, strive, endeavour) to";
+  and any verb after "will" or "shall" ("We will continue to work together" has the verb
+  "will").
 - medium: encourage, support, call on/upon/for, urge, invite, request.
 - weak: welcome, note (incl. "take note", "note with concern"), recognise, acknowledge,
   appreciate, commend, emphasise, stress, underline, highlight, reaffirm, look forward.
@@ -44,6 +45,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "direct": ("strong", r"direct(?:s|ed)?"),
     "launch": ("strong", r"launch(?:es|ed)?"),
     "undertake": ("strong", r"undert(?:ake|akes|ook)"),
+    "intend": ("strong", r"(?:intend|aim|strive|endeavou?r)(?:s|d|ed)?\s+to"),
     "determined": ("strong", r"determined\s+to"),
     "stand ready": ("strong", r"ready\s+to"),  # after "stand"/"are" (see _FILLER)
     "encourage": ("medium", r"encourage[sd]?"),
