@@ -30,7 +30,7 @@ from typing import Any
 
 from indexer.deeplinks import passage_link
 from indexer.model import Document
-from indexer.sentences import split_sentences
+from indexer.ask.sentences import split_sentences
 from indexer.topics import topics_of
 
 STRENGTHS = ("strong", "medium", "weak")

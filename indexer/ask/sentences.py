@@ -5,7 +5,9 @@ Statements are full of full stops that do not end a sentence: honorifics ("H.E."
 numbers of numbered paragraphs ("12. Ministers welcomed ..."). Passages join paragraphs
 with spaces, so a paragraph number may follow a heading with no full stop ("Digital
 Economy 12. Ministers ..."): the heading then ends before the number. A line break always
-ends a sentence. A sentence's text leaves out its paragraph number.
+ends a sentence. A sentence's text leaves out its paragraph number. Title lines glued to
+the first sentence of a paragraph ("Joint Statement FOURTH MEETING OF MINISTERS ON SMALL AND
+MEDIUM ENTERPRISES Micro-enterprises make up ...") become a sentence of their own.
 """
 
 from __future__ import annotations
@@ -39,6 +41,47 @@ _HEADING = re.compile(
     r"(?=(?:The|This|These|Those)\s+\S|(?:We|Our|It|In|On|At)\s+[a-z0-9])"
 )
 _NUMBER_AFTER_HEADING = re.compile(r"\b[A-Z][^\W\d_]*(\s+)(?=\d{1,2}\.\s+[A-Z\"“(])")
+# Upper-case words that are names (acronyms), not a title line set in capitals.
+ACRONYMS_TEXT = """apec sme smes msme msmes smewg smemm abac asean pecc oecd covid-19 ecotech
+    wto usa ict"""
+ACRONYMS = frozenset(ACRONYMS_TEXT.split())
+_TOKEN = re.compile(r"\S+")
+_SHOUTED = re.compile(r"[^\W\d_]{4,}(?:['’-][^\W\d_]+)*")
+
+
+def _shouted(token: str) -> bool:
+    """An upper-case word of a title line ("FOURTH", "ENTERPRISES"), not an acronym."""
+    word = token.strip("\"'“”‘’()[],.:;")
+    return bool(_SHOUTED.fullmatch(word)) and word.isupper() and word.lower() not in ACRONYMS
+
+
+def _title_line_prefix(chunk: str) -> int:
+    """The length of a title line in capitals glued before a sentence (0 when none).
+
+    The title line is a run of capitalised words, numbers and punctuation holding at least two
+    upper-case words and ending in one (or in an ellipsis); the sentence after it starts with
+    a capitalised word followed by a lower-case one.
+    """
+    tokens = list(_TOKEN.finditer(chunk))
+    shouted = 0
+    for i, tok in enumerate(tokens[:-2]):
+        word = tok.group()
+        if _shouted(word):
+            shouted += 1
+        elif not (word[0].isupper() or word[0].isdigit() or not word[0].isalnum()):
+            if word.lower() not in ("of", "on", "and", "the", "for", "to", "in"):
+                return 0
+        following, after = tokens[i + 1].group(), tokens[i + 2].group()
+        ends_title = _shouted(word) or word in ("…", "...")
+        if (
+            shouted >= 2
+            and ends_title
+            and following[0].isupper()
+            and not following.isupper()
+            and after[0].islower()
+        ):
+            return tokens[i + 1].start()
+    return 0
 
 
 @dataclass(frozen=True)
@@ -102,6 +145,11 @@ def split_sentences(text: str) -> list[Sentence]:
         if gap_start < position:
             continue
         chunk = text[position:gap_start]
+        title_line = _title_line_prefix(chunk)
+        if title_line:
+            _append(sentences, text, position, position + title_line)
+            position += title_line
+            chunk = chunk[title_line:]
         heading = _HEADING.match(chunk)
         if heading and not _LEADING_NUMBER.match(chunk):
             _append(sentences, text, position, position + heading.start(1))

@@ -1,9 +1,12 @@
 """Question analysis: what a question asks for, and the search that finds its answer.
 
 A question becomes a bag of content terms (question words and stop words dropped, names,
-years and quoted phrases kept), a handful of domain synonyms, and an expected answer type.
-The same term normalisation (`term_key`) is applied to candidate sentences, so matching a
-sentence against the question is a matter of comparing keys.
+years and quoted phrases kept), a handful of domain synonyms, an expected answer type, and
+what identifies the document it is about: the years it names, the meeting it names by
+ordinal ("the 12th SME ministerial meeting", "the inaugural meeting") and whether that is
+a ministerial or a working-group meeting. The same term normalisation (`term_key`) is
+applied to candidate sentences, so matching a sentence against the question is a matter of
+comparing keys.
 """
 
 from __future__ import annotations
@@ -15,8 +18,15 @@ from functools import lru_cache
 from indexer.backend import STEM
 
 # Answer types, and the question wording that asks for each. The earliest match wins.
-ANSWER_TYPES = ("person", "date", "place", "share", "number", "other")
+ANSWER_TYPES = ("person", "date", "place", "share", "number", "named", "theme", "other")
+# The things ministers endorse, adopt, launch or welcome, as a question names their kind.
+NAMED_KINDS_TEXT = """plan agenda initiative guide guidelines declaration framework strategy
+    roadmap principles program programme centre center network fund statement report toolkit
+    charter vision action compact partnership platform study project proposal"""
+NAMED_KINDS = frozenset(NAMED_KINDS_TEXT.split())
+_NAMED_VERBS = r"endorse|adopt|launch|welcome|approve|commend|propose|establish|set\s+up|agree\s+on"
 _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "theme": re.compile(r"\b(?:what|which)\b[^?]*\btheme\b", re.I),
     "share": re.compile(
         r"\b(?:what|which)\s+(?:share|percentage|proportion|percent|fraction|part)\b"
         r"|\bhow\s+much\s+of\b|\bwhat\s+%",
@@ -32,10 +42,54 @@ _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     "person": re.compile(
         r"\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:minister|official|person|chair)\b", re.I
     ),
+    "named": re.compile(
+        rf"\b(?:what|which)\s+(?:new\s+)?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b"
+        rf"|\bwhat\s+(?:did|do|does|have|has|will)\s+[^?]*?\b(?:{_NAMED_VERBS})\b",
+        re.I,
+    ),
 }
+# Ordinals that name a meeting: "the 12th SME ministerial meeting", "the inaugural meeting".
+ORDINAL_WORDS_TEXT = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+    twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+    twentieth"""
+ORDINAL_WORDS = {w: n for n, w in enumerate(ORDINAL_WORDS_TEXT.split(), 1)}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+_ORDINAL = re.compile(
+    r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<tens>twenty|thirty|forty)[- ](?P<unit>"
+    + "|".join(list(ORDINAL_WORDS)[:9])
+    + r")|(?P<word>inaugural|"
+    + "|".join(ORDINAL_WORDS)
+    + r"))\b",
+    re.I,
+)
+# What follows an ordinal that names a meeting, up to the word "meeting" (or its acronyms).
+_MEETING_AFTER = re.compile(
+    r"\s+(?:(?:apec|sme|smes|msme|ministerial|ministers'?|small|and|medium|enterprises?|"
+    r"working|group|smewg|annual|\(smes?\))\s+){0,6}(?:meeting|smemm|smewg\b)",
+    re.I,
+)
+WORKING_GROUP = re.compile(r"\b(?:smewg|working\s+group|sub-group|subgroup)\b", re.I)
+MINISTERIAL = re.compile(r"\b(?:ministerial|ministers?|smemm)\b", re.I)
+FIRST_MINISTERIAL_YEAR = 1994  # the 1st SME Ministerial Meeting; one a year since (Nth = 1993+N)
+
+
+def ordinal_value(match: re.Match[str]) -> int:
+    """The number an _ORDINAL match names ("12th" -> 12, "twenty-first" -> 21, "inaugural" -> 1)."""
+    if match.group("num"):
+        return int(match.group("num"))
+    if match.group("tens"):
+        return _TENS[match.group("tens").lower()] + ORDINAL_WORDS[match.group("unit").lower()]
+    word = match.group("word").lower()
+    return 1 if word == "inaugural" else ORDINAL_WORDS[word]
+
+
+def meeting_ordinals(text: str) -> list[int]:
+    """The numbers of the meetings `text` names by ordinal ("the sixth APEC SME Ministerial
+    Meeting" -> [6]); an ordinal not followed by "meeting" ("first established") is not one."""
+    return [ordinal_value(m) for m in _ORDINAL.finditer(text) if _MEETING_AFTER.match(text, m.end())]
 
 # Words that say what kind of answer is wanted, not what it is about.
-_TYPE_WORDS_TEXT = """year date month day city place venue country location town share
+_TYPE_WORDS_TEXT = """year date month day city place venue country location town share theme dates
     percentage proportion percent fraction part number name"""
 _TYPE_WORDS = frozenset(_TYPE_WORDS_TEXT.split())
 
@@ -103,6 +157,26 @@ class Question:
     names: list[str] = field(default_factory=list)  # capitalised content words
     years: list[int] = field(default_factory=list)  # single years, not ranges
     phrases: list[str] = field(default_factory=list)  # quoted phrases
+    meeting: int | None = None  # the meeting number an ordinal names ("12th" -> 12)
+    body: str | None = None  # "ministerial" or "working_group": whose meeting it asks about
+    named_kind: str | None = None  # "plan" for "Which plan did ministers endorse?"
+
+    @property
+    def meeting_year(self) -> int | None:
+        """The year of the ministerial meeting the question names by ordinal (1994 = 1st)."""
+        if self.meeting is None or self.body == "working_group":
+            return None
+        return FIRST_MINISTERIAL_YEAR - 1 + self.meeting
+
+    @property
+    def target_years(self) -> set[int]:
+        """Every year the question points at: named outright or implied by an ordinal."""
+        implied = {self.meeting_year} if self.meeting_year else set()
+        return set(self.years) | implied
+
+    @property
+    def asks_chair(self) -> bool:
+        return self.answer_type == "person" and bool(re.search(r"\bchair", self.text, re.I))
 
     @property
     def term_keys(self) -> list[str]:
@@ -155,4 +229,21 @@ def analyse(text: str) -> Question:
             names.append(word)
     # A year range names a period ("the plan for 2013-2016"), not when something happened.
     years = sorted({int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", text))})
-    return Question(text, kind, terms, names, years, phrases)
+    ordinals = meeting_ordinals(text)
+    body = (
+        "working_group"
+        if WORKING_GROUP.search(text)
+        else "ministerial" if MINISTERIAL.search(text) else None
+    )
+    named = re.search(rf"\b(?:{'|'.join(sorted(NAMED_KINDS))})\b", text, re.I)
+    return Question(
+        text,
+        kind,
+        terms,
+        names,
+        years,
+        phrases,
+        meeting=ordinals[0] if ordinals else None,
+        body=body,
+        named_kind=named.group().lower() if named and kind == "named" else None,
+    )
