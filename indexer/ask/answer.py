@@ -37,12 +37,13 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     passages = retrieve(engine, parsed)
     ranked = candidates(parsed, passages, documents(engine, passages))
     typed = parsed.answer_type != "other"
+    names_document = bool(parsed.target_years or parsed.meeting)
     # The best sentence of each passage, passages in the order of their best sentence.
     leaders: dict[str, Candidate] = {}
     for c in ranked:
         leaders.setdefault(c.passage["passage_id"], c)
     limit = max(1, limit)
-    sure = [c for c in leaders.values() if c.is_confident(typed)][:limit]
+    sure = [c for c in leaders.values() if c.is_confident(typed, names_document)][:limit]
     if sure:
         answers = [sentence_answer(c) for c in sure]
     else:

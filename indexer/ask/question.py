@@ -33,7 +33,7 @@ _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "number": re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:is\s+the\s+)?number\b", re.I),
-    "date": re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:year|date|month|day)\b", re.I),
+    "date": re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:year|date|month|day)s?\b", re.I),
     "place": re.compile(
         r"\bwhere\b|\b(?:what|which)\s+(?:city|place|venue|country|location|town)\b"
         r"|\bwhich\s+economy\s+(?:hosted|held)\b",
@@ -43,7 +43,7 @@ _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:minister|official|person|chair)\b", re.I
     ),
     "named": re.compile(
-        rf"\b(?:what|which)\s+(?:new\s+)?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b"
+        rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b"
         rf"|\bwhat\s+(?:did|do|does|have|has|will)\s+[^?]*?\b(?:{_NAMED_VERBS})\b",
         re.I,
     ),
@@ -89,7 +89,7 @@ def meeting_ordinals(text: str) -> list[int]:
     return [ordinal_value(m) for m in _ORDINAL.finditer(text) if _MEETING_AFTER.match(text, m.end())]
 
 # Words that say what kind of answer is wanted, not what it is about.
-_TYPE_WORDS_TEXT = """year date month day city place venue country location town share theme dates
+_TYPE_WORDS_TEXT = """year date month day city place venue country location town share dates
     percentage proportion percent fraction part number name"""
 _TYPE_WORDS = frozenset(_TYPE_WORDS_TEXT.split())
 
@@ -158,7 +158,7 @@ class Question:
     years: list[int] = field(default_factory=list)  # single years, not ranges
     phrases: list[str] = field(default_factory=list)  # quoted phrases
     meeting: int | None = None  # the meeting number an ordinal names ("12th" -> 12)
-    body: str | None = None  # "ministerial" or "working_group": whose meeting it asks about
+    body: str | None = None  # "ministerial" or "working_group": whose meeting it is about
     named_kind: str | None = None  # "plan" for "Which plan did ministers endorse?"
 
     @property
@@ -204,8 +204,12 @@ class Question:
 
 def answer_type(text: str) -> str:
     """The kind of answer the question asks for (one of ANSWER_TYPES)."""
-    found = [(m.start(), kind) for kind, pat in _TYPE_PATTERNS.items() if (m := pat.search(text))]
-    return min(found)[1] if found else "other"
+    found = [
+        (m.start(), order, kind)
+        for order, (kind, pat) in enumerate(_TYPE_PATTERNS.items())
+        if (m := pat.search(text))
+    ]
+    return min(found)[2] if found else "other"
 
 
 def analyse(text: str) -> Question:

@@ -19,7 +19,8 @@ sentence before it. Its features (each in 0..1 unless said otherwise):
 The score is a weighted sum (WEIGHTS, set by hand on the tuning split of the evaluation set,
 bench/data/qa_tuning); its confidence, a logistic function of the score centred on
 THRESHOLD. A sentence answers confidently when its confidence reaches one half, the
-document is not another year's or meeting's, the role is not another's, the question's
+document is the year's or meeting's the question names (if it names one), the sentence and
+its context hold at least MIN_CONTEXT of the question's weighted terms, the role is not another's, the question's
 names are identified, and (for a typed question) it holds an answer of the asked type.
 """
 
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.ask.question import MINISTERIAL, WORKING_GROUP, Question, keys, meeting_ordinals
-from indexer.ask.retrieve import DocContext
+from indexer.ask.retrieve import DocContext, ordinal_names
 from indexer.ask.sentences import Sentence, split_sentences
 from indexer.ask.spans import Span, find_span
 
@@ -49,6 +50,7 @@ WEIGHTS = {
     "unidentified": -0.3,
 }
 THRESHOLD = 0.62
+MIN_CONTEXT = 0.5  # the sentence and its context hold at least half the question's weight
 STEEPNESS = 8.0  # confidence 0.5 at THRESHOLD, about 0.83 at THRESHOLD + 0.2
 _YEAR = re.compile(r"(?<![\d–-])(?:19|20)\d{2}(?![\d–-])")
 
@@ -69,11 +71,14 @@ class Candidate:
     def confidence(self) -> float:
         return 1.0 / (1.0 + math.exp(-STEEPNESS * (self.score - THRESHOLD)))
 
-    def is_confident(self, typed: bool) -> bool:
+    def is_confident(self, typed: bool, names_document: bool) -> bool:
+        """`names_document`: the question names a year or a meeting, which must then be
+        this sentence's (or its document's)."""
         f = self.features
         return (
             self.confidence >= 0.5
-            and f["document"] >= 0
+            and f["context"] >= MIN_CONTEXT
+            and f["document"] >= (1 if names_document else 0)
             and f["role"] >= 0
             and f["identified"] == 1
             and (self.span is not None or not typed)
@@ -135,7 +140,8 @@ def _document_match(question: Question, doc: DocContext, sentence: str) -> float
     question names, -1 when it is of another, 0 when the question names none or it is unknown.
 
     A sentence that names meetings by ordinal or years speaks for itself (a chronology lists
-    many meetings); otherwise the document's year, meeting number and title decide.
+    many meetings); then the document's own meeting number (its metadata, or an ordinal in
+    its title lines) decides, then its year against the years named or implied (1994 = 1st).
     """
     if question.meeting is not None:
         said = meeting_ordinals(sentence)
@@ -143,12 +149,17 @@ def _document_match(question: Question, doc: DocContext, sentence: str) -> float
             return 1.0 if question.meeting in said else -1.0
     targets = question.target_years
     said_years = {int(y) for y in _YEAR.findall(sentence)}
+    if set(question.years) & said_years:
+        return 1.0
+    if question.meeting is not None:
+        numbers = set(meeting_ordinals(f"{doc.title} {doc.lead}"))
+        numbers |= {doc.meeting_number} if doc.meeting_number else set()
+        if numbers:
+            return 1.0 if question.meeting in numbers else -1.0
+        if question.body == "working_group":
+            return 0.0
     if targets and said_years & targets:
         return 1.0
-    if question.meeting is not None and question.body == "working_group":
-        numbers = set(meeting_ordinals(doc.title + " " + doc.lead))
-        numbers |= {doc.meeting_number} if doc.meeting_number else set()
-        return (1.0 if question.meeting in numbers else -1.0) if numbers else 0.0
     if not targets:
         return 0.0
     doc_years = {int(y) for y in _YEAR.findall(doc.title)} | ({doc.year} if doc.year else set())
@@ -181,6 +192,8 @@ def candidates(
     typed = question.answer_type != "other"
     span_type = "chair" if question.asks_chair else question.answer_type
     ids = question.name_keys | {k for k in wanted if k.isdecimal()}
+    identity = {str(y) for y in question.target_years}
+    identity |= set(keys(ordinal_names(question.meeting))) if question.meeting else set()
     out = []
     for (passage, sentences), passage_keys in zip(units, own_keys, strict=True):
         doc = docs[passage["doc_id"]]
@@ -190,17 +203,22 @@ def candidates(
         previous = before[-1].text if before else ""
         heading = doc.heading_before(position)
         for i, (sentence, skeys) in enumerate(zip(sentences, passage_keys, strict=True)):
+            if is_heading(sentence.text):
+                continue
             own = _coverage(weights, set(skeys))
-            if own == 0 or is_heading(sentence.text):
+            span = find_span(
+                sentence.text, span_type, exclude, wanted, named_kind=question.named_kind
+            )
+            if own == 0 and span is None:
                 continue
             # The heading a sentence sits under: the passage's last heading line before it.
             local = [s.text for s in sentences[:i] if is_heading(s.text)]
             under = local[-1] if local else heading
             prior = sentences[i - 1].text if i else previous
             window = set(skeys) | doc_keys | set(keys(under)) | set(keys(prior))
-            span = find_span(
-                sentence.text, span_type, exclude, wanted, named_kind=question.named_kind
-            )
+            document = _document_match(question, doc, sentence.text)
+            if document > 0:  # the year or meeting the question names is this document's
+                window |= identity
             ids_found = all(k in window for k in ids)
             features = {
                 "own": own,
@@ -208,7 +226,7 @@ def candidates(
                 "proximity": _proximity(skeys, wanted),
                 "retrieval": passage["score"] / top,
                 "span": span.strength if span else 0.0,
-                "document": _document_match(question, doc, sentence.text),
+                "document": document,
                 "role": _role(question, doc, sentence.text, under),
                 "no_span": float(typed and span is None),
                 "unidentified": float(not ids_found),
