@@ -234,11 +234,13 @@ def analyse(text: str) -> Question:
     # A year range names a period ("the plan for 2013-2016"), not when something happened.
     years = sorted({int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", text))})
     ordinals = meeting_ordinals(text)
-    body = (
-        "working_group"
-        if WORKING_GROUP.search(text)
-        else "ministerial" if MINISTERIAL.search(text) else None
-    )
+    body = None  # whose meeting, when the question is about a meeting
+    if re.search(r"\b(?:meeting|meet|met|chair\w*|held|smemm)\b", text, re.I):
+        body = (
+            "working_group"
+            if WORKING_GROUP.search(text)
+            else "ministerial" if MINISTERIAL.search(text) else None
+        )
     named = re.search(rf"\b(?:{'|'.join(sorted(NAMED_KINDS))})\b", text, re.I)
     return Question(
         text,

@@ -221,6 +221,7 @@ _NAMED_VERB = _re(
 _CONNECTOR = r"(?:of|on|for|to|and|the|in|a|&)"
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|\d{4}(?:[-–]\d{2,4})?|MSMEs?|SMEs?|E-\w+)"
 _NAMED = _re(rf"\b{_NAME_TOKEN}(?:(?:\s+{_CONNECTOR})*\s+{_NAME_TOKEN})+")
+_RIGHT_AFTER = _re(r"\s+(?:(?:the|a|an)\s+)?")
 _LEAD_WORDS = frozenset(["the", "a", "an", "we", "ministers", "it", "this", "our", "in", "on"])
 
 
@@ -238,10 +239,12 @@ def _named(sentence: str) -> Iterator[tuple[int, int, float]]:
         start = m.start() + text.index(" ".join(words))
         end = start + len(" ".join(words))
         kinds = {w.lower().rstrip("s") for w in words} & {k.rstrip("s") for k in NAMED_KINDS}
-        strength = MEDIUM if kinds else WEAK
-        if cue is None:
-            strength = WEAK
-        yield start, end, strength
+        if not _looks_like_name(" ".join(words)):
+            continue
+        if kinds:
+            yield start, end, MEDIUM if cue else WEAK
+        elif cue and _RIGHT_AFTER.fullmatch(sentence, cue.end(), start):
+            yield start, end, WEAK  # a name without a kind word, right after the verb
 
 
 _THEME = _re(
