@@ -110,6 +110,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("SME", "SMEs", "MSME", "MSMEs"),
     ("chair", "chaired", "chairmanship"),
     ("startup", "startups", "start-up", "start-ups"),
+    ("establish", "established", "establishment", "start", "started", "create", "created"),
 )
 
 MAX_TERMS = 32  # a long question searches on its first 32 distinct content words
@@ -176,7 +177,9 @@ class Question:
 
     @property
     def asks_chair(self) -> bool:
-        return self.answer_type == "person" and bool(re.search(r"\bchair", self.text, re.I))
+        return self.answer_type == "person" and bool(
+            re.search(r"\b(?:chair|co-chair|presid)", self.text, re.I)
+        )
 
     @property
     def term_keys(self) -> list[str]:
