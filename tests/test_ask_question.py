@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.question import analyse, term_key
+from indexer.ask.question import analyse, term_key
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
-from indexer.question import analyse
-from indexer.spans import MEDIUM, STRONG, find_span
+from indexer.ask.question import analyse
+from indexer.ask.spans import MEDIUM, STRONG, find_span
 
 
 def span(question: str, sentence: str):

@@ -24,7 +24,7 @@ NAMED_KINDS_TEXT = """plan agenda initiative guide guidelines declaration framew
     roadmap principles program programme centre center network fund statement report toolkit
     charter vision action compact partnership platform study project proposal"""
 NAMED_KINDS = frozenset(NAMED_KINDS_TEXT.split())
-_NAMED_VERBS = r"endorse|adopt|launch|welcome|approve|commend|propose|establish|set\s+up|agree\s+on"
+_NAMED_VERBS = r"endorse|adopt|launch|welcome|approve|commend|propose|establish|set\s+up"
 _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     "theme": re.compile(r"\b(?:what|which)\b[^?]*\btheme\b", re.I),
     "share": re.compile(

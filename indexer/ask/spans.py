@@ -97,7 +97,7 @@ _NAME = _re(NAME)
 def _after_cue(sentence: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     for cue in cues.finditer(sentence):
         window = sentence[cue.end() : cue.end() + 160]
-        found = _TITLED.match(window) or _NAME.match(window)
+        found = _TITLED.search(window) or _NAME.search(window)
         if found:
             yield cue.end() + found.start(), cue.end() + found.end()
 
@@ -142,7 +142,7 @@ def _date(sentence: str) -> Iterator[tuple[int, int, float]]:
     for a, b in _groups(_DATE_NO_YEAR, sentence):
         yield a, b, MEDIUM
     for a, b in _groups(_DATE_YEAR_CUE, sentence):
-        yield a, b, MEDIUM
+        yield a, b, STRONG
     for a, b in _groups(_YEAR, sentence):
         yield a, b, WEAK
 
