@@ -46,6 +46,8 @@ ACRONYMS_TEXT = """apec sme smes msme msmes smewg smemm abac asean pecc oecd cov
     wto usa ict"""
 ACRONYMS = frozenset(ACRONYMS_TEXT.split())
 _TOKEN = re.compile(r"\S+")
+_OPENERS = frozenset(["The", "This", "These", "Those", "We", "Our", "It", "In", "On", "At"])
+_CONNECTORS = frozenset(["of", "on", "and", "the", "for", "to", "in", "&"])
 _SHOUTED = re.compile(r"[^\W\d_]{4,}(?:['’-][^\W\d_]+)*")
 
 
@@ -56,32 +58,36 @@ def _shouted(token: str) -> bool:
 
 
 def _title_line_prefix(chunk: str) -> int:
-    """The length of a title line in capitals glued before a sentence (0 when none).
+    """The length of title lines glued before a sentence (0 when none).
 
-    The title line is a run of capitalised words, numbers and punctuation holding at least two
-    upper-case words and ending in one (or in an ellipsis); the sentence after it starts with
-    a capitalised word followed by a lower-case one.
+    Title lines are a run of capitalised words, numbers, punctuation and small connectors
+    ("of", "on") holding at least two words in capitals (a title, then perhaps a place and a
+    date); the sentence after them starts with the capitalised words before the first
+    lower-case word (from the last sentence opener, "The", "We", among them, if any).
     """
     tokens = list(_TOKEN.finditer(chunk))
     shouted = 0
-    for i, tok in enumerate(tokens[:-2]):
+    start = None  # index of the capitalised word that may open the sentence
+    for i, tok in enumerate(tokens):
         word = tok.group()
+        lower = word.lower()
         if _shouted(word):
             shouted += 1
-        elif not (word[0].isupper() or word[0].isdigit() or not word[0].isalnum()):
-            if word.lower() not in ("of", "on", "and", "the", "for", "to", "in"):
-                return 0
-        following, after = tokens[i + 1].group(), tokens[i + 2].group()
-        ends_title = _shouted(word) or word in ("…", "...")
-        if (
-            shouted >= 2
-            and ends_title
-            and following[0].isupper()
-            and not following.isupper()
-            and after[0].islower()
-        ):
-            return tokens[i + 1].start()
-    return 0
+            start = None
+        elif lower in _CONNECTORS:
+            continue
+        elif word[0].isupper():
+            start = i if start is None or word in _OPENERS else start
+        elif word[0].islower():
+            break
+        else:
+            start = None  # a number or a mark belongs to the title lines
+    else:
+        return 0
+    if start is None or start == 0:
+        return 0
+    before = sum(1 for t in tokens[:start] if _shouted(t.group()))
+    return tokens[start].start() if before >= 2 else 0
 
 
 @dataclass(frozen=True)
