@@ -47,7 +47,7 @@ ACRONYMS_TEXT = """apec sme smes msme msmes smewg smemm abac asean pecc oecd cov
 ACRONYMS = frozenset(ACRONYMS_TEXT.split())
 _TOKEN = re.compile(r"\S+")
 _OPENERS = frozenset(["The", "This", "These", "Those", "We", "Our", "It", "In", "On", "At"])
-_CONNECTORS = frozenset(["of", "on", "and", "the", "for", "to", "in", "&"])
+_CONNECTORS = frozenset(["of", "on", "and", "the", "for", "to", "in", "&", "OF", "ON", "AND", "THE"])
 _SHOUTED = re.compile(r"[^\W\d_]{4,}(?:['’-][^\W\d_]+)*")
 
 
@@ -70,11 +70,10 @@ def _title_line_prefix(chunk: str) -> int:
     start = None  # index of the capitalised word that may open the sentence
     for i, tok in enumerate(tokens):
         word = tok.group()
-        lower = word.lower()
         if _shouted(word):
             shouted += 1
             start = None
-        elif lower in _CONNECTORS:
+        elif word in _CONNECTORS:
             continue
         elif word[0].isupper():
             start = i if start is None or word in _OPENERS else start
