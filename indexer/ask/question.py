@@ -44,7 +44,8 @@ _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "named": re.compile(
         rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b"
-        rf"|\bwhat\s+(?:did|do|does|have|has|will)\s+[^?]*?\b(?:{_NAMED_VERBS})\b",
+        rf"|\bwhat\s+(?:did|do|does|have|has|will)\s+[^?]*?\b(?:{_NAMED_VERBS})\b"
+        rf"|\bname\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b",
         re.I,
     ),
 }
@@ -111,7 +112,12 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("chair", "chaired", "chairmanship"),
     ("startup", "startups", "start-up", "start-ups"),
     ("establish", "established", "establishment", "start", "started", "create", "created"),
+    ("ministerial", "SMEMM"),
+    ("held", "hosted", "host"),
 )
+# Roles a "who" question may name; the person answering must be named with that role.
+ROLES_TEXT = "president prime premier governor mayor ambassador secretary director minister"
+ROLES = frozenset(ROLES_TEXT.split())
 
 MAX_TERMS = 32  # a long question searches on its first 32 distinct content words
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -176,9 +182,17 @@ class Question:
         return set(self.years) | implied
 
     @property
+    def role(self) -> str | None:
+        """The role a "who" question names ("Who is Atlantis's president?" -> "president")."""
+        if self.answer_type != "person" or self.asks_chair:
+            return None
+        found = [w.lower() for w in words(self.text) if w.lower() in ROLES]
+        return found[0] if found else None
+
+    @property
     def asks_chair(self) -> bool:
         return self.answer_type == "person" and bool(
-            re.search(r"\b(?:chair|co-chair|presid)", self.text, re.I)
+            re.search(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", self.text, re.I)
         )
 
     @property

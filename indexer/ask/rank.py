@@ -34,7 +34,7 @@ from typing import Any
 from indexer.ask.question import MINISTERIAL, WORKING_GROUP, Question, keys, meeting_ordinals
 from indexer.ask.retrieve import DocContext, ordinal_names
 from indexer.ask.sentences import Sentence, split_sentences
-from indexer.ask.spans import Span, find_span
+from indexer.ask.spans import STRONG, WEAK, Span, find_span
 
 NAME_WEIGHT = 1.5
 HEADING_WORDS = 12
@@ -62,7 +62,7 @@ class Candidate:
     features: dict[str, float]
     span: Span | None
     score: float = 0.0
-
+    needed: float = WEAK  # the span strength a confident answer needs
     @property
     def span_text(self) -> str | None:
         return self.span.text(self.sentence.text) if self.span else None
@@ -82,6 +82,7 @@ class Candidate:
             and f["role"] >= 0
             and f["identified"] == 1
             and (self.span is not None or not typed)
+            and (self.span is None or self.span.strength >= self.needed)
         )
 
 
@@ -192,6 +193,8 @@ def candidates(
     typed = question.answer_type != "other"
     span_type = "chair" if question.asks_chair else question.answer_type
     ids = question.name_keys | {k for k in wanted if k.isdecimal()}
+    # A count must count what the question asks about ("How many projects" -> "23 projects").
+    needed = STRONG if question.answer_type == "number" else WEAK
     identity = {str(y) for y in question.target_years}
     identity |= set(keys(ordinal_names(question.meeting))) if question.meeting else set()
     out = []
@@ -207,7 +210,12 @@ def candidates(
                 continue
             own = _coverage(weights, set(skeys))
             span = find_span(
-                sentence.text, span_type, exclude, wanted, named_kind=question.named_kind
+                sentence.text,
+                span_type,
+                exclude,
+                wanted,
+                named_kind=question.named_kind,
+                role=question.role,
             )
             if own == 0 and span is None:
                 continue
@@ -232,7 +240,7 @@ def candidates(
                 "unidentified": float(not ids_found),
                 "identified": float(ids_found),
             }
-            c = Candidate(passage, sentence, features, span)
+            c = Candidate(passage, sentence, features, span, needed=needed)
             c.score = sum(WEIGHTS[k] * features[k] for k in WEIGHTS)
             out.append(c)
     out.sort(key=lambda c: -c.score)

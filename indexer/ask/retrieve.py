@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from indexer.ask.question import ORDINAL_WORDS, Question
 
@@ -43,6 +44,7 @@ class DocContext:
     """What a document says about itself, for scoring its sentences."""
 
     doc_id: str
+    url: str = ""
     title: str = ""
     year: int | None = None
     location: str | None = None
@@ -57,6 +59,7 @@ class DocContext:
     def words(self) -> str:
         """Its metadata as words a question may use to name it."""
         parts = [self.title, self.location or "", TYPE_WORDS.get(self.doc_type, ""), self.lead]
+        parts.append(urlsplit(self.url).path)  # "/press/news-releases/2031/...", "2031_sme"
         if self.year:
             parts.append(str(self.year))
         if self.meeting_number:
@@ -124,6 +127,7 @@ def documents(engine: Engine, passages: list[dict[str, Any]]) -> dict[str, DocCo
         paragraphs = doc.get("paragraphs", [])
         out[p["doc_id"]] = DocContext(
             doc_id=p["doc_id"],
+            url=p.get("url", ""),
             title=doc.get("title") or p.get("title", ""),
             year=doc.get("year", p.get("year")),
             location=doc.get("location", p.get("location")),

@@ -111,6 +111,22 @@ def _chair(sentence: str) -> Iterator[tuple[int, int, float]]:
             yield a, b, STRONG
 
 
+_ROLE_THEN_NAME = _re(
+    rf"\b(?i:the\s+)?(?P<role>[A-Z][a-z]+)(?:\s+(?:of|for)\s+{NAME})?,\s+(?P<span>(?:{TITLE}\s+)*{NAME})"
+)
+
+
+def with_role(sentence: str, role: str) -> Iterator[tuple[int, int, float]]:
+    """Persons named with `role` ("The President of Atlantis, Aleki Tupou" for "president";
+    "Aleki Tupou, Minister of Trade" for "minister")."""
+    for m in _ROLE_THEN_NAME.finditer(sentence):
+        if m.group("role").lower() == role:
+            yield m.start("span"), m.end("span"), STRONG
+    for m in _NAME_THEN_ROLE.finditer(sentence):
+        if re.match(rf"(?i:the\s+)?{role}", sentence[m.end("span") :].lstrip(" ,"), re.I):
+            yield m.start("span"), m.end("span"), STRONG
+
+
 def _person(sentence: str) -> Iterator[tuple[int, int, float]]:
     yield from _chair(sentence)
     for a, b in _after_cue(sentence, _OTHER_CUE):
@@ -154,6 +170,7 @@ _MEETING_CUE = _re(
     r"|venue|came\s+together|talks)\b",
     re.I,
 )
+_NEXT_MEETING = _re(r"\b(?:next|will|to\s+meet|to\s+host|offer\s+to|invitation\s+to)\b", re.I)
 _IN_PLACE = _re(rf"\b(?:in|at)\s+(?:the\s+)?(?P<span>{NAME}(?:,\s*{NAME})?)")
 _PLACE_PAIR = _re(rf"\b(?:in|at)\s+(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+{_CAP})*)")
 
@@ -165,6 +182,8 @@ def _place(sentence: str) -> Iterator[tuple[int, int, float]]:
         if _VENUE.search(sentence[a:b]):
             continue
         strength = STRONG if cue and cue.start() < m.start() else WEAK
+        if _NEXT_MEETING.search(sentence[max(0, a - 60) : a]):
+            strength = WEAK  # where the next meeting will be, not where this one was
         yield a, b, strength
     for a, b in _groups(_PLACE_PAIR, sentence):
         if not _VENUE.search(sentence[a:b]):
@@ -204,6 +223,8 @@ def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
             continue  # a year, or the number of a numbered paragraph
         if re.match(r"[-–]\d", sentence[b : b + 2]) or re.search(r"\d[-–]$", sentence[:a]):
             continue  # part of a range of years or days
+        if re.match(rf"\s+(?:and|to)\s+(?:{_NUMBER}){_PERCENT}", sentence[b:]):
+            continue  # the first bound of a range of shares
         yield a, b, MEDIUM
     for a, b in _groups(_SHARE, sentence):
         yield a, b, WEAK
@@ -314,6 +335,7 @@ def find_span(
     near: set[str] | None = None,
     *,
     named_kind: str | None = None,
+    role: str | None = None,
 ) -> Span | None:
     """The strongest span of the wanted type that says something the question does not.
 
@@ -321,9 +343,12 @@ def find_span(
     chaired: the role a chair question asks for). `exclude` holds the question's term keys.
     `near` (question term keys too) promotes a count or share of one of them to strong
     evidence. `named_kind` ("guide" for "Which guide ...") promotes a name holding that word.
+    `role` ("president") keeps only persons named with that role.
     Returns None when the sentence holds no such span.
     """
     finder = _FINDERS.get(answer_type)
+    if role:
+        finder = lambda text: with_role(text, role)  # noqa: E731
     if finder is None:
         return None
     best: Span | None = None
