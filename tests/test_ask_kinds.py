@@ -128,7 +128,8 @@ def confident(engine, question):
 
 def test_context_comes_from_the_document_not_the_sentence(engine):
     a = confident(
-        engine, "According to the 2031 Lakeside statement, what share of firms are micro-enterprises?"
+        engine,
+        "According to the 2031 Lakeside statement, what share of firms are micro-enterprises?",
     )
     assert a["span"] == "some 85 percent" and a["year"] == 2031
 
@@ -136,7 +137,10 @@ def test_context_comes_from_the_document_not_the_sentence(engine):
 @pytest.mark.parametrize(
     ("question", "span"),
     [
-        ("Which agenda did ministers endorse in Lakeside in 2031?", "Lakeside Agenda on Youth Enterprise"),
+        (
+            "Which agenda did ministers endorse in Lakeside in 2031?",
+            "Lakeside Agenda on Youth Enterprise",
+        ),
         ("What did ministers endorse in 2031?", "Lakeside Agenda on Youth Enterprise"),
     ],
 )
@@ -165,8 +169,14 @@ def test_dates_as_statements_write_them(engine, question, span):
     ("question", "span"),
     [
         ("How many projects did the SMEWG run in 2031?", "twenty-three"),
-        ("What share of exports do SMEs provide according to the 2029 statement?", "40 per cent or less"),
-        ("What share of new jobs do SMEs provide according to the 2029 statement?", "nearly two thirds"),
+        (
+            "What share of exports do SMEs provide according to the 2029 statement?",
+            "40 per cent or less",
+        ),
+        (
+            "What share of new jobs do SMEs provide according to the 2029 statement?",
+            "nearly two thirds",
+        ),
         ("What share of exporters are small firms in 2031?", "Over 80 percent"),
     ],
 )
@@ -206,7 +216,9 @@ def test_the_theme_is_the_quoted_words_after_theme(engine):
 
 
 def test_title_lines_glued_to_a_sentence_are_left_out_of_the_answer(engine):
-    a = confident(engine, "What share of enterprises are small firms according to the 1997 statement?")
+    a = confident(
+        engine, "What share of enterprises are small firms according to the 1997 statement?"
+    )
     assert a["answer"].startswith("Small firms comprise over 90 percent")
     assert "FOURTH MEETING" not in a["answer"]
 

@@ -87,7 +87,10 @@ def ordinal_value(match: re.Match[str]) -> int:
 def meeting_ordinals(text: str) -> list[int]:
     """The numbers of the meetings `text` names by ordinal ("the sixth APEC SME Ministerial
     Meeting" -> [6]); an ordinal not followed by "meeting" ("first established") is not one."""
-    return [ordinal_value(m) for m in _ORDINAL.finditer(text) if _MEETING_AFTER.match(text, m.end())]
+    return [
+        ordinal_value(m) for m in _ORDINAL.finditer(text) if _MEETING_AFTER.match(text, m.end())
+    ]
+
 
 # Words that say what kind of answer is wanted, not what it is about.
 _TYPE_WORDS_TEXT = """year date month day city place venue country location town share dates
@@ -256,7 +259,9 @@ def analyse(text: str) -> Question:
         body = (
             "working_group"
             if WORKING_GROUP.search(text)
-            else "ministerial" if MINISTERIAL.search(text) else None
+            else "ministerial"
+            if MINISTERIAL.search(text)
+            else None
         )
     named = re.search(rf"\b(?:{'|'.join(sorted(NAMED_KINDS))})\b", text, re.I)
     return Question(

@@ -20,8 +20,9 @@ The score is a weighted sum (WEIGHTS, set by hand on the tuning split of the eva
 bench/data/qa_tuning); its confidence, a logistic function of the score centred on
 THRESHOLD. A sentence answers confidently when its confidence reaches one half, the
 document is the year's or meeting's the question names (if it names one), the sentence and
-its context hold at least MIN_CONTEXT of the question's weighted terms, the role is not another's, the question's
-names are identified, and (for a typed question) it holds an answer of the asked type.
+its context hold at least MIN_CONTEXT of the question's weighted terms, the role is not
+another's, the question's names are identified, and (for a typed question) it holds an
+answer of the asked type, strong enough (a count must count what the question asks about).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class Candidate:
     span: Span | None
     score: float = 0.0
     needed: float = WEAK  # the span strength a confident answer needs
+
     @property
     def span_text(self) -> str | None:
         return self.span.text(self.sentence.text) if self.span else None

@@ -47,7 +47,9 @@ ACRONYMS_TEXT = """apec sme smes msme msmes smewg smemm abac asean pecc oecd cov
 ACRONYMS = frozenset(ACRONYMS_TEXT.split())
 _TOKEN = re.compile(r"\S+")
 _OPENERS = frozenset(["The", "This", "These", "Those", "We", "Our", "It", "In", "On", "At"])
-_CONNECTORS = frozenset(["of", "on", "and", "the", "for", "to", "in", "&", "OF", "ON", "AND", "THE"])
+_CONNECTORS = frozenset(
+    ["of", "on", "and", "the", "for", "to", "in", "&", "OF", "ON", "AND", "THE"]
+)
 _SHOUTED = re.compile(r"[^\W\d_]{4,}(?:['’-][^\W\d_]+)*")
 
 

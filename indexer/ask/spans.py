@@ -296,9 +296,7 @@ def _adds_information(sentence: str, start: int, end: int, exclude: set[str]) ->
 def _looks_like_name(text: str) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
     return (
-        bool(words)
-        and not all(w in _NOT_A_NAME for w in words)
-        and not re.match(_FULL_MONTH, text)
+        bool(words) and not all(w in _NOT_A_NAME for w in words) and not re.match(_FULL_MONTH, text)
     )
 
 
