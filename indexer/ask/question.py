@@ -18,7 +18,17 @@ from functools import lru_cache
 from indexer.backend import STEM
 
 # Answer types, and the question wording that asks for each. The earliest match wins.
-ANSWER_TYPES = ("person", "date", "place", "share", "number", "named", "theme", "other")
+ANSWER_TYPES = (
+    "person",
+    "date",
+    "place",
+    "share",
+    "number",
+    "frequency",
+    "named",
+    "theme",
+    "other",
+)
 # The things ministers endorse, adopt, launch or welcome, as a question names their kind.
 NAMED_KINDS_TEXT = """plan agenda initiative guide guidelines declaration framework strategy
     roadmap principles program programme centre center network fund statement report toolkit
@@ -27,6 +37,7 @@ NAMED_KINDS = frozenset(NAMED_KINDS_TEXT.split())
 _NAMED_VERBS = r"endorse|adopt|launch|welcome|approve|commend|propose|establish|set\s+up"
 _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     "theme": re.compile(r"\b(?:what|which)\b[^?]*\btheme\b", re.I),
+    "frequency": re.compile(r"\bhow\s+(?:often|frequently)\b", re.I),
     "share": re.compile(
         r"\b(?:what|which)\s+(?:share|percentage|proportion|percent|fraction|part)\b"
         r"|\bhow\s+much\s+of\b|\bwhat\s+%",

@@ -51,6 +51,9 @@ WEIGHTS = {
     "unidentified": -0.3,
 }
 THRESHOLD = 0.62
+# A title or signature line ("Lakeside, Atlantis | 7 May 2031", "Delivered by Ana Ruiz,
+# SMEWG Chair") may answer where, when and who, nothing else.
+LINE_ANSWERS = frozenset(["place", "date", "person"])
 MIN_CONTEXT = 0.5  # the sentence and its context hold at least half the question's weight
 STEEPNESS = 8.0  # confidence 0.5 at THRESHOLD, about 0.83 at THRESHOLD + 0.2
 _YEAR = re.compile(r"(?<![\d–-])(?:19|20)\d{2}(?![\d–-])")
@@ -208,7 +211,8 @@ def candidates(
         previous = before[-1].text if before else ""
         heading = doc.heading_before(position)
         for i, (sentence, skeys) in enumerate(zip(sentences, passage_keys, strict=True)):
-            if is_heading(sentence.text):
+            heading_line = is_heading(sentence.text)
+            if heading_line and question.answer_type not in LINE_ANSWERS:
                 continue
             own = _coverage(weights, set(skeys))
             span = find_span(
@@ -219,7 +223,7 @@ def candidates(
                 named_kind=question.named_kind,
                 role=question.role,
             )
-            if own == 0 and span is None:
+            if (own == 0 or heading_line) and span is None:
                 continue
             # The heading a sentence sits under: the passage's last heading line before it.
             local = [s.text for s in sentences[:i] if is_heading(s.text)]

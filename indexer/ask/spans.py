@@ -102,11 +102,17 @@ def _after_cue(sentence: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]
             yield cue.end() + found.start(), cue.end() + found.end()
 
 
+_NAME_THE_CHAIR = _re(
+    rf"(?P<span>(?:{TITLE}\s+)*{NAME}),\s+(?:the\s+)?(?:[A-Z]\w*\s+){{0,3}}Chair\b"
+)
+_CHAIR_IS = _re(rf"\bChair\b[^.;]{{0,40}}?\s+(?:is|was)\s+(?P<span>(?:{TITLE}\s+)*{NAME})")
+
+
 def _chair(sentence: str) -> Iterator[tuple[int, int, float]]:
-    """Only who chaired: never who opened, hosted or welcomed."""
+    """Only who chaired (or is the Chair): never who opened, hosted or welcomed."""
     for a, b in _after_cue(sentence, _CHAIR_CUE):
         yield a, b, STRONG
-    for pattern in (_NAME_CHAIRED, _FOR_CHAIRING):
+    for pattern in (_NAME_CHAIRED, _FOR_CHAIRING, _NAME_THE_CHAIR, _CHAIR_IS):
         for a, b in _groups(pattern, sentence):
             yield a, b, STRONG
 
@@ -175,7 +181,15 @@ _IN_PLACE = _re(rf"\b(?:in|at)\s+(?:the\s+)?(?P<span>{NAME}(?:,\s*{NAME})?)")
 _PLACE_PAIR = _re(rf"\b(?:in|at)\s+(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+{_CAP})*)")
 
 
+_PLACE_LINE = _re(
+    rf"(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+{_CAP})*)\s*(?:[|,]\s*\d[^a-z]*)?$"
+)
+
+
 def _place(sentence: str) -> Iterator[tuple[int, int, float]]:
+    for a, b in _groups(_PLACE_LINE, sentence):  # a title line: "Lakeside, Atlantis | 7 May 2031"
+        if a == 0:
+            yield a, b, MEDIUM
     cue = _MEETING_CUE.search(sentence)
     for m in _IN_PLACE.finditer(sentence):
         a, b = m.span("span")
@@ -230,6 +244,19 @@ def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
         yield a, b, WEAK
     for a, b in _groups(_SHARE_WORDS, sentence):
         yield a, b, WEAK
+
+
+_FREQUENCY = _re(
+    r"\b(?:(?:once|twice|thrice|(?:two|three|four|\d+)\s+times)\s+(?:a|per|each|every)\s+"
+    r"(?:year|month|week)|every\s+(?:\w+\s+)?(?:years?|months?)|annually|biennially|each\s+year"
+    r"|every\s+year)\b",
+    re.I,
+)
+
+
+def _frequency(sentence: str) -> Iterator[tuple[int, int, float]]:
+    for a, b in _groups(_FREQUENCY, sentence):
+        yield a, b, STRONG
 
 
 # -- named things and themes --------------------------------------------------------------
@@ -307,6 +334,7 @@ _FINDERS: dict[str, Callable[[str], Iterator[tuple[int, int, float]]]] = {
     "place": _place,
     "share": _share,
     "number": _number,
+    "frequency": _frequency,
     "named": _named,
     "theme": _theme,
 }
