@@ -182,7 +182,8 @@ _PLACE_PAIR = _re(rf"\b(?:in|at)\s+(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+
 
 
 _PLACE_LINE = _re(
-    rf"(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+{_CAP})*)\s*(?:[|,]\s*\d[^a-z]*)?$"
+    rf"(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+{_CAP})*)"
+    rf"(?:\s*[|,]\s*(?:\d|{MONTH})[\w\s,.–-]*)?$"
 )
 
 
