@@ -235,6 +235,8 @@ def test_the_right_document_with_an_answer_of_the_asked_type_is_answered(engine)
         "Who chaired the 2035 SME ministerial meeting?",
         "What did ministers decide on space tourism?",
         "How many fishing boats did the SMEWG buy in 2031?",
+        "What did ministers say about youth enterprise in 2029?",
+        "What is the SMEWG?",
     ],
 )
 def test_nothing_that_answers_is_declined(engine, question):

@@ -185,3 +185,7 @@ def test_a_place_title_line_is_a_place():
         span("Where was the meeting held?", "Lakeside, Atlantis | 7 May 2031")[0]
         == "Lakeside, Atlantis"
     )
+
+
+def test_the_day_of_a_date_is_not_a_count():
+    assert span("How many economies attended?", "Ministers met on 21 September 2017.") is None

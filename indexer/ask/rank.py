@@ -54,7 +54,8 @@ THRESHOLD = 0.62
 # A title or signature line ("Lakeside, Atlantis | 7 May 2031", "Delivered by Ana Ruiz,
 # SMEWG Chair") may answer where, when and who, nothing else.
 LINE_ANSWERS = frozenset(["place", "date", "person"])
-MIN_CONTEXT = 0.5  # the sentence and its context hold at least half the question's weight
+MIN_CONTEXT = 0.5
+MIN_TOPIC = 0.5  # the sentence and its context hold at least half the question's weight
 STEEPNESS = 8.0  # confidence 0.5 at THRESHOLD, about 0.83 at THRESHOLD + 0.2
 _YEAR = re.compile(r"(?<![\d–-])(?:19|20)\d{2}(?![\d–-])")
 
@@ -78,8 +79,12 @@ class Candidate:
 
     def is_confident(self, typed: bool, names_document: bool) -> bool:
         """`names_document`: the question names a year or a meeting, which must then be
-        this sentence's (or its document's)."""
+        this sentence's (or its document's). An untyped question ("What did ministers agree
+        on disasters?") needs its topic in the sentence, its heading or the sentence before,
+        and at least two words to have a topic."""
         f = self.features
+        if not typed and (f["topic"] < MIN_TOPIC or f["topic_terms"] < 2):
+            return False
         return (
             self.confidence >= 0.5
             and f["context"] >= MIN_CONTEXT
@@ -202,6 +207,8 @@ def candidates(
     needed = STRONG if question.answer_type == "number" else WEAK
     identity = {str(y) for y in question.target_years}
     identity |= set(keys(ordinal_names(question.meeting))) if question.meeting else set()
+    # What the question is about, apart from the year or meeting that names its document.
+    topic = {k: w for k, w in weights.items() if k not in identity}
     out = []
     for (passage, sentences), passage_keys in zip(units, own_keys, strict=True):
         doc = docs[passage["doc_id"]]
@@ -210,8 +217,9 @@ def candidates(
         before = split_sentences(doc.paragraph_text(position - 1)) if position else []
         previous = before[-1].text if before else ""
         heading = doc.heading_before(position)
+        headings = doc.headings
         for i, (sentence, skeys) in enumerate(zip(sentences, passage_keys, strict=True)):
-            heading_line = is_heading(sentence.text)
+            heading_line = is_heading(sentence.text) or sentence.text in headings
             if heading_line and question.answer_type not in LINE_ANSWERS:
                 continue
             own = _coverage(weights, set(skeys))
@@ -229,7 +237,8 @@ def candidates(
             local = [s.text for s in sentences[:i] if is_heading(s.text)]
             under = local[-1] if local else heading
             prior = sentences[i - 1].text if i else previous
-            window = set(skeys) | doc_keys | set(keys(under)) | set(keys(prior))
+            local = set(skeys) | set(keys(under)) | set(keys(prior))
+            window = local | doc_keys
             document = _document_match(question, doc, sentence.text)
             if document > 0:  # the year or meeting the question names is this document's
                 window |= identity
@@ -237,6 +246,8 @@ def candidates(
             features = {
                 "own": own,
                 "context": _coverage(weights, window),
+                "topic": _coverage(topic, local),
+                "topic_terms": float(len(topic)),
                 "proximity": _proximity(skeys, wanted),
                 "retrieval": passage["score"] / top,
                 "span": span.strength if span else 0.0,

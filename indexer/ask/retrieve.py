@@ -66,6 +66,11 @@ class DocContext:
             parts.append(ordinal_names(self.meeting_number))
         return " ".join(parts)
 
+    @property
+    def headings(self) -> set[str]:
+        """The text of its headings and title (a sentence equal to one is no answer)."""
+        return {self.title} | {p["text"] for p in self.paragraphs if p.get("kind") == "h"}
+
     def heading_before(self, position: int) -> str:
         """The nearest heading at or before paragraph `position` ('' when none)."""
         for p in reversed(self.paragraphs[: position + 1]):

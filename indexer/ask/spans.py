@@ -240,6 +240,8 @@ def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
             continue  # part of a range of years or days
         if re.match(rf"\s+(?:and|to)\s+(?:{_NUMBER}){_PERCENT}", sentence[b:]):
             continue  # the first bound of a range of shares
+        if any(m.start() <= a and b <= m.end() for m in _DATE_FULL.finditer(sentence)):
+            continue  # the day of a date
         yield a, b, MEDIUM
     for a, b in _groups(_SHARE, sentence):
         yield a, b, WEAK
@@ -347,7 +349,7 @@ _FILLER = frozenset(["all", "the", "their", "total", "its", "new", "of"])
 def _qualifies(answer_type: str, following: list[str], near: set[str]) -> bool:
     """A count directly followed by a question term ("21 economies"), or a share of one
     ("97 per cent of all businesses")."""
-    rest = [k for k in following if k not in _FILLER]
+    rest = [k for k in following if k not in _FILLER and not k.isdecimal()]
     if answer_type == "number":
         return any(k in near for k in rest[:2])
     if answer_type == "share":
