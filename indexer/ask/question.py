@@ -82,6 +82,11 @@ _MEETING_AFTER = re.compile(
 )
 WORKING_GROUP = re.compile(r"\b(?:smewg|working\s+group|sub-group|subgroup)\b", re.I)
 MINISTERIAL = re.compile(r"\b(?:ministerial|ministers?|smemm)\b", re.I)
+_DOCUMENT_WORDS = re.compile(
+    r"\baccording\s+to\b|\b(?:statement|declaration|report|release|article|story|speech"
+    r"|page|plan|document)\b",
+    re.I,
+)
 FIRST_MINISTERIAL_YEAR = 1994  # the 1st SME Ministerial Meeting; one a year since (Nth = 1993+N)
 
 
@@ -104,7 +109,7 @@ def meeting_ordinals(text: str) -> list[int]:
 
 
 # Words that say what kind of answer is wanted, not what it is about.
-_TYPE_WORDS_TEXT = """year date month day city place venue country location town share dates
+_TYPE_WORDS_TEXT = """year date month day city place venue country location town share dates often
     percentage proportion percent fraction part number name"""
 _TYPE_WORDS = frozenset(_TYPE_WORDS_TEXT.split())
 
@@ -202,6 +207,20 @@ class Question:
             return None
         found = [w.lower() for w in words(self.text) if w.lower() in ROLES]
         return found[0] if found else None
+
+    @property
+    def names_a_document(self) -> bool:
+        """Whether the question names the document it asks about ("according to the 2031
+        statement", "the 2029 news release"): then its year is the document's, not a year a
+        sentence mentions."""
+        return bool(_DOCUMENT_WORDS.search(self.text))
+
+    @property
+    def names_a_statement(self) -> bool:
+        """Whether the question asks what a statement or declaration says."""
+        if self.named_kind in ("statement", "declaration"):
+            return False  # "Which statement did ministers adopt?" asks for a name
+        return bool(re.search(r"\b(?:statement|declaration)s?\b", self.text, re.I))
 
     @property
     def asks_chair(self) -> bool:

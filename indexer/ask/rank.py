@@ -146,20 +146,36 @@ def _body(text: str) -> str | None:
     return "ministerial" if MINISTERIAL.search(text) else None
 
 
+STATEMENT_TYPES = frozenset(["ministerial_statement", "chairs_statement", "declaration"])
+_STATEMENT_TITLE = re.compile(r"\b(?:statement|declaration|ministerial\s+meeting)\b", re.I)
+
+
+def _statement_like(doc: DocContext) -> bool:
+    """A statement by its type or, when extraction did not type it, by its title lines."""
+    return doc.doc_type in STATEMENT_TYPES or bool(
+        _STATEMENT_TITLE.search(f"{doc.title} {doc.lead}")
+    )
+
+
 def _document_match(question: Question, doc: DocContext, sentence: str) -> float:
     """1 when the sentence's document (or the sentence itself) is of the year or meeting the
     question names, -1 when it is of another, 0 when the question names none or it is unknown.
 
-    A sentence that names meetings by ordinal or years speaks for itself (a chronology lists
-    many meetings); then the document's own meeting number (its metadata, or an ordinal in
-    its title lines) decides, then its year against the years named or implied (1994 = 1st).
+    A question about a statement is not answered by another kind of document. A sentence
+    that names meetings by ordinal or years speaks for itself (a chronology lists many
+    meetings), unless the question names a document ("the 2031 statement"); then the
+    document's own meeting number (its metadata, or an ordinal in its title lines) decides,
+    then its year against the years named or implied (1994 = 1st).
     """
+    if question.names_a_statement and not _statement_like(doc):
+        return -1.0
     if question.meeting is not None:
         said = meeting_ordinals(sentence)
         if said:
             return 1.0 if question.meeting in said else -1.0
     targets = question.target_years
-    said_years = {int(y) for y in _YEAR.findall(sentence)}
+    # A sentence's own years speak for it, unless the question names a document by its year.
+    said_years = set() if question.names_a_document else {int(y) for y in _YEAR.findall(sentence)}
     if set(question.years) & said_years:
         return 1.0
     if question.meeting is not None:

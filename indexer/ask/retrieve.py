@@ -52,7 +52,7 @@ class DocContext:
     doc_type: str = "other"
     chair: str | None = None
     publisher: str | None = None
-    lead: str = ""  # its title lines ("Lakeside, Atlantis | 7 September 2031", ...)
+    lead: str = ""  # its title lines ("Lakeside, Atlantis | 7 September 2031") and opening
     paragraphs: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -112,13 +112,13 @@ def retrieve(engine: Engine, question: Question) -> list[dict[str, Any]]:
 
 
 def _lead(paragraphs: list[dict[str, Any]]) -> str:
-    """The short lines opening a document (title lines, place and date), up to its first
-    real paragraph."""
+    """The lines opening a document (title lines, place and date) and its first real
+    paragraph ("We, the Ministers, met in Lakeside ..."), which say what the document is."""
     lines = []
     for p in paragraphs[:LEAD_PARAGRAPHS]:
+        lines.append(p["text"])
         if len(p["text"].split()) > TITLE_LINE_WORDS:
             break
-        lines.append(p["text"])
     return " ".join(lines)
 
 

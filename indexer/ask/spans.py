@@ -242,6 +242,8 @@ def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
             continue  # the first bound of a range of shares
         if any(m.start() <= a and b <= m.end() for m in _DATE_FULL.finditer(sentence)):
             continue  # the day of a date
+        if any(m.start() <= a < m.end() for m in _SHARE_WORDS.finditer(sentence)):
+            continue  # part of a share ("nearly two thirds"), found below
         yield a, b, MEDIUM
     for a, b in _groups(_SHARE, sentence):
         yield a, b, WEAK
