@@ -14,7 +14,11 @@ sentence before it. Its features (each in 0..1 unless said otherwise):
   sentence's own), -1 when another is, 0 when the question names none;
 - `role`: -1 when the question asks about a ministerial meeting and the sentence is about a
   working-group meeting (or the reverse);
-- `identified`: every name the question gives is in the sentence or its context.
+- `unidentified`: 1 when a name the question gives is in neither the sentence nor its
+  context;
+- `topic` (not weighted): the share of the question's weighted terms, years and ordinals
+  left out, in the sentence, its heading and the sentence before it; `topic_terms`: how
+  many such terms the question has.
 
 The score is a weighted sum (WEIGHTS, set by hand on the tuning split of the evaluation set,
 bench/data/qa_tuning); its confidence, a logistic function of the score centred on
@@ -54,8 +58,8 @@ THRESHOLD = 0.62
 # A title or signature line ("Lakeside, Atlantis | 7 May 2031", "Delivered by Ana Ruiz,
 # SMEWG Chair") may answer where, when and who, nothing else.
 LINE_ANSWERS = frozenset(["place", "date", "person"])
-MIN_CONTEXT = 0.5
-MIN_TOPIC = 0.5  # the sentence and its context hold at least half the question's weight
+MIN_CONTEXT = 0.5  # the sentence and its context hold half the question's weighted terms
+MIN_TOPIC = 0.5  # an untyped question's topic is half in the sentence or next to it
 STEEPNESS = 8.0  # confidence 0.5 at THRESHOLD, about 0.83 at THRESHOLD + 0.2
 _YEAR = re.compile(r"(?<![\d–-])(?:19|20)\d{2}(?![\d–-])")
 
@@ -90,7 +94,7 @@ class Candidate:
             and f["context"] >= MIN_CONTEXT
             and f["document"] >= (1 if names_document else 0)
             and f["role"] >= 0
-            and f["identified"] == 1
+            and f["unidentified"] == 0
             and (self.span is not None or not typed)
             and (self.span is None or self.span.strength >= self.needed)
         )
@@ -271,7 +275,6 @@ def candidates(
                 "role": _role(question, doc, sentence.text, under),
                 "no_span": float(typed and span is None),
                 "unidentified": float(not ids_found),
-                "identified": float(ids_found),
             }
             c = Candidate(passage, sentence, features, span, needed=needed)
             c.score = sum(WEIGHTS[k] * features[k] for k in WEIGHTS)
