@@ -189,3 +189,20 @@ def test_a_place_title_line_is_a_place():
 
 def test_the_day_of_a_date_is_not_a_count():
     assert span("How many economies attended?", "Ministers met on 21 September 2017.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Chair, Minister Élise Durand, opened the session.", "Minister Élise Durand"),
+        ("The SMEWG Chair for 2031 is Dr. Ana Ruiz of Atlantis.", "Dr. Ana Ruiz"),
+        ("Delivered by Mr. Kenji Arata, SMEWG Chair", "Mr. Kenji Arata"),
+    ],
+)
+def test_the_chair_named_as_a_noun(sentence, expected):
+    assert span("Who chaired the meeting?", sentence) == (expected, STRONG)
+
+
+def test_a_quoted_title_line_is_a_theme():
+    found = span("What was the theme?", '"SMALL FIRMS IN AN OPEN REGION"')
+    assert found == ("SMALL FIRMS IN AN OPEN REGION", MEDIUM)

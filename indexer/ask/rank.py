@@ -56,8 +56,8 @@ WEIGHTS = {
 }
 THRESHOLD = 0.62
 # A title or signature line ("Lakeside, Atlantis | 7 May 2031", "Delivered by Ana Ruiz,
-# SMEWG Chair") may answer where, when and who, nothing else.
-LINE_ANSWERS = frozenset(["place", "date", "person"])
+# SMEWG Chair", a quoted theme) may answer where, when, who and the theme, nothing else.
+LINE_ANSWERS = frozenset(["place", "date", "person", "theme"])
 MIN_CONTEXT = 0.5  # the sentence and its context hold half the question's weighted terms
 MIN_TOPIC = 0.5  # an untyped question's topic is half in the sentence or next to it
 STEEPNESS = 8.0  # confidence 0.5 at THRESHOLD, about 0.83 at THRESHOLD + 0.2

@@ -28,9 +28,10 @@ _FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
 )
-_CAP = r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+_UPPER = "A-ZÀ-ÖØ-Þ"  # Latin capitals, accented ones included ("Élise", "Ñuñoa")
+_CAP = rf"[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*"
 _PARTICLE = r"(?:bin|binti|de|del|da|dos|van|von|la|le)"
-NAME = rf"{_CAP}(?:\s+(?:[A-Z]\.|{_CAP}|{_PARTICLE}\s+{_CAP}))*"
+NAME = rf"{_CAP}(?:\s+(?:[{_UPPER}]\.|{_CAP}|{_PARTICLE}\s+{_CAP}))*"
 TITLE = (
     r"(?:H\.\s?E\.|Hon\.|(?:the\s+)?Honou?rable|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Madam|"
     r"Dato'?|Datuk|Tan\s+Sri|Deputy\s+Minister|Vice[- ]Minister|Minister|Secretary|"
@@ -105,6 +106,7 @@ def _after_cue(sentence: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]
 _NAME_THE_CHAIR = _re(
     rf"(?P<span>(?:{TITLE}\s+)*{NAME}),\s+(?:the\s+)?(?:[A-Z]\w*\s+){{0,3}}Chair\b"
 )
+_CHAIR_APPOSITION = _re(rf"\bChair(?:man|woman|person)?,\s+(?P<span>(?:{TITLE}\s+)*{NAME})")
 _CHAIR_IS = _re(rf"\bChair\b[^.;]{{0,40}}?\s+(?:is|was)\s+(?P<span>(?:{TITLE}\s+)*{NAME})")
 
 
@@ -112,7 +114,7 @@ def _chair(sentence: str) -> Iterator[tuple[int, int, float]]:
     """Only who chaired (or is the Chair): never who opened, hosted or welcomed."""
     for a, b in _after_cue(sentence, _CHAIR_CUE):
         yield a, b, STRONG
-    for pattern in (_NAME_CHAIRED, _FOR_CHAIRING, _NAME_THE_CHAIR, _CHAIR_IS):
+    for pattern in (_NAME_CHAIRED, _FOR_CHAIRING, _NAME_THE_CHAIR, _CHAIR_APPOSITION, _CHAIR_IS):
         for a, b in _groups(pattern, sentence):
             yield a, b, STRONG
 
@@ -307,9 +309,14 @@ _THEME = _re(
 _THEME_CAPS = _re(rf"\btheme\s+(?:of|was|is)\s+(?P<span>{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})+)")
 
 
+_QUOTED_LINE = _re(r"^[\"“](?P<span>[^\"”]{6,160})[\"”]$")
+
+
 def _theme(sentence: str) -> Iterator[tuple[int, int, float]]:
     for a, b in _groups(_THEME, sentence):
         yield a, b, STRONG
+    for a, b in _groups(_QUOTED_LINE, sentence):  # a quoted title line under the title
+        yield a, b, MEDIUM
     for a, b in _groups(_THEME_CAPS, sentence):
         yield a, b, MEDIUM
 
