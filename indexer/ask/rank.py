@@ -35,6 +35,7 @@ import math
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from indexer.ask.question import MINISTERIAL, WORKING_GROUP, Question, keys, meeting_ordinals
 from indexer.ask.retrieve import DocContext, ordinal_names
@@ -193,7 +194,9 @@ def _document_match(question: Question, doc: DocContext, sentence: str) -> float
         return 1.0
     if not targets:
         return 0.0
-    doc_years = {int(y) for y in _YEAR.findall(doc.title)} | ({doc.year} if doc.year else set())
+    # Without a year from extraction, one in its address ("/news-releases/2031/...") will do.
+    known = {doc.year} if doc.year else {int(y) for y in _YEAR.findall(urlsplit(doc.url).path)}
+    doc_years = {int(y) for y in _YEAR.findall(doc.title)} | known
     if doc_years & targets:
         return 1.0
     return -1.0 if doc_years or said_years else 0.0
