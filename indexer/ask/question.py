@@ -65,6 +65,7 @@ ORDINAL_WORDS_TEXT = """first second third fourth fifth sixth seventh eighth nin
     twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
     twentieth"""
 ORDINAL_WORDS = {w: n for n, w in enumerate(ORDINAL_WORDS_TEXT.split(), 1)}
+ORDINAL_WORDS |= {"thirtieth": 30, "fortieth": 40}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _ORDINAL = re.compile(
     r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<tens>twenty|thirty|forty)[- ](?P<unit>"
