@@ -14,10 +14,10 @@ question is asked of three systems:
 
 Printed per system: hit@1 and hit@3 (an answer shown, sentence or passage, holds one of the
 question's answers, compared after NFKC, whitespace folding and case folding, whichever
-document it cites), precision of confident answers and coverage (the share of answerable
-questions answered confidently), and the share of unanswerable questions declined; then
-hit@1 per kind for `ask`. The set is read to ask the questions and to score the answers,
-nothing else.
+document it cites), the precision of confident answers and coverage (the share answered
+confidently), both over the answerable questions, and the share of unanswerable questions
+declined; then hit@1 per kind of question for `ask` and the code before. The set is read
+to ask the questions and to score the answers, nothing else.
 """
 
 from __future__ import annotations
@@ -169,7 +169,10 @@ def main() -> None:
             f"{name:18} {r['n']:>4} {r['hit@1']:>6.0%} {r['hit@3']:>6.0%} {_pct(r['precision'])} "
             f"{r['coverage']:>9.0%} {r['u']:>5} {_pct(r['declined'])}"
         )
-    print("\nhit@1 by kind: " + "  ".join(f"{k} {v:.0%}" for k, v in rows["ask"]["kinds"].items()))
+    print("\nhit@1 by kind of question:")
+    for name, r in rows.items():
+        if name != "bm25 passage":
+            print(f"  {name:18} " + "  ".join(f"{k} {v:.0%}" for k, v in r["kinds"].items()))
 
 
 if __name__ == "__main__":
