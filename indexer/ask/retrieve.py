@@ -4,7 +4,7 @@ Candidates are the best passages for the question's words (BM25 over any of them
 best from each year the question points at (named, or implied by a meeting's ordinal), so a
 statement of the right year is read even when another year's says the same words more often.
 Each passage's document is read once, for the context its sentences are scored with: title,
-year, place, meeting number, type, publisher, chair, its title lines and its headings.
+year, place, meeting number, type, publisher, address, its title lines and its headings.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ class DocContext:
     location: str | None = None
     meeting_number: int | None = None
     doc_type: str = "other"
-    chair: str | None = None
     publisher: str | None = None
     lead: str = ""  # its title lines ("Lakeside, Atlantis | 7 September 2031") and opening
     paragraphs: list[dict[str, Any]] = field(default_factory=list)
@@ -59,6 +58,7 @@ class DocContext:
     def words(self) -> str:
         """Its metadata as words a question may use to name it."""
         parts = [self.title, self.location or "", TYPE_WORDS.get(self.doc_type, ""), self.lead]
+        parts.append(self.publisher or "")  # "according to the Lakeside Herald"
         parts.append(urlsplit(self.url).path)  # "/press/news-releases/2031/...", "2031_sme"
         if self.year:
             parts.append(str(self.year))
@@ -138,7 +138,6 @@ def documents(engine: Engine, passages: list[dict[str, Any]]) -> dict[str, DocCo
             location=doc.get("location", p.get("location")),
             meeting_number=doc.get("meeting_number", p.get("meeting_number")),
             doc_type=doc.get("doc_type") or p.get("doc_type") or "other",
-            chair=doc.get("chair"),
             publisher=doc.get("publisher"),
             lead=_lead(paragraphs),
             paragraphs=paragraphs,
