@@ -37,6 +37,8 @@ from indexer.commitments.exclusions import EXCLUDED_KINDS, excluded_kind, is_hea
          "Ministers"),
         ("APEC Ministers responsible for SMEs today agreed to act.", "agree", "strong",
          "Ministers"),
+        ("Ministers responsible for small business from APEC economies agreed in Kestrel Bay "
+         "today to work towards digital identities.", "agree", "strong", "Ministers"),
         ("In August 2012, the Ministers, at their 19th Meeting in Saint Petersburg, Russia "
          "endorsed the plan.", "endorse", "strong", "Ministers"),
     ],
@@ -65,6 +67,7 @@ def test_commitment_forms(sentence, verb, strength, actor):
         ("Ministers will be briefed on the outcomes of the dialogue.", "preview"),
         ("Members endorsed the meeting report of the 58th SMEWG meeting.", "procedure"),
         ("Delegates agreed to extend the meeting by thirty minutes.", "procedure"),
+        ("Ministers also agreed to meet next year in Port Marlow.", "procedure"),
         ("Delegates will be taken by bus to the venue each morning.", "logistics"),
         (
             "Draft 2 – Discussion paper (submitted by the SMEWG) – Background – 1 At the 21st "

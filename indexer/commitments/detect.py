@@ -117,7 +117,8 @@ _ACTOR_RE = re.compile(
     r"(?:\s*,\s*[^,;:]{1,150}?,(?:\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=\s))?)?"
     # "Ministers and Leaders", "Ministers responsible for SMEs", "of the 21 APEC economies"
     r"(?:\s+and\s+(?:the\s+)?(?:ministers|leaders|senior\s+officials|officials))?"
-    r"(?:\s+responsible\s+for\s+(?:M?SMEs|small\s+and\s+medium(?:[- ]sized)?\s+enterprises))?"
+    r"(?:\s+responsible\s+for\s+(?:M?SMEs|(?:micro,?\s+)?small(?:\s+and\s+medium(?:[- ]sized)?)?"
+    r"\s+(?:enterprises|business(?:es)?|firms)))?"
     r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:\d+\s+)?(?:APEC\s+)?(?:member\s+)?economies)?"
     r"(?P<filler>(?:\s+(?:" + _FILLER + r"))*)\s+",
     re.IGNORECASE,

@@ -40,6 +40,11 @@ _PROCEDURE = re.compile(
     r"(?:held|extended|closed|adjourned|resumed))\b",
     re.IGNORECASE,
 )
+# Where and when to meet next: "Ministers agreed to meet next year in Port Marlow."
+_NEXT_MEETING = re.compile(
+    r"^\W*to\s+meet\s+(?:again|next|in)\b|\bto\s+hold\s+(?:the|their|its)\s+next\s+meeting",
+    re.IGNORECASE,
+)
 # A cover note's request: "Ministers are invited to note the report."
 _INVITED_TO_NOTE = re.compile(
     r"\b(?:are|is)\s+invited\s+to\s+(?:note|endorse|consider|approve|comment|provide|submit)\b",
@@ -115,7 +120,7 @@ def excluded_kind(
     if _HEADER.search(sentence) or len(_DASH_SEGMENTS.findall(head)) >= 2:
         return "header"
     rest = sentence[end:]
-    if _PROCEDURE.search(rest) or _INVITED_TO_NOTE.search(sentence):
+    if _PROCEDURE.search(rest) or _NEXT_MEETING.search(rest) or _INVITED_TO_NOTE.search(sentence):
         return "procedure"
     will = re.search(r"\b(?:will|shall)\s*$", sentence[:end], re.IGNORECASE)
     if will and (
