@@ -61,6 +61,7 @@ def test_slugs_are_unique_and_labelled():
         "venture capital and crowdfunding for start-ups",
         "expand bank lending to small firms",
         "Financing for business expansion and capability development",
+        "five themes: skills, technology, finance, market access and information",
     ],
 )
 def test_access_to_finance_in_its_phrasings(text):
@@ -72,6 +73,7 @@ def test_access_to_finance_in_its_phrasings(text):
     [
         ("We welcome the outcomes of the Finance Ministers' Meeting.", "access-to-finance"),
         ("The Minister of Finance of Atlantis attended.", "access-to-finance"),
+        ("We will report to Finance and Central Bank Deputies.", "access-to-finance"),
         ("Firms weathered the downturn and stayed resilient.", "disaster-resilience"),
         ("Trade picked up during the recovery of demand.", "disaster-resilience"),
         ("a clear and predictable regulatory framework", "green-bcg"),

@@ -79,7 +79,7 @@ TOPICS: tuple[Topic, ...] = (
             r"financial\s+(?:support|assistance)\s+(?:for|to)",
             r"financ(?:e|ing)\s+(?:for|to|of)\s+(?:the\s+)?" + _SMES,
             r"financing\s+" + _SMES,
-            r"financing\b",
+            r"financ(?:e|ing)\b",
             r"(?:M?SME|business|enterprise|alternative|trade|supply[- ]chain|equity|digital)"
             r"\s+financ",
             r"financial\s+(?:inclusion|services|literacy|solutions|resources|institutions)",
@@ -101,6 +101,8 @@ TOPICS: tuple[Topic, ...] = (
             r"finance\s+ministers?'?(?:\s+(?:meeting|process))?",
             r"(?:ministry|minister|ministers|department)\s+of\s+finance",
             r"APEC\s+finance",
+            r"finance\s+and\s+central\s+bank",
+            r"public\s+finance",
         ),
     ),
     Topic(
