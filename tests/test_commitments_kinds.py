@@ -32,6 +32,15 @@ from indexer.commitments.exclusions import EXCLUDED_KINDS, excluded_kind, is_hea
          "member economies"),
         ("We undertake to report our progress every year.", "undertake", "strong", "We"),
         ("We aim to double the share of SME exports by 2035.", "intend", "strong", "We"),
+        ("Members reviewed progress on the toolkit and agreed to circulate a draft by June.",
+         "agree", "strong", "member economies"),
+        ("Ministers met in Lima and welcomed the report.", "welcome", "weak", "Ministers"),
+        ("Most economies supported the Eastholm Roadmap.", "support", "medium",
+         "member economies"),
+        ("LAKESIDE, Oct 4 — Small business ministers from across the Asia-Pacific agreed on "
+         "Saturday to cut the paperwork.", "agree", "strong", "Ministers"),
+        ("Ministers responsible for small and medium enterprises in APEC pledged to help.",
+         "pledge", "strong", "Ministers"),
         ("Ministers expressed support for the proposal.", "support", "medium", "Ministers"),
         ("Ministers expressed their commitment to open markets.", "commit", "strong",
          "Ministers"),
@@ -68,6 +77,12 @@ def test_commitment_forms(sentence, verb, strength, actor):
         ("Members endorsed the meeting report of the 58th SMEWG meeting.", "procedure"),
         ("Delegates agreed to extend the meeting by thirty minutes.", "procedure"),
         ("Ministers also agreed to meet next year in Port Marlow.", "procedure"),
+        ("The Chair opened the meeting and welcomed all delegates.", "procedure"),
+        (
+            "We, the Ministers responsible for SMEs, gathered in Silverbay and adopted this "
+            "Declaration.",
+            "procedure",
+        ),
         ("Delegates will be taken by bus to the venue each morning.", "logistics"),
         (
             "Draft 2 – Discussion paper (submitted by the SMEWG) – Background – 1 At the 21st "
@@ -112,6 +127,12 @@ def test_a_group_page_describes_itself_but_reports_what_was_done():
     assert detect("In 2016, SME ministers endorsed the plan.", "web_page").verb == "endorse"
     # a statement typed as a page still speaks as "we"
     assert detect("We endorse the plan.", "web_page").verb == "endorse"
+
+
+def test_a_plan_describes_the_group_and_says_what_it_will_do():
+    sentence = "The SME Working Group supports micro, small and medium enterprises."
+    assert detect(sentence, "strategic_plan") is None
+    assert detect("Members will share evidence on credit guarantees.", "strategic_plan")
 
 
 def test_a_hosts_speech_is_not_an_outcome():

@@ -75,12 +75,16 @@ RENEWED_NOUNS = {"commitment": "commit", "commitments": "commit", "support": "su
 # first that matches wins, so "the SMEWG members" are members before "the SMEWG" is tried.
 ACTORS: dict[str, str] = {
     "We": r"we",
-    "Ministers": r"(?:the\s+|most\s+|all\s+|several\s+|many\s+)?(?:APEC\s+)?(?:M?SME\s+)?Ministers",
+    "Ministers": (
+        r"(?:the\s+|most\s+|all\s+|several\s+|many\s+)?(?:APEC\s+)?"
+        r"(?:M?SME\s+|small\s+business\s+)?Ministers"
+    ),
     "Leaders": r"(?:the\s+|all\s+)?(?:APEC\s+|Economic\s+)?Leaders",
     "Senior Officials": r"(?:the\s+)?(?:APEC\s+)?Senior\s+Officials",
     "officials": r"(?:our\s+|the\s+)?officials",
     "member economies": (
-        r"(?:all\s+|the\s+)?(?:APEC\s+)?(?:member\s+)?economies|(?:the\s+)?(?:SMEWG\s+)?members"
+        r"(?:all\s+|the\s+|most\s+|several\s+|many\s+|some\s+)?(?:APEC\s+)?(?:member\s+)?"
+        r"economies|(?:the\s+)?(?:SMEWG\s+)?members"
     ),
     "the SMEWG": (
         r"(?:the\s+)?(?:SMEWG|(?:M?SME|Small\s+and\s+Medium\s+Enterprises)\s+Working\s+Group"
@@ -119,7 +123,8 @@ _ACTOR_RE = re.compile(
     r"(?:\s+and\s+(?:the\s+)?(?:ministers|leaders|senior\s+officials|officials))?"
     r"(?:\s+responsible\s+for\s+(?:M?SMEs|(?:micro,?\s+)?small(?:\s+and\s+medium(?:[- ]sized)?)?"
     r"\s+(?:enterprises|business(?:es)?|firms)))?"
-    r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:\d+\s+)?(?:APEC\s+)?(?:member\s+)?economies)?"
+    r"(?:\s+(?:of|from|in|across)\s+(?:across\s+)?(?:the\s+)?(?:\d+\s+)?"
+    r"(?:(?:APEC|Asia[- ]Pacific)(?:\s+region|\s+economies)?|(?:member\s+)?economies))?"
     r"(?P<filler>(?:\s+(?:" + _FILLER + r"))*)\s+",
     re.IGNORECASE,
 )
@@ -154,6 +159,8 @@ _ANY_ACTOR = re.compile(
     r"participants|delegates)\b",
     re.IGNORECASE,
 )
+# Another verb of the actor, then "and" a commitment verb, in the same clause.
+_LATER_VERB = re.compile(r"(?:[a-z]+ed|met|held)\b[^;:.()]{0,120}?\s(?:and|then)\s+(?:also\s+)?")
 _CHAIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:also\s+|further\s+)?")
 # "we do not support ...", "ministers could agree ...": no commitment by this subject.
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|could|might|may|would)\b", re.IGNORECASE)
@@ -246,9 +253,14 @@ def _active(sentence: str) -> Detection | None:
             continue
         found = _verb_at(sentence, actor.end())
         will = _WILL.search(filler)
-        if not found and not will:
-            continue
         start = actor.start("filler") + will.start() if will else actor.end()
+        if not found and not will:
+            # "Members reviewed progress on the toolkit and agreed to circulate a draft"
+            later = _LATER_VERB.match(sentence, actor.end())
+            found = _verb_at(sentence, later.end()) if later else None
+            if not found:
+                continue
+            start = later.end()
         if not found:
             end = actor.start("filler") + will.end()
             return Detection(name, "will", "strong", start, end, filler)

@@ -24,25 +24,33 @@ _HEADER = re.compile(
 )
 _DASH_SEGMENTS = re.compile(r"\s[–—]\s")
 # The object of the verb, when it is the running of the meeting itself.
-_PROCEDURE = re.compile(
+_PROCEDURE_OBJECT = re.compile(
     r"^\W*(?:(?:that|to|on|upon)\s+)?(?:(?:the|its|their|our)\s+)?"
     r"(?:(?:meeting's|provisional|draft|revised|annotated|proposed)\s+)*"
     r"(?:agenda|minutes|summary\s+record|rules\s+of\s+procedure|(?:meeting|summary)\s+report|"
     r"meeting\s+summary|"
-    r"report\s+of\s+the\s+(?:previous|last)|date\s+and\s+venue|venue)\b"
-    r"|\b(?:drafting\s+group|to\s+volunteer|volunteers?\s+for|introduce\s+themselves|"
+    r"report\s+of\s+the\s+(?:previous|last)|date\s+and\s+venue|venue)\b",
+    re.IGNORECASE,
+)
+# Words of the running of the meeting anywhere in the sentence.
+_PROCEDURE_WORDS = re.compile(
+    r"\b(?:welcomed\s+(?:all\s+)?(?:the\s+)?(?:delegates|delegations|participants)\b|"
+    r"drafting\s+group|to\s+volunteer|volunteers?\s+for|introduce\s+themselves|"
     r"opened\s+the\s+meeting|closed\s+the\s+meeting|took\s+the\s+floor|intersessional\w*|"
     r"(?:submit|provide|send)\s+(?:their\s+|any\s+)?(?:written\s+)?"
     r"(?:comments|inputs?|nominations|feedback)|"
-    r"(?:meeting|session)\s+(?:was|is)\s+adjourned|to\s+(?:present|introduce|brief)\b|"
+    r"(?:meeting|session)\s+(?:was|is)\s+adjourned|"
+    r"invited\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to\s+(?:present|introduce|brief)\b|"
     r"(?:extend|close|adjourn|resume|open)\s+the\s+(?:meeting|session)|"
     r"the\s+(?:meeting|session)\s+(?:would|will|should)\s+(?:be\s+)?"
     r"(?:held|extended|closed|adjourned|resumed))\b",
     re.IGNORECASE,
 )
-# Where and when to meet next: "Ministers agreed to meet next year in Port Marlow."
+# Where and when to meet next ("Ministers agreed to meet next year in Port Marlow."), and a
+# document's own adoption ("... gathered in Silverbay and adopted this Declaration.").
 _NEXT_MEETING = re.compile(
-    r"^\W*to\s+meet\s+(?:again|next|in)\b|\bto\s+hold\s+(?:the|their|its)\s+next\s+meeting",
+    r"^\W*to\s+meet\s+(?:again|next|in)\b|\bto\s+hold\s+(?:the|their|its)\s+next\s+meeting"
+    r"|^\W*(?:this|the\s+present)\s+(?:declaration|statement)\b",
     re.IGNORECASE,
 )
 # A cover note's request: "Ministers are invited to note the report."
@@ -70,6 +78,10 @@ _PREVIEW_TALK = re.compile(
 REPORTING_TYPES = frozenset({"news_release", "news_article", "speech"})
 # A group page describes the group ("The SMEWG will further promote ..."); only what it reports
 # as done ("In 2016, ministers endorsed ...") is an outcome.
+# A plan or terms of reference describe the group too ("The SME Working Group supports
+# MSMEs"); what it "will" do is its plan.
+PLAN_TYPES = frozenset({"strategic_plan", "terms_of_reference"})
+_PRESENT_SIMPLE = re.compile(r"[a-z]+(?<!s)s", re.IGNORECASE)
 _PAST_OUTCOME = re.compile(r"(?:ed|took\s+note)$", re.IGNORECASE)
 _PRESENT_AUXILIARY = re.compile(r"\b(?:is|are|remains?|will|shall|to)\s*$", re.IGNORECASE)
 _FUTURE_TIME = re.compile(
@@ -120,7 +132,12 @@ def excluded_kind(
     if _HEADER.search(sentence) or len(_DASH_SEGMENTS.findall(head)) >= 2:
         return "header"
     rest = sentence[end:]
-    if _PROCEDURE.search(rest) or _NEXT_MEETING.search(rest) or _INVITED_TO_NOTE.search(sentence):
+    if (
+        _PROCEDURE_OBJECT.match(rest)
+        or _PROCEDURE_WORDS.search(sentence)
+        or _NEXT_MEETING.search(rest)
+        or _INVITED_TO_NOTE.search(sentence)
+    ):
         return "procedure"
     will = re.search(r"\b(?:will|shall)\s*$", sentence[:end], re.IGNORECASE)
     if will and (
@@ -133,13 +150,13 @@ def excluded_kind(
         return "preview"
     if _LOGISTICS.search(sentence) or (doc_type == "speech" and actor == "We"):
         return "logistics"
-    if (
-        doc_type == "web_page"
-        and actor != "We"  # a statement typed as a page still speaks as "we"
-        and (
-            not _PAST_OUTCOME.search(sentence[start:end].rstrip())
-            or _PRESENT_AUXILIARY.search(head)
+    verb = sentence[start:end].rstrip()
+    if actor != "We" and (  # a statement typed as a page still speaks as "we"
+        (
+            doc_type == "web_page"
+            and (not _PAST_OUTCOME.search(verb) or _PRESENT_AUXILIARY.search(head))
         )
+        or (doc_type in PLAN_TYPES and _PRESENT_SIMPLE.fullmatch(verb))
     ):
         return "description"
     return None
