@@ -115,7 +115,6 @@ class SentenceAnalysis:
     """What `analyse_sentence` finds in one sentence."""
 
     detection: Detection | None
-    topics: list[str]
     year: int | None
     self_dated: bool
 
@@ -123,7 +122,7 @@ class SentenceAnalysis:
 def analyse_sentence(
     text: str, source_year: int | None = None, title: str = "", doc_type: str | None = None
 ) -> SentenceAnalysis:
-    """Detection, topics and year of one sentence from a document of `source_year` and
+    """Detection and year of one sentence from a document of `source_year` and
     `doc_type` (indexer.model.DOC_TYPES; None when unknown).
 
     A headline (the document's `title` again, or a short line without a full stop) is never a
@@ -137,7 +136,7 @@ def analyse_sentence(
         own = stated_year(text, text[found.start : found.end], found.filler, source_year)
         if own is not None:
             year, self_dated = own, True
-    return SentenceAnalysis(found, topics_of(text) if found else [], year, self_dated)
+    return SentenceAnalysis(found, year, self_dated)
 
 
 def _numbered_chunks(text: str) -> Iterator[tuple[int | None, str]]:

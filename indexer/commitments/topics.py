@@ -57,15 +57,11 @@ class Topic:
 
     def matches(self, text: str) -> bool:
         """Whether a term of the topic occurs in `text` outside its excluded contexts."""
-        spans = (
-            [m.span() for m in self.excluded_pattern.finditer(text)]
-            if self.excluded_pattern
-            else []
-        )
-        for term in self.pattern.finditer(text):
-            if not any(s <= term.start() < e for s, e in spans):
-                return True
-        return False
+        terms = [m.start() for m in self.pattern.finditer(text)]
+        if not terms or self.excluded_pattern is None:
+            return bool(terms)
+        spans = [m.span() for m in self.excluded_pattern.finditer(text)]
+        return any(not any(s <= at < e for s, e in spans) for at in terms)
 
 
 TOPICS: tuple[Topic, ...] = (
