@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer import backend
+from indexer import backend, doc_rank
 from indexer.build import CURRENT, read_meta
-from indexer.deeplinks import passage_link
+from indexer.deeplinks import best_sentence, passage_link
 from indexer.model import DOC_TYPES
 
 INDEX_ENV = "APEC_SEARCH_INDEX"
@@ -22,6 +22,10 @@ DEFAULT_INDEX = "index"
 SORTS = ("relevance", "newest", "oldest")
 SNIPPET_WORDS = 50
 MAX_LIMIT = 100
+# Fewer documents than this hold all the words: list below them those holding most of them
+# (at least half), like Elasticsearch's minimum_should_match or Typesense's drop_tokens.
+PARTIAL_BELOW = 5
+PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
 
 
 def default_index_dir() -> Path:
@@ -48,6 +52,7 @@ class _Generation:
     years: list[int]
     types: list[str]
     dates: list[str]
+    passages_of: list[list[int]]  # document ordinal -> its passage record numbers, in order
 
     @classmethod
     def open(cls, path: Path, target: str) -> _Generation:
@@ -58,6 +63,7 @@ class _Generation:
         g_years: list[int] = []
         g_types: list[str] = []
         g_dates: list[str] = []
+        passages_of: list[list[int]] = []
         for n, doc_id in enumerate(ids):
             if not types[n]:  # document records carry no indexed metadata
                 continue
@@ -67,8 +73,16 @@ class _Generation:
                 g_years.append(years[n] or 0)
                 g_types.append(types[n])
                 g_dates.append(dates[n] or "")
+                passages_of.append([])
             doc_of[n] = o
-        return cls(target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates)
+            passages_of[o].append(n)
+        return cls(
+            target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates, passages_of
+        )
+
+    def passages(self, docs) -> list[int]:
+        """The passage record numbers of documents ``docs`` (ordinals), sorted."""
+        return sorted(n for o in docs for n in self.passages_of[o])
 
 
 class Engine:
@@ -161,24 +175,34 @@ class Engine:
         page = max(1, int(page))
         limit = min(max(1, int(limit)), MAX_LIMIT)
         with self._reading() as (gen, r):
-            parsed = backend.parse(q or "")
+            parsed = backend.expand_prefixes(r, backend.parse(q or ""))
+            suggestion = corrected = None
+            if parsed.too_common:
+                words = ", ".join(f"“{w}”" for w in parsed.too_common)
+                parsed.notes.append(
+                    f"{words} {'is' if len(parsed.too_common) == 1 else 'are'} too common to"
+                    " search for: add a more specific word."
+                )
+                found: tuple = (0, {"year": {}, "doc_type": {}}, [], [])
+            else:
+                suggestion = self._suggest(r, q, parsed)
+                found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             notes.extend(parsed.notes)
-            suggestion = self._suggest(r, q, parsed)
-            corrected = None
-            found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             if found[0] == 0 and suggestion:
                 corrected = suggestion
                 notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
-                parsed = backend.parse(suggestion)
+                parsed = backend.expand_prefixes(r, backend.parse(suggestion))
                 found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
-            total, facets, hits = found
+            total, facets, hits, partial_hits = found
             results = [self._result(r, hit, parsed) for hit in hits]
+            partial = [self._result(r, hit, parsed) for hit in partial_hits]
         return {
             "query": q,
             "total": total,
             "page": page,
             "suggestion": suggestion,
             "results": results,
+            "partial": partial,
             "facets": facets,
             "notes": notes,
             "corrected_query": corrected,
@@ -262,9 +286,19 @@ class Engine:
             k *= 4
 
     def _run(self, gen, r, parsed, year, doc_type, sort, page, limit):
-        """(total documents, facets, the page's (passage record, score) hits)."""
+        """(total documents, facets, the page's (passage record, score) hits, and the
+        (passage record, score) hits of documents holding only some of the words)."""
         qq = backend.passage_query(parsed)
-        if sort == "relevance" and not parsed.empty and backend.intersects(qq):
+        parts = backend.conjuncts(qq) if not parsed.empty else [qq]
+        partial: list[tuple[int, float]] = []
+        if len(parts) > 1:
+            keep = self._filter(gen, r, year, doc_type, parsed.excluded)
+            docs, ranked = self._all_parts(gen, r, parts, keep, sort)
+            first = (page - 1) * limit
+            hits = [(m.passage, m.score) for m in ranked[first : first + limit]]
+            if len(docs) < PARTIAL_BELOW and first + limit >= len(docs):
+                partial = self._some_parts(gen, r, parts, keep, set(docs), limit)
+        elif sort == "relevance" and not parsed.empty and backend.intersects(qq):
             docs, hits = self._ranked_in_one_pass(gen, r, qq, parsed.excluded, year, doc_type)
             hits = hits[(page - 1) * limit : page * limit]
         else:
@@ -275,7 +309,50 @@ class Engine:
             "year": _counts(gen.years[o] for o in docs if gen.years[o]),
             "doc_type": _counts(gen.types[o] for o in docs),
         }
-        return len(docs), facets, hits
+        return len(docs), facets, hits, partial
+
+    def _all_parts(self, gen, r, parts, keep, sort):
+        """(documents holding every part, their matches in ``sort`` order).
+
+        The rarest part's passages give the candidate documents; each further part keeps
+        those with a passage matching it, scoring only the candidates' passages.
+        """
+        parts = sorted(parts, key=lambda c: backend.estimated_size(r, c))
+        docs = {gen.doc_of[n] for n in backend.matching_docnums(r, parts[0]) if keep(n)}
+        scores: list[dict[int, float]] = []
+        for part in parts[1:]:
+            if not docs:
+                return [], []
+            scores.append(backend.passage_scores(r, part, gen.passages(docs)))
+            docs = {gen.doc_of[n] for n in scores[-1]}
+        scores.append(backend.passage_scores(r, parts[0], gen.passages(docs)))
+        matches = [doc_rank.score_document(o, gen.passages_of[o], scores) for o in docs]
+        ranked = doc_rank.by_relevance([m for m in matches if m])
+        if sort != "relevance":
+            ranked.sort(key=lambda m: (gen.years[m.ordinal], gen.dates[m.ordinal]))
+            if sort == "newest":
+                ranked.reverse()
+        return [m.ordinal for m in ranked], ranked
+
+    def _some_parts(self, gen, r, parts, keep, exclude: set[int], want: int):
+        """The best ``want`` documents outside ``exclude`` holding at least half of the
+        parts (most parts first), from the top passages of an OR of the parts."""
+        anyq = backend.any_of(parts)
+        k = PARTIAL_CANDIDATES * 3
+        while True:
+            ranked = backend.search(r, anyq, limit=k)
+            candidates = dict.fromkeys(
+                gen.doc_of[n] for n, _ in ranked if keep(n) and gen.doc_of[n] not in exclude
+            )
+            if len(candidates) >= max(PARTIAL_CANDIDATES, want) or len(ranked) < k:
+                break
+            k *= 4
+        passages = gen.passages(candidates)
+        scores = [backend.passage_scores(r, part, passages) for part in parts]
+        need = (len(parts) + 1) // 2
+        matches = [doc_rank.score_document(o, gen.passages_of[o], scores) for o in candidates]
+        kept = doc_rank.by_relevance([m for m in matches if m and m.parts >= need])
+        return [(m.passage, m.score) for m in kept[:want]]
 
     def _ranked_in_one_pass(self, gen, r, qq, excluded, year, doc_type):
         """(matching documents, the best passage of each, best first), from one pass that
@@ -312,14 +389,24 @@ class Engine:
         return docs, [best[o] for o in shown if o in best]
 
     def _result(self, r: backend.Reader, hit: tuple[int, float], parsed: backend.Parsed) -> dict:
+        """A result: the document's metadata and its passage, linked at the sentence holding
+        the most query terms (``match_position`` is that sentence's paragraph)."""
         docnum, score = hit
         f = r.stored(docnum)
         text = f.get("body", "")
+        quoted, at, line = text, 0, 0
+        found = best_sentence(text, lambda w: backend.terms_in(w, parsed.stems, parsed.exact))
+        if found:
+            sentence, at = found
+            quoted, line = sentence.text, text.count("\n", 0, sentence.start)
+        position = f.get("position")
         return {
             "id": f["doc_id"],
             "title": f.get("title", ""),
             "url": f.get("url", ""),
-            "link": passage_link(f.get("url", ""), f.get("content_type", ""), text, f.get("page")),
+            "link": passage_link(
+                f.get("url", ""), f.get("content_type", ""), quoted, f.get("page"), at=at
+            ),
             "doc_type": f.get("doc_type", "other"),
             "year": f.get("year"),
             "date": f.get("date") or None,
@@ -327,7 +414,8 @@ class Engine:
             "snippet": snippet(text, parsed),
             "score": round(score, 4),
             "passage_id": f.get("passage_id"),
-            "position": f.get("position"),
+            "position": position,
+            "match_position": position + line if position is not None else None,
             "page": f.get("page"),
             "meeting_number": f.get("meeting_number"),
             "fetched_url": f.get("fetched_url"),
@@ -373,17 +461,30 @@ class Engine:
         return out
 
     def document(self, doc_id: str, highlight: str | None = None) -> dict | None:
+        """The document's metadata and paragraphs, each with its HTML (the words of
+        ``highlight`` marked) and a deep link to it in the source: to its sentence holding
+        the most of those words, else to its opening words."""
         with self._reading() as (_, r):
             fields = r.find(passage_id=doc_id)
+            parsed = backend.expand_prefixes(r, backend.parse(highlight or ""))
         if not fields or "meta" not in fields:
             return None
-        parsed = backend.parse(highlight or "")
         url = fields.get("url", "")
+        ctype = fields.get("content_type", "")
+
+        def link(p: dict) -> str:
+            found = best_sentence(
+                p["text"], lambda w: backend.terms_in(w, parsed.stems, parsed.exact)
+            )
+            if found:
+                return passage_link(url, ctype, found[0].text, p["page"], at=found[1])
+            return passage_link(url, ctype, p["text"], p["page"])
+
         paragraphs = [
             {
                 **p,
                 "html": backend.highlight(p["text"], parsed.stems, parsed.exact),
-                "link": passage_link(url, fields.get("content_type", ""), p["text"], p["page"]),
+                "link": link(p),
             }
             for p in fields.get("paragraphs", [])
         ]
@@ -434,7 +535,7 @@ class Engine:
     def year_counts(self, q: str) -> dict[int, dict]:
         """Per year: how many documents and passages match ``q`` (for trends)."""
         with self._reading() as (gen, r):
-            qq = backend.passage_query(backend.parse(q))
+            qq = backend.passage_query(backend.expand_prefixes(r, backend.parse(q)))
             passages: Counter[int] = Counter()
             docs: dict[int, set[int]] = {}
             for n in self._matches(gen, r, qq):
