@@ -55,10 +55,10 @@ class FoldingTokenizer(Tokenizer):
 
     - a dotted acronym is one word without its dots: "U.S." is "us", "A.P.E.C." is "apec"
       (at index and query time);
-    - when indexing, a hyphenated compound ("e-commerce", "co-operation") also yields its
-      parts joined ("ecommerce", "cooperation"), at the position of its last part, as
-      Elasticsearch's ``word_delimiter_graph`` does with ``catenate_words``. The query side
-      (``_rewrite``) asks for the joined form or all the parts.
+    - when indexing, a hyphenated compound ("e-commerce", "co-operation", and "e commerce")
+      also yields its parts joined ("ecommerce", "cooperation"), at the position of its
+      last part, as Elasticsearch's ``word_delimiter_graph`` does with ``catenate_words``.
+      The query side (``_rewrite``) asks for the joined form or all the parts.
 
     Otherwise the same tokens, positions and query-time behaviour as the Whoosh chain (stop
     words renumbered away, or kept marked ``stopped`` when the parser asks), at about half
@@ -108,7 +108,7 @@ class FoldingTokenizer(Tokenizer):
         pos = None  # the last kept token's position, when stop words are renumbered away
         for n, match in enumerate(spans):
             word = match.group(0)
-            if compounds and chain and not _joined_by_hyphen(source, chain_end, match.start()):
+            if compounds and chain and not _joins(source, chain, chain_end, match.start()):
                 if len(chain) > 1:
                     yield from self._compound(t, chain, (chain_start, chain_end), start_char, pos)
                 chain = []
@@ -165,8 +165,12 @@ _HYPHENS = frozenset("-\u2010\u2011")
 _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 
-def _joined_by_hyphen(text: str, end: int, start: int) -> bool:
-    return start == end + 1 and text[end] in _HYPHENS
+def _joins(text: str, chain: list[str], end: int, start: int) -> bool:
+    """Whether the word at ``start`` continues the compound ``chain`` ending at ``end``:
+    after a hyphen, or after a lone "e" and a space ("e commerce" is also "ecommerce")."""
+    if start == end + 1 and text[end] in _HYPHENS:
+        return True
+    return chain == ["e"] and text[end:start].isspace() and text[start : start + 3].isalpha()
 
 
 class _WholeValue:
@@ -610,7 +614,8 @@ def expand_prefixes(ix: Reader, parsed: Parsed) -> Parsed:
             return query.Term(q.fieldname, q.text, boost=q.boost)
         if q.fieldname == "exact":
             words.update(found)
-        return query.Or([query.Term(q.fieldname, t) for t in found], boost=q.boost)
+        # Scored as its best word, so that a prefix weighs as one word of the query.
+        return query.DisjunctionMax([query.Term(q.fieldname, t) for t in found], boost=q.boost)
 
     excluded = expand(parsed.excluded) if parsed.excluded is not None else None
     return replace(
