@@ -442,7 +442,7 @@ def _tidy_operators(text: str, notes: list[str]) -> str:
 _ACRONYM = re.compile(r"(?<![\w.])((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\w)")
 _E_PREFIX = re.compile(r"(?<![\w:.-])([eE])\s+(?=[^\W\d_]{3,})")
 _COMPOUND = re.compile(r"(?<![\w:.*-])(\w+(?:[-\u2010\u2011]\w+)+)(?![\w*:.-])")
-_PREFIX = re.compile(r"(?<![\w:.*-])(\w{2,})\*(?=\s|\)|$)")
+_PREFIX = re.compile(r"(?<![\w:.*-])(-?)(\w{2,})\*(?=\s|\)|$)")
 
 
 def _spellings(text: str) -> str:
@@ -457,7 +457,7 @@ def _spellings(text: str) -> str:
         return f"({''.join(parts)} OR ({' '.join(parts)}))"
 
     text = _COMPOUND.sub(compound, text)
-    return _PREFIX.sub(r"exact:\1*", text)
+    return _PREFIX.sub(r"\1exact:\2*", text)
 
 
 def _rewrite(text: str, notes: list[str]) -> str:
@@ -639,6 +639,14 @@ def conjuncts(q) -> list[Any]:
         if not isinstance(child, query.Not):
             out.extend(conjuncts(child))
     return out
+
+
+FILTER_FIELDS = frozenset({"doc_type", "year", "location", "kind"})
+
+
+def is_filter(q) -> bool:
+    """Whether ``q`` only asks for metadata (``type:``, ``year:``, ``location:``), not words."""
+    return all(getattr(leaf, "fieldname", None) in FILTER_FIELDS for leaf in q.leaves())
 
 
 def any_of(queries: list[Any]):

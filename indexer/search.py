@@ -335,21 +335,29 @@ class Engine:
         return [m.ordinal for m in ranked], ranked
 
     def _some_parts(self, gen, r, parts, keep, exclude: set[int], want: int):
-        """The best ``want`` documents outside ``exclude`` holding at least half of the
-        parts (most parts first), from the top passages of an OR of the parts."""
-        anyq = backend.any_of(parts)
+        """The best ``want`` documents outside ``exclude`` holding every metadata condition
+        (``type:``, ``year:``…) and at least half of the other parts (most parts first),
+        from the top passages of an OR of those parts. None for fewer than two such parts."""
+        filters = [p for p in parts if backend.is_filter(p)]
+        words = [p for p in parts if not backend.is_filter(p)]
+        if len(words) < 2:
+            return []
+        held = [set(backend.matching_docnums(r, f)) for f in filters]
+        anyq = backend.any_of(words)
         k = PARTIAL_CANDIDATES * 3
         while True:
             ranked = backend.search(r, anyq, limit=k)
             candidates = dict.fromkeys(
-                gen.doc_of[n] for n, _ in ranked if keep(n) and gen.doc_of[n] not in exclude
+                gen.doc_of[n]
+                for n, _ in ranked
+                if keep(n) and gen.doc_of[n] not in exclude and all(n in h for h in held)
             )
             if len(candidates) >= max(PARTIAL_CANDIDATES, want) or len(ranked) < k:
                 break
             k *= 4
         passages = gen.passages(candidates)
-        scores = [backend.passage_scores(r, part, passages) for part in parts]
-        need = (len(parts) + 1) // 2
+        scores = [backend.passage_scores(r, part, passages) for part in words]
+        need = (len(words) + 1) // 2
         matches = [doc_rank.score_document(o, gen.passages_of[o], scores) for o in candidates]
         kept = doc_rank.by_relevance([m for m in matches if m and m.parts >= need])
         return [(m.passage, m.score) for m in kept[:want]]

@@ -65,3 +65,9 @@ def test_the_page_shows_the_section_below_the_results(match_index):  # noqa: F81
     ]
     api = client.get("/api/search?q=young+entrepreneurs").get_json()
     assert len(api["partial"]) == 2
+
+
+def test_metadata_conditions_are_never_dropped(match_engine):  # noqa: F811
+    found = match_engine.search("type:news_article tourism recovery dredging")
+    assert found["results"] == [] and slugs(found["partial"]) == ["together"]
+    assert match_engine.search("type:news_article tourism")["partial"] == []

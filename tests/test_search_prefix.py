@@ -36,3 +36,8 @@ def test_the_expansion_is_capped_with_a_note(match_engine, monkeypatch):  # noqa
 def test_trends_take_a_prefix(match_engine):  # noqa: F811
     (series,) = trends(match_engine, ["tour*"])["series"]
     assert series["documents"] == 3  # tourism (2011, 2019, 2022), tour operators
+
+
+def test_a_negated_prefix_excludes_its_words(match_engine):  # noqa: F811
+    found = match_engine.search("tourism -touris*")
+    assert found["total"] == 0 and found["suggestion"] is None
