@@ -650,8 +650,13 @@ def is_filter(q) -> bool:
 
 
 def any_of(queries: list[Any]):
-    """An OR of ``queries`` (documents matching some of the words)."""
+    """An OR of ``queries`` (passages matching some of the words)."""
     return query.Or(queries)
+
+
+def all_of(queries: list[Any]):
+    """An AND of ``queries`` (passages matching all of the words)."""
+    return query.And(queries)
 
 
 def estimated_size(ix: Reader, q) -> int:
@@ -686,6 +691,38 @@ def passage_scores(ix: Reader, q, docnums: list[int]) -> dict[int, float]:
                 m.next()
             else:
                 m.skip_to(wanted - offset)
+    return out
+
+
+def groups_matching(ix: Reader, q, groups: list[list[int]]) -> list[int]:
+    """Indexes of the ``groups`` (each a document's passage record numbers, ascending; the
+    groups in ascending order) with a passage that ``q`` matches.
+
+    Skips the matcher from group to group, so the cost follows the number of groups, not
+    the length of ``q``'s posting list.
+    """
+    out: list[int] = []
+    top = ix.searcher
+    context = top.context()
+    leaves = top.leaf_searchers()
+    i = 0
+    for j, (sub, offset) in enumerate(leaves):
+        end = leaves[j + 1][1] if j + 1 < len(leaves) else top.doc_count_all()
+        m = None
+        while i < len(groups) and groups[i][0] < end:
+            group = groups[i]
+            if m is None:
+                m = q.matcher(sub, context)
+            k = 0
+            while m.is_active() and k < len(group):
+                if m.id() + offset < group[k]:
+                    m.skip_to(group[k] - offset)
+                    continue
+                k = bisect_left(group, m.id() + offset, k)
+                if k < len(group) and group[k] == m.id() + offset:
+                    out.append(i)
+                    break
+            i += 1
     return out
 
 

@@ -293,9 +293,8 @@ class Engine:
         partial: list[tuple[int, float]] = []
         if len(parts) > 1:
             keep = self._filter(gen, r, year, doc_type, parsed.excluded)
-            docs, ranked = self._all_parts(gen, r, parts, keep, sort)
             first = (page - 1) * limit
-            hits = [(m.passage, m.score) for m in ranked[first : first + limit]]
+            docs, hits = self._all_parts(gen, r, parts, keep, sort, first, limit)
             if len(docs) < PARTIAL_BELOW and first + limit >= len(docs):
                 partial = self._some_parts(gen, r, parts, keep, set(docs), limit)
         elif sort == "relevance" and not parsed.empty and backend.intersects(qq):
@@ -311,28 +310,41 @@ class Engine:
         }
         return len(docs), facets, hits, partial
 
-    def _all_parts(self, gen, r, parts, keep, sort):
-        """(documents holding every part, their matches in ``sort`` order).
+    def _all_parts(self, gen, r, parts, keep, sort, first, limit):
+        """(documents holding every part, the page's (passage record, score) hits).
 
-        The rarest part's passages give the candidate documents; each further part keeps
-        those with a passage matching it, scoring only the candidates' passages.
+        By relevance, documents with a passage holding every part come first, ranked by
+        that passage's BM25F score (one scored pass over the AND, as a passage search
+        does); then the others, by ``doc_rank``'s proximity score, computed only when the
+        page reaches them. By date, only the page's documents are scored.
         """
-        parts = sorted(parts, key=lambda c: backend.estimated_size(r, c))
-        docs = {gen.doc_of[n] for n in backend.matching_docnums(r, parts[0]) if keep(n)}
-        scores: list[dict[int, float]] = []
-        for part in parts[1:]:
-            if not docs:
-                return [], []
-            scores.append(backend.passage_scores(r, part, gen.passages(docs)))
-            docs = {gen.doc_of[n] for n in scores[-1]}
-        scores.append(backend.passage_scores(r, parts[0], gen.passages(docs)))
-        matches = [doc_rank.score_document(o, gen.passages_of[o], scores) for o in docs]
-        ranked = doc_rank.by_relevance([m for m in matches if m])
+        rarest, *others = sorted(parts, key=lambda c: backend.estimated_size(r, c))
+        found = {n for n in backend.matching_docnums(r, rarest) if keep(n)}
+        ordered = sorted({gen.doc_of[n] for n in found})  # ordinals follow record numbers
+        for part in others:
+            groups = [gen.passages_of[o] for o in ordered]
+            ordered = [ordered[i] for i in backend.groups_matching(r, part, groups)]
+        docs = set(ordered)
         if sort != "relevance":
-            ranked.sort(key=lambda m: (gen.years[m.ordinal], gen.dates[m.ordinal]))
-            if sort == "newest":
-                ranked.reverse()
-        return [m.ordinal for m in ranked], ranked
+            key = lambda o: (gen.years[o], gen.dates[o])  # noqa: E731
+            shown = sorted(docs, key=key, reverse=sort == "newest")[first : first + limit]
+            return docs, [(m.passage, m.score) for m in self._proximity(gen, r, parts, shown)]
+        together: dict[int, tuple[int, float]] = {}
+        for n, score in backend.search(r, backend.all_of(parts), limit=None):
+            if gen.doc_of[n] in docs:
+                together.setdefault(gen.doc_of[n], (n, score))
+        hits = list(together.values())
+        if len(hits) < first + limit:
+            spread = self._proximity(gen, r, parts, [o for o in docs if o not in together])
+            hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread)]
+        return docs, hits[first : first + limit]
+
+    def _proximity(self, gen, r, parts, ordinals: list[int]) -> list[doc_rank.DocumentMatch]:
+        """The ``doc_rank`` matches of documents ``ordinals`` (in that order)."""
+        passages = gen.passages(ordinals)
+        scores = [backend.passage_scores(r, part, passages) for part in parts]
+        matches = (doc_rank.score_document(o, gen.passages_of[o], scores) for o in ordinals)
+        return [m for m in matches if m]
 
     def _some_parts(self, gen, r, parts, keep, exclude: set[int], want: int):
         """The best ``want`` documents outside ``exclude`` holding every metadata condition
@@ -355,11 +367,9 @@ class Engine:
             if len(candidates) >= max(PARTIAL_CANDIDATES, want) or len(ranked) < k:
                 break
             k *= 4
-        passages = gen.passages(candidates)
-        scores = [backend.passage_scores(r, part, passages) for part in words]
         need = (len(words) + 1) // 2
-        matches = [doc_rank.score_document(o, gen.passages_of[o], scores) for o in candidates]
-        kept = doc_rank.by_relevance([m for m in matches if m and m.parts >= need])
+        matches = self._proximity(gen, r, words, list(candidates))
+        kept = doc_rank.by_relevance([m for m in matches if m.parts >= need])
         return [(m.passage, m.score) for m in kept[:want]]
 
     def _ranked_in_one_pass(self, gen, r, qq, excluded, year, doc_type):
