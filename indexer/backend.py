@@ -100,29 +100,38 @@ class FoldingTokenizer(Tokenizer):
         ascii_text = value.isascii()
         source = value.lower() if ascii_text else value
         spans = _TOKEN.finditer(source) if tokenize else iter([_WholeValue(source)])
-        stops, stemfn = self.stops, self.stemfn
+        stops, stemfn, stems = self.stops, self.stemfn, self._stems
         minsize = 1 if stops else 0  # StopFilter(minsize=1) also drops empty words
         compounds = tokenize and mode != "query"
-        chain: list[str] = []  # the parts of a hyphenated compound seen so far
-        chain_start = chain_end = -1
+        chain: list[str] | None = None  # the parts of the compound being read, if any
+        chain_start = prev_start = prev_end = 0
+        prev_word = ""
         pos = None  # the last kept token's position, when stop words are renumbered away
         for n, match in enumerate(spans):
             word = match.group(0)
-            if compounds and chain and not _joins(source, chain, chain_end, match.start()):
-                if len(chain) > 1:
-                    yield from self._compound(t, chain, (chain_start, chain_end), start_char, pos)
-                chain = []
+            start = match.start()
+            joined = (
+                compounds
+                and n > 0
+                and (
+                    (start == prev_end + 1 and source[prev_end] in _HYPHENS)
+                    or (prev_word == "e" and _spaced(source, prev_end, start))
+                )
+            )
+            if chain is not None and not joined:
+                yield from self._compound(t, chain, (chain_start, prev_end), start_char, pos)
+                chain = None
             if keeporiginal or not tokenize:  # as RegexTokenizer does
-                t.original = value[match.start() : match.end()]
+                t.original = value[start : match.end()]
             if not ascii_text:
                 word = word.lower().translate(accent_map)
             if "." in word and _DOTTED_ACRONYM.fullmatch(word):
                 word = word.replace(".", "")
-            if compounds:
-                if not chain:
-                    chain_start = match.start()
+            if joined:
+                if chain is None:
+                    chain, chain_start = [prev_word], prev_start
                 chain.append(word)
-                chain_end = match.end()
+            prev_word, prev_start, prev_end = word, start, match.end()
             t.boost = 1.0
             t.stopped = word in stops or len(word) < minsize
             if t.stopped and removestops:
@@ -132,12 +141,17 @@ class FoldingTokenizer(Tokenizer):
             elif positions:
                 pos = t.pos = start_pos + n if pos is None else pos + 1
             if chars:
-                t.startchar = start_char + match.start()
-                t.endchar = start_char + match.end()
-            t.text = self._stem(word) if stemfn is not None and not t.stopped else word
+                t.startchar = start_char + start
+                t.endchar = start_char + prev_end
+            if stemfn is not None and not t.stopped:
+                stem = stems.get(word)
+                if stem is None:
+                    stem = stems[word] = stemfn(word)
+                word = stem
+            t.text = word
             yield t
-        if len(chain) > 1:
-            yield from self._compound(t, chain, (chain_start, chain_end), start_char, pos)
+        if chain is not None:
+            yield from self._compound(t, chain, (chain_start, prev_end), start_char, pos)
 
     def _stem(self, word: str) -> str:
         stem = self._stems.get(word)
@@ -165,12 +179,10 @@ _HYPHENS = frozenset("-\u2010\u2011")
 _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 
-def _joins(text: str, chain: list[str], end: int, start: int) -> bool:
-    """Whether the word at ``start`` continues the compound ``chain`` ending at ``end``:
-    after a hyphen, or after a lone "e" and a space ("e commerce" is also "ecommerce")."""
-    if start == end + 1 and text[end] in _HYPHENS:
-        return True
-    return chain == ["e"] and text[end:start].isspace() and text[start : start + 3].isalpha()
+def _spaced(text: str, end: int, start: int) -> bool:
+    """Whether only spaces lie between ``end`` and the word at ``start`` (of 3+ letters):
+    a lone "e" then joins that word ("e commerce" is also "ecommerce")."""
+    return text[end:start].isspace() and text[start : start + 3].isalpha()
 
 
 class _WholeValue:
