@@ -41,7 +41,7 @@ def test_json_has_exactly_the_documented_shape(dirs):
     result = run("search", "women", "--json", "--index", str(index))
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert {"query", "total", "page", "suggestion", "results", "facets"} <= data.keys()
+    assert {"query", "total", "page", "suggestion", "results", "partial", "facets"} <= data.keys()
     assert data["query"] == "women" and data["page"] == 1 and data["suggestion"] is None
     assert data["total"] == 2
     for r in data["results"]:
