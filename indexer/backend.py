@@ -799,7 +799,7 @@ def _matches(word: str, stems: set[str], exact: set[str]) -> bool:
 
 
 def terms_in(chunk: str, stems: set[str], exact: set[str]) -> set[str]:
-    """The query terms the words of ``chunk`` (a whitespace-free piece of text) match."""
+    """The query terms the words of ``chunk`` match."""
     found = {_term(m.group(0), stems, exact) for m in _WORD.finditer(chunk)}
     found.discard(None)
     return found  # type: ignore[return-value]

@@ -60,17 +60,14 @@ def best_sentence(text: str, terms_in: Callable[[str], set[str]]) -> tuple[Sente
     """The sentence of ``text`` holding the most distinct query terms (the first of equals)
     and the index of its first word holding one (whitespace-split); None when none does.
 
-    ``terms_in(word)`` gives the query terms one whitespace-separated word holds.
+    ``terms_in(text)`` gives the query terms that a piece of text holds.
     """
-    best: tuple[int, Sentence, int] | None = None
+    best: tuple[int, Sentence] | None = None
     for sentence in split_sentences(text):
-        found: set[str] = set()
-        first = -1
-        for i, word in enumerate(sentence.text.split()):
-            terms = terms_in(word)
-            if terms and first < 0:
-                first = i
-            found |= terms
-        if found and (best is None or len(found) > best[0]):
-            best = (len(found), sentence, first)
-    return (best[1], best[2]) if best else None
+        found = len(terms_in(sentence.text))
+        if found and (best is None or found > best[0]):
+            best = (found, sentence)
+    if best is None:
+        return None
+    words = best[1].text.split()
+    return best[1], next(i for i, word in enumerate(words) if terms_in(word))
