@@ -290,6 +290,15 @@ class Index:
         with self.reader() as r:
             return r.column(name)
 
+    def deleted(self) -> set[int]:
+        """Record numbers of deleted records (an incremental build's replaced documents),
+        whose column values are still there."""
+        with self.reader() as r:
+            reader = r.searcher.reader()
+            if not reader.has_deletions():
+                return set()
+            return {n for n in range(reader.doc_count_all()) if reader.is_deleted(n)}
+
 
 class Reader:
     """One thread's view of an index generation (a Whoosh searcher)."""
@@ -708,7 +717,8 @@ def passage_scores(ix: Reader, q, docnums: list[int]) -> dict[int, float]:
 
 def groups_matching(ix: Reader, q, groups: list[list[int]]) -> list[int]:
     """Indexes of the ``groups`` (each a document's passage record numbers, ascending; the
-    groups in ascending order) with a passage that ``q`` matches.
+    groups in ascending order) with a passage that ``q`` matches. A group lies within one
+    segment, as a document's live passages do (they are written together).
 
     Skips the matcher from group to group, so the cost follows the number of groups, not
     the length of ``q``'s posting list.

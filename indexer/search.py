@@ -46,7 +46,7 @@ class _Generation:
 
     target: str
     ix: backend.Index
-    doc_of: list[int]  # record number -> document ordinal (-1 for document records)
+    doc_of: list[int]  # record number -> document ordinal (-1 for document and deleted records)
     doc_ids: list[str]
     ordinal: dict[str, int]
     years: list[int]
@@ -58,6 +58,7 @@ class _Generation:
     def open(cls, path: Path, target: str) -> _Generation:
         ix = backend.Index(path)
         ids, years, types, dates = (ix.column(n) for n in ("doc_id", "year", "doc_type", "date"))
+        deleted = ix.deleted()
         ordinal: dict[str, int] = {}
         doc_of = [-1] * len(ids)
         g_years: list[int] = []
@@ -65,7 +66,7 @@ class _Generation:
         g_dates: list[str] = []
         passages_of: list[list[int]] = []
         for n, doc_id in enumerate(ids):
-            if not types[n]:  # document records carry no indexed metadata
+            if not types[n] or n in deleted:  # document records carry no indexed metadata
                 continue
             o = ordinal.get(doc_id)
             if o is None:
