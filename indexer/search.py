@@ -327,8 +327,10 @@ class Engine:
             ordered = [ordered[i] for i in backend.groups_matching(r, part, groups)]
         docs = set(ordered)
         if sort != "relevance":
-            key = lambda o: (gen.years[o], gen.dates[o])  # noqa: E731
-            shown = sorted(docs, key=key, reverse=sort == "newest")[first : first + limit]
+            by_date = sorted(
+                docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=sort == "newest"
+            )
+            shown = by_date[first : first + limit]
             return docs, [(m.passage, m.score) for m in self._proximity(gen, r, parts, shown)]
         together: dict[int, tuple[int, float]] = {}
         for n, score in backend.search(r, backend.all_of(parts), limit=None):
@@ -413,19 +415,15 @@ class Engine:
         docnum, score = hit
         f = r.stored(docnum)
         text = f.get("body", "")
-        quoted, at, line = text, 0, 0
-        found = best_sentence(text, lambda w: backend.terms_in(w, parsed.stems, parsed.exact))
-        if found:
-            sentence, at = found
-            quoted, line = sentence.text, text.count("\n", 0, sentence.start)
+        link, line = sentence_link(
+            f.get("url", ""), f.get("content_type", ""), text, f.get("page"), parsed
+        )
         position = f.get("position")
         return {
             "id": f["doc_id"],
             "title": f.get("title", ""),
             "url": f.get("url", ""),
-            "link": passage_link(
-                f.get("url", ""), f.get("content_type", ""), quoted, f.get("page"), at=at
-            ),
+            "link": link,
             "doc_type": f.get("doc_type", "other"),
             "year": f.get("year"),
             "date": f.get("date") or None,
@@ -490,20 +488,11 @@ class Engine:
             return None
         url = fields.get("url", "")
         ctype = fields.get("content_type", "")
-
-        def link(p: dict) -> str:
-            found = best_sentence(
-                p["text"], lambda w: backend.terms_in(w, parsed.stems, parsed.exact)
-            )
-            if found:
-                return passage_link(url, ctype, found[0].text, p["page"], at=found[1])
-            return passage_link(url, ctype, p["text"], p["page"])
-
         paragraphs = [
             {
                 **p,
                 "html": backend.highlight(p["text"], parsed.stems, parsed.exact),
-                "link": link(p),
+                "link": sentence_link(url, ctype, p["text"], p["page"], parsed)[0],
             }
             for p in fields.get("paragraphs", [])
         ]
@@ -568,6 +557,19 @@ class Engine:
 
 def _counts(values) -> dict[str, int]:
     return {str(k): v for k, v in Counter(values).most_common()}
+
+
+def sentence_link(
+    url: str, content_type: str, text: str, page: int | None, parsed: backend.Parsed
+) -> tuple[str, int]:
+    """(the deep link to ``text``'s sentence holding the most query terms, or to its opening
+    words when none does; the line of ``text`` that sentence is on, from 0)."""
+    found = best_sentence(text, lambda t: backend.terms_in(t, parsed.stems, parsed.exact))
+    if not found:
+        return passage_link(url, content_type, text, page), 0
+    sentence, at = found
+    line = text.count("\n", 0, sentence.start)
+    return passage_link(url, content_type, sentence.text, page, at=at), line
 
 
 def snippet(text: str, parsed: backend.Parsed) -> str:
