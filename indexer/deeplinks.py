@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Protocol, TypeVar
 from urllib.parse import quote
-
-from indexer.sentences import Sentence, split_sentences
 
 # A list marker opening a line: "2.", "(b)", "iv)", "•", "–". Quoted, it would not match
 # the page when the marker is drawn by the list (an <ol>), and alone it is not distinctive.
@@ -56,14 +55,23 @@ def passage_link(url: str, content_type: str, text: str, page: int | None, at: i
     return text_fragment_link(url, text, at=at)
 
 
-def best_sentence(text: str, terms_in: Callable[[str], set[str]]) -> tuple[Sentence, int] | None:
-    """The sentence of ``text`` holding the most distinct query terms (the first of equals)
+class _Sentence(Protocol):
+    text: str
+
+
+S = TypeVar("S", bound=_Sentence)
+
+
+def best_sentence(
+    sentences: Iterable[S], terms_in: Callable[[str], set[str]]
+) -> tuple[S, int] | None:
+    """The one of ``sentences`` holding the most distinct query terms (the first of equals)
     and the index of its first word holding one (whitespace-split); None when none does.
 
     ``terms_in(text)`` gives the query terms that a piece of text holds.
     """
-    best: tuple[int, Sentence] | None = None
-    for sentence in split_sentences(text):
+    best: tuple[int, S] | None = None
+    for sentence in sentences:
         found = len(terms_in(sentence.text))
         if found and (best is None or found > best[0]):
             best = (found, sentence)

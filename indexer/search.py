@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer import backend, doc_rank
+from indexer.ask.sentences import split_sentences
 from indexer.build import CURRENT, read_meta
 from indexer.deeplinks import best_sentence, passage_link
 from indexer.model import DOC_TYPES
@@ -564,7 +565,9 @@ def sentence_link(
 ) -> tuple[str, int]:
     """(the deep link to ``text``'s sentence holding the most query terms, or to its opening
     words when none does; the line of ``text`` that sentence is on, from 0)."""
-    found = best_sentence(text, lambda t: backend.terms_in(t, parsed.stems, parsed.exact))
+    found = best_sentence(
+        split_sentences(text), lambda t: backend.terms_in(t, parsed.stems, parsed.exact)
+    )
     if not found:
         return passage_link(url, content_type, text, page), 0
     sentence, at = found
