@@ -320,26 +320,28 @@ class Engine:
         does); then the others, by ``doc_rank``'s proximity score, computed only when the
         page reaches them. By date, only the page's documents are scored.
         """
+        together: dict[int, tuple[int, float]] = {}
+        if sort == "relevance":
+            for n, score in backend.search(r, backend.all_of(parts), limit=None):
+                if keep(n):
+                    together.setdefault(gen.doc_of[n], (n, score))
+        # The other documents holding every part, in passages of their own.
         rarest, *others = sorted(parts, key=lambda c: backend.estimated_size(r, c))
-        found = {n for n in backend.matching_docnums(r, rarest) if keep(n)}
-        ordered = sorted({gen.doc_of[n] for n in found})  # ordinals follow record numbers
+        found = {gen.doc_of[n] for n in backend.matching_docnums(r, rarest) if keep(n)}
+        ordered = sorted(found - together.keys())  # ordinals follow record numbers
         for part in others:
             groups = [gen.passages_of[o] for o in ordered]
             ordered = [ordered[i] for i in backend.groups_matching(r, part, groups)]
-        docs = set(ordered)
+        docs = together.keys() | set(ordered)
         if sort != "relevance":
             by_date = sorted(
                 docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=sort == "newest"
             )
             shown = by_date[first : first + limit]
             return docs, [(m.passage, m.score) for m in self._proximity(gen, r, parts, shown)]
-        together: dict[int, tuple[int, float]] = {}
-        for n, score in backend.search(r, backend.all_of(parts), limit=None):
-            if gen.doc_of[n] in docs:
-                together.setdefault(gen.doc_of[n], (n, score))
         hits = list(together.values())
         if len(hits) < first + limit:
-            spread = self._proximity(gen, r, parts, [o for o in docs if o not in together])
+            spread = self._proximity(gen, r, parts, ordered)
             hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread)]
         return docs, hits[first : first + limit]
 
