@@ -16,6 +16,7 @@ from indexer import backend
 from indexer.build import CURRENT, read_meta
 from indexer.deeplinks import passage_link
 from indexer.model import DOC_TYPES
+from indexer.spelling import Speller
 
 INDEX_ENV = "APEC_SEARCH_INDEX"
 DEFAULT_INDEX = "index"
@@ -48,6 +49,7 @@ class _Generation:
     years: list[int]
     types: list[str]
     dates: list[str]
+    speller: Speller
 
     @classmethod
     def open(cls, path: Path, target: str) -> _Generation:
@@ -68,7 +70,8 @@ class _Generation:
                 g_types.append(types[n])
                 g_dates.append(dates[n] or "")
             doc_of[n] = o
-        return cls(target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates)
+        speller = Speller(path)
+        return cls(target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates, speller)
 
 
 class Engine:
@@ -163,7 +166,7 @@ class Engine:
         with self._reading() as (gen, r):
             parsed = backend.parse(q or "")
             notes.extend(parsed.notes)
-            suggestion = self._suggest(r, q, parsed)
+            suggestion = self._suggest(gen, r, q, parsed)
             corrected = None
             found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             if found[0] == 0 and suggestion:
@@ -188,10 +191,14 @@ class Engine:
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
         }
 
-    def _suggest(self, r: backend.Reader, q: str, parsed: backend.Parsed) -> str | None:
+    def _suggest(
+        self, gen: _Generation, r: backend.Reader, q: str, parsed: backend.Parsed
+    ) -> str | None:
+        """``q`` with each word the index does not hold replaced by the generation's
+        suggestion (``indexer.spelling``), or None when nothing was replaced."""
         corrected = q
         for word in dict.fromkeys(parsed.words):
-            better = backend.correction(r, word)
+            better = backend.correction(r, word, gen.speller.suggest)
             if better:
                 corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
         return corrected if corrected != q else None
