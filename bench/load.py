@@ -15,8 +15,9 @@ Servers, each a subprocess: *after* is this code's `apec-search serve --workers 
 `git worktree add --detach`, removed afterwards; it serves with waitress), *FTS5* a
 minimal Flask app over an FTS5 table of the same passages under waitress, with the same
 `--threads`. Clients are threads on keep-alive connections; every request of a phase
-carries a different query of one or two words drawn from the corpus's text (one in
-eight with a misspelt word), and every server gets the same queries. Printed per corpus
+carries a different query of one or two words drawn from the corpus's text (see
+``unique_queries``; one in eight with a misspelt word), and every server gets the same
+queries. Printed per corpus
 and number of clients: requests/s, p50, p95, p99, errors, the p50 ratio to FTS5, and the
 servers' memory per process (RSS and PSS, which counts shared pages once). Then the load
 on the real-size corpus while the index is rebuilt: errors must be 0 and the new
@@ -78,18 +79,28 @@ def text_words(docs: list[Document]) -> list[str]:
 
 
 def unique_queries(words: list[str], seed: int) -> Iterator[str]:
-    """One or two of ``words``, never the same query twice; every TYPO_EVERY-th has one
-    word misspelt by one edit (a letter replaced, dropped or doubled)."""
+    """One or two words, never the same query twice. Each word is drawn half the time from
+    ``words`` as the text uses them (common words often: the costly queries), half the time
+    from its distinct words (the long tail); every TYPO_EVERY-th query has one word
+    misspelt by one edit (a letter replaced, dropped or doubled)."""
     rng = random.Random(seed)
-    long_words = [w for w in words if len(w) >= 5]
+    distinct = sorted(set(words))
+    long_words = [w for w in distinct if len(w) >= 5]
     seen: set[str] = set()
     for n in itertools.count():
         while True:
-            picked = [rng.choice(words) for _ in range(rng.choice((1, 2, 2)))]
+            picked = [
+                rng.choice(words if rng.random() < 0.5 else distinct)
+                for _ in range(rng.choice((1, 2, 2)))
+            ]
             if n % TYPO_EVERY == 0:
                 w, i = rng.choice(long_words), rng.randrange(1, 4)
                 picked[0] = rng.choice(
-                    (w[:i] + rng.choice("aeiourst") + w[i + 1 :], w[:i] + w[i + 1 :], w[:i] + w[i:])
+                    (
+                        w[:i] + rng.choice("aeiourst") + w[i + 1 :],
+                        w[:i] + w[i + 1 :],
+                        w[:i] + w[i] + w[i:],
+                    )
                 )
             q = " ".join(picked)
             if q not in seen:
