@@ -281,6 +281,8 @@ def word_documents(path: Path, at_least: int) -> dict[str, int]:
     ix = Index(path)
     try:
         with ix.reader() as r:
+            if r.searcher.doc_count() == 0:
+                return {}  # an empty index has no columns to read
             doc_ids = r.column("doc_id")
             reader = r.searcher.reader()
             counts: dict[str, int] = {}
