@@ -55,6 +55,10 @@ def run_gunicorn(app: Flask, host: str, port: int, workers: int, threads: int) -
                 "graceful_timeout": 10,
                 "proc_name": "apec-search",
             }
+            if "control_socket_disable" in self.cfg.settings:
+                # Newer gunicorns open a control socket in $HOME, shared by every server
+                # of the user: not needed here, and two servers would fight over it.
+                settings["control_socket_disable"] = True
             for key, value in settings.items():
                 self.cfg.set(key, value)
 
