@@ -594,8 +594,11 @@ def main() -> None:
             try:
                 runs = measure(p, servers, clients, args.seconds)
                 if i == 0 and not args.skip_rebuild:
-                    print(f"\n{p.name}, {max(clients)} clients while `index --recreate` swaps:")
-                    run, report = rebuild_phase(p, servers[0], max(clients))
+                    n = max(clients)
+                    print(
+                        f"\n{p.name}, {n} client{'s' if n > 1 else ''} while the index is rebuilt:"
+                    )
+                    run, report = rebuild_phase(p, servers[0], n)
                     runs.append(run)
                     print(run.line())
                     print(report)
