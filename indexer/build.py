@@ -126,6 +126,7 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
         "meeting_number": doc.meeting_number,
         "location": doc.location,
         "chair": doc.chair,
+        "publisher": doc.publisher,
     }
     paragraphs = [
         {"position": i, "kind": p.kind, "page": p.page, "text": p.text}
