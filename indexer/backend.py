@@ -13,7 +13,7 @@ import html
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -29,7 +29,7 @@ from whoosh.lang.porter2 import stem as porter2
 from whoosh.query.spans import Span, SpanNear2
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -215,7 +215,7 @@ def make_schema() -> Schema:
         title=TEXT(analyzer=STEM, stored=True, field_boost=2.0),
         body=TEXT(analyzer=STEM, stored=True, phrase=False),
         # Unstemmed copy for "quoted phrases"; its words are the spelling vocabulary.
-        exact=TEXT(analyzer=PLAIN, phrase=True, spelling=True),
+        exact=TEXT(analyzer=PLAIN, phrase=True),
         location=TEXT(analyzer=PLAIN, stored=True),
         doc_type=ID(stored=True, sortable=True),
         year=NUMERIC(int, bits=32, stored=True, sortable=True, signed=False),
@@ -334,19 +334,39 @@ class Reader:
     def vocabulary_has(self, word: str) -> bool:
         return self.searcher.reader().doc_frequency("exact", word) > 0
 
-    def suggest(self, word: str) -> str | None:
-        maxdist = 1 if len(word) <= 5 else 2
-        found = self.searcher.suggest("exact", word, limit=1, maxdist=maxdist)
-        return found[0] if found else None
 
-
-def correction(ix: Reader, word: str) -> str | None:
-    """A word of the index's vocabulary to use instead of ``word``, if it is not in it."""
+def correction(ix: Reader, word: str, suggest: Callable[[str], str | None]) -> str | None:
+    """``suggest``'s word for ``word`` (folded as the index folds it), or None when the
+    index holds ``word`` itself, even in a single document."""
     folded = _fold(word)
     if ix.vocabulary_has(folded):
         return None
-    better = ix.suggest(folded)
+    better = suggest(folded)
     return better if better and better != folded else None
+
+
+def word_documents(path: Path, at_least: int) -> dict[str, int]:
+    """``{word: number of documents}`` for the unstemmed words (field ``exact``) of the
+    index at ``path`` that are in at least ``at_least`` passages, hence possibly in as many
+    documents (a word in fewer passages is left out). For the spelling dictionary.
+
+    Raises BackendError when the index cannot be read.
+    """
+    ix = Index(path)
+    try:
+        with ix.reader() as r:
+            if r.searcher.doc_count() == 0:
+                return {}  # an empty index has no columns to read
+            doc_ids = r.column("doc_id")
+            reader = r.searcher.reader()
+            counts: dict[str, int] = {}
+            for btext, info in reader.iter_field("exact"):
+                if info.doc_frequency() >= at_least:
+                    docs = {doc_ids[n] for n in reader.postings("exact", btext).all_ids()}
+                    counts[btext.decode("utf-8")] = len(docs)
+            return counts
+    finally:
+        ix.close()
 
 
 def check_index(path: Path) -> str | None:
@@ -376,7 +396,10 @@ class Writer:
             ix = whoosh_index.open_dir(str(path))
         self._ix = ix
         try:
-            self._w = ix.writer(timeout=timeout, limitmb=256)
+            # Segment files kept apart (not compound): every searcher of a compound segment
+            # copies its postings into memory (about 100 MB per searcher at 10,000
+            # documents), while separate files are read through the shared page cache.
+            self._w = ix.writer(timeout=timeout, limitmb=256, compound=False)
         except whoosh_index.LockError as exc:
             ix.close()
             raise BackendError(f"the index at {path} is locked by another writer") from exc

@@ -17,6 +17,7 @@ from indexer.ask.sentences import split_sentences
 from indexer.build import CURRENT, read_meta
 from indexer.deeplinks import best_sentence, passage_link
 from indexer.model import DOC_TYPES
+from indexer.spelling import Speller
 
 INDEX_ENV = "APEC_SEARCH_INDEX"
 DEFAULT_INDEX = "index"
@@ -54,6 +55,7 @@ class _Generation:
     types: list[str]
     dates: list[str]
     passages_of: list[list[int]]  # document ordinal -> its passage record numbers, in order
+    speller: Speller
 
     @classmethod
     def open(cls, path: Path, target: str) -> _Generation:
@@ -79,7 +81,8 @@ class _Generation:
             doc_of[n] = o
             passages_of[o].append(n)
         return cls(
-            target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates, passages_of
+            target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates, passages_of,
+            Speller(path),
         )
 
     def passages(self, docs) -> list[int]:
@@ -187,7 +190,7 @@ class Engine:
                 )
                 found: tuple = (0, {"year": {}, "doc_type": {}}, [], [])
             else:
-                suggestion = self._suggest(r, q, parsed)
+                suggestion = self._suggest(gen, r, q, parsed)
                 found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             notes.extend(parsed.notes)
             if found[0] == 0 and suggestion:
@@ -214,10 +217,14 @@ class Engine:
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
         }
 
-    def _suggest(self, r: backend.Reader, q: str, parsed: backend.Parsed) -> str | None:
+    def _suggest(
+        self, gen: _Generation, r: backend.Reader, q: str, parsed: backend.Parsed
+    ) -> str | None:
+        """``q`` with each word the index does not hold replaced by the generation's
+        suggestion (``indexer.spelling``), or None when nothing was replaced."""
         corrected = q
         for word in dict.fromkeys(parsed.words):
-            better = backend.correction(r, word)
+            better = backend.correction(r, word, gen.speller.suggest)
             if better:
                 corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
         return corrected if corrected != q else None
