@@ -121,3 +121,13 @@ def test_bad_terms_are_clear_errors(terms, message):
 def test_too_many_terms():
     with pytest.raises(ValueError, match=f"at most {MAX_TERMS}"):
         clean_terms([f"term{n}" for n in range(MAX_TERMS + 1)])
+
+
+def test_a_prefix_term_is_read_by_the_search_engine(engine):
+    found = trends(engine, ["touris*", "econom*"])
+    tourism, economy = found["series"]
+    assert [c["mentions"] for c in tourism["counts"]] == [3, 0, 0, 0, 1]
+    # 2017: "economy", "economic" and the filler's "economies" in each of its two passages;
+    # the word alone (stemmed) finds "economies" but not "economic"
+    assert economy["counts"][2]["mentions"] == 4
+    assert trends(engine, ["economy"])["series"][0]["counts"][2]["mentions"] == 3
