@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from fpdf import FPDF
 
-from indexer import extract_pdf as ep
+from indexer.extract import pdf as ep
 from indexer.errors import ExtractionError
-from indexer.extract_pdf import extract_pdf
+from indexer.extract.pdf import extract_pdf
 from tests import pdfs
 
 

@@ -13,7 +13,7 @@ from indexer.build import build_index
 from indexer.crawl import crawl
 from indexer.errors import ExtractionError
 from indexer.extract import extract_bytes
-from indexer.extract_html import MAX_TEXT_CHARS
+from indexer.extract.html import MAX_TEXT_CHARS
 from indexer.fetch import retry_after_seconds
 from indexer.links import MAX_PAGE_LINKS
 from indexer.search import Engine

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.metadata import (
+from indexer.extract.metadata import (
     classify,
     extract_metadata,
     find_chair,
