@@ -15,9 +15,9 @@ import requests
 from indexer.corpus import Corpus, ManifestRecord
 from indexer.errors import ExtractionError, UnsupportedContent
 from indexer.extract.html import extract_html
+from indexer.extract.metadata import extract_metadata
 from indexer.extract.pdf import extract_pdf
 from indexer.fetch import USER_AGENT, is_html
-from indexer.extract.metadata import extract_metadata
 from indexer.model import Document, Paragraph
 
 # Bump when extraction changes what it produces: extract_corpus redoes older documents.

@@ -1,63 +1,39 @@
-"""Main text, title and canonical URL of an HTML page.
+"""An HTML page as the index wants it: title, canonical URL, the page's own signals
+(site name, publication date, type), whether it is a hub page, and its main text.
 
-The main content is found the way readability-style extractors do it, without relying on
-any one site's selectors: obvious chrome (scripts, forms, nav/aside/footer, elements whose
-class or id says cookie, breadcrumb, sidebar, related, ad ...) is dropped; every block that
-holds enough running text scores itself and its ancestors (text length and commas); the
-score of a container is damped by its link density and its class/id hints; the best
-container and those of its siblings that look like content are kept.
-
-All passes over the tree are iterative and linear (libxml2 stops nesting at depth 256), and the
-input and output sizes are capped, so hostile pages stay cheap.
+The main text is trafilatura's completed with the project's readability extractor
+(indexer.extract.maintext), normalised (indexer.extract.normalise) and cleared of the
+chrome lines extractors let through (indexer.extract.chrome). Input and output sizes are
+capped, so hostile pages stay cheap.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from bs4.dammit import EncodingDetector, UnicodeDammit
+from dateutil import parser as date_parser
+from htmldate import find_date
 from lxml import etree
 
+from indexer.extract.chrome import drop_chrome as drop_chrome_lines
+from indexer.extract.hub import is_hub
+from indexer.extract.maintext import trafilatura_paragraphs, union
+from indexer.extract.normalise import normalise
+from indexer.extract.readability import (
+    MAX_PARAGRAPH_CHARS,
+    MAX_TEXT_CHARS,
+    drop_chrome,
+    main_paragraphs,
+)
 from indexer.model import Paragraph
 
 MAX_HTML_CHARS = 3_000_000  # decoded characters parsed; the rest of a page is ignored
-MAX_PARAGRAPH_CHARS = 20_000
-MAX_TEXT_CHARS = 1_000_000  # characters of main text kept per page
-MIN_BLOCK_CHARS = 25  # a block with less running text than this does not score
-
-DROP_TAGS = {
-    "script", "style", "noscript", "template", "form", "button", "select", "input",
-    "textarea", "iframe", "object", "embed", "svg", "canvas", "nav", "aside", "footer",
-    "menu", "dialog", "video", "audio", "map",
-}  # fmt: skip
-DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"}
-BLOCK_TAGS = {
-    "address", "article", "blockquote", "body", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "center",
-}  # fmt: skip
-HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-BOLD_TAGS = {"b", "strong"}
-MAX_BOLD_HEADING_CHARS = 150
-SIBLING_TEXT_TAGS = HEADING_TAGS | {"p", "blockquote"}
-CONTAINER_TAGS = {"div", "section", "article", "main", "td", "blockquote", "body", "center"}
-
-# class/id words that mark page chrome; `ad` and friends only as whole words
-NEGATIVE = re.compile(
-    r"cookie|consent|gdpr|breadcrumb|sidebar|side-bar|widget|nav|menu|footer|masthead"
-    r"|related|share|sharing|social|comment|banner|promo|sponsor|newsletter|subscribe"
-    r"|popup|modal|skip|pager|pagination|toolbar|tags|login|search"
-    r"|(?:^|[\s_-])(?:ads?|advert\w*|advertisement|header|meta|byline|author|more)(?:$|[\s_-])",
-    re.I,
-)
-POSITIVE = re.compile(
-    r"article|content|entry|main|post|story|statement|body|text|page-?content|blog", re.I
-)
-# single-byte Latin code pages that detection confuses with one another
 LATIN_GUESSES = {
     "ascii", "windows-1250", "windows-1252", "windows-1254", "windows-1257", "iso-8859-1",
     "iso-8859-2", "iso-8859-9", "iso-8859-13", "iso-8859-15", "cp1250", "cp1252", "latin-1",
@@ -66,25 +42,29 @@ LATIN_GUESSES = {
 SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
 
 
+# meta tags that carry the page's own publication date (Open Graph, Dublin Core, Highwire)
+DATE_META = {
+    "article:published_time", "og:published_time", "date", "dc.date", "dcterms.date",
+    "dc.date.issued", "dcterms.issued", "dcterms.created", "citation_date",
+    "citation_publication_date", "publish-date", "publish_date", "pubdate", "publication_date",
+    "datepublished", "sailthru.date", "parsely-pub-date",
+}  # fmt: skip
+FUTURE_YEARS = 10  # a date up to this many years ahead is believed (drafts, plans)
+
+log = logging.getLogger(__name__)
+
+
 @dataclass
 class HtmlExtract:
-    """What the HTML extractor found: title, declared canonical URL, main text."""
+    """What the HTML extractor found."""
 
     title: str
-    canonical_url: str | None
-    paragraphs: list[Paragraph]
-
-
-@dataclass(slots=True)
-class _Stats:
-    """Per-element counts, computed bottom-up in one pass."""
-
-    own_chars: int = 0  # running text directly in this block (inline children included)
-    own_commas: int = 0
-    chars: int = 0  # all text below
-    link_chars: int = 0  # text inside <a> below
-    score: float = 0.0
-    scored: bool = False
+    canonical_url: str | None  # as declared by the page, resolved
+    paragraphs: list[Paragraph]  # main text, normalised, chrome dropped
+    hub: bool = False  # a listing, calendar, site map or home page (indexer.extract.hub)
+    site_name: str | None = None  # og:site_name / application-name
+    published: str | None = None  # ISO date from the page's meta tags, else htmldate's
+    og_type: str | None = None  # "article" for news stories
 
 
 # -- decoding -----------------------------------------------------------------------------
@@ -148,301 +128,12 @@ def _parse(text: str) -> etree._Element:
         return lxml.html.document_fromstring("<html></html>")
 
 
-def _hints(el: etree._Element) -> str:
-    return f"{el.get('class', '')} {el.get('id', '')}"
-
-
-def _class_weight(el: etree._Element) -> int:
-    hints = _hints(el)
-    weight = 0
-    if NEGATIVE.search(hints):
-        weight -= 25
-    if POSITIVE.search(hints):
-        weight += 25
-    return weight
-
-
-def _is_chrome(el: etree._Element, st: _Stats, page_chars: int) -> bool:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return True
-    if tag in DROP_TAGS or (el.get("role") or "").lower() in DROP_ROLES:
-        return True
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    if tag in ("html", "body", "main", "article", "a"):
-        return False
-    hints = _hints(el)
-    if not NEGATIVE.search(hints) or POSITIVE.search(hints):
-        return False
-    # a wrapper named for its chrome ("layout-with-nav") that holds most of the page's
-    # running text is not itself chrome
-    return not (st.chars > page_chars * 0.5 and _link_density(st) < 0.3)
-
-
-def _inside_content(el: etree._Element) -> bool:
-    return any(a.tag in ("article", "main") for a in el.iterancestors())
-
-
-def _drop_chrome(root: etree._Element) -> None:
-    """Remove chrome elements; a <header> survives only inside article/main (it holds the h1)."""
-    stats = _compute_stats(root)
-    page_chars = stats[root].chars
-    doomed = [
-        el
-        for el in root.iter()
-        if _is_chrome(el, stats[el], page_chars)
-        or (el.tag == "header" and not _inside_content(el))
-    ]
-    for el in doomed:
-        parent = el.getparent()
-        if parent is not None:
-            el.drop_tree()  # keeps the tail text
-
-
-def _ws(text: str | None) -> str:
-    return " ".join(text.split()) if text else ""
-
-
-def _compute_stats(root: etree._Element) -> dict[etree._Element, _Stats]:
-    """Bottom-up text, comma and link counts for every element (reverse document order)."""
-    stats: dict[etree._Element, _Stats] = {}
-    for el in reversed(list(root.iter())):
-        st = _Stats()
-        text = el.text or ""
-        st.own_chars = len(_ws(text))
-        st.own_commas = text.count(",")
-        st.chars = st.own_chars
-        for child in el:
-            cs = stats[child]
-            tail = child.tail or ""
-            st.chars += cs.chars + len(_ws(tail))
-            st.link_chars += cs.link_chars
-            st.own_chars += len(_ws(tail))
-            st.own_commas += tail.count(",")
-            if child.tag not in BLOCK_TAGS:
-                st.own_chars += cs.own_chars
-                st.own_commas += cs.own_commas
-        if el.tag == "a":
-            st.link_chars = st.chars
-        stats[el] = st
-    return stats
-
-
-def _link_density(st: _Stats) -> float:
-    return st.link_chars / st.chars if st.chars else 0.0
-
-
-def _tag_weight(tag: str) -> int:
-    if tag in ("div", "article", "main", "section"):
-        return 5
-    if tag in ("pre", "td", "blockquote"):
-        return 3
-    if tag in ("address", "ol", "ul", "dl", "dd", "dt", "li"):
-        return -3
-    if tag in HEADING_TAGS or tag == "th":
-        return -5
-    return 0
-
-
-def _score(root: etree._Element, stats: dict[etree._Element, _Stats]) -> None:
-    """Each text block adds its points to up to five ancestors, less the further up."""
-    for el in root.iter():
-        st = stats[el]
-        if el.tag not in BLOCK_TAGS or el.tag in HEADING_TAGS or st.own_chars < MIN_BLOCK_CHARS:
-            continue
-        if st.link_chars and st.link_chars >= st.own_chars * 0.5 and el.tag == "li":
-            continue  # a list item that is just a link
-        points = 1 + st.own_commas + min(st.own_chars // 100, 3)
-        if el.tag in CONTAINER_TAGS:
-            _add(el, points, stats)  # text straight in a <td> or <div> counts for it too
-        for level, ancestor in enumerate(el.iterancestors()):
-            if level >= 5:
-                break
-            _add(ancestor, points / (1 if level == 0 else 2 if level == 1 else level * 3), stats)
-
-
-def _add(el: etree._Element, points: float, stats: dict[etree._Element, _Stats]) -> None:
-    st = stats[el]
-    if not st.scored:
-        st.scored = True
-        st.score = _tag_weight(el.tag) + _class_weight(el)
-    st.score += points
-
-
-def _final(el: etree._Element, stats: dict[etree._Element, _Stats]) -> float:
-    st = stats[el]
-    return st.score * (1 - _link_density(st))
-
-
-def _main_blocks(root: etree._Element, stats: dict[etree._Element, _Stats]) -> list:
-    """The best-scoring container plus content-like siblings, in document order."""
-    candidates = [el for el in root.iter() if stats[el].scored and el.tag not in ("html",)]
-    if not candidates:
-        body = root.find("body")
-        return [body if body is not None else root]
-    top = max(candidates, key=lambda el: _final(el, stats))
-    top_score = _final(top, stats)
-    # A parent that holds the top block and scores nearly as well is the real container
-    # (e.g. an <article> whose paragraphs sit in two sibling <div>s).
-    parent = top.getparent()
-    while parent is not None and parent.tag not in ("html", "body"):
-        if stats[parent].scored and _final(parent, stats) >= top_score * 0.85:
-            top, top_score = parent, _final(parent, stats)
-            parent = top.getparent()
-        else:
-            break
-    parent = top.getparent()
-    if parent is None:
-        return [top]
-    threshold = max(10.0, top_score * 0.2)
-    kept = []
-    for sibling in parent:
-        if sibling is top:
-            kept.append(sibling)
-            continue
-        st = stats.get(sibling)
-        if st is None:
-            continue
-        scores_well = st.scored and _final(sibling, stats) >= threshold
-        plain_text = sibling.tag in SIBLING_TEXT_TAGS and st.chars and _link_density(st) < 0.25
-        if scores_well or plain_text:
-            kept.append(sibling)
-    return kept
-
-
-def _clean_container(container: etree._Element, stats: dict[etree._Element, _Stats]) -> None:
-    """Drop link lists and link-heavy boxes left inside the chosen content."""
-    doomed = [
-        el
-        for el in container.iter()
-        if el is not container
-        and el.tag in ("ul", "ol", "div", "section", "table", "dl", "p")
-        and stats.get(el) is not None
-        and stats[el].chars
-        and _link_density(stats[el]) > 0.5
-    ]
-    for el in doomed:
-        if el.getparent() is not None:
-            el.drop_tree()
-
-
-# -- paragraphs ---------------------------------------------------------------------------
-
-_BR = "\x00"
-
-
-def _kind(tag: str) -> str:
-    if tag in HEADING_TAGS:
-        return "h"
-    if tag in ("li", "dt", "dd"):
-        return "li"
-    return "p"
-
-
-class _Collector:
-    """Turns a stream of text pieces and block boundaries into paragraphs, within limits."""
-
-    def __init__(self) -> None:
-        self.paragraphs: list[Paragraph] = []
-        self.total = 0
-
-    @property
-    def full(self) -> bool:
-        return self.total >= MAX_TEXT_CHARS
-
-    def flush(self, pieces: list[str], kind: str) -> None:
-        if not pieces:
-            return
-        raw = "".join(pieces)
-        pieces.clear()
-        for part in re.split(rf"{_BR}\s*{_BR}[\s{_BR}]*", raw):
-            room = min(MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS - self.total)
-            text = _ws(part.replace(_BR, " "))[:room]
-            if not text:
-                continue
-            self.total += len(text)
-            self.paragraphs.append(Paragraph(text=text, kind=kind))
-
-
-def _at_line_start(pieces: list[str]) -> bool:
-    for piece in reversed(pieces):
-        if piece.strip():
-            return piece.rstrip().endswith(_BR)
-    return True
-
-
-def _at_line_end(el: etree._Element) -> bool:
-    """Nothing but a <br>, a block or the end of a block follows el on its line."""
-    while True:
-        if el.tail and el.tail.strip():
-            return False
-        following = el.getnext()
-        if following is not None:
-            return following.tag == "br" or following.tag in BLOCK_TAGS
-        el = el.getparent()
-        if el is None or el.tag in BLOCK_TAGS:
-            return True
-
-
-def _paragraphs(blocks: list) -> list[Paragraph]:
-    """Paragraphs of the kept blocks; a bold line of its own (old pages' headings) is a heading."""
-    out = _Collector()
-    for block in blocks:
-        stack: list[tuple[str, list[str]]] = [(_kind(block.tag), [])]
-        bold_starts: dict[etree._Element, tuple[list[str], int]] = {}
-        for event, el in etree.iterwalk(block, events=("start", "end")):
-            if out.full:
-                break
-            kind, pieces = stack[-1]
-            if event == "start":
-                if el.tag in BLOCK_TAGS and el is not block:
-                    out.flush(pieces, kind)
-                    stack.append((_kind(el.tag), []))
-                    pieces = stack[-1][1]
-                elif el.tag in BOLD_TAGS and _at_line_start(pieces):
-                    bold_starts[el] = (pieces, len(pieces))
-                if el.tag == "br":
-                    pieces.append(_BR)
-                elif el.text:
-                    pieces.append(el.text)
-                continue
-            if el is block:
-                continue
-            if el.tag in BLOCK_TAGS:
-                kind, pieces = stack.pop()
-                out.flush(pieces, kind)
-            elif el in bold_starts:
-                started_in, at = bold_starts.pop(el)
-                bold = "".join(pieces[at:])
-                short = 0 < len(bold.strip()) <= MAX_BOLD_HEADING_CHARS and _BR not in bold
-                if started_in is pieces and short and _at_line_end(el):
-                    out.flush(pieces[:at], kind)
-                    out.flush(pieces[at:], "h")
-                    pieces.clear()
-            if el.tail:
-                stack[-1][1].append(el.tail)
-        for kind, pieces in stack:
-            out.flush(pieces, kind)
-    return _drop_repeats(out.paragraphs)
-
-
-def _drop_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Consecutive duplicates (a heading echoed in a caption, say) carry nothing new."""
-    kept: list[Paragraph] = []
-    for p in paragraphs:
-        if kept and kept[-1].text == p.text:
-            continue
-        kept.append(p)
-    return kept
-
-
 # -- title and canonical ------------------------------------------------------------------
 
 
 def strip_site_suffix(title: str) -> str:
     """'2013 SME Ministerial Meeting | APEC' -> '2013 SME Ministerial Meeting' (one suffix)."""
-    title = _ws(title)
+    title = normalise(title)
     seps = list(SITE_SUFFIX.finditer(title))
     if seps:
         head, tail = title[: seps[-1].start()], title[seps[-1].end() :]
@@ -453,10 +144,10 @@ def strip_site_suffix(title: str) -> str:
 
 def _title(root: etree._Element) -> str:
     og = root.xpath("//meta[@property='og:title' or @name='og:title']/@content")
-    if og and _ws(og[0]):
+    if og and normalise(og[0]):
         return strip_site_suffix(og[0])
     for h1 in root.iter("h1"):
-        text = _ws(h1.text_content())
+        text = normalise(h1.text_content())
         if text:
             return text[:500]
     titles = root.xpath("//title")
@@ -480,18 +171,91 @@ def _canonical(root: etree._Element, page_url: str) -> str | None:
     return None
 
 
+# -- page signals -------------------------------------------------------------------------
+
+
+def _meta(root: etree._Element, names: set[str]) -> list[str]:
+    found = []
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = normalise(meta.get("content") or "")
+        if key in names and content:
+            found.append(content)
+    return found
+
+
+def latest_year() -> int:
+    """The last year a document's date may name."""
+    return dt.date.today().year + FUTURE_YEARS
+
+
+def _iso_date(raw: str) -> str | None:
+    try:
+        parsed = date_parser.parse(raw, default=dt.datetime(1, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+    return parsed.isoformat() if 1980 <= parsed.year <= latest_year() else None
+
+
+def _published(root: etree._Element, html: str, url: str) -> str | None:
+    """The page's date: its meta tags first, else htmldate's reading of its markup and URL
+    (without htmldate's extensive search, which takes copyright years)."""
+    for raw in _meta(root, DATE_META):
+        iso = _iso_date(raw)
+        if iso:
+            return iso
+    try:
+        return find_date(
+            html,
+            url=url,
+            extensive_search=False,
+            original_date=True,
+            max_date=dt.date(latest_year(), 12, 31).isoformat(),
+        )
+    except Exception as exc:  # htmldate on a hostile page: no date, not a failure
+        log.debug("htmldate failed on %s: %s", url, exc)
+        return None
+
+
+def _capped(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    out, total = [], 0
+    for p in paragraphs:
+        room = min(MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS - total)
+        if room <= 0:
+            break
+        text = p.text[:room]
+        total += len(text)
+        out.append(Paragraph(text=text, kind=p.kind, page=p.page))
+    return out
+
+
 # -- entry point --------------------------------------------------------------------------
 
 
 def extract_html(body: bytes, url: str, content_type: str | None = None) -> HtmlExtract:
-    """Title, canonical URL (resolved against `url`) and main-text paragraphs of a page."""
-    root = _parse(decode_html(body, content_type))
+    """Title, canonical URL (resolved against `url`), signals, hub flag and main text."""
+    html = decode_html(body, content_type)[:MAX_HTML_CHARS]
+    root = _parse(html)
     canonical = _canonical(root, url)
-    _drop_chrome(root)
-    title = _title(root)
-    stats = _compute_stats(root)
-    _score(root, stats)
-    blocks = _main_blocks(root, stats)
-    for block in blocks:
-        _clean_container(block, stats)
-    return HtmlExtract(title=title, canonical_url=canonical, paragraphs=_paragraphs(blocks))
+    site_names = _meta(root, {"og:site_name", "application-name"})
+    og_types = _meta(root, {"og:type"})
+    published = _published(root, html, url)
+    drop_chrome(root)
+    hub = is_hub(root)
+    own = main_paragraphs(root)  # (drops link boxes from the tree)
+    try:
+        theirs = trafilatura_paragraphs(html, url)
+    except Exception as exc:  # trafilatura on a hostile page: our own text alone
+        log.debug("trafilatura failed on %s: %s", url, exc)
+        theirs = []
+    merged = union(theirs, own)
+    normalised = [Paragraph(text=normalise(p.text), kind=p.kind) for p in merged]
+    return HtmlExtract(
+        title=normalise(_title(root)),
+        canonical_url=canonical,
+        paragraphs=_capped(drop_chrome_lines(normalised)),
+        hub=hub,
+        site_name=site_names[0] if site_names else None,
+        published=published,
+        og_type=og_types[0].lower() if og_types else None,
+    )
