@@ -191,7 +191,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(results, indent=1))
         return
-    print(f"{set_dir.name}: {len(expects)} pages, {sum(bool(e.get('hub')) for e in expects.values())} hubs")
+    hubs = sum(bool(e.get("hub")) for e in expects.values())
+    print(f"{set_dir.name}: {len(expects)} pages, {hubs} hubs")
     print(f"{'':18}" + "".join(f"{c:>13}" for c in COLUMNS))
     for row in ("paragraph_recall", "chrome_kept", "hub_accuracy", *FIELDS):
         cells = [results[c][row] for c in COLUMNS]
