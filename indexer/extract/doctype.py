@@ -88,8 +88,12 @@ DATELINE_START = re.compile(
     r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[–—-]+\s",
     re.M,
 )
+# "We, the APEC Ministers ... met", "APEC Ministers and their representatives responsible
+# for SMEs ... gathered": the statement speaks of its meeting in one sentence (a story says
+# "ministers convened", without the "we" or the "responsible for")
 STATEMENT_OPENING = re.compile(
-    r"\b(?:we,?\s+the\s+)?(?:APEC\s+)?ministers\b[^.]{0,250}?"
+    r"\bwe,?\s+the\b[^.]{0,200}?\bministers\b[^.]{0,250}?\b(?:met|gathered|convened|assembled)\b"
+    r"|\bministers\b[^.]{0,80}?\bresponsible\s+for\b[^.]{0,250}?"
     r"\b(?:met|gathered|convened|assembled)\b",
     re.I,
 )

@@ -217,6 +217,19 @@ def _published(root: etree._Element, html: str, url: str) -> str | None:
         return None
 
 
+def _without_menu_items(
+    paragraphs: list[Paragraph], links: set[str], own: list[Paragraph]
+) -> list[Paragraph]:
+    """Drop the blocks that are only a link's text (a menu entry of an old table layout that
+    trafilatura kept), unless a heading or the readability extractor's text holds them."""
+    kept_by_own = {normalise(p.text) for p in own}
+    return [
+        p
+        for p in paragraphs
+        if p.kind == "h" or p.text not in links or p.text in kept_by_own
+    ]
+
+
 def _capped(paragraphs: list[Paragraph]) -> list[Paragraph]:
     out, total = [], 0
     for p in paragraphs:
@@ -240,6 +253,7 @@ def extract_html(body: bytes, url: str, content_type: str | None = None) -> Html
     site_names = _meta(root, {"og:site_name", "application-name"})
     og_types = _meta(root, {"og:type"})
     published = _published(root, html, url)
+    links = {normalise(a.text_content()) for a in root.iter("a")}
     drop_chrome(root)
     hub = is_hub(root)
     own = main_paragraphs(root)  # (drops link boxes from the tree)
@@ -248,7 +262,7 @@ def extract_html(body: bytes, url: str, content_type: str | None = None) -> Html
     except Exception as exc:  # trafilatura on a hostile page: our own text alone
         log.debug("trafilatura failed on %s: %s", url, exc)
         theirs = []
-    merged = union(theirs, own)
+    merged = union(_without_menu_items(theirs, links, own), own)
     normalised = [Paragraph(text=normalise(p.text), kind=p.kind) for p in merged]
     return HtmlExtract(
         title=normalise(_title(root)),

@@ -286,6 +286,16 @@ def _dateline(line: str, year_hint: int | None) -> tuple[str | None, str | None]
     return place, date
 
 
+def _bare_date(line: str) -> str | None:
+    """The date of a short line that holds nothing else ("10-11 September 2029")."""
+    if len(line) > 40:
+        return None
+    rest = line
+    for pattern in DATE_PATTERNS:
+        rest = pattern.sub("", rest)
+    return find_date(line) if len(rest.strip(" ,.|-–—")) < 4 else None
+
+
 def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
     """Dates and places of the opening lines, in the order of the module docstring."""
     lines = [line.strip() for line in lines if line.strip()][:HEAD_PARAGRAPHS]
@@ -313,8 +323,8 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
             inline = re.search(rf",\s*({_PLACE_PART},\s*{_PLACE_PART}),\s*{_DAY}", line)
             if inline:
                 venue_places.append(_clean_place(inline.group(1)))
-        if short and find_date(line) and len(DATE_PATTERNS[0].sub("", line).strip(" ,.|-–")) < 4:
-            bare.append(find_date(line))
+        if _bare_date(line):
+            bare.append(_bare_date(line))
         for sentence in re.split(r"(?<=[.;])\s+", line):
             if any(p.search(sentence) for p in MET_IN) or re.search(
                 r"\b(?:met|held|gathered|convened)\b", sentence
@@ -325,7 +335,7 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
         met_places += [_clean_place(m.group("place")) for m in pattern.finditer(head)]
     # a "City, Economy" line right before a line that is only a date (PDF cover pages)
     for first, second in zip(lines, lines[1:], strict=False):
-        if re.fullmatch(rf"{_PLACE_PART},\s*{_PLACE_PART}", first) and find_date(second):
+        if re.fullmatch(rf"{_PLACE_PART},\s*{_PLACE_PART}", first) and _bare_date(second):
             line_places.append(_clean_place(first))
     return _Found(
         dates=[d for d in line_dates + sentence_dates + labelled + status if d],

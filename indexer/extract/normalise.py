@@ -27,13 +27,10 @@ LINE_START_PART = re.compile(r"[^\W\d_]+")
 COMPOUND_RIGHT = {
     "owned", "led", "based", "related", "sized", "scale", "term", "level", "oriented",
     "friendly", "driven", "making", "wide", "specific", "focused", "intensive", "up",
-    "border", "economy", "commerce", "pacific", "private", "sector", "enterprises",
-    "enterprise", "point", "year", "income", "party", "time",
+    "border", "economy", "commerce", "pacific", "private", "sector",
 }  # fmt: skip
-COMPOUND_LEFT = {
-    "e", "non", "self", "cross", "co", "asia", "public", "small", "medium", "high", "micro",
-    "mid", "multi", "well", "post", "pre", "long", "short", "low", "start",
-}  # fmt: skip
+# ... and left parts that do, when the right part is a word of its own (`micro-enterprises`)
+COMPOUND_LEFT = {"e", "non", "self", "cross", "co", "asia", "public", "small", "medium", "micro"}
 
 
 def normalise(text: str) -> str:
@@ -74,7 +71,9 @@ class Hyphenation:
             return True
         if a + b in self.words:
             return False
-        return b in COMPOUND_RIGHT or a in COMPOUND_LEFT or (a in self.words and b in self.words)
+        if b in COMPOUND_RIGHT or (a in COMPOUND_LEFT and (a == "e" or b in self.words)):
+            return True
+        return a in self.words and b in self.words
 
     def join(self, previous: str, line: str) -> tuple[str, str]:
         """(previous line as it ends the join, separator) for appending `line` to

@@ -47,7 +47,7 @@ NEGATIVE = re.compile(
     r"cookie|consent|gdpr|breadcrumb|sidebar|side-bar|widget|nav|menu|footer|masthead"
     r"|related|share|sharing|social|comment|banner|promo|sponsor|newsletter|subscribe"
     r"|popup|modal|skip|pager|pagination|toolbar|tags|login|search"
-    r"|(?:^|[\s_-])(?:ads?|advert\w*|advertisement|header|meta|byline|author|more)(?:$|[\s_-])",
+    r"|(?:^|[\s_-])(?:ads?|advert\w*|advertisement|header|byline|author|more)(?:$|[\s_-])",
     re.I,
 )
 POSITIVE = re.compile(
