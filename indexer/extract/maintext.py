@@ -23,6 +23,8 @@ from indexer.model import Paragraph
 # default drops; the tuning set's recall is higher with it and its chrome count no worse.
 FAVOR_RECALL = True
 
+SPLIT_SHARE = 0.8  # of a primary block's text its secondary parts must cover to replace it
+
 _KINDS = {"head": "h", "p": "p", "item": "li", "cell": "p", "quote": "p", "code": "p"}
 _CONTAINERS = {"doc", "main", "list", "table", "row", "div", "quote"}
 
@@ -76,20 +78,27 @@ def _walk(el: etree._Element, out: list[Paragraph]) -> None:
 
 def union(primary: list[Paragraph], secondary: list[Paragraph]) -> list[Paragraph]:
     """`primary` plus the blocks of `secondary` it lacks, each after the primary block that
-    holds the secondary block before it (so reading order is kept)."""
+    holds the secondary block before it (so reading order is kept). A primary block that
+    holds several secondary blocks making up most of it (trafilatura's fallback runs a whole
+    short page into one paragraph) gives way to them, so headings and cells stay apart."""
     texts = [normalise(p.text) for p in primary]
     inserts: dict[int, list[Paragraph]] = {}
+    parts: dict[int, list[Paragraph]] = {}
     anchor = -1
     for block in secondary:
         text = normalise(block.text)
         found = _holder(texts, text, anchor)
         if found is None:
             inserts.setdefault(anchor, []).append(block)
-        else:
-            anchor = found
+            continue
+        anchor = found
+        if text in texts[found]:
+            parts.setdefault(found, []).append(block)
     merged = list(inserts.get(-1, []))
     for i, p in enumerate(primary):
-        merged.append(p)
+        pieces = parts.get(i, [])
+        whole = len(pieces) >= 2 and sum(len(x.text) for x in pieces) >= SPLIT_SHARE * len(texts[i])
+        merged.extend(pieces if whole else [p])
         merged.extend(inserts.get(i, []))
     return merged
 
