@@ -54,6 +54,7 @@ class BuildSummary:
     removed: int = 0
     seconds: float = 0.0
     rebuilt_because: str | None = None  # why a full rebuild happened (corrupt, --recreate…)
+    hubs: int = 0  # hub pages left out (listings, calendars, home pages)
     commitments: int = 0  # commitment records written (indexer.commitment_store)
     commitment_seconds: float = 0.0
     path: Path | None = None
@@ -67,6 +68,8 @@ class BuildSummary:
         ]
         if self.rebuilt_because:
             out.append(f"Rebuilt from scratch: {self.rebuilt_because}.")
+        if self.hubs:
+            out.append(f"Left out {self.hubs} hub pages (listings, calendars, home pages).")
         if self.skipped:
             out.append(f"Skipped {len(self.skipped)}:")
             out.extend(f"  {url}: {reason}" for url, reason in sorted(self.skipped.items()))
@@ -166,6 +169,8 @@ def _wanted_documents(
         doc = corpus.load_document(record.sha256)
         if doc is None:
             summary.skipped[record.url] = reasons.get(record.url, "not extracted")
+        elif doc.hub:
+            summary.hubs += 1
         elif not usable_text(doc):
             summary.skipped[record.url] = "no usable text"
         elif doc.id in wanted:

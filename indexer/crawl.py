@@ -62,6 +62,7 @@ class CrawlSummary:
     resumed: int = 0  # URLs an interrupted run had already done
     max_pages_reached: bool = False
     seconds: float = 0.0
+    hubs: int = 0  # hub pages in the corpus (listings, calendars...): links followed, not indexed
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -80,6 +81,8 @@ class CrawlSummary:
             head += f"; resumed after {self.resumed} URLs already done"
         if self.max_pages_reached:
             head += "; stopped at --max-pages"
+        if self.hubs:
+            head += f"; {self.hubs} hub pages (links followed, not indexed)"
         head += f" in {self.seconds:.1f} s"
         return "\n".join([head] + [f"  failed: {f.url}: {f.reason}" for f in self.failures])
 

@@ -24,6 +24,7 @@ from lxml import etree
 from indexer.extract.chrome import drop_chrome as drop_chrome_lines
 from indexer.extract.hub import is_hub
 from indexer.extract.maintext import trafilatura_paragraphs, union
+from indexer.extract.metadata import latest_year
 from indexer.extract.normalise import normalise
 from indexer.extract.readability import (
     MAX_PARAGRAPH_CHARS,
@@ -49,7 +50,9 @@ DATE_META = {
     "citation_publication_date", "publish-date", "publish_date", "pubdate", "publication_date",
     "datepublished", "sailthru.date", "parsely-pub-date",
 }  # fmt: skip
-FUTURE_YEARS = 10  # a date up to this many years ahead is believed (drafts, plans)
+# trafilatura's passes are not all linear: on a page of more elements than this (a hundred
+# thousand links or table cells; real pages have a few thousand) our own extractor alone runs
+MAX_TRAFILATURA_ELEMENTS = 30_000
 
 log = logging.getLogger(__name__)
 
@@ -184,11 +187,6 @@ def _meta(root: etree._Element, names: set[str]) -> list[str]:
     return found
 
 
-def latest_year() -> int:
-    """The last year a document's date may name."""
-    return dt.date.today().year + FUTURE_YEARS
-
-
 def _iso_date(raw: str) -> str | None:
     try:
         parsed = date_parser.parse(raw, default=dt.datetime(1, 1, 1)).date()
@@ -199,11 +197,14 @@ def _iso_date(raw: str) -> str | None:
 
 def _published(root: etree._Element, html: str, url: str) -> str | None:
     """The page's date: its meta tags first, else htmldate's reading of its markup and URL
-    (without htmldate's extensive search, which takes copyright years)."""
+    (without htmldate's extensive search, which takes copyright years; not on an empty
+    `html`, given for pages too large for it)."""
     for raw in _meta(root, DATE_META):
         iso = _iso_date(raw)
         if iso:
             return iso
+    if not html:
+        return None
     try:
         return find_date(
             html,
@@ -217,16 +218,17 @@ def _published(root: etree._Element, html: str, url: str) -> str | None:
         return None
 
 
-def _without_menu_items(
-    paragraphs: list[Paragraph], links: set[str], own: list[Paragraph]
+def _vetoed(
+    paragraphs: list[Paragraph], chrome: set[str], own: list[Paragraph]
 ) -> list[Paragraph]:
-    """Drop the blocks that are only a link's text (a menu entry of an old table layout that
-    trafilatura kept), unless a heading or the readability extractor's text holds them."""
+    """trafilatura's blocks without those that are chrome by the page's own markup: the text
+    of a link (a menu entry of an old table layout) or of an element the readability
+    extractor dropped as chrome (a sidebar), unless a heading or its own text holds them."""
     kept_by_own = {normalise(p.text) for p in own}
     return [
         p
         for p in paragraphs
-        if p.kind == "h" or p.text not in links or p.text in kept_by_own
+        if p.kind == "h" or p.text not in chrome or p.text in kept_by_own
     ]
 
 
@@ -252,17 +254,18 @@ def extract_html(body: bytes, url: str, content_type: str | None = None) -> Html
     canonical = _canonical(root, url)
     site_names = _meta(root, {"og:site_name", "application-name"})
     og_types = _meta(root, {"og:type"})
-    published = _published(root, html, url)
+    small = sum(1 for _ in root.iter()) <= MAX_TRAFILATURA_ELEMENTS
+    published = _published(root, html if small else "", url)
     links = {normalise(a.text_content()) for a in root.iter("a")}
-    drop_chrome(root)
+    chrome = drop_chrome(root)
     hub = is_hub(root)
     own = main_paragraphs(root)  # (drops link boxes from the tree)
+    theirs = []
     try:
-        theirs = trafilatura_paragraphs(html, url)
+        theirs = trafilatura_paragraphs(html, url) if small else []
     except Exception as exc:  # trafilatura on a hostile page: our own text alone
         log.debug("trafilatura failed on %s: %s", url, exc)
-        theirs = []
-    merged = union(_without_menu_items(theirs, links, own), own)
+    merged = union(_vetoed(theirs, links | {normalise(t) for t in chrome}, own), own)
     normalised = [Paragraph(text=normalise(p.text), kind=p.kind) for p in merged]
     return HtmlExtract(
         title=normalise(_title(root)),

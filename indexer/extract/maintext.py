@@ -23,6 +23,7 @@ from indexer.model import Paragraph
 # default drops; the tuning set's recall is higher with it and its chrome count no worse.
 FAVOR_RECALL = True
 
+HOLDER_WINDOW = 50  # primary blocks searched for one secondary block
 SPLIT_SHARE = 0.8  # of a primary block's text its secondary parts must cover to replace it
 
 _KINDS = {"head": "h", "p": "p", "item": "li", "cell": "p", "quote": "p", "code": "p"}
@@ -80,20 +81,26 @@ def union(primary: list[Paragraph], secondary: list[Paragraph]) -> list[Paragrap
     """`primary` plus the blocks of `secondary` it lacks, each after the primary block that
     holds the secondary block before it (so reading order is kept). A primary block that
     holds several secondary blocks making up most of it (trafilatura's fallback runs a whole
-    short page into one paragraph) gives way to them, so headings and cells stay apart."""
+    short page into one paragraph) gives way to them, so headings and cells stay apart; a
+    primary paragraph equal to a secondary heading or list item takes that kind (a bold
+    line that old pages use as a heading)."""
+    primary = list(primary)
     texts = [normalise(p.text) for p in primary]
+    exact = {t: i for i, t in reversed(list(enumerate(texts)))}
     inserts: dict[int, list[Paragraph]] = {}
     parts: dict[int, list[Paragraph]] = {}
     anchor = -1
     for block in secondary:
         text = normalise(block.text)
-        found = _holder(texts, text, anchor)
+        found = _holder(texts, text, anchor, exact)
         if found is None:
             inserts.setdefault(anchor, []).append(block)
             continue
         anchor = found
         if text in texts[found]:
             parts.setdefault(found, []).append(block)
+        if text == texts[found] and primary[found].kind == "p":
+            primary[found] = Paragraph(text=primary[found].text, kind=block.kind)
     merged = list(inserts.get(-1, []))
     for i, p in enumerate(primary):
         pieces = parts.get(i, [])
@@ -103,10 +110,13 @@ def union(primary: list[Paragraph], secondary: list[Paragraph]) -> list[Paragrap
     return merged
 
 
-def _holder(texts: list[str], text: str, after: int) -> int | None:
-    """Index of the primary block holding `text` (or most of it), searched from `after` on."""
-    order = list(range(max(after, 0), len(texts))) + list(range(0, max(after, 0)))
-    for i in order:
+def _holder(texts: list[str], text: str, after: int, exact: dict[str, int]) -> int | None:
+    """Index of the primary block holding `text` (or most of it): the same text anywhere,
+    else a block among the HOLDER_WINDOW after `after` (keeps long pages linear)."""
+    if text in exact:
+        return exact[text]
+    start = max(after, 0)
+    for i in range(start, min(start + HOLDER_WINDOW, len(texts))):
         if text in texts[i] or (len(texts[i]) >= 0.5 * len(text) and texts[i] in text):
             return i
     return None

@@ -37,6 +37,7 @@ BLOCK_TAGS = {
     "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "center",
 }  # fmt: skip
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+CHROME_TEXT_TAGS = {"p", "li", "a", "td", "dd", "dt", "div", "span", "h1", "h2", "h3", "h4"}
 BOLD_TAGS = {"b", "strong"}
 MAX_BOLD_HEADING_CHARS = 150
 SIBLING_TEXT_TAGS = HEADING_TAGS | {"p", "blockquote"}
@@ -106,8 +107,12 @@ def _inside_content(el: etree._Element) -> bool:
     return any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
-def drop_chrome(root: etree._Element) -> None:
-    """Remove chrome elements; a <header> survives only inside article/main (it holds the h1)."""
+def drop_chrome(root: etree._Element) -> set[str]:
+    """Remove chrome elements; a <header> survives only inside article/main (it holds the h1).
+
+    Returns the texts (whitespace-folded) of the removed elements and of the blocks and
+    links inside them, so that another extractor's blocks can be checked against them.
+    """
     stats = _compute_stats(root)
     page_chars = stats[root].chars
     doomed = [
@@ -116,10 +121,18 @@ def drop_chrome(root: etree._Element) -> None:
         if _is_chrome(el, stats[el], page_chars)
         or (el.tag == "header" and not _inside_content(el))
     ]
+    doomed_set = set(doomed)
+    removed: set[str] = set()
     for el in doomed:
-        parent = el.getparent()
-        if parent is not None:
-            el.drop_tree()  # keeps the tail text
+        if el.getparent() is None:
+            continue
+        if not any(a in doomed_set for a in el.iterancestors()):  # the outermost only
+            removed.update(
+                _ws(x.text_content()) for x in el.iter() if x is el or x.tag in CHROME_TEXT_TAGS
+            )
+        el.drop_tree()  # keeps the tail text
+    removed.discard("")
+    return removed
 
 
 def _ws(text: str | None) -> str:
