@@ -31,7 +31,7 @@ from tqdm import tqdm
 from indexer import backend
 from indexer.commitment_store import write_commitments
 from indexer.corpus import Corpus
-from indexer.extract import extract_corpus
+from indexer.extract import EXTRACTOR_VERSION, extract_corpus
 from indexer.model import Document
 from indexer.passages import make_passages, usable_text
 
@@ -215,6 +215,9 @@ def _start(index_dir: Path, recreate: bool, summary: BuildSummary) -> tuple[Path
             summary.rebuilt_because = f"the current index is damaged ({problem})"
         elif meta.get("schema_version") != backend.SCHEMA_VERSION:
             summary.rebuilt_because = "the index schema changed"
+        elif meta.get("extractor_version") != EXTRACTOR_VERSION:
+            # re-extracted documents keep their body's hash, so only a rebuild takes them in
+            summary.rebuilt_because = f"the extractor changed (version {EXTRACTOR_VERSION})"
         else:
             shutil.copytree(current, build_dir)
             return build_dir, False
@@ -312,6 +315,7 @@ def _write_meta(build_dir: Path, wanted: dict[str, Document], passages: int) -> 
     fetched = [d.fetched_at for d in wanted.values() if d.fetched_at]
     meta = {
         "schema_version": backend.SCHEMA_VERSION,
+        "extractor_version": EXTRACTOR_VERSION,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": len(wanted),
         "passages": passages,

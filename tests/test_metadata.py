@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.extract.doctype import classify
 from indexer.extract.metadata import (
-    classify,
     extract_metadata,
     find_chair,
     find_date,
@@ -95,7 +95,7 @@ def test_chair(text, chair):
         ("Chair’s Statement", "", "", "chairs_statement"),
         ("", "https://x.org/sme/chair-s-statement-of-the-28th-apec-sme-meeting", "",
          "chairs_statement"),
-        ("Daegu Initiative on SME Innovation Action Plan", "", "", "other"),
+        ("Daegu Initiative on SME Innovation Action Plan", "", "", "initiative"),  # issue 10
         ("Iloilo Declaration on Inclusive Growth", "", "", "declaration"),
         ("SMEWG Strategic Plan 2021-2024", "", "", "strategic_plan"),
         ("Terms of Reference", "", "", "terms_of_reference"),

@@ -4,7 +4,9 @@ They are mostly links, so the crawl follows their links but the index does not h
 as documents. A page is a hub when, once its chrome is dropped (nav, header, footer ...):
 
 - a run of at least MIN_ITEMS sibling elements of one kind (cards, list items, table rows,
-  bare links) mostly holding a link each covers at least half of its text (a listing); or
+  bare links) mostly holding a link each covers at least half of its text, and under
+  MAX_OUTSIDE_CHARS of text stand outside the run (a listing; a document with a long block
+  of links beside it is not one); or
 - it has at least MIN_LINKS links and under MAX_PROSE_CHARS of text outside links (a home
   page of tiles, a calendar grid, a site map).
 """
@@ -20,6 +22,7 @@ from indexer.extract.normalise import normalise
 MIN_ITEMS = 4
 LINKED_SHARE = 0.75  # of the run's items that hold a link
 COVERAGE = 0.5  # of the page's text that the run holds
+MAX_OUTSIDE_CHARS = 500
 MIN_LINKS = 5
 MAX_PROSE_CHARS = 300
 
@@ -44,7 +47,8 @@ def _counts(body: etree._Element) -> dict[etree._Element, tuple[int, bool]]:
 
 
 def _listing_coverage(body: etree._Element) -> float:
-    """The largest share of the page's text held by one run of link-holding siblings."""
+    """The largest share of the page's text held by one run of link-holding siblings that
+    leaves little text outside it."""
     counts = _counts(body)
     total = counts[body][0]
     if not total:
@@ -60,7 +64,9 @@ def _listing_coverage(body: etree._Element) -> float:
                 continue
             if sum(counts[x][1] for x in items) < LINKED_SHARE * len(items):
                 continue
-            best = max(best, sum(counts[x][0] for x in items) / total)
+            run = sum(counts[x][0] for x in items)
+            if total - run < MAX_OUTSIDE_CHARS:
+                best = max(best, run / total)
     return best
 
 

@@ -327,7 +327,7 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
             bare.append(_bare_date(line))
         for sentence in re.split(r"(?<=[.;])\s+", line):
             if any(p.search(sentence) for p in MET_IN) or re.search(
-                r"\b(?:met|held|gathered|convened)\b", sentence
+                r"\b(?:met|held|gathered|convened)\b", sentence, re.I
             ):
                 sentence_dates += [d for d in [find_date(sentence)] if d]
     met_places = []
