@@ -53,7 +53,7 @@ MEETING = re.compile(
     rf"(?i:\b({_ORDINAL}))\s+(?:(?:[A-Z][\w&'’.-]*|and|&|of|on|for)\s+){{0,8}}(?i:meeting)\b"
     r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|and|&)){0,5})?"
 )
-SME = re.compile(r"\bSMEs?\b|small\s+and\s+medium|\bMSMEs?\b", re.I)
+SME = re.compile(r"(?<![a-z])m?smes?(?![a-z])|small[\s_-]+and[\s_-]+medium", re.I)
 MINISTERIAL = re.compile(r"minist", re.I)
 
 _MONTH = (
@@ -389,7 +389,8 @@ def extract_metadata(
         _status_year(lines) or find_year(title) or _url_year(url)
     )
     _apply_hints(meta, hints or {})
-    statement = meta.doc_type in STATEMENT_TYPES and bool(SME.search(f"{title}\n{head}"))
+    about_smes = SME.search(f"{title}\n{head}\n{unquote(urlsplit(url).path)}")
+    statement = meta.doc_type in STATEMENT_TYPES and bool(about_smes)
     if statement and meta.meeting_number is None and meta.year:
         meta.meeting_number = meta.year - FIRST_SME_MEETING
     if meta.year is None and meta.meeting_number and (ministerial or statement):
