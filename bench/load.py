@@ -1,20 +1,27 @@
-"""Load test: `apec-search serve` under concurrent clients, against a minimal SQLite FTS5
-endpoint over the same passages, and while `apec-search index --recreate` rebuilds.
+"""Load test: `apec-search serve` (this code, and the code of an earlier commit) against a
+minimal SQLite FTS5 app over the same passages, and while `apec-search index --recreate`
+swaps a new generation in.
 
-    python bench/load.py [--docs 10000] [--workdir DIR] [--reuse] [--clients 16]
-                         [--seconds 30] [--threads 8] [--profile]
+    python bench/load.py [--docs 10000] [--real-docs 124] [--pages DIR] [--clients 1,8,16]
+                         [--seconds 10] [--threads 8] [--workers N] [--before d617c96]
+                         [--workdir DIR] [--profile] [--skip-rebuild]
 
-Everything runs on 127.0.0.1: both servers are subprocesses served by waitress with the
-same number of threads; the clients are threads with keep-alive connections. Every request
-carries a different query (two or three words of the synthetic vocabulary, sometimes a year
-range), so no cache can stand in for the search. Phases, each `--seconds` long:
-
-1. /api/search on apec-search;  2. /search (the HTML page) on apec-search;
-3. /api/search on the FTS5 endpoint (same passages, porter stemming, BM25, top 10
-   documents with a snippet each, total and per-year counts);
-4. /api/search on apec-search while `apec-search index --recreate` rebuilds the index from
-   the corpus plus a few new documents: errors must be 0, and the new generation (its new
-   word and document count) must be served once the build has swapped it in.
+Everything runs on 127.0.0.1 and is bounded in time (each phase `--seconds`, the rebuild
+at most MAX_REBUILD_WAIT). Corpora: one the size of the real mirror (`--real-docs`
+synthetic documents of realistic length, or the page files of `--pages DIR`, a folder in
+the format of bench/data/README.md) and `--docs` synthetic documents (0 skips it).
+Servers, each a subprocess: *after* is this code's `apec-search serve --workers N`
+(gunicorn), *before* the same command of the `--before` commit (checked out with
+`git worktree add --detach`, removed afterwards; it serves with waitress), *FTS5* a
+minimal Flask app over an FTS5 table of the same passages under waitress, with the same
+`--threads`. Clients are threads on keep-alive connections; every request of a phase
+carries a different query of one or two words drawn from the corpus's text (see
+``unique_queries``; one in eight with a misspelt word), and every server gets the same
+queries. Printed per corpus
+and number of clients: requests/s, p50, p95, p99, errors, the p50 ratio to FTS5, and the
+servers' memory per process (RSS and PSS, which counts shared pages once). Then the load
+on the real-size corpus while the index is rebuilt: errors must be 0 and the new
+generation served once swapped in.
 """
 
 from __future__ import annotations
@@ -24,7 +31,9 @@ import dataclasses
 import http.client
 import itertools
 import json
+import os
 import random
+import re
 import shutil
 import socket
 import sqlite3
@@ -35,6 +44,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -42,49 +52,118 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_bench import fts_build, fts_query  # noqa: E402
-from bench.synthetic import generate_documents, vocabulary, write_corpus  # noqa: E402
+from bench.synthetic import generate_documents, write_corpus  # noqa: E402
+from indexer.backend import STOP_WORDS  # noqa: E402
 from indexer.build import build_index  # noqa: E402
+from indexer.corpus import Corpus  # noqa: E402
 from indexer.extract import EXTRACTOR_VERSION  # noqa: E402
 from indexer.model import Document, Paragraph  # noqa: E402
 
 HOST = "127.0.0.1"
 NEW_DOCS = 20  # documents added for the rebuild phase
-MAX_REBUILD_WAIT = 3600  # seconds of load at most while the rebuild runs (it bounds the run)
+MAX_REBUILD_WAIT = 900  # seconds of load at most while the rebuild runs
+TYPO_EVERY = 8  # one query in eight has a misspelt word
 
 
 # -- queries -------------------------------------------------------------------------------
 
 
-def unique_queries(seed: int = 7) -> Iterator[tuple[str, str | None]]:
-    """(words, year range or None), never the same twice: pairs and triples of the
-    vocabulary's 400 commonest words, a fifth of them with a five-year range."""
+def text_words(docs: list[Document]) -> list[str]:
+    """Every word occurrence of the documents (lowercase, letters only, no stop words):
+    drawing from it picks words as often as the text uses them."""
+    out = []
+    for doc in docs:
+        for p in doc.paragraphs:
+            out.extend(w for w in re.findall(r"[a-z]{3,}", p.text.lower()) if w not in STOP_WORDS)
+    return out
+
+
+def unique_queries(words: list[str], seed: int) -> Iterator[str]:
+    """One or two words, never the same query twice. Each word is drawn half the time from
+    ``words`` as the text uses them (common words often: the costly queries), half the time
+    from its distinct words (the long tail); every TYPO_EVERY-th query has one word
+    misspelt by one edit (a letter replaced, dropped or doubled)."""
     rng = random.Random(seed)
-    common = vocabulary(1).content[:400]
-    seen: set[tuple] = set()
-    while True:
-        words = tuple(rng.sample(common, rng.choice((2, 2, 3))))
-        year = None
-        if rng.random() < 0.2:
-            start = rng.randint(1994, 2020)
-            year = f"{start}-{start + 5}"
-        if (words, year) not in seen:
-            seen.add((words, year))
-            yield " ".join(words), year
+    distinct = sorted(set(words))
+    long_words = [w for w in distinct if len(w) >= 5]
+    seen: set[str] = set()
+    for n in itertools.count():
+        while True:
+            picked = [
+                rng.choice(words if rng.random() < 0.5 else distinct)
+                for _ in range(rng.choice((1, 2, 2)))
+            ]
+            if n % TYPO_EVERY == 0:
+                w, i = rng.choice(long_words), rng.randrange(1, 4)
+                picked[0] = rng.choice(
+                    (
+                        w[:i] + rng.choice("aeiourst") + w[i + 1 :],
+                        w[:i] + w[i + 1 :],
+                        w[:i] + w[i] + w[i:],
+                    )
+                )
+            q = " ".join(picked)
+            if q not in seen:
+                seen.add(q)
+                yield q
+                break
 
 
 class QuerySource:
     """One shared, thread-safe stream of distinct queries."""
 
-    def __init__(self, seed: int):
-        self._it = unique_queries(seed)
+    def __init__(self, words: list[str], seed: int):
+        self._it = unique_queries(words, seed)
         self._lock = threading.Lock()
 
-    def next(self) -> tuple[str, str | None]:
+    def next(self) -> str:
         with self._lock:
             return next(self._it)
 
 
 # -- servers -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Server:
+    label: str
+    proc: subprocess.Popen
+    port: int
+
+    def memory(self) -> str:
+        """RSS and PSS (MB) of the server process and of each worker it forked."""
+        pids = [self.proc.pid, *children(self.proc.pid)]
+        parts = []
+        for pid in pids:
+            rss, pss = memory_mb(pid)
+            role = "worker" if pid != self.proc.pid else "master" if len(pids) > 1 else "process"
+            parts.append(f"{role} {pid}: RSS {rss:.0f} MB, PSS {pss:.0f} MB")
+        return "; ".join(parts)
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return sorted(out)
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) in MB from /proc/PID/smaps_rollup (Linux)."""
+    values = {}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("Rss", "Pss"):
+                values[key] = int(rest.split()[0]) / 1024
+    except OSError:
+        pass
+    return values.get("Rss", 0.0), values.get("Pss", 0.0)
 
 
 def free_port() -> int:
@@ -93,41 +172,45 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(args: list[str], port: int, log: Path) -> subprocess.Popen:
-    """Start a server subprocess (its output, e.g. waitress's queue warnings, to ``log``:
-    an unread pipe would fill up and stall the server)."""
+def start_server(label: str, args: list[str], log: Path, cwd: Path = ROOT, env=None) -> Server:
+    """Start a server subprocess listening on a free port (its output to ``log``: an
+    unread pipe would fill up and stall the server)."""
+    port = free_port()
+    args = [a.replace("{port}", str(port)) for a in args]
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, *args], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
+            [sys.executable, *args], cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env
         )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {log.read_text()[-2000:]}")
+            raise SystemExit(f"{label} exited: {log.read_text()[-2000:]}")
         try:
-            with socket.create_connection((HOST, port), timeout=0.5):
-                return proc
-        except OSError:
-            time.sleep(0.1)
+            get_json(port, "/api/search", q="trade finance")  # also opens the index
+            return Server(label, proc, port)
+        except (OSError, RuntimeError, http.client.HTTPException):
+            time.sleep(0.2)
     proc.kill()
-    raise SystemExit("server did not start within 60 s")
+    raise SystemExit(f"{label} did not start within 60 s")
 
 
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
+def stop(server: Server) -> None:
+    server.proc.terminate()
     try:
-        proc.wait(10)
+        server.proc.wait(20)
     except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+        server.proc.kill()
+        server.proc.wait()
 
 
 def get_json(port: int, path: str, **params: str) -> dict:
     conn = http.client.HTTPConnection(HOST, port, timeout=60)
-    conn.request("GET", f"{path}?{urlencode(params)}")
-    response = conn.getresponse()
-    body = response.read()
-    conn.close()
+    try:
+        conn.request("GET", f"{path}?{urlencode(params)}")
+        response = conn.getresponse()
+        body = response.read()
+    finally:
+        conn.close()
     if response.status != 200:
         raise RuntimeError(f"{path}: HTTP {response.status}: {body[:300]!r}")
     return json.loads(body)
@@ -150,12 +233,8 @@ def fts_app(db_path: Path):
 
     @app.get("/api/search")
     def search():
-        words = request.args.get("q", "").split()
-        year = None
-        if request.args.get("year"):
-            low, high = (int(y) for y in request.args["year"].split("-"))
-            year = (low, high)
-        top, years = fts_query(db(), " AND ".join(f'"{w}"' for w in words), year)
+        words = re.findall(r"\w+", request.args.get("q", ""))
+        top, years = fts_query(db(), " AND ".join(f'"{w}"' for w in words), None)
         results = [{"id": doc_id, "title": title, "snippet": snip} for doc_id, title, snip in top]
         return jsonify(
             {
@@ -185,14 +264,15 @@ class Run:
     latencies: list[float]  # ms, successful requests
     errors: list[str]
 
-    def line(self) -> str:
+    def line(self, fts: Run | None = None) -> str:
         n = len(self.latencies)
         if n < 2:
-            return f"{self.label:34} {n} requests, {len(self.errors)} errors"
+            return f"  {self.label:30} {n} requests, {len(self.errors)} errors"
         q = statistics.quantiles(self.latencies, n=100)
+        ratio = f"   p50/FTS5 {self.p50 / fts.p50:5.2f}" if fts and len(fts.latencies) > 1 else ""
         return (
-            f"{self.label:34} {n / self.seconds:7.1f} req/s   p50 {q[49]:7.1f}   p95 {q[94]:7.1f}"
-            f"   p99 {q[98]:7.1f} ms   errors {len(self.errors)}"
+            f"  {self.label:30} {n / self.seconds:7.1f} req/s   p50 {q[49]:7.1f}"
+            f"   p95 {q[94]:7.1f}   p99 {q[98]:7.1f} ms   errors {len(self.errors)}{ratio}"
         )
 
     @property
@@ -201,14 +281,9 @@ class Run:
 
 
 def drive(
-    label: str,
-    port: int,
-    path: str,
-    queries: QuerySource,
-    clients: int,
-    until: Callable[[float], bool],
+    label: str, port: int, queries: QuerySource, clients: int, until: Callable[[float], bool]
 ) -> Run:
-    """``clients`` threads send GET ``path`` with fresh queries until ``until(elapsed)``."""
+    """``clients`` threads send GET /api/search with fresh queries until ``until(elapsed)``."""
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -218,11 +293,9 @@ def drive(
         conn = http.client.HTTPConnection(HOST, port, timeout=60)
         mine, bad = [], []
         while not until(time.perf_counter() - started):
-            q, year = queries.next()
-            params = {"q": q, **({"year": year} if year else {})}
             t0 = time.perf_counter()
             try:
-                conn.request("GET", f"{path}?{urlencode(params)}")
+                conn.request("GET", f"/api/search?{urlencode({'q': queries.next()})}")
                 response = conn.getresponse()
                 body = response.read()
                 if response.status != 200:
@@ -250,28 +323,102 @@ def for_seconds(seconds: float) -> Callable[[float], bool]:
     return lambda elapsed: elapsed >= seconds
 
 
-# -- corpus --------------------------------------------------------------------------------
+# -- corpora -------------------------------------------------------------------------------
 
 
-def prepare(work: Path, n: int, reuse: bool) -> list[Document]:
-    """The synthetic corpus, its index and its FTS5 database under ``work``."""
+@dataclasses.dataclass
+class Prepared:
+    name: str
+    work: Path
+    docs: list[Document]
+
+
+def synthetic_corpus(work: Path, n: int) -> list[Document]:
     docs = [
-        dataclasses.replace(d, extractor_version=EXTRACTOR_VERSION)
-        for d in generate_documents(n)
+        dataclasses.replace(d, extractor_version=EXTRACTOR_VERSION) for d in generate_documents(n)
     ]
-    ready = (work / "index" / "current").exists() and (work / "fts.db").exists()
-    if reuse and ready:
-        print(f"Reusing the index and FTS5 database in {work}")
-        return docs
-    shutil.rmtree(work / "corpus", ignore_errors=True)
     write_corpus(work / "corpus", docs)
+    return docs
+
+
+def pages_corpus(work: Path, folder: Path) -> list[Document]:
+    """The page files of ``folder`` stored and extracted as a crawl would (bench/realdocs)."""
+    from bench.realdocs import load_pages
+    from bench.realdocs import write_corpus as write_pages
+
+    corpus: Corpus = write_pages(load_pages(folder), work / "corpus")
+    docs = (corpus.load_document(r.sha256) for r in corpus.current_records() if r.sha256)
+    return [d for d in docs if d is not None]
+
+
+def prepare(name: str, work: Path, make: Callable[[Path], list[Document]], old: Path | None):
+    """The corpus, this code's index, the old code's index and the FTS5 database."""
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    docs = make(work)
     started = time.perf_counter()
     summary = build_index(work / "corpus", work / "index", recreate=True, extract=False)
-    print(f"Indexed {summary.documents} documents ({summary.passages} passages)"
-          f" in {time.perf_counter() - started:.0f} s")
-    (work / "fts.db").unlink(missing_ok=True)
+    print(
+        f"{name}: indexed {summary.documents} documents ({summary.passages} passages)"
+        f" in {time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
+    if old is not None:
+        started = time.perf_counter()
+        code = (
+            "import sys; from indexer.build import build_index;"
+            " build_index(sys.argv[1], sys.argv[2], recreate=True, extract=False)"
+        )
+        subprocess.run(
+            [sys.executable, "-c", code, str(work / "corpus"), str(work / "index-before")],
+            cwd=old,
+            env={**os.environ, "PYTHONPATH": str(old)},
+            check=True,
+        )
+        print(f"{name}: the old code indexed it in {time.perf_counter() - started:.0f} s")
     fts_build(work / "fts.db", docs).close()
-    return docs
+    return Prepared(name, work, docs)
+
+
+# -- phases --------------------------------------------------------------------------------
+
+
+def start_servers(p: Prepared, args, old: Path | None) -> list[Server]:
+    after_args = ["-m", "indexer.cli", "serve", "--index", str(p.work / "index"), "--host", HOST]
+    after_args += ["--port", "{port}", "--threads", str(args.threads)]
+    after_args += ["--workers", str(args.workers)] if args.workers else []
+    servers = [start_server("after (this code)", after_args, p.work / "after.log")]
+    if old is not None:
+        before_args = ["-m", "indexer.cli", "serve", "--index", str(p.work / "index-before")]
+        before_args += ["--host", HOST, "--port", "{port}", "--threads", str(args.threads)]
+        env = {**os.environ, "PYTHONPATH": str(old)}
+        servers.append(
+            start_server(f"before ({args.before})", before_args, p.work / "before.log", old, env)
+        )
+    fts_args = [__file__, "--serve-fts", str(p.work / "fts.db"), "--port", "{port}"]
+    fts_args += ["--threads", str(args.threads)]
+    servers.append(start_server("FTS5 (waitress)", fts_args, p.work / "fts.log"))
+    return servers
+
+
+def measure(p: Prepared, servers: list[Server], clients: list[int], seconds: float) -> list[Run]:
+    words = text_words(p.docs)
+    runs = []
+    for n in clients:
+        print(f"\n{p.name}, {n} client{'s' if n > 1 else ''}:", flush=True)
+        phase = []
+        for server in servers:
+            # The same queries for every server: a fresh stream of the same seed.
+            queries = QuerySource(words, seed=1000 + n)
+            phase.append(drive(server.label, server.port, queries, n, for_seconds(seconds)))
+        fts = phase[-1]
+        for run in phase:
+            print(run.line(None if run is fts else fts), flush=True)
+        runs.extend(phase)
+    print(f"\n{p.name}, memory after the load:")
+    for server in servers:
+        print(f"  {server.label:30} {server.memory()}")
+    return runs
 
 
 def new_documents(word: str) -> list[Document]:
@@ -297,19 +444,21 @@ def new_documents(word: str) -> list[Document]:
     ]
 
 
-def rebuild_phase(work: Path, port: int, queries: QuerySource, clients: int) -> tuple[Run, str]:
+def rebuild_phase(p: Prepared, server: Server, clients: int) -> tuple[Run, str]:
     """Load /api/search while the index is rebuilt from the corpus plus new documents."""
     word = "zq" + "".join(random.choice("bcdfghjklmnpqrstvwxz") for _ in range(8))
-    plus = work / "corpus-plus"
+    plus = p.work / "corpus-plus"
     shutil.rmtree(plus, ignore_errors=True)
-    shutil.copytree(work / "corpus", plus)
+    shutil.copytree(p.work / "corpus", plus)
     write_corpus(plus, new_documents(word))
-    before = get_json(port, "/api/search", q=word)["total"]
-    docs_before = json.loads((work / "index" / "current" / "index_meta.json").read_text())
+    before = get_json(server.port, "/api/search", q=word)["total"]
     build = subprocess.Popen(
-        [sys.executable, "-m", "indexer.cli", "index", "--corpus", str(plus),
-         "--index", str(work / "index"), "--recreate"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-m", "indexer.cli", "index", "--corpus", str(plus)]
+        + ["--index", str(p.work / "index"), "--recreate"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     finished: list[float] = []
 
@@ -318,17 +467,19 @@ def rebuild_phase(work: Path, port: int, queries: QuerySource, clients: int) -> 
             finished.append(elapsed)
         return (bool(finished) and elapsed >= finished[0] + 5) or elapsed > MAX_REBUILD_WAIT
 
-    run = drive("apec /api/search during rebuild", port, "/api/search", queries, clients, until)
+    queries = QuerySource(text_words(p.docs), seed=7)
+    run = drive(f"{server.label} during rebuild", server.port, queries, clients, until)
+    if build.poll() is None:
+        build.kill()
     output = build.communicate()[0]
-    after = get_json(port, "/api/search", q=word)["total"]
-    meta = json.loads((work / "index" / "current" / "index_meta.json").read_text())
+    # Each worker must serve the new generation: ask on fresh connections.
+    after = {get_json(server.port, "/api/search", q=word)["total"] for _ in range(10)}
     report = (
-        f"rebuild: exit {build.returncode} after {finished[0] if finished else float('nan'):.0f} s"
-        f" under load; new word {word!r}: {before} documents before, {after} after"
-        f" (expected {NEW_DOCS}); index documents {docs_before['documents']} ->"
-        f" {meta['documents']}\n  build said: {output.strip().splitlines()[-1] if output else ''}"
+        f"  rebuild: exit {build.returncode} after {finished[0] if finished else float('nan'):.0f}"
+        f" s under load; new word: {before} documents before, {sorted(after)} after"
+        f" (expected {NEW_DOCS})\n  build said: {(output.strip().splitlines() or [''])[-1]}"
     )
-    if build.returncode != 0 or after != NEW_DOCS or before != 0:
+    if build.returncode != 0 or after != {NEW_DOCS} or before != 0:
         report += "\n  FAILED: the new generation is not what is served"
     return run, report
 
@@ -336,39 +487,81 @@ def rebuild_phase(work: Path, port: int, queries: QuerySource, clients: int) -> 
 # -- profile -------------------------------------------------------------------------------
 
 
-def profile(work: Path, n: int = 300) -> None:
+def profile(p: Prepared, n: int = 300) -> None:
+    """cProfile of Engine.search in this process over ``n`` queries of the load's kind."""
     import cProfile
     import pstats
 
     from indexer.search import Engine
 
-    engine = Engine(work / "index")
-    source = QuerySource(seed=99)
+    engine = Engine(p.work / "index")
+    source = QuerySource(text_words(p.docs), seed=99)
     batch = [source.next() for _ in range(n)]
-    for q, _ in batch[:20]:
+    for q in batch[:20]:
         engine.search(q)  # open the generation, warm the caches
+    times = []
+    for q in batch:
+        t0 = time.perf_counter()
+        engine.search(q)
+        times.append((time.perf_counter() - t0) * 1000)
+    q = statistics.quantiles(times, n=100)
+    print(f"\nEngine.search in-process, {n} queries: p50 {q[49]:.2f} ms, p95 {q[94]:.2f} ms")
     profiler = cProfile.Profile()
-    started = time.perf_counter()
     profiler.enable()
-    for q, year in batch:
-        engine.search(q, year=tuple(map(int, year.split("-"))) if year else None)
+    for q in batch:
+        engine.search(q)
     profiler.disable()
-    print(f"\nProfile of Engine.search, {n} queries in-process:"
-          f" {(time.perf_counter() - started) / n * 1000:.1f} ms each (with profiler)")
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(18)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    engine.close()
 
 
 # -- main ----------------------------------------------------------------------------------
 
 
+@dataclasses.dataclass
+class OldCode:
+    """A detached worktree of an earlier commit, removed on exit."""
+
+    rev: str
+    path: Path | None = None
+
+    def __enter__(self) -> Path:
+        self.path = Path(tempfile.mkdtemp(prefix="apec-before-"))
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(self.path), self.rev],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        return self.path
+
+    def __exit__(self, *exc) -> None:
+        subprocess.run(
+            ["git", "worktree", "remove", "--force", str(self.path)], cwd=ROOT, check=False
+        )
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def conditions(args) -> str:
+    load = os.getloadavg()
+    return (
+        f"{os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f};"
+        f" after: `serve --workers {args.workers or 'cores'} --threads {args.threads}`;"
+        f" before and FTS5: waitress, {args.threads} threads; {args.seconds:.0f} s a phase"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--docs", type=int, default=10_000, help="large synthetic corpus (0: none)")
+    ap.add_argument("--real-docs", type=int, default=124, help="synthetic corpus of real size")
+    ap.add_argument("--pages", type=Path, help="page files to use as the real-size corpus")
+    ap.add_argument("--clients", default="1,8,16", help="client counts, comma-separated")
+    ap.add_argument("--seconds", type=float, default=10.0, help="length of each phase")
+    ap.add_argument("--threads", type=int, default=8, help="threads per server process")
+    ap.add_argument("--workers", type=int, help="gunicorn workers (default: the cores)")
+    ap.add_argument("--before", default="d617c96", help="earlier commit to compare ('': none)")
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "apec-load")
-    ap.add_argument("--reuse", action="store_true", help="reuse the index and FTS5 db built before")
-    ap.add_argument("--clients", type=int, default=16)
-    ap.add_argument("--seconds", type=float, default=30.0, help="length of each phase")
-    ap.add_argument("--threads", type=int, default=8, help="waitress threads, both servers")
     ap.add_argument("--profile", action="store_true", help="also profile Engine.search")
     ap.add_argument("--skip-rebuild", action="store_true")
     ap.add_argument("--serve-fts", type=Path, help=argparse.SUPPRESS)
@@ -377,53 +570,45 @@ def main() -> None:
     if args.serve_fts:  # the FTS5 server subprocess
         serve_fts(args.serve_fts, args.port, args.threads)
         return
-    if not (1 <= args.clients <= 64 and 1 <= args.seconds <= 600):
+    clients = [int(c) for c in args.clients.split(",")]
+    if not (all(1 <= c <= 64 for c in clients) and 1 <= args.seconds <= 600):
         raise SystemExit("--clients must be 1-64 and --seconds 1-600")
 
-    work = args.workdir
-    work.mkdir(parents=True, exist_ok=True)
-    prepare(work, args.docs, args.reuse)
-    if args.profile:
-        profile(work)
-    queries = QuerySource(seed=int(time.time()))
-    apec_port, fts_port = free_port(), free_port()
-    apec = start_server(
-        ["-m", "indexer.cli", "serve", "--index", str(work / "index"), "--host", HOST,
-         "--port", str(apec_port), "--threads", str(args.threads)],
-        apec_port,
-        work / "apec-serve.log",
-    )
-    fts = start_server(
-        [__file__, "--serve-fts", str(work / "fts.db"), "--port", str(fts_port),
-         "--threads", str(args.threads)],
-        fts_port,
-        work / "fts-serve.log",
-    )
-    runs: list[Run] = []
-    try:
-        for port in (apec_port, fts_port):  # open the index / database before timing
-            get_json(port, "/api/search", q="trade finance")
-        print(f"\n{args.clients} clients, {args.seconds:.0f} s per phase, waitress with"
-              f" {args.threads} threads, {args.docs} documents\n")
-        for label, port, path in [
-            ("apec /api/search", apec_port, "/api/search"),
-            ("apec /search (HTML)", apec_port, "/search"),
-            ("FTS5 /api/search", fts_port, "/api/search"),
-        ]:
-            runs.append(drive(label, port, path, queries, args.clients, for_seconds(args.seconds)))
-            print(runs[-1].line())
-        print(f"{'ratio p50 apec/FTS5 (/api/search)':34} {runs[0].p50 / runs[2].p50:7.2f}")
-        if not args.skip_rebuild:
-            run, report = rebuild_phase(work, apec_port, queries, args.clients)
-            runs.append(run)
-            print(run.line())
-            print(report)
-    finally:
-        stop(apec)
-        stop(fts)
-    for run in runs:
-        for error in itertools.islice(dict.fromkeys(run.errors), 5):
-            print(f"  {run.label}: {error}")
+    print(conditions(args))
+    corpora: list[tuple[str, Callable[[Path], list[Document]]]] = []
+    if args.pages:
+        corpora.append((f"pages of {args.pages}", lambda w: pages_corpus(w, args.pages)))
+    else:
+        corpora.append(
+            (f"{args.real_docs} documents", lambda w: synthetic_corpus(w, args.real_docs))
+        )
+    if args.docs:
+        corpora.append((f"{args.docs} documents", lambda w: synthetic_corpus(w, args.docs)))
+    with OldCode(args.before) if args.before else nullcontext() as old:
+        for i, (name, make) in enumerate(corpora):
+            p = prepare(name, args.workdir / f"corpus-{i}", make, old)
+            if args.profile and i == 0:
+                profile(p)
+            servers = start_servers(p, args, old)
+            runs: list[Run] = []
+            try:
+                runs = measure(p, servers, clients, args.seconds)
+                if i == 0 and not args.skip_rebuild:
+                    n = max(clients)
+                    print(
+                        f"\n{p.name}, {n} client{'s' if n > 1 else ''} while the index is rebuilt:"
+                    )
+                    run, report = rebuild_phase(p, servers[0], n)
+                    runs.append(run)
+                    print(run.line())
+                    print(report)
+            finally:
+                for server in servers:
+                    stop(server)
+            for run in runs:
+                for error in itertools.islice(dict.fromkeys(run.errors), 3):
+                    print(f"  {run.label}: {error}")
+    print(f"\nconditions at the end: {conditions(args)}")
 
 
 if __name__ == "__main__":

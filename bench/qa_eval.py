@@ -1,136 +1,178 @@
-"""Evaluate question answering against plain BM25 passage retrieval, in one run.
+"""Evaluate question answering on a set of page files, beside BM25 and the code before.
 
-Builds the synthetic corpus of bench/qa_corpus.py and its index in a temporary directory,
-asks every question of bench/qa_eval_set.json, and prints per split (tune, heldout, heldout2):
+    python bench/qa_eval.py bench/data/qa_tuning [--verbose] [--no-before]
 
-- hit@1: the expected string is in the first answer, and it cites an expected document;
-- hit@3: the same for any of the first three answers;
-- confident@1: hit@1 with the system saying it is confident;
-- wrong-confident: answerable questions answered confidently but wrongly;
-- declined: the share of unanswerable questions answered with "no confident answer".
+The set folder holds `docs/*.json` page files and `questions.json` (bench/data/README.md).
+Its index is built with bench/realdocs.py (extract + index, as a crawl would); then every
+question is asked of three systems:
 
-The baseline's answers are the top passages of `Engine.passages` for the raw question; it
-has no notion of confidence, so it never declines. Answers come from the ranking only: the
-evaluation set is read to ask the questions and to score the answers, nothing else.
+- `ask`: `indexer.ask.answer` of this checkout;
+- `bm25 passage`: the top passages of `Engine.passages` for the raw question (it never
+  declines: it has no notion of confidence);
+- `before`: `answer` of commit d617c96, checked out in a temporary git worktree and run in
+  a subprocess with that tree on the import path (its own extractor and indexer too).
 
-    python bench/qa_eval.py [--verbose]
+Printed per system: hit@1 and hit@3 (an answer shown, sentence or passage, holds one of the
+question's answers, compared after NFKC, whitespace folding and case folding, whichever
+document it cites), the precision of confident answers and coverage (the share answered
+confidently), both over the answerable questions, and the share of unanswerable questions
+declined; then hit@1 per kind of question for `ask` and the code before. The set is read
+to ask the questions and to score the answers, nothing else.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# The before run sets APEC_SEARCH_CODE to the old tree, so `indexer` and `bench` come from it.
+CODE = Path(os.environ.get("APEC_SEARCH_CODE", ROOT))
+sys.path.insert(0, str(CODE))
 
-from bench.qa_corpus import BASE, build_qa_index  # noqa: E402
+from bench.realdocs import build_set_index, load_pages, norm  # noqa: E402
 from indexer.ask import answer  # noqa: E402
-from indexer.model import doc_id  # noqa: E402
 from indexer.search import Engine  # noqa: E402
 
-EVAL_SET = Path(__file__).with_name("qa_eval_set.json")
+BEFORE = "d617c96"
+Outcome = dict[str, Any]  # {"answers": [text, ...], "confident": bool | None}
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
+def run_systems(set_dir: Path, questions: list[dict[str, Any]]) -> dict[str, dict[str, Outcome]]:
+    """Build the set's index and ask every question: {system: {question id: outcome}}."""
+    out: dict[str, dict[str, Outcome]] = {"ask": {}, "bm25 passage": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = Engine(build_set_index(load_pages(set_dir / "docs"), Path(tmp)))
+        try:
+            for q in questions:
+                found = answer(engine, q["question"], limit=3)
+                out["ask"][q["id"]] = {
+                    "answers": [a["answer"] for a in found["answers"]],
+                    "confident": found["confident"],
+                }
+                passages = engine.passages(q["question"], limit=3)
+                out["bm25 passage"][q["id"]] = {
+                    "answers": [p["text"] for p in passages],
+                    "confident": None,
+                }
+        finally:
+            engine.close()
+    return out
 
 
-def _hit(item: dict[str, Any], answers: list[dict[str, Any]]) -> bool:
-    wanted = {doc_id(BASE + slug) for slug in item["docs"]}
-    return any(
-        a["doc_id"] in wanted and _norm(item["answer"]) in _norm(a["answer"]) for a in answers
-    )
+def run_before(set_dir: Path) -> dict[str, Outcome] | None:
+    """The outcomes of commit BEFORE on the same set, or None when it cannot be checked out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "before"
+        add = ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), BEFORE]
+        if subprocess.run(add, capture_output=True).returncode:
+            print(f"(could not check out {BEFORE}: no before figures)", file=sys.stderr)
+            return None
+        try:
+            env = {**os.environ, "PYTHONPATH": str(tree), "APEC_SEARCH_CODE": str(tree)}
+            done = subprocess.run(
+                [sys.executable, __file__, str(set_dir), "--outcomes-only"],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            if done.returncode:
+                print(f"(the {BEFORE} run failed: {done.stderr[-500:]})", file=sys.stderr)
+                return None
+            return json.loads(done.stdout)["ask"]
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)])
 
 
-def ours(engine: Engine, question: str) -> tuple[list[dict[str, Any]], bool | None]:
-    result = answer(engine, question, limit=3)
-    return result["answers"], result["confident"]
+def hit(item: dict[str, Any], texts: list[str]) -> bool:
+    """Whether any of the texts holds one of the item's answers."""
+    wanted = [norm(a).casefold() for a in item["answers"]]
+    return any(w in norm(t).casefold() for t in texts for w in wanted)
 
 
-def baseline(engine: Engine, question: str) -> tuple[list[dict[str, Any]], bool | None]:
-    passages = engine.passages(question, limit=3)
-    return [{"answer": p["text"], "doc_id": p["doc_id"]} for p in passages], None
-
-
-def evaluate(
-    engine: Engine,
-    items: list[dict[str, Any]],
-    system: Callable[[Engine, str], tuple[list[dict[str, Any]], bool | None]],
-    verbose: bool,
-) -> dict[str, float | int | None]:
-    """Scores of one system; a system whose confidence is None always answers."""
-    hit1 = hit3 = confident_hit1 = wrong_confident = declined = 0
-    has_confidence = True
-    answerable = [i for i in items if "answer" in i]
-    unanswerable = [i for i in items if "answer" not in i]
-    for item in items:
-        answers, confident = system(engine, item["question"])
-        if confident is None:
-            has_confidence, confident = False, True
-        if "answer" not in item:
-            declined += not confident
-            if verbose and confident:
-                got = answers[0]["answer"][:90] if answers else None
-                print(f"  NOT DECLINED  {item['question']!r} -> {got!r}")
-            continue
-        first = _hit(item, answers[:1])
-        hit1 += first
-        hit3 += _hit(item, answers[:3])
-        confident_hit1 += first and confident
-        wrong_confident += confident and not first
-        if verbose and not (first and confident):
-            got = answers[0]["answer"][:90] if answers else None
-            what = ("HIT " if first else "MISS") + (" (confident)" if confident else " (declined)")
-            print(f"  {what:17} {item['question']!r} -> {got!r}")
-    n, u = len(answerable) or 1, len(unanswerable) or 1
+def score(
+    questions: list[dict[str, Any]], outcomes: dict[str, Outcome], verbose: str | None
+) -> dict[str, Any]:
+    """The figures of one system; a system whose confidence is None always answers."""
+    answerable = [q for q in questions if q["answerable"]]
+    unanswerable = [q for q in questions if not q["answerable"]]
+    hit1 = hit3 = confident = confident_right = declined = 0
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for q in answerable:
+        o = outcomes[q["id"]]
+        first, any3 = hit(q, o["answers"][:1]), hit(q, o["answers"][:3])
+        sure = o["confident"] is not False
+        hit1, hit3 = hit1 + first, hit3 + any3
+        confident += sure
+        confident_right += sure and first
+        by_kind[q["kind"]][0] += first
+        by_kind[q["kind"]][1] += 1
+        if verbose and not (first and sure):
+            what = ("HIT " if first else "MISS") + (" confident" if sure else " declined")
+            got = o["answers"][0][:110] if o["answers"] else None
+            print(f"  [{verbose}] {what:15} {q['id']} {q['question']!r}\n      -> {got!r}")
+    for q in unanswerable:
+        o = outcomes[q["id"]]
+        declined += o["confident"] is False
+        if verbose and o["confident"] is not False:
+            got = o["answers"][0][:110] if o["answers"] else None
+            print(f"  [{verbose}] NOT DECLINED    {q['id']} {q['question']!r}\n      -> {got!r}")
+    n = len(answerable) or 1
     return {
-        "answerable": len(answerable),
-        "unanswerable": len(unanswerable),
+        "n": len(answerable),
+        "u": len(unanswerable),
         "hit@1": hit1 / n,
         "hit@3": hit3 / n,
-        "confident@1": confident_hit1 / n if has_confidence else None,
-        "wrong-confident": wrong_confident / n if has_confidence else None,
-        "declined": declined / u,
+        "precision": confident_right / confident if confident else None,
+        "coverage": confident / n,
+        "declined": declined / len(unanswerable) if unanswerable else None,
+        "kinds": {k: v[0] / v[1] for k, v in sorted(by_kind.items())},
     }
 
 
-def _pct(value: float | None, width: int) -> str:
-    return f"{'n/a':>{width}}" if value is None else f"{value:>{width}.0%}"
+def _pct(value: float | None) -> str:
+    return f"{'n/a':>9}" if value is None else f"{value:>9.0%}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verbose", action="store_true", help="print every miss")
+    parser.add_argument("set_dir", type=Path, help="a folder with docs/ and questions.json")
+    parser.add_argument("--verbose", action="store_true", help="print every miss of ask")
+    parser.add_argument("--no-before", action="store_true", help=f"skip the {BEFORE} run")
+    parser.add_argument("--outcomes-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    items = json.loads(EVAL_SET.read_text(encoding="utf-8"))["questions"]
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = Engine(build_qa_index(Path(tmp)))
-        try:
-            rows = []
-            for split in dict.fromkeys(i["split"] for i in items):
-                subset = [i for i in items if i["split"] == split]
-                for name, system in (("ask", ours), ("bm25 passage", baseline)):
-                    if args.verbose:
-                        print(f"{split} / {name}:")
-                    rows.append((split, name, evaluate(engine, subset, system, args.verbose)))
-        finally:
-            engine.close()
+    set_dir = args.set_dir.resolve()
+    questions = json.loads((set_dir / "questions.json").read_text(encoding="utf-8"))
+    outcomes = run_systems(set_dir, questions)
+    if args.outcomes_only:
+        print(json.dumps(outcomes))
+        return
+    if not args.no_before and (before := run_before(set_dir)) is not None:
+        outcomes[f"before ({BEFORE})"] = before
+    rows = {
+        name: score(questions, o, "ask" if args.verbose and name == "ask" else None)
+        for name, o in outcomes.items()
+    }
     print(
-        f"\n{'split':8} {'system':13} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'conf@1':>6} "
-        f"{'wrong-conf':>10} {'unans':>5} {'declined':>8}"
+        f"\n{'system':18} {'n':>4} {'hit@1':>6} {'hit@3':>6} {'precision':>9} {'coverage':>9} "
+        f"{'unans':>5} {'declined':>9}"
     )
-    for split, name, r in rows:
+    for name, r in rows.items():
         print(
-            f"{split:8} {name:13} {r['answerable']:>3} {r['hit@1']:>6.0%} {r['hit@3']:>6.0%} "
-            f"{_pct(r['confident@1'], 6)} {_pct(r['wrong-confident'], 10)} {r['unanswerable']:>5} "
-            f"{r['declined']:>8.0%}"
+            f"{name:18} {r['n']:>4} {r['hit@1']:>6.0%} {r['hit@3']:>6.0%} {_pct(r['precision'])} "
+            f"{r['coverage']:>9.0%} {r['u']:>5} {_pct(r['declined'])}"
         )
+    print("\nhit@1 by kind of question:")
+    for name, r in rows.items():
+        if name != "bm25 passage":
+            print(f"  {name:18} " + "  ".join(f"{k} {v:.0%}" for k, v in r["kinds"].items()))
 
 
 if __name__ == "__main__":

@@ -12,9 +12,10 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from whoosh.lang.porter2 import stem as porter2
 from whoosh.query.spans import Span, SpanNear2
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5  # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -49,11 +50,19 @@ def stem_word(word: str) -> str:
 
 class FoldingTokenizer(Tokenizer):
     """``RegexTokenizer | LowercaseFilter | CharsetFilter(accent_map)``, then, if given, a
-    ``StopFilter(minsize=1)`` and a ``StemFilter`` with a stem cache, in one pass.
+    ``StopFilter(minsize=1)`` and a ``StemFilter`` with a stem cache, in one pass; plus two
+    rules so that spellings of one word meet:
 
-    Same tokens, positions and query-time behaviour as that chain (stop words renumbered
-    away, or kept marked ``stopped`` when the parser asks), at about half the cost:
-    one generator instead of five, and ASCII text is lowercased once, not per token.
+    - a dotted acronym is one word without its dots: "U.S." is "us", "A.P.E.C." is "apec"
+      (at index and query time);
+    - when indexing, a hyphenated compound ("e-commerce", "co-operation", and "e commerce")
+      also yields its parts joined ("ecommerce", "cooperation"), at the position of its
+      last part, as Elasticsearch's ``word_delimiter_graph`` does with ``catenate_words``.
+      The query side (``_rewrite``) asks for the joined form or all the parts.
+
+    Otherwise the same tokens, positions and query-time behaviour as the Whoosh chain (stop
+    words renumbered away, or kept marked ``stopped`` when the parser asks), at about half
+    the cost: one generator instead of five, and ASCII text is lowercased once.
     """
 
     def __init__(self, stoplist: Iterable[str] = (), stemfn=None):
@@ -93,13 +102,36 @@ class FoldingTokenizer(Tokenizer):
         spans = _TOKEN.finditer(source) if tokenize else iter([_WholeValue(source)])
         stops, stemfn, stems = self.stops, self.stemfn, self._stems
         minsize = 1 if stops else 0  # StopFilter(minsize=1) also drops empty words
+        compounds = tokenize and mode != "query"
+        chain: list[str] | None = None  # the parts of the compound being read, if any
+        chain_start = prev_start = prev_end = 0
+        prev_word = ""
         pos = None  # the last kept token's position, when stop words are renumbered away
         for n, match in enumerate(spans):
             word = match.group(0)
+            start = match.start()
+            joined = (
+                compounds
+                and n > 0
+                and (
+                    (start == prev_end + 1 and source[prev_end] in _HYPHENS)
+                    or (prev_word == "e" and _spaced(source, prev_end, start))
+                )
+            )
+            if chain is not None and not joined:
+                yield from self._compound(t, chain, (chain_start, prev_end), start_char, pos)
+                chain = None
             if keeporiginal or not tokenize:  # as RegexTokenizer does
-                t.original = value[match.start() : match.end()]
+                t.original = value[start : match.end()]
             if not ascii_text:
                 word = word.lower().translate(accent_map)
+            if "." in word and _DOTTED_ACRONYM.fullmatch(word):
+                word = word.replace(".", "")
+            if joined:
+                if chain is None:
+                    chain, chain_start = [prev_word], prev_start
+                chain.append(word)
+            prev_word, prev_start, prev_end = word, start, match.end()
             t.boost = 1.0
             t.stopped = word in stops or len(word) < minsize
             if t.stopped and removestops:
@@ -109,8 +141,8 @@ class FoldingTokenizer(Tokenizer):
             elif positions:
                 pos = t.pos = start_pos + n if pos is None else pos + 1
             if chars:
-                t.startchar = start_char + match.start()
-                t.endchar = start_char + match.end()
+                t.startchar = start_char + start
+                t.endchar = start_char + prev_end
             if stemfn is not None and not t.stopped:
                 stem = stems.get(word)
                 if stem is None:
@@ -118,6 +150,39 @@ class FoldingTokenizer(Tokenizer):
                 word = stem
             t.text = word
             yield t
+        if chain is not None:
+            yield from self._compound(t, chain, (chain_start, prev_end), start_char, pos)
+
+    def _stem(self, word: str) -> str:
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stems[word] = self.stemfn(word)
+        return stem
+
+    def _compound(
+        self, t: Token, parts: list[str], span: tuple[int, int], start_char: int, pos: int | None
+    ) -> Iterator[Token]:
+        """The joined form of a compound's parts, at the last kept token's position."""
+        t.stopped = False
+        t.boost = 1.0
+        if t.positions:
+            t.pos = pos if pos is not None else 0
+        if t.chars:
+            t.startchar, t.endchar = start_char + span[0], start_char + span[1]
+        joined = "".join(parts)
+        t.text = self._stem(joined) if self.stemfn is not None else joined
+        yield t
+
+
+_HYPHENS = frozenset("-\u2010\u2011")
+# "u.s", "a.p.e.c" (the tokenizer's pattern keeps inner dots, not the final one).
+_DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
+def _spaced(text: str, end: int, start: int) -> bool:
+    """Whether only spaces lie between ``end`` and the word at ``start`` (of 3+ letters):
+    a lone "e" then joins that word ("e commerce" is also "ecommerce")."""
+    return text[end:start].isspace() and text[start : start + 3].isalpha()
 
 
 class _WholeValue:
@@ -150,7 +215,7 @@ def make_schema() -> Schema:
         title=TEXT(analyzer=STEM, stored=True, field_boost=2.0),
         body=TEXT(analyzer=STEM, stored=True, phrase=False),
         # Unstemmed copy for "quoted phrases"; its words are the spelling vocabulary.
-        exact=TEXT(analyzer=PLAIN, phrase=True, spelling=True),
+        exact=TEXT(analyzer=PLAIN, phrase=True),
         location=TEXT(analyzer=PLAIN, stored=True),
         doc_type=ID(stored=True, sortable=True),
         year=NUMERIC(int, bits=32, stored=True, sortable=True, signed=False),
@@ -225,6 +290,15 @@ class Index:
         with self.reader() as r:
             return r.column(name)
 
+    def deleted(self) -> set[int]:
+        """Record numbers of deleted records (an incremental build's replaced documents),
+        whose column values are still there."""
+        with self.reader() as r:
+            reader = r.searcher.reader()
+            if not reader.has_deletions():
+                return set()
+            return {n for n in range(reader.doc_count_all()) if reader.is_deleted(n)}
+
 
 class Reader:
     """One thread's view of an index generation (a Whoosh searcher)."""
@@ -260,19 +334,39 @@ class Reader:
     def vocabulary_has(self, word: str) -> bool:
         return self.searcher.reader().doc_frequency("exact", word) > 0
 
-    def suggest(self, word: str) -> str | None:
-        maxdist = 1 if len(word) <= 5 else 2
-        found = self.searcher.suggest("exact", word, limit=1, maxdist=maxdist)
-        return found[0] if found else None
 
-
-def correction(ix: Reader, word: str) -> str | None:
-    """A word of the index's vocabulary to use instead of ``word``, if it is not in it."""
+def correction(ix: Reader, word: str, suggest: Callable[[str], str | None]) -> str | None:
+    """``suggest``'s word for ``word`` (folded as the index folds it), or None when the
+    index holds ``word`` itself, even in a single document."""
     folded = _fold(word)
     if ix.vocabulary_has(folded):
         return None
-    better = ix.suggest(folded)
+    better = suggest(folded)
     return better if better and better != folded else None
+
+
+def word_documents(path: Path, at_least: int) -> dict[str, int]:
+    """``{word: number of documents}`` for the unstemmed words (field ``exact``) of the
+    index at ``path`` that are in at least ``at_least`` passages, hence possibly in as many
+    documents (a word in fewer passages is left out). For the spelling dictionary.
+
+    Raises BackendError when the index cannot be read.
+    """
+    ix = Index(path)
+    try:
+        with ix.reader() as r:
+            if r.searcher.doc_count() == 0:
+                return {}  # an empty index has no columns to read
+            doc_ids = r.column("doc_id")
+            reader = r.searcher.reader()
+            counts: dict[str, int] = {}
+            for btext, info in reader.iter_field("exact"):
+                if info.doc_frequency() >= at_least:
+                    docs = {doc_ids[n] for n in reader.postings("exact", btext).all_ids()}
+                    counts[btext.decode("utf-8")] = len(docs)
+            return counts
+    finally:
+        ix.close()
 
 
 def check_index(path: Path) -> str | None:
@@ -302,7 +396,10 @@ class Writer:
             ix = whoosh_index.open_dir(str(path))
         self._ix = ix
         try:
-            self._w = ix.writer(timeout=timeout, limitmb=256)
+            # Segment files kept apart (not compound): every searcher of a compound segment
+            # copies its postings into memory (about 100 MB per searcher at 10,000
+            # documents), while separate files are read through the shared page cache.
+            self._w = ix.writer(timeout=timeout, limitmb=256, compound=False)
         except whoosh_index.LockError as exc:
             ix.close()
             raise BackendError(f"the index at {path} is locked by another writer") from exc
@@ -341,6 +438,7 @@ def _parser() -> qparser.QueryParser:
     parser.add_plugin(qparser.FieldAliasPlugin({"doc_type": ["type"]}))
     parser.remove_plugin_class(qparser.WildcardPlugin)
     parser.remove_plugin_class(qparser.BoostPlugin)
+    parser.add_plugin(qparser.PrefixPlugin())  # "digital*", written as exact:digital* by _rewrite
     return parser
 
 
@@ -355,6 +453,8 @@ class Parsed:
     stems: set[str] = field(default_factory=set)  # terms to highlight (stemmed)
     exact: set[str] = field(default_factory=set)  # terms to highlight (unstemmed)
     excluded: Any = None  # what NOT/-word excludes: documents with a passage matching it
+    prefixes: set[str] = field(default_factory=set)  # "digital*" -> "digital" (folded)
+    too_common: list[str] = field(default_factory=list)  # a query of stop words only
 
     @property
     def empty(self) -> bool:
@@ -381,6 +481,29 @@ def _tidy_operators(text: str, notes: list[str]) -> str:
     return " ".join(out)
 
 
+# "U.S." / "A.P.E.C" as one word; "e commerce" as "e-commerce"; "cross-border" (not after a
+# field name or a leading minus); "digital*" (at least two letters).
+_ACRONYM = re.compile(r"(?<![\w.])((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\w)")
+_E_PREFIX = re.compile(r"(?<![\w:.-])([eE])\s+(?=[^\W\d_]{3,})")
+_COMPOUND = re.compile(r"(?<![\w:.*-])(\w+(?:[-\u2010\u2011]\w+)+)(?![\w*:.-])")
+_PREFIX = re.compile(r"(?<![\w:.*-])(-?)(\w{2,})\*(?=\s|\)|$)")
+
+
+def _spellings(text: str) -> str:
+    """Outside quotes: acronyms without dots, a hyphenated compound as its joined form or
+    all of its parts ("co-operation" -> "(cooperation OR (co operation))", so it meets
+    "cooperation", "co-operation" and "co operation"), and "word*" on the exact field."""
+    text = _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
+    text = _E_PREFIX.sub(r"\1-", text)
+
+    def compound(m: re.Match) -> str:
+        parts = re.split(r"[-\u2010\u2011]", m.group(1))
+        return f"({''.join(parts)} OR ({' '.join(parts)}))"
+
+    text = _COMPOUND.sub(compound, text)
+    return _PREFIX.sub(r"\1exact:\2*", text)
+
+
 def _rewrite(text: str, notes: list[str]) -> str:
     if text.count('"') % 2:
         cut = text.rfind('"')
@@ -396,7 +519,7 @@ def _rewrite(text: str, notes: list[str]) -> str:
 
     # Leave quoted text alone while fixing fields, then send bare phrases to the exact field.
     pieces = re.split(r'("[^"]*")', text)
-    text = "".join(p if p.startswith('"') else _FIELD.sub(unknown, p) for p in pieces)
+    text = "".join(p if p.startswith('"') else _spellings(_FIELD.sub(unknown, p)) for p in pieces)
     text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f' exact:"{m.group(2)}"', text)
     if text.count("(") != text.count(")"):
         text = text.replace("(", " ").replace(")", " ")
@@ -418,6 +541,11 @@ def parse(text: str) -> Parsed:
         # Only exclusions ("-covid"): everything else.
         q = _PARSER.parse(f"kind:passage {rewritten}")
     parsed = Parsed(query=_phrases_where_positions(q), notes=notes)
+    if q is query.NullQuery:
+        words = [_fold(w) for w in re.findall(r"\w+", rewritten)]
+        parsed.too_common = [w for w in dict.fromkeys(words) if w in STOP_WORDS]
+        return parsed
+    parsed.prefixes = {leaf.text for leaf in q.leaves() if isinstance(leaf, query.Prefix)}
     for fieldname, value in q.iter_all_terms(phrases=True):
         if isinstance(value, bytes):
             continue
@@ -505,6 +633,144 @@ def _negated(q) -> Iterator[Any]:
         yield from _negated(child)
 
 
+PREFIX_TERMS = 50  # "word*" stands for at most this many words, the most frequent first
+
+
+def expand_prefixes(ix: Reader, parsed: Parsed) -> Parsed:
+    """``parsed`` with each ``word*`` replaced by an OR of the (at most PREFIX_TERMS most
+    frequent) indexed words it starts, those words added to the highlighted terms and a
+    note when the list was cut. A prefix that starts no word stays and matches nothing."""
+    if not parsed.prefixes:
+        return parsed
+    reader = ix.searcher.reader()
+    words: set[str] = set()
+    notes = list(parsed.notes)
+
+    def expand(q):
+        if not isinstance(q, query.Prefix):
+            return q.apply(expand)
+        found = [t.decode("utf-8") for t in reader.expand_prefix(q.fieldname, q.text)]
+        if len(found) > PREFIX_TERMS:
+            found.sort(key=lambda t: -reader.doc_frequency(q.fieldname, t))
+            notes.append(f"{q.text}* stands for its {PREFIX_TERMS} most frequent words")
+            found = found[:PREFIX_TERMS]
+        if not found:
+            return query.Term(q.fieldname, q.text, boost=q.boost)
+        if q.fieldname == "exact":
+            words.update(found)
+        # Scored as its best word, so that a prefix weighs as one word of the query.
+        return query.DisjunctionMax([query.Term(q.fieldname, t) for t in found], boost=q.boost)
+
+    excluded = expand(parsed.excluded) if parsed.excluded is not None else None
+    return replace(
+        parsed,
+        query=expand(parsed.query),
+        excluded=excluded,
+        exact=parsed.exact | words,
+        notes=notes,
+    )
+
+
+def conjuncts(q) -> list[Any]:
+    """The positive parts of ``q`` a document must all hold: the children of a top-level
+    AND (of an AND NOT's positive side), leaving out NOTs; ``[q]`` for anything else."""
+    if isinstance(q, query.AndNot):
+        return conjuncts(q.a)
+    if not isinstance(q, query.And):
+        return [q]
+    out: list[Any] = []
+    for child in q.subqueries:
+        if not isinstance(child, query.Not):
+            out.extend(conjuncts(child))
+    return out
+
+
+FILTER_FIELDS = frozenset({"doc_type", "year", "location", "kind"})
+
+
+def is_filter(q) -> bool:
+    """Whether ``q`` only asks for metadata (``type:``, ``year:``, ``location:``), not words."""
+    return all(getattr(leaf, "fieldname", None) in FILTER_FIELDS for leaf in q.leaves())
+
+
+def any_of(queries: list[Any]):
+    """An OR of ``queries`` (passages matching some of the words)."""
+    return query.Or(queries)
+
+
+def all_of(queries: list[Any]):
+    """An AND of ``queries`` (passages matching all of the words)."""
+    return query.And(queries)
+
+
+def estimated_size(ix: Reader, q) -> int:
+    """About how many records ``q`` matches (an upper bound, from posting list lengths)."""
+    return q.estimate_size(ix.searcher.reader())
+
+
+def passage_scores(ix: Reader, q, docnums: list[int]) -> dict[int, float]:
+    """BM25F score of each of the record numbers ``docnums`` (sorted) that ``q`` matches.
+
+    Leapfrogs the query's matcher and the list, so the cost follows the shorter of the two
+    (a few candidate passages of a common word, or a rare word among many passages).
+    """
+    out: dict[int, float] = {}
+    top = ix.searcher
+    context = top.context()
+    leaves = top.leaf_searchers()
+    for i, (sub, offset) in enumerate(leaves):
+        end = leaves[i + 1][1] if i + 1 < len(leaves) else top.doc_count_all()
+        lo, hi = bisect_left(docnums, offset), bisect_left(docnums, end)
+        if lo == hi:
+            continue
+        m = q.matcher(sub, context)
+        while m.is_active() and lo < hi:
+            here = m.id() + offset
+            lo = bisect_left(docnums, here, lo, hi)
+            if lo == hi:
+                break
+            wanted = docnums[lo]
+            if wanted == here:
+                out[here] = m.score()
+                m.next()
+            else:
+                m.skip_to(wanted - offset)
+    return out
+
+
+def groups_matching(ix: Reader, q, groups: list[list[int]]) -> list[int]:
+    """Indexes of the ``groups`` (each a document's passage record numbers, ascending; the
+    groups in ascending order) with a passage that ``q`` matches. A group lies within one
+    segment, as a document's live passages do (they are written together).
+
+    Skips the matcher from group to group, so the cost follows the number of groups, not
+    the length of ``q``'s posting list.
+    """
+    out: list[int] = []
+    top = ix.searcher
+    context = top.context()
+    leaves = top.leaf_searchers()
+    i = 0
+    for j, (sub, offset) in enumerate(leaves):
+        end = leaves[j + 1][1] if j + 1 < len(leaves) else top.doc_count_all()
+        m = None
+        while i < len(groups) and groups[i][0] < end:
+            group = groups[i]
+            if m is None:
+                m = q.matcher(sub, context)
+            k = 0
+            while m.is_active() and k < len(group):
+                if m.id() + offset < group[k]:
+                    m.skip_to(group[k] - offset)
+                    continue
+                k = bisect_left(group, m.id() + offset, k)
+                if k < len(group) and group[k] == m.id() + offset:
+                    out.append(i)
+                    break
+            i += 1
+    return out
+
+
 def passage_query(parsed: Parsed):
     """The query's passages (only passage records hold searchable text and metadata)."""
     return query.Term("kind", "passage") if parsed.empty else parsed.query
@@ -552,8 +818,24 @@ def _stem(word: str) -> str | None:
 _WORD = re.compile(r"\w+(?:\.?\w+)*")
 
 
+def _term(word: str, stems: set[str], exact: set[str]) -> str | None:
+    """The query term ``word`` matches (its folded form or its stem), if any."""
+    folded = _fold(word)
+    if folded in exact:
+        return folded
+    stem = _stem(word) if stems else None
+    return stem if stem in stems else None
+
+
 def _matches(word: str, stems: set[str], exact: set[str]) -> bool:
-    return _fold(word) in exact or (bool(stems) and _stem(word) in stems)
+    return _term(word, stems, exact) is not None
+
+
+def terms_in(chunk: str, stems: set[str], exact: set[str]) -> set[str]:
+    """The query terms the words of ``chunk`` match."""
+    found = {_term(m.group(0), stems, exact) for m in _WORD.finditer(chunk)}
+    found.discard(None)
+    return found  # type: ignore[return-value]
 
 
 def first_match(words: list[str], stems: set[str], exact: set[str]) -> int | None:

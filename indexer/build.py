@@ -8,7 +8,8 @@ Layout of an index directory::
     .lock                   held (flock) by the one build allowed at a time
 
 A build copies the current generation into a fresh ``.build-*`` folder, deletes and re-adds
-only the documents whose content hash changed, writes ``index_meta.json`` and then swaps the
+only the documents whose content hash changed, writes the spelling dictionary
+(``indexer.spelling``), the commitment records and ``index_meta.json``, and then swaps the
 ``current`` link. Anything that goes wrong before the swap leaves the old index serving.
 """
 
@@ -28,7 +29,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from indexer import backend
+from indexer import backend, spelling
 from indexer.commitment_store import write_commitments
 from indexer.corpus import Corpus
 from indexer.extract import EXTRACTOR_VERSION, extract_corpus
@@ -128,6 +129,7 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
         "meeting_number": doc.meeting_number,
         "location": doc.location,
         "chair": doc.chair,
+        "publisher": doc.publisher,
     }
     paragraphs = [
         {"position": i, "kind": p.kind, "page": p.page, "text": p.text}
@@ -259,6 +261,9 @@ def build_index(
         build_dir, fresh = _start(index_dir, recreate, summary)
         try:
             _write(build_dir, fresh, wanted, summary, progress)
+            # The did-you-mean dictionary is the generation's own, like its commitments.
+            words = backend.word_documents(build_dir, spelling.MIN_DOCUMENTS)
+            spelling.write_dictionary(build_dir, words)
             # Commitment records live in the generation, so they swap in with the index.
             found = write_commitments(build_dir, wanted.values(), None if fresh else current)
             summary.commitments, summary.commitment_seconds = found.records, found.seconds

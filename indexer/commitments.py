@@ -28,9 +28,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
+from indexer.ask.sentences import split_sentences
 from indexer.deeplinks import passage_link
 from indexer.model import Document
-from indexer.sentences import split_sentences
 from indexer.topics import topics_of
 
 STRENGTHS = ("strong", "medium", "weak")

@@ -45,6 +45,7 @@ class ManifestRecord:
     size: int | None = None
     fetched_at: str | None = None
     error: str | None = None
+    refresh: str | None = None  # a meta-refresh stub's target (the stub has no body)
     # Hints from sources.toml for documents named there (title, year, doc_type).
     hints: dict[str, Any] | None = None
 

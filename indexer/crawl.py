@@ -57,11 +57,13 @@ class CrawlSummary:
     trap: int = 0  # links of an endless chain beyond its budget
     links_capped: int = 0  # links not followed on pages with more than MAX_PAGE_LINKS
     not_found: int = 0  # 404/410
+    refreshed: int = 0  # meta-refresh stubs, followed like a redirect and not stored as pages
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
     resumed: int = 0  # URLs an interrupted run had already done
     max_pages_reached: bool = False
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # e.g. a Crawl-delay that was capped
     hubs: int = 0  # hub pages in the corpus (listings, calendars...): links followed, not indexed
 
     def to_dict(self) -> dict:
@@ -84,7 +86,8 @@ class CrawlSummary:
         if self.hubs:
             head += f"; {self.hubs} hub pages (links followed, not indexed)"
         head += f" in {self.seconds:.1f} s"
-        return "\n".join([head] + [f"  failed: {f.url}: {f.reason}" for f in self.failures])
+        lines = [head] + [f"  note: {note}" for note in self.notes]
+        return "\n".join(lines + [f"  failed: {f.url}: {f.reason}" for f in self.failures])
 
 
 @dataclass
@@ -173,12 +176,13 @@ class _Crawler:
                    disable=not progress or not sys.stderr.isatty())
         with bar:
             while self.queue:
-                entry = self.queue.popleft()
+                entry = self._next_entry()
                 bar.set_postfix_str(entry.urls[0][-60:], refresh=False)
                 self._visit(entry)
                 bar.update()
         self.corpus.compact_manifest()
         state_path.unlink(missing_ok=True)
+        self.summary.notes.extend(self.robots.notes)
         self.summary.seconds = round(time.monotonic() - started, 3)
         return self.summary
 
@@ -215,7 +219,9 @@ class _Crawler:
                     self.stored[key] = record
 
     # -- the frontier ----------------------------------------------------------------
-    def _enqueue(self, urls: tuple[str, ...], depth: int, linked_from: str | None) -> None:
+    def _enqueue(
+        self, urls: tuple[str, ...], depth: int, linked_from: str | None, front: bool = False
+    ) -> None:
         key = self.rules.key(urls[0])
         if key in self.seen:
             return
@@ -224,7 +230,20 @@ class _Crawler:
             self.summary.out_of_scope += 1
             return
         fetch_urls = tuple(self.rules.fetch_url(url) for url in urls)
-        self.queue.append(_Entry(fetch_urls, depth, family(key), linked_from))
+        entry = _Entry(fetch_urls, depth, family(key), linked_from)
+        if front:
+            self.queue.appendleft(entry)
+        else:
+            self.queue.append(entry)
+
+    def _next_entry(self) -> _Entry:
+        """The first queued entry whose host may be asked now; else the head of the queue.
+        A host with a long Crawl-delay thus waits its turn while the others go on."""
+        for i, entry in enumerate(self.queue):
+            if self.fetcher.wait_for(entry.urls[0]) <= 0:
+                del self.queue[i]
+                return entry
+        return self.queue.popleft()
 
     def _visit(self, entry: _Entry) -> None:
         chain = entry.linked_from == entry.family
@@ -250,6 +269,9 @@ class _Crawler:
             self.family_count[entry.family] += 1
             if record.status not in NOT_FOUND:
                 break
+        if record is not None and record.refresh:  # a stub: its target takes its place
+            self._enqueue((record.refresh,), entry.depth, entry.family, front=True)
+            return
         if record is None or links is None:
             return
         for url in (record.final_url, links.canonical):
@@ -311,6 +333,13 @@ class _Crawler:
             record.etag = result.etag or previous.etag
             record.last_modified = result.last_modified or previous.last_modified
         links = self._links(record)
+        if links is not None and links.refresh and self._allow_redirect(links.refresh):
+            # Followed like a redirect: the stub's own body is not a document.
+            record.sha256 = record.size = None
+            record.refresh = links.refresh
+            self.summary.refreshed += 1
+            self.corpus.append_record(record)
+            return record, None
         if links is not None and links.canonical:
             record.canonical_url = links.canonical
         if not (previous is not None and _transient_failure(result)):

@@ -1,8 +1,17 @@
-"""Links to the place in a source document where a passage is."""
+"""Links to the place in a source document where a passage, or a sentence of it, is."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+from typing import Protocol, TypeVar
 from urllib.parse import quote
+
+# A list marker opening a line: "2.", "(b)", "iv)", "•", "–". Quoted, it would not match
+# the page when the marker is drawn by the list (an <ol>), and alone it is not distinctive.
+_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])[.)]|[•·▪◦●*–—-])(?=\s|$)", re.I)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+MIN_QUOTED_WORDS = 3
 
 
 def _encode(text: str) -> str:
@@ -10,23 +19,63 @@ def _encode(text: str) -> str:
     return quote(text, safe="").replace("-", "%2D")
 
 
-def text_fragment_link(url: str, text: str, words: int = 8) -> str:
-    """``url#:~:text=<the first words of text>``, which browsers scroll to and highlight.
+def quote_run(text: str, words: int = 8, at: int = 0) -> str:
+    """Up to ``words`` words of the first line of ``text`` that have some letters, without
+    a leading list marker: from the start, or from two words before word ``at`` (counted
+    in the whitespace-split line) when the run would not reach it. "" when nothing is left.
 
-    A text fragment's words must lie in one block of the page, so only the first line of
-    ``text`` (passages join their paragraphs with newlines) is used.
+    A text fragment's words must lie in one block of the page, hence the first line only
+    (passages join their paragraphs with newlines).
     """
-    first_line = text.strip().split("\n", 1)[0]
-    opening = " ".join(first_line.split()[:words])
+    tokens = text.strip().split("\n", 1)[0].split()
+    while tokens and _MARKER.match(tokens[0]):
+        tokens.pop(0)
+        at -= 1
+    start = 0 if at < words - 1 else min(at - 2, max(0, len(tokens) - words))
+    run = tokens[start : start + words]
+    if len(run) < MIN_QUOTED_WORDS and start:  # a short tail: take the line's last words
+        run = tokens[-words:]
+    return " ".join(run) if any(_LETTERS.search(t) for t in run) else ""
+
+
+def text_fragment_link(url: str, text: str, words: int = 8, at: int = 0) -> str:
+    """``url#:~:text=<a run of text's words>`` (see ``quote_run``), which browsers scroll
+    to and highlight (URL text fragments, WICG Scroll-to-Text-Fragment spec)."""
+    run = quote_run(text, words, at)
     base = url.split("#", 1)[0]
-    if not opening:
-        return base
-    return f"{base}#:~:text={_encode(opening)}"
+    return f"{base}#:~:text={_encode(run)}" if run else base
 
 
-def passage_link(url: str, content_type: str, text: str, page: int | None) -> str:
-    """A PDF passage links to its page; an HTML passage to its opening words."""
+def passage_link(url: str, content_type: str, text: str, page: int | None, at: int = 0) -> str:
+    """A PDF passage links to its page; an HTML passage to a run of its words (from word
+    ``at`` of its first line, see ``quote_run``)."""
     if content_type == "pdf":
         base = url.split("#", 1)[0]
         return f"{base}#page={page}" if page else base
-    return text_fragment_link(url, text)
+    return text_fragment_link(url, text, at=at)
+
+
+class _Sentence(Protocol):
+    text: str
+
+
+S = TypeVar("S", bound=_Sentence)
+
+
+def best_sentence(
+    sentences: Iterable[S], terms_in: Callable[[str], set[str]]
+) -> tuple[S, int] | None:
+    """The one of ``sentences`` holding the most distinct query terms (the first of equals)
+    and the index of its first word holding one (whitespace-split); None when none does.
+
+    ``terms_in(text)`` gives the query terms that a piece of text holds.
+    """
+    best: tuple[int, S] | None = None
+    for sentence in sentences:
+        found = len(terms_in(sentence.text))
+        if found and (best is None or found > best[0]):
+            best = (found, sentence)
+    if best is None:
+        return None
+    words = best[1].text.split()
+    return best[1], next(i for i, word in enumerate(words) if terms_in(word))

@@ -7,6 +7,7 @@ backoff or the server's ``Retry-After``, and streams bodies straight into the co
 
 from __future__ import annotations
 
+import codecs
 import email.utils
 import time
 from collections.abc import Callable, Iterator
@@ -128,15 +129,19 @@ class Fetcher:
         """Raise the delay for one host (robots.txt Crawl-delay); never below ``delay``."""
         self._host_delay[host] = max(self.delay, seconds)
 
-    def _wait_turn(self, url: str) -> None:
+    def wait_for(self, url: str) -> float:
+        """Seconds until ``url``'s host may be asked again (0.0 when it may now)."""
         host = netloc(url)
-        delay = self._host_delay.get(host, self.delay)
         last = self._last_request.get(host)
-        if last is not None and delay > 0:
-            pause = last + delay - time.monotonic()
-            if pause > 0:
-                time.sleep(pause)
-        self._last_request[host] = time.monotonic()
+        if last is None:
+            return 0.0
+        return max(0.0, last + self._host_delay.get(host, self.delay) - time.monotonic())
+
+    def _wait_turn(self, url: str) -> None:
+        pause = self.wait_for(url)
+        if pause > 0:
+            time.sleep(pause)
+        self._last_request[netloc(url)] = time.monotonic()
 
     def _send(self, url: str, headers: dict[str, str], redirects: bool) -> requests.Response:
         self._wait_turn(url)
@@ -151,7 +156,8 @@ class Fetcher:
 
     def get_text(self, url: str, limit: int = 512 * 1024) -> tuple[int, str]:
         """A small text resource (robots.txt), redirects followed freely, retried like any
-        request. Raises ``requests.RequestException`` when no response came."""
+        request; a leading byte-order mark is dropped. Raises ``requests.RequestException``
+        when no response came."""
         attempt = 0
         while True:
             try:
@@ -160,8 +166,12 @@ class Fetcher:
                     retry = response.status_code in RETRY_STATUSES
                     if not (retry and attempt < self.retries and wait <= self.max_retry_wait):
                         body = response.raw.read(limit, decode_content=True)
-                        encoding = response.encoding or "utf-8"
-                        return response.status_code, body.decode(encoding, errors="replace")
+                        if body.startswith(codecs.BOM_UTF8):  # whatever the declared charset
+                            body, encoding = body[len(codecs.BOM_UTF8):], "utf-8"
+                        else:
+                            encoding = response.encoding or "utf-8"
+                        text = body.decode(encoding, errors="replace")
+                        return response.status_code, text.lstrip("\ufeff")
             except RETRYABLE_ERRORS:
                 if attempt >= min(self.retries, CONNECTION_RETRIES):
                     raise

@@ -22,16 +22,24 @@ SKIPPED_EXTENSIONS = re.compile(
 )
 
 
+# <meta http-equiv="refresh" content="0; url=/new/place">: the delay, then the target.
+REFRESH_CONTENT = re.compile(
+    r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(['\"]?)(?P<url>[^'\"]*)\1", re.IGNORECASE
+)
+
+
 @dataclass
 class PageLinks:
     links: list[str] = field(default_factory=list)  # clean absolute URLs, in page order
     canonical: str | None = None
     capped: int = 0  # links beyond the first MAX_PAGE_LINKS, not followed
+    refresh: str | None = None  # the target of a <meta http-equiv="refresh"> to another URL
 
 
 def page_links(body: bytes, base_url: str) -> PageLinks:
     """Links worth following from an HTML page, resolved against ``<base href>`` or
-    ``base_url``. A page marked ``<meta name="robots" content="nofollow">`` gives none."""
+    ``base_url``, and the target of its meta refresh, if any. A page marked
+    ``<meta name="robots" content="nofollow">`` gives no links."""
     found = PageLinks()
     try:
         root = lxml.html.document_fromstring(body)
@@ -48,6 +56,8 @@ def page_links(body: bytes, base_url: str) -> PageLinks:
         robots = (meta.get("name") or "").strip().lower() == "robots"
         if robots and "nofollow" in (meta.get("content") or "").lower():
             return found
+        if (meta.get("http-equiv") or "").strip().lower() == "refresh" and not found.refresh:
+            found.refresh = _refresh_target(meta.get("content") or "", base)
     seen = set()
     examined = 0
     for tag, attribute in LINK_ATTRIBUTES:
@@ -64,6 +74,13 @@ def page_links(body: bytes, base_url: str) -> PageLinks:
                 seen.add(url)
                 found.links.append(url)
     return found
+
+
+def _refresh_target(content: str, base: str) -> str | None:
+    """The URL a meta refresh sends the reader to, when it is another page than ``base``."""
+    match = REFRESH_CONTENT.match(content)
+    target = clean(match.group("url"), base) if match and match.group("url").strip() else None
+    return target if target and target != clean(base) else None
 
 
 def _rel(element) -> list[str]:

@@ -8,13 +8,18 @@ from protego import Protego
 from indexer.fetch import PRODUCT, Fetcher, describe
 from indexer.urls import netloc, origin
 
+# The longest Crawl-delay obeyed, in seconds: a site asking for more (3600 is seen) would
+# stall the crawl for hours; it is capped, and the crawl says so.
+MAX_CRAWL_DELAY = 60.0
+
 
 class Robots:
     """Fetches each origin's robots.txt once, through the crawl's own ``Fetcher``.
 
     A missing robots.txt (4xx) allows everything; a server error (5xx, or a 429 still
     there after the retries) disallows the whole origin, as RFC 9309 asks. A Crawl-delay
-    for our user agent raises the fetcher's delay for that host.
+    for our user agent raises the fetcher's delay for that host, up to MAX_CRAWL_DELAY;
+    ``notes`` says where a longer one was capped.
     """
 
     def __init__(self, fetcher: Fetcher, agent: str = PRODUCT):
@@ -23,6 +28,7 @@ class Robots:
         self._parsed: dict[str, Protego | None] = {}  # None: disallow all
         self._unreachable: dict[str, str] = {}  # origin -> why it gave no response
         self._unavailable: dict[str, str] = {}  # origin -> robots.txt server error
+        self.notes: list[str] = []  # what the crawl should tell the user
 
     def load(self, url: str) -> None:
         """Fetch and parse the robots.txt of ``url``'s origin, if not done yet."""
@@ -43,7 +49,12 @@ class Robots:
         self._parsed[site] = rules
         delay = rules.crawl_delay(self.agent)
         if delay:
-            self.fetcher.set_host_delay(netloc(url), float(delay))
+            if delay > MAX_CRAWL_DELAY:
+                self.notes.append(
+                    f"{netloc(url)}: robots.txt asks a Crawl-delay of {delay:g} s; "
+                    f"capped at {MAX_CRAWL_DELAY:g} s, other hosts go on meanwhile"
+                )
+            self.fetcher.set_host_delay(netloc(url), min(float(delay), MAX_CRAWL_DELAY))
 
     def allowed(self, url: str) -> bool:
         self.load(url)

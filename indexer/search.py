@@ -12,16 +12,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer import backend
+from indexer import backend, doc_rank
+from indexer.ask.sentences import split_sentences
 from indexer.build import CURRENT, read_meta
-from indexer.deeplinks import passage_link
+from indexer.deeplinks import best_sentence, passage_link
 from indexer.model import DOC_TYPES
+from indexer.spelling import Speller
 
 INDEX_ENV = "APEC_SEARCH_INDEX"
 DEFAULT_INDEX = "index"
 SORTS = ("relevance", "newest", "oldest")
 SNIPPET_WORDS = 50
 MAX_LIMIT = 100
+# Fewer documents than this hold all the words: list below them those holding most of them
+# (at least half), like Elasticsearch's minimum_should_match or Typesense's drop_tokens.
+PARTIAL_BELOW = 5
+PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
 
 
 def default_index_dir() -> Path:
@@ -42,24 +48,28 @@ class _Generation:
 
     target: str
     ix: backend.Index
-    doc_of: list[int]  # record number -> document ordinal (-1 for document records)
+    doc_of: list[int]  # record number -> document ordinal (-1 for document and deleted records)
     doc_ids: list[str]
     ordinal: dict[str, int]
     years: list[int]
     types: list[str]
     dates: list[str]
+    passages_of: list[list[int]]  # document ordinal -> its passage record numbers, in order
+    speller: Speller
 
     @classmethod
     def open(cls, path: Path, target: str) -> _Generation:
         ix = backend.Index(path)
         ids, years, types, dates = (ix.column(n) for n in ("doc_id", "year", "doc_type", "date"))
+        deleted = ix.deleted()
         ordinal: dict[str, int] = {}
         doc_of = [-1] * len(ids)
         g_years: list[int] = []
         g_types: list[str] = []
         g_dates: list[str] = []
+        passages_of: list[list[int]] = []
         for n, doc_id in enumerate(ids):
-            if not types[n]:  # document records carry no indexed metadata
+            if not types[n] or n in deleted:  # document records carry no indexed metadata
                 continue
             o = ordinal.get(doc_id)
             if o is None:
@@ -67,8 +77,17 @@ class _Generation:
                 g_years.append(years[n] or 0)
                 g_types.append(types[n])
                 g_dates.append(dates[n] or "")
+                passages_of.append([])
             doc_of[n] = o
-        return cls(target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates)
+            passages_of[o].append(n)
+        return cls(
+            target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates, passages_of,
+            Speller(path),
+        )
+
+    def passages(self, docs) -> list[int]:
+        """The passage record numbers of documents ``docs`` (ordinals), sorted."""
+        return sorted(n for o in docs for n in self.passages_of[o])
 
 
 class Engine:
@@ -161,24 +180,34 @@ class Engine:
         page = max(1, int(page))
         limit = min(max(1, int(limit)), MAX_LIMIT)
         with self._reading() as (gen, r):
-            parsed = backend.parse(q or "")
+            parsed = backend.expand_prefixes(r, backend.parse(q or ""))
+            suggestion = corrected = None
+            if parsed.too_common:
+                words = ", ".join(f"“{w}”" for w in parsed.too_common)
+                parsed.notes.append(
+                    f"{words} {'is' if len(parsed.too_common) == 1 else 'are'} too common to"
+                    " search for: add a more specific word."
+                )
+                found: tuple = (0, {"year": {}, "doc_type": {}}, [], [])
+            else:
+                suggestion = self._suggest(gen, r, q, parsed)
+                found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             notes.extend(parsed.notes)
-            suggestion = self._suggest(r, q, parsed)
-            corrected = None
-            found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             if found[0] == 0 and suggestion:
                 corrected = suggestion
                 notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
-                parsed = backend.parse(suggestion)
+                parsed = backend.expand_prefixes(r, backend.parse(suggestion))
                 found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
-            total, facets, hits = found
+            total, facets, hits, partial_hits = found
             results = [self._result(r, hit, parsed) for hit in hits]
+            partial = [self._result(r, hit, parsed) for hit in partial_hits]
         return {
             "query": q,
             "total": total,
             "page": page,
             "suggestion": suggestion,
             "results": results,
+            "partial": partial,
             "facets": facets,
             "notes": notes,
             "corrected_query": corrected,
@@ -188,10 +217,14 @@ class Engine:
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
         }
 
-    def _suggest(self, r: backend.Reader, q: str, parsed: backend.Parsed) -> str | None:
+    def _suggest(
+        self, gen: _Generation, r: backend.Reader, q: str, parsed: backend.Parsed
+    ) -> str | None:
+        """``q`` with each word the index does not hold replaced by the generation's
+        suggestion (``indexer.spelling``), or None when nothing was replaced."""
         corrected = q
         for word in dict.fromkeys(parsed.words):
-            better = backend.correction(r, word)
+            better = backend.correction(r, word, gen.speller.suggest)
             if better:
                 corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
         return corrected if corrected != q else None
@@ -262,9 +295,18 @@ class Engine:
             k *= 4
 
     def _run(self, gen, r, parsed, year, doc_type, sort, page, limit):
-        """(total documents, facets, the page's (passage record, score) hits)."""
+        """(total documents, facets, the page's (passage record, score) hits, and the
+        (passage record, score) hits of documents holding only some of the words)."""
         qq = backend.passage_query(parsed)
-        if sort == "relevance" and not parsed.empty and backend.intersects(qq):
+        parts = backend.conjuncts(qq) if not parsed.empty else [qq]
+        partial: list[tuple[int, float]] = []
+        if len(parts) > 1:
+            keep = self._filter(gen, r, year, doc_type, parsed.excluded)
+            first = (page - 1) * limit
+            docs, hits = self._all_parts(gen, r, parts, keep, sort, first, limit)
+            if len(docs) < PARTIAL_BELOW and first + limit >= len(docs):
+                partial = self._some_parts(gen, r, parts, keep, set(docs), limit)
+        elif sort == "relevance" and not parsed.empty and backend.intersects(qq):
             docs, hits = self._ranked_in_one_pass(gen, r, qq, parsed.excluded, year, doc_type)
             hits = hits[(page - 1) * limit : page * limit]
         else:
@@ -275,7 +317,73 @@ class Engine:
             "year": _counts(gen.years[o] for o in docs if gen.years[o]),
             "doc_type": _counts(gen.types[o] for o in docs),
         }
-        return len(docs), facets, hits
+        return len(docs), facets, hits, partial
+
+    def _all_parts(self, gen, r, parts, keep, sort, first, limit):
+        """(documents holding every part, the page's (passage record, score) hits).
+
+        By relevance, documents with a passage holding every part come first, ranked by
+        that passage's BM25F score (one scored pass over the AND, as a passage search
+        does); then the others, by ``doc_rank``'s proximity score, computed only when the
+        page reaches them. By date, only the page's documents are scored.
+        """
+        together: dict[int, tuple[int, float]] = {}
+        if sort == "relevance":
+            for n, score in backend.search(r, backend.all_of(parts), limit=None):
+                if keep(n):
+                    together.setdefault(gen.doc_of[n], (n, score))
+        # The other documents holding every part, in passages of their own.
+        rarest, *others = sorted(parts, key=lambda c: backend.estimated_size(r, c))
+        found = {gen.doc_of[n] for n in backend.matching_docnums(r, rarest) if keep(n)}
+        ordered = sorted(found - together.keys())  # ordinals follow record numbers
+        for part in others:
+            groups = [gen.passages_of[o] for o in ordered]
+            ordered = [ordered[i] for i in backend.groups_matching(r, part, groups)]
+        docs = together.keys() | set(ordered)
+        if sort != "relevance":
+            by_date = sorted(
+                docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=sort == "newest"
+            )
+            shown = by_date[first : first + limit]
+            return docs, [(m.passage, m.score) for m in self._proximity(gen, r, parts, shown)]
+        hits = list(together.values())
+        if len(hits) < first + limit:
+            spread = self._proximity(gen, r, parts, ordered)
+            hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread)]
+        return docs, hits[first : first + limit]
+
+    def _proximity(self, gen, r, parts, ordinals: list[int]) -> list[doc_rank.DocumentMatch]:
+        """The ``doc_rank`` matches of documents ``ordinals`` (in that order)."""
+        passages = gen.passages(ordinals)
+        scores = [backend.passage_scores(r, part, passages) for part in parts]
+        matches = (doc_rank.score_document(o, gen.passages_of[o], scores) for o in ordinals)
+        return [m for m in matches if m]
+
+    def _some_parts(self, gen, r, parts, keep, exclude: set[int], want: int):
+        """The best ``want`` documents outside ``exclude`` holding every metadata condition
+        (``type:``, ``year:``…) and at least half of the other parts (most parts first),
+        from the top passages of an OR of those parts. None for fewer than two such parts."""
+        filters = [p for p in parts if backend.is_filter(p)]
+        words = [p for p in parts if not backend.is_filter(p)]
+        if len(words) < 2:
+            return []
+        held = [set(backend.matching_docnums(r, f)) for f in filters]
+        anyq = backend.any_of(words)
+        k = PARTIAL_CANDIDATES * 3
+        while True:
+            ranked = backend.search(r, anyq, limit=k)
+            candidates = dict.fromkeys(
+                gen.doc_of[n]
+                for n, _ in ranked
+                if keep(n) and gen.doc_of[n] not in exclude and all(n in h for h in held)
+            )
+            if len(candidates) >= max(PARTIAL_CANDIDATES, want) or len(ranked) < k:
+                break
+            k *= 4
+        need = (len(words) + 1) // 2
+        matches = self._proximity(gen, r, words, list(candidates))
+        kept = doc_rank.by_relevance([m for m in matches if m.parts >= need])
+        return [(m.passage, m.score) for m in kept[:want]]
 
     def _ranked_in_one_pass(self, gen, r, qq, excluded, year, doc_type):
         """(matching documents, the best passage of each, best first), from one pass that
@@ -312,14 +420,20 @@ class Engine:
         return docs, [best[o] for o in shown if o in best]
 
     def _result(self, r: backend.Reader, hit: tuple[int, float], parsed: backend.Parsed) -> dict:
+        """A result: the document's metadata and its passage, linked at the sentence holding
+        the most query terms (``match_position`` is that sentence's paragraph)."""
         docnum, score = hit
         f = r.stored(docnum)
         text = f.get("body", "")
+        link, line = sentence_link(
+            f.get("url", ""), f.get("content_type", ""), text, f.get("page"), parsed
+        )
+        position = f.get("position")
         return {
             "id": f["doc_id"],
             "title": f.get("title", ""),
             "url": f.get("url", ""),
-            "link": passage_link(f.get("url", ""), f.get("content_type", ""), text, f.get("page")),
+            "link": link,
             "doc_type": f.get("doc_type", "other"),
             "year": f.get("year"),
             "date": f.get("date") or None,
@@ -327,7 +441,8 @@ class Engine:
             "snippet": snippet(text, parsed),
             "score": round(score, 4),
             "passage_id": f.get("passage_id"),
-            "position": f.get("position"),
+            "position": position,
+            "match_position": position + line if position is not None else None,
             "page": f.get("page"),
             "meeting_number": f.get("meeting_number"),
             "fetched_url": f.get("fetched_url"),
@@ -373,17 +488,21 @@ class Engine:
         return out
 
     def document(self, doc_id: str, highlight: str | None = None) -> dict | None:
+        """The document's metadata and paragraphs, each with its HTML (the words of
+        ``highlight`` marked) and a deep link to it in the source: to its sentence holding
+        the most of those words, else to its opening words."""
         with self._reading() as (_, r):
             fields = r.find(passage_id=doc_id)
+            parsed = backend.expand_prefixes(r, backend.parse(highlight or ""))
         if not fields or "meta" not in fields:
             return None
-        parsed = backend.parse(highlight or "")
         url = fields.get("url", "")
+        ctype = fields.get("content_type", "")
         paragraphs = [
             {
                 **p,
                 "html": backend.highlight(p["text"], parsed.stems, parsed.exact),
-                "link": passage_link(url, fields.get("content_type", ""), p["text"], p["page"]),
+                "link": sentence_link(url, ctype, p["text"], p["page"], parsed)[0],
             }
             for p in fields.get("paragraphs", [])
         ]
@@ -434,7 +553,7 @@ class Engine:
     def year_counts(self, q: str) -> dict[int, dict]:
         """Per year: how many documents and passages match ``q`` (for trends)."""
         with self._reading() as (gen, r):
-            qq = backend.passage_query(backend.parse(q))
+            qq = backend.passage_query(backend.expand_prefixes(r, backend.parse(q)))
             passages: Counter[int] = Counter()
             docs: dict[int, set[int]] = {}
             for n in self._matches(gen, r, qq):
@@ -448,6 +567,21 @@ class Engine:
 
 def _counts(values) -> dict[str, int]:
     return {str(k): v for k, v in Counter(values).most_common()}
+
+
+def sentence_link(
+    url: str, content_type: str, text: str, page: int | None, parsed: backend.Parsed
+) -> tuple[str, int]:
+    """(the deep link to ``text``'s sentence holding the most query terms, or to its opening
+    words when none does; the line of ``text`` that sentence is on, from 0)."""
+    found = best_sentence(
+        split_sentences(text), lambda t: backend.terms_in(t, parsed.stems, parsed.exact)
+    )
+    if not found:
+        return passage_link(url, content_type, text, page), 0
+    sentence, at = found
+    line = text.count("\n", 0, sentence.start)
+    return passage_link(url, content_type, sentence.text, page, at=at), line
 
 
 def snippet(text: str, parsed: backend.Parsed) -> str:

@@ -25,12 +25,21 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from url_normalize import url_normalize
 
 FOLLOWED_SCHEMES = ("http", "https")
+# Query parameters that only track a click (campaign tags, ad and mail click ids); they are
+# dropped so a tagged link is the same document as the plain one. From the lists that link
+# cleaners keep (ClearURLs' global rules; Firefox's query-stripping list).
+TRACKING_PARAMETER = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|"
+    r"mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id)$",
+    re.IGNORECASE,
+)
 _ASPX = re.compile(r"\.aspx$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 
 
 def clean(url: str, base: str | None = None) -> str | None:
-    """Absolute, normalised http(s) URL without fragment; None for mailto:, javascript: etc."""
+    """Absolute, normalised http(s) URL without fragment or tracking parameters
+    (``TRACKING_PARAMETER``); None for mailto:, javascript: etc."""
     url = url.strip()
     if not url or url.startswith("#"):
         return None
@@ -39,6 +48,9 @@ def clean(url: str, base: str | None = None) -> str | None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in FOLLOWED_SCHEMES or not parts.netloc:
         return None
+    if parts.query:
+        kept = [p for p in parts.query.split("&") if not TRACKING_PARAMETER.match(p.split("=")[0])]
+        parts = parts._replace(query="&".join(kept))
     try:
         normalised = url_normalize(urlunsplit(parts._replace(fragment="")))
     except (ValueError, UnicodeError):

@@ -30,6 +30,14 @@ def test_json_has_exactly_the_contract_keys(index_dir):
     assert {"answer", "span", "context", "title", "url", "link", "year", "score"} <= a.keys()
     assert (a["span"], a["url"], a["year"]) == ("Hon. Mere Tawhiri", BASE + "smemm/2021", 2021)
     assert isinstance(a["score"], float) and isinstance(a["context"], str)
+    assert all(0.5 <= x["confidence"] <= 1 for x in found["answers"])
+
+
+def test_declined_answers_carry_a_confidence_below_one_half(index_dir):
+    result = run("Who chaired the 2035 SME ministerial meeting?", "--json", "--index", index_dir)
+    found = json.loads(result.output)
+    assert found["confident"] is False and found["answers"]
+    assert all(0 <= a["confidence"] < 0.5 for a in found["answers"])
 
 
 def test_limit_is_passed_on(index_dir):
@@ -43,7 +51,10 @@ def test_text_output_shows_the_answer_its_source_and_link(index_dir):
     result = run("Who", "chaired", "the", "2021", "meeting?", "--index", index_dir)
     assert result.exit_code == 0, result.output
     assert "Hon. Mere Tawhiri" in result.output
-    assert "2021 SME Ministerial Meeting: Joint Ministerial Statement · 2021" in result.output
+    assert (
+        "2021 SME Ministerial Meeting: Joint Ministerial Statement · 2021 · confidence"
+        in result.output
+    )
     assert BASE + "smemm/2021#:~:text=" in result.output
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from indexer.question import analyse
-from indexer.spans import MEDIUM, STRONG, find_span
+from indexer.ask.question import analyse
+from indexer.ask.spans import MEDIUM, STRONG, WEAK, find_span
 
 
 def span(question: str, sentence: str):
@@ -91,3 +91,118 @@ def test_how_many_counts_what_was_asked_and_skips_years_and_paragraph_numbers():
 
 def test_what_questions_have_no_span():
     assert span("What did ministers agree?", "Ministers agreed on 2 May 2019 in Lima.") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("When was the meeting held?", "Ministers met on March 3-4, 2031.", "March 3-4, 2031"),
+        ("When was the meeting held?", "Ministers met on 12 - 13 May 2029.", "12 - 13 May 2029"),
+        ("When was the meeting held?", "It was held in Lakeside on Oct. 8 and 9.", "Oct. 8 and 9"),
+        (
+            "How many projects did the group run?",
+            "The group ran twenty-three projects.",
+            "twenty-three",
+        ),
+        ("How many projects were approved?", "Officials approved 1,200 projects.", "1,200"),
+        (
+            "What share of exports do SMEs provide?",
+            "SMEs provide 40 per cent or less of exports.",
+            "40 per cent or less",
+        ),
+        (
+            "What share of jobs do SMEs provide?",
+            "SMEs provide nearly two thirds of jobs.",
+            "nearly two thirds",
+        ),
+        (
+            "What share of firms sell online?",
+            "About one in five firms sell online.",
+            "About one in five",
+        ),
+        (
+            "How often does the group meet?",
+            "The group meets twice a year in March.",
+            "twice a year",
+        ),
+    ],
+)
+def test_dates_numbers_and_shares_as_written(question, sentence, expected):
+    assert span(question, sentence)[0] == expected
+
+
+def test_a_count_of_something_else_is_weaker_than_a_count_of_what_is_asked():
+    assert span("How many projects?", "Nine economies ran 12 projects.") == ("12", STRONG)
+    assert span("How many projects?", "Nine economies joined.") == ("Nine", MEDIUM)
+
+
+def test_the_first_bound_of_a_range_of_shares_is_not_a_count():
+    found = span("How many members are there?", "Firms employ between 35 and 70 percent.")
+    assert found == ("between 35 and 70 percent", WEAK)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        (
+            "Which guide did ministers welcome?",
+            "We welcomed Jadeland's proposal for a Flood Preparedness Guide for Small Firms.",
+            "Flood Preparedness Guide for Small Firms",
+        ),
+        (
+            "Which plan did ministers adopt?",
+            "We adopted the SMEWG Strategic Plan 2033-2036 and asked for reports.",
+            "SMEWG Strategic Plan 2033-2036",
+        ),
+        (
+            "What did ministers launch?",
+            "Ministers launched the Lakeside Compact.",
+            "Lakeside Compact",
+        ),
+    ],
+)
+def test_a_named_thing_is_the_capitalised_name_after_the_verb(question, sentence, expected):
+    assert span(question, sentence)[0] == expected
+
+
+def test_a_sentence_without_a_name_names_nothing():
+    assert span("Which agenda did ministers endorse?", "Ministers endorsed the agenda.") is None
+
+
+def test_the_theme_is_the_quoted_words_after_theme():
+    sentence = "The theme of the meeting was 'Small Firms, Wide Horizons'."
+    assert span("What was the theme?", sentence) == ("Small Firms, Wide Horizons", STRONG)
+
+
+def test_a_venue_is_not_where_a_meeting_was_held():
+    assert (
+        span("Where was the meeting held?", "It was held at the Harbour Convention Centre.") is None
+    )
+
+
+def test_a_place_title_line_is_a_place():
+    assert (
+        span("Where was the meeting held?", "Lakeside, Atlantis | 7 May 2031")[0]
+        == "Lakeside, Atlantis"
+    )
+
+
+def test_the_day_of_a_date_is_not_a_count():
+    assert span("How many economies attended?", "Ministers met on 21 September 2017.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Chair, Minister Élise Durand, opened the session.", "Minister Élise Durand"),
+        ("The SMEWG Chair for 2031 is Dr. Ana Ruiz of Atlantis.", "Dr. Ana Ruiz"),
+        ("Delivered by Mr. Kenji Arata, SMEWG Chair", "Mr. Kenji Arata"),
+    ],
+)
+def test_the_chair_named_as_a_noun(sentence, expected):
+    assert span("Who chaired the meeting?", sentence) == (expected, STRONG)
+
+
+def test_a_quoted_title_line_is_a_theme():
+    found = span("What was the theme?", '"SMALL FIRMS IN AN OPEN REGION"')
+    assert found == ("SMALL FIRMS IN AN OPEN REGION", MEDIUM)

@@ -112,3 +112,31 @@ def test_highwire_tags():
     tags = dict(highwire_tags(STATEMENT))
     assert tags["citation_publication_date"] == "2019/09/05"
     assert "citation_pdf_url" not in tags
+
+
+NEWS = {
+    "id": "00aa11bb22cc33dd",
+    "title": "Ministers back youth enterprise agenda",
+    "url": "https://lakeside-times.example/business/ministers-back-agenda",
+    "fetched_url": "https://lakeside-times.example/business/ministers-back-agenda",
+    "content_type": "html",
+    "doc_type": "news_article",
+    "year": 2031,
+    "date": "2031-09-08",
+    "meeting_number": None,
+    "location": None,
+    "publisher": "The Lakeside Times",
+}
+
+
+def test_a_third_party_story_is_cited_as_its_publishers():
+    assert plain_citation(NEWS, ACCESSED).startswith("The Lakeside Times. “Ministers back")
+    assert "APEC" not in plain_citation(NEWS, ACCESSED)
+    assert "author = {{The Lakeside Times}}" in bibtex(NEWS, ACCESSED)
+    assert ("citation_author", "The Lakeside Times") in highwire_tags(NEWS)
+
+
+def test_apec_as_publisher_is_cited_as_apec():
+    doc = STATEMENT | {"publisher": "APEC"}
+    assert plain_citation(doc, ACCESSED).startswith("Asia-Pacific Economic Cooperation (APEC).")
+    assert ("citation_author", "Asia-Pacific Economic Cooperation") in highwire_tags(doc)

@@ -41,7 +41,7 @@ def test_json_has_exactly_the_documented_shape(dirs):
     result = run("search", "women", "--json", "--index", str(index))
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert {"query", "total", "page", "suggestion", "results", "facets"} <= data.keys()
+    assert {"query", "total", "page", "suggestion", "results", "partial", "facets"} <= data.keys()
     assert data["query"] == "women" and data["page"] == 1 and data["suggestion"] is None
     assert data["total"] == 2
     for r in data["results"]:
@@ -115,3 +115,27 @@ def test_index_of_an_empty_corpus_says_what_to_do(tmp_path):
     result = run("index", "--corpus", str(tmp_path / "c"), "--index", str(tmp_path / "i"))
     assert result.exit_code == 0
     assert "Indexed 0 documents" in result.output and "apec-search crawl" in result.output
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["finance", "-pandemic"], ["-pandemic", "finance"], ["finance", "-hostels"]],
+)
+def test_minus_word_works_unquoted(dirs, words):
+    # "-pandemic" is no option: it excludes the word ("-h…" is not the help option either).
+    _, index, _ = dirs
+    result = run("search", *words, "--json", "--index", str(index))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["query"] == " ".join(words)
+    expected = 2 if "-pandemic" in words else 3
+    assert data["total"] == expected
+
+
+def test_real_options_still_work_beside_a_minus_word(dirs):
+    _, index, _ = dirs
+    result = run("search", "finance", "-pandemic", "--limit", "1", "--json", "--index", str(index))
+    data = json.loads(result.output)
+    assert data["limit"] == 1 and len(data["results"]) == 1
+    assert run("search", "--help").output.startswith("Usage")
+    assert run("trends", "finance", "-pandemic", "--index", str(index)).exit_code == 0

@@ -1,7 +1,13 @@
 """Deep links: a text fragment for HTML passages, a page number for PDF passages."""
 
-from indexer.deeplinks import passage_link, text_fragment_link
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup
+
+from indexer.deeplinks import passage_link, quote_run, text_fragment_link
+from tests.match_fixtures import doc_id, match_engine, match_index  # noqa: F401
 from tests.search_fixtures import engine  # noqa: F401
+from webapp import create_app
 
 
 def test_text_fragment_encodes_dash_comma_and_ampersand():
@@ -26,12 +32,54 @@ def test_search_results_carry_deep_links(engine):  # noqa: F811
     assert pdf["link"] == "https://example.org/sme/2021-chair.pdf#page=2"
     html = engine.search("digitalisation")["results"][0]
     assert html["url"] == "https://example.org/sme/2015-statement"
-    assert html["link"] == (
+    assert html["link"] == (  # the sentence with the match, from two words before it
         "https://example.org/sme/2015-statement#:~:text="
-        "Women%2Downed%20enterprises"  # the heading: a fragment stays inside one block
+        "to%20the%20digitalisation%20of%20small%20firms%20across%20the"
     )
 
 
 def test_fragment_stays_in_the_first_paragraph():
     link = text_fragment_link("https://x.org/p", "Heading words\nThe paragraph that follows")
     assert link == "https://x.org/p#:~:text=Heading%20words"
+
+
+def fragment(link: str) -> str:
+    return unquote(link.split("#:~:text=", 1)[1])
+
+
+def test_the_link_quotes_the_sentence_holding_the_match(match_engine):  # noqa: F811
+    (result,) = match_engine.search("harbour dredging")["results"]
+    assert fragment(result["link"]) == "They agreed on a plan for harbour dredging"
+    assert result["position"] == 0 and result["match_position"] == 2
+
+
+def test_the_sentence_with_most_query_words_wins(match_engine):  # noqa: F811
+    (result,) = match_engine.search("ports winter")["results"]
+    assert fragment(result["link"]) == "the long winter that had kept the boats"
+    (result,) = match_engine.search("ports ships")["results"]
+    assert fragment(result["link"]) == "harbour dredging to help small ports reach ships."
+
+
+def test_a_match_late_in_a_long_sentence_is_quoted_from_near_it(match_engine):  # noqa: F811
+    (result,) = match_engine.search("fishing quotas")["results"]
+    # Eight words ending with the sentence, the match among them.
+    assert fragment(result["link"]) == "they turned to the question of fishing quotas."
+
+
+def test_a_list_number_is_never_quoted():
+    assert quote_run("2. Ministers met in Kestrel Bay.") == "Ministers met in Kestrel Bay."
+    assert quote_run("(b) – Ministers met") == "Ministers met"
+    assert quote_run("2.\nMinisters met") == ""
+    assert text_fragment_link("https://x.org/p", "2.") == "https://x.org/p"
+
+
+def test_the_document_page_links_each_paragraph_at_its_matching_sentence(match_index):  # noqa: F811
+    client = create_app({"INDEX_DIR": match_index, "TESTING": True}).test_client()
+    soup = BeautifulSoup(client.get("/search?q=harbour+dredging").get_data(as_text=True), "lxml")
+    title_link = soup.select_one(".result-title a")["href"]
+    assert title_link.endswith(f"/doc/{doc_id('numbered')}?q=harbour+dredging#p3")
+    doc = client.get(title_link.split("#")[0]).get_data(as_text=True)
+    source = BeautifulSoup(doc, "lxml").select_one("#p3 a.psource")["href"]
+    assert fragment(source) == "They agreed on a plan for harbour dredging"
+    number = BeautifulSoup(doc, "lxml").select_one("#p2 a.psource")["href"]
+    assert fragment(number) == "Ministers met in Kestrel Bay in the spring."

@@ -1,33 +1,113 @@
-"""Did you mean: suggestions are real words from the index, and a query that finds
-nothing is searched again with them."""
+"""Did you mean: suggestions are words the index holds in at least two documents, never
+for a word the index holds, and a query that finds nothing is searched again with them."""
 
-from tests.search_fixtures import engine, titles  # noqa: F401
+from __future__ import annotations
+
+import pytest
+
+from indexer.build import build_index, current_generation
+from indexer.search import Engine
+from indexer.spelling import DICTIONARY_FILE, Speller, write_dictionary
+from tests.helpers import make_corpus, make_document
+
+FILLER = "Officials of Atlantis reported on capacity building and regulatory reform."
 
 
-def test_misspelt_word_gets_a_real_word(engine):  # noqa: F811
+def _docs():
+    return [
+        make_document(
+            "https://example.org/lakeside-2031",
+            "Lakeside Statement of SME Ministers",
+            [
+                "Women entrepreneurs in Lakeside gained access to finance and to the"
+                " digitalisation of small firms through regional cooperation.",
+                FILLER,
+            ],
+            year=2031,
+        ),
+        make_document(
+            "https://example.org/harbourtown-2032",
+            "Harbourtown Declaration",
+            [
+                "Ministers agreed that women need finance, and that digitalisation and"
+                " cooperation across borders help tourist firms recover.",
+                FILLER,
+            ],
+            year=2032,
+        ),
+        make_document(
+            "https://example.org/plan-2033.pdf",
+            "Strategic Plan of the Working Group",
+            [
+                # A word cut at a line end, as PDF text often has it: "coope" once.
+                "The group will report to tourist boards on the coope ration of members.",
+                "Tourism grew in Atlantis.",  # "tourism": in one document only
+            ],
+            year=2033,
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("spelling")
+    build_index(make_corpus(root, _docs()), root / "index")
+    eng = Engine(root / "index")
+    yield eng
+    eng.close()
+
+
+def test_misspelt_word_gets_the_index_word_and_its_results(engine):
     found = engine.search("womn")
     assert found["suggestion"] == "women"
     assert found["corrected_query"] == "women"
-    assert found["total"] >= 2
+    assert found["total"] == 2
     assert any("showing results for 'women'" in n for n in found["notes"])
 
 
-def test_suggestion_is_not_a_stem(engine):  # noqa: F811
-    found = engine.search("digitalisaton")
-    assert found["suggestion"] == "digitalisation"  # not the stem "digitalis"
-    assert titles(found) == ["Joint Ministerial Statement of the 22nd SME Ministerial Meeting"]
+def test_suggestion_is_a_word_not_a_stem(engine):
+    assert engine.search("digitalisaton")["suggestion"] == "digitalisation"  # not "digitalis"
 
 
-def test_known_words_get_no_suggestion(engine):  # noqa: F811
+def test_suggestion_keeps_the_rest_of_the_query(engine):
+    assert engine.search('finanse "regional cooperation"')["suggestion"] == (
+        'finance "regional cooperation"'
+    )
+
+
+def test_words_of_the_index_get_no_suggestion(engine):
     found = engine.search("women finance")
     assert found["suggestion"] is None and found["corrected_query"] is None
+    # In one document only, one edit from "tourist" (in two): still not "corrected".
+    found = engine.search("tourism")
+    assert found["suggestion"] is None and found["total"] == 1
 
 
-def test_suggestion_keeps_the_rest_of_the_query(engine):  # noqa: F811
-    found = engine.search('finanse "digital economy"')
-    assert found["suggestion"] == 'finance "digital economy"'
+def test_a_fragment_that_occurs_once_is_never_suggested(engine):
+    # "coope" is two edits from "cookie", one from "coopr" and "coopex", but in a single document.
+    for query in ("cookie", "coopr", "coopex"):
+        found = engine.search(query)
+        assert found["suggestion"] is None, query
+        assert found["total"] == 0
 
 
-def test_nothing_close_means_no_results_and_no_suggestion(engine):  # noqa: F811
+def test_nothing_close_means_no_results_and_no_suggestion(engine):
     found = engine.search("xylophonist")
     assert found["total"] == 0 and found["suggestion"] is None
+
+
+def test_the_dictionary_holds_words_of_two_documents_or_more(engine):
+    gen = current_generation(engine.index_dir)
+    lines = (gen / DICTIONARY_FILE).read_text(encoding="utf-8").splitlines()
+    counts = {w: int(n) for w, n in (line.split(" ") for line in lines)}
+    assert counts["women"] == 2 and counts["tourist"] == 2 and counts["atlantis"] == 3
+    assert "coope" not in counts and "tourism" not in counts and "lakeside" not in counts
+
+
+def test_speller_of_a_generation_without_dictionary_suggests_nothing(tmp_path):
+    assert len(Speller(tmp_path)) == 0 and Speller(tmp_path).suggest("womn") is None
+    write_dictionary(tmp_path, {"women": 5, "woman": 1, "coope": 1})
+    speller = Speller(tmp_path)
+    assert len(speller) == 1
+    assert speller.suggest("womn") == "women" and speller.suggest("women") is None
+    assert speller.suggest("coopr") is None

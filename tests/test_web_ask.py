@@ -1,6 +1,7 @@
 """The /ask page and /api/ask: answers with citations, declining, validation, escaping."""
 
 import html
+import re
 
 import pytest
 
@@ -38,6 +39,7 @@ def test_api_ask_is_the_library_answer(client, index_dir):
     a = data["answers"][0]
     assert {"answer", "span", "context", "title", "url", "link", "year", "score"} <= a.keys()
     assert (a["span"], a["url"]) == ("Hon. Mere Tawhiri", BASE + "smemm/2021")
+    assert 0.5 <= a["confidence"] <= 1
 
 
 def test_api_ask_limit(client):
@@ -74,6 +76,7 @@ def test_the_page_shows_the_answer_marked_with_its_citation_and_context(client):
     assert "Go to the sentence" in body
     assert "<summary>Context</summary>" in body
     assert "<strong>The meeting was held under the chairmanship of" in body
+    assert re.search(r"Confidence \d{2,3}%", body)
 
 
 def test_the_page_declines_and_shows_the_closest_passages(client):

@@ -47,7 +47,8 @@ def test_results_show_title_type_date_place_snippet_and_links(client):  # noqa: 
     assert links["Source"] == "https://example.org/sme/2021-statement"
     assert links["Go to passage"].startswith("https://example.org/sme/2021-statement#:~:text=")
     doc_link = result.select_one(".result-title a")["href"]
-    assert doc_link == f"/doc/{doc_id_of('2021-statement')}?q=credit+guarantees#p1"
+    # At the paragraph holding the match (the passage starts two paragraphs before it).
+    assert doc_link == f"/doc/{doc_id_of('2021-statement')}?q=credit+guarantees#p3"
 
 
 def test_pdf_result_deep_links_to_its_page(client):  # noqa: F811

@@ -1,8 +1,9 @@
 """Citations of a document: plain text, BibTeX, and Highwire `citation_*` meta tags.
 
 Each takes the document dict of `Engine.document` (title, url, fetched_url, content_type,
-doc_type, year, date, meeting_number, location, id) and returns plain strings; escaping for
-HTML is left to the template.
+doc_type, year, date, meeting_number, location, publisher, id) and returns plain strings;
+escaping for HTML is left to the template. A document published by a third party (a
+newspaper's story, a republishing site) is cited as its publisher's, not APEC's.
 """
 
 from __future__ import annotations
@@ -58,6 +59,14 @@ def long_date(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def author(doc: dict[str, Any]) -> tuple[str, str | None]:
+    """(author, short form or None): APEC for its own documents, else the publisher."""
+    publisher = (doc.get("publisher") or "").strip()
+    if not publisher or publisher.casefold() in (AUTHOR.casefold(), AUTHOR_SHORT.casefold()):
+        return AUTHOR, AUTHOR_SHORT
+    return publisher, None
+
+
 def _issued(doc: dict[str, Any]) -> str | None:
     if doc.get("date"):
         return long_date(doc["date"])
@@ -66,7 +75,9 @@ def _issued(doc: dict[str, Any]) -> str | None:
 
 def plain_citation(doc: dict[str, Any], accessed: date) -> str:
     """Title, meeting, place, date, URL and access date, in one line."""
-    parts = [f"{AUTHOR} ({AUTHOR_SHORT}). “{doc.get('title') or 'Untitled'}.”"]
+    name, short = author(doc)
+    by = f"{name} ({short})" if short else name
+    parts = [f"{by}. “{doc.get('title') or 'Untitled'}.”"]
     where = ", ".join(p for p in (meeting_title(doc), doc.get("location"), _issued(doc)) if p)
     if where:
         parts.append(where + ".")
@@ -85,7 +96,7 @@ def bibtex_key(doc: dict[str, Any]) -> str:
 def bibtex(doc: dict[str, Any], accessed: date) -> str:
     """A BibTeX @misc entry; values are escaped for LaTeX, the URL is left verbatim."""
     fields: list[tuple[str, str]] = [
-        ("author", "{" + bibtex_escape(AUTHOR) + "}"),
+        ("author", "{" + bibtex_escape(author(doc)[0]) + "}"),
         ("title", "{" + bibtex_escape(doc.get("title") or "Untitled") + "}"),
     ]
     meeting = meeting_title(doc)
@@ -105,7 +116,10 @@ def bibtex(doc: dict[str, Any], accessed: date) -> str:
 
 def highwire_tags(doc: dict[str, Any]) -> list[tuple[str, str]]:
     """(name, content) pairs for `<meta name=... content=...>`, as Zotero and Scholar read them."""
-    tags = [("citation_title", doc.get("title") or "Untitled"), ("citation_author", AUTHOR)]
+    tags = [
+        ("citation_title", doc.get("title") or "Untitled"),
+        ("citation_author", author(doc)[0]),
+    ]
     if doc.get("date"):
         tags.append(("citation_publication_date", doc["date"][:10].replace("-", "/")))
     elif doc.get("year"):

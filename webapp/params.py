@@ -87,7 +87,7 @@ def parse_search(
         limit = parse_int(args.get("limit", ""), "limit", 1, limits.max_limit, default=10)
     return SearchParams(
         q=parse_query(args.get("q", ""), limits),
-        year=parse_year(args.get("year", "")),
+        year=parse_year_fields(args),
         doc_type=parse_doc_type(args.get("type", "")),
         sort=parse_sort(args.get("sort", "")),
         page=parse_int(args.get("page", ""), "page", 1, limits.max_page, default=1),
@@ -125,6 +125,18 @@ def parse_year(value: str) -> tuple[int, int] | None:
     if low > high:
         raise BadParameter(f"The year range {value!r} ends before it starts.")
     return (low, high)
+
+
+def parse_year_fields(args: Mapping[str, str]) -> tuple[int, int] | None:
+    """The year range from the page's `from` and `to` boxes when either is filled (an empty
+    one leaves that end open), else from `year` (see `parse_year`)."""
+    low, high = args.get("from", "").strip(), args.get("to", "").strip()
+    if not (low or high):
+        return parse_year(args.get("year", ""))
+    for name, value in (("from", low), ("to", high)):
+        if value and not re.fullmatch(r"\d{4}", value, re.ASCII):
+            raise BadParameter(f"{name} must be a year such as 2015, not {value[:20]!r}.")
+    return parse_year(f"{low or YEAR_MIN}-{high or YEAR_MAX}")
 
 
 def format_year(year: tuple[int, int]) -> str:

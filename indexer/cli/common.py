@@ -32,6 +32,11 @@ def corpus_option(f):
     )(f)
 
 
+# Query commands take "-word" (exclude a word) unquoted: an unknown option is a query word,
+# and only "--help" is help (so "-hotels" is not "-h").
+QUERY_CONTEXT = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
+
+
 def parse_years(ctx, param, value: str | None) -> tuple[int, int] | None:
     if not value:
         return None
@@ -40,7 +45,6 @@ def parse_years(ctx, param, value: str | None) -> tuple[int, int] | None:
         raise click.BadParameter("give a year (2015) or a range (2010-2015)")
     first, last = int(m.group(1)), int(m.group(2) or m.group(1))
     return (min(first, last), max(first, last))
-
 
 
 @contextmanager

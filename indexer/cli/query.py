@@ -10,13 +10,13 @@ from pathlib import Path
 import click
 
 from indexer.ask import answer
-from indexer.cli.common import index_option, open_engine, parse_years
+from indexer.cli.common import QUERY_CONTEXT, index_option, open_engine, parse_years
 from indexer.model import DOC_TYPES
 from indexer.search import SORTS
 from indexer.trends import trends
 
 
-@click.command("search")
+@click.command("search", context_settings=QUERY_CONTEXT)
 @click.argument("query", nargs=-1, required=True)
 @click.option("--year", callback=parse_years, help="A year or a range: 2015, 2010-2015.")
 @click.option("--type", "doc_type", type=click.Choice(DOC_TYPES), help="Document type.")
@@ -35,7 +35,7 @@ def search_command(
     as_json: bool,
     index_dir: Path | None,
 ) -> None:
-    """Search the index: words, "exact phrases", OR, -word, title:/type:/year:/location:."""
+    """Search the index: words, "exact phrases", OR, -word, word*, title:/type:/year:/location:."""
     with open_engine(index_dir) as engine:
         found = engine.search(
             " ".join(query), year=year, doc_type=doc_type, sort=sort, page=page, limit=limit
@@ -55,6 +55,14 @@ def _terminal_snippet(snippet: str) -> str:
     )
 
 
+def _print_result(n: int, r: dict) -> None:
+    facts = " · ".join(str(x) for x in (r["year"], r["doc_type"], r["location"]) if x)
+    click.echo(f"\n{n}. " + click.style(r["title"] or r["url"], bold=True, fg="cyan"))
+    click.secho(f"   {facts}", dim=True)
+    click.echo(f"   {_terminal_snippet(r['snippet'])}")
+    click.secho(f"   {r['link']}", fg="blue")
+
+
 def print_results(found: dict) -> None:
     for note in found["notes"]:
         click.secho(note, fg="magenta")
@@ -64,11 +72,11 @@ def print_results(found: dict) -> None:
     shown = f"{first + 1}-{first + len(found['results'])} of " if found["results"] else ""
     click.secho(f"{shown}{found['total']} documents", bold=True)
     for n, r in enumerate(found["results"], start=first + 1):
-        facts = " · ".join(str(x) for x in (r["year"], r["doc_type"], r["location"]) if x)
-        click.echo(f"\n{n}. " + click.style(r["title"] or r["url"], bold=True, fg="cyan"))
-        click.secho(f"   {facts}", dim=True)
-        click.echo(f"   {_terminal_snippet(r['snippet'])}")
-        click.secho(f"   {r['link']}", fg="blue")
+        _print_result(n, r)
+    if found.get("partial"):
+        click.secho("\nAlso matching some of your words:", bold=True, fg="magenta")
+        for n, r in enumerate(found["partial"], start=1):
+            _print_result(n, r)
     if found["total"] and found["facets"]["year"]:
         years = ", ".join(f"{y}: {n}" for y, n in sorted(found["facets"]["year"].items()))
         click.secho(f"\nBy year: {years}", dim=True)
@@ -107,12 +115,14 @@ def print_answers(found: dict) -> None:
         click.secho("No confident answer. The closest passages:", fg="magenta")
     for n, a in enumerate(found["answers"], start=1):
         cite = " · ".join(str(x) for x in (a["title"], a["year"]) if x)
+        if found["confident"]:
+            cite += f" · confidence {a['confidence']:.0%}"
         click.echo(f"\n{n}. {_marked(a['answer'], a['span'])}")
         click.secho(f"   {cite}", fg="cyan")
         click.secho(f"   {a['link']}", fg="blue")
 
 
-@click.command("trends")
+@click.command("trends", context_settings=QUERY_CONTEXT)
 @click.argument("terms", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @index_option

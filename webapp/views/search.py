@@ -39,8 +39,9 @@ def _results_url(args: dict[str, str]) -> str:
 
 
 def doc_url(result: dict[str, Any], q: str) -> str:
-    """The document page for a result, at its best passage, with the query highlighted."""
-    return passage_url(result["id"], result.get("position"), q)
+    """The document page for a result, at the paragraph of its best sentence, with the
+    query highlighted."""
+    return passage_url(result["id"], result.get("match_position", result.get("position")), q)
 
 
 def sort_choices(params: SearchParams) -> tuple[str, ...]:

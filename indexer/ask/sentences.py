@@ -5,7 +5,9 @@ Statements are full of full stops that do not end a sentence: honorifics ("H.E."
 numbers of numbered paragraphs ("12. Ministers welcomed ..."). Passages join paragraphs
 with spaces, so a paragraph number may follow a heading with no full stop ("Digital
 Economy 12. Ministers ..."): the heading then ends before the number. A line break always
-ends a sentence. A sentence's text leaves out its paragraph number.
+ends a sentence. A sentence's text leaves out its paragraph number. Title lines glued to
+the first sentence of a paragraph ("Joint Statement FOURTH MEETING OF MINISTERS ON SMALL AND
+MEDIUM ENTERPRISES Micro-enterprises make up ...") become a sentence of their own.
 """
 
 from __future__ import annotations
@@ -39,6 +41,54 @@ _HEADING = re.compile(
     r"(?=(?:The|This|These|Those)\s+\S|(?:We|Our|It|In|On|At)\s+[a-z0-9])"
 )
 _NUMBER_AFTER_HEADING = re.compile(r"\b[A-Z][^\W\d_]*(\s+)(?=\d{1,2}\.\s+[A-Z\"“(])")
+# Upper-case words that are names (acronyms), not a title line set in capitals.
+ACRONYMS_TEXT = """apec sme smes msme msmes smewg smemm abac asean pecc oecd covid-19 ecotech
+    wto usa ict"""
+ACRONYMS = frozenset(ACRONYMS_TEXT.split())
+_TOKEN = re.compile(r"\S+")
+_OPENERS = frozenset(["The", "This", "These", "Those", "We", "Our", "It", "In", "On", "At"])
+_CONNECTORS = frozenset(
+    ["of", "on", "and", "the", "for", "to", "in", "&", "OF", "ON", "AND", "THE"]
+)
+_SHOUTED = re.compile(r"[^\W\d_]{4,}(?:['’-][^\W\d_]+)*")
+
+
+def _shouted(token: str) -> bool:
+    """An upper-case word of a title line ("FOURTH", "ENTERPRISES"), not an acronym."""
+    word = token.strip("\"'“”‘’()[],.:;")
+    return bool(_SHOUTED.fullmatch(word)) and word.isupper() and word.lower() not in ACRONYMS
+
+
+def _title_line_prefix(chunk: str) -> int:
+    """The length of title lines glued before a sentence (0 when none).
+
+    Title lines are a run of capitalised words, numbers, punctuation and small connectors
+    ("of", "on") holding at least two words in capitals (a title, then perhaps a place and a
+    date); the sentence after them starts with the capitalised words before the first
+    lower-case word (from the last sentence opener, "The", "We", among them, if any).
+    """
+    tokens = list(_TOKEN.finditer(chunk))
+    shouted = 0
+    start = None  # index of the capitalised word that may open the sentence
+    for i, tok in enumerate(tokens):
+        word = tok.group()
+        if _shouted(word):
+            shouted += 1
+            start = None
+        elif word in _CONNECTORS:
+            continue
+        elif word[0].isupper():
+            start = i if start is None or word in _OPENERS else start
+        elif word[0].islower():
+            break
+        else:
+            start = None  # a number or a mark belongs to the title lines
+    else:
+        return 0
+    if start is None or start == 0:
+        return 0
+    before = sum(1 for t in tokens[:start] if _shouted(t.group()))
+    return tokens[start].start() if before >= 2 else 0
 
 
 @dataclass(frozen=True)
@@ -102,6 +152,11 @@ def split_sentences(text: str) -> list[Sentence]:
         if gap_start < position:
             continue
         chunk = text[position:gap_start]
+        title_line = _title_line_prefix(chunk)
+        if title_line:
+            _append(sentences, text, position, position + title_line)
+            position += title_line
+            chunk = chunk[title_line:]
         heading = _HEADING.match(chunk)
         if heading and not _LEADING_NUMBER.match(chunk):
             _append(sentences, text, position, position + heading.start(1))

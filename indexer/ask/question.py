@@ -1,0 +1,308 @@
+"""Question analysis: what a question asks for, and the search that finds its answer.
+
+A question becomes a bag of content terms (question words and stop words dropped, names,
+years and quoted phrases kept), a handful of domain synonyms, an expected answer type, and
+what identifies the document it is about: the years it names, the meeting it names by
+ordinal ("the 12th SME ministerial meeting", "the inaugural meeting") and whether that is
+a ministerial or a working-group meeting. The same term normalisation (`term_key`) is
+applied to candidate sentences, so matching a sentence against the question is a matter of
+comparing keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from indexer.backend import STEM
+
+# Answer types, and the question wording that asks for each. The earliest match wins.
+ANSWER_TYPES = (
+    "person",
+    "date",
+    "place",
+    "share",
+    "number",
+    "frequency",
+    "named",
+    "theme",
+    "other",
+)
+# The things ministers endorse, adopt, launch or welcome, as a question names their kind.
+NAMED_KINDS_TEXT = """plan agenda initiative guide guidelines declaration framework strategy
+    roadmap principles program programme centre center network fund statement report toolkit
+    charter vision action compact partnership platform study project proposal"""
+NAMED_KINDS = frozenset(NAMED_KINDS_TEXT.split())
+_NAMED_VERBS = r"endorse|adopt|launch|welcome|approve|commend|propose|establish|set\s+up"
+_TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "theme": re.compile(r"\b(?:what|which)\b[^?]*\btheme\b", re.I),
+    "frequency": re.compile(r"\bhow\s+(?:often|frequently)\b", re.I),
+    "share": re.compile(
+        r"\b(?:what|which)\s+(?:share|percentage|proportion|percent|fraction|part)\b"
+        r"|\bhow\s+much\s+of\b|\bwhat\s+%",
+        re.I,
+    ),
+    "number": re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:is\s+the\s+)?number\b", re.I),
+    "date": re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:year|date|month|day)s?\b", re.I),
+    "place": re.compile(
+        r"\bwhere\b|\b(?:what|which)\s+(?:city|place|venue|country|location|town)\b"
+        r"|\bwhich\s+economy\s+(?:hosted|held)\b",
+        re.I,
+    ),
+    "person": re.compile(
+        r"\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:minister|official|person|chair)\b", re.I
+    ),
+    "named": re.compile(
+        rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b"
+        rf"|\bwhat\s+(?:did|do|does|have|has|will)\s+[^?]*?\b(?:{_NAMED_VERBS})\b"
+        rf"|\bname\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b",
+        re.I,
+    ),
+}
+# Ordinals that name a meeting: "the 12th SME ministerial meeting", "the inaugural meeting".
+ORDINAL_WORDS_TEXT = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+    twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+    twentieth"""
+ORDINAL_WORDS = {w: n for n, w in enumerate(ORDINAL_WORDS_TEXT.split(), 1)}
+ORDINAL_WORDS |= {"thirtieth": 30, "fortieth": 40}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+_ORDINAL = re.compile(
+    r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<tens>twenty|thirty|forty)[- ](?P<unit>"
+    + "|".join(list(ORDINAL_WORDS)[:9])
+    + r")|(?P<word>inaugural|"
+    + "|".join(ORDINAL_WORDS)
+    + r"))\b",
+    re.I,
+)
+# What follows an ordinal that names a meeting, up to the word "meeting" (or its acronyms).
+_MEETING_AFTER = re.compile(
+    r"\s+(?:(?:apec|sme|smes|msme|ministerial|ministers'?|small|and|medium|enterprises?|"
+    r"working|group|smewg|annual|\(smes?\))\s+){0,6}(?:meeting|smemm|smewg\b)",
+    re.I,
+)
+WORKING_GROUP = re.compile(r"\b(?:smewg|working\s+group|sub-group|subgroup)\b", re.I)
+MINISTERIAL = re.compile(r"\b(?:ministerial|ministers?|smemm)\b", re.I)
+_DOCUMENT_WORDS = re.compile(
+    r"\baccording\s+to\b|\b(?:statement|declaration|report|release|article|story|speech"
+    r"|page|plan|document)\b",
+    re.I,
+)
+FIRST_MINISTERIAL_YEAR = 1994  # the 1st SME Ministerial Meeting; one a year since (Nth = 1993+N)
+
+
+def ordinal_value(match: re.Match[str]) -> int:
+    """The number an _ORDINAL match names ("12th" -> 12, "twenty-first" -> 21, "inaugural" -> 1)."""
+    if match.group("num"):
+        return int(match.group("num"))
+    if match.group("tens"):
+        return _TENS[match.group("tens").lower()] + ORDINAL_WORDS[match.group("unit").lower()]
+    word = match.group("word").lower()
+    return 1 if word == "inaugural" else ORDINAL_WORDS[word]
+
+
+def meeting_ordinals(text: str) -> list[int]:
+    """The numbers of the meetings `text` names by ordinal ("the sixth APEC SME Ministerial
+    Meeting" -> [6]); an ordinal not followed by "meeting" ("first established") is not one."""
+    return [
+        ordinal_value(m) for m in _ORDINAL.finditer(text) if _MEETING_AFTER.match(text, m.end())
+    ]
+
+
+# Words that say what kind of answer is wanted, not what it is about.
+_TYPE_WORDS_TEXT = """year date month day city place venue country location town share dates often
+    percentage proportion percent fraction part number name"""
+_TYPE_WORDS = frozenset(_TYPE_WORDS_TEXT.split())
+
+STOP_WORDS_TEXT = """
+    a about above after again against all am an and any are aren't as at be because been
+    before being below between both but by can could did didn't do does doesn't doing done
+    down during each few for from further had has have having he her here hers him his how
+    i if in into is isn't it its itself just let me more most much my no nor not of off on
+    once only or other our ours out over own please said same say says she should so some
+    such tell than that the their theirs them then there these they this those through to
+    too under until up upon us very was wasn't we were weren't what whatever when where
+    whether which while who whom whose why will with would you your many
+    """
+STOP_WORDS = frozenset(STOP_WORDS_TEXT.split())
+
+# Domain synonyms: every spelling in a group shares one key and expands to all the others.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("SME", "SMEs", "MSME", "MSMEs"),
+    ("chair", "chaired", "chairmanship"),
+    ("startup", "startups", "start-up", "start-ups"),
+    ("establish", "established", "establishment", "start", "started", "create", "created"),
+    ("ministerial", "SMEMM"),
+    ("held", "hosted", "host"),
+)
+# Roles a "who" question may name; the person answering must be named with that role.
+ROLES_TEXT = "president prime premier governor mayor ambassador secretary director minister"
+ROLES = frozenset(ROLES_TEXT.split())
+
+MAX_TERMS = 32  # a long question searches on its first 32 distinct content words
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b")
+_QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
+# Hyphenated spellings folded before tokenising, so that they meet their closed forms.
+_FOLD = (re.compile(r"\bstart-ups?\b", re.I), "startup")
+
+
+@lru_cache(maxsize=65536)
+def _stem_key(word: str) -> str:
+    """The index's own stem of a word (the lower-cased word for a stop word)."""
+    tokens = [t.text for t in STEM(word)]
+    return tokens[0] if tokens else word.lower()
+
+
+_SYNONYM_KEY = {
+    _stem_key(w): _stem_key(group[0]) for group in SYNONYM_GROUPS for w in group if "-" not in w
+}
+
+
+def term_key(word: str) -> str:
+    """The matching key of one word: lower-cased, stemmed, synonyms merged."""
+    key = _stem_key(word)
+    return _SYNONYM_KEY.get(key, key)
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, hyphenated compounds split ("women-owned" -> women, owned)."""
+    return _WORD.findall(_FOLD[0].sub(_FOLD[1], text))
+
+
+def keys(text: str) -> list[str]:
+    """Matching keys of every word of `text`, in order (stop words included, for positions)."""
+    return [term_key(w) for w in words(text)]
+
+
+@dataclass
+class Question:
+    text: str
+    answer_type: str
+    terms: list[str] = field(default_factory=list)  # content words as written, in order
+    names: list[str] = field(default_factory=list)  # capitalised content words
+    years: list[int] = field(default_factory=list)  # single years, not ranges
+    phrases: list[str] = field(default_factory=list)  # quoted phrases
+    meeting: int | None = None  # the meeting number an ordinal names ("12th" -> 12)
+    body: str | None = None  # "ministerial" or "working_group": whose meeting it is about
+    named_kind: str | None = None  # "plan" for "Which plan did ministers endorse?"
+
+    @property
+    def meeting_year(self) -> int | None:
+        """The year of the ministerial meeting the question names by ordinal (1994 = 1st)."""
+        if self.meeting is None or self.body == "working_group":
+            return None
+        return FIRST_MINISTERIAL_YEAR - 1 + self.meeting
+
+    @property
+    def target_years(self) -> set[int]:
+        """Every year the question points at: named outright or implied by an ordinal."""
+        implied = {self.meeting_year} if self.meeting_year else set()
+        return set(self.years) | implied
+
+    @property
+    def role(self) -> str | None:
+        """The role a "who" question names ("Who is Atlantis's president?" -> "president")."""
+        if self.answer_type != "person" or self.asks_chair:
+            return None
+        found = [w.lower() for w in words(self.text) if w.lower() in ROLES]
+        return found[0] if found else None
+
+    @property
+    def names_a_document(self) -> bool:
+        """Whether the question names the document it asks about ("according to the 2031
+        statement", "the 2029 news release"): then its year is the document's, not a year a
+        sentence mentions."""
+        return bool(_DOCUMENT_WORDS.search(self.text))
+
+    @property
+    def names_a_statement(self) -> bool:
+        """Whether the question asks what a statement or declaration says."""
+        if self.named_kind in ("statement", "declaration"):
+            return False  # "Which statement did ministers adopt?" asks for a name
+        return bool(re.search(r"\b(?:statement|declaration)s?\b", self.text, re.I))
+
+    @property
+    def asks_chair(self) -> bool:
+        return self.answer_type == "person" and bool(
+            re.search(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", self.text, re.I)
+        )
+
+    @property
+    def term_keys(self) -> list[str]:
+        """Distinct matching keys of the content terms."""
+        return list(dict.fromkeys(term_key(t) for t in self.terms))
+
+    @property
+    def name_keys(self) -> set[str]:
+        return {term_key(n) for n in self.names}
+
+    @property
+    def query(self) -> str:
+        """The words to search for: the content terms and their domain synonyms' spellings."""
+        out: list[str] = []
+        for term in self.terms:
+            key = term_key(term)
+            group = [v for g in SYNONYM_GROUPS if key == term_key(g[0]) for v in g]
+            out.extend(v.lower() for v in group or [term] if "-" not in v)
+        return " ".join(dict.fromkeys(out))
+
+    @property
+    def phrase_keys(self) -> list[list[str]]:
+        return [keys(p) for p in self.phrases]
+
+
+def answer_type(text: str) -> str:
+    """The kind of answer the question asks for (one of ANSWER_TYPES)."""
+    found = [
+        (m.start(), order, kind)
+        for order, (kind, pat) in enumerate(_TYPE_PATTERNS.items())
+        if (m := pat.search(text))
+    ]
+    return min(found)[2] if found else "other"
+
+
+def analyse(text: str) -> Question:
+    """Turn a question into search terms, names, years, phrases and an answer type."""
+    text = text.strip()
+    phrases = [p.strip() for p in _QUOTED.findall(text) if words(p)]
+    kind = answer_type(text)
+    terms: list[str] = []
+    names: list[str] = []
+    for i, word in enumerate(words(text)):
+        lower = word.lower()
+        if lower in STOP_WORDS or (lower in _TYPE_WORDS and kind != "other"):
+            continue
+        if len(word) == 1 and not word.isdigit():
+            continue
+        if len({term_key(t) for t in terms}) >= MAX_TERMS:
+            break
+        terms.append(word)
+        capitalised = (i > 0 and word[0].isupper()) or (word.isupper() and len(word) > 1)
+        if capitalised and term_key(word) not in _SYNONYM_KEY.values():
+            names.append(word)
+    # A year range names a period ("the plan for 2013-2016"), not when something happened.
+    years = sorted({int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", text))})
+    ordinals = meeting_ordinals(text)
+    body = None  # whose meeting, when the question is about a meeting
+    if re.search(r"\b(?:meeting|meet|met|chair\w*|held|smemm)\b", text, re.I):
+        body = (
+            "working_group"
+            if WORKING_GROUP.search(text)
+            else "ministerial"
+            if MINISTERIAL.search(text)
+            else None
+        )
+    named = re.search(rf"\b(?:{'|'.join(sorted(NAMED_KINDS))})\b", text, re.I)
+    return Question(
+        text,
+        kind,
+        terms,
+        names,
+        years,
+        phrases,
+        meeting=ordinals[0] if ordinals else None,
+        body=body,
+        named_kind=named.group().lower() if named and kind == "named" else None,
+    )

@@ -1,0 +1,410 @@
+"""Find the part of a sentence that answers a question of a given type.
+
+Each answer type has cues of different strength: "chaired by H.E. Ana Ruiz" is strong
+evidence of a person, a bare capitalised name weak evidence. Dates and numbers are taken
+as statements write them ("12 - 13 May 2029", "Oct. 8 and 9", "twenty-three", "40 per cent
+or less", "nearly two thirds"); a place is a city ("Lakeside, Atlantis"), never a venue; a
+named thing is the capitalised name after endorse / adopt / launch / welcome; a theme is
+the quoted or capitalised words after "theme". A candidate made only of the question's own
+words (the year the question names, the place it mentions) is not an answer, except a
+name ("Which initiative did ministers endorse in Coralton?" -> "the Coralton Initiative").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from indexer.ask.question import NAMED_KINDS, keys
+
+STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
+
+MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+_UPPER = "A-ZÀ-ÖØ-Þ"  # Latin capitals, accented ones included ("Élise", "Ñuñoa")
+_CAP = rf"[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+_PARTICLE = r"(?:bin|binti|de|del|da|dos|van|von|la|le)"
+NAME = rf"{_CAP}(?:\s+(?:[{_UPPER}]\.|{_CAP}|{_PARTICLE}\s+{_CAP}))*"
+TITLE = (
+    r"(?:H\.\s?E\.|Hon\.|(?:the\s+)?Honou?rable|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Madam|"
+    r"Dato'?|Datuk|Tan\s+Sri|Deputy\s+Minister|Vice[- ]Minister|Minister|Secretary|"
+    r"Ambassador|Senator|Her\s+Excellency|His\s+Excellency)"
+)
+TITLED = rf"(?:{TITLE}\s+)+{NAME}"
+_NOT_A_NAME_TEXT = """
+    apec sme smes msme msmes ministers minister the this these economies economy member members
+    meeting ministerial statement declaration chair chairs working group plan strategic leaders
+    senior officials secretariat we our it in on
+"""
+_NOT_A_NAME = frozenset(_NOT_A_NAME_TEXT.split())
+_VENUE = re.compile(
+    r"\b(?:Centre|Center|Hall|Hotel|Convention|Building|Room|Resort|Palace|Auditorium|Venue)\b"
+)
+_QUALIFIER = (
+    r"(?:(?:over|more\s+than|about|around|nearly|almost|approximately|some|at\s+least"
+    r"|less\s+than|up\s+to|fewer\s+than|as\s+much\s+as|only|just|roughly|between)\s+)?"
+)
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
+_NUMBER_WORD = (
+    rf"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT}))?"
+    rf"|{_UNIT}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|hundred|dozen)"
+)
+_MAGNITUDE = r"(?:\s+(?:million|billion|thousand|trillion))?"
+_PERCENT = r"\s*(?:%|per\s*cent\b|percent\b)"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    strength: float
+
+    def text(self, sentence: str) -> str:
+        return sentence[self.start : self.end]
+
+
+def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# -- persons ------------------------------------------------------------------------------
+
+_CHAIR_CUE = _re(
+    r"\b(?:under\s+the\s+(?i:chair(?:man|woman|person)?ship)\s+of|(?:chaired|co-chaired|presided"
+    r"\s+over)\s+by|As\s+Chair,\s+I,)\s+"
+)
+_OTHER_CUE = _re(r"\b(?:hosted|led|opened|convened|addressed|welcomed)\s+by\s+")
+_NAME_CHAIRED = _re(
+    rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,[^.;]{{3,120}}?,)?\s+(?:who\s+)?(?:co-)?chaired\b"
+)
+_FOR_CHAIRING = _re(rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,[^.;]{{3,120}}?,)?\s+for\s+chairing\b")
+_TITLED = _re(TITLED)
+_NAME_THEN_ROLE = _re(
+    rf"(?P<span>{NAME}),\s+(?:the\s+)?(?:Minister|Secretary|Chair|Vice[- ]Minister|"
+    r"Deputy\s+Minister|Head|Director|Under\s+Secretary)"
+)
+_NAME = _re(NAME)
+
+
+def _after_cue(sentence: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    for cue in cues.finditer(sentence):
+        window = sentence[cue.end() : cue.end() + 160]
+        found = _TITLED.search(window) or _NAME.search(window)
+        if found:
+            yield cue.end() + found.start(), cue.end() + found.end()
+
+
+_NAME_THE_CHAIR = _re(
+    rf"(?P<span>(?:{TITLE}\s+)*{NAME}),\s+(?:the\s+)?(?:[A-Z]\w*\s+){{0,3}}Chair\b"
+)
+_CHAIR_APPOSITION = _re(rf"\bChair(?:man|woman|person)?,\s+(?P<span>(?:{TITLE}\s+)*{NAME})")
+_CHAIR_IS = _re(rf"\bChair\b[^.;]{{0,40}}?\s+(?:is|was)\s+(?P<span>(?:{TITLE}\s+)*{NAME})")
+
+
+def _chair(sentence: str) -> Iterator[tuple[int, int, float]]:
+    """Only who chaired (or is the Chair): never who opened, hosted or welcomed."""
+    for a, b in _after_cue(sentence, _CHAIR_CUE):
+        yield a, b, STRONG
+    for pattern in (_NAME_CHAIRED, _FOR_CHAIRING, _NAME_THE_CHAIR, _CHAIR_APPOSITION, _CHAIR_IS):
+        for a, b in _groups(pattern, sentence):
+            yield a, b, STRONG
+
+
+_ROLE_THEN_NAME = _re(
+    rf"\b(?i:the\s+)?(?P<role>[A-Z][a-z]+)(?:\s+(?:of|for)\s+{NAME})?,\s+(?P<span>(?:{TITLE}\s+)*{NAME})"
+)
+
+
+def with_role(sentence: str, role: str) -> Iterator[tuple[int, int, float]]:
+    """Persons named with `role` ("The President of Atlantis, Aleki Tupou" for "president";
+    "Aleki Tupou, Minister of Trade" for "minister")."""
+    for m in _ROLE_THEN_NAME.finditer(sentence):
+        if m.group("role").lower() == role:
+            yield m.start("span"), m.end("span"), STRONG
+    for m in _NAME_THEN_ROLE.finditer(sentence):
+        if re.match(rf"(?i:the\s+)?{role}", sentence[m.end("span") :].lstrip(" ,"), re.I):
+            yield m.start("span"), m.end("span"), STRONG
+
+
+def _person(sentence: str) -> Iterator[tuple[int, int, float]]:
+    yield from _chair(sentence)
+    for a, b in _after_cue(sentence, _OTHER_CUE):
+        yield a, b, STRONG
+    for a, b in _groups(_TITLED, sentence):
+        yield a, b, MEDIUM
+    for a, b in _groups(_NAME_THEN_ROLE, sentence):
+        yield a, b, MEDIUM
+
+
+# -- dates --------------------------------------------------------------------------------
+
+_DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–—]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+_DATE_FULL = _re(
+    rf"\b(?:the\s+)?{_DAYS}\s+(?:of\s+)?{MONTH}(?:\s*[-–]\s*{_DAYS}\s+{MONTH})?,?\s+\d{{4}}\b"
+    rf"|\b{MONTH}\s+{_DAYS},?\s+\d{{4}}\b"
+)
+_DATE_NO_YEAR = _re(rf"\b{_DAYS}\s+{MONTH}\b|\b{MONTH}\s+{_DAYS}\b")
+_DATE_MONTH = _re(rf"\b{_FULL_MONTH}\s+\d{{4}}\b")
+_DATE_YEAR_CUE = _re(r"\b(?i:in|on|during|since|from|by|until)\s+(?P<span>(?:19|20)\d{2})\b")
+_YEAR = _re(r"\b(?:19|20)\d{2}\b")
+
+
+def _date(sentence: str) -> Iterator[tuple[int, int, float]]:
+    for a, b in _groups(_DATE_FULL, sentence):
+        yield a, b, STRONG
+    for a, b in _groups(_DATE_MONTH, sentence):
+        yield a, b, STRONG
+    for a, b in _groups(_DATE_NO_YEAR, sentence):
+        yield a, b, MEDIUM
+    for a, b in _groups(_DATE_YEAR_CUE, sentence):
+        yield a, b, STRONG
+    for a, b in _groups(_YEAR, sentence):
+        yield a, b, WEAK
+
+
+# -- places -------------------------------------------------------------------------------
+
+_MEETING_CUE = _re(
+    r"\b(?:met|meet|meets|meeting|held|convened|gathered|took\s+place|takes\s+place|hosted"
+    r"|venue|came\s+together|talks)\b",
+    re.I,
+)
+_NEXT_MEETING = _re(r"\b(?:next|will|to\s+meet|to\s+host|offer\s+to|invitation\s+to)\b", re.I)
+_IN_PLACE = _re(rf"\b(?:in|at)\s+(?:the\s+)?(?P<span>{NAME}(?:,\s*{NAME})?)")
+_PLACE_PAIR = _re(rf"\b(?:in|at)\s+(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+{_CAP})*)")
+
+
+_PLACE_LINE = _re(
+    rf"(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+{_CAP})*)"
+    rf"(?:\s*[|,]\s*(?:\d|{MONTH})[\w\s,.–-]*)?$"
+)
+
+
+def _place(sentence: str) -> Iterator[tuple[int, int, float]]:
+    for a, b in _groups(_PLACE_LINE, sentence):  # a title line: "Lakeside, Atlantis | 7 May 2031"
+        if a == 0:
+            yield a, b, MEDIUM
+    cue = _MEETING_CUE.search(sentence)
+    for m in _IN_PLACE.finditer(sentence):
+        a, b = m.span("span")
+        if _VENUE.search(sentence[a:b]):
+            continue
+        strength = STRONG if cue and cue.start() < m.start() else WEAK
+        if _NEXT_MEETING.search(sentence[max(0, a - 60) : a]):
+            strength = WEAK  # where the next meeting will be, not where this one was
+        yield a, b, strength
+    for a, b in _groups(_PLACE_PAIR, sentence):
+        if not _VENUE.search(sentence[a:b]):
+            yield a, b, MEDIUM
+
+
+# -- shares and numbers -------------------------------------------------------------------
+
+_SHARE = _re(
+    rf"(?i:{_QUALIFIER})(?:{_NUMBER})(?:{_PERCENT})?(?:\s+(?:and|to)\s+(?:{_NUMBER}))?{_PERCENT}"
+    r"(?:\s+or\s+(?:less|more|fewer))?"
+)
+_SHARE_WORDS = _re(
+    r"\b(?:(?:about|nearly|almost|over|more\s+than|some|around|roughly|only|just|less\s+than)"
+    r"\s+)?(?:half|one[- ]third|a\s+third|two[- ]thirds|a\s+quarter|one[- ]quarter"
+    rf"|three[- ]quarters|(?:\d+|{_NUMBER_WORD})\s+(?:out\s+of|in)\s+(?:\d+|{_NUMBER_WORD})"
+    r"|the\s+(?:vast\s+)?majority)\b",
+    re.I,
+)
+_COUNT = _re(
+    rf"(?i:{_QUALIFIER})\b(?:{_NUMBER}|{_NUMBER_WORD}){_MAGNITUDE}\b"
+    r"(?!\s*(?:%|per\s*cent|percent|st\b|nd\b|rd\b|th\b))"
+)
+
+
+def _share(sentence: str) -> Iterator[tuple[int, int, float]]:
+    for a, b in _groups(_SHARE, sentence):
+        yield a, b, MEDIUM
+    for a, b in _groups(_SHARE_WORDS, sentence):
+        yield a, b, MEDIUM
+
+
+def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
+    for a, b in _groups(_COUNT, sentence):
+        number = sentence[a:b]
+        if _YEAR.fullmatch(number.strip()) or re.match(r"\d+\.(?:\s|$)", sentence[a:]):
+            continue  # a year, or the number of a numbered paragraph
+        if re.match(r"[-–]\d", sentence[b : b + 2]) or re.search(r"\d[-–]$", sentence[:a]):
+            continue  # part of a range of years or days
+        if re.match(rf"\s+(?:and|to)\s+(?:{_NUMBER}){_PERCENT}", sentence[b:]):
+            continue  # the first bound of a range of shares
+        if any(m.start() <= a and b <= m.end() for m in _DATE_FULL.finditer(sentence)):
+            continue  # the day of a date
+        if any(m.start() <= a < m.end() for m in _SHARE_WORDS.finditer(sentence)):
+            continue  # part of a share ("nearly two thirds"), found below
+        yield a, b, MEDIUM
+    for a, b in _groups(_SHARE, sentence):
+        yield a, b, WEAK
+    for a, b in _groups(_SHARE_WORDS, sentence):
+        yield a, b, WEAK
+
+
+_FREQUENCY = _re(
+    r"\b(?:(?:once|twice|thrice|(?:two|three|four|\d+)\s+times)\s+(?:a|per|each|every)\s+"
+    r"(?:year|month|week)|every\s+(?:\w+\s+)?(?:years?|months?)|annually|biennially|each\s+year"
+    r"|every\s+year)\b",
+    re.I,
+)
+
+
+def _frequency(sentence: str) -> Iterator[tuple[int, int, float]]:
+    for a, b in _groups(_FREQUENCY, sentence):
+        yield a, b, STRONG
+
+
+# -- named things and themes --------------------------------------------------------------
+
+_NAMED_VERB = _re(
+    r"\b(?:endors|adopt|launch|welcom|approv|commend|propos|establish|unveil|agree|discuss"
+    r"|introduc|set\s+up)\w*\b",
+    re.I,
+)
+_CONNECTOR = r"(?:of|on|for|to|and|the|in|a|&)"
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|\d{4}(?:[-–]\d{2,4})?|MSMEs?|SMEs?|E-\w+)"
+_NAMED = _re(rf"\b{_NAME_TOKEN}(?:(?:\s+{_CONNECTOR})*\s+{_NAME_TOKEN})+")
+_RIGHT_AFTER = _re(r"\s+(?:(?:the|a|an)\s+)?")
+_LEAD_WORDS = frozenset(["the", "a", "an", "we", "ministers", "it", "this", "our", "in", "on"])
+
+
+def _named(sentence: str) -> Iterator[tuple[int, int, float]]:
+    cue = _NAMED_VERB.search(sentence)
+    for m in _NAMED.finditer(sentence):
+        text = m.group()
+        words = text.split()
+        # Drop a sentence-opening word ("The", "Ministers") and a possessive lead-in
+        # ("Jadeland's proposal for a ..." is caught by the next match).
+        while words and (words[0].lower() in _LEAD_WORDS or words[0].endswith(("'s", "’s"))):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        start = m.start() + text.index(" ".join(words))
+        end = start + len(" ".join(words))
+        kinds = {w.lower().rstrip("s") for w in words} & {k.rstrip("s") for k in NAMED_KINDS}
+        if not _looks_like_name(" ".join(words)):
+            continue
+        if kinds:
+            yield start, end, MEDIUM if cue else WEAK
+        elif cue and _RIGHT_AFTER.fullmatch(sentence, cue.end(), start):
+            yield start, end, WEAK  # a name without a kind word, right after the verb
+
+
+_THEME = _re(
+    r"\btheme\b[^\"“‘]{0,40}?(?:[\"“]|(?<=\s)['‘])(?P<span>[^\"”’]{3,160}?)(?:[\"”]|['’](?!\w))",
+    re.I,
+)
+_THEME_CAPS = _re(rf"\btheme\s+(?:of|was|is)\s+(?P<span>{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})+)")
+
+
+_QUOTED_LINE = _re(r"^[\"“](?P<span>[^\"”]{6,160})[\"”]$")
+
+
+def _theme(sentence: str) -> Iterator[tuple[int, int, float]]:
+    for a, b in _groups(_THEME, sentence):
+        yield a, b, STRONG
+    for a, b in _groups(_QUOTED_LINE, sentence):  # a quoted title line under the title
+        yield a, b, MEDIUM
+    for a, b in _groups(_THEME_CAPS, sentence):
+        yield a, b, MEDIUM
+
+
+def _groups(pattern: re.Pattern[str], text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    for m in pattern.finditer(text, start):
+        group = "span" if "span" in pattern.groupindex else 0
+        yield m.start(group), m.end(group)
+
+
+def _adds_information(sentence: str, start: int, end: int, exclude: set[str]) -> bool:
+    span_keys = set(keys(sentence[start:end]))
+    return bool(span_keys - exclude)
+
+
+def _looks_like_name(text: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    return (
+        bool(words) and not all(w in _NOT_A_NAME for w in words) and not re.match(_FULL_MONTH, text)
+    )
+
+
+_FINDERS: dict[str, Callable[[str], Iterator[tuple[int, int, float]]]] = {
+    "person": _person,
+    "chair": _chair,
+    "date": _date,
+    "place": _place,
+    "share": _share,
+    "number": _number,
+    "frequency": _frequency,
+    "named": _named,
+    "theme": _theme,
+}
+
+
+_FILLER = frozenset(["all", "the", "their", "total", "its", "new", "of"])
+
+
+def _qualifies(answer_type: str, following: list[str], near: set[str]) -> bool:
+    """A count directly followed by a question term ("21 economies"), or a share of one
+    ("97 per cent of all businesses")."""
+    rest = [k for k in following if k not in _FILLER and not k.isdecimal()]
+    if answer_type == "number":
+        return any(k in near for k in rest[:2])
+    if answer_type == "share":
+        return bool(rest) and rest[0] in near
+    return False
+
+
+def find_span(
+    sentence: str,
+    answer_type: str,
+    exclude: set[str],
+    near: set[str] | None = None,
+    *,
+    named_kind: str | None = None,
+    role: str | None = None,
+) -> Span | None:
+    """The strongest span of the wanted type that says something the question does not.
+
+    `answer_type` is one of ANSWER_TYPES of indexer.ask.question, or "chair" (a person who
+    chaired: the role a chair question asks for). `exclude` holds the question's term keys.
+    `near` (question term keys too) promotes a count or share of one of them to strong
+    evidence. `named_kind` ("guide" for "Which guide ...") promotes a name holding that word.
+    `role` ("president") keeps only persons named with that role.
+    Returns None when the sentence holds no such span.
+    """
+    finder = _FINDERS.get(answer_type)
+    if role:
+        finder = lambda text: with_role(text, role)  # noqa: E731
+    if finder is None:
+        return None
+    best: Span | None = None
+    for start, end, strength in finder(sentence):
+        text = sentence[start:end].strip(" ,;:.")
+        start = sentence.index(text, start) if text else start
+        end = start + len(text)
+        if not text:
+            continue
+        if answer_type == "named":
+            if named_kind and named_kind.rstrip("s") in text.lower():
+                strength = STRONG if strength >= MEDIUM else MEDIUM
+        elif not _adds_information(sentence, start, end, exclude):
+            continue
+        if answer_type in ("person", "chair", "place") and not _looks_like_name(text):
+            continue
+        if near and _qualifies(answer_type, keys(sentence[end : end + 40]), near):
+            strength = STRONG
+        if best is None or strength > best.strength:
+            best = Span(start, end, strength)
+    return best

@@ -1,0 +1,57 @@
+"""Ranking documents by where their passages hold a query's parts (the document-level AND).
+
+A query of several parts ("tourism recovery": two words; a phrase, an OR group or a field
+condition is one part) matches a document whose passages hold every part between them,
+not necessarily in one passage. The document's score adds, for each part, its best BM25F
+passage score weighted by how far that passage is from the document's best passage (the one
+holding the most parts): words in one passage count fully, words a few passages apart less.
+This is the "proximity" idea of Elasticsearch's ``span_near``/Lucene's sloppy matching,
+taken at passage granularity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+NEAR = 0.5  # weight of a part found one passage away from the best passage
+
+
+@dataclass(frozen=True)
+class DocumentMatch:
+    ordinal: int  # the document
+    passage: int  # record number of the passage to show (holds the most parts)
+    score: float
+    parts: int  # how many of the query's parts the document holds
+
+
+def closeness(distance: int) -> float:
+    """Weight of a part's passage ``distance`` passages away from the best passage:
+    1 in the same passage, NEAR next door, falling as 1/distance after that."""
+    return 1.0 if distance == 0 else NEAR / distance
+
+
+def score_document(
+    ordinal: int, passages: Sequence[int], scores: Sequence[Mapping[int, float]]
+) -> DocumentMatch | None:
+    """The document ``ordinal``'s match, from ``scores[i]``: the score of each passage
+    (record number) matching part ``i``. ``passages`` are the document's passage record
+    numbers in order. None when no passage matches any part."""
+    cover = [sum(n in s for s in scores) for n in passages]
+    if not any(cover):
+        return None
+    totals = [sum(s.get(n, 0.0) for s in scores) for n in passages]
+    best = max(range(len(passages)), key=lambda i: (cover[i], totals[i], -i))
+    score = 0.0
+    parts = 0
+    for s in scores:
+        weighted = [s[n] * closeness(abs(i - best)) for i, n in enumerate(passages) if n in s]
+        if weighted:
+            parts += 1
+            score += max(weighted)
+    return DocumentMatch(ordinal, passages[best], score, parts)
+
+
+def by_relevance(matches: list[DocumentMatch]) -> list[DocumentMatch]:
+    """Most parts first, then the best score (then the document order, for stable pages)."""
+    return sorted(matches, key=lambda m: (-m.parts, -m.score, m.ordinal))

@@ -1,0 +1,65 @@
+"""Did you mean: a SymSpell dictionary of the index's own words, one per index generation.
+
+The build writes ``spelling.txt`` into each generation folder before swapping it in: one
+``word documents`` line per word of the index's unstemmed text found in at least
+``MIN_DOCUMENTS`` documents, so a fragment that occurs once (a word cut at a line end,
+"coope") is never offered. The Engine loads it once per generation and looks words up in
+microseconds (SymSpell's precomputed deletes: Wolf Garbe, "SymSpell", 2012,
+https://github.com/wolfgarbe/SymSpell; the Python port ``symspellpy``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from symspellpy import SymSpell, Verbosity
+
+DICTIONARY_FILE = "spelling.txt"
+MIN_DOCUMENTS = 2
+MAX_DISTANCE = 2  # edits; words of up to SHORT_WORD letters get at most 1
+SHORT_WORD = 5
+PREFIX_LENGTH = 7  # SymSpell's default: deletes are precomputed on a word's first 7 letters
+
+
+def write_dictionary(gen_dir: Path, documents: Mapping[str, int]) -> int:
+    """Write ``gen_dir/spelling.txt`` from ``{word: number of documents holding it}``.
+
+    Only words in at least ``MIN_DOCUMENTS`` documents are written, most frequent first.
+    Returns how many were written.
+    """
+    kept = sorted(
+        ((w, n) for w, n in documents.items() if n >= MIN_DOCUMENTS and " " not in w),
+        key=lambda item: (-item[1], item[0]),
+    )
+    text = "".join(f"{w} {n}\n" for w, n in kept)
+    (gen_dir / DICTIONARY_FILE).write_text(text, encoding="utf-8")
+    return len(kept)
+
+
+class Speller:
+    """Suggestions from one generation's dictionary (empty when the file is missing, as in
+    a generation built before dictionaries were written: then nothing is suggested)."""
+
+    def __init__(self, gen_dir: Path):
+        self._sym = SymSpell(max_dictionary_edit_distance=MAX_DISTANCE, prefix_length=PREFIX_LENGTH)
+        path = gen_dir / DICTIONARY_FILE
+        if path.is_file():
+            self._sym.load_dictionary(path, term_index=0, count_index=1, encoding="utf-8")
+
+    def __len__(self) -> int:
+        return self._sym.word_count
+
+    def suggest(self, word: str) -> str | None:
+        """The closest dictionary word to ``word`` (already lowercased and accent-folded),
+        the more frequent on a tie; None when none is within 1 edit (words of up to 5
+        letters) or 2 edits (longer words), or when ``word`` is itself in the dictionary.
+
+        The caller checks first that the index does not hold ``word`` at all (a word in a
+        single document is not in the dictionary, yet must not be "corrected").
+        """
+        distance = 1 if len(word) <= SHORT_WORD else MAX_DISTANCE
+        found = self._sym.lookup(word, Verbosity.TOP, max_edit_distance=distance)
+        if not found or found[0].term == word:
+            return None
+        return found[0].term

@@ -1,0 +1,67 @@
+"""Compounds and acronyms meet in all their spellings, at index and at query time."""
+
+import pytest
+
+from indexer import backend
+from tests.match_fixtures import match_engine, match_index, slugs  # noqa: F401
+
+
+def tokens(analyzer, text: str, **options) -> list[str]:
+    return [t.text for t in analyzer(text, **options)]
+
+
+def test_a_hyphenated_compound_is_indexed_as_its_parts_and_joined():
+    assert tokens(backend.PLAIN, "cross-border e-commerce") == [
+        "cross", "border", "crossborder", "e", "commerce", "ecommerce",
+    ]  # fmt: skip
+    positions = [(t.text, t.pos) for t in backend.PLAIN("co-operation works", positions=True)]
+    assert positions == [("co", 0), ("operation", 1), ("cooperation", 1), ("works", 2)]
+
+
+def test_at_query_time_a_compound_is_not_joined_by_the_analyzer():
+    assert tokens(backend.PLAIN, "cross-border", mode="query") == ["cross", "border"]
+
+
+def test_a_lone_e_before_a_word_is_joined_to_it_when_indexing():
+    assert tokens(backend.PLAIN, "e commerce") == ["e", "commerce", "ecommerce"]
+    assert tokens(backend.PLAIN, "(e) promote") == ["e", "promote"]
+
+
+def test_dotted_acronyms_lose_their_dots():
+    assert tokens(backend.PLAIN, "U.S. and A.P.E.C. e.g. 3.14") == [
+        "us", "and", "apec", "eg", "3.14",
+    ]  # fmt: skip
+    assert tokens(backend.STEM, "U.S.", mode="query") == ["us"]
+
+
+@pytest.mark.parametrize(
+    ("queries", "expected"),
+    [
+        (["e-commerce", "ecommerce", "e commerce"], {"hyphens", "closed", "spaced"}),
+        (["co-operation", "cooperation"], {"hyphens", "closed"}),
+        (["cross-border"], {"hyphens", "closed", "spaced"}),  # "cross border" too
+        (["crossborder"], {"hyphens", "closed"}),
+        (["small-scale", "smallscale"], {"hyphens", "closed"}),
+        (["U.S. delegation", "US delegation"], {"hyphens", "closed"}),
+        (["A.P.E.C. fellowship", "APEC fellowship", "A.P.E.C fellowship"], {"hyphens", "closed"}),
+    ],
+)
+def test_each_spelling_finds_every_spelling(match_engine, queries, expected):  # noqa: F811
+    for q in queries:
+        assert set(slugs(match_engine.search(q)["results"])) == expected, q
+
+
+def test_two_words_find_their_hyphenated_compound(match_engine):  # noqa: F811
+    assert set(slugs(match_engine.search("cross border")["results"])) == {"hyphens", "spaced"}
+
+
+def test_the_matched_spellings_are_highlighted(match_engine):  # noqa: F811
+    (closed,) = [
+        r for r in match_engine.search("e-commerce")["results"] if "Eastvale" in r["title"]
+    ]
+    assert "<mark>ecommerce</mark>" in closed["snippet"]
+
+
+def test_an_exact_phrase_with_a_compound_matches_the_hyphenated_text(match_engine):  # noqa: F811
+    found = match_engine.search('"regulatory co-operation"')
+    assert slugs(found["results"]) == ["hyphens"]
