@@ -65,7 +65,7 @@ TITLE_RULES = [
     (
         "initiative",
         re.compile(
-            rf"action{_S}plan|action{_S}agenda|(?<![a-z])(?:agenda|framework|strategy|roadmap"
+            rf"action{_S}plan|action{_S}agenda|work{_S}?plan|(?<![a-z])(?:agenda|framework|strategy|roadmap"
             rf"|annex|initiative|guidelines|toolkit|principles|work{_S}programme)(?![a-z])",
             re.I,
         ),
@@ -85,12 +85,13 @@ ISSUED_BY_APEC = re.compile(r"\bissued\s+by\s+the\s+APEC\s+Secretariat\b", re.I)
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*$", re.M)
 DATELINE_START = re.compile(
     r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’ .-]*)?,\s*(?:\w+day,?\s+)?"
-    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[–—-]+\s",
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[–—-]+|:)\s",
     re.M,
 )
 # "We, the APEC Ministers ... met", "APEC Ministers and their representatives responsible
 # for SMEs ... gathered": the statement speaks of its meeting in one sentence (a story says
-# "ministers convened", without the "we" or the "responsible for")
+# "ministers convened", without the "we" or the "responsible for"; a story that has them
+# too is told by its news signals)
 STATEMENT_OPENING = re.compile(
     r"\bwe,?\s+the\b[^.]{0,200}?\bministers\b[^.]{0,250}?\b(?:met|gathered|convened|assembled)\b"
     r"|\bministers\b[^.]{0,80}?\bresponsible\s+for\b[^.]{0,250}?"
@@ -100,19 +101,21 @@ STATEMENT_OPENING = re.compile(
 CHAIR_OPENING = re.compile(r"^\s*as\s+(?:the\s+)?chair\s+of\s+the\b", re.I | re.M)
 
 
-def _opening_type(opening: str) -> str | None:
-    """The type a statement's opening lines give away, if they do."""
-    short = [line for line in opening.splitlines()[:8] if len(line) <= 80]
+def _opening_type(opening: str) -> tuple[str | None, bool]:
+    """(the type a statement's opening lines give away, whether they say it in the
+    statement's own voice: a heading, "We, the Ministers", "As Chair of the")."""
+    short = [line for line in opening.splitlines()[:8] if len(line) <= 100]
     for line in short:
         for doc_type in STATEMENT_TYPES:
             pattern = dict(TITLE_RULES)[doc_type]
-            if pattern.search(line) and len(line.split()) <= 8:
-                return doc_type
+            if pattern.search(line) and len(line.split()) <= 12:
+                return doc_type, True
     if CHAIR_OPENING.search(opening[:1500]):
-        return "chairs_statement"
-    if STATEMENT_OPENING.search(opening[:1500]):
-        return "ministerial_statement"
-    return None
+        return "chairs_statement", True
+    found = STATEMENT_OPENING.search(opening[:1500])
+    if found:
+        return "ministerial_statement", found.group(0).lower().startswith("we")
+    return None, False
 
 
 def _is_news(url: str, opening: str, og_type: str | None) -> bool:
@@ -136,11 +139,11 @@ def classify(
     """One of DOC_TYPES for a document; `opening` is its first paragraphs, one a line."""
     path = unquote(urlsplit(url).path)
     og_type = signals.og_type if signals else None
-    by_opening = _opening_type(opening)
+    by_opening, own_voice = _opening_type(opening)
     if publisher == "APEC" and (NEWS_RELEASE_PATH.search(path) or ISSUED_BY_APEC.search(opening)):
         return "news_release"
     third_party = publisher is not None and publisher != "APEC"
-    if third_party and by_opening is None and _is_news(url, opening, og_type):
+    if third_party and not own_voice and _is_news(url, opening, og_type):
         return "news_article"
     if SPEECH_PATH.search(path):
         return "speech"

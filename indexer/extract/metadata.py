@@ -88,7 +88,11 @@ _MEETING_IN = [
     r"(?:held|hosted|took\s+place|chaired\s+from|opened)",
 ]
 MET_IN = [
-    re.compile(rf"\b{verb}\s+in\s+(?:the\s+)?(?P<place>{PLACE})") for verb in _MEETING_IN
+    # "met in X", also "held on 5-6 September 1996 in X", "gathered during ... in X"
+    re.compile(
+        rf"\b{verb}\s+(?:(?:on|from|during)\s+[^.;]{{1,40}}?\s+)?in\s+(?:the\s+)?(?P<place>{PLACE})"
+    )
+    for verb in _MEETING_IN
 ]
 PLACE_LINE = re.compile(
     rf"^\s*(?P<place>{_PLACE_PART},\s*{_PLACE_PART})\s*(?:[,|–—-]|\s)\s*(?P<rest>.*)$"
@@ -97,7 +101,7 @@ PLACE_LINE = re.compile(
 DATELINE = re.compile(
     rf"^(?P<place>{_PLACE_PART}(?:,\s*{_PLACE_PART})?),\s*(?:[A-Z][a-z]+day,?\s+)?"
     rf"(?P<date>(?:{_DAY}\s+(?i:{_MONTH})|(?i:{_MONTH})\s+{_DAY})(?:,?\s+{_YEAR})?)"
-    r"(?:\s*\([^)]{1,40}\))?\s*[–—-]+\s"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:[–—-]+|:)\s"
 )
 LABELLED_DATE = re.compile(r"^\s*(?:date|dated|fecha)\s*:\s*(?P<rest>.+)$", re.I)
 VENUE = re.compile(r"^\s*(?:venue|place|location|lugar)\s*:\s*(?P<rest>.+)$", re.I)
@@ -111,6 +115,12 @@ NOT_PLACES = {
     "small", "medium", "enterprises", "sme", "smes", "asia", "pacific", "asia-pacific",
     "issued", "date", "venue", "introduction", "press", "news", "home",
 }  # fmt: skip
+
+NOT_PLACE_PART = re.compile(
+    r"\b(?:statement|declaration|meeting|ministerial|ministers?|conference|summit|report"
+    r"|plan|working\s+group|apec|smewg)\b",
+    re.I,
+)
 
 _HONORIFIC = (
     r"(?:H\.\s?E\.|Hon\.|Honourable|Honorable|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Minister|"
@@ -220,11 +230,14 @@ def find_date(*texts: str) -> str | None:
 
 
 def _clean_place(place: str) -> str | None:
-    """'LAKESIDE' -> 'Lakeside'; parts that are months, weekdays or common words dropped."""
-    parts = []
+    """'LAKESIDE' -> 'Lakeside'; a part naming a document or meeting ('Joint Ministerial
+    Statement, Lakeside') is skipped; the place ends at a month, weekday or common word."""
+    parts: list[str] = []
     for part in (p.strip(" .") for p in place.split(",")):
         part = re.sub(r"^the\s+", "", part, flags=re.I)
         first = part.split()[0] if part.split() else ""
+        if not parts and NOT_PLACE_PART.search(part):
+            continue
         if not first or MONTH_NAME.match(first) or WEEKDAY.match(first):
             break
         if part.lower() in NOT_PLACES or len(part) < 3:
