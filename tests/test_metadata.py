@@ -64,6 +64,14 @@ def test_date(text, iso):
         ("The meeting was held in Wellington, September 2013.", "Wellington"),
         ("We met in the Philippines to discuss trade.", "Philippines"),
         ("We discussed trade and finance.", None),
+        ("The Third Meeting was held on 5-6 September 1996 in Silverton, Borealia.",
+         "Silverton, Borealia"),
+        ("Joint Ministerial Statement, Port Meridian, Atlantis, 8-9 October 1998",
+         "Port Meridian"),
+        ("LAKESIDE, Oct 4 — Ministers agreed on Saturday.", "Lakeside"),
+        ("Lakeside, Atlantis, 20 May 2011: Ministers met today.", "Lakeside, Atlantis"),
+        ("As discussed in Dorado in 2019, we then met in Riverton, Cascadia.",
+         "Riverton, Cascadia"),
     ],
 )
 def test_location(text, place):
