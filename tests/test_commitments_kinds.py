@@ -138,6 +138,8 @@ def test_a_plan_describes_the_group_and_says_what_it_will_do():
 def test_a_hosts_speech_is_not_an_outcome():
     sentence = "We will work with every economy to make this year's meetings a success."
     assert detect(sentence, "speech") is None
+    assert detect("Ministers, distinguished guests, welcome to Port Meridian.", "speech") is None
+    assert detect("Ministers will agree on a statement tomorrow.", "speech") is None
     assert detect("Ministers agreed to cut red tape.", "speech").verb == "agree"
 
 

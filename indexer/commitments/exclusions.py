@@ -3,11 +3,11 @@
 Each kind was seen among the records of the real APEC record (issue 13): meeting procedure
 ("The member economies adopted the meeting's agenda."), previews of what a meeting will do
 ("Ministers will meet in Lakeside next week to discuss supply chains"), a host's logistics
-("we look forward to welcoming you to our capital"; in a speech, whatever "we" the host
-will do), headlines ("Ministers back new declaration on small firms", no closing full stop),
-document headers ("Draft 2 – Discussion paper (submitted by the SMEWG) – Background – 1 At
-the 21st meeting ...") and a group page's description of itself ("The SMEWG will further
-promote ...").
+("we look forward to welcoming you to our capital"; in a speech, whatever the host or
+ministers do now or will do), headlines ("Ministers back new declaration on small firms", no
+closing full stop), document headers ("Draft 2 – Discussion paper (submitted by the SMEWG) –
+Background – 1 At the 21st meeting ...") and a group page's description of itself ("The
+SMEWG will further promote ...").
 """
 
 from __future__ import annotations
@@ -98,7 +98,8 @@ _LOGISTICS = re.compile(
     r"registration\s+(?:desk|closes|opens|form|deadline)|visa\s+(?:letters?|applications?)|"
     r"shuttle|gala\s+dinner|field\s+trip|site\s+visit|welcome\s+reception|by\s+bus\b|buses\b|"
     r"(?:the|from|to)\s+airport|(?:the|your|our)\s+hotel|dress\s+code|"
-    r"(?:name|security|delegate)\s+badges?)",
+    r"(?:name|security|delegate)\s+badges?|distinguished\s+guests|ladies\s+and\s+gentlemen|"
+    r"welcome\s+to\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?;:…][\"'”’)\]]*\s*$")
@@ -148,9 +149,11 @@ def excluded_kind(
         )
     ):
         return "preview"
-    if _LOGISTICS.search(sentence) or (doc_type == "speech" and actor == "We"):
-        return "logistics"
     verb = sentence[start:end].rstrip()
+    if _LOGISTICS.search(sentence) or (
+        doc_type == "speech" and (actor == "We" or not _PAST_OUTCOME.search(verb))
+    ):
+        return "logistics"
     if actor != "We" and (  # a statement typed as a page still speaks as "we"
         (
             doc_type == "web_page"
