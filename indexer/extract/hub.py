@@ -5,10 +5,15 @@ as documents. A page is a hub when, once its chrome is dropped (nav, header, foo
 
 - a run of at least MIN_ITEMS sibling elements of one kind (cards, list items, table rows,
   bare links) mostly holding a link each covers at least half of its text, and under
-  MAX_OUTSIDE_CHARS of text stand outside the run (a listing; a document with a long block
-  of links beside it is not one); or
+  MAX_OUTSIDE_CHARS of text stand outside the run (a listing); or
+- teasers (small blocks led by a link of their own: cards with a line of text, events with
+  a one-line description, a hero banner) hold at least half of its text (a home page with
+  "Latest news" cards, an events month with descriptions); or
 - it has at least MIN_LINKS links and under MAX_PROSE_CHARS of text outside links (a home
   page of tiles, a calendar grid, a site map).
+
+The first two never make a hub of a page with MIN_PROSE_BLOCKS paragraphs of running text
+outside its teasers: a document beside a box of related links.
 """
 
 from __future__ import annotations
@@ -25,6 +30,17 @@ COVERAGE = 0.5  # of the page's text that the run holds
 MAX_OUTSIDE_CHARS = 500
 MIN_LINKS = 5
 MAX_PROSE_CHARS = 300
+MIN_TEASERS = 5
+TEASER_CHARS = 300
+TEASER_LINK_SHARE = 0.15
+TEASER_COVERAGE = 0.5  # of the page's text in teasers
+PROSE_BLOCK_CHARS = 100
+MIN_PROSE_BLOCKS = 3  # a document has paragraphs of running text outside any teaser
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+TEASER_TAGS = {
+    "div", "li", "tr", "td", "th", "article", "section", "p", "dd", "dt", "figure", "header",
+    "ul", "ol", "table", "tbody", "blockquote", "span",
+} | HEADINGS  # fmt: skip
 
 
 def _page_link(a: etree._Element) -> bool:
@@ -32,18 +48,63 @@ def _page_link(a: etree._Element) -> bool:
     return bool(href) and not href.startswith(("#", "mailto:", "javascript:", "tel:"))
 
 
-def _counts(body: etree._Element) -> dict[etree._Element, tuple[int, bool]]:
-    """(text characters, holds a page link) for every element, bottom-up in one pass."""
-    counts: dict[etree._Element, tuple[int, bool]] = {}
+def _counts(body: etree._Element) -> dict[etree._Element, tuple[int, bool, int]]:
+    """(text characters, holds a page link, characters inside links) for every element,
+    bottom-up in one pass."""
+    counts: dict[etree._Element, tuple[int, bool, int]] = {}
     for el in reversed(list(body.iter())):
         chars = len("".join((el.text or "").split()))
         linked = el.tag == "a" and _page_link(el)
+        link_chars = 0
         for child in el:
-            c_chars, c_linked = counts[child]
+            c_chars, c_linked, c_link_chars = counts[child]
             chars += c_chars + len("".join((child.tail or "").split()))
             linked = linked or c_linked
-        counts[el] = (chars, linked)
+            link_chars += c_link_chars
+        counts[el] = (chars, linked, chars if el.tag == "a" else link_chars)
     return counts
+
+
+def _standalone_link(block: etree._Element) -> bool:
+    """A page link in `block` that is not inside a sentence: alone in its parent (a "Read
+    more" link, a linked heading or list item), not one phrase of a paragraph."""
+    for a in block.iter("a"):
+        if not _page_link(a):
+            continue
+        parent = a.getparent()
+        if parent is None or parent.tag in HEADINGS:
+            return True
+        beside = (parent.text or "") + "".join(c.tail or "" for c in parent)
+        if not beside.strip():
+            return True
+    return False
+
+
+def _teasers(body: etree._Element) -> tuple[int, float, int]:
+    """(teasers, share of the page's text they hold, blocks of running text outside them).
+
+    A teaser is the largest block of at most TEASER_CHARS that holds a page link making up
+    at least TEASER_LINK_SHARE of its text: a card, an event line with its one-line
+    description, a hero banner. A block of running text is a block without blocks inside,
+    of at least PROSE_BLOCK_CHARS, outside any teaser: a document's paragraph."""
+    counts = _counts(body)
+    total = counts[body][0]
+    teasers = teaser_chars = prose_blocks = 0
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        chars, linked, link_chars = counts[el]
+        if el is not body and el.tag in TEASER_TAGS and linked and chars <= TEASER_CHARS and (
+            link_chars >= TEASER_LINK_SHARE * chars or _standalone_link(el)
+        ):
+            teasers += 1
+            teaser_chars += chars
+            continue
+        blocks = [c for c in el if c.tag in TEASER_TAGS]
+        if not blocks and chars >= PROSE_BLOCK_CHARS:
+            prose_blocks += 1
+        stack.extend(c for c in el if isinstance(c.tag, str))
+    return teasers, teaser_chars / total if total else 0.0, prose_blocks
 
 
 def _listing_coverage(body: etree._Element) -> float:
@@ -78,4 +139,9 @@ def is_hub(root: etree._Element) -> bool:
     prose = normalise(" ".join(body.xpath(".//text()[not(ancestor::a)]")))
     if links >= MIN_LINKS and len(prose) < MAX_PROSE_CHARS:
         return True
-    return _listing_coverage(body) >= COVERAGE
+    teasers, share, prose_blocks = _teasers(body)
+    if prose_blocks >= MIN_PROSE_BLOCKS:
+        return False
+    return _listing_coverage(body) >= COVERAGE or (
+        teasers >= MIN_TEASERS and share >= TEASER_COVERAGE
+    )

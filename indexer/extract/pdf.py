@@ -33,9 +33,11 @@ EDGE_LINES = 3  # lines at the top and bottom of a page that may be running head
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 BULLET = re.compile(r"^(?:[•●▪◦■□➢►\-–*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))\s+")
 NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
-# a meeting document's reference lines above its title: "2032/SMEMM/JMS", "Agenda Item: 3"
+# a meeting document's reference lines above its title: its code ("2032/SMEMM/JMS", dropped
+# at a page's edge like a running header) and "Agenda Item: 3" (kept, never the title)
+DOC_CODE = re.compile(r"^\d{4}/[A-Z0-9]+(?:/[\w.-]+)+$", re.I)
 REFERENCE_LINE = re.compile(
-    r"^(?:\d{4}/[A-Z0-9]+(?:/[\w.-]+)+|agenda\s+item\b.*|(?:submitted|prepared)\s+by\b.*)$", re.I
+    rf"{DOC_CODE.pattern}|^(?:agenda\s+item|(?:submitted|prepared)\s+by)\b", re.I
 )
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
@@ -114,7 +116,9 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         keep = []
         for i, line in enumerate(lines):
             at_edge = i < EDGE_LINES or i >= len(lines) - EDGE_LINES
-            if at_edge and (_edge_key(line, n) in running or PAGE_NUMBER.match(line)):
+            if at_edge and (
+                _edge_key(line, n) in running or PAGE_NUMBER.match(line) or DOC_CODE.match(line)
+            ):
                 continue
             keep.append(line)
         cleaned.append(keep)
