@@ -83,8 +83,8 @@ def _standalone_link(block: etree._Element) -> bool:
 def _teasers(body: etree._Element) -> tuple[int, float, int]:
     """(teasers, share of the page's text they hold, blocks of running text outside them).
 
-    A teaser is the largest block of at most TEASER_CHARS that holds a page link making up
-    at least TEASER_LINK_SHARE of its text: a card, an event line with its one-line
+    A teaser is the largest block of at most TEASER_CHARS that holds links to one page, of
+    its own (not inside a sentence) or making up at least TEASER_LINK_SHARE of its text: a card, an event line with its one-line
     description, a hero banner. A block of running text is a block without blocks inside,
     of at least PROSE_BLOCK_CHARS, outside any teaser: a document's paragraph."""
     counts = _counts(body)
@@ -94,8 +94,13 @@ def _teasers(body: etree._Element) -> tuple[int, float, int]:
     while stack:
         el = stack.pop()
         chars, linked, link_chars = counts[el]
-        if el is not body and el.tag in TEASER_TAGS and linked and chars <= TEASER_CHARS and (
-            link_chars >= TEASER_LINK_SHARE * chars or _standalone_link(el)
+        if (
+            el is not body
+            and el.tag in TEASER_TAGS
+            and linked
+            and chars <= TEASER_CHARS
+            and len({a.get("href") for a in el.iter("a") if _page_link(a)}) == 1
+            and (link_chars >= TEASER_LINK_SHARE * chars or _standalone_link(el))
         ):
             teasers += 1
             teaser_chars += chars
