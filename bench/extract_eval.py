@@ -2,10 +2,10 @@
 
     python bench/extract_eval.py bench/data/extract/tuning [--json] [--misses] [--before REV]
 
-Columns: the extractor before this round (commit d617c96, or --before REV, checked out into a temporary git
-worktree and run in a subprocess with that code on the import path), trafilatura alone
-(`trafilatura.extract` text and `htmldate` date, nothing else: no hub detection, no
-fields but the date and its year, no PDFs), and the extractor in this tree.
+Columns: the extractor before this round (commit d617c96, or --before REV, checked out into
+a temporary git worktree and run in a subprocess with that code on the import path),
+trafilatura alone (`trafilatura.extract` text and `htmldate` date, nothing else: no hub
+detection, no fields but the date and its year, no PDFs), and the extractor in this tree.
 
 Rows, over the set's pages:
 - paragraph recall: expected paragraphs found in the text of the pages that are not hubs (a

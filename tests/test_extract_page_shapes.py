@@ -8,8 +8,8 @@ import pytest
 
 from indexer.extract import extract_bytes
 from indexer.extract.chrome import is_chrome
-from indexer.extract.hub import is_hub
 from indexer.extract.html import _parse
+from indexer.extract.hub import is_hub
 from indexer.extract.metadata import extract_metadata, find_date
 from indexer.extract.pdf import extract_pdf
 from indexer.extract.readability import drop_chrome
@@ -40,7 +40,8 @@ def aspnet_page(content: str, head: str = MEETING_HEAD) -> bytes:
         "<html><head><title>APEC - 1997 SME Ministerial Meeting</title></head><body>"
         "<form name='aspnetForm' method='post' action='/x.aspx' id='aspnetForm'>"
         "<input type='hidden' name='__VIEWSTATE' value='/wEPDwUKMTY3Nz' />"
-        "<div class='fontsize'>Font Size: <a href='#'>A</a> <a href='#'>A</a> <a href='#'>A</a></div>"
+        "<div class='fontsize'>Font Size: <a href='#'>A</a> <a href='#'>A</a>"
+        " <a href='#'>A</a></div>"
         f"<div id='left'><ul>{years}</ul></div><div id='main'>"
         "<div class='path'>Home &gt; Meeting Papers &gt; Small and Medium Enterprise</div>"
         f"{head}{content}</div>"
@@ -232,12 +233,12 @@ def test_a_statement_pdf_keeps_its_first_sentence_and_rejoins_one_across_a_page_
     body = pdfs.lines_pdf([
         ["2032/SMEMM/JMS", "Agenda Item: 3", "Joint Ministerial Statement",
          "Greyhaven, Tessaly, 14-15 September 2032",
-         "We, the APEC Ministers Responsible for Small and Medium Enterprises of the Region, met in",
-         "Greyhaven, Tessaly under the chairmanship of the Hon. Mika Soren of Tessaly, and agreed",
-         "that small firms need fair access to credit, to digital tools and to markets beyond their",
+         "We, the APEC Ministers Responsible for Small and Medium Enterprises of the Region, met",
+         "in Greyhaven, Tessaly under the chairmanship of Hon. Mika Soren of Tessaly and agreed",
+         "that small firms need fair access to credit, to digital tools and to markets beyond",
          "Page 1 of 2"],
         ["Joint Ministerial Statement - Greyhaven 2032",
-         "borders, which we commit to widening before our next meeting.",
+         "their borders, which we commit to widening before our next meeting.",
          "We welcome the offer of Cascadia to host the next meeting."],
     ])
     pdf = extract_pdf(body)

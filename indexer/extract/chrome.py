@@ -4,8 +4,9 @@ Kinds, each seen on the real record's pages (apec.org's two layouts, news sites,
 sharing sites): skip links in several languages, advertisement breaks ("Article continues
 after this advertisement", often glued to the next sentence), text-size buttons ("A A"),
 newsletter sign-ups ("Never miss a story: get the ... newsletter free in your inbox"),
-cookie notices, share bars, copyright lines, breadcrumbs, category and section menus ("Video | Agriculture | Economy | ..."), document-sharing sites' file lines
-("pages: 16, file type: pdf, size: 245 kB", "Page 1 sur 16", "Download") and logo captions.
+cookie notices, share bars, copyright lines, breadcrumbs, category and section menus
+("Video | Agriculture | Economy | ..."), document-sharing sites' file lines ("pages: 16,
+file type: pdf, size: 245 kB", "Page 1 sur 16", "Download") and logo captions.
 """
 
 from __future__ import annotations

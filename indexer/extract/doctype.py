@@ -6,8 +6,9 @@ opening lines, in this order:
    byline) is `news_article` unless its opening is a statement's;
 2. the title, then the URL path: terms of reference, strategic plan, meeting report,
    chair's statement, declaration, ministerial statement, speech, initiative;
-3. (after the group pages of 4) the opening lines: "We, the APEC Ministers ... met in" is a statement, "As Chair of
-   the ..." a chair's statement, a heading "Joint Ministerial Statement" one too;
+3. (after the group pages of 4) the opening lines: "We, the APEC Ministers ... met in" is
+   a statement, "As Chair of the ..." a chair's statement, a heading "Joint Ministerial
+   Statement" one too;
 4. group pages and portals (by their URL, even when they quote a statement's heading or
    its "Ministers ... met" sentence) are `web_page`; anything else `other`.
 """

@@ -84,9 +84,10 @@ def _teasers(body: etree._Element) -> tuple[int, float, int]:
     """(teasers, share of the page's text they hold, blocks of running text outside them).
 
     A teaser is the largest block of at most TEASER_CHARS that holds links to one page, of
-    its own (not inside a sentence) or making up at least TEASER_LINK_SHARE of its text: a card, an event line with its one-line
-    description, a hero banner. A block of running text is a block without blocks inside,
-    of at least PROSE_BLOCK_CHARS, outside any teaser: a document's paragraph."""
+    its own (not inside a sentence) or making up at least TEASER_LINK_SHARE of its text: a
+    card, an event line with its one-line description, a hero banner. A block of running
+    text is a block without blocks inside, of at least PROSE_BLOCK_CHARS, outside any
+    teaser: a document's paragraph."""
     counts = _counts(body)
     total = counts[body][0]
     teasers = teaser_chars = prose_blocks = 0
