@@ -103,7 +103,8 @@ def test_a_date_range_gives_its_first_day(text, iso):
 
 
 def test_a_strategic_plan_is_dated_by_its_adoption_line_and_has_no_meeting_number():
-    text = "STRATEGIC PLAN 2029-2032\nEndorsed at the 68th SMEWG Meeting, 12 March 2029\n" + (
+    text = "STRATEGIC PLAN 2029-2032\nMembers met in Vantor on 2 May 2028 to draft it.\n" + (
+        "Endorsed at the 68th SMEWG Meeting, 12 March 2029\n"
         "It builds on the priorities that ministers set at the 36th SME Ministerial Meeting and"
         " on the 76th session of senior officials.")
     meta = extract_metadata("SMEWG Strategic Plan 2029-2032", text, "https://www.apec.org/p.pdf")
@@ -184,12 +185,14 @@ def test_pages_of_link_led_teasers_are_hubs_and_documents_beside_them_are_not(ma
     assert is_hub(root) is hub
 
 
-def test_a_group_page_is_a_web_page_dated_by_its_update_line():
+@pytest.mark.parametrize("filler", [0, 20], ids=["short", "update-line-at-the-foot"])
+def test_a_group_page_is_a_web_page_dated_by_its_update_line(filler):
     text = "\n".join([
         "The SMEWG helps small firms to grow. It was established in 1995.",
         "2031 SME Ministerial Meeting Joint Ministerial Statement",
-        "We, the Ministers responsible for SMEs, met in Lakeside, Atlantis at the 38th SME"
-        " Ministerial Meeting and asked the group to focus on digital trade.",
+        "We, the Ministers responsible for SMEs, met in Lakeside, Atlantis on 7 September 2031"
+        " at the 38th SME Ministerial Meeting and asked the group to focus on digital trade.",
+        *[f"Project {n} helps small firms with finance." for n in range(filler)],
         "Last updated: 18 June 2032",
     ])
     url = "https://www.apec.org/groups/som-steering-committee/working-groups/smewg"

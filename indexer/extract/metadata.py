@@ -2,7 +2,9 @@
 publisher and type (indexer.extract.doctype). Hints from sources.toml win where given.
 
 Where each comes from, best signal first:
-- date: a place-and-date line or dateline ("Lakeside, Atlantis | 07 September 2031",
+- date: for group pages, plans and terms of reference their status line ("Last updated:
+  18 June 2032", "Endorsed at the 68th SMEWG Meeting, 12 March 2029") wherever it stands;
+  else a place-and-date line or dateline ("Lakeside, Atlantis | 07 September 2031",
   "LAKESIDE, Oct 4 —"), the meeting sentence ("met in X on 7-8 September 1998"), a labelled
   line ("Date: 14 March 2030"), a status line ("Adopted ... 2 March 2027"), the page's meta
   tags or htmldate, a line that is only a date. Never a year merely named in the text, nor
@@ -59,6 +61,8 @@ OUTCOME = re.compile(
     r"(?:[\w&'’.-]+\s+){0,6}?ministerial\s+meeting\b",
     re.I,
 )
+# documents whose date is their status line's (updated, endorsed, adopted), not a meeting's
+DATED_BY_STATUS = {"web_page", "strategic_plan", "terms_of_reference"}
 MENTIONS_ONLY = {"news_release", "news_article", "meeting_report", "web_page", "strategic_plan"}
 SME = re.compile(r"(?<![a-z])m?smes?(?![a-z])|small[\s_-]+and[\s_-]+medium", re.I)
 MINISTERIAL = re.compile(r"minist", re.I)
@@ -413,8 +417,14 @@ def _url_year(url: str) -> int | None:
     return None
 
 
+def _status_dates(lines: list[str]) -> list[str]:
+    """Dates of the status lines anywhere in the text ("Last updated: 18 June 2032" stands
+    at the foot of a group page), first first."""
+    return [d for line in lines if STATUS_LINE.match(line) for d in [find_date(line)] if d]
+
+
 def _status_year(lines: list[str]) -> int | None:
-    for line in lines[:HEAD_PARAGRAPHS]:
+    for line in lines:
         if STATUS_LINE.match(line) and (m := MONTH_YEAR.search(line)):
             return int(m.group("year"))
     return None
@@ -439,8 +449,8 @@ def extract_metadata(
     doc_type = classify(title, url, head, publisher=publisher, signals=signals)
     number, ministerial = _meeting(title, head)
     page = doc_type == "web_page"  # a group page: its own update date, no meeting of its own
-    if page:
-        dates = found.status + dates
+    if doc_type in DATED_BY_STATUS:  # "Last updated: ..." at a page's foot, "Endorsed at ..."
+        dates = _status_dates(lines) + dates
     meta = Metadata(
         date=dates[0] if dates else None,
         meeting_number=number if ministerial and _outcome(doc_type, title, head) else None,
