@@ -9,8 +9,9 @@ opening lines, in this order:
 3. (after the group pages of 4) the opening lines: "We, the APEC Ministers ... met in" is
    a statement, "As Chair of the ..." a chair's statement, a heading "Joint Ministerial
    Statement" one too;
-4. group pages and portals (by their URL, even when they quote a statement's heading or
-   its "Ministers ... met" sentence) are `web_page`; anything else `other`.
+4. group pages and portals (by their URL or a title that is the group's name, even when
+   they quote a statement's heading or its "Ministers ... met" sentence) are `web_page`;
+   anything else `other`.
 """
 
 from __future__ import annotations
@@ -83,6 +84,11 @@ NEWS_PATH = re.compile(
 )
 SPEECH_PATH = re.compile(r"/speeches?/", re.I)
 WEB_PAGE_PATH = re.compile(r"/groups?/|/working-groups?/|/about(?:-us)?(?:/|$)|/portal", re.I)
+# a group's own page is titled with the group's name: "Small and Medium Enterprises Working
+# Group", "SMEWG", "About the SME Working Group"
+WEB_PAGE_TITLE = re.compile(
+    r"^(?:about\s+(?:the\s+)?)?[\w&,' -]*(?:working\s+group|smewg)(?:\s*\(smewg\))?$", re.I
+)
 FILE_PATH = re.compile(r"\.(?:pdf|docx?|rtf)$", re.I)  # a file kept in a group's folder
 ISSUED_BY_APEC = re.compile(r"\bissued\s+by\s+the\s+APEC\s+Secretariat\b", re.I)
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*$", re.M)
@@ -154,6 +160,7 @@ def classify(
         for doc_type, pattern in TITLE_RULES:
             if pattern.search(source):
                 return doc_type
-    if WEB_PAGE_PATH.search(path) and not FILE_PATH.search(path):
+    web_page = WEB_PAGE_PATH.search(path) or WEB_PAGE_TITLE.search(title.strip())
+    if web_page and not FILE_PATH.search(path):
         return "web_page"  # a group page that lists or quotes its ministers' statements
     return by_opening or "other"
