@@ -848,16 +848,9 @@ def _key(word: str) -> WordKey:
     return _fold(word), _stem(word)
 
 
-def _term_of(key: WordKey, stems: set[str], exact: set[str]) -> str | None:
-    """The query term a word with ``key`` matches (its folded form or its stem), if any."""
-    folded, stem = key
-    if folded in exact:
-        return folded
-    return stem if stem in stems else None
-
-
 def _matches(word: str, stems: set[str], exact: set[str]) -> bool:
-    return _term_of(_key(word), stems, exact) is not None
+    folded, stem = _key(word)
+    return folded in exact or stem in stems
 
 
 def word_keys(chunk: str) -> frozenset[WordKey]:
@@ -867,10 +860,9 @@ def word_keys(chunk: str) -> frozenset[WordKey]:
 
 
 def terms_of(keys: Iterable[WordKey], stems: set[str], exact: set[str]) -> set[str]:
-    """The query terms that words with ``keys`` (see ``word_keys``) match."""
-    found = {_term_of(key, stems, exact) for key in keys}
-    found.discard(None)
-    return found  # type: ignore[return-value]
+    """The query terms that words with ``keys`` (see ``word_keys``) match: a word's folded
+    form when the query has it unstemmed, else its stem when the query has that."""
+    return {f if f in exact else s for f, s in keys if f in exact or s in stems}  # type: ignore[misc]
 
 
 def terms_in(chunk: str, stems: set[str], exact: set[str]) -> set[str]:
@@ -878,12 +870,20 @@ def terms_in(chunk: str, stems: set[str], exact: set[str]) -> set[str]:
     return terms_of(word_keys(chunk), stems, exact)
 
 
-def first_match(words: list[str], stems: set[str], exact: set[str]) -> int | None:
-    """Index of the first of ``words`` (whitespace-split) that the query matches."""
+def first_chunks(words: list[str]) -> dict[WordKey, int]:
+    """For each word key (see ``word_keys``) of ``words`` (whitespace-split), the index of
+    the first of ``words`` holding it."""
+    first: dict[WordKey, int] = {}
     for i, chunk in enumerate(words):
-        if any(_matches(m.group(0), stems, exact) for m in _WORD.finditer(chunk)):
-            return i
-    return None
+        for m in _WORD.finditer(chunk):
+            first.setdefault(_key(m.group(0)), i)
+    return first
+
+
+def first_match(first: dict[WordKey, int], stems: set[str], exact: set[str]) -> int | None:
+    """Index of the first whitespace-split word that the query matches, from the words'
+    ``first_chunks``; None when none does."""
+    return min((i for (f, s), i in first.items() if f in exact or s in stems), default=None)
 
 
 def highlight(text: str, stems: set[str], exact: set[str]) -> str:

@@ -98,15 +98,19 @@ class _Generation:
 @dataclass(frozen=True)
 class Analysed:
     """A text's sentences and the word keys (``backend.word_keys``) of each, by sentence
-    text: what finding its best sentence for any query needs."""
+    text, and where each word key first occurs (``backend.first_chunks``; only for a text
+    longer than a snippet): what its best sentence and its snippet for any query need."""
 
     sentences: list[Sentence]
     keys: dict[str, frozenset[backend.WordKey]]
+    first: dict[backend.WordKey, int]
 
     @classmethod
     def of(cls, text: str) -> Analysed:
         sentences = split_sentences(text)
-        return cls(sentences, {s.text: backend.word_keys(s.text) for s in sentences})
+        words = text.split()
+        first = backend.first_chunks(words) if len(words) > SNIPPET_WORDS else {}
+        return cls(sentences, {s.text: backend.word_keys(s.text) for s in sentences}, first)
 
     def keys_of(self, chunk: str) -> frozenset[backend.WordKey]:
         """The word keys of ``chunk`` (one of the sentences, or any other text)."""
@@ -478,7 +482,7 @@ class Engine:
             "year": f.get("year"),
             "date": f.get("date") or None,
             "location": f.get("location"),
-            "snippet": snippet(text, parsed),
+            "snippet": snippet(text, parsed, shown.body),
             "score": round(score, 4),
             "passage_id": f.get("passage_id"),
             "position": position,
@@ -632,11 +636,13 @@ def sentence_link(
     return passage_link(url, content_type, sentence.text, page, at=at), line
 
 
-def snippet(text: str, parsed: backend.Parsed) -> str:
-    """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted."""
+def snippet(text: str, parsed: backend.Parsed, analysed: Analysed | None = None) -> str:
+    """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted.
+    ``analysed`` is ``Analysed.of(text)``, when already at hand."""
     words = text.split()
     if len(words) > SNIPPET_WORDS:
-        at = backend.first_match(words, parsed.stems, parsed.exact) or 0
+        first = (analysed or Analysed.of(text)).first
+        at = backend.first_match(first, parsed.stems, parsed.exact) or 0
         start = max(0, min(at - 10, len(words) - SNIPPET_WORDS))
         cut = " ".join(words[start : start + SNIPPET_WORDS])
         text = ("… " if start else "") + cut + (" …" if start + SNIPPET_WORDS < len(words) else "")
