@@ -871,10 +871,10 @@ def _matches(word: str, stems: set[str], exact: set[str]) -> bool:
     return folded in exact or stem in stems
 
 
-def word_keys(chunk: str) -> frozenset[WordKey]:
+def word_keys(chunk: str) -> tuple[WordKey, ...]:
     """The distinct (folded form, stem) of the words of ``chunk``: all that ``terms_of``
-    needs, so a text's keys can be kept and matched against many queries."""
-    return frozenset(_key(m.group(0)) for m in _WORD.finditer(chunk))
+    needs, so a text's keys can be kept (compactly) and matched against many queries."""
+    return tuple({_key(m.group(0)): None for m in _WORD.finditer(chunk)})
 
 
 def terms_of(keys: Iterable[WordKey], stems: set[str], exact: set[str]) -> set[str]:

@@ -30,7 +30,7 @@ MAX_LIMIT = 100
 # (at least half), like Elasticsearch's minimum_should_match or Typesense's drop_tokens.
 PARTIAL_BELOW = 5
 PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
-SHOWN_CACHE = 2048  # passages kept ready to show, per generation (about 10 kB each)
+SHOWN_CACHE = 2048  # passages kept ready to show, per generation (about 8 kB each)
 
 
 def default_index_dir() -> Path:
@@ -102,7 +102,7 @@ class Analysed:
     longer than a snippet): what its best sentence and its snippet for any query need."""
 
     sentences: list[Sentence]
-    keys: dict[str, frozenset[backend.WordKey]]
+    keys: dict[str, tuple[backend.WordKey, ...]]
     first: dict[backend.WordKey, int]
 
     @classmethod
@@ -112,7 +112,7 @@ class Analysed:
         first = backend.first_chunks(words) if len(words) > SNIPPET_WORDS else {}
         return cls(sentences, {s.text: backend.word_keys(s.text) for s in sentences}, first)
 
-    def keys_of(self, chunk: str) -> frozenset[backend.WordKey]:
+    def keys_of(self, chunk: str) -> tuple[backend.WordKey, ...]:
         """The word keys of ``chunk`` (one of the sentences, or any other text)."""
         keys = self.keys.get(chunk)
         return backend.word_keys(chunk) if keys is None else keys
