@@ -25,8 +25,9 @@ from whoosh import index as whoosh_index
 from whoosh import qparser, query, scoring
 from whoosh.analysis import Token, Tokenizer
 from whoosh.analysis.tokenizers import default_pattern
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, W3TermsReader, _lenfield
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filetables import HashReader
 from whoosh.lang.porter2 import stem as porter2
 from whoosh.query.spans import Span, SpanNear2
 from whoosh.support.charset import accent_map
@@ -283,6 +284,9 @@ class Index:
         a seek and a read each time: same values, a fraction of the cost."""
         searcher = self._ix.searcher(weighting=_BM25F())
         for reader, _ in searcher.reader().leaf_readers():
+            terms = getattr(reader, "_terms", None)
+            if isinstance(terms, W3TermsReader) and isinstance(terms._tindex, HashReader):
+                terms._tindex = _TermTable(terms._tindex)
             perdoc = getattr(reader, "_perdoc", None)
             if not isinstance(perdoc, W3PerDocReader):
                 continue
@@ -322,6 +326,54 @@ class Index:
             if not reader.has_deletions():
                 return set()
             return {n for n in range(reader.doc_count_all()) if reader.is_deleted(n)}
+
+
+TERM_LOOKUPS_KEPT = 4096  # per segment of a searcher; about 100 bytes each
+
+
+class _TermTable:
+    """A Whoosh term table (``HashReader``) that remembers where the terms it was asked
+    for lie, and their term information: a query's terms are looked up several times
+    (to size, match, score and rank it), each time hashing into the file otherwise.
+
+    Used by one thread at a time, as its searcher is; forgets everything when it holds
+    TERM_LOOKUPS_KEPT terms. Everything else goes to the table itself.
+    """
+
+    def __init__(self, table: HashReader):
+        self._table = table
+        self._found: dict[bytes, tuple[int, int, bytes] | None] = {}
+
+    def _lookup(self, key: bytes) -> tuple[int, int, bytes] | None:
+        try:
+            return self._found[key]
+        except KeyError:
+            pass
+        found = next(iter(self._table.ranges_for_key(key)), None)
+        if found is not None:
+            found = (*found, self._table.dbfile.get(*found))
+        if len(self._found) >= TERM_LOOKUPS_KEPT:
+            self._found.clear()
+        self._found[key] = found
+        return found
+
+    def __contains__(self, key: bytes) -> bool:
+        return self._lookup(key) is not None
+
+    def __getitem__(self, key: bytes) -> bytes:
+        found = self._lookup(key)
+        if found is None:
+            raise KeyError(key)
+        return found[2]
+
+    def range_for_key(self, key: bytes) -> tuple[int, int]:
+        found = self._lookup(key)
+        if found is None:
+            raise KeyError(key)
+        return found[0], found[1]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._table, name)
 
 
 _LENGTHS = [None] + [byte_to_length(b) for b in range(1, 256)]  # as doc_field_length reads

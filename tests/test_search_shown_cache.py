@@ -1,13 +1,16 @@
-"""What results show of a passage (its stored fields, sentences and words) is kept per index
-generation: another query on the same passage gets its own sentence and snippet, and a
-rebuilt index is served fresh by the same Engine."""
+"""What is kept per index generation to answer faster (a passage's stored fields, sentences
+and words; the term lookups of each searcher) changes no answer: another query on the same
+passage gets its own sentence and snippet, a rebuilt index is served fresh by the same
+Engine, and a searcher that forgets its term lookups answers the same."""
 
 from pathlib import Path
 
+from indexer import backend
 from indexer.bounded_cache import BoundedCache
 from indexer.build import build_index
 from indexer.search import Engine
-from tests.helpers import make_corpus, make_document
+from tests.helpers import make_corpus, make_document, make_index
+from tests.search_fixtures import sample_docs
 
 URL = "https://sme.example/lakeside-statement"
 
@@ -69,3 +72,18 @@ def test_bounded_cache_keeps_the_most_recently_used():
     assert len(cache) == 2
     assert cache.get("b", make("b")) == 4
     assert made == ["a", "b", "c", "b"]
+
+
+def _untimed(found: dict) -> dict:
+    return {k: v for k, v in found.items() if k != "elapsed_ms"}
+
+
+def test_searchers_forgetting_their_term_lookups_answer_the_same(tmp_path: Path, monkeypatch):
+    index = make_index(tmp_path, sample_docs())
+    queries = ["finance", "women-owned enterprise", '"digital economy"', "digit*", "digitl"]
+    expected = [Engine(index).search(q) for q in queries]
+    monkeypatch.setattr(backend, "TERM_LOOKUPS_KEPT", 1)
+    engine = Engine(index)
+    got = [engine.search(q) for q in queries * 2]
+    assert [_untimed(f) for f in got] == [_untimed(f) for f in expected * 2]
+    assert any(f["total"] for f in expected)
