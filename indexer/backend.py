@@ -328,7 +328,7 @@ class Index:
             return {n for n in range(reader.doc_count_all()) if reader.is_deleted(n)}
 
 
-TERM_LOOKUPS_KEPT = 4096  # per segment of a searcher; about 100 bytes each
+TERM_LOOKUPS_KEPT = 4096  # per segment of a searcher; about 200 bytes each
 
 
 class _TermTable:
