@@ -32,7 +32,7 @@ from tqdm import tqdm
 from indexer import backend, spelling
 from indexer.commitment_store import write_commitments
 from indexer.corpus import Corpus
-from indexer.extract import extract_corpus
+from indexer.extract import EXTRACTOR_VERSION, extract_corpus
 from indexer.model import Document
 from indexer.passages import make_passages, usable_text
 
@@ -55,6 +55,7 @@ class BuildSummary:
     removed: int = 0
     seconds: float = 0.0
     rebuilt_because: str | None = None  # why a full rebuild happened (corrupt, --recreate…)
+    hubs: int = 0  # hub pages left out (listings, calendars, home pages)
     commitments: int = 0  # commitment records written (indexer.commitment_store)
     commitment_seconds: float = 0.0
     path: Path | None = None
@@ -68,6 +69,8 @@ class BuildSummary:
         ]
         if self.rebuilt_because:
             out.append(f"Rebuilt from scratch: {self.rebuilt_because}.")
+        if self.hubs:
+            out.append(f"Left out {self.hubs} hub pages (listings, calendars, home pages).")
         if self.skipped:
             out.append(f"Skipped {len(self.skipped)}:")
             out.extend(f"  {url}: {reason}" for url, reason in sorted(self.skipped.items()))
@@ -168,6 +171,8 @@ def _wanted_documents(
         doc = corpus.load_document(record.sha256)
         if doc is None:
             summary.skipped[record.url] = reasons.get(record.url, "not extracted")
+        elif doc.hub:
+            summary.hubs += 1
         elif not usable_text(doc):
             summary.skipped[record.url] = "no usable text"
         elif doc.id in wanted:
@@ -212,6 +217,9 @@ def _start(index_dir: Path, recreate: bool, summary: BuildSummary) -> tuple[Path
             summary.rebuilt_because = f"the current index is damaged ({problem})"
         elif meta.get("schema_version") != backend.SCHEMA_VERSION:
             summary.rebuilt_because = "the index schema changed"
+        elif meta.get("extractor_version") != EXTRACTOR_VERSION:
+            # re-extracted documents keep their body's hash, so only a rebuild takes them in
+            summary.rebuilt_because = f"the extractor changed (version {EXTRACTOR_VERSION})"
         else:
             shutil.copytree(current, build_dir)
             return build_dir, False
@@ -312,6 +320,7 @@ def _write_meta(build_dir: Path, wanted: dict[str, Document], passages: int) -> 
     fetched = [d.fetched_at for d in wanted.values() if d.fetched_at]
     meta = {
         "schema_version": backend.SCHEMA_VERSION,
+        "extractor_version": EXTRACTOR_VERSION,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": len(wanted),
         "passages": passages,

@@ -64,6 +64,7 @@ class CrawlSummary:
     max_pages_reached: bool = False
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)  # e.g. a Crawl-delay that was capped
+    hubs: int = 0  # hub pages in the corpus (listings, calendars...): links followed, not indexed
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -82,6 +83,8 @@ class CrawlSummary:
             head += f"; resumed after {self.resumed} URLs already done"
         if self.max_pages_reached:
             head += "; stopped at --max-pages"
+        if self.hubs:
+            head += f"; {self.hubs} hub pages (links followed, not indexed)"
         head += f" in {self.seconds:.1f} s"
         lines = [head] + [f"  note: {note}" for note in self.notes]
         return "\n".join(lines + [f"  failed: {f.url}: {f.reason}" for f in self.failures])

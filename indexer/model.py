@@ -48,6 +48,7 @@ class Document:
     doc_type: str = "other"  # one of DOC_TYPES
     chair: str | None = None
     publisher: str | None = None  # "APEC", or a third party's site name
+    hub: bool = False  # a listing, calendar or home page: its links are crawled, it is not indexed
     extractor_version: int = 0  # indexer.extract.EXTRACTOR_VERSION that produced this
 
     @property

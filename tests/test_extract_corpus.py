@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 
 import pytest
 
 from indexer import extract as ex
+from indexer.build import build_index
 from indexer.corpus import Corpus, ManifestRecord
 from indexer.errors import ExtractionError, UnsupportedContent
 from indexer.extract import extract_bytes, extract_corpus, extract_record, sniff_kind
+from indexer.search import Engine
 from tests import pages, pdfs
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
@@ -157,3 +161,34 @@ def test_a_damaged_extracted_file_is_redone(mixed_corpus):
     sha = mixed_corpus.records()["https://a.org/modern"].sha256
     mixed_corpus.extracted_path(sha).write_text("{not json", encoding="utf-8")
     assert extract_corpus(mixed_corpus).extracted == ["https://a.org/modern"]
+
+
+def test_an_index_built_by_the_previous_extractor_rebuilds_once(tmp_path):
+    corpus = Corpus(tmp_path / "corpus")
+    url = "https://www.apec.org/meeting-papers/sme/2013_sme"
+    store(corpus, url, pages.modern_cms_page().encode(), "text/html")
+    build_index(corpus.root, tmp_path / "index")
+    # As the previous extractor (version 1) left them: a document typed "other", an index
+    # whose notes name no extractor version.
+    sha = corpus.records()[url].sha256
+    old = dataclasses.replace(corpus.load_document(sha), extractor_version=1, doc_type="other")
+    corpus.save_document(old)
+    meta_file = tmp_path / "index" / "current" / "index_meta.json"
+    notes = json.loads(meta_file.read_text())
+    del notes["extractor_version"]
+    meta_file.write_text(json.dumps(notes))
+
+    rebuilt = build_index(corpus.root, tmp_path / "index")
+    assert rebuilt.rebuilt_because == f"the extractor changed (version {ex.EXTRACTOR_VERSION})"
+    assert rebuilt.reanalysed == 1
+    redone = corpus.load_document(sha)
+    assert (redone.extractor_version, redone.doc_type) == (ex.EXTRACTOR_VERSION,
+                                                           "ministerial_statement")
+    engine = Engine(tmp_path / "index")
+    try:
+        assert engine.search("type:ministerial_statement")["total"] == 1
+    finally:
+        engine.close()
+
+    again = build_index(corpus.root, tmp_path / "index")
+    assert (again.rebuilt_because, again.reanalysed, again.reused) == (None, 0, 1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer import extract_html as eh
-from indexer.extract_html import decode_html, extract_html, strip_site_suffix
+from indexer.extract import html as eh
+from indexer.extract.html import decode_html, extract_html, strip_site_suffix
 from tests import pages
 
 PAGE_URL = "https://www.example.org/meeting-papers/sme/2013_sme"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from fpdf import FPDF
 
-from indexer import extract_pdf as ep
 from indexer.errors import ExtractionError
-from indexer.extract_pdf import extract_pdf
+from indexer.extract import pdf as ep
+from indexer.extract.pdf import extract_pdf
 from tests import pdfs
 
 
@@ -74,23 +74,6 @@ def test_bullets_become_list_items():
         "expand credit guarantee schemes;",
         "share good practice on exports.",
     ]
-
-
-@pytest.mark.parametrize(
-    ("left", "right", "vocabulary", "joined"),
-    [
-        ("small enter-", "prises trade", "", "small enterprises trade"),
-        ("growth of women-", "owned firms", "", "growth of women-owned firms"),
-        ("cross-border e-", "commerce rules", "", "cross-border e-commerce rules"),
-        ("the stake-", "holders met", "stakeholders agreed", "the stakeholders met"),
-        ("the data-", "sharing rules", "data-sharing is new", "the data-sharing rules"),
-        ("more inno-", "vative firms", "", "more innovative firms"),
-        ("capacity-", "Building", "", "capacity- Building"),  # capital: not a split word
-    ],
-)
-def test_line_end_hyphens(left, right, vocabulary, joined):
-    drop_hyphen, sep = ep._Joiner([[vocabulary]]).glue(left, right)
-    assert (left[:-1] if drop_hyphen else left) + sep + right == joined
 
 
 # -- bad files -----------------------------------------------------------------------------

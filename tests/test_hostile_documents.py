@@ -13,7 +13,7 @@ from indexer.build import build_index
 from indexer.crawl import crawl
 from indexer.errors import ExtractionError
 from indexer.extract import extract_bytes
-from indexer.extract_html import MAX_TEXT_CHARS
+from indexer.extract.html import MAX_TEXT_CHARS
 from indexer.fetch import retry_after_seconds
 from indexer.links import MAX_PAGE_LINKS
 from indexer.search import Engine
@@ -23,10 +23,25 @@ STATEMENT = (
     "Ministers welcomed the plan to widen access to finance for small enterprises"
     " across the region, and agreed to review progress next year."
 )
+# Enough running text beside the links that a page is a document, not a hub page of links
+STORY = "".join(
+    f"<p>{sentence}</p>"
+    for sentence in (
+        STATEMENT,
+        "Officials from the host economy described the new credit guarantee scheme for"
+        " first-time borrowers and the training offered to the owners of micro-enterprises.",
+        "Delegates asked the working group to compare the cost of registering a business"
+        " in each economy and to publish the results in plain language before the next meeting.",
+        "The chair thanked the speakers and closed the session after a short discussion of"
+        " payment systems, customs procedures and the needs of exporters in remote areas.",
+        "Ministers also noted the progress made on the online toolkit for small suppliers"
+        " and encouraged economies that have not yet joined it to do so in the coming year.",
+    )
+)
 PAGES = {
     "/one-word": "<html><body><p>" + "cooperation " * 450_000 + "</p></body></html>",
-    "/links": "<html><body><p>{}</p><div>{}</div></body></html>".format(
-        STATEMENT, "".join(f'<a href="/p/{i}">page {i}</a> ' for i in range(100_000))
+    "/links": "<html><body>{}<div>{}</div></body></html>".format(
+        STORY, "".join(f'<a href="/p/{i}">page {i}</a> ' for i in range(100_000))
     ),
     "/nested": "<html><body>" + "<div>" * 50_000 + STATEMENT + "</div>" * 50_000,
     "/scripts": "<html><head><title>Only scripts</title></head><body>"
@@ -78,7 +93,7 @@ def flate_bomb(megabytes: int) -> bytes:
 def hostile_site(site: Site) -> Site:
     links = [*PAGES, "/latin1-as-utf8", "/latin1-unlabelled", "/bomb.pdf", "/billion.pdf"]
     home = "".join(f'<p><a href="{path}">{path}</a></p>' for path in links)
-    site.page("/", f"<html><body><p>{STATEMENT}</p>{home}</body></html>")
+    site.page("/", f"<html><body>{STORY}{home}</body></html>")
     for path, html in PAGES.items():
         site.page(path, html)
     for path, content_type in [

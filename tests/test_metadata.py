@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.metadata import (
-    classify,
+from indexer.extract.doctype import classify
+from indexer.extract.metadata import (
     extract_metadata,
     find_chair,
     find_date,
@@ -64,6 +64,14 @@ def test_date(text, iso):
         ("The meeting was held in Wellington, September 2013.", "Wellington"),
         ("We met in the Philippines to discuss trade.", "Philippines"),
         ("We discussed trade and finance.", None),
+        ("The Third Meeting was held on 5-6 September 1996 in Silverton, Borealia.",
+         "Silverton, Borealia"),
+        ("Joint Ministerial Statement, Port Meridian, Atlantis, 8-9 October 1998",
+         "Port Meridian"),
+        ("LAKESIDE, Oct 4 — Ministers agreed on Saturday.", "Lakeside"),
+        ("Lakeside, Atlantis, 20 May 2011: Ministers met today.", "Lakeside, Atlantis"),
+        ("As discussed in Dorado in 2019, we then met in Riverton, Cascadia.",
+         "Riverton, Cascadia"),
     ],
 )
 def test_location(text, place):
@@ -95,7 +103,7 @@ def test_chair(text, chair):
         ("Chair’s Statement", "", "", "chairs_statement"),
         ("", "https://x.org/sme/chair-s-statement-of-the-28th-apec-sme-meeting", "",
          "chairs_statement"),
-        ("Daegu Initiative on SME Innovation Action Plan", "", "", "other"),
+        ("Daegu Initiative on SME Innovation Action Plan", "", "", "initiative"),  # issue 10
         ("Iloilo Declaration on Inclusive Growth", "", "", "declaration"),
         ("SMEWG Strategic Plan 2021-2024", "", "", "strategic_plan"),
         ("Terms of Reference", "", "", "terms_of_reference"),

@@ -15,6 +15,12 @@ DOC_TYPE_LABELS = {
     "declaration": "Declaration",
     "strategic_plan": "Strategic plan",
     "terms_of_reference": "Terms of reference",
+    "meeting_report": "Meeting report",
+    "news_release": "APEC news release",
+    "news_article": "News article",
+    "speech": "Speech",
+    "initiative": "Initiative or action plan",
+    "web_page": "Web page",
     "other": "Other",
 }
 

@@ -10,19 +10,29 @@ import click
 
 from indexer.build import BuildRunning, build_index
 from indexer.cli.common import corpus_option, index_option
-from indexer.corpus import default_corpus_dir
+from indexer.corpus import Corpus, default_corpus_dir
 from indexer.errors import ExtractionError
-from indexer.extract import FETCH_MAX_BYTES, FETCH_TIMEOUT, document_json, extract_target
+from indexer.extract import (
+    FETCH_MAX_BYTES,
+    FETCH_TIMEOUT,
+    document_json,
+    extract_corpus,
+    extract_target,
+)
 from indexer.search import default_index_dir
 
 
 def run_crawl(command: str, corpus_dir: Path | None, **options):
-    """Crawl into the corpus, or say why it could not and exit with status 1."""
+    """Crawl into the corpus and extract what is new, or say why it could not and exit with
+    status 1. The summary counts the corpus's hub pages, which extraction finds."""
     from indexer.crawl import CrawlError, crawl
     from indexer.sources import SourcesError
 
+    corpus_dir = corpus_dir or default_corpus_dir()
     try:
-        return crawl(corpus_dir or default_corpus_dir(), progress=True, **options)
+        summary = crawl(corpus_dir, progress=True, **options)
+        summary.hubs = len(extract_corpus(Corpus(corpus_dir)).hubs)
+        return summary
     except (CrawlError, SourcesError) as exc:
         click.echo(f"apec-search {command}: {exc}", err=True)
     except OSError as exc:

@@ -1,29 +1,25 @@
-"""Main text, title and canonical URL of an HTML page.
+"""The project's own main-text finder, readability-style, used beside trafilatura.
 
-The main content is found the way readability-style extractors do it, without relying on
-any one site's selectors: obvious chrome (scripts, forms, nav/aside/footer, elements whose
-class or id says cookie, breadcrumb, sidebar, related, ad ...) is dropped; every block that
-holds enough running text scores itself and its ancestors (text length and commas); the
-score of a container is damped by its link density and its class/id hints; the best
-container and those of its siblings that look like content are kept.
+Obvious chrome (scripts, forms, nav/aside/footer, elements whose class or id says cookie,
+breadcrumb, sidebar, related, ad ...) is dropped; every block that holds enough running text
+scores itself and its ancestors (text length and commas); the score of a container is damped
+by its link density and its class/id hints; the best container and those of its siblings
+that look like content are kept. It keeps what trafilatura may drop on APEC's pages: text in
+plain <div>s, every row of a table, bold lines that old pages use as headings.
 
-All passes over the tree are iterative and linear (libxml2 stops nesting at depth 256), and the
-input and output sizes are capped, so hostile pages stay cheap.
+All passes over the tree are iterative and linear (libxml2 stops nesting at depth 256), and
+the output size is capped, so hostile pages stay cheap.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
 
-import lxml.html
-from bs4.dammit import EncodingDetector, UnicodeDammit
 from lxml import etree
 
 from indexer.model import Paragraph
 
-MAX_HTML_CHARS = 3_000_000  # decoded characters parsed; the rest of a page is ignored
 MAX_PARAGRAPH_CHARS = 20_000
 MAX_TEXT_CHARS = 1_000_000  # characters of main text kept per page
 MIN_BLOCK_CHARS = 25  # a block with less running text than this does not score
@@ -41,6 +37,7 @@ BLOCK_TAGS = {
     "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "center",
 }  # fmt: skip
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+CHROME_TEXT_TAGS = {"p", "li", "a", "td", "dd", "dt", "div", "span", "h1", "h2", "h3", "h4"}
 BOLD_TAGS = {"b", "strong"}
 MAX_BOLD_HEADING_CHARS = 150
 SIBLING_TEXT_TAGS = HEADING_TAGS | {"p", "blockquote"}
@@ -51,28 +48,14 @@ NEGATIVE = re.compile(
     r"cookie|consent|gdpr|breadcrumb|sidebar|side-bar|widget|nav|menu|footer|masthead"
     r"|related|share|sharing|social|comment|banner|promo|sponsor|newsletter|subscribe"
     r"|popup|modal|skip|pager|pagination|toolbar|tags|login|search"
-    r"|(?:^|[\s_-])(?:ads?|advert\w*|advertisement|header|meta|byline|author|more)(?:$|[\s_-])",
+    r"|(?:^|[\s_-])(?:ads?|advert\w*|advertisement|header|byline|author|more)(?:$|[\s_-])",
     re.I,
 )
 POSITIVE = re.compile(
     r"article|content|entry|main|post|story|statement|body|text|page-?content|blog", re.I
 )
 # single-byte Latin code pages that detection confuses with one another
-LATIN_GUESSES = {
-    "ascii", "windows-1250", "windows-1252", "windows-1254", "windows-1257", "iso-8859-1",
-    "iso-8859-2", "iso-8859-9", "iso-8859-13", "iso-8859-15", "cp1250", "cp1252", "latin-1",
-    "mac_roman", "mac-roman", "mac_latin2",
-}  # fmt: skip
-SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
 
-
-@dataclass
-class HtmlExtract:
-    """What the HTML extractor found: title, declared canonical URL, main text."""
-
-    title: str
-    canonical_url: str | None
-    paragraphs: list[Paragraph]
 
 
 @dataclass(slots=True)
@@ -86,66 +69,6 @@ class _Stats:
     score: float = 0.0
     scored: bool = False
 
-
-# -- decoding -----------------------------------------------------------------------------
-
-
-def charset_from_content_type(content_type: str | None) -> str | None:
-    if not content_type:
-        return None
-    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
-    return match.group(1).lower() if match else None
-
-
-def _label(encoding: str) -> str:
-    """Browsers read Latin-1 and ASCII labels as windows-1252 (its superset)."""
-    encoding = encoding.lower()
-    latin1 = ("iso-8859-1", "latin-1", "latin1", "us-ascii")
-    return "windows-1252" if encoding in latin1 else encoding
-
-
-def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Bytes to text: valid UTF-8 first, then the HTTP charset, the meta charset, detection.
-
-    Non-ASCII bytes that decode as UTF-8 are almost never another encoding, so a page that
-    is UTF-8 while its header or meta tag claims Latin-1 still decodes correctly. Detection
-    cannot tell the Latin-script code pages apart on a page of text (it reads "Viña" as
-    windows-1250 "Vińa"); a guess among them becomes windows-1252, the legacy default.
-    """
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    known = []
-    header = charset_from_content_type(content_type)
-    if header and header not in ("utf-8", "utf8"):
-        known.append(_label(header))
-    declared = EncodingDetector.find_declared_encoding(
-        body[:4096], is_html=True, search_entire_document=True
-    )
-    if declared and declared.lower() not in ("utf-8", "utf8"):
-        known.append(_label(declared))
-    dammit = UnicodeDammit(body, known_definite_encodings=known, is_html=True)
-    guessed = (dammit.original_encoding or "").lower()
-    if dammit.unicode_markup is None or (guessed not in known and guessed in LATIN_GUESSES):
-        return body.decode("windows-1252", errors="replace")
-    return dammit.unicode_markup
-
-
-# -- parsing ------------------------------------------------------------------------------
-
-
-def _parse(text: str) -> etree._Element:
-    text = text[:MAX_HTML_CHARS]
-    # lxml refuses str input that carries an XML encoding declaration
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    if not text.strip():
-        text = "<html></html>"
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
-    try:
-        return lxml.html.document_fromstring(text, parser=parser)
-    except etree.ParserError:  # nothing but comments or whitespace
-        return lxml.html.document_fromstring("<html></html>")
 
 
 def _hints(el: etree._Element) -> str:
@@ -184,8 +107,12 @@ def _inside_content(el: etree._Element) -> bool:
     return any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
-def _drop_chrome(root: etree._Element) -> None:
-    """Remove chrome elements; a <header> survives only inside article/main (it holds the h1)."""
+def drop_chrome(root: etree._Element) -> set[str]:
+    """Remove chrome elements; a <header> survives only inside article/main (it holds the h1).
+
+    Returns the texts (whitespace-folded) of the removed elements and of the blocks and
+    links inside them, so that another extractor's blocks can be checked against them.
+    """
     stats = _compute_stats(root)
     page_chars = stats[root].chars
     doomed = [
@@ -194,10 +121,18 @@ def _drop_chrome(root: etree._Element) -> None:
         if _is_chrome(el, stats[el], page_chars)
         or (el.tag == "header" and not _inside_content(el))
     ]
+    doomed_set = set(doomed)
+    removed: set[str] = set()
     for el in doomed:
-        parent = el.getparent()
-        if parent is not None:
-            el.drop_tree()  # keeps the tail text
+        if el.getparent() is None:
+            continue
+        if not any(a in doomed_set for a in el.iterancestors()):  # the outermost only
+            removed.update(
+                _ws(x.text_content()) for x in el.iter() if x is el or x.tag in CHROME_TEXT_TAGS
+            )
+        el.drop_tree()  # keeps the tail text
+    removed.discard("")
+    return removed
 
 
 def _ws(text: str | None) -> str:
@@ -437,61 +372,12 @@ def _drop_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return kept
 
 
-# -- title and canonical ------------------------------------------------------------------
 
-
-def strip_site_suffix(title: str) -> str:
-    """'2013 SME Ministerial Meeting | APEC' -> '2013 SME Ministerial Meeting' (one suffix)."""
-    title = _ws(title)
-    seps = list(SITE_SUFFIX.finditer(title))
-    if seps:
-        head, tail = title[: seps[-1].start()], title[seps[-1].end() :]
-        if len(tail.split()) <= 4 and len(head.split()) >= 2:
-            return head
-    return title
-
-
-def _title(root: etree._Element) -> str:
-    og = root.xpath("//meta[@property='og:title' or @name='og:title']/@content")
-    if og and _ws(og[0]):
-        return strip_site_suffix(og[0])
-    for h1 in root.iter("h1"):
-        text = _ws(h1.text_content())
-        if text:
-            return text[:500]
-    titles = root.xpath("//title")
-    if titles:
-        return strip_site_suffix(titles[0].text_content())[:500]
-    return ""
-
-
-def _canonical(root: etree._Element, page_url: str) -> str | None:
-    base = page_url
-    bases = root.xpath("//base/@href")
-    if bases:
-        base = urljoin(page_url, bases[0].strip())
-    for link in root.iter("link"):
-        rels = (link.get("rel") or "").lower().split()
-        href = (link.get("href") or "").strip()
-        if "canonical" in rels and href:
-            url = urljoin(base, href)
-            if urlsplit(url).scheme in ("http", "https"):
-                return url
-    return None
-
-
-# -- entry point --------------------------------------------------------------------------
-
-
-def extract_html(body: bytes, url: str, content_type: str | None = None) -> HtmlExtract:
-    """Title, canonical URL (resolved against `url`) and main-text paragraphs of a page."""
-    root = _parse(decode_html(body, content_type))
-    canonical = _canonical(root, url)
-    _drop_chrome(root)
-    title = _title(root)
+def main_paragraphs(root: etree._Element) -> list[Paragraph]:
+    """Paragraphs of the best-scoring content of a page whose chrome is already dropped."""
     stats = _compute_stats(root)
     _score(root, stats)
     blocks = _main_blocks(root, stats)
     for block in blocks:
         _clean_container(block, stats)
-    return HtmlExtract(title=title, canonical_url=canonical, paragraphs=_paragraphs(blocks))
+    return _paragraphs(blocks)

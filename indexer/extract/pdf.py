@@ -1,9 +1,10 @@
 """Text, paragraphs and title of a PDF, with pypdf.
 
-pypdf gives each page's text as lines. Lines are joined back into paragraphs (a line that
-ends a sentence well short of the page's text width ends its paragraph; bullets and
-heading-like lines start new ones), words split across lines are rejoined unless the
-hyphen is a real one, and lines repeated at the top or bottom of most pages (running
+pypdf gives each page's text as lines, folded here (indexer.extract.normalise: ligatures,
+invisible characters). Lines are joined back into paragraphs (a line that ends a sentence
+well short of the page's text width ends its paragraph; bullets and heading-like lines start
+new ones), words split across lines are rejoined unless the hyphen is a real one
+(normalise.Hyphenation), and lines repeated at the top or bottom of most pages (running
 headers, footers, page numbers) are dropped.
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pypdf import PasswordType, PdfReader
 
 from indexer.errors import ExtractionError
+from indexer.extract.normalise import Hyphenation, fold
 from indexer.model import Paragraph
 
 MAX_PDF_PAGES = 400  # pages read from one PDF; the rest are ignored
@@ -31,14 +33,6 @@ PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of
 BULLET = re.compile(r"^(?:[•●▪◦■□➢►\-–*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))\s+")
 NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
-# word parts that make real compounds when they meet a hyphen at a line break
-COMPOUND_RIGHT = {
-    "owned", "led", "based", "related", "sized", "scale", "term", "level", "oriented",
-    "friendly", "driven", "making", "wide", "specific", "focused", "intensive", "up",
-    "border", "economy", "commerce", "pacific", "private", "sector",
-}  # fmt: skip
-COMPOUND_LEFT = {"e", "non", "self", "cross", "co", "asia", "public", "small", "medium", "high"}
-WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 @dataclass
@@ -91,7 +85,7 @@ def _page_texts(reader: PdfReader) -> list[list[str]]:
             text = ""
         text = text[:budget]
         budget -= len(text)
-        texts.append([" ".join(line.split()) for line in text.splitlines()])
+        texts.append([" ".join(fold(line).split()) for line in text.splitlines()])
     if pages and failures == len(pages):
         raise ExtractionError("broken PDF: no page could be read")
     return texts
@@ -134,36 +128,8 @@ def _is_heading(line: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
 
 
-class _Joiner:
-    """Decides whether a hyphen at a line break is a split word or a real hyphen."""
-
-    def __init__(self, pages: list[list[str]]):
-        words: set[str] = set()
-        for lines in pages:
-            for line in lines:
-                words.update(w.lower() for w in WORD.findall(line))
-        self.words = words
-
-    def glue(self, prev_line: str, line: str) -> tuple[bool, str]:
-        """(drop the hyphen ending prev_line?, separator to put before line)."""
-        left = re.search(r"([A-Za-z]+)-$", prev_line[-100:])
-        right = re.match(r"[a-z]+", line)
-        if not (left and right):
-            return False, " "
-        return not self._real_hyphen(left.group(1).lower(), right.group(0)), ""
-
-    def _real_hyphen(self, a: str, b: str) -> bool:
-        if f"{a}-{b}" in self.words:
-            return True
-        if a + b in self.words:
-            return False
-        if b in COMPOUND_RIGHT or a in COMPOUND_LEFT:
-            return True
-        return a in self.words and b in self.words
-
-
 def _paragraphs(pages: list[list[str]]) -> list[Paragraph]:
-    joiner = _Joiner(pages)
+    hyphenation = Hyphenation(line for lines in pages for line in lines)
     width = max((len(x) for lines in pages for x in lines), default=0)
     blocks: list[tuple[str, int, list[str]]] = []  # kind, page, lines with separators
     last_line = ""
@@ -177,9 +143,7 @@ def _paragraphs(pages: list[list[str]]) -> list[Paragraph]:
                 blocks.append((kind, page_no, [BULLET.sub("", line) if kind == "li" else line]))
             else:
                 pieces = current[2]
-                drop_hyphen, sep = joiner.glue(pieces[-1], line)
-                if drop_hyphen:
-                    pieces[-1] = pieces[-1][:-1]
+                pieces[-1], sep = hyphenation.join(pieces[-1], line)
                 pieces.append(sep + line)
             last_line = line
     paragraphs = [Paragraph(text="".join(pieces), kind=k, page=n) for k, n, pieces in blocks]

@@ -1,5 +1,15 @@
-"""Turn stored bodies into Documents: dispatch to the HTML or PDF extractor, add metadata,
-and write extracted/<sha256>.json for every current manifest record."""
+"""Extraction: stored bodies become Documents. This module dispatches to the HTML or PDF
+extractor, adds metadata, and writes extracted/<sha256>.json for every current manifest
+record; the package's modules are:
+
+- html: an HTML page's title, canonical URL, signals, hub flag and main text;
+- maintext: trafilatura's main text completed by readability's (the project's own);
+- pdf: a PDF's paragraphs by page, running headers and footers dropped;
+- normalise: NFKC, invisible characters, whitespace, line-end hyphenation;
+- chrome: chrome lines that extractors let through;
+- hub: listings, calendars and home pages, crawled but not indexed;
+- metadata, doctype: date, year, place, chair, meeting number, publisher and type.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +24,16 @@ import requests
 
 from indexer.corpus import Corpus, ManifestRecord
 from indexer.errors import ExtractionError, UnsupportedContent
-from indexer.extract_html import extract_html
-from indexer.extract_pdf import extract_pdf
+from indexer.extract.doctype import PageSignals
+from indexer.extract.html import extract_html
+from indexer.extract.metadata import extract_metadata
+from indexer.extract.pdf import extract_pdf
 from indexer.fetch import USER_AGENT, is_html
-from indexer.metadata import extract_metadata
 from indexer.model import Document, Paragraph
 
 # Bump when extraction changes what it produces: extract_corpus redoes older documents.
-EXTRACTOR_VERSION = 1
+# 2: trafilatura main text, normalised text, hub pages, publisher, the real record's types.
+EXTRACTOR_VERSION = 2
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
@@ -38,6 +50,8 @@ class _Content:
     title: str
     canonical_url: str | None  # as declared by the page
     paragraphs: list[Paragraph]
+    hub: bool = False
+    signals: PageSignals = field(default_factory=PageSignals)
 
 
 @dataclass
@@ -46,6 +60,7 @@ class ExtractSummary:
     unchanged: int = 0  # already extracted by this extractor version
     skipped: dict[str, str] = field(default_factory=dict)  # URL -> reason (no usable text ...)
     failed: dict[str, str] = field(default_factory=dict)  # URL -> error
+    hubs: list[str] = field(default_factory=list)  # URLs of hub pages (extracted or not)
 
 
 def sniff_kind(body: bytes, content_type: str | None) -> str:
@@ -65,7 +80,8 @@ def _content(body: bytes, url: str, content_type: str | None) -> _Content:
         pdf = extract_pdf(body)
         return _Content("pdf", pdf.title, None, pdf.paragraphs)
     page = extract_html(body, url, content_type)
-    return _Content("html", page.title, page.canonical_url, page.paragraphs)
+    signals = PageSignals(page.site_name, page.published, page.og_type)
+    return _Content("html", page.title, page.canonical_url, page.paragraphs, page.hub, signals)
 
 
 def _document(
@@ -81,7 +97,7 @@ def _document(
     hints = hints or {}
     title = str(hints.get("title") or content.title)
     text = "\n".join(p.text for p in content.paragraphs)
-    meta = extract_metadata(title, text, final_url, hints)
+    meta = extract_metadata(title, text, final_url, hints, content.signals)
     return Document(
         url=url,
         final_url=final_url,
@@ -92,6 +108,7 @@ def _document(
         fetched_at=fetched_at,
         paragraphs=content.paragraphs,
         extractor_version=EXTRACTOR_VERSION,
+        hub=content.hub,
         **asdict(meta),
     )
 
@@ -129,23 +146,29 @@ def extract_record(corpus: Corpus, record: ManifestRecord) -> Document:
     )
 
 
-def _up_to_date(corpus: Corpus, sha256: str) -> bool:
+def _current(corpus: Corpus, sha256: str) -> Document | None:
+    """The stored Document when this extractor version made it, else None."""
     try:
         doc = corpus.load_document(sha256)
     except (OSError, ValueError, TypeError):  # a damaged JSON file is redone
-        return False
-    return doc is not None and doc.extractor_version >= EXTRACTOR_VERSION
+        return None
+    return doc if doc is not None and doc.extractor_version >= EXTRACTOR_VERSION else None
 
 
 def extract_corpus(corpus: Corpus, *, force: bool = False) -> ExtractSummary:
     """Extract every current record not yet extracted by this version (all with force).
 
-    Failures are recorded per URL, never raised: one bad body must not stop the rest.
+    Hub pages are stored as Documents with `hub` set (the index skips them) and listed in
+    `hubs`, extracted now or before. Failures are recorded per URL, never raised: one bad
+    body must not stop the rest.
     """
     summary = ExtractSummary()
     for record in corpus.current_records():
-        if not force and _up_to_date(corpus, record.sha256):
+        done = None if force else _current(corpus, record.sha256)
+        if done is not None:
             summary.unchanged += 1
+            if done.hub:
+                summary.hubs.append(record.url)
             continue
         try:
             doc = extract_record(corpus, record)
@@ -158,7 +181,9 @@ def extract_corpus(corpus: Corpus, *, force: bool = False) -> ExtractSummary:
         except Exception as exc:  # a parser bug on one hostile body is recorded, not fatal
             summary.failed[record.url] = f"unexpected {type(exc).__name__}: {exc}"
             continue
-        if not doc.paragraphs:
+        if doc.hub:
+            summary.hubs.append(record.url)
+        elif not doc.paragraphs:
             summary.skipped[record.url] = "no usable text"
             continue
         corpus.save_document(doc)
@@ -224,4 +249,5 @@ def extract_target(
 
 
 def document_json(doc: Document) -> str:
+    """The Document as indented JSON, with its id first (for `apec-search extract`)."""
     return json.dumps({"id": doc.id, **doc.to_dict()}, ensure_ascii=False, indent=2)

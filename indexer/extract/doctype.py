@@ -1,0 +1,158 @@
+"""Document type (indexer.model.DOC_TYPES) from the title, the URL, the publisher and the
+opening lines, in this order:
+
+1. news: APEC's own releases (its press URLs, "Issued by the APEC Secretariat") are
+   `news_release`; another publisher's story (og:type article, a dateline, a news URL, a
+   byline) is `news_article` unless its opening is a statement's;
+2. the title, then the URL path: terms of reference, strategic plan, meeting report,
+   chair's statement, declaration, ministerial statement, speech, initiative;
+3. the opening lines: "We, the APEC Ministers ... met in" is a statement, "As Chair of
+   the ..." a chair's statement, a heading "Joint Ministerial Statement" one too;
+4. group pages and portals are `web_page`; anything else `other`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+STATEMENT_TYPES = ("ministerial_statement", "chairs_statement", "declaration")
+
+
+@dataclass
+class PageSignals:
+    """What a web page says of itself in its markup (empty for PDFs)."""
+
+    site_name: str | None = None  # og:site_name
+    published: str | None = None  # ISO date from meta tags / htmldate
+    og_type: str | None = None  # "article" for stories
+
+
+_S = r"[\s_-]+"
+TITLE_RULES = [
+    ("terms_of_reference", re.compile(rf"terms{_S}of{_S}reference|(?<![a-z])tor(?![a-z])", re.I)),
+    ("strategic_plan", re.compile(rf"strategic{_S}plan", re.I)),
+    (
+        "meeting_report",
+        re.compile(
+            rf"summary{_S}(?:record|report|conclusions?)|meeting{_S}report|(?<![a-z])minutes"
+            rf"|record{_S}of{_S}(?:the{_S})?(?:\d+\w*{_S})?(?:smewg|meeting)",
+            re.I,
+        ),
+    ),
+    (
+        "chairs_statement",
+        re.compile(
+            rf"chair(?:man|person)?(?:['’]?s|-s)?{_S}(?:summary{_S})?statement"
+            rf"|statement{_S}(?:by|of){_S}the{_S}chair",
+            re.I,
+        ),
+    ),
+    ("declaration", re.compile(r"declaration", re.I)),
+    (
+        "ministerial_statement",
+        re.compile(
+            rf"ministerial{_S}statement|joint{_S}statement|ministers['’]?{_S}statement"
+            rf"|statement{_S}of{_S}the{_S}ministers",
+            re.I,
+        ),
+    ),
+    (
+        "speech",
+        re.compile(rf"(?<![a-z])(?:speech|remarks|keynote|address{_S}by)(?![a-z])", re.I),
+    ),
+    (
+        "initiative",
+        re.compile(
+            rf"action{_S}plan|action{_S}agenda|work{_S}?plan|(?<![a-z])(?:agenda|framework|strategy|roadmap"
+            rf"|annex|initiative|guidelines|toolkit|principles|work{_S}programme)(?![a-z])",
+            re.I,
+        ),
+    ),
+]
+NEWS_RELEASE_PATH = re.compile(
+    r"/(?:press|media)(?:/|-)?(?:news|media)?-?releases?/|/news-?releases?/", re.I
+)
+NEWS_PATH = re.compile(
+    r"/(?:news|stories|story|article|articles|press|prensa|noticias|business|world)/"
+    r"|/(?:19|20)\d\d/[01]?\d/(?:[0-3]?\d/)?",
+    re.I,
+)
+SPEECH_PATH = re.compile(r"/speeches?/", re.I)
+WEB_PAGE_PATH = re.compile(r"/groups?/|/working-groups?/|/about(?:-us)?(?:/|$)|/portal", re.I)
+ISSUED_BY_APEC = re.compile(r"\bissued\s+by\s+the\s+APEC\s+Secretariat\b", re.I)
+BYLINE = re.compile(r"^\s*by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*$", re.M)
+DATELINE_START = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’ .-]*)?,\s*(?:\w+day,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[–—-]+|:)\s",
+    re.M,
+)
+# "We, the APEC Ministers ... met", "APEC Ministers and their representatives responsible
+# for SMEs ... gathered": the statement speaks of its meeting in one sentence (a story says
+# "ministers convened", without the "we" or the "responsible for"; a story that has them
+# too is told by its news signals)
+STATEMENT_OPENING = re.compile(
+    r"\bwe,?\s+the\b[^.]{0,200}?\bministers\b[^.]{0,250}?\b(?:met|gathered|convened|assembled)\b"
+    r"|\bministers\b[^.]{0,80}?\bresponsible\s+for\b[^.]{0,250}?"
+    r"\b(?:met|gathered|convened|assembled)\b",
+    re.I,
+)
+CHAIR_OPENING = re.compile(r"^\s*as\s+(?:the\s+)?chair\s+of\s+the\b", re.I | re.M)
+
+
+def _opening_type(opening: str) -> tuple[str | None, bool]:
+    """(the type a statement's opening lines give away, whether they say it in the
+    statement's own voice: a heading, "We, the Ministers", "As Chair of the")."""
+    short = [line for line in opening.splitlines()[:8] if len(line) <= 100]
+    for line in short:
+        for doc_type in STATEMENT_TYPES:
+            pattern = dict(TITLE_RULES)[doc_type]
+            if pattern.search(line) and len(line.split()) <= 12:
+                return doc_type, True
+    if CHAIR_OPENING.search(opening[:1500]):
+        return "chairs_statement", True
+    found = STATEMENT_OPENING.search(opening[:1500])
+    if found:
+        return "ministerial_statement", found.group(0).lower().startswith("we")
+    return None, False
+
+
+def _is_news(url: str, opening: str, og_type: str | None) -> bool:
+    path = unquote(urlsplit(url).path)
+    return bool(
+        og_type == "article"
+        or NEWS_PATH.search(path)
+        or DATELINE_START.search(opening[:600])
+        or BYLINE.search(opening[:600])
+    )
+
+
+def classify(
+    title: str,
+    url: str,
+    opening: str,
+    *,
+    publisher: str | None = None,
+    signals: PageSignals | None = None,
+) -> str:
+    """One of DOC_TYPES for a document; `opening` is its first paragraphs, one a line."""
+    path = unquote(urlsplit(url).path)
+    og_type = signals.og_type if signals else None
+    by_opening, own_voice = _opening_type(opening)
+    if publisher == "APEC" and (NEWS_RELEASE_PATH.search(path) or ISSUED_BY_APEC.search(opening)):
+        return "news_release"
+    third_party = publisher is not None and publisher != "APEC"
+    if third_party and not own_voice and _is_news(url, opening, og_type):
+        return "news_article"
+    if SPEECH_PATH.search(path):
+        return "speech"
+    for source in (title, path):
+        for doc_type, pattern in TITLE_RULES:
+            if pattern.search(source):
+                return doc_type
+    if by_opening:
+        return by_opening
+    if WEB_PAGE_PATH.search(path):
+        return "web_page"
+    return "other"

@@ -1,0 +1,422 @@
+"""Metadata read from a document's own signals: date, year, place, chair, meeting number,
+publisher and type (indexer.extract.doctype). Hints from sources.toml win where given.
+
+Where each comes from, best signal first:
+- date: a place-and-date line or dateline ("Lakeside, Atlantis | 07 September 2031",
+  "LAKESIDE, Oct 4 —"), the meeting sentence ("met in X on 7-8 September 1998"), a labelled
+  line ("Date: 14 March 2030"), a status line ("Adopted ... 2 March 2027"), the page's meta
+  tags or htmldate, a line that is only a date. Never a year merely named in the text, nor
+  a copyright line (chrome, gone before this runs).
+- year: the date's; else a status line's ("Last page update: September 2023"), the
+  title's, the URL's; else the meeting number's (SME Ministerial Meetings are yearly since
+  1994, the 1st).
+- place: a place-and-date line or dateline, a "Venue:" line, then "met in City, Economy"
+  (or gathered, convened, held, talks in ...) anywhere in the opening paragraphs.
+- publisher: "APEC" for apec.org's pages, else the site's name (og:site_name) or host.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from dateutil import parser as date_parser
+
+from indexer.extract.doctype import STATEMENT_TYPES, PageSignals, classify
+from indexer.model import DOC_TYPES
+
+HEAD_PARAGRAPHS = 15  # statements and stories say where, when and who near the top
+HEAD_CHARS = 5000
+LINE_CHARS = 120  # a place-and-date line is short
+FIRST_SME_MEETING = 1993  # + n: the year of the n-th SME Ministerial Meeting (1994 = 1st)
+FUTURE_YEARS = 10  # a date up to this many years ahead is believed (plans, drafts)
+
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = [
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+_TENS_ORD = {"twentieth": 20, "thirtieth": 30, "fortieth": 40}
+ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {
+    w: i + 10 for i, w in enumerate(_TEENS)
+} | _TENS_ORD
+_ORDINAL = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)"
+    rf"|(?:{'|'.join(_TENS)})[\s-]?(?:{'|'.join(_UNITS)})"
+    rf"|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))})"
+)
+MEETING = re.compile(
+    rf"(?i:\b({_ORDINAL}))\s+(?:(?:[A-Z][\w&'’.-]*|and|&|of|on|for)\s+){{0,8}}(?i:meeting)\b"
+    r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|and|&)){0,5})?"
+)
+SME = re.compile(r"(?<![a-z])m?smes?(?![a-z])|small[\s_-]+and[\s_-]+medium", re.I)
+MINISTERIAL = re.compile(r"minist", re.I)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*{_DAY})?"
+_YEAR = r"(?:19|20)\d\d"
+DATE_PATTERNS = [
+    # 5 September 2013, 5-6 September 2013, 19-20 OCTOBER, 2011
+    re.compile(rf"\b(?P<day>{_DAY}){_RANGE}\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b", re.I),
+    # September 5-6, 2013
+    re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}){_RANGE},?\s+(?P<year>{_YEAR})\b", re.I),
+    # 2013-09-05
+    re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
+]
+DAY_MONTH = re.compile(
+    rf"(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))", re.I
+)
+MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<year>{_YEAR})\b", re.I)
+MONTH_NAME = re.compile(rf"^{_MONTH}$", re.I)
+WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_PLACE_PART = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|la|las|los|da|do|di|upon)\s+)?{_NAME_WORD})*"
+PLACE = rf"{_PLACE_PART}(?:,\s*(?:the\s+)?{_PLACE_PART})?"
+# verbs and nouns that put a meeting in a place, strongest first
+_MEETING_IN = [
+    r"(?:met|meet|gathered|convened|assembled)(?:\s+\w+){0,2}",
+    r"(?:meeting|talks|summit|conference|forum|plenary|gathering|retreat)",
+    r"(?:held|hosted|took\s+place|chaired\s+from|opened)",
+]
+MET_IN = [
+    # "met in X", also "held on 5-6 September 1996 in X", "gathered during ... in X"
+    re.compile(
+        rf"\b{verb}\s+(?:(?:on|from|during)\s+[^.;]{{1,40}}?\s+)?in\s+(?:the\s+)?(?P<place>{PLACE})"
+    )
+    for verb in _MEETING_IN
+]
+PLACE_LINE = re.compile(
+    rf"^\s*(?P<place>{_PLACE_PART},\s*{_PLACE_PART})\s*(?:[,|–—-]|\s)\s*(?P<rest>.*)$"
+)
+# "LAKESIDE, Oct 4 —", "Lakeside, Atlantis, 4 October 2030 –": a story's opening
+DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE_PART}(?:,\s*{_PLACE_PART})?),\s*(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?P<date>(?:{_DAY}\s+(?i:{_MONTH})|(?i:{_MONTH})\s+{_DAY})(?:,?\s+{_YEAR})?)"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:[–—-]+|:)\s"
+)
+LABELLED_DATE = re.compile(r"^\s*(?:date|dated|fecha)\s*:\s*(?P<rest>.+)$", re.I)
+VENUE = re.compile(r"^\s*(?:venue|place|location|lugar)\s*:\s*(?P<rest>.+)$", re.I)
+STATUS_LINE = re.compile(
+    r"^\s*(?:last\s+(?:page\s+)?updated?|updated|published|issued|released|endorsed|adopted"
+    r"|approved|revised|posted)\b",
+    re.I,
+)
+NOT_PLACES = {
+    "the", "apec", "we", "ministers", "minister", "our", "this", "that", "a", "an", "in",
+    "small", "medium", "enterprises", "sme", "smes", "asia", "pacific", "asia-pacific",
+    "issued", "date", "venue", "introduction", "press", "news", "home",
+}  # fmt: skip
+
+NOT_PLACE_PART = re.compile(
+    r"\b(?:statement|declaration|meeting|ministerial|ministers?|conference|summit|report"
+    r"|plan|working\s+group|apec|smewg)\b",
+    re.I,
+)
+
+_HONORIFIC = (
+    r"(?:H\.\s?E\.|Hon\.|Honourable|Honorable|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Minister|"
+    r"Secretary|Deputy|Vice)"
+)
+_CHAIR_NAME_WORD = r"[A-Z][\w'’.-]*"
+CHAIR = re.compile(
+    r"\b(?:chaired by|under the chair(?:man|woman|person)?ship of|presided over by"
+    r"|under the leadership of the chair,?)\s+(?:the\s+)?"
+    rf"((?:{_HONORIFIC}\s+)*{_CHAIR_NAME_WORD}(?:\s+{_CHAIR_NAME_WORD}){{0,4}})"
+)
+APEC_HOSTS = re.compile(r"(?:^|\.)apec\.org$", re.I)
+
+
+@dataclass
+class Metadata:
+    year: int | None = None
+    date: str | None = None  # ISO date
+    meeting_number: int | None = None
+    location: str | None = None
+    doc_type: str = "other"
+    chair: str | None = None
+    publisher: str | None = None
+
+
+@dataclass
+class _Found:
+    """Candidates gathered from the opening lines, best first within each list."""
+
+    dates: list[str] = field(default_factory=list)  # written as the document's date
+    bare_dates: list[str] = field(default_factory=list)  # lines that are only a date
+    places: list[str] = field(default_factory=list)
+
+
+# -- building blocks ----------------------------------------------------------------------
+
+
+def _ordinal_value(token: str) -> int | None:
+    token = token.lower()
+    digits = re.match(r"(\d+)", token)
+    if digits:
+        return int(digits.group(1))
+    if token in ORDINAL_WORDS:
+        return ORDINAL_WORDS[token]
+    tens, _, unit = re.sub(r"[\s-]+", " ", token).partition(" ")
+    if tens in _TENS and unit in _UNITS:
+        return _TENS[tens] + _UNITS.index(unit) + 1
+    return None
+
+
+def _meeting(*texts: str) -> tuple[int | None, bool]:
+    """(number, is an SME Ministerial Meeting) of the first numbered meeting named, one
+    about SMEs preferred to another ("the 21st APEC Ministerial Meeting" named in passing)."""
+    found = [m for text in texts for m in MEETING.finditer(text)]
+    sme = [m for m in found if SME.search(m.group(0))]
+    for match in sme or found:
+        number = _ordinal_value(match.group(1))
+        if number:
+            return number, bool(sme) and bool(MINISTERIAL.search(match.group(0)))
+    return None, False
+
+
+def find_meeting_number(*texts: str) -> int | None:
+    """'27th APEC SME Ministerial Meeting' -> 27; 'Twenty-Seventh ... Meeting' -> 27."""
+    return _meeting(*texts)[0]
+
+
+def latest_year() -> int:
+    """The last year a document's date may name."""
+    return dt.date.today().year + FUTURE_YEARS
+
+
+def _plausible_year(year: int) -> bool:
+    return 1989 <= year <= latest_year()
+
+
+def _iso(day: str, month: str, year: str | int) -> str | None:
+    digits = re.match(r"\d+", day)
+    raw = f"{digits.group(0) if digits else day} {month.rstrip('.')} {year}"
+    try:
+        parsed = date_parser.parse(raw, dayfirst=False).date()
+    except (ValueError, OverflowError):
+        return None
+    return parsed.isoformat() if _plausible_year(parsed.year) else None
+
+
+def find_date(*texts: str) -> str | None:
+    """The first date written in the texts, as an ISO date (a range gives its first day)."""
+    for text in texts:
+        found = []
+        for pattern in DATE_PATTERNS:
+            found.extend(pattern.finditer(text))
+        for match in sorted(found, key=lambda m: m.start()):
+            parts = match.groupdict()
+            if parts.get("iso"):
+                try:
+                    parsed = dt.date.fromisoformat(parts["iso"])
+                except ValueError:
+                    continue
+                if _plausible_year(parsed.year):
+                    return parsed.isoformat()
+                continue
+            iso = _iso(parts["day"], parts["month"], parts["year"])
+            if iso:
+                return iso
+    return None
+
+
+def _clean_place(place: str) -> str | None:
+    """'LAKESIDE' -> 'Lakeside'; a part naming a document or meeting ('Joint Ministerial
+    Statement, Lakeside') is skipped; the place ends at a month, weekday or common word."""
+    parts: list[str] = []
+    for part in (p.strip(" .") for p in place.split(",")):
+        part = re.sub(r"^the\s+", "", part, flags=re.I)
+        first = part.split()[0] if part.split() else ""
+        if not parts and NOT_PLACE_PART.search(part):
+            continue
+        if not first or MONTH_NAME.match(first) or WEEKDAY.match(first):
+            break
+        if part.lower() in NOT_PLACES or len(part) < 3:
+            break
+        parts.append(part.title() if part.isupper() else part)
+    return ", ".join(parts) or None
+
+
+def find_location(text: str) -> str | None:
+    """'Wellington, New Zealand' from a 'Place, Country, DATE' line or 'met/held in Place'."""
+    return next(iter(_scan(text.splitlines()).places), None)
+
+
+def find_chair(text: str) -> str | None:
+    """The chair where the text says 'chaired by ...' or 'under the chairmanship of ...'."""
+    match = CHAIR.search(text)
+    if not match:
+        return None
+    name = match.group(1).rstrip(".,;")
+    if re.fullmatch(rf"(?:{_HONORIFIC}\s*)+", name):
+        return None
+    return name
+
+
+def find_year(*texts: str) -> int | None:
+    """The first plausible year (1989 to ten years ahead) written in the texts."""
+    for text in texts:
+        for match in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text):
+            year = int(match.group(1))
+            if _plausible_year(year):
+                return year
+    return None
+
+
+def publisher_of(url: str, site_name: str | None = None) -> str | None:
+    """'APEC' for apec.org and its subdomains, else the site's own name, else its host."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return site_name
+    if APEC_HOSTS.search(host):
+        return "APEC"
+    return site_name or host.removeprefix("www.")
+
+
+# -- the opening lines --------------------------------------------------------------------
+
+
+def _dateline(line: str, year_hint: int | None) -> tuple[str | None, str | None]:
+    """(place, ISO date) of a story's dateline; a date without its year takes year_hint."""
+    match = DATELINE.match(line)
+    if not match:
+        return None, None
+    place = _clean_place(match.group("place"))
+    date = find_date(match.group("date"))
+    if not date and year_hint:
+        parts = DAY_MONTH.match(match.group("date"))
+        if parts:
+            date = _iso(parts["d1"] or parts["d2"], parts["m1"] or parts["m2"], year_hint)
+    return place, date
+
+
+def _bare_date(line: str) -> str | None:
+    """The date of a short line that holds nothing else ("10-11 September 2029")."""
+    if len(line) > 40:
+        return None
+    rest = line
+    for pattern in DATE_PATTERNS:
+        rest = pattern.sub("", rest)
+    return find_date(line) if len(rest.strip(" ,.|-–—")) < 4 else None
+
+
+def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
+    """Dates and places of the opening lines, in the order of the module docstring."""
+    lines = [line.strip() for line in lines if line.strip()][:HEAD_PARAGRAPHS]
+    head = "\n".join(lines)[:HEAD_CHARS]
+    line_dates, sentence_dates, labelled, status, bare = [], [], [], [], []
+    line_places, venue_places = [], []
+    for line in lines:
+        place, date = _dateline(line, year_hint)
+        if place or date:
+            line_places += [place] if place else []
+            line_dates += [date] if date else []
+            continue
+        short = len(line) <= LINE_CHARS
+        match = PLACE_LINE.match(line) if short else None
+        if match and find_date(match.group("rest")):
+            line_places.append(_clean_place(match.group("place")))
+            line_dates.append(find_date(match.group("rest")))
+        if short and (m := LABELLED_DATE.match(line)):
+            labelled += [d for d in [find_date(m.group("rest"))] if d]
+        if short and (m := VENUE.match(line)):
+            parts = [p.strip() for p in m.group("rest").split(",")]
+            venue_places.append(_clean_place(", ".join(parts[-2:])))
+        if STATUS_LINE.match(line):
+            status += [d for d in [find_date(line)] if d]
+            inline = re.search(rf",\s*({_PLACE_PART},\s*{_PLACE_PART}),\s*{_DAY}", line)
+            if inline:
+                venue_places.append(_clean_place(inline.group(1)))
+        if _bare_date(line):
+            bare.append(_bare_date(line))
+        for sentence in re.split(r"(?<=[.;])\s+", line):
+            if any(p.search(sentence) for p in MET_IN) or re.search(
+                r"\b(?:met|held|gathered|convened)\b", sentence, re.I
+            ):
+                sentence_dates += [d for d in [find_date(sentence)] if d]
+    met_places = []
+    for pattern in MET_IN:
+        met_places += [_clean_place(m.group("place")) for m in pattern.finditer(head)]
+    # a "City, Economy" line right before a line that is only a date (PDF cover pages)
+    for first, second in zip(lines, lines[1:], strict=False):
+        if re.fullmatch(rf"{_PLACE_PART},\s*{_PLACE_PART}", first) and _bare_date(second):
+            line_places.append(_clean_place(first))
+    return _Found(
+        dates=[d for d in line_dates + sentence_dates + labelled + status if d],
+        bare_dates=bare,
+        places=[p for p in line_places + venue_places + met_places if p],
+    )
+
+
+def _url_year(url: str) -> int | None:
+    path = unquote(urlsplit(url).path)
+    for match in re.finditer(r"(?<![\d])((?:19|20)\d\d)(?![\d])", path):
+        if _plausible_year(int(match.group(1))):
+            return int(match.group(1))
+    return None
+
+
+def _status_year(lines: list[str]) -> int | None:
+    for line in lines[:HEAD_PARAGRAPHS]:
+        if STATUS_LINE.match(line) and (m := MONTH_YEAR.search(line)):
+            return int(m.group("year"))
+    return None
+
+
+def extract_metadata(
+    title: str,
+    text: str,
+    url: str,
+    hints: dict[str, Any] | None = None,
+    signals: PageSignals | None = None,
+) -> Metadata:
+    """Metadata of a document from its title, text (paragraphs one per line) and URL, with
+    the page's own signals (site name, meta-tag date, og:type) when it is a web page."""
+    signals = signals or PageSignals()
+    lines = text.splitlines()
+    published_year = int(signals.published[:4]) if signals.published else None
+    found = _scan(lines, published_year or _url_year(url))
+    dates = found.dates + [d for d in [signals.published] if d] + found.bare_dates
+    head = "\n".join(lines[:HEAD_PARAGRAPHS])[:HEAD_CHARS]
+    publisher = publisher_of(url, signals.site_name)
+    doc_type = classify(title, url, head, publisher=publisher, signals=signals)
+    number, ministerial = _meeting(title, head)
+    meta = Metadata(
+        date=dates[0] if dates else None,
+        meeting_number=number,
+        location=found.places[0] if found.places else None,
+        doc_type=doc_type,
+        chair=find_chair(head),
+        publisher=publisher,
+    )
+    meta.year = int(meta.date[:4]) if meta.date else (
+        _status_year(lines) or find_year(title) or _url_year(url)
+    )
+    _apply_hints(meta, hints or {})
+    about_smes = SME.search(f"{title}\n{head}\n{unquote(urlsplit(url).path)}")
+    statement = meta.doc_type in STATEMENT_TYPES and bool(about_smes)
+    if statement and meta.meeting_number is None and meta.year:
+        meta.meeting_number = meta.year - FIRST_SME_MEETING
+    if meta.year is None and meta.meeting_number and (ministerial or statement):
+        meta.year = FIRST_SME_MEETING + meta.meeting_number
+    return meta
+
+
+def _apply_hints(meta: Metadata, hints: dict[str, Any]) -> None:
+    if hints.get("doc_type") in DOC_TYPES:
+        meta.doc_type = hints["doc_type"]
+    try:
+        hinted_year = int(hints["year"]) if hints.get("year") is not None else None
+    except (TypeError, ValueError):
+        hinted_year = None
+    if hinted_year and _plausible_year(hinted_year):
+        meta.year = hinted_year

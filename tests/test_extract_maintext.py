@@ -1,0 +1,136 @@
+"""Main text of web pages (issue 10): trafilatura completed block by block with the
+project's own extractor, structure kept, the kinds of lost text and kept chrome fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extract.html import extract_html
+from indexer.extract.maintext import union
+from indexer.model import Paragraph
+
+URL = "https://www.lakesideherald.example/business/2030/10/04/ministers-cut-paperwork"
+STORY = [
+    "Small business ministers from across the region agreed on Saturday to cut the paperwork"
+    " that keeps the smallest firms from selling abroad.",
+    "The ministers, meeting in Lakeside for their annual gathering, said a single online form"
+    " should be enough for a first export.",
+    "Business groups welcomed the plan but said the real test would be how quickly customs"
+    " agencies adopt it across the region.",
+]
+
+
+def texts(html: str) -> list[str]:
+    return [p.text for p in extract_html(html.encode(), URL).paragraphs]
+
+
+def test_a_page_of_five_divs_keeps_all_five():
+    divs = [f"Paragraph {n}: the ministers of Atlantis discussed finance for small firms." for n in
+            range(1, 6)]
+    html = "<html><body>" + "".join(f"<div>{d}</div>" for d in divs) + "</body></html>"
+    assert texts(html) == divs
+
+
+def test_a_two_row_table_keeps_both_rows():
+    html = (
+        "<html><body><h1>Work programme</h1><table>"
+        "<tr><td>Trade credit for exporters</td><td>Lead: Atlantis</td></tr>"
+        "<tr><td>Mentoring for young entrepreneurs</td><td>Lead: Borealis</td></tr>"
+        "</table></body></html>"
+    )
+    text = " ".join(texts(html))
+    for cell in ("Trade credit for exporters", "Lead: Atlantis",
+                 "Mentoring for young entrepreneurs", "Lead: Borealis"):
+        assert cell in text
+
+
+def test_invisible_and_compatibility_characters_leave_the_words_whole():
+    html = (
+        "<html><body><p>We support the digital&shy;isation of small \ufb01rms and their"
+        " o\ufb03ces, and the train\u200bing of their owners in every economy.</p></body></html>"
+    )
+    assert texts(html) == [
+        "We support the digitalisation of small firms and their offices, and the training of"
+        " their owners in every economy."
+    ]
+
+
+def test_structure_numbered_paragraphs_headings_and_list_items():
+    html = (
+        "<html><body><article><h1>Joint Ministerial Statement</h1><h2>Access to Finance</h2>"
+        "<p>7. We agree to widen access to credit for micro-enterprises across the region.</p>"
+        "<p>8. We instruct officials to report on the uptake of the toolkit in 2032.</p>"
+        "<ul><li>Credit guarantees for first-time borrowers</li>"
+        "<li>Training for the owners of small firms</li></ul></article></body></html>"
+    )
+    found = [(p.kind, p.text) for p in extract_html(html.encode(), URL).paragraphs]
+    assert ("h", "Access to Finance") in found
+    assert ("p", "7. We agree to widen access to credit for micro-enterprises across the"
+                 " region.") in found
+    assert ("li", "Credit guarantees for first-time borrowers") in found
+
+
+CHROME = {
+    "skip link in Spanish":
+        "<p><a href='#c'>Haga clic aquí para ir directamente al contenido</a></p>",
+    "text-size buttons": "<div><a href='#'>A</a> <a href='#'>A</a></div>",
+    "newsletter":
+        "<p><strong>Get the briefing:</strong> Sign up for our free daily newsletter.</p>",
+    "category menu": "<div>Categories <a href='/c/1'>Business</a> <a href='/c/2'>Education</a>"
+    " <a href='/c/3'>Health</a></div>",
+    "breadcrumbs": "<div>Home › Business › Economy</div>",
+    "file line": "<div>pages: 16, file type: pdf, size: 245 kB</div>",
+    "page counter in French": "<div>Page 1 sur 16</div>",
+    "logo caption": "<figure><img src='/l.png' alt=''><figcaption>Lakeside Herald logo"
+    "</figcaption></figure>",
+    "section menu": "<p>Video | Agriculture | Economy | Energy | Finance | Search</p>",
+}
+CHROME_TEXT = {
+    "skip link in Spanish": "Haga clic",
+    "text-size buttons": "A A",
+    "newsletter": "newsletter",
+    "category menu": "Categories",
+    "breadcrumbs": "Home ›",
+    "file line": "file type",
+    "page counter in French": "sur 16",
+    "logo caption": "logo",
+    "section menu": "Agriculture",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CHROME))
+def test_chrome_inside_the_story_does_not_reach_the_text(kind):
+    html = (
+        "<html><body><article><h1>Ministers agree to cut export paperwork</h1>"
+        f"{CHROME[kind]}<p>{STORY[0]}</p><p>{STORY[1]}</p><p>{STORY[2]}</p>"
+        "</article></body></html>"
+    )
+    found = texts(html)
+    assert all(s in found for s in STORY)
+    assert CHROME_TEXT[kind] not in "\n".join(found)
+
+
+def test_an_advertisement_break_glued_to_the_next_sentence_is_cut_out():
+    html = (
+        f"<html><body><article><p>{STORY[0]}</p>"
+        f"<p>Article continues after this advertisement {STORY[1]}</p>"
+        f"<p>{STORY[2]}</p></article></body></html>"
+    )
+    assert texts(html) == STORY
+
+
+def test_union_puts_missing_blocks_back_in_reading_order():
+    primary = [Paragraph("Heading one", "h"), Paragraph("Third block of text.")]
+    secondary = [Paragraph("Heading one", "h"), Paragraph("Second block of text."),
+                 Paragraph("Third block of text.")]
+    assert [p.text for p in union(primary, secondary)] == [
+        "Heading one", "Second block of text.", "Third block of text."]
+
+
+def test_union_splits_a_block_made_of_several_and_takes_their_kinds():
+    primary = [Paragraph("Work programme Trade credit for exporters Lead: Atlantis")]
+    secondary = [Paragraph("Work programme", "h"), Paragraph("Trade credit for exporters"),
+                 Paragraph("Lead: Atlantis")]
+    assert union(primary, secondary) == secondary
+    assert union([Paragraph("Access to Finance")], [Paragraph("Access to Finance", "h")]) == [
+        Paragraph("Access to Finance", "h")]
