@@ -149,6 +149,12 @@ CARDS = "".join(
     f" story {i} says about small firms in the region.</p><a href='/news/{i}'>Read more</a></div>"
     for i in range(4)
 )
+TAGGED_CARDS = "".join(  # two links each (story, topic) and a description of a full line
+    f"<div class='card'><a href='/news/{i}'><h3>News story {i}</h3></a><a href='/topic/{i}'>"
+    f"Topic {i}</a><p>A description of what story {i} says about small firms, their loans and"
+    " their exports across the region this month.</p></div>"
+    for i in range(6)
+)
 HOME = (
     "<section class='hero'><h2>Asia-Pacific Economic Cooperation</h2><p>Growth for all in the"
     " region.</p><a href='/about'>Learn more</a></section><section><h2>Welcome</h2><p>APEC is a"
@@ -175,9 +181,10 @@ DOCUMENT = (
         (f"<h1>Events: September 2031</h1><p>Meetings of APEC fora this month; dates and venues"
          f" may change, so check each meeting's page before you travel.</p>{EVENTS}", True),
         (HOME, True),
+        (f"<h1>Latest news</h1>{TAGGED_CARDS}", True),
         (DOCUMENT, False),
     ],
-    ids=["events-month", "home-page", "document-with-related-cards"],
+    ids=["events-month", "home-page", "tagged-news-cards", "document-with-related-cards"],
 )
 def test_pages_of_link_led_teasers_are_hubs_and_documents_beside_them_are_not(main, hub):
     root = _parse(teaser_page(main))

@@ -43,15 +43,18 @@ TEASER_TAGS = {
 } | HEADINGS  # fmt: skip
 
 
+_Counts = dict[etree._Element, tuple[int, bool, int]]
+
+
 def _page_link(a: etree._Element) -> bool:
     href = (a.get("href") or "").strip().lower()
     return bool(href) and not href.startswith(("#", "mailto:", "javascript:", "tel:"))
 
 
-def _counts(body: etree._Element) -> dict[etree._Element, tuple[int, bool, int]]:
+def _counts(body: etree._Element) -> _Counts:
     """(text characters, holds a page link, characters inside links) for every element,
     bottom-up in one pass."""
-    counts: dict[etree._Element, tuple[int, bool, int]] = {}
+    counts: _Counts = {}
     for el in reversed(list(body.iter())):
         chars = len("".join((el.text or "").split()))
         linked = el.tag == "a" and _page_link(el)
@@ -80,28 +83,43 @@ def _standalone_link(block: etree._Element) -> bool:
     return False
 
 
-def _teasers(body: etree._Element) -> tuple[int, float, int]:
+def _runs(body: etree._Element, counts: _Counts) -> list[list[etree._Element]]:
+    """Runs of at least MIN_ITEMS sibling elements of one tag and class, mostly holding a
+    link each (cards, list items, table rows, bare links)."""
+    runs = []
+    for parent in body.iter():
+        groups: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups[(child.tag, child.get("class", ""))].append(child)
+        for items in groups.values():
+            linked = sum(counts[x][1] for x in items)
+            if len(items) >= MIN_ITEMS and linked >= LINKED_SHARE * len(items):
+                runs.append(items)
+    return runs
+
+
+def _teasers(body: etree._Element, counts: _Counts, items: set) -> tuple[int, float, int]:
     """(teasers, share of the page's text they hold, blocks of running text outside them).
 
-    A teaser is the largest block of at most TEASER_CHARS that holds links to one page, of
-    its own (not inside a sentence) or making up at least TEASER_LINK_SHARE of its text: a
-    card, an event line with its one-line description, a hero banner. A block of running
-    text is a block without blocks inside, of at least PROSE_BLOCK_CHARS, outside any
-    teaser: a document's paragraph."""
-    counts = _counts(body)
+    A teaser is the largest block of at most TEASER_CHARS that is an item of a run, or that
+    holds links to one page, of its own (not inside a sentence) or making up at least
+    TEASER_LINK_SHARE of its text: a card, an event line with its one-line description, a
+    hero banner. A block of running text is a block without blocks inside, of at least
+    PROSE_BLOCK_CHARS, outside any teaser: a document's paragraph."""
     total = counts[body][0]
     teasers = teaser_chars = prose_blocks = 0
     stack = [body]
     while stack:
         el = stack.pop()
         chars, linked, link_chars = counts[el]
-        if (
-            el is not body
-            and el.tag in TEASER_TAGS
-            and linked
-            and chars <= TEASER_CHARS
-            and len({a.get("href") for a in el.iter("a") if _page_link(a)}) == 1
-            and (link_chars >= TEASER_LINK_SHARE * chars or _standalone_link(el))
+        small = el is not body and el.tag in TEASER_TAGS and linked and chars <= TEASER_CHARS
+        if small and (
+            el in items
+            or (
+                len({a.get("href") for a in el.iter("a") if _page_link(a)}) == 1
+                and (link_chars >= TEASER_LINK_SHARE * chars or _standalone_link(el))
+            )
         ):
             teasers += 1
             teaser_chars += chars
@@ -113,27 +131,14 @@ def _teasers(body: etree._Element) -> tuple[int, float, int]:
     return teasers, teaser_chars / total if total else 0.0, prose_blocks
 
 
-def _listing_coverage(body: etree._Element) -> float:
-    """The largest share of the page's text held by one run of link-holding siblings that
-    leaves little text outside it."""
-    counts = _counts(body)
-    total = counts[body][0]
-    if not total:
-        return 0.0
+def _listing_coverage(runs: list[list[etree._Element]], counts: _Counts, total: int) -> float:
+    """The largest share of the page's text held by one run that leaves little text outside
+    it."""
     best = 0.0
-    for parent in body.iter():
-        groups: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
-        for child in parent:
-            if isinstance(child.tag, str):
-                groups[(child.tag, child.get("class", ""))].append(child)
-        for items in groups.values():
-            if len(items) < MIN_ITEMS:
-                continue
-            if sum(counts[x][1] for x in items) < LINKED_SHARE * len(items):
-                continue
-            run = sum(counts[x][0] for x in items)
-            if total - run < MAX_OUTSIDE_CHARS:
-                best = max(best, run / total)
+    for items in runs:
+        run = sum(counts[x][0] for x in items)
+        if total and total - run < MAX_OUTSIDE_CHARS:
+            best = max(best, run / total)
     return best
 
 
@@ -145,9 +150,11 @@ def is_hub(root: etree._Element) -> bool:
     prose = normalise(" ".join(body.xpath(".//text()[not(ancestor::a)]")))
     if links >= MIN_LINKS and len(prose) < MAX_PROSE_CHARS:
         return True
-    teasers, share, prose_blocks = _teasers(body)
+    counts = _counts(body)
+    runs = _runs(body, counts)
+    teasers, share, prose_blocks = _teasers(body, counts, {x for run in runs for x in run})
     if prose_blocks >= MIN_PROSE_BLOCKS:
         return False
-    return _listing_coverage(body) >= COVERAGE or (
+    return _listing_coverage(runs, counts, counts[body][0]) >= COVERAGE or (
         teasers >= MIN_TEASERS and share >= TEASER_COVERAGE
     )
