@@ -183,8 +183,13 @@ DOCUMENT = (
         (HOME, True),
         (f"<h1>Latest news</h1>{TAGGED_CARDS}", True),
         (DOCUMENT, False),
+        ("<h1>Projects of the group</h1>" + "".join(
+            f"<p>Project {n} trains owners of small firms in bookkeeping; see the <a"
+            f" href='/p/{n}'>report</a> for the results of its first year in the region.</p>"
+            for n in range(8)), False),
     ],
-    ids=["events-month", "home-page", "tagged-news-cards", "document-with-related-cards"],
+    ids=["events-month", "home-page", "tagged-news-cards", "document-with-related-cards",
+         "paragraphs-with-inline-links"],
 )
 def test_pages_of_link_led_teasers_are_hubs_and_documents_beside_them_are_not(main, hub):
     root = _parse(teaser_page(main))

@@ -4,7 +4,7 @@ They are mostly links, so the crawl follows their links but the index does not h
 as documents. A page is a hub when, once its chrome is dropped (nav, header, footer ...):
 
 - a run of at least MIN_ITEMS sibling elements of one kind (cards, list items, table rows,
-  bare links) mostly holding a link each covers at least half of its text, and under
+  bare links) mostly led by a link each covers at least half of its text, and under
   MAX_OUTSIDE_CHARS of text stand outside the run (a listing); or
 - teasers (small blocks led by a link of their own: cards with a line of text, events with
   a one-line description, a hero banner) hold at least half of its text (a home page with
@@ -84,7 +84,7 @@ def _standalone_link(block: etree._Element) -> bool:
 
 
 def _runs(body: etree._Element, counts: _Counts) -> list[list[etree._Element]]:
-    """Runs of at least MIN_ITEMS sibling elements of one tag and class, mostly holding a
+    """Runs of at least MIN_ITEMS sibling elements of one tag and class, mostly led by a
     link each (cards, list items, table rows, bare links)."""
     runs = []
     for parent in body.iter():
@@ -93,18 +93,26 @@ def _runs(body: etree._Element, counts: _Counts) -> list[list[etree._Element]]:
             if isinstance(child.tag, str):
                 groups[(child.tag, child.get("class", ""))].append(child)
         for items in groups.values():
-            linked = sum(counts[x][1] for x in items)
-            if len(items) >= MIN_ITEMS and linked >= LINKED_SHARE * len(items):
+            if len(items) < MIN_ITEMS:
+                continue
+            if sum(_led(x, counts) for x in items) >= LINKED_SHARE * len(items):
                 runs.append(items)
     return runs
+
+
+def _led(el: etree._Element, counts: _Counts) -> bool:
+    """An element led by a link: one of its own, or one making up TEASER_LINK_SHARE of its
+    text (not a paragraph with a link inside a sentence)."""
+    chars, linked, link_chars = counts[el]
+    return linked and (link_chars >= TEASER_LINK_SHARE * chars or _standalone_link(el))
 
 
 def _teasers(body: etree._Element, counts: _Counts, items: set) -> tuple[int, float, int]:
     """(teasers, share of the page's text they hold, blocks of running text outside them).
 
-    A teaser is the largest block of at most TEASER_CHARS that is an item of a run, or that
-    holds links to one page, of its own (not inside a sentence) or making up at least
-    TEASER_LINK_SHARE of its text: a card, an event line with its one-line description, a
+    A teaser is the largest block of at most TEASER_CHARS, an item of a run or holding links
+    to one page only, whose link stands on its own (not inside a sentence) or makes up at
+    least TEASER_LINK_SHARE of its text: a card, an event line with its one-line description, a
     hero banner. A block of running text is a block without blocks inside, of at least
     PROSE_BLOCK_CHARS, outside any teaser: a document's paragraph."""
     total = counts[body][0]
@@ -112,14 +120,10 @@ def _teasers(body: etree._Element, counts: _Counts, items: set) -> tuple[int, fl
     stack = [body]
     while stack:
         el = stack.pop()
-        chars, linked, link_chars = counts[el]
-        small = el is not body and el.tag in TEASER_TAGS and linked and chars <= TEASER_CHARS
-        if small and (
-            el in items
-            or (
-                len({a.get("href") for a in el.iter("a") if _page_link(a)}) == 1
-                and (link_chars >= TEASER_LINK_SHARE * chars or _standalone_link(el))
-            )
+        chars = counts[el][0]
+        small = el is not body and el.tag in TEASER_TAGS and chars <= TEASER_CHARS
+        if small and _led(el, counts) and (
+            el in items or len({a.get("href") for a in el.iter("a") if _page_link(a)}) == 1
         ):
             teasers += 1
             teaser_chars += chars
