@@ -22,6 +22,7 @@ ANSWER_TYPES = (
     "person",
     "date",
     "place",
+    "money",
     "share",
     "number",
     "frequency",
@@ -32,12 +33,21 @@ ANSWER_TYPES = (
 # The things ministers endorse, adopt, launch or welcome, as a question names their kind.
 NAMED_KINDS_TEXT = """plan agenda initiative guide guidelines declaration framework strategy
     roadmap principles program programme centre center network fund statement report toolkit
-    charter vision action compact partnership platform study project proposal"""
+    charter vision action compact partnership platform study project proposal portal gateway
+    hub handbook toolbox manual database award"""
 NAMED_KINDS = frozenset(NAMED_KINDS_TEXT.split())
 _NAMED_VERBS = r"endorse|adopt|launch|welcome|approve|commend|propose|establish|set\s+up"
 _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     "theme": re.compile(r"\b(?:what|which)\b[^?]*\btheme\b", re.I),
     "frequency": re.compile(r"\bhow\s+(?:often|frequently)\b", re.I),
+    # An amount of money: "What is the budget of ...?", "How much funding did ...?"
+    "money": re.compile(
+        r"\bhow\s+much\b(?!\s+of\b)[^?]*?\b(?:cost\w*|fund\w*|money|budget\w*|spen[dt]\w*"
+        r"|invest\w*|worth|rais\w*|allocat\w*|grant\w*|financ\w*|loans?|pa(?:y|id))\b"
+        r"|\b(?:what|which)\s+(?:is|was|were|are|will\s+be)\s+(?:the\s+)?(?:\w+\s+)?"
+        r"(?:budget|cost|funding|price|sum|amount\s+of\s+(?:money|funding))\b",
+        re.I,
+    ),
     "share": re.compile(
         r"\b(?:what|which)\s+(?:share|percentage|proportion|percent|fraction|part)\b"
         r"|\bhow\s+much\s+of\b|\bwhat\s+%",
@@ -135,6 +145,40 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ministerial", "SMEMM"),
     ("held", "hosted", "host"),
 )
+# What a "who" question asks the person did, when it is not chairing: the wording that asks
+# for it. "Who was elected as the next Chair?" asks who was elected, not who chaired.
+RELATIONS: dict[str, re.Pattern[str]] = {
+    "elected": re.compile(
+        r"\b(?:elected|appointed|selected|chosen|named|nominated|will\s+(?:chair|take\s+over)"
+        r"|(?:next|new|incoming|future)\s+(?:\w+\s+)?(?:chair|lead)\w*)\b",
+        re.I,
+    ),
+    "opened": re.compile(r"\b(?:opened|opening|inaugurated|welcom\w+\s+address)\b", re.I),
+}
+# Close spellings of the kinds of named things a question asks for ("What portal ...?" is
+# answered by "the Export Gateway"): each kind's group.
+KIND_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("portal", "platform", "gateway", "hub", "website", "site", "database"),
+    ("guide", "guidebook", "guidelines", "handbook", "manual"),
+    ("toolkit", "toolbox", "kit"),
+    ("plan", "workplan", "blueprint"),
+    ("program", "programme"),
+    ("principle", "principles"),
+    ("roadmap", "road map"),
+    ("centre", "center"),
+    ("statement", "declaration"),
+)
+
+
+def kind_spellings(kind: str) -> tuple[str, ...]:
+    """The words that name a thing of `kind` ("portal" -> portal, platform, gateway, ...)."""
+    kind = kind.lower()
+    for group in KIND_GROUPS:
+        if kind in group or kind.rstrip("s") in group:
+            return group
+    return (kind.rstrip("s"),)
+
+
 # Roles a "who" question may name; the person answering must be named with that role.
 ROLES_TEXT = "president prime premier governor mayor ambassador secretary director minister"
 ROLES = frozenset(ROLES_TEXT.split())
@@ -143,6 +187,11 @@ MAX_TERMS = 32  # a long question searches on its first 32 distinct content word
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b")
+_FOCUS = re.compile(
+    r"\b(?:about|regarding|concerning|on\s+the\s+(?:subject|topic|issue)\s+of"
+    r"|(?:say|said|says|recommend\w*|decide\w*|agree\w*|note\w*|commit\w*)\s+on)\s+([^?]+)",
+    re.I,
+)
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 # Hyphenated spellings folded before tokenising, so that they meet their closed forms.
 _FOLD = (re.compile(r"\bstart-ups?\b", re.I), "startup")
@@ -202,9 +251,17 @@ class Question:
         return set(self.years) | implied
 
     @property
+    def relation(self) -> str | None:
+        """What a "who" question asks the person did, when not chairing: "elected" (also
+        "the next Chair", "will chair") or "opened" (also "the opening address")."""
+        if self.answer_type != "person":
+            return None
+        return next((name for name, pat in RELATIONS.items() if pat.search(self.text)), None)
+
+    @property
     def role(self) -> str | None:
         """The role a "who" question names ("Who is Atlantis's president?" -> "president")."""
-        if self.answer_type != "person" or self.asks_chair:
+        if self.answer_type != "person" or self.asks_chair or self.relation:
             return None
         found = [w.lower() for w in words(self.text) if w.lower() in ROLES]
         return found[0] if found else None
@@ -225,9 +282,24 @@ class Question:
 
     @property
     def asks_chair(self) -> bool:
-        return self.answer_type == "person" and bool(
+        """Whether a "who" question asks who chaired (or chairs) a meeting or a group."""
+        return self.answer_type == "person" and not self.relation and bool(
             re.search(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", self.text, re.I)
         )
+
+    @property
+    def focus_keys(self) -> set[str]:
+        """Keys of the topic a question asks about: the words after "about", "on",
+        "regarding" or "concerning" ("What did the statement say about training in MSMEs?"
+        -> train, msme), years left out; empty when it names none."""
+        found = _FOCUS.search(self.text)
+        if not found:
+            return set()
+        return {
+            term_key(w)
+            for w in words(found.group(1))
+            if w.lower() not in STOP_WORDS and not _YEAR.fullmatch(w)
+        }
 
     @property
     def term_keys(self) -> list[str]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from indexer.ask.question import NAMED_KINDS, keys
+from indexer.ask.question import NAMED_KINDS, keys, kind_spellings
 
 STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
 
@@ -83,8 +83,11 @@ _CHAIR_CUE = _re(
     r"\s+over)\s+by|As\s+Chair,\s+I,)\s+"
 )
 _OTHER_CUE = _re(r"\b(?:hosted|led|opened|convened|addressed|welcomed)\s+by\s+")
+# A person, perhaps with an apposition, then perhaps the comma closing one before the name
+# ("The Minister of Trade, Dr. Elan Brisk, opened ...").
+_PERSON = rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,[^.;]{{3,120}}?)?,?"
 _NAME_CHAIRED = _re(
-    rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,[^.;]{{3,120}}?,)?\s+(?:who\s+)?(?:co-)?chaired\b"
+    rf"{_PERSON}\s+(?:who\s+)?(?:(?:co-)?chaired|presided\s+over|served\s+as\s+(?:the\s+)?Chair)\b"
 )
 _FOR_CHAIRING = _re(rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,[^.;]{{3,120}}?,)?\s+for\s+chairing\b")
 _TITLED = _re(TITLED)
@@ -115,6 +118,45 @@ def _chair(sentence: str) -> Iterator[tuple[int, int, float]]:
     for a, b in _after_cue(sentence, _CHAIR_CUE):
         yield a, b, STRONG
     for pattern in (_NAME_CHAIRED, _FOR_CHAIRING, _NAME_THE_CHAIR, _CHAIR_APPOSITION, _CHAIR_IS):
+        for a, b in _groups(pattern, sentence):
+            yield a, b, STRONG
+
+
+_OPENED = (
+    _re(
+        rf"{_PERSON}\s+(?:officially\s+)?(?:opened|inaugurated|declared\s+open"
+        r"|(?:delivered|gave|made)\s+(?:the\s+|an?\s+)?(?:opening|welcoming|keynote))"
+    ),
+    _re(
+        r"\b(?:opened|inaugurated|opening\s+(?:address|remarks|speech)\s+(?:was\s+|were\s+)?"
+        rf"(?:delivered|given|made)|declared\s+open)\s+by\s+(?P<span>(?:{TITLE}\s+)*{NAME})"
+    ),
+)
+_ELECTED = (
+    _re(
+        r"\b(?:elected|appointed|selected|chose|named|nominated|endorsed)\s+"
+        rf"(?P<span>(?:{TITLE}\s+)*{NAME})\s+(?:\([^)]{{1,40}}\)\s+)?as\b"
+    ),
+    _re(
+        rf"{_PERSON}\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?(?:elected|appointed|selected|chosen"
+        r"|named|nominated)\b"
+    ),
+    _re(
+        rf"{_PERSON}\s+(?:will|is\s+to|shall)\s+(?:chair|take\s+over|serve\s+as|assume)\b"
+    ),
+)
+
+
+def _opened(sentence: str) -> Iterator[tuple[int, int, float]]:
+    """Who opened a meeting or gave its opening address (never who chaired it)."""
+    for pattern in _OPENED:
+        for a, b in _groups(pattern, sentence):
+            yield a, b, STRONG
+
+
+def _elected(sentence: str) -> Iterator[tuple[int, int, float]]:
+    """Who was elected, appointed or named to a role, or will take it up."""
+    for pattern in _ELECTED:
         for a, b in _groups(pattern, sentence):
             yield a, b, STRONG
 
@@ -214,9 +256,12 @@ _SHARE = _re(
     r"(?:\s+or\s+(?:less|more|fewer))?"
 )
 _SHARE_WORDS = _re(
-    r"\b(?:(?:about|nearly|almost|over|more\s+than|some|around|roughly|only|just|less\s+than)"
+    r"\b(?:(?:about|nearly|almost|over|more\s+than|some|around|roughly|only|just|less\s+than"
+    r"|close\s+to|under|barely)"
     r"\s+)?(?:half|one[- ]third|a\s+third|two[- ]thirds|a\s+quarter|one[- ]quarter"
-    rf"|three[- ]quarters|(?:\d+|{_NUMBER_WORD})\s+(?:out\s+of|in)\s+(?:\d+|{_NUMBER_WORD})"
+    r"|three[- ]quarters|(?:a|one|two|three|four|five|six|seven|eight|nine)[-\s](?:fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|twentieth|hundredth)s?"
+    rf"|(?:\d+|{_NUMBER_WORD})\s+(?:out\s+of|in)\s+(?:\d+|{_NUMBER_WORD})"
     r"|the\s+(?:vast\s+)?majority)\b",
     re.I,
 )
@@ -251,6 +296,22 @@ def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
         yield a, b, WEAK
     for a, b in _groups(_SHARE_WORDS, sentence):
         yield a, b, WEAK
+
+
+_CURRENCY = (
+    r"(?:US\$|USD|US\s+dollars?|[A-Z]{1,2}\$|\$|€|£|¥|EUR|JPY|CNY|RMB|RM|dollars?|euros?|yen"
+    r"|pesos?|ringgit|baht|rupiah|won|dong|yuan)"
+)
+_MONEY = _re(
+    rf"(?i:{_QUALIFIER})(?:{_CURRENCY}\s?(?:{_NUMBER}){_MAGNITUDE}(?:\s+{_CURRENCY})?"
+    rf"|(?:{_NUMBER}|{_NUMBER_WORD}){_MAGNITUDE}\s+{_CURRENCY})"
+)
+
+
+def _money(sentence: str) -> Iterator[tuple[int, int, float]]:
+    """An amount of money ("US$1.2 million", "RM 500,000", "two million dollars")."""
+    for a, b in _groups(_MONEY, sentence):
+        yield a, b, STRONG
 
 
 _FREQUENCY = _re(
@@ -306,7 +367,7 @@ _THEME = _re(
     r"\btheme\b[^\"“‘]{0,40}?(?:[\"“]|(?<=\s)['‘])(?P<span>[^\"”’]{3,160}?)(?:[\"”]|['’](?!\w))",
     re.I,
 )
-_THEME_CAPS = _re(rf"\btheme\s+(?:of|was|is)\s+(?P<span>{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})+)")
+_THEME_CAPS = _re(rf"\btheme\s*(?:of|was|is|:)?\s+(?P<span>{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})+)")
 
 
 _QUOTED_LINE = _re(r"^[\"“](?P<span>[^\"”]{6,160})[\"”]$")
@@ -319,6 +380,21 @@ def _theme(sentence: str) -> Iterator[tuple[int, int, float]]:
         yield a, b, MEDIUM
     for a, b in _groups(_THEME_CAPS, sentence):
         yield a, b, MEDIUM
+
+
+_APPOSITION = _re(r",\s+(?:an?|the|its)\s+(?P<words>(?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def _is_of_kind(sentence: str, start: int, end: int, kind: str) -> bool:
+    """Whether the name at start:end names a thing of `kind`, in its own words ("the Export
+    Gateway" for a portal) or in an apposition ("the Export Gateway, an online portal")."""
+    spellings = kind_spellings(kind)
+    name = sentence[start:end].lower()
+    if any(re.search(rf"\b{re.escape(w)}s?\b", name) for w in spellings):
+        return True
+    after = _APPOSITION.match(sentence, end)
+    said = {w.lower().rstrip("s") for w in after.group("words").split()} if after else set()
+    return bool(said & {w.rstrip("s") for w in spellings})
 
 
 def _groups(pattern: re.Pattern[str], text: str, start: int = 0) -> Iterator[tuple[int, int]]:
@@ -347,6 +423,9 @@ _FINDERS: dict[str, Callable[[str], Iterator[tuple[int, int, float]]]] = {
     "share": _share,
     "number": _number,
     "frequency": _frequency,
+    "money": _money,
+    "opened": _opened,
+    "elected": _elected,
     "named": _named,
     "theme": _theme,
 }
@@ -380,7 +459,8 @@ def find_span(
     `answer_type` is one of ANSWER_TYPES of indexer.ask.question, or "chair" (a person who
     chaired: the role a chair question asks for). `exclude` holds the question's term keys.
     `near` (question term keys too) promotes a count or share of one of them to strong
-    evidence. `named_kind` ("guide" for "Which guide ...") promotes a name holding that word.
+    evidence. `named_kind` ("guide" for "Which guide ...") promotes a name of that kind (its
+    word, a close spelling of it, or an apposition naming it) and demotes any other to WEAK.
     `role` ("president") keeps only persons named with that role.
     Returns None when the sentence holds no such span.
     """
@@ -396,9 +476,11 @@ def find_span(
         end = start + len(text)
         if not text:
             continue
-        if answer_type == "named":
-            if named_kind and named_kind.rstrip("s") in text.lower():
+        if answer_type == "named" and named_kind:
+            if _is_of_kind(sentence, start, end, named_kind):
                 strength = STRONG if strength >= MEDIUM else MEDIUM
+            else:
+                strength = min(strength, WEAK)  # a name of another kind is hardly an answer
         elif not _adds_information(sentence, start, end, exclude):
             continue
         if answer_type in ("person", "chair", "place") and not _looks_like_name(text):
