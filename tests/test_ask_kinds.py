@@ -379,8 +379,10 @@ def test_meeting_dates_come_from_the_sentence_not_the_header_line(engine2, quest
 @pytest.mark.parametrize(
     ("question", "span"),
     [
-        ("What initiative did ministers endorse in Dunmore in 2034?",
-         "Dunmore Initiative on Open Data for MSMEs"),
+        (
+            "What initiative did ministers endorse in Dunmore in 2034?",
+            "Dunmore Initiative on Open Data for MSMEs",
+        ),
         ("What portal did ministers launch in Dunmore in 2034?", "Velaria Export Gateway"),
         ("Which plan did ministers endorse in 2034?", "SMEWG Strategic Plan 2035-2038"),
     ],
@@ -432,10 +434,14 @@ def test_a_topic_question_is_answered_by_its_topic_not_the_opening(engine2, ques
 @pytest.mark.parametrize(
     ("question", "span"),
     [
-        ("What share of each sale did bank fees take, according to the Velaria Morning Ledger?",
-         "nearly a tenth"),
-        ("What share of each sale did bank fees take, according to the Solmara Evening Post?",
-         "about a fifth"),
+        (
+            "What share of each sale did bank fees take, according to the Velaria Morning Ledger?",
+            "nearly a tenth",
+        ),
+        (
+            "What share of each sale did bank fees take, according to the Solmara Evening Post?",
+            "about a fifth",
+        ),
     ],
 )
 def test_fractions_in_words_and_the_publisher_named(engine2, question, span):

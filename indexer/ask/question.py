@@ -283,8 +283,10 @@ class Question:
     @property
     def asks_chair(self) -> bool:
         """Whether a "who" question asks who chaired (or chairs) a meeting or a group."""
-        return self.answer_type == "person" and not self.relation and bool(
-            re.search(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", self.text, re.I)
+        return (
+            self.answer_type == "person"
+            and not self.relation
+            and bool(re.search(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", self.text, re.I))
         )
 
     @property

@@ -141,7 +141,9 @@ def _loose(keys_present: set[str]) -> set[str]:
 def _topic_coverage(topic: dict[str, float], present: set[str]) -> float:
     total = sum(topic.values())
     loose = _loose(present)
-    found = sum(w for k, w in topic.items() if k in loose or k[:PREFIX] in loose and len(k) >= PREFIX)
+    found = sum(
+        w for k, w in topic.items() if k in loose or k[:PREFIX] in loose and len(k) >= PREFIX
+    )
     return found / total if total else 0.0
 
 

@@ -141,9 +141,7 @@ _ELECTED = (
         rf"{_PERSON}\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?(?:elected|appointed|selected|chosen"
         r"|named|nominated)\b"
     ),
-    _re(
-        rf"{_PERSON}\s+(?:will|is\s+to|shall)\s+(?:chair|take\s+over|serve\s+as|assume)\b"
-    ),
+    _re(rf"{_PERSON}\s+(?:will|is\s+to|shall)\s+(?:chair|take\s+over|serve\s+as|assume)\b"),
 )
 
 
@@ -367,7 +365,9 @@ _THEME = _re(
     r"\btheme\b[^\"“‘]{0,40}?(?:[\"“]|(?<=\s)['‘])(?P<span>[^\"”’]{3,160}?)(?:[\"”]|['’](?!\w))",
     re.I,
 )
-_THEME_CAPS = _re(rf"\btheme\s*(?:of|was|is|:)?\s+(?P<span>{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})+)")
+_THEME_CAPS = _re(
+    rf"\btheme\s*(?:of|was|is|:)?\s+(?P<span>{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})+)"
+)
 
 
 _QUOTED_LINE = _re(r"^[\"“](?P<span>[^\"”]{6,160})[\"”]$")
