@@ -304,6 +304,7 @@ ROUND2 = [
             "2. Ministers welcomed the Redwater Principles on Prompt Payment.",
             "3. The Minister of Trade of Solmara, Dr. Elan Brisk, opened the meeting and "
             "delivered the opening address.",
+            "4. The meeting was chaired by Solmara's Minister for Small Business, Kiri Omond.",
         ],
         year=2027,
         location="Redwater, Solmara",
@@ -358,6 +359,23 @@ ROUND2 = [
 ]
 
 
+ROUND2.append(
+    make_document(
+        f"{BASE}news/2036-smemm",
+        "Small Business Ministers Issue Statement",
+        [
+            "Ashby, Quillon, 9 May 2036",
+            "Ministers responsible for small businesses issued a statement following their "
+            "meeting held on 8-9 May 2036.",
+        ],
+        year=2036,
+        location="Ashby, Quillon",
+        doc_type="news_release",
+        publisher="APEC",
+    )
+)
+
+
 @pytest.fixture(scope="module")
 def engine2(tmp_path_factory):
     eng = Engine(make_index(tmp_path_factory.mktemp("kinds2"), ROUND2))
@@ -374,6 +392,11 @@ def engine2(tmp_path_factory):
 )
 def test_meeting_dates_come_from_the_sentence_not_the_header_line(engine2, question):
     assert confident(engine2, question)["span"] == "June 18-19, 2034"
+
+
+def test_a_header_line_naming_the_place_loses_to_the_sentence_of_the_meeting(engine2):
+    a = confident(engine2, "On what dates did SME ministers meet in Ashby?")
+    assert a["span"] == "8-9 May 2036"
 
 
 @pytest.mark.parametrize(
@@ -400,6 +423,7 @@ def test_a_named_thing_of_another_kind_is_declined(engine2):
     ("question", "span"),
     [
         ("Who chaired the 2034 SME ministerial meeting in Dunmore?", "Hon. Petra Kallis"),
+        ("Who chaired the 2027 SME ministerial meeting in Redwater?", "Kiri Omond"),
         ("Who opened the 2027 SME ministerial meeting?", "Dr. Elan Brisk"),
         ("Who was elected as the next SMEWG Chair at the 78th SMEWG meeting?", "Ms Hana Oduya"),
     ],

@@ -187,6 +187,9 @@ MAX_TERMS = 32  # a long question searches on its first 32 distinct content word
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b")
+_MEETING_WORDS = re.compile(
+    r"\b(?:meet|met|meeting|held|convened|gather(?:ed)?|t(?:ake|ook)\s+place)\b", re.I
+)
 _FOCUS = re.compile(
     r"\b(?:about|regarding|concerning|on\s+the\s+(?:subject|topic|issue)\s+of"
     r"|(?:say|said|says|recommend\w*|decide\w*|agree\w*|note\w*|commit\w*)\s+on)\s+([^?]+)",
@@ -249,6 +252,17 @@ class Question:
         """Every year the question points at: named outright or implied by an ordinal."""
         implied = {self.meeting_year} if self.meeting_year else set()
         return set(self.years) | implied
+
+    @property
+    def asks_meeting_date(self) -> bool:
+        """Whether a date question asks when a meeting was held ("On what dates did
+        ministers meet?", "When was the meeting held?")."""
+        return self.answer_type == "date" and bool(_MEETING_WORDS.search(self.text))
+
+    @property
+    def asks_dates(self) -> bool:
+        """Whether it asks for the days of something ("On what dates ...?"): a range."""
+        return bool(re.search(r"\bdates\b|\bwhich\s+days\b", self.text, re.I))
 
     @property
     def relation(self) -> str | None:

@@ -43,7 +43,7 @@ from urllib.parse import urlsplit
 from indexer.ask.question import MINISTERIAL, WORKING_GROUP, Question, keys, meeting_ordinals
 from indexer.ask.retrieve import DocContext, ordinal_names
 from indexer.ask.sentences import Sentence, split_sentences
-from indexer.ask.spans import MEDIUM, STRONG, WEAK, Span, find_span
+from indexer.ask.spans import MEDIUM, STRONG, WEAK, Span, find_span, meeting_date_strength
 
 NAME_WEIGHT = 1.5
 HEADING_WORDS = 12
@@ -284,6 +284,9 @@ def candidates(
                 named_kind=question.named_kind,
                 role=question.role,
             )
+            if span and question.asks_meeting_date:
+                strength = meeting_date_strength(sentence.text, span, dates=question.asks_dates)
+                span = Span(span.start, span.end, strength)
             if (own == 0 or heading_line) and span is None:
                 continue
             # The heading a sentence sits under: the passage's last heading line before it.

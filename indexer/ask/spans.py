@@ -98,9 +98,24 @@ _NAME_THEN_ROLE = _re(
 _NAME = _re(NAME)
 
 
+# A role before the name it belongs to: "Atlantis's Minister of Small Business, " or "the
+# Minister of Trade of Atlantis, " ("chaired by Atlantis's Minister ..., Ana Ruiz").
+_ROLE_FIRST = _re(
+    rf"(?:the\s+)?(?:{_CAP}(?:\s+{_CAP})*['’]s?\s+)?(?:Deputy\s+|Vice[- ]|Acting\s+)?"
+    r"(?:Minister|Secretary|President|Director|Head|Governor|Premier|Chair\w*|Administrator)\b"
+    r"[^,.;]{0,100}?,\s+"
+)
+
+
 def _after_cue(sentence: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     for cue in cues.finditer(sentence):
-        window = sentence[cue.end() : cue.end() + 160]
+        window = sentence[cue.end() : cue.end() + 220]
+        role = _ROLE_FIRST.match(window)
+        if role:
+            found = _TITLED.match(window, role.end()) or _NAME.match(window, role.end())
+            if found:
+                yield cue.end() + found.start(), cue.end() + found.end()
+                continue
         found = _TITLED.search(window) or _NAME.search(window)
         if found:
             yield cue.end() + found.start(), cue.end() + found.end()
@@ -135,7 +150,8 @@ _OPENED = (
 _ELECTED = (
     _re(
         r"\b(?:elected|appointed|selected|chose|named|nominated|endorsed)\s+"
-        rf"(?P<span>(?:{TITLE}\s+)*{NAME})\s+(?:\([^)]{{1,40}}\)\s+)?as\b"
+        rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:\s+\([^)]{{1,40}}\)|\s+(?:of|from)\s+{NAME}"
+        r"|,[^,.;]{1,80},)?\s+as\b"
     ),
     _re(
         rf"{_PERSON}\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?(?:elected|appointed|selected|chosen"
@@ -245,6 +261,21 @@ def _place(sentence: str) -> Iterator[tuple[int, int, float]]:
     for a, b in _groups(_PLACE_PAIR, sentence):
         if not _VENUE.search(sentence[a:b]):
             yield a, b, MEDIUM
+
+
+_RANGE = _re(r"\d\s*(?:[-–—]|to|and)\s*\d|\b(?:from|between)\b", re.I)
+
+
+def meeting_date_strength(sentence: str, span: Span, *, dates: bool) -> float:
+    """The strength of a date answering when a meeting was held: full only in a sentence
+    saying that it met or was held (not a publication line, "Lakeside | 7 May 2031"), and,
+    when the question asks for `dates`, only for a range of days ("March 3-4, 2031")."""
+    strength = span.strength
+    if not _MEETING_CUE.search(sentence):
+        strength = min(strength, MEDIUM)
+    if dates and not _RANGE.search(span.text(sentence)):
+        strength = min(strength, MEDIUM)
+    return strength
 
 
 # -- shares and numbers -------------------------------------------------------------------
