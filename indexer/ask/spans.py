@@ -175,20 +175,21 @@ def _elected(sentence: str) -> Iterator[tuple[int, int, float]]:
             yield a, b, STRONG
 
 
-_ROLE_THEN_NAME = _re(
-    rf"\b(?i:the\s+)?(?P<role>[A-Z][a-z]+)(?:\s+(?:of|for)\s+{NAME})?,\s+(?P<span>(?:{TITLE}\s+)*{NAME})"
-)
-
-
 def with_role(sentence: str, role: str) -> Iterator[tuple[int, int, float]]:
-    """Persons named with `role` ("The President of Atlantis, Aleki Tupou" for "president";
-    "Aleki Tupou, Minister of Trade" for "minister")."""
-    for m in _ROLE_THEN_NAME.finditer(sentence):
-        if m.group("role").lower() == role:
+    """Persons named with `role`, before or after it, with or without a comma, the role
+    perhaps qualified ("The President of Atlantis, Aleki Tupou", "Program Director Aleki
+    Tupou", "Aleki Tupou, Minister of Trade", "Aleki Tupou (Program Director)" for
+    "president", "director", "minister"). A name after the role has two words at least."""
+    word = rf"(?i:{re.escape(role)})"
+    after = rf"\b{word}\b(?:\s+(?:of|for)\s+(?:the\s+)?{NAME})?,?\s+(?P<span>(?:{TITLE}\s+)*{NAME})"
+    before = (
+        rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,\s+|\s+\()(?i:the\s+)?(?:{_CAP}\s+){{0,3}}{word}\b"
+    )
+    for m in re.finditer(after, sentence):
+        if len(m.group("span").split()) >= 2:
             yield m.start("span"), m.end("span"), STRONG
-    for m in _NAME_THEN_ROLE.finditer(sentence):
-        if re.match(rf"(?i:the\s+)?{role}", sentence[m.end("span") :].lstrip(" ,"), re.I):
-            yield m.start("span"), m.end("span"), STRONG
+    for m in re.finditer(before, sentence):
+        yield m.start("span"), m.end("span"), STRONG
 
 
 def _person(sentence: str) -> Iterator[tuple[int, int, float]]:
