@@ -305,6 +305,7 @@ ROUND2 = [
             "3. The Minister of Trade of Solmara, Dr. Elan Brisk, opened the meeting and "
             "delivered the opening address.",
             "4. The meeting was chaired by Solmara's Minister for Small Business, Kiri Omond.",
+            "5. We thank the City of Redwater for hosting the meeting.",
         ],
         year=2027,
         location="Redwater, Solmara",
@@ -388,6 +389,7 @@ def engine2(tmp_path_factory):
     [
         "On what dates did SME ministers meet in Dunmore?",
         "When was the 2034 SME ministerial meeting held?",
+        "What were the dates of the 2034 SME ministerial meeting?",
     ],
 )
 def test_meeting_dates_come_from_the_sentence_not_the_header_line(engine2, question):
@@ -408,6 +410,8 @@ def test_a_header_line_naming_the_place_loses_to_the_sentence_of_the_meeting(eng
         ),
         ("What portal did ministers launch in Dunmore in 2034?", "Velaria Export Gateway"),
         ("Which plan did ministers endorse in 2034?", "SMEWG Strategic Plan 2035-2038"),
+        # A kind no list holds: the noun before "did" is the kind asked for.
+        ("What exchange did ministers launch in Dunmore?", "Youth Founders Exchange"),
     ],
 )
 def test_a_named_thing_matches_the_asked_kind(engine2, question, span):
@@ -426,6 +430,7 @@ def test_a_named_thing_of_another_kind_is_declined(engine2):
         ("Who chaired the 2027 SME ministerial meeting in Redwater?", "Kiri Omond"),
         ("Who opened the 2027 SME ministerial meeting?", "Dr. Elan Brisk"),
         ("Who was elected as the next SMEWG Chair at the 78th SMEWG meeting?", "Ms Hana Oduya"),
+        ("Who hosted the 2027 SME ministerial meeting?", "City of Redwater"),
     ],
 )
 def test_a_role_and_its_relation_both_match(engine2, question, span):
@@ -445,6 +450,8 @@ def test_under_what_theme_is_a_theme_question(engine2):
             "What did the 2034 statement ask economies to do about disaster preparedness?",
             "We call on economies to help small firms",
         ),
+        # The heading names the topic; the sentence repeats none of the question's words.
+        ("What did ministers agree on resilience in 2034?", "We call on economies"),
         (
             "What did ministers encourage banks to offer at the 2034 meeting?",
             "We encourage banks and lenders",

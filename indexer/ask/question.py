@@ -37,6 +37,13 @@ NAMED_KINDS_TEXT = """plan agenda initiative guide guidelines declaration framew
     hub handbook toolbox manual database award"""
 NAMED_KINDS = frozenset(NAMED_KINDS_TEXT.split())
 _NAMED_VERBS = r"endorse|adopt|launch|welcome|approve|commend|propose|establish|set\s+up"
+# "What exchange did ministers launch?": the noun before "did" names the kind asked for
+# (only opening the question: "At which meeting did ministers endorse ...?" asks a meeting).
+_KIND_BEFORE_VERB = re.compile(
+    r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?P<kind>[^\W\d_]{3,})\s+(?:did|do|does|have|has"
+    rf"|had|will|were|was)\s+[^?]*?\b(?:{_NAMED_VERBS})",
+    re.I,
+)
 _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     "theme": re.compile(r"\b(?:what|which)\b[^?]*\btheme\b", re.I),
     "frequency": re.compile(r"\bhow\s+(?:often|frequently)\b", re.I),
@@ -54,7 +61,11 @@ _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "number": re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:is\s+the\s+)?number\b", re.I),
-    "date": re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:year|date|month|day)s?\b", re.I),
+    "date": re.compile(
+        r"\bwhen\b|\b(?:what|which)\s+(?:year|date|month|day)s?\b"
+        r"|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:dates?|year|month|days?)\b",
+        re.I,
+    ),
     "place": re.compile(
         r"\bwhere\b|\b(?:what|which)\s+(?:city|place|venue|country|location|town)\b"
         r"|\bwhich\s+economy\s+(?:hosted|held)\b",
@@ -66,6 +77,7 @@ _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     "named": re.compile(
         rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b"
         rf"|\bwhat\s+(?:did|do|does|have|has|will)\s+[^?]*?\b(?:{_NAMED_VERBS})\b"
+        rf"|{_KIND_BEFORE_VERB.pattern}"
         rf"|\bname\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b",
         re.I,
     ),
@@ -146,7 +158,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("held", "hosted", "host"),
 )
 # What a "who" question asks the person did, when it is not chairing: the wording that asks
-# for it. "Who was elected as the next Chair?" asks who was elected, not who chaired.
+# for it. "Who was elected as the next Chair?" asks who was elected, not who chaired; "Who
+# hosted the meeting?" who hosted it (an economy or its minister), not who chaired it.
 RELATIONS: dict[str, re.Pattern[str]] = {
     "elected": re.compile(
         r"\b(?:elected|appointed|selected|chosen|named|nominated|will\s+(?:chair|take\s+over)"
@@ -154,6 +167,7 @@ RELATIONS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "opened": re.compile(r"\b(?:opened|opening|inaugurated|welcom\w+\s+address)\b", re.I),
+    "hosted": re.compile(r"\b(?:hosted|host|hosts|hosting|organi[sz]ed)\b", re.I),
 }
 # Close spellings of the kinds of named things a question asks for ("What portal ...?" is
 # answered by "the Export Gateway"): each kind's group.
@@ -267,7 +281,8 @@ class Question:
     @property
     def relation(self) -> str | None:
         """What a "who" question asks the person did, when not chairing: "elected" (also
-        "the next Chair", "will chair") or "opened" (also "the opening address")."""
+        "the next Chair", "will chair"), "opened" (also "the opening address") or
+        "hosted"."""
         if self.answer_type != "person":
             return None
         return next((name for name, pat in RELATIONS.items() if pat.search(self.text)), None)
@@ -383,6 +398,7 @@ def analyse(text: str) -> Question:
             else None
         )
     named = re.search(rf"\b(?:{'|'.join(sorted(NAMED_KINDS))})\b", text, re.I)
+    named = named or _KIND_BEFORE_VERB.search(text)
     return Question(
         text,
         kind,
@@ -392,5 +408,5 @@ def analyse(text: str) -> Question:
         phrases,
         meeting=ordinals[0] if ordinals else None,
         body=body,
-        named_kind=named.group().lower() if named and kind == "named" else None,
+        named_kind=named.group(named.lastindex or 0).lower() if named and kind == "named" else None,
     )

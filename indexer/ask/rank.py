@@ -19,7 +19,9 @@ sentence before it. Its features (each in 0..1 unless said otherwise):
   7 May 2031"): a sentence saying the same ("met in Lakeside on May 6-7, 2031") beats it;
 - `unidentified`: 1 when a name the question gives is in neither the sentence nor its
   context;
-- `topic` (not weighted): the share of the question's weighted terms, years and ordinals
+- `topic_fit`: for an untyped question ("What did ministers say about training?"), its
+  `topic`, so that the sentence on the topic beats the statement's opening;
+- `topic` (not weighted by itself): the share of the question's weighted terms, years and ordinals
   left out, in the sentence, its heading and the sentence before it; `topic_terms`: how
   many such terms the question has.
 
@@ -57,7 +59,8 @@ WEIGHTS = {
     "role": 0.6,
     "no_span": -0.35,  # a typed question, and no answer of its type in the sentence
     "unidentified": -0.3,
-    "line": -0.15,  # a title or date line answers only when no sentence does as well
+    "line": -0.15,
+    "topic_fit": 0.3,  # a title or date line answers only when no sentence does as well
 }
 THRESHOLD = 0.62
 # A title or signature line ("Lakeside, Atlantis | 7 May 2031", "Delivered by Ana Ruiz,
@@ -287,11 +290,14 @@ def candidates(
             if span and question.asks_meeting_date:
                 strength = meeting_date_strength(sentence.text, span, dates=question.asks_dates)
                 span = Span(span.start, span.end, strength)
-            if (own == 0 or heading_line) and span is None:
-                continue
             # The heading a sentence sits under: the passage's last heading line before it.
-            local = [s.text for s in sentences[:i] if is_heading(s.text)]
-            under = local[-1] if local else heading
+            headed = [s.text for s in sentences[:i] if is_heading(s.text)]
+            under = headed[-1] if headed else heading
+            # A sentence under a heading naming the topic ("Public Procurement") is read even
+            # when it repeats none of the question's words.
+            topical = not typed and bool(set(keys(under)) & set(topic))
+            if span is None and (heading_line or (own == 0 and not topical)):
+                continue
             prior = sentences[i - 1].text if i else previous
             local = set(skeys) | set(keys(under)) | set(keys(prior))
             window = local | doc_keys
@@ -302,7 +308,8 @@ def candidates(
             features = {
                 "own": own,
                 "context": _coverage(weights, window),
-                "topic": _topic_coverage(topic, local),
+                "topic": (topic_share := _topic_coverage(topic, local)),
+                "topic_fit": 0.0 if typed else topic_share,
                 "topic_terms": float(len(topic) if not question.focus_keys else max(2, len(topic))),
                 "proximity": _proximity(skeys, wanted),
                 "retrieval": passage["score"] / top,

@@ -161,6 +161,28 @@ _ELECTED = (
 )
 
 
+# A host: a person, an economy or a body ("the City of Redwater").
+_HOST = rf"(?:{TITLE}\s+)*{NAME}(?:\s+of\s+(?:the\s+)?{NAME})?"
+_HOSTED = (
+    _re(
+        r"\b(?:hosted|organi[sz]ed|convened)\s+(?:\w+\s+)?by\s+(?:the\s+)?"
+        rf"(?P<span>{_HOST})"
+    ),
+    _re(rf"{_PERSON}\s+(?:hosted|was\s+the\s+host\b|as\s+(?:the\s+)?host\b)"),
+    _re(
+        rf"\b(?:thank(?:ed|s)?|grateful\s+to)\s+(?:the\s+)?(?P<span>{_HOST})"
+        r"[^.;]{0,80}?\bfor\s+hosting\b"
+    ),
+)
+
+
+def _hosted(sentence: str) -> Iterator[tuple[int, int, float]]:
+    """Who (or which economy) hosted a meeting: never who chaired it."""
+    for pattern in _HOSTED:
+        for a, b in _groups(pattern, sentence):
+            yield a, b, STRONG
+
+
 def _opened(sentence: str) -> Iterator[tuple[int, int, float]]:
     """Who opened a meeting or gave its opening address (never who chaired it)."""
     for pattern in _OPENED:
@@ -458,6 +480,7 @@ _FINDERS: dict[str, Callable[[str], Iterator[tuple[int, int, float]]]] = {
     "money": _money,
     "opened": _opened,
     "elected": _elected,
+    "hosted": _hosted,
     "named": _named,
     "theme": _theme,
 }
