@@ -9,11 +9,13 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from indexer import backend, doc_rank
-from indexer.ask.sentences import split_sentences
+from indexer.ask.sentences import Sentence, split_sentences
+from indexer.bounded_cache import BoundedCache
 from indexer.build import CURRENT, read_meta
 from indexer.deeplinks import best_sentence, passage_link
 from indexer.model import DOC_TYPES
@@ -28,6 +30,7 @@ MAX_LIMIT = 100
 # (at least half), like Elasticsearch's minimum_should_match or Typesense's drop_tokens.
 PARTIAL_BELOW = 5
 PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
+SHOWN_CACHE = 2048  # passages kept ready to show, per generation (about 8 kB each)
 
 
 def default_index_dir() -> Path:
@@ -56,6 +59,8 @@ class _Generation:
     dates: list[str]
     passages_of: list[list[int]]  # document ordinal -> its passage record numbers, in order
     speller: Speller
+    # record number -> the passage as results show it (results repeat across queries)
+    shown: BoundedCache[int, _Shown] = field(default_factory=lambda: BoundedCache(SHOWN_CACHE))
 
     @classmethod
     def open(cls, path: Path, target: str) -> _Generation:
@@ -88,6 +93,42 @@ class _Generation:
     def passages(self, docs) -> list[int]:
         """The passage record numbers of documents ``docs`` (ordinals), sorted."""
         return sorted(n for o in docs for n in self.passages_of[o])
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A text's sentences and the word keys (``backend.word_keys``) of each, by sentence
+    text, and where each word key first occurs (``backend.first_chunks``; only for a text
+    longer than a snippet): what its best sentence and its snippet for any query need."""
+
+    sentences: list[Sentence]
+    keys: dict[str, tuple[backend.WordKey, ...]]
+    first: dict[backend.WordKey, int]
+
+    @classmethod
+    def of(cls, text: str) -> Analysed:
+        sentences = split_sentences(text)
+        words = text.split()
+        first = backend.first_chunks(words) if len(words) > SNIPPET_WORDS else {}
+        return cls(sentences, {s.text: backend.word_keys(s.text) for s in sentences}, first)
+
+    def keys_of(self, chunk: str) -> tuple[backend.WordKey, ...]:
+        """The word keys of ``chunk`` (one of the sentences, or any other text)."""
+        keys = self.keys.get(chunk)
+        return backend.word_keys(chunk) if keys is None else keys
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """A passage record's stored fields and its analysed body."""
+
+    fields: dict[str, Any]
+    body: Analysed
+
+    @classmethod
+    def read(cls, r: backend.Reader, docnum: int) -> _Shown:
+        fields = r.stored(docnum)
+        return cls(fields, Analysed.of(fields.get("body", "")))
 
 
 class Engine:
@@ -199,8 +240,8 @@ class Engine:
                 parsed = backend.expand_prefixes(r, backend.parse(suggestion))
                 found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             total, facets, hits, partial_hits = found
-            results = [self._result(r, hit, parsed) for hit in hits]
-            partial = [self._result(r, hit, parsed) for hit in partial_hits]
+            results = [self._result(gen, r, hit, parsed) for hit in hits]
+            partial = [self._result(gen, r, hit, parsed) for hit in partial_hits]
         return {
             "query": q,
             "total": total,
@@ -419,14 +460,17 @@ class Engine:
             best.setdefault(doc_of[docnum], (docnum, score))
         return docs, [best[o] for o in shown if o in best]
 
-    def _result(self, r: backend.Reader, hit: tuple[int, float], parsed: backend.Parsed) -> dict:
+    def _result(
+        self, gen: _Generation, r: backend.Reader, hit: tuple[int, float], parsed: backend.Parsed
+    ) -> dict:
         """A result: the document's metadata and its passage, linked at the sentence holding
         the most query terms (``match_position`` is that sentence's paragraph)."""
         docnum, score = hit
-        f = r.stored(docnum)
+        shown = gen.shown.get(docnum, lambda: _Shown.read(r, docnum))
+        f = shown.fields
         text = f.get("body", "")
         link, line = sentence_link(
-            f.get("url", ""), f.get("content_type", ""), text, f.get("page"), parsed
+            f.get("url", ""), f.get("content_type", ""), text, f.get("page"), parsed, shown.body
         )
         position = f.get("position")
         return {
@@ -438,7 +482,7 @@ class Engine:
             "year": f.get("year"),
             "date": f.get("date") or None,
             "location": f.get("location"),
-            "snippet": snippet(text, parsed),
+            "snippet": snippet(text, parsed, shown.body),
             "score": round(score, 4),
             "passage_id": f.get("passage_id"),
             "position": position,
@@ -536,7 +580,7 @@ class Engine:
             if year:
                 other_years = {n for n in other_years if gen.years[gen.doc_of[n]] != year}
             hits = self._best_per_document(gen, r, parsed.query, limit, other_years, skip=own)
-            return [self._result(r, hit, parsed) for hit in hits]
+            return [self._result(gen, r, hit, parsed) for hit in hits]
 
     def stats(self) -> dict:
         gen = self._current()
@@ -570,12 +614,20 @@ def _counts(values) -> dict[str, int]:
 
 
 def sentence_link(
-    url: str, content_type: str, text: str, page: int | None, parsed: backend.Parsed
+    url: str,
+    content_type: str,
+    text: str,
+    page: int | None,
+    parsed: backend.Parsed,
+    analysed: Analysed | None = None,
 ) -> tuple[str, int]:
     """(the deep link to ``text``'s sentence holding the most query terms, or to its opening
-    words when none does; the line of ``text`` that sentence is on, from 0)."""
+    words when none does; the line of ``text`` that sentence is on, from 0). ``analysed``
+    is ``Analysed.of(text)``, when already at hand."""
+    analysed = analysed or Analysed.of(text)
     found = best_sentence(
-        split_sentences(text), lambda t: backend.terms_in(t, parsed.stems, parsed.exact)
+        analysed.sentences,
+        lambda t: backend.terms_of(analysed.keys_of(t), parsed.stems, parsed.exact),
     )
     if not found:
         return passage_link(url, content_type, text, page), 0
@@ -584,11 +636,13 @@ def sentence_link(
     return passage_link(url, content_type, sentence.text, page, at=at), line
 
 
-def snippet(text: str, parsed: backend.Parsed) -> str:
-    """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted."""
+def snippet(text: str, parsed: backend.Parsed, analysed: Analysed | None = None) -> str:
+    """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted.
+    ``analysed`` is ``Analysed.of(text)``, when already at hand."""
     words = text.split()
     if len(words) > SNIPPET_WORDS:
-        at = backend.first_match(words, parsed.stems, parsed.exact) or 0
+        first = (analysed or Analysed.of(text)).first
+        at = backend.first_match(first, parsed.stems, parsed.exact) or 0
         start = max(0, min(at - 10, len(words) - SNIPPET_WORDS))
         cut = " ".join(words[start : start + SNIPPET_WORDS])
         text = ("… " if start else "") + cut + (" …" if start + SNIPPET_WORDS < len(words) else "")

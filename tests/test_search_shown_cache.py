@@ -1,0 +1,89 @@
+"""What is kept per index generation to answer faster (a passage's stored fields, sentences
+and words; the term lookups of each searcher) changes no answer: another query on the same
+passage gets its own sentence and snippet, a rebuilt index is served fresh by the same
+Engine, and a searcher that forgets its term lookups answers the same."""
+
+from pathlib import Path
+
+from indexer import backend
+from indexer.bounded_cache import BoundedCache
+from indexer.build import build_index
+from indexer.search import Engine
+from tests.helpers import make_corpus, make_document, make_index
+from tests.search_fixtures import sample_docs
+
+URL = "https://sme.example/lakeside-statement"
+
+
+def _statement(second: str) -> list:
+    return [
+        make_document(
+            URL,
+            "Lakeside Statement on Small Enterprises",
+            [
+                "Ministers met in Lakeside, Atlantis. They discussed tourism recovery after the"
+                f" floods of the northern coast. {second}"
+            ],
+            year=2019,
+        )
+    ]
+
+
+def test_another_query_on_a_kept_passage_links_its_own_sentence(tmp_path: Path):
+    corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
+    build_index(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    tourism = engine.search("tourism")["results"][0]
+    finance = engine.search("finance")["results"][0]
+    assert tourism["passage_id"] == finance["passage_id"]
+    assert "tourism" in tourism["link"] and "finance" not in tourism["link"]
+    assert "finance" in finance["link"] and "tourism" not in finance["link"]
+    assert "<mark>tourism</mark>" in tourism["snippet"]
+    assert "<mark>finance</mark>" in finance["snippet"]
+    assert "<mark>" not in tourism["snippet"].replace("<mark>tourism</mark>", "")
+
+
+def test_a_rebuilt_index_is_served_fresh_by_the_same_engine(tmp_path: Path):
+    old = make_corpus(tmp_path / "old", _statement("Officials reported on trade finance."))
+    build_index(old, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    before = engine.search("tourism")["results"][0]
+    assert "trade finance" in before["snippet"]
+
+    new = make_corpus(tmp_path / "new", _statement("Officials praised the tourism boards."))
+    build_index(new, tmp_path / "index", recreate=True)
+    after = engine.search("tourism")["results"][0]
+    assert "praised the" in after["snippet"] and "trade finance" not in after["snippet"]
+    assert after["snippet"].count("<mark>tourism</mark>") == 2
+    assert engine.search("finance")["total"] == 0
+
+
+def test_bounded_cache_keeps_the_most_recently_used():
+    cache: BoundedCache[str, int] = BoundedCache(2)
+    made: list[str] = []
+
+    def make(key: str):
+        return lambda: made.append(key) or len(made)
+
+    assert cache.get("a", make("a")) == 1
+    assert cache.get("b", make("b")) == 2
+    assert cache.get("a", make("a")) == 1  # kept: not made again, and now the most recent
+    assert cache.get("c", make("c")) == 3  # "b", the least recently used, goes
+    assert len(cache) == 2
+    assert cache.get("b", make("b")) == 4
+    assert made == ["a", "b", "c", "b"]
+
+
+def _untimed(found: dict) -> dict:
+    return {k: v for k, v in found.items() if k != "elapsed_ms"}
+
+
+def test_searchers_forgetting_their_term_lookups_answer_the_same(tmp_path: Path, monkeypatch):
+    index = make_index(tmp_path, sample_docs())
+    queries = ["finance", "women-owned enterprise", '"digital economy"', "digit*", "digitl"]
+    expected = [Engine(index).search(q) for q in queries]
+    monkeypatch.setattr(backend, "TERM_LOOKUPS_KEPT", 1)
+    engine = Engine(index)
+    got = [engine.search(q) for q in queries * 2]
+    assert [_untimed(f) for f in got] == [_untimed(f) for f in expected * 2]
+    assert any(f["total"] for f in expected)
