@@ -201,6 +201,7 @@ MAX_TERMS = 32  # a long question searches on its first 32 distinct content word
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b")
+_CHAIRED = re.compile(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", re.I)
 _MEETING_WORDS = re.compile(
     r"\b(?:meet|met|meeting|held|convened|gather(?:ed)?|t(?:ake|ook)\s+place)\b", re.I
 )
@@ -285,7 +286,16 @@ class Question:
         "hosted"."""
         if self.answer_type != "person":
             return None
-        return next((name for name, pat in RELATIONS.items() if pat.search(self.text)), None)
+        # The wording nearest the question word decides: "Who chaired the meeting hosted by
+        # Atlantis?" asks the chair, "Who was elected as the next Chair?" who was elected.
+        found = [
+            (m.start(), name) for name, pat in RELATIONS.items() if (m := pat.search(self.text))
+        ]
+        if (chair := _CHAIRED.search(self.text)) and not RELATIONS["elected"].search(
+            self.text, 0, chair.end()
+        ):
+            found.append((chair.start(), None))
+        return min(found, key=lambda f: f[0])[1] if found else None
 
     @property
     def role(self) -> str | None:
@@ -313,9 +323,7 @@ class Question:
     def asks_chair(self) -> bool:
         """Whether a "who" question asks who chaired (or chairs) a meeting or a group."""
         return (
-            self.answer_type == "person"
-            and not self.relation
-            and bool(re.search(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", self.text, re.I))
+            self.answer_type == "person" and not self.relation and bool(_CHAIRED.search(self.text))
         )
 
     @property
