@@ -220,3 +220,24 @@ def test_a_quoted_title_line_is_a_theme():
 def test_a_name_next_to_the_asked_title(sentence):
     span = find_span(sentence, "person", {"program", "director", "smewg"}, role="director")
     assert span is not None and span.text(sentence).endswith("Luca Ferro")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "span"),
+    [
+        (
+            "Who is the Executive Director of the APEC Secretariat?",
+            "The Executive Director, Dr. Ana Ruiz, spoke.",
+            "Dr. Ana Ruiz",
+        ),
+        (
+            "Who is the Prime Minister of Velaria?",
+            "We thank the Prime Minister of Velaria, H.E. Andor Vell, and the SMEWG Chair.",
+            "H.E. Andor Vell",
+        ),
+    ],
+)
+def test_a_role_of_several_words_is_its_last_word(question, sentence, span):
+    q = analyse(question)
+    found = find_span(sentence, "person", set(q.term_keys), role=q.role)
+    assert found is not None and found.text(sentence) == span

@@ -194,7 +194,8 @@ def kind_spellings(kind: str) -> tuple[str, ...]:
 
 
 # Roles a "who" question may name; the person answering must be named with that role.
-ROLES_TEXT = "president prime premier governor mayor ambassador secretary director minister"
+ROLES_TEXT = """president prime premier governor mayor ambassador secretary director minister
+    officer manager coordinator shepherd adviser advisor spokesperson convenor executive"""
 ROLES = frozenset(ROLES_TEXT.split())
 
 MAX_TERMS = 32  # a long question searches on its first 32 distinct content words
@@ -299,11 +300,18 @@ class Question:
 
     @property
     def role(self) -> str | None:
-        """The role a "who" question names ("Who is Atlantis's president?" -> "president")."""
+        """The role a "who" question names ("Who is Atlantis's president?" -> "president",
+        "Who is the Executive Director?" -> "director")."""
         if self.answer_type != "person" or self.asks_chair or self.relation:
             return None
-        found = [w.lower() for w in words(self.text) if w.lower() in ROLES]
-        return found[0] if found else None
+        # The last word of the first run of role words: "Executive Director" -> "director".
+        role = None
+        for w in words(self.text):
+            if w.lower() in ROLES:
+                role = w.lower()
+            elif role:
+                break
+        return role
 
     @property
     def names_a_document(self) -> bool:
