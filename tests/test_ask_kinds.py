@@ -362,6 +362,18 @@ ROUND2 = [
 
 ROUND2.append(
     make_document(
+        f"{BASE}groups/smewg/open-data-fund",
+        "Open Data Fund for MSMEs",
+        [
+            "The Open Data Fund for MSMEs was set up by the SMEWG in 2033.",
+            "The fund has a budget of US$1.5 million over two years.",
+        ],
+        doc_type="initiative",
+        publisher="APEC",
+    )
+)
+ROUND2.append(
+    make_document(
         f"{BASE}news/2036-smemm",
         "Small Business Ministers Issue Statement",
         [
@@ -495,3 +507,10 @@ def test_a_title_next_to_a_name_answers_who(engine2):
 def test_a_money_question_without_an_amount_is_declined(engine2, question):
     found = answer(engine2, question)
     assert not found["confident"], found["answers"][0]["answer"]
+
+
+def test_a_budget_is_an_amount_of_money_of_what_was_asked(engine2):
+    a = confident(engine2, "What is the budget of the Open Data Fund for MSMEs?")
+    assert a["span"] == "US$1.5 million"
+    # The fund's budget is not the SMEWG's, though the sentence before names the SMEWG.
+    assert not answer(engine2, "What is the budget of the SMEWG?")["confident"]

@@ -305,6 +305,11 @@ def candidates(
             if document > 0:  # the year or meeting the question names is this document's
                 window |= identity
             ids_found = all(k in window for k in ids)
+            if question.answer_type == "money":
+                # Whose money: the names asked about are in the sentence, its heading or
+                # its document's title, not only in a sentence nearby.
+                own_window = set(skeys) | set(keys(under)) | set(keys(doc.title))
+                ids_found = ids_found and all(k in own_window for k in question.name_keys)
             features = {
                 "own": own,
                 "context": _coverage(weights, window),
