@@ -3,9 +3,11 @@
 Each answer type has cues of different strength: "chaired by H.E. Ana Ruiz" is strong
 evidence of a person, a bare capitalised name weak evidence. Dates and numbers are taken
 as statements write them ("12 - 13 May 2029", "Oct. 8 and 9", "twenty-three", "40 per cent
-or less", "nearly two thirds"); a place is a city ("Lakeside, Atlantis"), never a venue; a
-named thing is the capitalised name after endorse / adopt / launch / welcome; a theme is
-the quoted or capitalised words after "theme". A candidate made only of the question's own
+or less", "nearly two thirds", "a tenth"); money with its currency ("US$2.4 million"); a
+place is a city ("Lakeside, Atlantis"), never a venue; a named thing is the capitalised
+name after endorse / adopt / launch / welcome, of the kind asked when the question names
+one; a theme is the quoted or capitalised words after "theme"; who opened, was elected or
+hosted is found by those words, never by who chaired. A candidate made only of the question's own
 words (the year the question names, the place it mentions) is not an answer, except a
 name ("Which initiative did ministers endorse in Coralton?" -> "the Coralton Initiative").
 """
@@ -176,25 +178,18 @@ _HOSTED = (
 )
 
 
-def _hosted(sentence: str) -> Iterator[tuple[int, int, float]]:
-    """Who (or which economy) hosted a meeting: never who chaired it."""
-    for pattern in _HOSTED:
-        for a, b in _groups(pattern, sentence):
-            yield a, b, STRONG
+def _strong(
+    patterns: tuple[re.Pattern[str], ...],
+) -> Callable[[str], Iterator[tuple[int, int, float]]]:
+    """A finder yielding every match of `patterns` (its "span" group) as strong evidence:
+    who opened, who was elected, who hosted, each never who chaired."""
 
+    def find(sentence: str) -> Iterator[tuple[int, int, float]]:
+        for pattern in patterns:
+            for a, b in _groups(pattern, sentence):
+                yield a, b, STRONG
 
-def _opened(sentence: str) -> Iterator[tuple[int, int, float]]:
-    """Who opened a meeting or gave its opening address (never who chaired it)."""
-    for pattern in _OPENED:
-        for a, b in _groups(pattern, sentence):
-            yield a, b, STRONG
-
-
-def _elected(sentence: str) -> Iterator[tuple[int, int, float]]:
-    """Who was elected, appointed or named to a role, or will take it up."""
-    for pattern in _ELECTED:
-        for a, b in _groups(pattern, sentence):
-            yield a, b, STRONG
+    return find
 
 
 def with_role(sentence: str, role: str) -> Iterator[tuple[int, int, float]]:
@@ -478,9 +473,9 @@ _FINDERS: dict[str, Callable[[str], Iterator[tuple[int, int, float]]]] = {
     "number": _number,
     "frequency": _frequency,
     "money": _money,
-    "opened": _opened,
-    "elected": _elected,
-    "hosted": _hosted,
+    "opened": _strong(_OPENED),
+    "elected": _strong(_ELECTED),
+    "hosted": _strong(_HOSTED),
     "named": _named,
     "theme": _theme,
 }
@@ -511,8 +506,9 @@ def find_span(
 ) -> Span | None:
     """The strongest span of the wanted type that says something the question does not.
 
-    `answer_type` is one of ANSWER_TYPES of indexer.ask.question, or "chair" (a person who
-    chaired: the role a chair question asks for). `exclude` holds the question's term keys.
+    `answer_type` is one of ANSWER_TYPES of indexer.ask.question, "chair" (a person who
+    chaired: the role a chair question asks for), or a RELATIONS name of indexer.ask.question
+    ("opened", "elected", "hosted": who did that). `exclude` holds the question's term keys.
     `near` (question term keys too) promotes a count or share of one of them to strong
     evidence. `named_kind` ("guide" for "Which guide ...") promotes a name of that kind (its
     word, a close spelling of it, or an apposition naming it) and demotes any other to WEAK.
