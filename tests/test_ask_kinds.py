@@ -464,6 +464,8 @@ def test_under_what_theme_is_a_theme_question(engine2):
         ),
         # The heading names the topic; the sentence repeats none of the question's words.
         ("What did ministers agree on resilience in 2034?", "We call on economies"),
+        # The topic ends where the naming of the document begins ("at the Dunmore meeting").
+        ("What did ministers say about resilience at the Dunmore meeting?", "We call on economies"),
         (
             "What did ministers encourage banks to offer at the 2034 meeting?",
             "We encourage banks and lenders",

@@ -211,6 +211,11 @@ _FOCUS = re.compile(
     r"|(?:say|said|says|recommend\w*|decide\w*|agree\w*|note\w*|commit\w*)\s+on)\s+([^?]+)",
     re.I,
 )
+# Where a question's topic ends and the naming of its document begins.
+_FOCUS_END = re.compile(
+    r"\s+(?:at|during|according\s+to)\s+|\s+in\s+(?:the\s+)?(?:19|20)\d{2}\b|,", re.I
+)
+_DOCUMENT_NOUNS = frozenset("meeting statement declaration ministers ministerial".split())
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 # Hyphenated spellings folded before tokenising, so that they meet their closed forms.
 _FOLD = (re.compile(r"\bstart-ups?\b", re.I), "startup")
@@ -338,14 +343,16 @@ class Question:
     def focus_keys(self) -> set[str]:
         """Keys of the topic a question asks about: the words after "about", "on",
         "regarding" or "concerning" ("What did the statement say about training in MSMEs?"
-        -> train, msme), years left out; empty when it names none."""
+        -> train, msme), up to what names the document ("at the Lakeside meeting", "in
+        2031", "according to"); empty when it names none."""
         found = _FOCUS.search(self.text)
         if not found:
             return set()
+        topic = _FOCUS_END.split(found.group(1), maxsplit=1)[0]
         return {
             term_key(w)
-            for w in words(found.group(1))
-            if w.lower() not in STOP_WORDS and not _YEAR.fullmatch(w)
+            for w in words(topic)
+            if w.lower() not in STOP_WORDS and w.lower() not in _DOCUMENT_NOUNS
         }
 
     @property
