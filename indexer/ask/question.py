@@ -215,7 +215,7 @@ _FOCUS = re.compile(
 _FOCUS_END = re.compile(
     r"\s+(?:at|during|according\s+to)\s+|\s+in\s+(?:the\s+)?(?:19|20)\d{2}\b|,", re.I
 )
-_DOCUMENT_NOUNS = frozenset("meeting statement declaration ministers ministerial".split())
+_DOCUMENT_NOUNS = frozenset(["meeting", "statement", "declaration", "ministers", "ministerial"])
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 # Hyphenated spellings folded before tokenising, so that they meet their closed forms.
 _FOLD = (re.compile(r"\bstart-ups?\b", re.I), "startup")
