@@ -1,11 +1,11 @@
 """Measure extraction on a gold set of page files (bench/data/README.md), three ways at once.
 
-    python bench/extract_eval.py bench/data/extract/tuning [--json]
+    python bench/extract_eval.py bench/data/extract/tuning [--json] [--misses] [--before REV]
 
-Columns: the extractor before this round (commit d617c96, checked out into a temporary git
-worktree and run in a subprocess with that code on the import path), trafilatura alone
-(`trafilatura.extract` text and `htmldate` date, nothing else: no hub detection, no
-fields but the date and its year, no PDFs), and the extractor in this tree.
+Columns: the extractor before this round (commit d617c96, or --before REV, checked out into
+a temporary git worktree and run in a subprocess with that code on the import path),
+trafilatura alone (`trafilatura.extract` text and `htmldate` date, nothing else: no hub
+detection, no fields but the date and its year, no PDFs), and the extractor in this tree.
 
 Rows, over the set's pages:
 - paragraph recall: expected paragraphs found in the text of the pages that are not hubs (a
@@ -96,11 +96,11 @@ def _run_worker(kind: str, set_dir: Path, code_root: Path) -> list[dict[str, Any
     return json.loads(proc.stdout)
 
 
-def _before_outputs(set_dir: Path) -> list[dict[str, Any]]:
+def _before_outputs(set_dir: Path, before: str = BEFORE) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="extract-eval-") as tmp:
         tree = Path(tmp) / "before"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree),
-                        BEFORE], check=True)
+                        before], check=True)
         try:
             return _run_worker("project", set_dir, tree)
         finally:
@@ -175,6 +175,8 @@ def main() -> None:
     parser.add_argument("set_dir", type=Path)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--misses", action="store_true", help="list what each extractor got wrong")
+    parser.add_argument("--before", default=BEFORE,
+                        help=f"commit whose extractor is the 'before' column (default {BEFORE})")
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     args = parser.parse_args()
     set_dir = args.set_dir.resolve()
@@ -184,7 +186,7 @@ def main() -> None:
     expects = {p.stem: json.loads(p.read_text(encoding="utf-8")).get("expect") or {}
                for p in sorted(set_dir.glob("*.json"))}
     results = {
-        "before": score(expects, _before_outputs(set_dir)),
+        "before": score(expects, _before_outputs(set_dir, args.before)),
         "trafilatura": score(expects, _run_worker("trafilatura", set_dir, ROOT)),
         "shipped": score(expects, _run_worker("project", set_dir, ROOT)),
     }

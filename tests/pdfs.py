@@ -100,3 +100,15 @@ def bomb_pdf(content_bytes: int, normal_page: str) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def lines_pdf(pages: list[list[str]]) -> bytes:
+    """A PDF printing each page's lines as given, one under the other (headers included)."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=10)
+        for line in lines:
+            pdf.cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

@@ -104,7 +104,8 @@ CASES = {
                 " endorsed a plan; the SME Working Group, founded in 1995, will report on it.",
             ),
         ),
-        ("news_release", "2030-10-04", 2030, "Lakeside, Atlantis", "APEC", 37),
+        # news names the ministerial meeting; the number belongs to the meeting's statement
+        ("news_release", "2030-10-04", 2030, "Lakeside, Atlantis", "APEC", None),
     ),
     "third-party story with a dateline without its year": (
         "https://www.lakesideherald.example/business/2030/10/04/ministers-cut-paperwork",
@@ -155,7 +156,8 @@ CASES = {
                 "1. The 50th meeting of the SME Working Group was opened by the Lead Shepherd.",
             ),
         ),
-        ("meeting_report", "2030-03-14", 2030, "Port Meridian, Borealis", "APEC", 50),
+        # a working-group meeting, not an SME Ministerial Meeting: no meeting number
+        ("meeting_report", "2030-03-14", 2030, "Port Meridian, Borealis", "APEC", None),
     ),
 }
 

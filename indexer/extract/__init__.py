@@ -33,7 +33,8 @@ from indexer.model import Document, Paragraph
 
 # Bump when extraction changes what it produces: extract_corpus redoes older documents.
 # 2: trafilatura main text, normalised text, hub pages, publisher, the real record's types.
-EXTRACTOR_VERSION = 2
+# 3: page-wrapping forms kept, teaser hubs, group pages, the ministerial meeting's number only.
+EXTRACTOR_VERSION = 3
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -3,9 +3,10 @@
 Kinds, each seen on the real record's pages (apec.org's two layouts, news sites, document-
 sharing sites): skip links in several languages, advertisement breaks ("Article continues
 after this advertisement", often glued to the next sentence), text-size buttons ("A A"),
-newsletter sign-ups, cookie notices, share bars, copyright lines, breadcrumbs, category and
-section menus ("Video | Agriculture | Economy | ..."), document-sharing sites' file lines
-("pages: 16, file type: pdf, size: 245 kB", "Page 1 sur 16", "Download") and logo captions.
+newsletter sign-ups ("Never miss a story: get the ... newsletter free in your inbox"),
+cookie notices, share bars, copyright lines, breadcrumbs, category and section menus
+("Video | Agriculture | Economy | ..."), document-sharing sites' file lines ("pages: 16,
+file type: pdf, size: 245 kB", "Page 1 sur 16", "Download") and logo captions.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ LINE = re.compile(
 )
 NEWSLETTER = re.compile(r"newsletter|bolet[ií]n|infolettre", re.I)
 SIGN_UP = re.compile(r"sign\s*up|subscribe|suscr[ií]b|inscri|register|abonne", re.I)
+# sign-up wording that needs no "newsletter" beside it
+SIGN_UP_LINE = re.compile(
+    r"\bnever\s+miss\s+(?:a|an|any|another|the)?\s*(?:story|stories|news|update|headline|issue)"
+    r"|\b(?:in|to|into)\s+your\s+(?:e-?mail\s+)?inbox\b"
+    r"|\bsign\s*up\s+(?:now|today|here|for\s+(?:free|our|the))\b"
+    r"|\bsubscribe\s+(?:now|today|here|for\s+free|to\s+our)\b",
+    re.I,
+)
 MENU_ITEM = r"[^|]{1,30}"
 MENU = re.compile(rf"^{MENU_ITEM}(?:\|{MENU_ITEM}){{3,}}$")  # "Video | Agriculture | ..."
 
@@ -56,6 +65,8 @@ def is_chrome(text: str) -> bool:
     if len(text) > MAX_CHROME_CHARS:
         return False
     if LINE.search(text) or MENU.match(text):
+        return True
+    if SIGN_UP_LINE.search(text):
         return True
     return bool(NEWSLETTER.search(text) and SIGN_UP.search(text))
 

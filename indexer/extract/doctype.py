@@ -6,9 +6,12 @@ opening lines, in this order:
    byline) is `news_article` unless its opening is a statement's;
 2. the title, then the URL path: terms of reference, strategic plan, meeting report,
    chair's statement, declaration, ministerial statement, speech, initiative;
-3. the opening lines: "We, the APEC Ministers ... met in" is a statement, "As Chair of
-   the ..." a chair's statement, a heading "Joint Ministerial Statement" one too;
-4. group pages and portals are `web_page`; anything else `other`.
+3. (after the group pages of 4) the opening lines: "We, the APEC Ministers ... met in" is
+   a statement, "As Chair of the ..." a chair's statement, a heading "Joint Ministerial
+   Statement" one too;
+4. group pages and portals (by their URL or a title that is the group's name, even when
+   they quote a statement's heading or its "Ministers ... met" sentence) are `web_page`;
+   anything else `other`.
 """
 
 from __future__ import annotations
@@ -81,6 +84,12 @@ NEWS_PATH = re.compile(
 )
 SPEECH_PATH = re.compile(r"/speeches?/", re.I)
 WEB_PAGE_PATH = re.compile(r"/groups?/|/working-groups?/|/about(?:-us)?(?:/|$)|/portal", re.I)
+# a group's own page is titled with the group's name: "Small and Medium Enterprises Working
+# Group", "SMEWG", "About the SME Working Group"
+WEB_PAGE_TITLE = re.compile(
+    r"^(?:about\s+(?:the\s+)?)?[\w&,' -]*(?:working\s+group|smewg)(?:\s*\(smewg\))?$", re.I
+)
+FILE_PATH = re.compile(r"\.(?:pdf|docx?|rtf)$", re.I)  # a file kept in a group's folder
 ISSUED_BY_APEC = re.compile(r"\bissued\s+by\s+the\s+APEC\s+Secretariat\b", re.I)
 BYLINE = re.compile(r"^\s*by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*$", re.M)
 DATELINE_START = re.compile(
@@ -151,8 +160,7 @@ def classify(
         for doc_type, pattern in TITLE_RULES:
             if pattern.search(source):
                 return doc_type
-    if by_opening:
-        return by_opening
-    if WEB_PAGE_PATH.search(path):
-        return "web_page"
-    return "other"
+    web_page = WEB_PAGE_PATH.search(path) or WEB_PAGE_TITLE.search(title.strip())
+    if web_page and not FILE_PATH.search(path):
+        return "web_page"  # a group page that lists or quotes its ministers' statements
+    return by_opening or "other"

@@ -4,11 +4,16 @@ They are mostly links, so the crawl follows their links but the index does not h
 as documents. A page is a hub when, once its chrome is dropped (nav, header, footer ...):
 
 - a run of at least MIN_ITEMS sibling elements of one kind (cards, list items, table rows,
-  bare links) mostly holding a link each covers at least half of its text, and under
-  MAX_OUTSIDE_CHARS of text stand outside the run (a listing; a document with a long block
-  of links beside it is not one); or
+  bare links) mostly led by a link each covers at least half of its text, and under
+  MAX_OUTSIDE_CHARS of text stand outside the run (a listing); or
+- teasers (small blocks led by a link of their own: cards with a line of text, events with
+  a one-line description, a hero banner) hold at least half of its text (a home page with
+  "Latest news" cards, an events month with descriptions); or
 - it has at least MIN_LINKS links and under MAX_PROSE_CHARS of text outside links (a home
   page of tiles, a calendar grid, a site map).
+
+The first two never make a hub of a page with MIN_PROSE_BLOCKS paragraphs of running text
+outside its teasers: a document beside a box of related links.
 """
 
 from __future__ import annotations
@@ -25,6 +30,20 @@ COVERAGE = 0.5  # of the page's text that the run holds
 MAX_OUTSIDE_CHARS = 500
 MIN_LINKS = 5
 MAX_PROSE_CHARS = 300
+MIN_TEASERS = 5
+TEASER_CHARS = 300
+TEASER_LINK_SHARE = 0.15
+TEASER_COVERAGE = 0.5  # of the page's text in teasers
+PROSE_BLOCK_CHARS = 100
+MIN_PROSE_BLOCKS = 3  # a document has paragraphs of running text outside any teaser
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+TEASER_TAGS = {
+    "div", "li", "tr", "td", "th", "article", "section", "p", "dd", "dt", "figure", "header",
+    "ul", "ol", "table", "tbody", "blockquote", "span",
+} | HEADINGS  # fmt: skip
+
+
+_Counts = dict[etree._Element, tuple[int, bool, int]]
 
 
 def _page_link(a: etree._Element) -> bool:
@@ -32,28 +51,42 @@ def _page_link(a: etree._Element) -> bool:
     return bool(href) and not href.startswith(("#", "mailto:", "javascript:", "tel:"))
 
 
-def _counts(body: etree._Element) -> dict[etree._Element, tuple[int, bool]]:
-    """(text characters, holds a page link) for every element, bottom-up in one pass."""
-    counts: dict[etree._Element, tuple[int, bool]] = {}
+def _counts(body: etree._Element) -> _Counts:
+    """(text characters, holds a page link, characters inside links) for every element,
+    bottom-up in one pass."""
+    counts: _Counts = {}
     for el in reversed(list(body.iter())):
         chars = len("".join((el.text or "").split()))
         linked = el.tag == "a" and _page_link(el)
+        link_chars = 0
         for child in el:
-            c_chars, c_linked = counts[child]
+            c_chars, c_linked, c_link_chars = counts[child]
             chars += c_chars + len("".join((child.tail or "").split()))
             linked = linked or c_linked
-        counts[el] = (chars, linked)
+            link_chars += c_link_chars
+        counts[el] = (chars, linked, chars if el.tag == "a" else link_chars)
     return counts
 
 
-def _listing_coverage(body: etree._Element) -> float:
-    """The largest share of the page's text held by one run of link-holding siblings that
-    leaves little text outside it."""
-    counts = _counts(body)
-    total = counts[body][0]
-    if not total:
-        return 0.0
-    best = 0.0
+def _standalone_link(block: etree._Element) -> bool:
+    """A page link in `block` that is not inside a sentence: alone in its parent (a "Read
+    more" link, a linked heading or list item), not one phrase of a paragraph."""
+    for a in block.iter("a"):
+        if not _page_link(a):
+            continue
+        parent = a.getparent()
+        if parent is None or parent.tag in HEADINGS:
+            return True
+        beside = (parent.text or "") + "".join(c.tail or "" for c in parent)
+        if not beside.strip():
+            return True
+    return False
+
+
+def _runs(body: etree._Element, counts: _Counts) -> list[list[etree._Element]]:
+    """Runs of at least MIN_ITEMS sibling elements of one tag and class, mostly led by a
+    link each (cards, list items, table rows, bare links)."""
+    runs = []
     for parent in body.iter():
         groups: dict[tuple[str, str], list[etree._Element]] = defaultdict(list)
         for child in parent:
@@ -62,11 +95,54 @@ def _listing_coverage(body: etree._Element) -> float:
         for items in groups.values():
             if len(items) < MIN_ITEMS:
                 continue
-            if sum(counts[x][1] for x in items) < LINKED_SHARE * len(items):
-                continue
-            run = sum(counts[x][0] for x in items)
-            if total - run < MAX_OUTSIDE_CHARS:
-                best = max(best, run / total)
+            if sum(_led(x, counts) for x in items) >= LINKED_SHARE * len(items):
+                runs.append(items)
+    return runs
+
+
+def _led(el: etree._Element, counts: _Counts) -> bool:
+    """An element led by a link: one of its own, or one making up TEASER_LINK_SHARE of its
+    text (not a paragraph with a link inside a sentence)."""
+    chars, linked, link_chars = counts[el]
+    return linked and (link_chars >= TEASER_LINK_SHARE * chars or _standalone_link(el))
+
+
+def _teasers(body: etree._Element, counts: _Counts, items: set) -> tuple[int, float, int]:
+    """(teasers, share of the page's text they hold, blocks of running text outside them).
+
+    A teaser is the largest block of at most TEASER_CHARS, an item of a run or holding links
+    to one page only, whose link stands on its own (not inside a sentence) or makes up at
+    least TEASER_LINK_SHARE of its text: a card, an event line with its one-line description, a
+    hero banner. A block of running text is a block without blocks inside, of at least
+    PROSE_BLOCK_CHARS, outside any teaser: a document's paragraph."""
+    total = counts[body][0]
+    teasers = teaser_chars = prose_blocks = 0
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        chars = counts[el][0]
+        small = el is not body and el.tag in TEASER_TAGS and chars <= TEASER_CHARS
+        if small and _led(el, counts) and (
+            el in items or len({a.get("href") for a in el.iter("a") if _page_link(a)}) == 1
+        ):
+            teasers += 1
+            teaser_chars += chars
+            continue
+        blocks = [c for c in el if c.tag in TEASER_TAGS]
+        if not blocks and chars >= PROSE_BLOCK_CHARS:
+            prose_blocks += 1
+        stack.extend(c for c in el if isinstance(c.tag, str))
+    return teasers, teaser_chars / total if total else 0.0, prose_blocks
+
+
+def _listing_coverage(runs: list[list[etree._Element]], counts: _Counts, total: int) -> float:
+    """The largest share of the page's text held by one run that leaves little text outside
+    it."""
+    best = 0.0
+    for items in runs:
+        run = sum(counts[x][0] for x in items)
+        if total and total - run < MAX_OUTSIDE_CHARS:
+            best = max(best, run / total)
     return best
 
 
@@ -78,4 +154,11 @@ def is_hub(root: etree._Element) -> bool:
     prose = normalise(" ".join(body.xpath(".//text()[not(ancestor::a)]")))
     if links >= MIN_LINKS and len(prose) < MAX_PROSE_CHARS:
         return True
-    return _listing_coverage(body) >= COVERAGE
+    counts = _counts(body)
+    runs = _runs(body, counts)
+    teasers, share, prose_blocks = _teasers(body, counts, {x for run in runs for x in run})
+    if prose_blocks >= MIN_PROSE_BLOCKS:
+        return False
+    return _listing_coverage(runs, counts, counts[body][0]) >= COVERAGE or (
+        teasers >= MIN_TEASERS and share >= TEASER_COVERAGE
+    )

@@ -2,7 +2,9 @@
 publisher and type (indexer.extract.doctype). Hints from sources.toml win where given.
 
 Where each comes from, best signal first:
-- date: a place-and-date line or dateline ("Lakeside, Atlantis | 07 September 2031",
+- date: for group pages, plans and terms of reference their status line ("Last updated:
+  18 June 2032", "Endorsed at the 68th SMEWG Meeting, 12 March 2029") wherever it stands;
+  else a place-and-date line or dateline ("Lakeside, Atlantis | 07 September 2031",
   "LAKESIDE, Oct 4 —"), the meeting sentence ("met in X on 7-8 September 1998"), a labelled
   line ("Date: 14 March 2030"), a status line ("Adopted ... 2 March 2027"), the page's meta
   tags or htmldate, a line that is only a date. Never a year merely named in the text, nor
@@ -53,6 +55,15 @@ MEETING = re.compile(
     rf"(?i:\b({_ORDINAL}))\s+(?:(?:[A-Z][\w&'’.-]*|and|&|of|on|for)\s+){{0,8}}(?i:meeting)\b"
     r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|and|&)){0,5})?"
 )
+# "adopted at the 20th SME Ministerial Meeting": a document that is a meeting's outcome
+OUTCOME = re.compile(
+    rf"\b(?:adopted|endorsed|agreed|issued|approved)\s+(?:at|by)\s+the\s+{_ORDINAL}\s+"
+    r"(?:[\w&'’.-]+\s+){0,6}?ministerial\s+meeting\b",
+    re.I,
+)
+# documents whose date is their status line's (updated, endorsed, adopted), not a meeting's
+DATED_BY_STATUS = {"web_page", "strategic_plan", "terms_of_reference"}
+MENTIONS_ONLY = {"news_release", "news_article", "meeting_report", "web_page", "strategic_plan"}
 SME = re.compile(r"(?<![a-z])m?smes?(?![a-z])|small[\s_-]+and[\s_-]+medium", re.I)
 MINISTERIAL = re.compile(r"minist", re.I)
 
@@ -64,6 +75,12 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*{_DAY})?"
 _YEAR = r"(?:19|20)\d\d"
 DATE_PATTERNS = [
+    # 30 September - 1 October 1997: a range across months gives its first day
+    re.compile(
+        rf"\b(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s*(?:-|–|—|to)\s*{_DAY}\s+{_MONTH},?\s+"
+        rf"(?P<year>{_YEAR})\b",
+        re.I,
+    ),
     # 5 September 2013, 5-6 September 2013, 19-20 OCTOBER, 2011
     re.compile(rf"\b(?P<day>{_DAY}){_RANGE}\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b", re.I),
     # September 5-6, 2013
@@ -94,12 +111,16 @@ MET_IN = [
     )
     for verb in _MEETING_IN
 ]
+# "will meet in", "next meeting to be held in": a later meeting's place, not this one's
+FUTURE = re.compile(r"\b(?:will|shall|would|next|to\s+be|to\s+meet|upcoming|host\s+the)\b", re.I)
+FUTURE_WINDOW = 40  # characters before a meeting verb searched for FUTURE
 PLACE_LINE = re.compile(
     rf"^\s*(?P<place>{_PLACE_PART},\s*{_PLACE_PART})\s*(?:[,|–—-]|\s)\s*(?P<rest>.*)$"
 )
 # "LAKESIDE, Oct 4 —", "Lakeside, Atlantis, 4 October 2030 –": a story's opening
 DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE_PART}(?:,\s*{_PLACE_PART})?),\s*(?:[A-Z][a-z]+day,?\s+)?"
+    rf"^(?:(?P<economy>{_PLACE_PART})/)?(?P<place>{_PLACE_PART}(?:,\s*{_PLACE_PART})?),\s*"
+    r"(?:[A-Z][a-z]+day,?\s+)?"
     rf"(?P<date>(?:{_DAY}\s+(?i:{_MONTH})|(?i:{_MONTH})\s+{_DAY})(?:,?\s+{_YEAR})?)"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:[–—-]+|:)\s"
 )
@@ -153,6 +174,7 @@ class _Found:
     dates: list[str] = field(default_factory=list)  # written as the document's date
     bare_dates: list[str] = field(default_factory=list)  # lines that are only a date
     places: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)  # "Last updated: 18 June 2032" lines
 
 
 # -- building blocks ----------------------------------------------------------------------
@@ -181,6 +203,18 @@ def _meeting(*texts: str) -> tuple[int | None, bool]:
         if number:
             return number, bool(sme) and bool(MINISTERIAL.search(match.group(0)))
     return None, False
+
+
+def _outcome(doc_type: str, title: str, head: str) -> bool:
+    """Whether a document is an SME Ministerial Meeting's own outcome, so that the meeting's
+    number is its own: a statement or declaration always; a document of no news, report,
+    page or plan type when its title names the meeting or its opening says it was adopted
+    there. News, SMEWG meeting reports, group pages and plans only mention meetings."""
+    if doc_type in STATEMENT_TYPES:
+        return True
+    if doc_type in MENTIONS_ONLY:
+        return False
+    return bool(MEETING.search(title) or OUTCOME.search(head))
 
 
 def find_meeting_number(*texts: str) -> int | None:
@@ -251,6 +285,19 @@ def find_location(text: str) -> str | None:
     return next(iter(_scan(text.splitlines()).places), None)
 
 
+def _with_economy(place: str, text: str) -> str:
+    """A city alone ("Rivermouth", from a story's dateline) completed with its economy where
+    the text writes "Rivermouth, Pelagia"; else the city alone."""
+    if "," in place:
+        return place
+    pattern = rf"\b{re.escape(place)},\s*(?:the\s+)?(?P<economy>{_PLACE_PART})"
+    for match in re.finditer(pattern, text):
+        economy = _clean_place(match.group("economy"))
+        if economy and economy != place:
+            return f"{place}, {economy}"
+    return place
+
+
 def find_chair(text: str) -> str | None:
     """The chair where the text says 'chaired by ...' or 'under the chairmanship of ...'."""
     match = CHAIR.search(text)
@@ -291,6 +338,8 @@ def _dateline(line: str, year_hint: int | None) -> tuple[str | None, str | None]
     if not match:
         return None, None
     place = _clean_place(match.group("place"))
+    if place and match.group("economy"):  # "ECONOMY/CITY, Aug 20 (Agency) —"
+        place = _clean_place(f"{match.group('place')}, {match.group('economy')}")
     date = find_date(match.group("date"))
     if not date and year_hint:
         parts = DAY_MONTH.match(match.group("date"))
@@ -343,9 +392,11 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
                 r"\b(?:met|held|gathered|convened)\b", sentence, re.I
             ):
                 sentence_dates += [d for d in [find_date(sentence)] if d]
-    met_places = []
+    met_places, later_places = [], []  # a later meeting's place only when nothing else
     for pattern in MET_IN:
-        met_places += [_clean_place(m.group("place")) for m in pattern.finditer(head)]
+        for m in pattern.finditer(head):
+            later = FUTURE.search(head[max(0, m.start() - FUTURE_WINDOW) : m.start() + 12])
+            (later_places if later else met_places).append(_clean_place(m.group("place")))
     # a "City, Economy" line right before a line that is only a date (PDF cover pages)
     for first, second in zip(lines, lines[1:], strict=False):
         if re.fullmatch(rf"{_PLACE_PART},\s*{_PLACE_PART}", first) and _bare_date(second):
@@ -353,7 +404,8 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
     return _Found(
         dates=[d for d in line_dates + sentence_dates + labelled + status if d],
         bare_dates=bare,
-        places=[p for p in line_places + venue_places + met_places if p],
+        status=status,
+        places=[p for p in line_places + venue_places + met_places + later_places if p],
     )
 
 
@@ -365,8 +417,14 @@ def _url_year(url: str) -> int | None:
     return None
 
 
+def _status_dates(lines: list[str]) -> list[str]:
+    """Dates of the status lines anywhere in the text ("Last updated: 18 June 2032" stands
+    at the foot of a group page), first first."""
+    return [d for line in lines if STATUS_LINE.match(line) for d in [find_date(line)] if d]
+
+
 def _status_year(lines: list[str]) -> int | None:
-    for line in lines[:HEAD_PARAGRAPHS]:
+    for line in lines:
         if STATUS_LINE.match(line) and (m := MONTH_YEAR.search(line)):
             return int(m.group("year"))
     return None
@@ -390,10 +448,13 @@ def extract_metadata(
     publisher = publisher_of(url, signals.site_name)
     doc_type = classify(title, url, head, publisher=publisher, signals=signals)
     number, ministerial = _meeting(title, head)
+    page = doc_type == "web_page"  # a group page: its own update date, no meeting of its own
+    if doc_type in DATED_BY_STATUS:  # "Last updated: ..." at a page's foot, "Endorsed at ..."
+        dates = _status_dates(lines) + dates
     meta = Metadata(
         date=dates[0] if dates else None,
-        meeting_number=number,
-        location=found.places[0] if found.places else None,
+        meeting_number=number if ministerial and _outcome(doc_type, title, head) else None,
+        location=_with_economy(found.places[0], head) if found.places and not page else None,
         doc_type=doc_type,
         chair=find_chair(head),
         publisher=publisher,

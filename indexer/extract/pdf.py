@@ -5,7 +5,8 @@ invisible characters). Lines are joined back into paragraphs (a line that ends a
 well short of the page's text width ends its paragraph; bullets and heading-like lines start
 new ones), words split across lines are rejoined unless the hyphen is a real one
 (normalise.Hyphenation), and lines repeated at the top or bottom of most pages (running
-headers, footers, page numbers) are dropped.
+headers, footers, page numbers) are dropped, as are the one-off header and footer lines
+inside a sentence that runs across a page break.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ EDGE_LINES = 3  # lines at the top and bottom of a page that may be running head
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 BULLET = re.compile(r"^(?:[•●▪◦■□➢►\-–*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))\s+")
 NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
+# a meeting document's reference lines above its title: its code ("2032/SMEMM/JMS", dropped
+# at a page's edge like a running header) and "Agenda Item: 3" (kept, never the title)
+DOC_CODE = re.compile(r"^\d{4}/[A-Z0-9]+(?:/[\w.-]+)+$", re.I)
+REFERENCE_LINE = re.compile(
+    rf"{DOC_CODE.pattern}|^(?:agenda\s+item|(?:submitted|prepared)\s+by)\b", re.I
+)
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
@@ -109,7 +116,9 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         keep = []
         for i, line in enumerate(lines):
             at_edge = i < EDGE_LINES or i >= len(lines) - EDGE_LINES
-            if at_edge and (_edge_key(line, n) in running or PAGE_NUMBER.match(line)):
+            if at_edge and (
+                _edge_key(line, n) in running or PAGE_NUMBER.match(line) or DOC_CODE.match(line)
+            ):
                 continue
             keep.append(line)
         cleaned.append(keep)
@@ -128,24 +137,30 @@ def _is_heading(line: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
 
 
+def _runs_on(next_line: str) -> bool:
+    """A line followed by one starting in lower case is the start of a running sentence."""
+    return bool(next_line) and next_line[0].islower()
+
+
 def _paragraphs(pages: list[list[str]]) -> list[Paragraph]:
     hyphenation = Hyphenation(line for lines in pages for line in lines)
     width = max((len(x) for lines in pages for x in lines), default=0)
     blocks: list[tuple[str, int, list[str]]] = []  # kind, page, lines with separators
     last_line = ""
-    for page_no, lines in enumerate(pages, start=1):
-        for line in lines:
-            current = blocks[-1] if blocks else None
-            after_break = current is None or current[0] == "h" or _ends(last_line, width)
-            heading = after_break and _is_heading(line)
-            if after_break or heading or BULLET.match(line) or NUMBERED.match(line):
-                kind = "h" if heading else "li" if BULLET.match(line) else "p"
-                blocks.append((kind, page_no, [BULLET.sub("", line) if kind == "li" else line]))
-            else:
-                pieces = current[2]
-                pieces[-1], sep = hyphenation.join(pieces[-1], line)
-                pieces.append(sep + line)
-            last_line = line
+    flat = [(n, line) for n, lines in enumerate(pages, start=1) for line in lines]
+    for i, (page_no, line) in enumerate(flat):
+        following = flat[i + 1][1] if i + 1 < len(flat) else ""
+        current = blocks[-1] if blocks else None
+        after_break = current is None or current[0] == "h" or _ends(last_line, width)
+        heading = after_break and _is_heading(line) and not _runs_on(following)
+        if after_break or heading or BULLET.match(line) or NUMBERED.match(line):
+            kind = "h" if heading else "li" if BULLET.match(line) else "p"
+            blocks.append((kind, page_no, [BULLET.sub("", line) if kind == "li" else line]))
+        else:
+            pieces = current[2]
+            pieces[-1], sep = hyphenation.join(pieces[-1], line)
+            pieces.append(sep + line)
+        last_line = line
     paragraphs = [Paragraph(text="".join(pieces), kind=k, page=n) for k, n, pieces in blocks]
     return [p for p in paragraphs if p.text.strip()]
 
@@ -166,17 +181,44 @@ def _clean_meta_title(title: object) -> str:
     return title[:500]
 
 
+def _rejoin_page_breaks(pages: list[list[str]]) -> list[list[str]]:
+    """Drop the header and footer lines (not repeated enough to be known as running lines)
+    that stand inside a sentence running across a page break: the page ends mid-sentence
+    on a full line, the next page's text goes on in lower case within EDGE_LINES lines,
+    and the few short lines between are neither sentence's."""
+    width = max((len(x) for lines in pages for x in lines), default=0)
+    pages = [list(lines) for lines in pages]
+    for prev, page in zip(pages, pages[1:], strict=False):
+        start = next((i for i, x in enumerate(page[:EDGE_LINES + 1]) if _runs_on(x)), None)
+        if start is None or not prev:
+            continue
+        end = len(prev)  # trailing footer lines: short ones after the last full line
+        while end > 1 and len(prev) - end < EDGE_LINES - 1 and len(prev[end - 1]) < 0.6 * width:
+            end -= 1
+        body_end = prev[end - 1]
+        between = page[:start]
+        if SENTENCE_END.search(body_end) or any(
+            SENTENCE_END.search(x) or len(x) >= 0.6 * width for x in between
+        ):
+            continue
+        if len(body_end) >= 0.6 * width:
+            del prev[end:]
+            del page[:start]
+    return pages
+
+
 def extract_pdf(body: bytes) -> PdfExtract:
     """Paragraphs (with page numbers) and title of a PDF; ExtractionError says why not."""
     reader = _open(body)
     texts = _page_texts(reader)
-    pages = _drop_running_lines(texts)
+    pages = _rejoin_page_breaks(_drop_running_lines(texts))
     paragraphs = _paragraphs(pages)
     try:
         meta_title = _clean_meta_title(reader.metadata.title if reader.metadata else None)
     except Exception:  # a damaged info dictionary only costs us the metadata title
         meta_title = ""
-    title = meta_title or next((p.text for p in paragraphs if p.kind == "h"), "")
+    headings = (p.text for p in paragraphs if p.kind == "h" and not REFERENCE_LINE.match(p.text))
+    title = meta_title or next(headings, "")
     if not title and paragraphs:
         title = paragraphs[0].text[:150]
     return PdfExtract(title=title, paragraphs=paragraphs, page_count=len(texts))

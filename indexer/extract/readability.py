@@ -23,9 +23,12 @@ from indexer.model import Paragraph
 MAX_PARAGRAPH_CHARS = 20_000
 MAX_TEXT_CHARS = 1_000_000  # characters of main text kept per page
 MIN_BLOCK_CHARS = 25  # a block with less running text than this does not score
+# a <form> holding this share of the page's text wraps the page (old apec.org's ASP.NET
+# layout: <form name="aspnetForm"> around the whole body), it is not a sign-up box
+PAGE_FORM_SHARE = 0.5
 
 DROP_TAGS = {
-    "script", "style", "noscript", "template", "form", "button", "select", "input",
+    "script", "style", "noscript", "template", "button", "select", "input",
     "textarea", "iframe", "object", "embed", "svg", "canvas", "nav", "aside", "footer",
     "menu", "dialog", "video", "audio", "map",
 }  # fmt: skip
@@ -89,6 +92,8 @@ def _is_chrome(el: etree._Element, st: _Stats, page_chars: int) -> bool:
     tag = el.tag
     if not isinstance(tag, str):
         return True
+    if tag == "form":  # a sign-up or search box; not a wrapper of the whole page (ASP.NET)
+        return st.chars < page_chars * PAGE_FORM_SHARE
     if tag in DROP_TAGS or (el.get("role") or "").lower() in DROP_ROLES:
         return True
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
