@@ -262,3 +262,257 @@ def test_confidence_is_a_share_and_orders_the_answers(engine):
     values = [a["confidence"] for a in found["answers"]]
     assert all(0.5 <= v <= 1 for v in values)
     assert isinstance(values[0], float)
+
+
+# -- issue 11, second round: the kinds a blind held-out set showed --------------------------
+
+ROUND2 = [
+    make_document(
+        f"{BASE}smemm/2034",
+        "2034 APEC Small and Medium Enterprises Ministerial Meeting",
+        [
+            "Dunmore, Velaria | 19 June 2034",
+            "1. We, the Ministers responsible for small and medium enterprises, met in Dunmore, "
+            "Velaria on June 18-19, 2034 under the chairmanship of Hon. Petra Kallis, Minister "
+            "for Enterprise of Velaria.",
+            "2. We thank the Prime Minister of Velaria, H.E. Andor Vell, and the SMEWG Chair, "
+            "Ms Ines Morrow, for their warm hospitality.",
+            "3. We endorsed the SMEWG Strategic Plan 2035-2038.",
+            "4. We welcomed the Dunmore Initiative on Open Data for MSMEs.",
+            "5. We launched the Velaria Export Gateway, an online portal for small exporters.",
+            Paragraph("Skills", kind="h"),
+            "6. MSMEs have fewer chances to train their workers than large firms, and many "
+            "cannot release staff for courses.",
+            Paragraph("Resilience", kind="h"),
+            "7. We call on economies to help small firms prepare for disasters by drawing up "
+            "business continuity plans.",
+            "8. We encourage banks and lenders to offer small firms flexible repayment terms.",
+            "9. We launched the Youth Founders Exchange, which pairs young founders across "
+            "economies.",
+        ],
+        year=2034,
+        location="Dunmore, Velaria",
+        doc_type="ministerial_statement",
+        publisher="APEC",
+    ),
+    make_document(
+        f"{BASE}smemm/2027",
+        "2027 APEC Small and Medium Enterprises Ministerial Meeting",
+        [
+            "1. SME Ministers met in Redwater, Solmara on 2-3 October 2027 under the theme "
+            "\u201cSmall Firms in a Greener Economy\u201d.",
+            "2. Ministers welcomed the Redwater Principles on Prompt Payment.",
+            "3. The Minister of Trade of Solmara, Dr. Elan Brisk, opened the meeting and "
+            "delivered the opening address.",
+            "4. The meeting was chaired by Solmara's Minister for Small Business, Kiri Omond.",
+            "5. We thank the City of Redwater for hosting the meeting.",
+        ],
+        year=2027,
+        location="Redwater, Solmara",
+        doc_type="ministerial_statement",
+        publisher="APEC",
+    ),
+    make_document(
+        f"{BASE}smewg/report-2034",
+        "Summary Report of the 78th SMEWG Meeting",
+        [
+            "The 78th SMEWG meeting was held in Dunmore, Velaria on 15-16 June 2034 and was "
+            "chaired by Mr. Tomas Reed.",
+            "The meeting elected Ms Hana Oduya as Chair for 2035-2036.",
+        ],
+        year=2034,
+        location="Dunmore, Velaria",
+        meeting_number=78,
+        doc_type="meeting_report",
+        publisher="APEC",
+    ),
+    make_document(
+        f"{BASE}groups/smewg",
+        "Small and Medium Enterprises Working Group",
+        [
+            "The SMEWG works to build the capacity of small firms across the region.",
+            "The Program Director, Mr Caius Delorme, oversees the group's projects.",
+        ],
+        doc_type="web_page",
+        publisher="APEC",
+    ),
+    make_document(
+        f"{BASE}news/ledger-fees",
+        "Card fees weigh on corner shops",
+        [
+            "Small shop owners say card fees keep rising.",
+            "Bank fees took nearly a tenth of each sale, the owners told the paper.",
+        ],
+        year=2034,
+        doc_type="news_article",
+        publisher="Velaria Morning Ledger",
+    ),
+    make_document(
+        f"{BASE}news/post-fees",
+        "Shops and fees",
+        [
+            "Bank fees took about a fifth of each sale at market stalls, traders said.",
+        ],
+        year=2034,
+        doc_type="news_article",
+        publisher="Solmara Evening Post",
+    ),
+]
+
+
+ROUND2.append(
+    make_document(
+        f"{BASE}groups/smewg/open-data-fund",
+        "Open Data Fund for MSMEs",
+        [
+            "The Open Data Fund for MSMEs was set up by the SMEWG in 2033.",
+            "The fund has a budget of US$1.5 million over two years.",
+        ],
+        doc_type="initiative",
+        publisher="APEC",
+    )
+)
+ROUND2.append(
+    make_document(
+        f"{BASE}news/2036-smemm",
+        "Small Business Ministers Issue Statement",
+        [
+            "Ashby, Quillon, 9 May 2036",
+            "Ministers responsible for small businesses issued a statement following their "
+            "meeting held on 8-9 May 2036.",
+        ],
+        year=2036,
+        location="Ashby, Quillon",
+        doc_type="news_release",
+        publisher="APEC",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine2(tmp_path_factory):
+    eng = Engine(make_index(tmp_path_factory.mktemp("kinds2"), ROUND2))
+    yield eng
+    eng.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On what dates did SME ministers meet in Dunmore?",
+        "When was the 2034 SME ministerial meeting held?",
+        "What were the dates of the 2034 SME ministerial meeting?",
+    ],
+)
+def test_meeting_dates_come_from_the_sentence_not_the_header_line(engine2, question):
+    assert confident(engine2, question)["span"] == "June 18-19, 2034"
+
+
+def test_a_header_line_naming_the_place_loses_to_the_sentence_of_the_meeting(engine2):
+    a = confident(engine2, "On what dates did SME ministers meet in Ashby?")
+    assert a["span"] == "8-9 May 2036"
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        (
+            "What initiative did ministers endorse in Dunmore in 2034?",
+            "Dunmore Initiative on Open Data for MSMEs",
+        ),
+        ("What portal did ministers launch in Dunmore in 2034?", "Velaria Export Gateway"),
+        ("Which plan did ministers endorse in 2034?", "SMEWG Strategic Plan 2035-2038"),
+        # A kind no list holds: the noun before "did" is the kind asked for.
+        ("What exchange did ministers launch in Dunmore?", "Youth Founders Exchange"),
+    ],
+)
+def test_a_named_thing_matches_the_asked_kind(engine2, question, span):
+    assert confident(engine2, question)["span"] == span
+
+
+def test_a_named_thing_of_another_kind_is_declined(engine2):
+    found = answer(engine2, "Which toolkit did ministers launch at the 2027 Redwater meeting?")
+    assert not found["confident"]
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("Who chaired the 2034 SME ministerial meeting in Dunmore?", "Hon. Petra Kallis"),
+        ("Who chaired the 2027 SME ministerial meeting in Redwater?", "Kiri Omond"),
+        ("Who opened the 2027 SME ministerial meeting?", "Dr. Elan Brisk"),
+        ("Who was elected as the next SMEWG Chair at the 78th SMEWG meeting?", "Ms Hana Oduya"),
+        ("Who hosted the 2027 SME ministerial meeting?", "City of Redwater"),
+    ],
+)
+def test_a_role_and_its_relation_both_match(engine2, question, span):
+    assert confident(engine2, question)["span"] == span
+
+
+def test_under_what_theme_is_a_theme_question(engine2):
+    a = confident(engine2, "Under what theme did SME ministers meet in Redwater?")
+    assert a["span"] == "Small Firms in a Greener Economy"
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("What did the 2034 statement say about training in MSMEs?", "MSMEs have fewer chances"),
+        (
+            "What did the 2034 statement ask economies to do about disaster preparedness?",
+            "We call on economies to help small firms",
+        ),
+        # The heading names the topic; the sentence repeats none of the question's words.
+        ("What did ministers agree on resilience in 2034?", "We call on economies"),
+        # The topic ends where the naming of the document begins ("at the Dunmore meeting").
+        ("What did ministers say about resilience at the Dunmore meeting?", "We call on economies"),
+        (
+            "What did ministers encourage banks to offer at the 2034 meeting?",
+            "We encourage banks and lenders",
+        ),
+    ],
+)
+def test_a_topic_question_is_answered_by_its_topic_not_the_opening(engine2, question, start):
+    assert confident(engine2, question)["answer"].startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        (
+            "What share of each sale did bank fees take, according to the Velaria Morning Ledger?",
+            "nearly a tenth",
+        ),
+        (
+            "What share of each sale did bank fees take, according to the Solmara Evening Post?",
+            "about a fifth",
+        ),
+    ],
+)
+def test_fractions_in_words_and_the_publisher_named(engine2, question, span):
+    assert confident(engine2, question)["span"] == span
+
+
+def test_a_title_next_to_a_name_answers_who(engine2):
+    assert confident(engine2, "Who is the Program Director of the SMEWG?")["span"] == (
+        "Mr Caius Delorme"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the budget of the Youth Founders Exchange?",
+        "How much funding did ministers give the Dunmore Initiative on Open Data?",
+    ],
+)
+def test_a_money_question_without_an_amount_is_declined(engine2, question):
+    found = answer(engine2, question)
+    assert not found["confident"], found["answers"][0]["answer"]
+
+
+def test_a_budget_is_an_amount_of_money_of_what_was_asked(engine2):
+    a = confident(engine2, "What is the budget of the Open Data Fund for MSMEs?")
+    assert a["span"] == "US$1.5 million"
+    # The fund's budget is not the SMEWG's, though the sentence before names the SMEWG.
+    assert not answer(engine2, "What is the budget of the SMEWG?")["confident"]

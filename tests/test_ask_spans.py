@@ -206,3 +206,38 @@ def test_the_chair_named_as_a_noun(sentence, expected):
 def test_a_quoted_title_line_is_a_theme():
     found = span("What was the theme?", '"SMALL FIRMS IN AN OPEN REGION"')
     assert found == ("SMALL FIRMS IN AN OPEN REGION", MEDIUM)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Program Director, Mr Luca Ferro, leads the team.",
+        "Mr Luca Ferro, Program Director of the SMEWG Secretariat, spoke.",
+        "Program Director Luca Ferro said the group would meet twice.",
+        "Contact: Luca Ferro (Program Director)",
+    ],
+)
+def test_a_name_next_to_the_asked_title(sentence):
+    span = find_span(sentence, "person", {"program", "director", "smewg"}, role="director")
+    assert span is not None and span.text(sentence).endswith("Luca Ferro")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "span"),
+    [
+        (
+            "Who is the Executive Director of the APEC Secretariat?",
+            "The Executive Director, Dr. Ana Ruiz, spoke.",
+            "Dr. Ana Ruiz",
+        ),
+        (
+            "Who is the Prime Minister of Velaria?",
+            "We thank the Prime Minister of Velaria, H.E. Andor Vell, and the SMEWG Chair.",
+            "H.E. Andor Vell",
+        ),
+    ],
+)
+def test_a_role_of_several_words_is_its_last_word(question, sentence, span):
+    q = analyse(question)
+    found = find_span(sentence, "person", set(q.term_keys), role=q.role)
+    assert found is not None and found.text(sentence) == span

@@ -47,8 +47,9 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     if sure:
         answers = [sentence_answer(c) for c in sure]
     else:
+        # The best candidates still lead; passages without one fill up to `limit`.
         order = [(c.passage, c.score, c.confidence) for c in leaders.values()]
-        order = order or [(p, 0.0, 0.0) for p in passages]
+        order += [(p, 0.0, 0.0) for p in passages if p["passage_id"] not in leaders]
         answers = [passage_answer(*item) for item in order[:limit]]
     used = {a["passage_id"] for a in answers}
     more = [p for p in passages if p["passage_id"] not in used][:MORE_PASSAGES]

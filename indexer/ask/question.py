@@ -22,6 +22,7 @@ ANSWER_TYPES = (
     "person",
     "date",
     "place",
+    "money",
     "share",
     "number",
     "frequency",
@@ -32,19 +33,39 @@ ANSWER_TYPES = (
 # The things ministers endorse, adopt, launch or welcome, as a question names their kind.
 NAMED_KINDS_TEXT = """plan agenda initiative guide guidelines declaration framework strategy
     roadmap principles program programme centre center network fund statement report toolkit
-    charter vision action compact partnership platform study project proposal"""
+    charter vision action compact partnership platform study project proposal portal gateway
+    hub handbook toolbox manual database award"""
 NAMED_KINDS = frozenset(NAMED_KINDS_TEXT.split())
 _NAMED_VERBS = r"endorse|adopt|launch|welcome|approve|commend|propose|establish|set\s+up"
+# "What exchange did ministers launch?": the noun before "did" names the kind asked for
+# (only opening the question: "At which meeting did ministers endorse ...?" asks a meeting).
+_KIND_BEFORE_VERB = re.compile(
+    r"^\s*(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?P<kind>[^\W\d_]{3,})\s+(?:did|do|does|have|has"
+    rf"|had|will|were|was)\s+[^?]*?\b(?:{_NAMED_VERBS})",
+    re.I,
+)
 _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     "theme": re.compile(r"\b(?:what|which)\b[^?]*\btheme\b", re.I),
     "frequency": re.compile(r"\bhow\s+(?:often|frequently)\b", re.I),
+    # An amount of money: "What is the budget of ...?", "How much funding did ...?"
+    "money": re.compile(
+        r"\bhow\s+much\b(?!\s+of\b)[^?]*?\b(?:cost\w*|fund\w*|money|budget\w*|spen[dt]\w*"
+        r"|invest\w*|worth|rais\w*|allocat\w*|grant\w*|financ\w*|loans?|pa(?:y|id))\b"
+        r"|\b(?:what|which)\s+(?:is|was|were|are|will\s+be)\s+(?:the\s+)?(?:\w+\s+)?"
+        r"(?:budget|cost|funding|price|sum|amount\s+of\s+(?:money|funding))\b",
+        re.I,
+    ),
     "share": re.compile(
         r"\b(?:what|which)\s+(?:share|percentage|proportion|percent|fraction|part)\b"
         r"|\bhow\s+much\s+of\b|\bwhat\s+%",
         re.I,
     ),
     "number": re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:is\s+the\s+)?number\b", re.I),
-    "date": re.compile(r"\bwhen\b|\b(?:what|which)\s+(?:year|date|month|day)s?\b", re.I),
+    "date": re.compile(
+        r"\bwhen\b|\b(?:what|which)\s+(?:year|date|month|day)s?\b"
+        r"|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:dates?|year|month|days?)\b",
+        re.I,
+    ),
     "place": re.compile(
         r"\bwhere\b|\b(?:what|which)\s+(?:city|place|venue|country|location|town)\b"
         r"|\bwhich\s+economy\s+(?:hosted|held)\b",
@@ -56,6 +77,7 @@ _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     "named": re.compile(
         rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b"
         rf"|\bwhat\s+(?:did|do|does|have|has|will)\s+[^?]*?\b(?:{_NAMED_VERBS})\b"
+        rf"|{_KIND_BEFORE_VERB.pattern}"
         rf"|\bname\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})s?\b",
         re.I,
     ),
@@ -135,14 +157,65 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ministerial", "SMEMM"),
     ("held", "hosted", "host"),
 )
+# What a "who" question asks the person did, when it is not chairing: the wording that asks
+# for it. "Who was elected as the next Chair?" asks who was elected, not who chaired; "Who
+# hosted the meeting?" who hosted it (an economy or its minister), not who chaired it.
+RELATIONS: dict[str, re.Pattern[str]] = {
+    "elected": re.compile(
+        r"\b(?:elected|appointed|selected|chosen|named|nominated|will\s+(?:chair|take\s+over)"
+        r"|(?:next|new|incoming|future)\s+(?:\w+\s+)?(?:chair|lead)\w*)\b",
+        re.I,
+    ),
+    "opened": re.compile(r"\b(?:opened|opening|inaugurated|welcom\w+\s+address)\b", re.I),
+    "hosted": re.compile(r"\b(?:hosted|host|hosts|hosting|organi[sz]ed)\b", re.I),
+}
+# Close spellings of the kinds of named things a question asks for ("What portal ...?" is
+# answered by "the Export Gateway"): each kind's group.
+KIND_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("portal", "platform", "gateway", "hub", "website", "site", "database"),
+    ("guide", "guidebook", "guidelines", "handbook", "manual"),
+    ("toolkit", "toolbox", "kit"),
+    ("plan", "workplan", "blueprint"),
+    ("program", "programme"),
+    ("principle", "principles"),
+    ("roadmap", "road map"),
+    ("centre", "center"),
+    ("statement", "declaration"),
+)
+
+
+def kind_spellings(kind: str) -> tuple[str, ...]:
+    """The words that name a thing of `kind` ("portal" -> portal, platform, gateway, ...)."""
+    kind = kind.lower()
+    for group in KIND_GROUPS:
+        if kind in group or kind.rstrip("s") in group:
+            return group
+    return (kind.rstrip("s"),)
+
+
 # Roles a "who" question may name; the person answering must be named with that role.
-ROLES_TEXT = "president prime premier governor mayor ambassador secretary director minister"
+ROLES_TEXT = """president prime premier governor mayor ambassador secretary director minister
+    officer manager coordinator shepherd adviser advisor spokesperson convenor executive"""
 ROLES = frozenset(ROLES_TEXT.split())
 
 MAX_TERMS = 32  # a long question searches on its first 32 distinct content words
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b")
+_CHAIRED = re.compile(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", re.I)
+_MEETING_WORDS = re.compile(
+    r"\b(?:meet|met|meeting|held|convened|gather(?:ed)?|t(?:ake|ook)\s+place)\b", re.I
+)
+_FOCUS = re.compile(
+    r"\b(?:about|regarding|concerning|on\s+the\s+(?:subject|topic|issue)\s+of"
+    r"|(?:say|said|says|recommend\w*|decide\w*|agree\w*|note\w*|commit\w*)\s+on)\s+([^?]+)",
+    re.I,
+)
+# Where a question's topic ends and the naming of its document begins.
+_FOCUS_END = re.compile(
+    r"\s+(?:at|during|according\s+to)\s+|\s+in\s+(?:the\s+)?(?:19|20)\d{2}\b|,", re.I
+)
+_DOCUMENT_NOUNS = frozenset(["meeting", "statement", "declaration", "ministers", "ministerial"])
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 # Hyphenated spellings folded before tokenising, so that they meet their closed forms.
 _FOLD = (re.compile(r"\bstart-ups?\b", re.I), "startup")
@@ -202,12 +275,48 @@ class Question:
         return set(self.years) | implied
 
     @property
-    def role(self) -> str | None:
-        """The role a "who" question names ("Who is Atlantis's president?" -> "president")."""
-        if self.answer_type != "person" or self.asks_chair:
+    def asks_meeting_date(self) -> bool:
+        """Whether a date question asks when a meeting was held ("On what dates did
+        ministers meet?", "When was the meeting held?")."""
+        return self.answer_type == "date" and bool(_MEETING_WORDS.search(self.text))
+
+    @property
+    def asks_dates(self) -> bool:
+        """Whether it asks for the days of something ("On what dates ...?"): a range."""
+        return bool(re.search(r"\bdates\b|\bwhich\s+days\b", self.text, re.I))
+
+    @property
+    def relation(self) -> str | None:
+        """What a "who" question asks the person did, when not chairing: "elected" (also
+        "the next Chair", "will chair"), "opened" (also "the opening address") or
+        "hosted"."""
+        if self.answer_type != "person":
             return None
-        found = [w.lower() for w in words(self.text) if w.lower() in ROLES]
-        return found[0] if found else None
+        # The wording nearest the question word decides: "Who chaired the meeting hosted by
+        # Atlantis?" asks the chair, "Who was elected as the next Chair?" who was elected.
+        found = [
+            (m.start(), name) for name, pat in RELATIONS.items() if (m := pat.search(self.text))
+        ]
+        if (chair := _CHAIRED.search(self.text)) and not RELATIONS["elected"].search(
+            self.text, 0, chair.end()
+        ):
+            found.append((chair.start(), None))
+        return min(found, key=lambda f: f[0])[1] if found else None
+
+    @property
+    def role(self) -> str | None:
+        """The role a "who" question names ("Who is Atlantis's president?" -> "president",
+        "Who is the Executive Director?" -> "director")."""
+        if self.answer_type != "person" or self.asks_chair or self.relation:
+            return None
+        # The last word of the first run of role words: "Executive Director" -> "director".
+        role = None
+        for w in words(self.text):
+            if w.lower() in ROLES:
+                role = w.lower()
+            elif role:
+                break
+        return role
 
     @property
     def names_a_document(self) -> bool:
@@ -225,9 +334,26 @@ class Question:
 
     @property
     def asks_chair(self) -> bool:
-        return self.answer_type == "person" and bool(
-            re.search(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", self.text, re.I)
+        """Whether a "who" question asks who chaired (or chairs) a meeting or a group."""
+        return (
+            self.answer_type == "person" and not self.relation and bool(_CHAIRED.search(self.text))
         )
+
+    @property
+    def focus_keys(self) -> set[str]:
+        """Keys of the topic a question asks about: the words after "about", "on",
+        "regarding" or "concerning" ("What did the statement say about training in MSMEs?"
+        -> train, msme), up to what names the document ("at the Lakeside meeting", "in
+        2031", "according to"); empty when it names none."""
+        found = _FOCUS.search(self.text)
+        if not found:
+            return set()
+        topic = _FOCUS_END.split(found.group(1), maxsplit=1)[0]
+        return {
+            term_key(w)
+            for w in words(topic)
+            if w.lower() not in STOP_WORDS and w.lower() not in _DOCUMENT_NOUNS
+        }
 
     @property
     def term_keys(self) -> list[str]:
@@ -295,6 +421,7 @@ def analyse(text: str) -> Question:
             else None
         )
     named = re.search(rf"\b(?:{'|'.join(sorted(NAMED_KINDS))})\b", text, re.I)
+    named = named or _KIND_BEFORE_VERB.search(text)
     return Question(
         text,
         kind,
@@ -304,5 +431,5 @@ def analyse(text: str) -> Question:
         phrases,
         meeting=ordinals[0] if ordinals else None,
         body=body,
-        named_kind=named.group().lower() if named and kind == "named" else None,
+        named_kind=named.group(named.lastindex or 0).lower() if named and kind == "named" else None,
     )

@@ -5,7 +5,8 @@ year, place, meeting number, type and title lines, the heading it sits under and
 sentence before it. Its features (each in 0..1 unless said otherwise):
 
 - `own`: the share of the question's weighted terms in the sentence itself (terms weighted
-  by rarity among the candidates; names and years count NAME_WEIGHT times);
+  by rarity among the candidates; names, years and the topic after "about" count
+  NAME_WEIGHT times);
 - `context`: the same share over the sentence and its context;
 - `proximity`: matched distinct terms over the shortest window holding them;
 - `retrieval`: its passage's BM25 score over the best candidate's;
@@ -14,9 +15,13 @@ sentence before it. Its features (each in 0..1 unless said otherwise):
   sentence's own), -1 when another is, 0 when the question names none;
 - `role`: -1 when the question asks about a ministerial meeting and the sentence is about a
   working-group meeting (or the reverse);
+- `line`: 1 when the sentence is a title, heading or date line ("Lakeside, Atlantis |
+  7 May 2031"): a sentence saying the same ("met in Lakeside on May 6-7, 2031") beats it;
 - `unidentified`: 1 when a name the question gives is in neither the sentence nor its
   context;
-- `topic` (not weighted): the share of the question's weighted terms, years and ordinals
+- `topic_fit`: for an untyped question ("What did ministers say about training?"), its
+  `topic`, so that the sentence on the topic beats the statement's opening;
+- `topic` (not weighted by itself): the share of the question's weighted terms, years and ordinals
   left out, in the sentence, its heading and the sentence before it; `topic_terms`: how
   many such terms the question has.
 
@@ -40,7 +45,7 @@ from urllib.parse import urlsplit
 from indexer.ask.question import MINISTERIAL, WORKING_GROUP, Question, keys, meeting_ordinals
 from indexer.ask.retrieve import DocContext, ordinal_names
 from indexer.ask.sentences import Sentence, split_sentences
-from indexer.ask.spans import STRONG, WEAK, Span, find_span
+from indexer.ask.spans import MEDIUM, STRONG, WEAK, Span, find_span, meeting_date_strength
 
 NAME_WEIGHT = 1.5
 HEADING_WORDS = 12
@@ -54,6 +59,8 @@ WEIGHTS = {
     "role": 0.6,
     "no_span": -0.35,  # a typed question, and no answer of its type in the sentence
     "unidentified": -0.3,
+    "line": -0.15,
+    "topic_fit": 0.3,  # a title or date line answers only when no sentence does as well
 }
 THRESHOLD = 0.62
 # A title or signature line ("Lakeside, Atlantis | 7 May 2031", "Delivered by Ana Ruiz,
@@ -107,20 +114,40 @@ def is_heading(text: str) -> bool:
 
 
 def _weights(question: Question, sentence_keys: list[set[str]]) -> dict[str, float]:
-    """IDF-like weight of each question term over the candidate sentences."""
+    """IDF-like weight of each question term over the candidate sentences; names, years
+    and the words of the topic asked about ("... say about training?") count more."""
     n = len(sentence_keys)
     special = question.name_keys | {str(y) for y in question.years}
+    focus = question.focus_keys
     weights = {}
     for key in question.term_keys:
         df = sum(1 for ks in sentence_keys if key in ks)
         weight = math.log(1 + (n + 1) / (df + 0.5))
-        weights[key] = weight * (NAME_WEIGHT if key in special else 1.0)
+        weights[key] = weight * (NAME_WEIGHT if key in special or key in focus else 1.0)
     return weights
 
 
 def _coverage(weights: dict[str, float], present: set[str]) -> float:
     total = sum(weights.values())
     return sum(w for k, w in weights.items() if k in present) / total if total else 0.0
+
+
+PREFIX = 5  # words sharing their first five letters are one topic ("prepare", "preparedness")
+
+
+def _loose(keys_present: set[str]) -> set[str]:
+    """The keys present, with the prefix of each long one, so that a topic word matches its
+    kin of another stem ("preparedness" the sentence's "prepare")."""
+    return keys_present | {k[:PREFIX] for k in keys_present if len(k) >= PREFIX}
+
+
+def _topic_coverage(topic: dict[str, float], present: set[str]) -> float:
+    total = sum(topic.values())
+    loose = _loose(present)
+    found = sum(
+        w for k, w in topic.items() if k in loose or k[:PREFIX] in loose and len(k) >= PREFIX
+    )
+    return found / total if total else 0.0
 
 
 def _proximity(sentence_keys: list[str], wanted: set[str]) -> float:
@@ -224,14 +251,20 @@ def candidates(
     exclude = wanted | {str(y) for y in question.years}
     top = max((p["score"] for p in passages), default=0.0) or 1.0
     typed = question.answer_type != "other"
-    span_type = "chair" if question.asks_chair else question.answer_type
+    span_type = question.relation or ("chair" if question.asks_chair else question.answer_type)
     ids = question.name_keys | {k for k in wanted if k.isdecimal()}
     # A count must count what the question asks about ("How many projects" -> "23 projects").
-    needed = STRONG if question.answer_type == "number" else WEAK
+    # A named thing of the asked kind ("Which toolkit ...") is at least MEDIUM.
+    needed = {"number": STRONG}.get(question.answer_type, WEAK)
+    if question.named_kind:
+        needed = MEDIUM
     identity = {str(y) for y in question.target_years}
     identity |= set(keys(ordinal_names(question.meeting))) if question.meeting else set()
     # What the question is about, apart from the year or meeting that names its document.
     topic = {k: w for k, w in weights.items() if k not in identity}
+    # A topic named after "about" is the topic: the rest is the statement's own words.
+    focus = {k: w for k, w in topic.items() if k in question.focus_keys}
+    topic = focus if len(focus) >= 2 or (focus and len(question.focus_keys) == 1) else topic
     out = []
     for (passage, sentences), passage_keys in zip(units, own_keys, strict=True):
         doc = docs[passage["doc_id"]]
@@ -254,11 +287,17 @@ def candidates(
                 named_kind=question.named_kind,
                 role=question.role,
             )
-            if (own == 0 or heading_line) and span is None:
-                continue
+            if span and question.asks_meeting_date:
+                strength = meeting_date_strength(sentence.text, span, dates=question.asks_dates)
+                span = Span(span.start, span.end, strength)
             # The heading a sentence sits under: the passage's last heading line before it.
-            local = [s.text for s in sentences[:i] if is_heading(s.text)]
-            under = local[-1] if local else heading
+            headed = [s.text for s in sentences[:i] if is_heading(s.text)]
+            under = headed[-1] if headed else heading
+            # A sentence under a heading naming the topic ("Public Procurement") is read even
+            # when it repeats none of the question's words.
+            topical = not typed and bool(set(keys(under)) & set(topic))
+            if span is None and (heading_line or (own == 0 and not topical)):
+                continue
             prior = sentences[i - 1].text if i else previous
             local = set(skeys) | set(keys(under)) | set(keys(prior))
             window = local | doc_keys
@@ -266,17 +305,24 @@ def candidates(
             if document > 0:  # the year or meeting the question names is this document's
                 window |= identity
             ids_found = all(k in window for k in ids)
+            if question.answer_type == "money":
+                # Whose money: the names asked about are in the sentence, its heading or
+                # its document's title, not only in a sentence nearby.
+                own_window = set(skeys) | set(keys(under)) | set(keys(doc.title))
+                ids_found = ids_found and all(k in own_window for k in question.name_keys)
             features = {
                 "own": own,
                 "context": _coverage(weights, window),
-                "topic": _coverage(topic, local),
-                "topic_terms": float(len(topic)),
+                "topic": (topic_share := _topic_coverage(topic, local)),
+                "topic_fit": 0.0 if typed else topic_share,
+                "topic_terms": float(len(topic) if not question.focus_keys else max(2, len(topic))),
                 "proximity": _proximity(skeys, wanted),
                 "retrieval": passage["score"] / top,
                 "span": span.strength if span else 0.0,
                 "document": document,
                 "role": _role(question, doc, sentence.text, under),
                 "no_span": float(typed and span is None),
+                "line": float(heading_line),
                 "unidentified": float(not ids_found),
             }
             c = Candidate(passage, sentence, features, span, needed=needed)

@@ -3,9 +3,11 @@
 Each answer type has cues of different strength: "chaired by H.E. Ana Ruiz" is strong
 evidence of a person, a bare capitalised name weak evidence. Dates and numbers are taken
 as statements write them ("12 - 13 May 2029", "Oct. 8 and 9", "twenty-three", "40 per cent
-or less", "nearly two thirds"); a place is a city ("Lakeside, Atlantis"), never a venue; a
-named thing is the capitalised name after endorse / adopt / launch / welcome; a theme is
-the quoted or capitalised words after "theme". A candidate made only of the question's own
+or less", "nearly two thirds", "a tenth"); money with its currency ("US$2.4 million"); a
+place is a city ("Lakeside, Atlantis"), never a venue; a named thing is the capitalised
+name after endorse / adopt / launch / welcome, of the kind asked when the question names
+one; a theme is the quoted or capitalised words after "theme"; who opened, was elected or
+hosted is found by those words, never by who chaired. A candidate made only of the question's own
 words (the year the question names, the place it mentions) is not an answer, except a
 name ("Which initiative did ministers endorse in Coralton?" -> "the Coralton Initiative").
 """
@@ -16,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from indexer.ask.question import NAMED_KINDS, keys
+from indexer.ask.question import NAMED_KINDS, keys, kind_spellings
 
 STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
 
@@ -83,8 +85,11 @@ _CHAIR_CUE = _re(
     r"\s+over)\s+by|As\s+Chair,\s+I,)\s+"
 )
 _OTHER_CUE = _re(r"\b(?:hosted|led|opened|convened|addressed|welcomed)\s+by\s+")
+# A person, perhaps with an apposition, then perhaps the comma closing one before the name
+# ("The Minister of Trade, Dr. Elan Brisk, opened ...").
+_PERSON = rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,[^.;]{{3,120}}?)?,?"
 _NAME_CHAIRED = _re(
-    rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,[^.;]{{3,120}}?,)?\s+(?:who\s+)?(?:co-)?chaired\b"
+    rf"{_PERSON}\s+(?:who\s+)?(?:(?:co-)?chaired|presided\s+over|served\s+as\s+(?:the\s+)?Chair)\b"
 )
 _FOR_CHAIRING = _re(rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,[^.;]{{3,120}}?,)?\s+for\s+chairing\b")
 _TITLED = _re(TITLED)
@@ -95,9 +100,24 @@ _NAME_THEN_ROLE = _re(
 _NAME = _re(NAME)
 
 
+# A role before the name it belongs to: "Atlantis's Minister of Small Business, " or "the
+# Minister of Trade of Atlantis, " ("chaired by Atlantis's Minister ..., Ana Ruiz").
+_ROLE_FIRST = _re(
+    rf"(?:the\s+)?(?:{_CAP}(?:\s+{_CAP})*['’]s?\s+)?(?:Deputy\s+|Vice[- ]|Acting\s+)?"
+    r"(?:Minister|Secretary|President|Director|Head|Governor|Premier|Chair\w*|Administrator)\b"
+    r"[^,.;]{0,100}?,\s+"
+)
+
+
 def _after_cue(sentence: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     for cue in cues.finditer(sentence):
-        window = sentence[cue.end() : cue.end() + 160]
+        window = sentence[cue.end() : cue.end() + 220]
+        role = _ROLE_FIRST.match(window)
+        if role:
+            found = _TITLED.match(window, role.end()) or _NAME.match(window, role.end())
+            if found:
+                yield cue.end() + found.start(), cue.end() + found.end()
+                continue
         found = _TITLED.search(window) or _NAME.search(window)
         if found:
             yield cue.end() + found.start(), cue.end() + found.end()
@@ -119,20 +139,74 @@ def _chair(sentence: str) -> Iterator[tuple[int, int, float]]:
             yield a, b, STRONG
 
 
-_ROLE_THEN_NAME = _re(
-    rf"\b(?i:the\s+)?(?P<role>[A-Z][a-z]+)(?:\s+(?:of|for)\s+{NAME})?,\s+(?P<span>(?:{TITLE}\s+)*{NAME})"
+_OPENED = (
+    _re(
+        rf"{_PERSON}\s+(?:officially\s+)?(?:opened|inaugurated|declared\s+open"
+        r"|(?:delivered|gave|made)\s+(?:the\s+|an?\s+)?(?:opening|welcoming|keynote))"
+    ),
+    _re(
+        r"\b(?:opened|inaugurated|opening\s+(?:address|remarks|speech)\s+(?:was\s+|were\s+)?"
+        rf"(?:delivered|given|made)|declared\s+open)\s+by\s+(?P<span>(?:{TITLE}\s+)*{NAME})"
+    ),
+)
+_ELECTED = (
+    _re(
+        r"\b(?:elected|appointed|selected|chose|named|nominated|endorsed)\s+"
+        rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:\s+\([^)]{{1,40}}\)|\s+(?:of|from)\s+{NAME}"
+        r"|,[^,.;]{1,80},)?\s+as\b"
+    ),
+    _re(
+        rf"{_PERSON}\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?(?:elected|appointed|selected|chosen"
+        r"|named|nominated)\b"
+    ),
+    _re(rf"{_PERSON}\s+(?:will|is\s+to|shall)\s+(?:chair|take\s+over|serve\s+as|assume)\b"),
 )
 
 
+# A host: a person, an economy or a body ("the City of Redwater").
+_HOST = rf"(?:{TITLE}\s+)*{NAME}(?:\s+of\s+(?:the\s+)?{NAME})?"
+_HOSTED = (
+    _re(
+        r"\b(?:hosted|organi[sz]ed|convened)\s+(?:\w+\s+)?by\s+(?:the\s+)?"
+        rf"(?P<span>{_HOST})"
+    ),
+    _re(rf"{_PERSON}\s+(?:hosted|was\s+the\s+host\b|as\s+(?:the\s+)?host\b)"),
+    _re(
+        rf"\b(?:thank(?:ed|s)?|grateful\s+to)\s+(?:the\s+)?(?P<span>{_HOST})"
+        r"[^.;]{0,80}?\bfor\s+hosting\b"
+    ),
+)
+
+
+def _strong(
+    patterns: tuple[re.Pattern[str], ...],
+) -> Callable[[str], Iterator[tuple[int, int, float]]]:
+    """A finder yielding every match of `patterns` (its "span" group) as strong evidence:
+    who opened, who was elected, who hosted, each never who chaired."""
+
+    def find(sentence: str) -> Iterator[tuple[int, int, float]]:
+        for pattern in patterns:
+            for a, b in _groups(pattern, sentence):
+                yield a, b, STRONG
+
+    return find
+
+
 def with_role(sentence: str, role: str) -> Iterator[tuple[int, int, float]]:
-    """Persons named with `role` ("The President of Atlantis, Aleki Tupou" for "president";
-    "Aleki Tupou, Minister of Trade" for "minister")."""
-    for m in _ROLE_THEN_NAME.finditer(sentence):
-        if m.group("role").lower() == role:
+    """Persons named with `role`, before or after it, with or without a comma, the role
+    perhaps qualified ("The President of Atlantis, Aleki Tupou", "Program Director Aleki
+    Tupou", "Aleki Tupou, Minister of Trade", "Aleki Tupou (Program Director)" for
+    "president", "director", "minister"). A name after the role has two words at least."""
+    word = rf"(?i:{re.escape(role)})"
+    after = rf"\b{word}\b(?:\s+(?:of|for)\s+(?:the\s+)?{NAME})?,?\s+(?P<span>(?:{TITLE}\s+)*{NAME})"
+    before = (
+        rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,\s+|\s+\()(?i:the\s+)?(?:{_CAP}\s+){{0,3}}{word}\b"
+    )
+    for m in re.finditer(after, sentence):
+        if len(m.group("span").split()) >= 2:
             yield m.start("span"), m.end("span"), STRONG
-    for m in _NAME_THEN_ROLE.finditer(sentence):
-        if re.match(rf"(?i:the\s+)?{role}", sentence[m.end("span") :].lstrip(" ,"), re.I):
-            yield m.start("span"), m.end("span"), STRONG
+    for m in re.finditer(before, sentence):
+        yield m.start("span"), m.end("span"), STRONG
 
 
 def _person(sentence: str) -> Iterator[tuple[int, int, float]]:
@@ -207,6 +281,21 @@ def _place(sentence: str) -> Iterator[tuple[int, int, float]]:
             yield a, b, MEDIUM
 
 
+_RANGE = _re(r"\d\s*(?:[-–—]|to|and)\s*\d|\b(?:from|between)\b", re.I)
+
+
+def meeting_date_strength(sentence: str, span: Span, *, dates: bool) -> float:
+    """The strength of a date answering when a meeting was held: full only in a sentence
+    saying that it met or was held (not a publication line, "Lakeside | 7 May 2031"), and,
+    when the question asks for `dates`, only for a range of days ("March 3-4, 2031")."""
+    strength = span.strength
+    if not _MEETING_CUE.search(sentence):
+        strength = min(strength, MEDIUM)
+    if dates and not _RANGE.search(span.text(sentence)):
+        strength = min(strength, MEDIUM)
+    return strength
+
+
 # -- shares and numbers -------------------------------------------------------------------
 
 _SHARE = _re(
@@ -214,9 +303,12 @@ _SHARE = _re(
     r"(?:\s+or\s+(?:less|more|fewer))?"
 )
 _SHARE_WORDS = _re(
-    r"\b(?:(?:about|nearly|almost|over|more\s+than|some|around|roughly|only|just|less\s+than)"
+    r"\b(?:(?:about|nearly|almost|over|more\s+than|some|around|roughly|only|just|less\s+than"
+    r"|close\s+to|under|barely)"
     r"\s+)?(?:half|one[- ]third|a\s+third|two[- ]thirds|a\s+quarter|one[- ]quarter"
-    rf"|three[- ]quarters|(?:\d+|{_NUMBER_WORD})\s+(?:out\s+of|in)\s+(?:\d+|{_NUMBER_WORD})"
+    r"|three[- ]quarters|(?:a|one|two|three|four|five|six|seven|eight|nine)[-\s](?:fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|twentieth|hundredth)s?"
+    rf"|(?:\d+|{_NUMBER_WORD})\s+(?:out\s+of|in)\s+(?:\d+|{_NUMBER_WORD})"
     r"|the\s+(?:vast\s+)?majority)\b",
     re.I,
 )
@@ -251,6 +343,22 @@ def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
         yield a, b, WEAK
     for a, b in _groups(_SHARE_WORDS, sentence):
         yield a, b, WEAK
+
+
+_CURRENCY = (
+    r"(?:US\$|USD|US\s+dollars?|[A-Z]{1,2}\$|\$|€|£|¥|EUR|JPY|CNY|RMB|RM|dollars?|euros?|yen"
+    r"|pesos?|ringgit|baht|rupiah|won|dong|yuan)"
+)
+_MONEY = _re(
+    rf"(?i:{_QUALIFIER})(?:{_CURRENCY}\s?(?:{_NUMBER}){_MAGNITUDE}(?:\s+{_CURRENCY})?"
+    rf"|(?:{_NUMBER}|{_NUMBER_WORD}){_MAGNITUDE}\s+{_CURRENCY})"
+)
+
+
+def _money(sentence: str) -> Iterator[tuple[int, int, float]]:
+    """An amount of money ("US$1.2 million", "RM 500,000", "two million dollars")."""
+    for a, b in _groups(_MONEY, sentence):
+        yield a, b, STRONG
 
 
 _FREQUENCY = _re(
@@ -306,7 +414,9 @@ _THEME = _re(
     r"\btheme\b[^\"“‘]{0,40}?(?:[\"“]|(?<=\s)['‘])(?P<span>[^\"”’]{3,160}?)(?:[\"”]|['’](?!\w))",
     re.I,
 )
-_THEME_CAPS = _re(rf"\btheme\s+(?:of|was|is)\s+(?P<span>{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})+)")
+_THEME_CAPS = _re(
+    rf"\btheme\s*(?:of|was|is|:)?\s+(?P<span>{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})+)"
+)
 
 
 _QUOTED_LINE = _re(r"^[\"“](?P<span>[^\"”]{6,160})[\"”]$")
@@ -319,6 +429,21 @@ def _theme(sentence: str) -> Iterator[tuple[int, int, float]]:
         yield a, b, MEDIUM
     for a, b in _groups(_THEME_CAPS, sentence):
         yield a, b, MEDIUM
+
+
+_APPOSITION = _re(r",\s+(?:an?|the|its)\s+(?P<words>(?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def _is_of_kind(sentence: str, start: int, end: int, kind: str) -> bool:
+    """Whether the name at start:end names a thing of `kind`, in its own words ("the Export
+    Gateway" for a portal) or in an apposition ("the Export Gateway, an online portal")."""
+    spellings = kind_spellings(kind)
+    name = sentence[start:end].lower()
+    if any(re.search(rf"\b{re.escape(w)}s?\b", name) for w in spellings):
+        return True
+    after = _APPOSITION.match(sentence, end)
+    said = {w.lower().rstrip("s") for w in after.group("words").split()} if after else set()
+    return bool(said & {w.rstrip("s") for w in spellings})
 
 
 def _groups(pattern: re.Pattern[str], text: str, start: int = 0) -> Iterator[tuple[int, int]]:
@@ -347,6 +472,10 @@ _FINDERS: dict[str, Callable[[str], Iterator[tuple[int, int, float]]]] = {
     "share": _share,
     "number": _number,
     "frequency": _frequency,
+    "money": _money,
+    "opened": _strong(_OPENED),
+    "elected": _strong(_ELECTED),
+    "hosted": _strong(_HOSTED),
     "named": _named,
     "theme": _theme,
 }
@@ -377,10 +506,12 @@ def find_span(
 ) -> Span | None:
     """The strongest span of the wanted type that says something the question does not.
 
-    `answer_type` is one of ANSWER_TYPES of indexer.ask.question, or "chair" (a person who
-    chaired: the role a chair question asks for). `exclude` holds the question's term keys.
+    `answer_type` is one of ANSWER_TYPES of indexer.ask.question, "chair" (a person who
+    chaired: the role a chair question asks for), or a RELATIONS name of indexer.ask.question
+    ("opened", "elected", "hosted": who did that). `exclude` holds the question's term keys.
     `near` (question term keys too) promotes a count or share of one of them to strong
-    evidence. `named_kind` ("guide" for "Which guide ...") promotes a name holding that word.
+    evidence. `named_kind` ("guide" for "Which guide ...") promotes a name of that kind (its
+    word, a close spelling of it, or an apposition naming it) and demotes any other to WEAK.
     `role` ("president") keeps only persons named with that role.
     Returns None when the sentence holds no such span.
     """
@@ -396,9 +527,11 @@ def find_span(
         end = start + len(text)
         if not text:
             continue
-        if answer_type == "named":
-            if named_kind and named_kind.rstrip("s") in text.lower():
+        if answer_type == "named" and named_kind:
+            if _is_of_kind(sentence, start, end, named_kind):
                 strength = STRONG if strength >= MEDIUM else MEDIUM
+            else:
+                strength = min(strength, WEAK)  # a name of another kind is hardly an answer
         elif not _adds_information(sentence, start, end, exclude):
             continue
         if answer_type in ("person", "chair", "place") and not _looks_like_name(text):
