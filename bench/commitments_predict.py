@@ -5,7 +5,9 @@
 Run by bench/commitments_eval.py once with this checkout and once with an older one, so it
 uses only what both have: the new `indexer.commitments.analyse_sentence` when it exists, else
 the old `indexer.commitments.detect(sentence)` and `indexer.topics.topics_of(text)` (the old
-code dates every sentence by its page).
+code dates every sentence by its page). A row with a `context` (the lead-in of its list item)
+is read as the document pass reads a list item: through `analyse_list_item` when the code has
+it, else (older code) as the lead-in and the item in one sentence.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 def predictor():
     """A function row -> {"commitment", "strength", "topics", "year"} for this `indexer`."""
     try:
-        from indexer.commitments import analyse_sentence
+        from indexer.commitments import analyse_list_item, analyse_sentence
         from indexer.commitments.topics import topics_of
     except ImportError:
         from indexer.topics import topics_of
@@ -26,7 +28,8 @@ def predictor():
         from indexer.commitments import detect
 
         def old(row: dict) -> dict:
-            found = detect(row["text"])
+            text = f"{row['context']} {row['text']}" if row.get("context") else row["text"]
+            found = detect(text)
             return {
                 "commitment": found is not None,
                 "strength": found.strength if found else None,
@@ -37,7 +40,12 @@ def predictor():
         return old
 
     def new(row: dict) -> dict:
-        found = analyse_sentence(row["text"], row["source_year"], doc_type=row["doc_type"])
+        if row.get("context"):
+            found = analyse_list_item(
+                row["text"], row["context"], row["source_year"], doc_type=row["doc_type"]
+            )
+        else:
+            found = analyse_sentence(row["text"], row["source_year"], doc_type=row["doc_type"])
         return {
             "commitment": found.detection is not None,
             "strength": found.detection.strength if found.detection else None,

@@ -3,12 +3,13 @@
 """
 
 from indexer.commitments.detect import STRENGTHS, Detection, detect
-from indexer.commitments.records import Commitment, analyse_sentence, extract_commitments
+from indexer.commitments.records import Commitment, analyse_list_item, analyse_sentence, extract_commitments
 
 __all__ = [
     "STRENGTHS",
     "Commitment",
     "Detection",
+    "analyse_list_item",
     "analyse_sentence",
     "detect",
     "extract_commitments",

@@ -71,6 +71,19 @@ VERBS: dict[str, tuple[str, str]] = {
 # "We reaffirm our commitment to ...", "renew our support for ...": the noun carries the verb.
 RENEWED_NOUNS = {"commitment": "commit", "commitments": "commit", "support": "support"}
 
+# A proper name of one to four words ("Harbourton", "Micro-Enterprises", "the Pacific Rim").
+_NAME = r"(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})"
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+# A time phrase: "in October 2001", "on 12 May 2018", "on Saturday", "last week".
+_WHEN = (
+    r"(?:(?:in|on|during)\s+(?:\d{1,2}\s+)?(?:" + _MONTHS + r"\s+)?(?:\d{1,2},?\s+)?"
+    r"(?:19|20)\d{2}|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"yesterday|last\s+week|this\s+week|earlier\s+today)"
+)
+
 # canonical actor -> regex (matched case-insensitively, as the subject of the sentence); the
 # first that matches wins, so "the SMEWG members" are members before "the SMEWG" is tried.
 ACTORS: dict[str, str] = {
@@ -83,14 +96,16 @@ ACTORS: dict[str, str] = {
     "Senior Officials": r"(?:the\s+)?(?:APEC\s+)?Senior\s+Officials",
     "officials": r"(?:our\s+|the\s+)?officials",
     "member economies": (
-        r"(?:all\s+|the\s+|most\s+|several\s+|many\s+|some\s+)?(?:APEC\s+)?(?:member\s+)?"
-        r"economies|(?:the\s+)?(?:SMEWG\s+)?members"
+        r"(?:all\s+|the\s+|most\s+|several\s+|many\s+|some\s+)?(?:APEC\s+)?"
+        r"(?:member\s+|participating\s+)?economies|(?:the\s+)?(?:SMEWG\s+)?members"
     ),
     "the SMEWG": (
-        r"(?:the\s+)?(?:SMEWG|(?:M?SME|Small\s+and\s+Medium\s+Enterprises)\s+Working\s+Group"
+        r"(?:the\s+)?(?:(?:SMEWG\s+)?Sub-?\s?Group(?:\s+on\s+" + _NAME + r")?"
+        r"|SMEWG|(?:M?SME|Small\s+and\s+Medium\s+Enterprises)\s+Working\s+Group"
         r"|Working\s+Group|group)"
     ),
     "APEC": r"APEC",
+    "the initiative": r"(?:the|this)\s+initiative",
     "the Chair": r"the\s+Chair",
     "the meeting": (
         r"the\s+(?:\d+\w*\s+)?(?:APEC\s+)?(?:M?SME\s+|SMEWG\s+)?(?:ministerial\s+|plenary\s+)?"
@@ -107,7 +122,7 @@ _FILLER = (
     r"today|now|jointly|collectively|together|unanimously|particularly|especially|moreover|"
     r"furthermore|accordingly|remain(?:ed)?|stand|stood|stay|"
     r"are|is|were|was|have|has|had|do|does|did|can|could|may|might|should|would|must|"
-    r"will|shall|not|never"
+    r"will|shall|not|never|" + _WHEN
 )
 _RENEW = (
     r"(?:reaffirm|reiterate|renew|restate|reconfirm|underline|express)(?:s|d|ed|es|ed)?\s+"
@@ -118,13 +133,20 @@ _ACTOR_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(ACTORS.values())) + r")"
     # an apposition: "We, the Ministers responsible for SMEs,", "the Ministers, at their
     # 19th Meeting in Saint Petersburg, Russia endorsed" (a place name may close it)
-    r"(?:\s*,\s*[^,;:]{1,150}?,(?:\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=\s))?)?"
+    # ("We, Cedar Bay, as host economy, are committed": two in a row)
+    r"(?:(?:\s*,\s*[^,;:]{1,150}?){1,2},(?:\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=\s))?)?"
     # "Ministers and Leaders", "Ministers responsible for SMEs", "of the 21 APEC economies"
     r"(?:\s+and\s+(?:the\s+)?(?:ministers|leaders|senior\s+officials|officials))?"
     r"(?:\s+responsible\s+for\s+(?:M?SMEs|(?:micro,?\s+)?small(?:\s+and\s+medium(?:[- ]sized)?)?"
     r"\s+(?:enterprises|business(?:es)?|firms)))?"
-    r"(?:\s+(?:of|from|in|across)\s+(?:across\s+)?(?:the\s+)?(?:\d+\s+)?"
-    r"(?:(?:APEC|Asia[- ]Pacific)(?:\s+region|\s+economies)?|(?:member\s+)?economies))?"
+    r"(?:\s+(?:of|from|in|across)\s+(?:across\s+|around\s+)?(?:the\s+)?(?:\d+\s+)?"
+    r"(?:(?:APEC|Asia[- ]Pacific)(?:\s+region|\s+economies)?|(?:member\s+)?economies|"
+    r"region|" + _NAME + r"))?"
+    # "ministers meeting in Harbourton (in October 2001)", "economies taking part in the
+    # initiative"
+    r"(?:\s+meeting\s+in\s+" + _NAME + r"(?:,\s+" + _NAME + r")?)?"
+    r"(?:\s+(?:taking\s+part|participating)\s+in\s+(?:the|this)\s+initiative)?"
+    r"(?:\s+" + _WHEN + r")?"
     r"(?P<filler>(?:\s+(?:" + _FILLER + r"))*)\s+",
     re.IGNORECASE,
 )
@@ -156,7 +178,7 @@ _ANY_VERB = re.compile(
 # Likewise, a sentence without one of these words has no actor (nor a passive "it").
 _ANY_ACTOR = re.compile(
     r"\b(?:we|it|ministers|leaders|officials|economies|members|smewg|group|apec|chair|meeting|"
-    r"participants|delegates)\b",
+    r"participants|delegates|initiative)\b",
     re.IGNORECASE,
 )
 # Another verb of the actor, then "and" a commitment verb, in the same clause.
@@ -175,10 +197,14 @@ _SUBJECT_AFTER = frozenset(
 # An opening phrase without a comma before "we": "At this time we remain committed ...".
 _INTRO = re.compile(
     r"^(?:at|in|on|with|given|as|to|following|through|under|during|since|against|amid|today|"
-    r"now|moving|looking|going|building|recognising|recognizing|noting|having|together)\b"
+    r"now|moving|looking|going|building|recognising|recognizing|noting|having|together|over|"
+    r"after|for|across|throughout|within|this|these)\b"
     r"(?![^,]*\b(?:which|that|who|whom)\b)[^,;:]{0,60}$",
     re.IGNORECASE,
 )
+
+# A date opening the sentence, for any actor: "In 2017 the SMEWG agreed ...".
+_DATE_INTRO = re.compile(r"^" + _WHEN + r"$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -197,7 +223,7 @@ def _subject_position(text: str, start: int, actor: str) -> bool:
     before = text[:start].rstrip()
     if not before or before[-1] in ",;:(—–-":
         return True
-    if actor == "We" and _INTRO.match(before):
+    if (actor == "We" and _INTRO.match(before)) or _DATE_INTRO.match(before):
         return True
     last = before.split()[-1].lower()
     return last in _SUBJECT_AFTER

@@ -35,7 +35,11 @@ _PROCEDURE_OBJECT = re.compile(
 # Words of the running of the meeting anywhere in the sentence.
 _PROCEDURE_WORDS = re.compile(
     r"\b(?:welcomed\s+(?:all\s+)?(?:the\s+)?(?:delegates|delegations|participants)\b|"
-    r"drafting\s+group|to\s+volunteer|volunteers?\s+for|introduce\s+themselves|"
+    r"drafting\s+group|to\s+volunteer|volunteers?\s+(?:for|to)|introduce\s+themselves|"
+    r"(?:record|take\s+notes\s+of)\s+the\s+(?:meeting's\s+)?(?:conclusions|discussions?|minutes)|"
+    r"order\s+of\s+business|(?:hearing|listening)\s+(?:from|to)\b|"
+    r"(?:attendance|presence|participation)\s+of\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:observers|guests|guest\s+speakers)|"
     r"opened\s+the\s+meeting|closed\s+the\s+meeting|took\s+the\s+floor|intersessional\w*|"
     r"(?:submit|provide|send)\s+(?:their\s+|any\s+)?(?:written\s+)?"
     r"(?:comments|inputs?|nominations|feedback)|"
@@ -49,7 +53,8 @@ _PROCEDURE_WORDS = re.compile(
 # Where and when to meet next ("Ministers agreed to meet next year in Port Marlow."), and a
 # document's own adoption ("... gathered in Silverbay and adopted this Declaration.").
 _NEXT_MEETING = re.compile(
-    r"^\W*to\s+meet\s+(?:again|next|in)\b|\bto\s+hold\s+(?:the|their|its)\s+next\s+meeting"
+    r"^\W*to\s+meet\s+(?:again|next|in)\b|\bto\s+(?:hold|host|convene)\s+(?:the|their|its|our)\s+"
+    r"next\s+(?:meeting|plenary|session)"
     r"|^\W*(?:this|the\s+present)\s+(?:declaration|statement)\b",
     re.IGNORECASE,
 )
@@ -99,7 +104,9 @@ _LOGISTICS = re.compile(
     r"shuttle|gala\s+dinner|field\s+trip|site\s+visit|welcome\s+reception|by\s+bus\b|buses\b|"
     r"(?:the|from|to)\s+airport|(?:the|your|our)\s+hotel|dress\s+code|"
     r"(?:name|security|delegate)\s+badges?|distinguished\s+guests|ladies\s+and\s+gentlemen|"
-    r"welcome\s+to\s+(?-i:[A-Z]))",
+    r"welcome\s+to\s+(?-i:[A-Z])|invited\s+to\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"(?:evening|night|dinner|lunch|luncheon|reception|tour|performance|excursion|party)\b|"
+    r"cultural\s+(?:evening|night|performance|programme|program)|(?:farewell|welcome)\s+dinner)",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?;:…][\"'”’)\]]*\s*$")
@@ -150,6 +157,8 @@ def excluded_kind(
     ):
         return "preview"
     verb = sentence[start:end].rstrip()
+    if actor == "the initiative" and doc_type not in (None, "initiative"):
+        return "description"  # only an initiative's own text speaks for it
     if _LOGISTICS.search(sentence) or (
         doc_type == "speech" and (actor == "We" or not _PAST_OUTCOME.search(verb))
     ):

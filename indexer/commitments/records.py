@@ -117,6 +117,7 @@ class SentenceAnalysis:
     detection: Detection | None
     year: int | None
     self_dated: bool
+    lead_in: str | None = None  # for a list item that takes its lead-in's actor and verb
 
 
 def analyse_sentence(
@@ -137,6 +138,26 @@ def analyse_sentence(
         if own is not None:
             year, self_dated = own, True
     return SentenceAnalysis(found, year, self_dated)
+
+
+def analyse_list_item(
+    item: str, lead_in: str, source_year: int | None = None, doc_type: str | None = None
+) -> SentenceAnalysis:
+    """Detection and year of one list item (bullet or "(c)" marker allowed) under `lead_in`
+    ("We instruct officials to:").
+
+    An item with its own actor and verb stands on its own; any other takes the detection and
+    date of its lead-in (then `lead_in` is set on the result). The document pass and the bench
+    both read list items through here.
+    """
+    item = _clean_item(_BULLET.sub("", item.strip(), count=1))
+    own = detect(item, doc_type)
+    if own:
+        return SentenceAnalysis(own, source_year, False)
+    lead = analyse_sentence(lead_in, source_year, doc_type=doc_type)
+    if lead.detection is None:
+        return lead
+    return SentenceAnalysis(lead.detection, lead.year, lead.self_dated, lead_in)
 
 
 def _numbered_chunks(text: str) -> Iterator[tuple[int | None, str]]:
@@ -262,13 +283,10 @@ def extract_commitments(doc: Document) -> list[Commitment]:
             text = _BULLET.sub("", text, count=1)
         if lead and is_item:
             item = _Unit(_clean_item(text), position, 0, None)
-            own = detect(
-                item.text, doc.doc_type
-            )  # an item with its own actor and verb stands on its own
-            if own:
-                out.add(item, own)
-            else:
-                out.add(item, lead[1], lead[0].text)
+            found = analyse_list_item(item.text, lead[0].text, doc.year, doc.doc_type)
+            if found.detection:
+                year = found.year if found.self_dated else None
+                out.add(item, found.detection, found.lead_in, year)
             items += 1
             continue
         if lead and not items:  # a lead-in with no list after it is a record itself
