@@ -90,7 +90,7 @@ ACTORS: dict[str, str] = {
     "We": r"we",
     "Ministers": (
         r"(?:the\s+|most\s+|all\s+|several\s+|many\s+)?(?:APEC\s+)?"
-        r"(?:M?SME\s+|small\s+business\s+)?Ministers"
+        r"(?:M?SME\s+|small\s+business\s+|trade\s+|economic\s+)?Ministers"
     ),
     "Leaders": r"(?:the\s+|all\s+)?(?:APEC\s+|Economic\s+)?Leaders",
     "Senior Officials": r"(?:the\s+)?(?:APEC\s+)?Senior\s+Officials",
@@ -144,10 +144,10 @@ _ACTOR_RE = re.compile(
     r"region|" + _NAME + r"))?"
     # "ministers meeting in Harbourton (in October 2001)", "economies taking part in the
     # initiative"
-    r"(?:\s+meeting\s+in\s+" + _NAME + r"(?:,\s+" + _NAME + r")?)?"
+    r"(?:\s+(?:meeting|gathering|assembled)\s+in\s+" + _NAME + r"(?:,\s+" + _NAME + r")?)?"
     r"(?:\s+(?:taking\s+part|participating)\s+in\s+(?:the|this)\s+initiative)?"
     r"(?:\s+" + _WHEN + r")?"
-    r"(?P<filler>(?:\s+(?:" + _FILLER + r"))*)\s+",
+    r"(?P<filler>(?:\s+(?:" + _FILLER + r"))*)(?:\s+|(?=:))",  # "To this end, we will:"
     re.IGNORECASE,
 )
 _VERB_RE = re.compile(

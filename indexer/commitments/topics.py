@@ -120,6 +120,7 @@ TOPICS: tuple[Topic, ...] = (
             r"e-payments?",
             r"e-invoic",
             r"paperless",
+            r"broadband",
             r"mobile\s+(?:payments?|money|banking)",
             r"online\b",
         ),
