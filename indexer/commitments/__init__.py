@@ -3,7 +3,12 @@
 """
 
 from indexer.commitments.detect import STRENGTHS, Detection, detect
-from indexer.commitments.records import Commitment, analyse_list_item, analyse_sentence, extract_commitments
+from indexer.commitments.records import (
+    Commitment,
+    analyse_list_item,
+    analyse_sentence,
+    extract_commitments,
+)
 
 __all__ = [
     "STRENGTHS",

@@ -2,9 +2,11 @@
 outcome of a meeting.
 
 A commitment is a sentence whose subject is an actor ("We", "Ministers", "Leaders", "officials",
-"the SMEWG", "member economies", "the meeting"...) followed, after optional adverbs and
-auxiliaries, by a commitment verb; or a passive outcome ("It was agreed that ...", "The plan
-was endorsed by Ministers"). The verb decides the strength:
+"the SMEWG" or a sub-group, "member economies", "the meeting", "the initiative"...), with its
+modifiers ("ministers meeting in Lakeside", "ministers from around the Pacific Rim", "economies
+taking part in the initiative") and appositions, followed, after optional adverbs, auxiliaries
+and a time phrase ("on Saturday", "in October 2001"), by a commitment verb; or a passive outcome
+("It was agreed that ...", "The plan was endorsed by Ministers"). The verb decides the strength:
 
 - strong: commit (incl. "are committed to", "remain committed", "reaffirm our commitment"),
   agree, endorse, instruct, adopt, approve, pledge, resolve, decide, task, direct, launch,

@@ -1,14 +1,15 @@
 """Sentences with an actor and a commitment verb that still are no commitment.
 
-Each kind was seen among the records of the real APEC record (issue 13): meeting procedure
-("The member economies adopted the meeting's agenda."), previews of what a meeting will do
-("Ministers will meet in Lakeside next week to discuss supply chains"), a host's logistics
-("we look forward to welcoming you to our capital"; in a speech, whatever the host or
-ministers do now or will do), headlines ("Ministers back new declaration on small firms", no
-closing full stop), document headers ("Draft 2 – Discussion paper (submitted by the SMEWG) –
-Background – 1 At the 21st meeting ...") and a group page's description of itself ("The
-SMEWG will further promote ...").
-"""
+Each kind was seen among the records of the real APEC record (issue 13): meeting procedure ("The
+member economies adopted the meeting's agenda.", the order of business, volunteers to take
+notes, the next plenary, observers' attendance, hearing from speakers), previews of what a
+meeting will do ("Ministers will meet in Lakeside next week to discuss supply chains"), a host's
+logistics ("we look forward to welcoming you to our capital", a social programme; in a speech,
+whatever the host or ministers do now or will do), headlines ("Ministers back new declaration on
+small firms", no closing full stop), document headers ("Draft 2 – Discussion paper (submitted by
+the SMEWG) – Background – 1 At the 21st meeting ...") and a group page's description of itself
+("The SMEWG will further promote ..."; "the initiative" speaks only in an initiative's own
+text)."""
 
 from __future__ import annotations
 
