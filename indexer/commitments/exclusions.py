@@ -9,7 +9,8 @@ whatever the host or ministers do now or will do), headlines ("Ministers back ne
 small firms", no closing full stop), document headers ("Draft 2 – Discussion paper (submitted by
 the SMEWG) – Background – 1 At the 21st meeting ...") and a group page's description of itself
 ("The SMEWG will further promote ..."; "the initiative" speaks only in an initiative's own
-text)."""
+text).
+"""
 
 from __future__ import annotations
 
