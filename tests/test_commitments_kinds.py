@@ -268,6 +268,10 @@ def test_the_document_pass_reads_list_items_through_the_same_path():
          "news_release", 2027, "Ministers", 2026),
         ("In 2022 the SMEWG agreed to run a joint seminar with the trade group.", "web_page",
          2025, "the SMEWG", 2022),
+        ("In May 2013, ministers meeting in Port Lorne, Atlantis, welcomed the group's report.",
+         "web_page", 2018, "Ministers", 2013),
+        ("In 2008 the SMEWG's Sub-Group on Crafts agreed to merge with the main group.",
+         "web_page", 2012, "the SMEWG", 2008),
     ],
 )  # fmt: skip
 def test_a_dated_past_outcome_is_a_commitment_of_its_own_year(
@@ -293,6 +297,12 @@ def test_a_group_page_describing_itself_is_still_excluded():
         ("Ministers meeting in Port Lorne called on economies to widen broadband access.",
          "call on"),
         ("SME ministers yesterday endorsed a plan to train young entrepreneurs.", "endorse"),
+        ("Ministers from 21 Pacific Rim economies pledged to cut red tape for small firms.",
+         "pledge"),
+        ("Trade ministers at their meeting in Lakeside agreed to drop tariffs on green goods.",
+         "agree"),
+        ("Ministers gathered in Lakeside this week agreed to boost financing for start-ups.",
+         "agree"),
     ],
 )  # fmt: skip
 def test_news_reporting_an_outcome_is_a_commitment(sentence, verb):
@@ -348,6 +358,10 @@ def test_statement_shapes_with_appositions_and_fronted_adverbials(sentence, verb
         ("We welcomed the presence of guest speakers from the Lakeside Forum.",
          "chairs_statement", "procedure"),
         ("The meeting approved the order of business without amendment.", "meeting_report",
+         "procedure"),
+        ("The meeting agreed to hold the next SMEWG meeting in Atlantis in September.",
+         "meeting_report", "procedure"),
+        ("Economies agreed on the timetable for the workshop on 4 May.", "meeting_report",
          "procedure"),
         ("Participants are invited to a harbour dinner on the first evening.", "news_release",
          "logistics"),

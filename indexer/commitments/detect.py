@@ -102,7 +102,7 @@ ACTORS: dict[str, str] = {
         r"(?:member\s+|participating\s+)?economies|(?:the\s+)?(?:SMEWG\s+)?members"
     ),
     "the SMEWG": (
-        r"(?:the\s+)?(?:(?:SMEWG\s+)?Sub-?\s?Group(?:\s+on\s+" + _NAME + r")?"
+        r"(?:the\s+)?(?:(?:SMEWG(?:'s|’s)?\s+)?Sub-?\s?Group(?:\s+on\s+" + _NAME + r")?"
         r"|SMEWG|(?:M?SME|Small\s+and\s+Medium\s+Enterprises)\s+Working\s+Group"
         r"|Working\s+Group|group)"
     ),
@@ -143,10 +143,13 @@ _ACTOR_RE = re.compile(
     r"\s+(?:enterprises|business(?:es)?|firms)))?"
     r"(?:\s+(?:of|from|in|across)\s+(?:across\s+|around\s+)?(?:the\s+)?(?:\d+\s+)?"
     r"(?:(?:APEC|Asia[- ]Pacific)(?:\s+region|\s+economies)?|(?:member\s+)?economies|"
-    r"region|" + _NAME + r"))?"
+    r"region|" + _NAME + r")(?:\s+economies)?)?"
     # "ministers meeting in Harbourton (in October 2001)", "economies taking part in the
     # initiative"
-    r"(?:\s+(?:meeting|gathering|assembled)\s+in\s+" + _NAME + r"(?:,\s+" + _NAME + r")?)?"
+    # (not "gathered in Silverbay and adopted": a verb of its own, read by _LATER_VERB)
+    r"(?:\s+(?:meeting|gathering|gathered|assembled)\s+in\s+" + _NAME + r"(?:,\s+" + _NAME
+    + r")?,?(?!\s+and\b))?"
+    r"(?:\s+at\s+(?:the|their)\s+(?:\w+\s+)?meeting(?:\s+in\s+" + _NAME + r")?,?)?"
     r"(?:\s+(?:taking\s+part|participating)\s+in\s+(?:the|this)\s+initiative)?"
     r"(?:\s+" + _WHEN + r")?"
     r"(?P<filler>(?:\s+(?:" + _FILLER + r"))*)(?:\s+|(?=:))",  # "To this end, we will:"

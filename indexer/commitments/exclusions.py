@@ -30,7 +30,7 @@ _PROCEDURE_OBJECT = re.compile(
     r"^\W*(?:(?:that|to|on|upon)\s+)?(?:(?:the|its|their|our)\s+)?"
     r"(?:(?:meeting's|provisional|draft|revised|annotated|proposed)\s+)*"
     r"(?:agenda|minutes|summary\s+record|rules\s+of\s+procedure|(?:meeting|summary)\s+report|"
-    r"meeting\s+summary|"
+    r"meeting\s+summary|order\s+of\s+business|schedule|timetable|"
     r"report\s+of\s+the\s+(?:previous|last)|date\s+and\s+venue|venue)\b",
     re.IGNORECASE,
 )
@@ -41,7 +41,7 @@ _PROCEDURE_WORDS = re.compile(
     r"(?:record|take\s+notes\s+of)\s+the\s+(?:meeting's\s+)?(?:conclusions|discussions?|minutes)|"
     r"order\s+of\s+business|(?:hearing|listening)\s+(?:from|to)\b|"
     r"(?:attendance|presence|participation)\s+of\s+(?:the\s+)?(?:\w+\s+)?"
-    r"(?:observers|guests|guest\s+speakers)|"
+    r"(?:observers|guests|guest\s+speakers|representatives?|delegations?)\b|"
     r"opened\s+the\s+meeting|closed\s+the\s+meeting|took\s+the\s+floor|intersessional\w*|"
     r"(?:submit|provide|send)\s+(?:their\s+|any\s+)?(?:written\s+)?"
     r"(?:comments|inputs?|nominations|feedback)|"
@@ -56,7 +56,7 @@ _PROCEDURE_WORDS = re.compile(
 # document's own adoption ("... gathered in Silverbay and adopted this Declaration.").
 _NEXT_MEETING = re.compile(
     r"^\W*to\s+meet\s+(?:again|next|in)\b|\bto\s+(?:hold|host|convene)\s+(?:the|their|its|our)\s+"
-    r"next\s+(?:meeting|plenary|session)"
+    r"next\s+(?:[\w-]+\s+){0,2}?(?:meeting|plenary|session)"
     r"|^\W*(?:this|the\s+present)\s+(?:declaration|statement)\b",
     re.IGNORECASE,
 )

@@ -204,7 +204,7 @@ TOPICS: tuple[Topic, ...] = (
         "Green and bio-circular-green (BCG) economy",
         (
             r"green\s+(?:economy|growth|technolog\w*|transformation|transition|M?SMEs|"
-            r"businesses|jobs|products|finance|recovery|industr\w*|innovation)",
+            r"businesses|jobs|products|goods|services|finance|recovery|industr\w*|innovation)",
             r"BCG\b",
             r"bio-circular-green",
             r"circular\s+economy",
