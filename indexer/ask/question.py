@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from indexer import ordinals
 from indexer.backend import STEM
+from indexer.ordinals import ORDINAL_WORDS, TENS, UNITS
 
 # Answer types, and the question wording that asks for each. The earliest match wins.
 ANSWER_TYPES = (
@@ -83,18 +85,9 @@ _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 # Ordinals that name a meeting: "the 12th SME ministerial meeting", "the inaugural meeting".
-ORDINAL_WORDS_TEXT = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh
-    twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
-    twentieth"""
-ORDINAL_WORDS = {w: n for n, w in enumerate(ORDINAL_WORDS_TEXT.split(), 1)}
-ORDINAL_WORDS |= {"thirtieth": 30, "fortieth": 40}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 _ORDINAL = re.compile(
-    r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<tens>twenty|thirty|forty)[- ](?P<unit>"
-    + "|".join(list(ORDINAL_WORDS)[:9])
-    + r")|(?P<word>inaugural|"
-    + "|".join(ORDINAL_WORDS)
-    + r"))\b",
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{'|'.join(TENS)})[- ](?:{'|'.join(UNITS)})"
+    rf"|inaugural|{'|'.join(ORDINAL_WORDS)})\b",
     re.I,
 )
 # What follows an ordinal that names a meeting, up to the word "meeting" (or its acronyms).
@@ -110,24 +103,15 @@ _DOCUMENT_WORDS = re.compile(
     r"|page|plan|document)\b",
     re.I,
 )
-FIRST_MINISTERIAL_YEAR = 1994  # the 1st SME Ministerial Meeting; one a year since (Nth = 1993+N)
-
-
-def ordinal_value(match: re.Match[str]) -> int:
-    """The number an _ORDINAL match names ("12th" -> 12, "twenty-first" -> 21, "inaugural" -> 1)."""
-    if match.group("num"):
-        return int(match.group("num"))
-    if match.group("tens"):
-        return _TENS[match.group("tens").lower()] + ORDINAL_WORDS[match.group("unit").lower()]
-    word = match.group("word").lower()
-    return 1 if word == "inaugural" else ORDINAL_WORDS[word]
 
 
 def meeting_ordinals(text: str) -> list[int]:
     """The numbers of the meetings `text` names by ordinal ("the sixth APEC SME Ministerial
     Meeting" -> [6]); an ordinal not followed by "meeting" ("first established") is not one."""
     return [
-        ordinal_value(m) for m in _ORDINAL.finditer(text) if _MEETING_AFTER.match(text, m.end())
+        ordinals.ordinal_number(m.group(0))
+        for m in _ORDINAL.finditer(text)
+        if _MEETING_AFTER.match(text, m.end())
     ]
 
 
@@ -266,7 +250,7 @@ class Question:
         """The year of the ministerial meeting the question names by ordinal (1994 = 1st)."""
         if self.meeting is None or self.body == "working_group":
             return None
-        return FIRST_MINISTERIAL_YEAR - 1 + self.meeting
+        return ordinals.meeting_year(self.meeting)
 
     @property
     def target_years(self) -> set[int]:

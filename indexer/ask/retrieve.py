@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from indexer.ask.question import ORDINAL_WORDS, Question
+from indexer.ask.question import Question
+from indexer.ordinals import ORDINAL_WORDS
 
 if TYPE_CHECKING:  # indexer.search imports the build, which imports this package
     from indexer.search import Engine

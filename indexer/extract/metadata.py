@@ -27,28 +27,19 @@ from urllib.parse import unquote, urlsplit
 
 from dateutil import parser as date_parser
 
+from indexer import ordinals
 from indexer.extract.doctype import STATEMENT_TYPES, PageSignals, classify
 from indexer.model import DOC_TYPES
+from indexer.ordinals import ORDINAL_WORDS, TENS, UNITS
 
 HEAD_PARAGRAPHS = 15  # statements and stories say where, when and who near the top
 HEAD_CHARS = 5000
 LINE_CHARS = 120  # a place-and-date line is short
-FIRST_SME_MEETING = 1993  # + n: the year of the n-th SME Ministerial Meeting (1994 = 1st)
 FUTURE_YEARS = 10  # a date up to this many years ahead is believed (plans, drafts)
 
-_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_TEENS = [
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth",
-]  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
-_TENS_ORD = {"twentieth": 20, "thirtieth": 30, "fortieth": 40}
-ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {
-    w: i + 10 for i, w in enumerate(_TEENS)
-} | _TENS_ORD
 _ORDINAL = (
     r"(?:\d{1,2}(?:st|nd|rd|th)"
-    rf"|(?:{'|'.join(_TENS)})[\s-]?(?:{'|'.join(_UNITS)})"
+    rf"|(?:{'|'.join(TENS)})[\s-]?(?:{'|'.join(UNITS)})"
     rf"|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))})"
 )
 MEETING = re.compile(
@@ -180,26 +171,13 @@ class _Found:
 # -- building blocks ----------------------------------------------------------------------
 
 
-def _ordinal_value(token: str) -> int | None:
-    token = token.lower()
-    digits = re.match(r"(\d+)", token)
-    if digits:
-        return int(digits.group(1))
-    if token in ORDINAL_WORDS:
-        return ORDINAL_WORDS[token]
-    tens, _, unit = re.sub(r"[\s-]+", " ", token).partition(" ")
-    if tens in _TENS and unit in _UNITS:
-        return _TENS[tens] + _UNITS.index(unit) + 1
-    return None
-
-
 def _meeting(*texts: str) -> tuple[int | None, bool]:
     """(number, is an SME Ministerial Meeting) of the first numbered meeting named, one
     about SMEs preferred to another ("the 21st APEC Ministerial Meeting" named in passing)."""
     found = [m for text in texts for m in MEETING.finditer(text)]
     sme = [m for m in found if SME.search(m.group(0))]
     for match in sme or found:
-        number = _ordinal_value(match.group(1))
+        number = ordinals.ordinal_number(match.group(1))
         if number:
             return number, bool(sme) and bool(MINISTERIAL.search(match.group(0)))
     return None, False
@@ -466,9 +444,9 @@ def extract_metadata(
     about_smes = SME.search(f"{title}\n{head}\n{unquote(urlsplit(url).path)}")
     statement = meta.doc_type in STATEMENT_TYPES and bool(about_smes)
     if statement and meta.meeting_number is None and meta.year:
-        meta.meeting_number = meta.year - FIRST_SME_MEETING
+        meta.meeting_number = ordinals.meeting_number(meta.year)
     if meta.year is None and meta.meeting_number and (ministerial or statement):
-        meta.year = FIRST_SME_MEETING + meta.meeting_number
+        meta.year = ordinals.meeting_year(meta.meeting_number)
     return meta
 
 

@@ -1,0 +1,51 @@
+"""Ordinal numbers as statements write them, and the SME Ministerial Meeting they number.
+
+The SME Ministerial Meeting has met once a year since the first, in 1994, so the n-th
+meeting is that of year 1993 + n. It is a fallback: a document's own number or year wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+FIRST_MEETING_YEAR = 1994  # the 1st SME Ministerial Meeting
+
+UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+TEENS = (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+)  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40}  # "twenty-first": TENS + a unit
+# Every ordinal written as one word: "first" 1 … "nineteenth" 19, "twentieth" 20, …
+ORDINAL_WORDS = (
+    {w: n for n, w in enumerate(UNITS, 1)}
+    | {w: n for n, w in enumerate(TEENS, 10)}
+    | {"twentieth": 20, "thirtieth": 30, "fortieth": 40}
+)
+
+
+def ordinal_number(token: str) -> int | None:
+    """The number an ordinal names: "12th" -> 12, "twelfth" -> 12, "twenty-first" or
+    "twenty first" -> 21, "inaugural" -> 1; None for anything else."""
+    token = token.strip().lower()
+    digits = re.match(r"(\d+)(?:st|nd|rd|th)?$", token)
+    if digits:
+        return int(digits.group(1))
+    if token == "inaugural":
+        return 1
+    if token in ORDINAL_WORDS:
+        return ORDINAL_WORDS[token]
+    tens, _, unit = re.sub(r"[\s-]+", " ", token).partition(" ")
+    if tens in TENS and unit in UNITS:
+        return TENS[tens] + UNITS.index(unit) + 1
+    return None
+
+
+def meeting_year(number: int) -> int:
+    """The year of the n-th SME Ministerial Meeting (1 -> 1994)."""
+    return FIRST_MEETING_YEAR - 1 + number
+
+
+def meeting_number(year: int) -> int:
+    """The number of the SME Ministerial Meeting of a year (1994 -> 1)."""
+    return year - FIRST_MEETING_YEAR + 1
