@@ -12,7 +12,7 @@ synthetic documents of realistic length, or the page files of `--pages DIR`, a f
 the format of bench/data/README.md) and `--docs` synthetic documents (0 skips it).
 Servers, each a subprocess: *after* is this code's `apec-search serve --workers N`
 (gunicorn), *before* the same command of the `--before` commit (checked out with
-`git worktree add --detach`, removed afterwards; it serves with waitress), *FTS5* a
+`git worktree add --detach`, removed afterwards; d617c96 serves with waitress), *FTS5* a
 minimal Flask app over an FTS5 table of the same passages under waitress, with the same
 `--threads`. Clients are threads on keep-alive connections; every request of a phase
 carries a different query of one or two words drawn from the corpus's text (see
@@ -547,7 +547,8 @@ def conditions(args) -> str:
     return (
         f"{os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f};"
         f" after: `serve --workers {args.workers or 'cores'} --threads {args.threads}`;"
-        f" before and FTS5: waitress, {args.threads} threads; {args.seconds:.0f} s a phase"
+        f" before: its own `serve --threads {args.threads}`; FTS5: waitress,"
+        f" {args.threads} threads; {args.seconds:.0f} s a phase"
     )
 
 
