@@ -26,7 +26,7 @@ MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-_FULL_MONTH = (
+FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
 )
@@ -227,7 +227,7 @@ _DATE_FULL = _re(
     rf"|\b{MONTH}\s+{_DAYS},?\s+\d{{4}}\b"
 )
 _DATE_NO_YEAR = _re(rf"\b{_DAYS}\s+{MONTH}\b|\b{MONTH}\s+{_DAYS}\b")
-_DATE_MONTH = _re(rf"\b{_FULL_MONTH}\s+\d{{4}}\b")
+_DATE_MONTH = _re(rf"\b{FULL_MONTH}\s+\d{{4}}\b")
 _DATE_YEAR_CUE = _re(r"\b(?i:in|on|during|since|from|by|until)\s+(?P<span>(?:19|20)\d{2})\b")
 _YEAR = _re(r"\b(?:19|20)\d{2}\b")
 
@@ -460,7 +460,7 @@ def _adds_information(sentence: str, start: int, end: int, exclude: set[str]) ->
 def _looks_like_name(text: str) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
     return (
-        bool(words) and not all(w in _NOT_A_NAME for w in words) and not re.match(_FULL_MONTH, text)
+        bool(words) and not all(w in _NOT_A_NAME for w in words) and not re.match(FULL_MONTH, text)
     )
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.ask.spans import FULL_MONTH
 from indexer.commitments.exclusions import excluded_kind
 
 STRENGTHS = ("strong", "medium", "weak")
@@ -75,13 +76,9 @@ RENEWED_NOUNS = {"commitment": "commit", "commitments": "commit", "support": "su
 
 # A proper name of one to four words ("Harbourton", "Micro-Enterprises", "the Pacific Rim").
 _NAME = r"(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})"
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
 # A time phrase: "in October 2001", "on 12 May 2018", "on Saturday", "last week".
 _WHEN = (
-    r"(?:(?:in|on|during)\s+(?:\d{1,2}\s+)?(?:" + _MONTHS + r"\s+)?(?:\d{1,2},?\s+)?"
+    r"(?:(?:in|on|during)\s+(?:\d{1,2}\s+)?(?:" + FULL_MONTH + r"\s+)?(?:\d{1,2},?\s+)?"
     r"(?:19|20)\d{2}|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"yesterday|last\s+week|this\s+week|earlier\s+today)"
 )
