@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.ask.spans import FULL_MONTH
-from indexer.commitments.exclusions import excluded_kind
+from indexer.commitments.exclusions import WEEKDAY, excluded_kind
 
 STRENGTHS = ("strong", "medium", "weak")
 
@@ -79,7 +79,7 @@ _NAME = r"(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})"
 # A time phrase: "in October 2001", "on 12 May 2018", "on Saturday", "last week".
 _WHEN = (
     r"(?:(?:in|on|during)\s+(?:\d{1,2}\s+)?(?:" + FULL_MONTH + r"\s+)?(?:\d{1,2},?\s+)?"
-    r"(?:19|20)\d{2}|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:19|20)\d{2}|on\s+" + WEEKDAY + r"|"
     r"yesterday|last\s+week|this\s+week|earlier\s+today)"
 )
 

@@ -91,9 +91,10 @@ PLAN_TYPES = frozenset({"strategic_plan", "terms_of_reference"})
 _PRESENT_SIMPLE = re.compile(r"[a-z]+(?<!s)s", re.IGNORECASE)
 _PAST_OUTCOME = re.compile(r"(?:ed|took\s+note)$", re.IGNORECASE)
 _PRESENT_AUXILIARY = re.compile(r"\b(?:is|are|remains?|will|shall|to)\s*$", re.IGNORECASE)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FUTURE_TIME = re.compile(
     r"\b(?:next\s+week|tomorrow|later\s+(?:today|this\s+(?:week|month|year))|this\s+week|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    rf"on\s+{WEEKDAY})\b",
     re.IGNORECASE,
 )
 # Words of a host's arrangements, each in a shape commitments do not take ("simplify business
