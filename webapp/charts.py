@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 WIDTH, NARROW, HEIGHT = 720, 360, 280
+SIZES = {"wide": WIDTH, "narrow": NARROW}  # the two drawings a page shows, by screen width
 LEFT, RIGHT, BOTTOM = 62, 14, 34  # margins around the plot area (the top one holds the legend)
 FONT = 13
 # Colours with at least 4.5:1 contrast on white, so thin bars and lines stay visible.

@@ -29,7 +29,7 @@ from indexer.commitments.store import (
 )
 from indexer.commitments.topics import TOPICS, TOPICS_BY_SLUG, topic_label
 from indexer.trends import MAX_TERMS, MEASURES, clean_terms, trends
-from webapp.charts import NARROW, WIDTH, Series, bar_chart, line_chart
+from webapp.charts import SIZES, Series, bar_chart, line_chart
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
 from webapp.errors import error_response
@@ -138,7 +138,7 @@ def year_chart(
             chart_id=f"per-year-{size}",
             width=width,
         )
-        for size, width in (("wide", WIDTH), ("narrow", NARROW))
+        for size, width in SIZES.items()
     }
     return rows, charts
 
@@ -235,7 +235,7 @@ def trend_charts(found: dict[str, Any], measure: str) -> dict[str, Markup]:
             chart_id=f"trend-{size}",
             width=width,
         )
-        for size, width in (("wide", WIDTH), ("narrow", NARROW))
+        for size, width in SIZES.items()
     }
 
 
