@@ -184,7 +184,7 @@ ROLES = frozenset(ROLES_TEXT.split())
 
 MAX_TERMS = 32  # a long question searches on its first 32 distinct content words
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b")
 _CHAIRED = re.compile(r"\b(?:chair|co-chair|presid(?:e|ed|es|ing)\b)", re.I)
 _MEETING_WORDS = re.compile(
@@ -393,7 +393,7 @@ def analyse(text: str) -> Question:
         if capitalised and term_key(word) not in _SYNONYM_KEY.values():
             names.append(word)
     # A year range names a period ("the plan for 2013-2016"), not when something happened.
-    years = sorted({int(y) for y in _YEAR.findall(_YEAR_RANGE.sub(" ", text))})
+    years = sorted({int(y) for y in YEAR.findall(_YEAR_RANGE.sub(" ", text))})
     ordinals = meeting_ordinals(text)
     body = None  # whose meeting, when the question is about a meeting
     if re.search(r"\b(?:meeting|meet|met|chair\w*|held|smemm)\b", text, re.I):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from indexer.ask.question import NAMED_KINDS, keys, kind_spellings
+from indexer.ask.question import NAMED_KINDS, YEAR, keys, kind_spellings
 
 STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
 
@@ -229,7 +229,6 @@ _DATE_FULL = _re(
 _DATE_NO_YEAR = _re(rf"\b{_DAYS}\s+{MONTH}\b|\b{MONTH}\s+{_DAYS}\b")
 _DATE_MONTH = _re(rf"\b{FULL_MONTH}\s+\d{{4}}\b")
 _DATE_YEAR_CUE = _re(r"\b(?i:in|on|during|since|from|by|until)\s+(?P<span>(?:19|20)\d{2})\b")
-_YEAR = _re(r"\b(?:19|20)\d{2}\b")
 
 
 def _date(sentence: str) -> Iterator[tuple[int, int, float]]:
@@ -241,7 +240,7 @@ def _date(sentence: str) -> Iterator[tuple[int, int, float]]:
         yield a, b, MEDIUM
     for a, b in _groups(_DATE_YEAR_CUE, sentence):
         yield a, b, STRONG
-    for a, b in _groups(_YEAR, sentence):
+    for a, b in _groups(YEAR, sentence):
         yield a, b, WEAK
 
 
@@ -328,7 +327,7 @@ def _share(sentence: str) -> Iterator[tuple[int, int, float]]:
 def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
     for a, b in _groups(_COUNT, sentence):
         number = sentence[a:b]
-        if _YEAR.fullmatch(number.strip()) or re.match(r"\d+\.(?:\s|$)", sentence[a:]):
+        if YEAR.fullmatch(number.strip()) or re.match(r"\d+\.(?:\s|$)", sentence[a:]):
             continue  # a year, or the number of a numbered paragraph
         if re.match(r"[-–]\d", sentence[b : b + 2]) or re.search(r"\d[-–]$", sentence[:a]):
             continue  # part of a range of years or days
