@@ -576,7 +576,7 @@ def _tidy_operators(text: str, notes: list[str]) -> str:
 
 # "U.S." / "A.P.E.C" as one word; "e commerce" as "e-commerce"; "cross-border" (not after a
 # field name or a leading minus); "digital*" (at least two letters).
-_ACRONYM = re.compile(r"(?<![\w.])((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\w)")
+_ACRONYM = re.compile(rf"(?<![\w.])({_DOTTED_ACRONYM.pattern})\.?(?!\w)")
 _E_PREFIX = re.compile(r"(?<![\w:.-])([eE])\s+(?=[^\W\d_]{3,})")
 _COMPOUND = re.compile(r"(?<![\w:.*-])(\w+(?:[-\u2010\u2011]\w+)+)(?![\w*:.-])")
 _PREFIX = re.compile(r"(?<![\w:.*-])(-?)(\w{2,})\*(?=\s|\)|$)")
