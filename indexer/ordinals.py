@@ -41,6 +41,12 @@ def ordinal_number(token: str) -> int | None:
     return None
 
 
+def ordinal(n: int) -> str:
+    """1 -> '1st', 22 -> '22nd', 13 -> '13th'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def meeting_year(number: int) -> int:
     """The year of the n-th SME Ministerial Meeting (1 -> 1994)."""
     return FIRST_MEETING_YEAR - 1 + number

@@ -12,6 +12,8 @@ import re
 from datetime import date
 from typing import Any
 
+from indexer.ordinals import ordinal
+
 AUTHOR = "Asia-Pacific Economic Cooperation"
 AUTHOR_SHORT = "APEC"
 MEETING = "APEC Small and Medium Enterprises Ministerial Meeting"
@@ -30,12 +32,6 @@ _BIBTEX_SPECIALS = {
     "^": r"\textasciicircum{}",
 }
 _BIBTEX_RE = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIALS))
-
-
-def ordinal(n: int) -> str:
-    """1 -> '1st', 22 -> '22nd', 13 -> '13th'."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def meeting_title(doc: dict[str, Any]) -> str | None:

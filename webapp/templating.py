@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from flask import Flask, url_for
 
-from webapp.citation import long_date, ordinal
+from indexer.ordinals import ordinal
+from webapp.citation import long_date
 from webapp.facets import doc_type_label
 
 EPOCH = "1970-01-01T00:00:00Z"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from indexer.ask.question import Question
-from indexer.ordinals import ORDINAL_WORDS
+from indexer.ordinals import ORDINAL_WORDS, ordinal
 
 if TYPE_CHECKING:  # indexer.search imports the build, which imports this package
     from indexer.search import Engine
@@ -87,8 +87,7 @@ class DocContext:
 
 def ordinal_names(n: int) -> str:
     """Both spellings of an ordinal: 12 -> "12th twelfth", 1 -> "1st first inaugural"."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    words = [f"{n}{suffix}"] + [w for w, v in ORDINAL_WORDS.items() if v == n]
+    words = [ordinal(n)] + [w for w, v in ORDINAL_WORDS.items() if v == n]
     return " ".join(words + (["inaugural"] if n == 1 else []))
 
 
