@@ -165,7 +165,6 @@ class _Found:
     dates: list[str] = field(default_factory=list)  # written as the document's date
     bare_dates: list[str] = field(default_factory=list)  # lines that are only a date
     places: list[str] = field(default_factory=list)
-    status: list[str] = field(default_factory=list)  # "Last updated: 18 June 2032" lines
 
 
 # -- building blocks ----------------------------------------------------------------------
@@ -382,7 +381,6 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
     return _Found(
         dates=[d for d in line_dates + sentence_dates + labelled + status if d],
         bare_dates=bare,
-        status=status,
         places=[p for p in line_places + venue_places + met_places + later_places if p],
     )
 
