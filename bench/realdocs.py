@@ -22,7 +22,6 @@ from indexer.build import build_index
 from indexer.corpus import Corpus, ManifestRecord
 from indexer.extract import extract_corpus
 
-DATA = Path(__file__).resolve().parent / "data"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FETCHED_AT = "2026-11-01T00:00:00+00:00"
 

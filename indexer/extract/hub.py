@@ -23,6 +23,7 @@ from collections import defaultdict
 from lxml import etree
 
 from indexer.extract.normalise import normalise
+from indexer.extract.readability import HEADING_TAGS
 
 MIN_ITEMS = 4
 LINKED_SHARE = 0.75  # of the run's items that hold a link
@@ -36,11 +37,10 @@ TEASER_LINK_SHARE = 0.15
 TEASER_COVERAGE = 0.5  # of the page's text in teasers
 PROSE_BLOCK_CHARS = 100
 MIN_PROSE_BLOCKS = 3  # a document has paragraphs of running text outside any teaser
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 TEASER_TAGS = {
     "div", "li", "tr", "td", "th", "article", "section", "p", "dd", "dt", "figure", "header",
     "ul", "ol", "table", "tbody", "blockquote", "span",
-} | HEADINGS  # fmt: skip
+} | HEADING_TAGS  # fmt: skip
 
 
 _Counts = dict[etree._Element, tuple[int, bool, int]]
@@ -75,7 +75,7 @@ def _standalone_link(block: etree._Element) -> bool:
         if not _page_link(a):
             continue
         parent = a.getparent()
-        if parent is None or parent.tag in HEADINGS:
+        if parent is None or parent.tag in HEADING_TAGS:
             return True
         beside = (parent.text or "") + "".join(c.tail or "" for c in parent)
         if not beside.strip():

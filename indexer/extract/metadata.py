@@ -165,7 +165,6 @@ class _Found:
     dates: list[str] = field(default_factory=list)  # written as the document's date
     bare_dates: list[str] = field(default_factory=list)  # lines that are only a date
     places: list[str] = field(default_factory=list)
-    status: list[str] = field(default_factory=list)  # "Last updated: 18 June 2032" lines
 
 
 # -- building blocks ----------------------------------------------------------------------
@@ -350,9 +349,9 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
             continue
         short = len(line) <= LINE_CHARS
         match = PLACE_LINE.match(line) if short else None
-        if match and find_date(match.group("rest")):
+        if match and (date := find_date(match.group("rest"))):
             line_places.append(_clean_place(match.group("place")))
-            line_dates.append(find_date(match.group("rest")))
+            line_dates.append(date)
         if short and (m := LABELLED_DATE.match(line)):
             labelled += [d for d in [find_date(m.group("rest"))] if d]
         if short and (m := VENUE.match(line)):
@@ -363,8 +362,8 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
             inline = re.search(rf",\s*({_PLACE_PART},\s*{_PLACE_PART}),\s*{_DAY}", line)
             if inline:
                 venue_places.append(_clean_place(inline.group(1)))
-        if _bare_date(line):
-            bare.append(_bare_date(line))
+        if bare_date := _bare_date(line):
+            bare.append(bare_date)
         for sentence in re.split(r"(?<=[.;])\s+", line):
             if any(p.search(sentence) for p in MET_IN) or re.search(
                 r"\b(?:met|held|gathered|convened)\b", sentence, re.I
@@ -382,7 +381,6 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
     return _Found(
         dates=[d for d in line_dates + sentence_dates + labelled + status if d],
         bare_dates=bare,
-        status=status,
         places=[p for p in line_places + venue_places + met_places + later_places if p],
     )
 
