@@ -13,7 +13,6 @@ import html
 import re
 import threading
 from array import array
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -786,81 +785,18 @@ def is_filter(q) -> bool:
     return all(getattr(leaf, "fieldname", None) in FILTER_FIELDS for leaf in q.leaves())
 
 
-def any_of(queries: list[Any]):
-    """An OR of ``queries`` (passages matching some of the words)."""
-    return query.Or(queries)
-
-
-def all_of(queries: list[Any]):
-    """An AND of ``queries`` (passages matching all of the words)."""
-    return query.And(queries)
-
-
-def estimated_size(ix: Reader, q) -> int:
-    """About how many records ``q`` matches (an upper bound, from posting list lengths)."""
-    return q.estimate_size(ix.searcher.reader())
-
-
-def passage_scores(ix: Reader, q, docnums: list[int]) -> dict[int, float]:
-    """BM25F score of each of the record numbers ``docnums`` (sorted) that ``q`` matches.
-
-    Leapfrogs the query's matcher and the list, so the cost follows the shorter of the two
-    (a few candidate passages of a common word, or a rare word among many passages).
-    """
+def scores(ix: Reader, q) -> dict[int, float]:
+    """Record number -> BM25F score of every live record ``q`` matches: what a search with
+    no limit scores, unsorted (a passage matching an AND or an OR scores the sum of its
+    parts' scores, as Whoosh's matchers add them)."""
     out: dict[int, float] = {}
     top = ix.searcher
     context = top.context()
-    leaves = top.leaf_searchers()
-    for i, (sub, offset) in enumerate(leaves):
-        end = leaves[i + 1][1] if i + 1 < len(leaves) else top.doc_count_all()
-        lo, hi = bisect_left(docnums, offset), bisect_left(docnums, end)
-        if lo == hi:
-            continue
+    for sub, offset in top.leaf_searchers():
         m = q.matcher(sub, context)
-        while m.is_active() and lo < hi:
-            here = m.id() + offset
-            lo = bisect_left(docnums, here, lo, hi)
-            if lo == hi:
-                break
-            wanted = docnums[lo]
-            if wanted == here:
-                out[here] = m.score()
-                m.next()
-            else:
-                m.skip_to(wanted - offset)
-    return out
-
-
-def groups_matching(ix: Reader, q, groups: list[list[int]]) -> list[int]:
-    """Indexes of the ``groups`` (each a document's passage record numbers, ascending; the
-    groups in ascending order) with a passage that ``q`` matches. A group lies within one
-    segment, as a document's live passages do (they are written together).
-
-    Skips the matcher from group to group, so the cost follows the number of groups, not
-    the length of ``q``'s posting list.
-    """
-    out: list[int] = []
-    top = ix.searcher
-    context = top.context()
-    leaves = top.leaf_searchers()
-    i = 0
-    for j, (sub, offset) in enumerate(leaves):
-        end = leaves[j + 1][1] if j + 1 < len(leaves) else top.doc_count_all()
-        m = None
-        while i < len(groups) and groups[i][0] < end:
-            group = groups[i]
-            if m is None:
-                m = q.matcher(sub, context)
-            k = 0
-            while m.is_active() and k < len(group):
-                if m.id() + offset < group[k]:
-                    m.skip_to(group[k] - offset)
-                    continue
-                k = bisect_left(group, m.id() + offset, k)
-                if k < len(group) and group[k] == m.id() + offset:
-                    out.append(i)
-                    break
-            i += 1
+        while m.is_active():
+            out[m.id() + offset] = m.score()
+            m.next()
     return out
 
 

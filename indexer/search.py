@@ -31,6 +31,9 @@ MAX_LIMIT = 100
 PARTIAL_BELOW = 5
 PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
 SHOWN_CACHE = 2048  # passages kept ready to show, per generation (about 8 kB each)
+# Passage scores kept per generation, of all query parts together (about 100 bytes each):
+# every part of the real mirror's vocabulary fits.
+MATCHES_CACHE = 500_000
 
 
 def default_index_dir() -> Path:
@@ -61,6 +64,10 @@ class _Generation:
     speller: Speller
     # record number -> the passage as results show it (results repeat across queries)
     shown: BoundedCache[int, _Shown] = field(default_factory=lambda: BoundedCache(SHOWN_CACHE))
+    # repr of a query part -> what it matches
+    matched: BoundedCache[str, _Matches] = field(
+        default_factory=lambda: BoundedCache(MATCHES_CACHE, weigh=lambda m: len(m.scores) + 1)
+    )
 
     @classmethod
     def open(cls, path: Path, target: str) -> _Generation:
@@ -90,9 +97,49 @@ class _Generation:
             Speller(path),
         )
 
-    def passages(self, docs) -> list[int]:
-        """The passage record numbers of documents ``docs`` (ordinals), sorted."""
-        return sorted(n for o in docs for n in self.passages_of[o])
+    def matches(self, r: backend.Reader, q) -> _Matches:
+        """What the query (part) ``q`` matches, read and scored once per generation (while
+        it stays among the MATCHES_CACHE most recently used scores)."""
+
+        def read() -> _Matches:
+            scores = backend.scores(r, q)
+            return _Matches(scores, frozenset(self.doc_of[n] for n in scores) - {-1})
+
+        # Keyed by the repr: Whoosh's query hashes collide (an OR of the same word in two
+        # fields hashes the same for every word).
+        return self.matched.get(repr(q), read)
+
+
+@dataclass
+class _Matches:
+    """The passages a query part (a word, a phrase, an OR group, a field condition)
+    matches, with their BM25F scores, and their documents."""
+
+    scores: dict[int, float]  # passage record number -> score
+    docs: frozenset[int]  # document ordinals
+    _ranked: list[int] | None = None
+
+    def ranked(self) -> list[int]:
+        """The passages best first; on a tie the lower record number first, as Whoosh
+        ranks. Sorted once, when first asked for."""
+        if self._ranked is None:
+            scores = self.scores
+            self._ranked = sorted(scores, key=lambda n: (-scores[n], n))
+        return self._ranked
+
+
+def _by_date(gen: _Generation, docs, sort: str) -> list[int]:
+    """Documents ``docs`` (ordinals) newest first, or oldest first for sort "oldest"; on
+    the same date in the index's order."""
+    newest = sort != "oldest"
+    return sorted(sorted(docs), key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest)
+
+
+def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, float]:
+    """The (record number, score) of the best of ``passages`` that ``scores`` holds (one
+    must); on a tie the first."""
+    n = min((n for n in passages if n in scores), key=lambda n: (-scores[n], n))
+    return n, scores[n]
 
 
 @dataclass(frozen=True)
@@ -270,37 +317,23 @@ class Engine:
                 corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
         return corrected if corrected != q else None
 
-    def _matches(
-        self,
-        gen: _Generation,
-        r: backend.Reader,
-        qq,
-        year: tuple[int, int] | None = None,
-        doc_type: str | None = None,
-        excluded=None,
-    ) -> list[int]:
-        """Record numbers of the passages matching ``qq`` within the year range and type,
-        leaving out documents any passage of which matches ``excluded``."""
-        keep = self._filter(gen, r, year, doc_type, excluded)
-        return [n for n in backend.matching_docnums(r, qq) if keep(n)]
+    def _matches(self, gen: _Generation, r: backend.Reader, qq, year=None) -> list[int]:
+        """Record numbers of the passages matching ``qq`` within the year range."""
+        keep = self._filter(gen, r, year, None, None)
+        doc_of = gen.doc_of
+        return [n for n in backend.matching_docnums(r, qq) if doc_of[n] >= 0 and keep(doc_of[n])]
 
     def _filter(self, gen: _Generation, r: backend.Reader, year, doc_type, excluded):
-        """Which passage records pass the year range, type and exclusions.
-
-        The filters run over in-memory columns: cheaper in Whoosh than intersecting the
-        query with a numeric range or a very common term.
-        """
-        doc_of, years, types = gen.doc_of, gen.years, gen.types
-        out = set()
-        if excluded is not None:
-            out = {doc_of[n] for n in backend.matching_docnums(r, excluded)}
+        """Which documents (ordinals) pass the year range, type and exclusions (no passage
+        matching ``excluded``). The filters run over in-memory columns: cheaper in Whoosh
+        than intersecting the query with a numeric range or a very common term."""
+        out = gen.matches(r, excluded).docs if excluded is not None else frozenset()
+        years, types = gen.years, gen.types
         lo, hi = year or (0, 0)
 
-        def keep(n: int) -> bool:
-            o = doc_of[n]
+        def keep(o: int) -> bool:
             return (
-                o >= 0
-                and o not in out
+                o not in out
                 and (not year or lo <= years[o] <= hi)
                 and (not doc_type or types[o] == doc_type)
             )
@@ -337,128 +370,116 @@ class Engine:
 
     def _run(self, gen, r, parsed, year, doc_type, sort, page, limit):
         """(total documents, facets, the page's (passage record, score) hits, and the
-        (passage record, score) hits of documents holding only some of the words)."""
+        (passage record, score) hits of documents holding only some of the words).
+
+        Works on each part's ``_Matches`` (kept per generation): what is left per query is
+        set and dictionary work over them, not posting lists read and scored again.
+        """
         qq = backend.passage_query(parsed)
         parts = backend.conjuncts(qq) if not parsed.empty else [qq]
+        matched = [gen.matches(r, p) for p in parts]
+        keep = self._filter(gen, r, year, doc_type, parsed.excluded)
+        first = (page - 1) * limit
         partial: list[tuple[int, float]] = []
         if len(parts) > 1:
-            keep = self._filter(gen, r, year, doc_type, parsed.excluded)
-            first = (page - 1) * limit
-            docs, hits = self._all_parts(gen, r, parts, keep, sort, first, limit)
+            docs, hits = self._all_parts(gen, matched, keep, sort, first, limit)
             if len(docs) < PARTIAL_BELOW and first + limit >= len(docs):
-                partial = self._some_parts(gen, r, parts, keep, set(docs), limit)
-        elif sort == "relevance" and not parsed.empty and backend.intersects(qq):
-            docs, hits = self._ranked_in_one_pass(gen, r, qq, parsed.excluded, year, doc_type)
-            hits = hits[(page - 1) * limit : page * limit]
+                partial = self._some_parts(gen, parts, matched, keep, docs, limit)
         else:
-            docs, hits = self._page_of_matches(
-                gen, r, qq, parsed, year, doc_type, sort, page, limit
-            )
+            by = sort if sort != "relevance" or not parsed.empty else "newest"
+            docs, hits = self._one_part(gen, matched[0], keep, by, first, limit)
         facets = {
             "year": _counts(gen.years[o] for o in docs if gen.years[o]),
             "doc_type": _counts(gen.types[o] for o in docs),
         }
         return len(docs), facets, hits, partial
 
-    def _all_parts(self, gen, r, parts, keep, sort, first, limit):
+    def _one_part(self, gen, m: _Matches, keep, sort, first, limit):
+        """(documents ``m`` matches that pass ``keep``, the page's hits: by relevance each
+        document's best passage, best first; by date, the page's documents' best passages)."""
+        docs = {o for o in m.docs if keep(o)}
+        if sort == "relevance":
+            best: dict[int, tuple[int, float]] = {}
+            for n in m.ranked():
+                o = gen.doc_of[n]
+                if o in docs and o not in best:
+                    best[o] = (n, m.scores[n])
+                    if len(best) == first + limit:
+                        break
+            return docs, list(best.values())[first:]
+        shown = _by_date(gen, docs, sort)[first : first + limit]
+        return docs, [_best_passage(gen.passages_of[o], m.scores) for o in shown]
+
+    def _all_parts(self, gen, matched: list[_Matches], keep, sort, first, limit):
         """(documents holding every part, the page's (passage record, score) hits).
 
         By relevance, documents with a passage holding every part come first, ranked by
-        that passage's BM25F score (one scored pass over the AND, as a passage search
-        does); then the others, by ``doc_rank``'s proximity score, computed only when the
-        page reaches them. By date, only the page's documents are scored.
+        that passage's BM25F score (the sum of the parts', as Whoosh scores an AND); then
+        the others, by ``doc_rank``'s proximity score, computed only when the page reaches
+        them. By date, only the page's documents are scored.
         """
+        docs = {o for o in frozenset.intersection(*(m.docs for m in matched)) if keep(o)}
         together: dict[int, tuple[int, float]] = {}
         if sort == "relevance":
-            for n, score in backend.search(r, backend.all_of(parts), limit=None):
-                if keep(n):
-                    together.setdefault(gen.doc_of[n], (n, score))
-        # The other documents holding every part, in passages of their own.
-        rarest, *others = sorted(parts, key=lambda c: backend.estimated_size(r, c))
-        found = {gen.doc_of[n] for n in backend.matching_docnums(r, rarest) if keep(n)}
-        ordered = sorted(found - together.keys())  # ordinals follow record numbers
-        for part in others:
-            groups = [gen.passages_of[o] for o in ordered]
-            ordered = [ordered[i] for i in backend.groups_matching(r, part, groups)]
-        docs = together.keys() | set(ordered)
+            fewest = min(matched, key=lambda m: len(m.scores))
+            both = [
+                (n, sum(m.scores[n] for m in matched))
+                for n in fewest.scores
+                if gen.doc_of[n] in docs and all(n in m.scores for m in matched)
+            ]
+            for n, score in sorted(both, key=lambda hit: (-hit[1], hit[0])):
+                together.setdefault(gen.doc_of[n], (n, score))
+        # The other documents hold every part, in passages of their own.
+        ordered = sorted(docs - together.keys())
         if sort != "relevance":
-            by_date = sorted(
-                docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=sort == "newest"
-            )
-            shown = by_date[first : first + limit]
-            return docs, [(m.passage, m.score) for m in self._proximity(gen, r, parts, shown)]
+            shown = _by_date(gen, docs, sort)[first : first + limit]
+            return docs, [(m.passage, m.score) for m in self._proximity(gen, matched, shown)]
         hits = list(together.values())
         if len(hits) < first + limit:
-            spread = self._proximity(gen, r, parts, ordered)
+            spread = self._proximity(gen, matched, ordered)
             hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread)]
         return docs, hits[first : first + limit]
 
-    def _proximity(self, gen, r, parts, ordinals: list[int]) -> list[doc_rank.DocumentMatch]:
+    def _proximity(self, gen, matched: list[_Matches], ordinals) -> list[doc_rank.DocumentMatch]:
         """The ``doc_rank`` matches of documents ``ordinals`` (in that order)."""
-        passages = gen.passages(ordinals)
-        scores = [backend.passage_scores(r, part, passages) for part in parts]
-        matches = (doc_rank.score_document(o, gen.passages_of[o], scores) for o in ordinals)
-        return [m for m in matches if m]
+        scores = [m.scores for m in matched]
+        found = (doc_rank.score_document(o, gen.passages_of[o], scores) for o in ordinals)
+        return [m for m in found if m]
 
-    def _some_parts(self, gen, r, parts, keep, exclude: set[int], want: int):
+    def _some_parts(self, gen, parts, matched: list[_Matches], keep, exclude, want: int):
         """The best ``want`` documents outside ``exclude`` holding every metadata condition
         (``type:``, ``year:``…) and at least half of the other parts (most parts first),
-        from the top passages of an OR of those parts. None for fewer than two such parts."""
-        filters = [p for p in parts if backend.is_filter(p)]
-        words = [p for p in parts if not backend.is_filter(p)]
+        among those with a passage in the top passages of an OR of those parts (at least
+        PARTIAL_CANDIDATES documents, when there are as many). None for fewer than two
+        such parts."""
+        filters = [m for p, m in zip(parts, matched, strict=True) if backend.is_filter(p)]
+        words = [m for p, m in zip(parts, matched, strict=True) if not backend.is_filter(p)]
         if len(words) < 2:
             return []
-        held = [set(backend.matching_docnums(r, f)) for f in filters]
-        anyq = backend.any_of(words)
+        anyof: dict[int, float] = {}  # an OR's score: the sum of the parts' scores
+        for m in words:
+            for n, score in m.scores.items():
+                anyof[n] = anyof.get(n, 0.0) + score
+        ranked = sorted(anyof, key=lambda n: (-anyof[n], n))
+        doc_of = gen.doc_of
+
+        def eligible(n: int) -> bool:
+            o = doc_of[n]
+            return (
+                o >= 0 and o not in exclude and keep(o) and all(n in f.scores for f in filters)
+            )
+
+        # The top passages, more of them until they give enough documents.
         k = PARTIAL_CANDIDATES * 3
         while True:
-            ranked = backend.search(r, anyq, limit=k)
-            candidates = dict.fromkeys(
-                gen.doc_of[n]
-                for n, _ in ranked
-                if keep(n) and gen.doc_of[n] not in exclude and all(n in h for h in held)
-            )
-            if len(candidates) >= max(PARTIAL_CANDIDATES, want) or len(ranked) < k:
+            candidates = dict.fromkeys(doc_of[n] for n in ranked[:k] if eligible(n))
+            if len(candidates) >= max(PARTIAL_CANDIDATES, want) or k >= len(ranked):
                 break
             k *= 4
         need = (len(words) + 1) // 2
-        matches = self._proximity(gen, r, words, list(candidates))
-        kept = doc_rank.by_relevance([m for m in matches if m.parts >= need])
+        found = self._proximity(gen, words, list(candidates))
+        kept = doc_rank.by_relevance([m for m in found if m.parts >= need])
         return [(m.passage, m.score) for m in kept[:want]]
-
-    def _ranked_in_one_pass(self, gen, r, qq, excluded, year, doc_type):
-        """(matching documents, the best passage of each, best first), from one pass that
-        scores every match: for ANDs and phrases, finding all the matches costs as much
-        as scoring them, and a top-k search could skip few of them."""
-        keep = self._filter(gen, r, year, doc_type, excluded)
-        best: dict[int, tuple[int, float]] = {}
-        for docnum, score in backend.search(r, qq, limit=None):
-            if keep(docnum):
-                best.setdefault(gen.doc_of[docnum], (docnum, score))
-        return best.keys(), list(best.values())
-
-    def _page_of_matches(self, gen, r, qq, parsed, year, doc_type, sort, page, limit):
-        """(matching documents, the page's hits): all the matches of ``qq`` unscored, then a
-        top-k search for the page (cheap for single words, whose long lists it can skip)."""
-        nums = self._matches(gen, r, qq, year, doc_type, parsed.excluded)
-        doc_of = gen.doc_of
-        docs = {doc_of[n] for n in nums}
-        allowed = None
-        if year or doc_type or parsed.excluded is not None or backend.has_phrase(qq):
-            # Rank within the known matches, so phrases need not be position-checked again.
-            allowed, qq = set(nums), backend.without_phrases(qq)
-        first = (page - 1) * limit
-        if sort == "relevance" and not parsed.empty:
-            return docs, self._best_per_document(gen, r, qq, first + limit, allowed)[first:]
-        newest = sort != "oldest"
-        ordered = sorted(docs, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest)
-        shown = ordered[first : first + limit]
-        wanted = set(shown)
-        in_page = {n for n in nums if doc_of[n] in wanted}
-        best: dict[int, tuple[int, float]] = {}
-        for docnum, score in backend.search(r, qq, limit=None, allowed=in_page):
-            best.setdefault(doc_of[docnum], (docnum, score))
-        return docs, [best[o] for o in shown if o in best]
 
     def _result(
         self, gen: _Generation, r: backend.Reader, hit: tuple[int, float], parsed: backend.Parsed

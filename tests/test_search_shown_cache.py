@@ -1,7 +1,9 @@
 """What is kept per index generation to answer faster (a passage's stored fields, sentences
-and words; the term lookups of each searcher) changes no answer: another query on the same
-passage gets its own sentence and snippet, a rebuilt index is served fresh by the same
-Engine, and a searcher that forgets its term lookups answers the same."""
+and words; what each query part matches and its scores; the term lookups of each searcher)
+changes no answer: another query on the same passage gets its own sentence and snippet, a
+rebuilt index is served fresh by the same Engine, an Engine that can keep nothing answers
+as one that keeps everything, and a searcher that forgets its term lookups answers the
+same. A part shared by different queries is read and scored once per generation."""
 
 from pathlib import Path
 
@@ -58,6 +60,50 @@ def test_a_rebuilt_index_is_served_fresh_by_the_same_engine(tmp_path: Path):
     assert engine.search("finance")["total"] == 0
 
 
+def test_a_part_shared_by_queries_is_scored_once_per_generation(tmp_path: Path, monkeypatch):
+    corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
+    build_index(corpus, tmp_path / "index")
+    scored: list[str] = []
+    real = backend.scores
+    monkeypatch.setattr(backend, "scores", lambda r, q: scored.append(repr(q)) or real(r, q))
+    engine = Engine(tmp_path / "index")
+    first = engine.search("tourism finance")
+    engine.search("finance tourism")
+    engine.search("tourism recovery")
+    assert first["total"] == 1
+    assert len(scored) == 3  # tourism, finance, recovery: each once
+    assert len(set(scored)) == 3  # every word is its own part (none mistaken for another)
+
+    build_index(
+        make_corpus(tmp_path / "new", _statement("Nothing else.")),
+        tmp_path / "index",
+        recreate=True,
+    )
+    assert engine.search("tourism finance")["total"] == 0  # the new generation's own scores
+    assert len(scored) == 5
+
+
+def test_an_engine_keeping_no_scores_answers_the_same(tmp_path: Path, monkeypatch):
+    index = make_index(tmp_path, sample_docs())
+    queries = [
+        "trade finance",
+        "finance trade",
+        "women-owned enterprise",
+        '"digital economy"',
+        "digit*",
+        "digitl",
+        "finance -women",
+        "finance type:statement",
+        "tourism zebra",
+    ]
+    expected = [Engine(index).search(q, sort=s) for q in queries for s in ("relevance", "newest")]
+    monkeypatch.setattr("indexer.search.MATCHES_CACHE", 1)
+    engine = Engine(index)
+    got = [engine.search(q, sort=s) for q in queries for s in ("relevance", "newest")]
+    assert [_untimed(f) for f in got] == [_untimed(f) for f in expected]
+    assert engine._current().matched.weight <= 1
+
+
 def test_bounded_cache_keeps_the_most_recently_used():
     cache: BoundedCache[str, int] = BoundedCache(2)
     made: list[str] = []
@@ -72,6 +118,19 @@ def test_bounded_cache_keeps_the_most_recently_used():
     assert len(cache) == 2
     assert cache.get("b", make("b")) == 4
     assert made == ["a", "b", "c", "b"]
+
+
+def test_bounded_cache_by_weight_drops_the_least_recent_until_it_fits():
+    cache: BoundedCache[str, list[int]] = BoundedCache(5, weigh=len)
+    cache.get("a", lambda: [1, 2])
+    cache.get("b", lambda: [1, 2])
+    assert cache.weight == 4
+    cache.get("c", lambda: [1, 2, 3])  # 7 > 5: "a" goes, then 5 fits
+    assert (len(cache), cache.weight) == (2, 5)
+    assert cache.get("a", lambda: [9]) == [9]  # made again
+    heavy = cache.get("d", lambda: list(range(6)))  # heavier than the whole cache
+    assert heavy == list(range(6)) and cache.get("d", lambda: []) == []  # not kept
+    assert cache.weight <= 5
 
 
 def _untimed(found: dict) -> dict:
