@@ -619,12 +619,33 @@ def _rewrite(text: str, notes: list[str]) -> str:
     return _tidy_operators(text, notes)
 
 
+_PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+@lru_cache(maxsize=65536)
+def _word_query(word: str):
+    return _PARSER.parse(word)
+
+
+def _parse_words(text: str):
+    """What the parser makes of ``text`` when it is only words of letters (no operators):
+    the AND of what it makes of each word, normalised as it does (stop words and repeats
+    dropped, one word alone) from a cache of single words, at a fraction of the cost of
+    parsing the whole query. None for any other text."""
+    words = text.split(" ")
+    if not _PLAIN_WORDS.fullmatch(text) or not _OPS.isdisjoint(words):
+        return None
+    return query.And([_word_query(w) for w in words]).normalize()
+
+
 def parse(text: str) -> Parsed:
     """The best reading of a user's query, with notes on anything that was repaired."""
     notes: list[str] = []
     rewritten = _rewrite(text.strip(), notes)
     try:
-        q = _PARSER.parse(rewritten)
+        q = _parse_words(rewritten)
+        if q is None:
+            q = _PARSER.parse(rewritten)
     except Exception:
         words = " ".join(re.findall(r"\w+", rewritten))
         notes.append("could not read the query's syntax: searched for its words")
@@ -871,29 +892,77 @@ def terms_of(keys: Iterable[WordKey], stems: set[str], exact: set[str]) -> set[s
     return {f if f in exact else s for f, s in keys if f in exact or s in stems}  # type: ignore[misc]
 
 
-def terms_in(chunk: str, stems: set[str], exact: set[str]) -> set[str]:
-    """The query terms the words of ``chunk`` match."""
-    return terms_of(word_keys(chunk), stems, exact)
+@dataclass(frozen=True)
+class WordIndex:
+    """A text's words by folded form and by stem: for each, the index of the first
+    whitespace-split word holding it and the word forms holding it. All that highlighting
+    the text (or any part of it) and finding its first match need, for any query: a few
+    lookups per query term instead of a look at every word."""
+
+    by_fold: dict[str, tuple[int, frozenset[str]]]
+    by_stem: dict[str, tuple[int, frozenset[str]]]
+    chunks: dict[str, list[str]]  # each whitespace-split word -> the word forms in it
+
+    @classmethod
+    def of(cls, text: str) -> WordIndex:
+        by_fold: dict[str, tuple[int, set[str]]] = {}
+        by_stem: dict[str, tuple[int, set[str]]] = {}
+        chunks: dict[str, list[str]] = {}
+        for i, chunk in enumerate(text.split()):
+            words = chunks.get(chunk)
+            if words is None:
+                words = chunks[chunk] = _WORD.findall(chunk)
+            for word in words:
+                folded, stem = _key(word)
+                by_fold.setdefault(folded, (i, set()))[1].add(word)
+                if stem is not None:
+                    by_stem.setdefault(stem, (i, set()))[1].add(word)
+        return cls(
+            {k: (i, frozenset(w)) for k, (i, w) in by_fold.items()},
+            {k: (i, frozenset(w)) for k, (i, w) in by_stem.items()},
+            chunks,
+        )
+
+    def _found(self, stems: set[str], exact: set[str]) -> list[tuple[int, frozenset[str]]]:
+        return [self.by_fold[t] for t in exact if t in self.by_fold] + [
+            self.by_stem[t] for t in stems if t in self.by_stem
+        ]
+
+    def first_match(self, stems: set[str], exact: set[str]) -> int | None:
+        """Index of the first whitespace-split word that the query matches; None when none
+        does."""
+        return min((i for i, _ in self._found(stems, exact)), default=None)
+
+    def marked(self, stems: set[str], exact: set[str]) -> frozenset[str]:
+        """The word forms that the query matches (see ``highlight``)."""
+        return frozenset().union(*(words for _, words in self._found(stems, exact)))
+
+    def holds(self, chunk: str, marked: frozenset[str]) -> bool:
+        """Whether a word form of ``chunk`` (a whitespace-split word) is ``marked``."""
+        words = self.chunks.get(chunk)
+        return not marked.isdisjoint(_WORD.findall(chunk) if words is None else words)
 
 
-def first_chunks(words: list[str]) -> dict[WordKey, int]:
-    """For each word key (see ``word_keys``) of ``words`` (whitespace-split), the index of
-    the first of ``words`` holding it."""
-    first: dict[WordKey, int] = {}
-    for i, chunk in enumerate(words):
-        for m in _WORD.finditer(chunk):
-            first.setdefault(_key(m.group(0)), i)
-    return first
+_WORDS_SPLIT = re.compile(f"({_WORD.pattern})")
+# The word forms in html.escape's entities: a text escaped first holds them as words too.
+_ENTITY_WORDS = frozenset({"amp", "lt", "gt", "quot", "x27"})
 
 
-def first_match(first: dict[WordKey, int], stems: set[str], exact: set[str]) -> int | None:
-    """Index of the first whitespace-split word that the query matches, from the words'
-    ``first_chunks``; None when none does."""
-    return min((i for (f, s), i in first.items() if f in exact or s in stems), default=None)
-
-
-def highlight(text: str, stems: set[str], exact: set[str]) -> str:
-    """``text`` HTML-escaped, with <mark> around words matching the query's terms."""
+def highlight(text: str, stems: set[str], exact: set[str], words: WordIndex | None = None) -> str:
+    """``text`` HTML-escaped, with <mark> around words matching the query's terms (a word
+    whose folded form the query has unstemmed, or whose stem it has). ``words`` is the
+    ``WordIndex`` of ``text`` or of a text holding it, when at hand."""
+    if words is not None:
+        marked = words.marked(stems, exact)
+        if marked.isdisjoint(_ENTITY_WORDS):
+            # Escaping first splits the text into the same words (word characters and dots
+            # need no escaping, and an entity's "&" and ";" end a word), and the words can
+            # be marked as they are.
+            parts = _WORDS_SPLIT.split(html.escape(text))  # words at the odd indexes
+            for i in range(1, len(parts), 2):
+                if parts[i] in marked:
+                    parts[i] = f"<mark>{parts[i]}</mark>"
+            return "".join(parts)
     out: list[str] = []
     last = 0
     for m in _WORD.finditer(text):

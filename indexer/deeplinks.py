@@ -63,12 +63,13 @@ S = TypeVar("S", bound=_Sentence)
 
 
 def best_sentence(
-    sentences: Iterable[S], terms_in: Callable[[str], set[str]]
+    sentences: Iterable[S], terms_in: Callable[[str], set[str]], holds: Callable[[str], bool]
 ) -> tuple[S, int] | None:
     """The one of ``sentences`` holding the most distinct query terms (the first of equals)
     and the index of its first word holding one (whitespace-split); None when none does.
 
-    ``terms_in(text)`` gives the query terms that a piece of text holds.
+    ``terms_in(text)`` gives the query terms that a piece of text holds; ``holds(word)``
+    whether a word holds any.
     """
     best: tuple[int, S] | None = None
     for sentence in sentences:
@@ -78,4 +79,4 @@ def best_sentence(
     if best is None:
         return None
     words = best[1].text.split()
-    return best[1], next(i for i, word in enumerate(words) if terms_in(word))
+    return best[1], next(i for i, word in enumerate(words) if holds(word))

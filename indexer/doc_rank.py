@@ -37,19 +37,24 @@ def score_document(
     """The document ``ordinal``'s match, from ``scores[i]``: the score of each passage
     (record number) matching part ``i``. ``passages`` are the document's passage record
     numbers in order. None when no passage matches any part."""
-    cover = [sum(n in s for s in scores) for n in passages]
-    if not any(cover):
+    found = [(i, n) for i, n in enumerate(passages) if any(n in s for s in scores)]
+    if not found:
         return None
-    totals = [sum(s.get(n, 0.0) for s in scores) for n in passages]
-    best = max(range(len(passages)), key=lambda i: (cover[i], totals[i], -i))
+
+    def strength(item: tuple[int, int]) -> tuple[int, float, int]:
+        i, n = item
+        held = [s[n] for s in scores if n in s]
+        return len(held), sum(held), -i
+
+    best, passage = max(found, key=strength)  # holds the most parts, then scores the most
     score = 0.0
     parts = 0
     for s in scores:
-        weighted = [s[n] * closeness(abs(i - best)) for i, n in enumerate(passages) if n in s]
+        weighted = [s[n] * closeness(abs(i - best)) for i, n in found if n in s]
         if weighted:
             parts += 1
             score += max(weighted)
-    return DocumentMatch(ordinal, passages[best], score, parts)
+    return DocumentMatch(ordinal, passage, score, parts)
 
 
 def by_relevance(matches: list[DocumentMatch]) -> list[DocumentMatch]:

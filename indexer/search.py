@@ -93,7 +93,15 @@ class _Generation:
             doc_of[n] = o
             passages_of[o].append(n)
         return cls(
-            target, ix, doc_of, list(ordinal), ordinal, g_years, g_types, g_dates, passages_of,
+            target,
+            ix,
+            doc_of,
+            list(ordinal),
+            ordinal,
+            g_years,
+            g_types,
+            g_dates,
+            passages_of,
             Speller(path),
         )
 
@@ -123,9 +131,16 @@ class _Matches:
         """The passages best first; on a tie the lower record number first, as Whoosh
         ranks. Sorted once, when first asked for."""
         if self._ranked is None:
-            scores = self.scores
-            self._ranked = sorted(scores, key=lambda n: (-scores[n], n))
+            self._ranked = _best_first(self.scores)
         return self._ranked
+
+
+def _best_first(scores: dict[int, float]) -> list[int]:
+    """The keys of ``scores`` by score, best first; on a tie the lower first (as Whoosh
+    ranks record numbers). Two sorts on plain keys: faster than one on tuples."""
+    ranked = sorted(scores)
+    ranked.sort(key=scores.__getitem__, reverse=True)  # stable, also reversed
+    return ranked
 
 
 def _by_date(gen: _Generation, docs, sort: str) -> list[int]:
@@ -144,25 +159,30 @@ def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, f
 
 @dataclass(frozen=True)
 class Analysed:
-    """A text's sentences and the word keys (``backend.word_keys``) of each, by sentence
-    text, and where each word key first occurs (``backend.first_chunks``; only for a text
-    longer than a snippet): what its best sentence and its snippet for any query need."""
+    """A text's sentences, with the word keys (``backend.word_keys``) of each and the set of
+    their folded forms and stems, by sentence text; and its ``backend.WordIndex``: what
+    its best sentence and its snippet for any query need."""
 
     sentences: list[Sentence]
     keys: dict[str, tuple[backend.WordKey, ...]]
-    first: dict[backend.WordKey, int]
+    heads: dict[str, frozenset[str]]
+    words: backend.WordIndex
 
     @classmethod
     def of(cls, text: str) -> Analysed:
         sentences = split_sentences(text)
-        words = text.split()
-        first = backend.first_chunks(words) if len(words) > SNIPPET_WORDS else {}
-        return cls(sentences, {s.text: backend.word_keys(s.text) for s in sentences}, first)
+        keys = {s.text: backend.word_keys(s.text) for s in sentences}
+        heads = {t: frozenset(h for key in k for h in key if h) for t, k in keys.items()}
+        return cls(sentences, keys, heads, backend.WordIndex.of(text))
 
-    def keys_of(self, chunk: str) -> tuple[backend.WordKey, ...]:
-        """The word keys of ``chunk`` (one of the sentences, or any other text)."""
+    def terms(self, chunk: str, stems: set[str], exact: set[str]) -> set[str]:
+        """The query terms that ``chunk`` (one of the sentences, or any other text) holds
+        (``backend.terms_of``); a sentence with none of them is ruled out at once."""
+        heads = self.heads.get(chunk)
+        if heads is not None and stems.isdisjoint(heads) and exact.isdisjoint(heads):
+            return set()
         keys = self.keys.get(chunk)
-        return backend.word_keys(chunk) if keys is None else keys
+        return backend.terms_of(backend.word_keys(chunk) if keys is None else keys, stems, exact)
 
 
 @dataclass(frozen=True)
@@ -422,13 +442,13 @@ class Engine:
         together: dict[int, tuple[int, float]] = {}
         if sort == "relevance":
             fewest = min(matched, key=lambda m: len(m.scores))
-            both = [
-                (n, sum(m.scores[n] for m in matched))
+            both = {
+                n: sum(m.scores[n] for m in matched)
                 for n in fewest.scores
                 if gen.doc_of[n] in docs and all(n in m.scores for m in matched)
-            ]
-            for n, score in sorted(both, key=lambda hit: (-hit[1], hit[0])):
-                together.setdefault(gen.doc_of[n], (n, score))
+            }
+            for n in _best_first(both):
+                together.setdefault(gen.doc_of[n], (n, both[n]))
         # The other documents hold every part, in passages of their own.
         ordered = sorted(docs - together.keys())
         if sort != "relevance":
@@ -456,18 +476,16 @@ class Engine:
         words = [m for p, m in zip(parts, matched, strict=True) if not backend.is_filter(p)]
         if len(words) < 2:
             return []
-        anyof: dict[int, float] = {}  # an OR's score: the sum of the parts' scores
-        for m in words:
+        anyof = dict(words[0].scores)  # an OR's score: the sum of the parts' scores
+        for m in words[1:]:
             for n, score in m.scores.items():
                 anyof[n] = anyof.get(n, 0.0) + score
-        ranked = sorted(anyof, key=lambda n: (-anyof[n], n))
+        ranked = _best_first(anyof)
         doc_of = gen.doc_of
 
         def eligible(n: int) -> bool:
             o = doc_of[n]
-            return (
-                o >= 0 and o not in exclude and keep(o) and all(n in f.scores for f in filters)
-            )
+            return o >= 0 and o not in exclude and keep(o) and all(n in f.scores for f in filters)
 
         # The top passages, more of them until they give enough documents.
         k = PARTIAL_CANDIDATES * 3
@@ -663,9 +681,11 @@ def sentence_link(
     words when none does; the line of ``text`` that sentence is on, from 0). ``analysed``
     is ``Analysed.of(text)``, when already at hand."""
     analysed = analysed or Analysed.of(text)
+    marked = analysed.words.marked(parsed.stems, parsed.exact)
     found = best_sentence(
         analysed.sentences,
-        lambda t: backend.terms_of(analysed.keys_of(t), parsed.stems, parsed.exact),
+        lambda t: analysed.terms(t, parsed.stems, parsed.exact),
+        lambda word: analysed.words.holds(word, marked),
     )
     if not found:
         return passage_link(url, content_type, text, page), 0
@@ -677,11 +697,11 @@ def sentence_link(
 def snippet(text: str, parsed: backend.Parsed, analysed: Analysed | None = None) -> str:
     """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted.
     ``analysed`` is ``Analysed.of(text)``, when already at hand."""
+    index = (analysed or Analysed.of(text)).words
     words = text.split()
     if len(words) > SNIPPET_WORDS:
-        first = (analysed or Analysed.of(text)).first
-        at = backend.first_match(first, parsed.stems, parsed.exact) or 0
+        at = index.first_match(parsed.stems, parsed.exact) or 0
         start = max(0, min(at - 10, len(words) - SNIPPET_WORDS))
         cut = " ".join(words[start : start + SNIPPET_WORDS])
         text = ("… " if start else "") + cut + (" …" if start + SNIPPET_WORDS < len(words) else "")
-    return backend.highlight(text, parsed.stems, parsed.exact)
+    return backend.highlight(text, parsed.stems, parsed.exact, index)

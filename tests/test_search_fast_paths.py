@@ -1,0 +1,75 @@
+"""The shortcuts a search takes read and mark text exactly as the long way does: a query of
+plain words is parsed as Whoosh's parser parses it, and highlighting a text from its
+``WordIndex`` marks and escapes exactly what the word-by-word highlighting does."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indexer import backend
+from tests.fuzz_strategies import FUZZ
+
+PLAIN = [
+    "trade finance",
+    "trade trade",  # a repeat counts once
+    "the trade",  # a stop word drops out
+    "The Trade OF women",
+    "and or",  # stop words only: nothing to search
+    "cooperación Pymes",
+    "women entrepreneurs enterprises digital",
+    "a",
+]
+NOT_PLAIN = ["trade AND finance", "trade OR finance", "NOT trade", "e commerce", "digit*"]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_words_parse_as_the_parser_parses_them(text):
+    assert backend._parse_words(text) is not None
+    assert repr(backend.parse(text).query) == repr(backend._PARSER.parse(text))
+
+
+@pytest.mark.parametrize("text", NOT_PLAIN)
+def test_operators_and_rewritten_words_go_to_the_parser(text):
+    assert backend._parse_words(backend._rewrite(text, [])) is None
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(PLAIN + ["SMEs", "Ministers", "growth", "an"]), min_size=1))
+def test_any_plain_words_parse_as_the_parser_parses_them(words):
+    text = " ".join(words)
+    assert repr(backend._parse_words(text)) == repr(backend._PARSER.parse(text))
+
+
+TRICKY = [
+    'R&D for SMEs <script>alert("x")</script> and the U.S. & A.P.E.C members',
+    "Trade.Ministers met; trade-related R&amp;D isn't 'trade' &lt;b&gt; amp lt gt quot x27",
+    "e.g. 3.5% of firms… women‑owned “enterprises” in the U.S.A.",
+    "a.&b a&.b x.'y <mark>trade</mark>",
+]
+QUERIES = [("trade", "ministers"), ("amp",), ("u.s", "firms"), ("r", "d"), ("x27", "quot")]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize("words", QUERIES)
+def test_highlighting_from_the_word_index_is_the_same(text, words):
+    parsed = backend.parse(" ".join(words))
+    stems, exact = parsed.stems, parsed.exact | {w for w in words if w in ("amp", "x27")}
+    plain = backend.highlight(text, stems, exact)
+    for whole in (text, f"Before. {text} After."):
+        assert backend.highlight(text, stems, exact, backend.WordIndex.of(whole)) == plain
+
+
+@FUZZ
+@given(
+    st.lists(st.sampled_from(list("ab.&<>\"' -\n") + ["trade", "amp", "U.S"]), max_size=30).map(
+        "".join
+    ),
+    st.sampled_from(QUERIES),
+)
+def test_any_text_highlights_the_same_from_its_word_index(text, words):
+    parsed = backend.parse(" ".join(words))
+    stems, exact = parsed.stems, parsed.exact | set(words)
+    expected = backend.highlight(text, stems, exact)
+    assert backend.highlight(text, stems, exact, backend.WordIndex.of(text)) == expected
