@@ -713,30 +713,6 @@ class _ConsecutiveMatcher(SpanNear2.SpanNear2Matcher):
         return [Span(p, p + n - 1) for p in sorted(starts or ())]
 
 
-def without_phrases(q):
-    """``q`` with its (positive) exact phrases loosened to ANDs of their words.
-
-    Used to rank passages already known to match: scoring without position checks is
-    much cheaper, and the phrase's words carry the same BM25 weight.
-    """
-    if isinstance(q, query.Phrase) and q.fieldname == "exact":
-        return query.And([query.Term("exact", w) for w in q.words])
-    if isinstance(q, query.Not):
-        return q
-    if isinstance(q, query.AndNot):
-        return query.AndNot(without_phrases(q.a), q.b)
-    return q.apply(without_phrases)
-
-
-def has_phrase(q) -> bool:
-    return isinstance(q, query.Phrase) or any(has_phrase(c) for c in q.children())
-
-
-def intersects(q) -> bool:
-    """Whether matching ``q`` means intersecting posting lists (an AND or a phrase)."""
-    return isinstance(q, query.And | query.Phrase) or any(intersects(c) for c in q.children())
-
-
 def _negated(q) -> Iterator[Any]:
     if isinstance(q, query.Not):
         yield q.query

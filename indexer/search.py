@@ -143,6 +143,11 @@ def _best_first(scores: dict[int, float]) -> list[int]:
     return ranked
 
 
+def _kept(docs: frozenset[int], keep) -> frozenset[int]:
+    """The documents ``docs`` that ``keep`` (see ``Engine._filter``) keeps."""
+    return docs if keep is None else frozenset(o for o in docs if keep(o))
+
+
 def _by_date(gen: _Generation, docs, sort: str) -> list[int]:
     """Documents ``docs`` (ordinals) newest first, or oldest first for sort "oldest"; on
     the same date in the index's order."""
@@ -341,12 +346,19 @@ class Engine:
         """Record numbers of the passages matching ``qq`` within the year range."""
         keep = self._filter(gen, r, year, None, None)
         doc_of = gen.doc_of
-        return [n for n in backend.matching_docnums(r, qq) if doc_of[n] >= 0 and keep(doc_of[n])]
+        return [
+            n
+            for n in backend.matching_docnums(r, qq)
+            if doc_of[n] >= 0 and (keep is None or keep(doc_of[n]))
+        ]
 
     def _filter(self, gen: _Generation, r: backend.Reader, year, doc_type, excluded):
         """Which documents (ordinals) pass the year range, type and exclusions (no passage
-        matching ``excluded``). The filters run over in-memory columns: cheaper in Whoosh
-        than intersecting the query with a numeric range or a very common term."""
+        matching ``excluded``); None when all do. The filters run over in-memory columns:
+        cheaper in Whoosh than intersecting the query with a numeric range or a very common
+        term."""
+        if not year and not doc_type and excluded is None:
+            return None
         out = gen.matches(r, excluded).docs if excluded is not None else frozenset()
         years, types = gen.years, gen.types
         lo, hi = year or (0, 0)
@@ -417,7 +429,7 @@ class Engine:
     def _one_part(self, gen, m: _Matches, keep, sort, first, limit):
         """(documents ``m`` matches that pass ``keep``, the page's hits: by relevance each
         document's best passage, best first; by date, the page's documents' best passages)."""
-        docs = {o for o in m.docs if keep(o)}
+        docs = _kept(m.docs, keep)
         if sort == "relevance":
             best: dict[int, tuple[int, float]] = {}
             for n in m.ranked():
@@ -438,7 +450,7 @@ class Engine:
         the others, by ``doc_rank``'s proximity score, computed only when the page reaches
         them. By date, only the page's documents are scored.
         """
-        docs = {o for o in frozenset.intersection(*(m.docs for m in matched)) if keep(o)}
+        docs = _kept(frozenset.intersection(*(m.docs for m in matched)), keep)
         together: dict[int, tuple[int, float]] = {}
         if sort == "relevance":
             fewest = min(matched, key=lambda m: len(m.scores))
@@ -485,7 +497,12 @@ class Engine:
 
         def eligible(n: int) -> bool:
             o = doc_of[n]
-            return o >= 0 and o not in exclude and keep(o) and all(n in f.scores for f in filters)
+            return (
+                o >= 0
+                and o not in exclude
+                and (keep is None or keep(o))
+                and all(n in f.scores for f in filters)
+            )
 
         # The top passages, more of them until they give enough documents.
         k = PARTIAL_CANDIDATES * 3
