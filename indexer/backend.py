@@ -461,6 +461,37 @@ def word_documents(path: Path, at_least: int) -> dict[str, int]:
         ix.close()
 
 
+def term_scores(path: Path, fieldname: str) -> Iterator[tuple[str, dict[int, float]]]:
+    """For each term of field ``fieldname`` of the index at ``path``: (the term, record
+    number -> the BM25F score a search for that term alone gives each live record holding
+    it), terms in index order.
+
+    Raises BackendError when the index cannot be read.
+    """
+    ix = Index(path)
+    try:
+        with ix.reader() as r:
+            for btext, _ in r.searcher.reader().iter_field(fieldname):
+                term = btext.decode("utf-8")
+                yield term, scores(r, query.Term(fieldname, term))
+    finally:
+        ix.close()
+
+
+def single_terms(q) -> list[tuple[str, str]] | None:
+    """The (field, term) pairs of ``q`` when it is one term of a search field, or an OR of
+    two (a word in title and body), none boosted: queries whose scores are those terms'
+    scores added up. None for any other query."""
+    leaves = q.subqueries if type(q) is query.Or and len(q.subqueries) == 2 else [q]
+    if type(q) is query.Or and q.boost != 1.0:
+        return None
+    if all(
+        type(t) is query.Term and t.fieldname in SEARCH_FIELDS and t.boost == 1.0 for t in leaves
+    ):
+        return [(t.fieldname, t.text) for t in leaves]
+    return None
+
+
 def check_index(path: Path) -> str | None:
     """None when the index at ``path`` opens and reads; else what is wrong with it."""
     try:

@@ -9,7 +9,8 @@ Layout of an index directory::
 
 A build copies the current generation into a fresh ``.build-*`` folder, deletes and re-adds
 only the documents whose content hash changed, writes the spelling dictionary
-(``indexer.spelling``), the commitment records and ``index_meta.json``, and then swaps the
+(``indexer.spelling``), the terms' precomputed scores (``indexer.impacts``), the commitment
+records and ``index_meta.json``, and then swaps the
 ``current`` link. Anything that goes wrong before the swap leaves the old index serving.
 """
 
@@ -33,6 +34,7 @@ from indexer import backend, spelling
 from indexer.commitments.store import write_commitments
 from indexer.corpus import Corpus
 from indexer.extract import EXTRACTOR_VERSION, extract_corpus
+from indexer.impacts import write_impacts
 from indexer.model import Document
 from indexer.passages import make_passages, usable_text
 
@@ -264,6 +266,7 @@ def build_index(
             # The did-you-mean dictionary is the generation's own, like its commitments.
             words = backend.word_documents(build_dir, spelling.MIN_DOCUMENTS)
             spelling.write_dictionary(build_dir, words)
+            write_impacts(build_dir)  # every search worker reads them, shared
             # Commitment records live in the generation, so they swap in with the index.
             found = write_commitments(build_dir, wanted.values(), None if fresh else current)
             summary.commitments, summary.commitment_seconds = found.records, found.seconds

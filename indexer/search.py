@@ -18,6 +18,7 @@ from indexer.ask.sentences import Sentence, split_sentences
 from indexer.bounded_cache import BoundedCache
 from indexer.build import CURRENT, read_meta
 from indexer.deeplinks import best_sentence, passage_link
+from indexer.impacts import Impacts
 from indexer.model import DOC_TYPES
 from indexer.spelling import Speller
 
@@ -62,6 +63,7 @@ class _Generation:
     dates: list[str]
     passages_of: list[list[int]]  # document ordinal -> its passage record numbers, in order
     speller: Speller
+    impacts: Impacts | None
     # record number -> the passage as results show it (results repeat across queries)
     shown: BoundedCache[int, _Shown] = field(default_factory=lambda: BoundedCache(SHOWN_CACHE))
     # repr of a query part -> what it matches
@@ -103,14 +105,18 @@ class _Generation:
             g_dates,
             passages_of,
             Speller(path),
+            Impacts.open(path),
         )
 
     def matches(self, r: backend.Reader, q) -> _Matches:
         """What the query (part) ``q`` matches, read and scored once per generation (while
-        it stays among the MATCHES_CACHE most recently used scores)."""
+        it stays among the MATCHES_CACHE most recently used scores): from the generation's
+        impacts for a word, else through Whoosh."""
 
         def read() -> _Matches:
-            scores = backend.scores(r, q)
+            scores = self.impacts.scores(q) if self.impacts else None
+            if scores is None:
+                scores = backend.scores(r, q)
             return _Matches(scores, frozenset(self.doc_of[n] for n in scores) - {-1})
 
         # Keyed by the repr: Whoosh's query hashes collide (an OR of the same word in two

@@ -10,6 +10,7 @@ from pathlib import Path
 from indexer import backend
 from indexer.bounded_cache import BoundedCache
 from indexer.build import build_index
+from indexer.impacts import Impacts
 from indexer.search import Engine
 from tests.helpers import make_corpus, make_document, make_index
 from tests.search_fixtures import sample_docs
@@ -64,15 +65,15 @@ def test_a_part_shared_by_queries_is_scored_once_per_generation(tmp_path: Path, 
     corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
     build_index(corpus, tmp_path / "index")
     scored: list[str] = []
-    real = backend.scores
-    monkeypatch.setattr(backend, "scores", lambda r, q: scored.append(repr(q)) or real(r, q))
+    real = Impacts.scores
+    monkeypatch.setattr(Impacts, "scores", lambda i, q: scored.append(repr(q)) or real(i, q))
     engine = Engine(tmp_path / "index")
     first = engine.search("tourism finance")
     engine.search("finance tourism")
-    engine.search("tourism recovery")
+    engine.search('tourism recovery "trade finance"')  # the phrase: through Whoosh
     assert first["total"] == 1
-    assert len(scored) == 3  # tourism, finance, recovery: each once
-    assert len(set(scored)) == 3  # every word is its own part (none mistaken for another)
+    assert len(scored) == 4  # tourism, finance, recovery, the phrase: each once
+    assert len(set(scored)) == 4  # every part is its own (none mistaken for another)
 
     build_index(
         make_corpus(tmp_path / "new", _statement("Nothing else.")),
@@ -80,7 +81,7 @@ def test_a_part_shared_by_queries_is_scored_once_per_generation(tmp_path: Path, 
         recreate=True,
     )
     assert engine.search("tourism finance")["total"] == 0  # the new generation's own scores
-    assert len(scored) == 5
+    assert len(scored) == 6
 
 
 def test_an_engine_keeping_no_scores_answers_the_same(tmp_path: Path, monkeypatch):
