@@ -901,48 +901,46 @@ def terms_of(keys: Iterable[WordKey], stems: set[str], exact: set[str]) -> set[s
 
 @dataclass(frozen=True)
 class WordIndex:
-    """A text's words by folded form and by stem: for each, the index of the first
-    whitespace-split word holding it and the word forms holding it. All that highlighting
-    the text (or any part of it) and finding its first match need, for any query: a few
-    lookups per query term instead of a look at every word."""
+    """A text's word forms with their keys (see ``word_keys``), the index of the first
+    whitespace-split word holding each folded form and each stem, and the word forms in
+    each whitespace-split word: all that highlighting the text (or any part of it) and
+    finding its first match need, for any query. Only strings, ints and tuples of them:
+    nothing the cyclic garbage collector has to walk through again and again, however many
+    of these a cache holds."""
 
-    by_fold: dict[str, tuple[int, frozenset[str]]]
-    by_stem: dict[str, tuple[int, frozenset[str]]]
-    chunks: dict[str, list[str]]  # each whitespace-split word -> the word forms in it
+    forms: dict[str, WordKey]
+    first_fold: dict[str, int]
+    first_stem: dict[str, int]
+    chunks: dict[str, tuple[str, ...]]
 
     @classmethod
     def of(cls, text: str) -> WordIndex:
-        by_fold: dict[str, tuple[int, set[str]]] = {}
-        by_stem: dict[str, tuple[int, set[str]]] = {}
-        chunks: dict[str, list[str]] = {}
+        forms: dict[str, WordKey] = {}
+        first_fold: dict[str, int] = {}
+        first_stem: dict[str, int] = {}
+        chunks: dict[str, tuple[str, ...]] = {}
         for i, chunk in enumerate(text.split()):
-            words = chunks.get(chunk)
-            if words is None:
-                words = chunks[chunk] = _WORD.findall(chunk)
+            if chunk in chunks:  # its words were all seen at its first occurrence
+                continue
+            words = chunks[chunk] = tuple(_WORD.findall(chunk))
             for word in words:
-                folded, stem = _key(word)
-                by_fold.setdefault(folded, (i, set()))[1].add(word)
-                if stem is not None:
-                    by_stem.setdefault(stem, (i, set()))[1].add(word)
-        return cls(
-            {k: (i, frozenset(w)) for k, (i, w) in by_fold.items()},
-            {k: (i, frozenset(w)) for k, (i, w) in by_stem.items()},
-            chunks,
-        )
-
-    def _found(self, stems: set[str], exact: set[str]) -> list[tuple[int, frozenset[str]]]:
-        return [self.by_fold[t] for t in exact if t in self.by_fold] + [
-            self.by_stem[t] for t in stems if t in self.by_stem
-        ]
+                if word not in forms:
+                    folded, stem = forms[word] = _key(word)
+                    first_fold.setdefault(folded, i)
+                    if stem is not None:
+                        first_stem.setdefault(stem, i)
+        return cls(forms, first_fold, first_stem, chunks)
 
     def first_match(self, stems: set[str], exact: set[str]) -> int | None:
         """Index of the first whitespace-split word that the query matches; None when none
         does."""
-        return min((i for i, _ in self._found(stems, exact)), default=None)
+        found = [self.first_fold[t] for t in exact if t in self.first_fold]
+        found += [self.first_stem[t] for t in stems if t in self.first_stem]
+        return min(found, default=None)
 
     def marked(self, stems: set[str], exact: set[str]) -> frozenset[str]:
         """The word forms that the query matches (see ``highlight``)."""
-        return frozenset().union(*(words for _, words in self._found(stems, exact)))
+        return frozenset(w for w, (f, s) in self.forms.items() if f in exact or s in stems)
 
     def holds(self, chunk: str, marked: frozenset[str]) -> bool:
         """Whether a word form of ``chunk`` (a whitespace-split word) is ``marked``."""

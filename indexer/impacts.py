@@ -85,16 +85,13 @@ class Impacts:
         terms = backend.single_terms(q)
         if terms is None:
             return None
-        out: dict[int, float] = {}
-        for i, (fieldname, term) in enumerate(terms):
-            ids, scores = self._postings(fieldname, term)
-            if i == 0:
-                out = dict(zip(ids, scores, strict=True))
-                continue
-            get = out.get
-            for n, score in zip(ids, scores, strict=True):
-                found = get(n)
-                out[n] = score if found is None else found + score
+        first, *other = (dict(zip(*self._postings(f, t), strict=True)) for f, t in terms)
+        if not other:
+            return first
+        second = other[0]
+        out = {**first, **second}
+        for n in first.keys() & second.keys():
+            out[n] = first[n] + second[n]
         return out
 
     def _postings(self, fieldname: str, term: str) -> tuple[array, array]:

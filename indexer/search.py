@@ -6,6 +6,7 @@ import os
 import re
 import threading
 import time
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from indexer import backend, doc_rank
+from indexer import backend, doc_rank, top_k
 from indexer.ask.sentences import Sentence, split_sentences
 from indexer.bounded_cache import BoundedCache
 from indexer.build import CURRENT, read_meta
@@ -117,7 +118,7 @@ class _Generation:
             scores = self.impacts.scores(q) if self.impacts else None
             if scores is None:
                 scores = backend.scores(r, q)
-            return _Matches(scores, frozenset(self.doc_of[n] for n in scores) - {-1})
+            return _Matches(scores, frozenset(map(self.doc_of.__getitem__, scores)) - {-1})
 
         # Keyed by the repr: Whoosh's query hashes collide (an OR of the same word in two
         # fields hashes the same for every word).
@@ -131,13 +132,13 @@ class _Matches:
 
     scores: dict[int, float]  # passage record number -> score
     docs: frozenset[int]  # document ordinals
-    _ranked: list[int] | None = None
+    _ranked: array | None = None  # an array: nothing for the garbage collector to walk
 
-    def ranked(self) -> list[int]:
+    def ranked(self) -> array:
         """The passages best first; on a tie the lower record number first, as Whoosh
         ranks. Sorted once, when first asked for."""
         if self._ranked is None:
-            self._ranked = _best_first(self.scores)
+            self._ranked = array("i", _best_first(self.scores))
         return self._ranked
 
 
@@ -457,23 +458,20 @@ class Engine:
         them. By date, only the page's documents are scored.
         """
         docs = _kept(frozenset.intersection(*(m.docs for m in matched)), keep)
-        together: dict[int, tuple[int, float]] = {}
-        if sort == "relevance":
-            fewest = min(matched, key=lambda m: len(m.scores))
-            both = {
-                n: sum(m.scores[n] for m in matched)
-                for n in fewest.scores
-                if gen.doc_of[n] in docs and all(n in m.scores for m in matched)
-            }
-            for n in _best_first(both):
-                together.setdefault(gen.doc_of[n], (n, both[n]))
-        # The other documents hold every part, in passages of their own.
-        ordered = sorted(docs - together.keys())
         if sort != "relevance":
             shown = _by_date(gen, docs, sort)[first : first + limit]
             return docs, [(m.passage, m.score) for m in self._proximity(gen, matched, shown)]
-        hits = list(together.values())
-        if len(hits) < first + limit:
+        doc_of = gen.doc_of
+        hits, complete = top_k.top(
+            [m.ranked() for m in matched],
+            [m.scores for m in matched],
+            first + limit,
+            lambda n: doc_of[n] if doc_of[n] in docs else None,
+            every=True,
+        )
+        if complete and len(hits) < first + limit:
+            # The other documents hold every part, in passages of their own.
+            ordered = sorted(docs - {gen.doc_of[n] for n, _ in hits})
             spread = self._proximity(gen, matched, ordered)
             hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread)]
         return docs, hits[first : first + limit]
@@ -494,11 +492,6 @@ class Engine:
         words = [m for p, m in zip(parts, matched, strict=True) if not backend.is_filter(p)]
         if len(words) < 2:
             return []
-        anyof = dict(words[0].scores)  # an OR's score: the sum of the parts' scores
-        for m in words[1:]:
-            for n, score in m.scores.items():
-                anyof[n] = anyof.get(n, 0.0) + score
-        ranked = _best_first(anyof)
         doc_of = gen.doc_of
 
         def eligible(n: int) -> bool:
@@ -510,11 +503,17 @@ class Engine:
                 and all(n in f.scores for f in filters)
             )
 
-        # The top passages, more of them until they give enough documents.
+        # The top passages of an OR of the words, more of them until they give enough
+        # documents.
+        lists, scores = [m.ranked() for m in words], [m.scores for m in words]
         k = PARTIAL_CANDIDATES * 3
+        ranked: list[tuple[int, float]] = []
+        complete = False
         while True:
-            candidates = dict.fromkeys(doc_of[n] for n in ranked[:k] if eligible(n))
-            if len(candidates) >= max(PARTIAL_CANDIDATES, want) or k >= len(ranked):
+            if not complete:  # else ``ranked`` holds them all already
+                ranked, complete = top_k.top(lists, scores, k, lambda n: n, every=False)
+            candidates = dict.fromkeys(doc_of[n] for n, _ in ranked[:k] if eligible(n))
+            if len(candidates) >= max(PARTIAL_CANDIDATES, want) or (complete and k >= len(ranked)):
                 break
             k *= 4
         need = (len(words) + 1) // 2
