@@ -138,16 +138,12 @@ class _Matches:
         """The passages best first; on a tie the lower record number first, as Whoosh
         ranks. Sorted once, when first asked for."""
         if self._ranked is None:
-            self._ranked = array("i", _best_first(self.scores))
+            # By record number, then by score (a stable sort, also when reversed): two
+            # sorts on plain keys are faster than one on tuples.
+            ranked = sorted(self.scores)
+            ranked.sort(key=self.scores.__getitem__, reverse=True)
+            self._ranked = array("i", ranked)
         return self._ranked
-
-
-def _best_first(scores: dict[int, float]) -> list[int]:
-    """The keys of ``scores`` by score, best first; on a tie the lower first (as Whoosh
-    ranks record numbers). Two sorts on plain keys: faster than one on tuples."""
-    ranked = sorted(scores)
-    ranked.sort(key=scores.__getitem__, reverse=True)  # stable, also reversed
-    return ranked
 
 
 def _kept(docs: frozenset[int], keep) -> frozenset[int]:
