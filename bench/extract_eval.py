@@ -50,12 +50,14 @@ def _project_outputs(set_dir: Path) -> list[dict[str, Any]]:
             out.append({"id": page.id, "hub": False, "text": ""})
             continue
         hub = bool(getattr(doc, "hub", False))
-        out.append({
-            "id": page.id,
-            "hub": hub,
-            "text": "" if hub else doc.text,
-            **{name: getattr(doc, name, None) for name in FIELDS},
-        })
+        out.append(
+            {
+                "id": page.id,
+                "hub": hub,
+                "text": "" if hub else doc.text,
+                **{name: getattr(doc, name, None) for name in FIELDS},
+            }
+        )
     return out
 
 
@@ -72,13 +74,15 @@ def _trafilatura_outputs(set_dir: Path) -> list[dict[str, Any]]:
             continue
         html = page.body.decode("utf-8")
         date = find_date(html, url=page.url)
-        out.append({
-            "id": page.id,
-            "hub": False,
-            "text": trafilatura.extract(html, url=page.url) or "",
-            "date": date,
-            "year": int(date[:4]) if date else None,
-        })
+        out.append(
+            {
+                "id": page.id,
+                "hub": False,
+                "text": trafilatura.extract(html, url=page.url) or "",
+                "date": date,
+                "year": int(date[:4]) if date else None,
+            }
+        )
     return out
 
 
@@ -89,7 +93,11 @@ def _run_worker(kind: str, set_dir: Path, code_root: Path) -> list[dict[str, Any
     env = {**os.environ, "PYTHONPATH": str(code_root)}
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--worker", kind, str(set_dir)],
-        env=env, cwd=code_root, capture_output=True, text=True, check=True,
+        env=env,
+        cwd=code_root,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     if proc.stderr.strip():
         print(proc.stderr.strip(), file=sys.stderr)
@@ -99,13 +107,16 @@ def _run_worker(kind: str, set_dir: Path, code_root: Path) -> list[dict[str, Any
 def _before_outputs(set_dir: Path, before: str = BEFORE) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="extract-eval-") as tmp:
         tree = Path(tmp) / "before"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree),
-                        before], check=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), before],
+            check=True,
+        )
         try:
             return _run_worker("project", set_dir, tree)
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                           check=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True
+            )
 
 
 # -- scoring ------------------------------------------------------------------------------
@@ -175,16 +186,21 @@ def main() -> None:
     parser.add_argument("set_dir", type=Path)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--misses", action="store_true", help="list what each extractor got wrong")
-    parser.add_argument("--before", default=BEFORE,
-                        help=f"commit whose extractor is the 'before' column (default {BEFORE})")
+    parser.add_argument(
+        "--before",
+        default=BEFORE,
+        help=f"commit whose extractor is the 'before' column (default {BEFORE})",
+    )
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     args = parser.parse_args()
     set_dir = args.set_dir.resolve()
     if args.worker:
         print(json.dumps(WORKERS[args.worker](set_dir)))
         return
-    expects = {p.stem: json.loads(p.read_text(encoding="utf-8")).get("expect") or {}
-               for p in sorted(set_dir.glob("*.json"))}
+    expects = {
+        p.stem: json.loads(p.read_text(encoding="utf-8")).get("expect") or {}
+        for p in sorted(set_dir.glob("*.json"))
+    }
     results = {
         "before": score(expects, _before_outputs(set_dir, args.before)),
         "trafilatura": score(expects, _run_worker("trafilatura", set_dir, ROOT)),

@@ -74,13 +74,19 @@ def main() -> None:
     tracemalloc.stop()
     build_rss = rss_mb()
 
-    print(f"\nBuild: {summary.documents} documents, {summary.passages} passages in"
-          f" {build_secs:.0f} s ({summary.documents / build_secs:.0f} docs/s,"
-          f" {summary.passages / build_secs:.0f} passages/s)")
-    print(f"Index on disk: {disk_mb(summary.path):.0f} MB ({summary.path.name});"
-          f" corpus (extracted JSON) {disk_mb(work / 'corpus'):.0f} MB")
-    print(f"Peak RSS after the build: {build_rss:.0f} MB"
-          + (f"; Python heap peak during the build: {heap:.0f} MB" if heap else ""))
+    print(
+        f"\nBuild: {summary.documents} documents, {summary.passages} passages in"
+        f" {build_secs:.0f} s ({summary.documents / build_secs:.0f} docs/s,"
+        f" {summary.passages / build_secs:.0f} passages/s)"
+    )
+    print(
+        f"Index on disk: {disk_mb(summary.path):.0f} MB ({summary.path.name});"
+        f" corpus (extracted JSON) {disk_mb(work / 'corpus'):.0f} MB"
+    )
+    print(
+        f"Peak RSS after the build: {build_rss:.0f} MB"
+        + (f"; Python heap peak during the build: {heap:.0f} MB" if heap else "")
+    )
 
     engine = Engine(work / "index")
     started = time.perf_counter()
@@ -96,8 +102,10 @@ def main() -> None:
         times.setdefault(q.kind, []).append((time.perf_counter() - t0) * 1000)
     every = [t for ts in times.values() for t in ts]
     cuts = statistics.quantiles(every, n=100)
-    print(f"\nQueries ({len(every)}, warm): p50 {cuts[49]:.1f} ms, p95 {cuts[94]:.1f} ms,"
-          f" max {max(every):.1f} ms")
+    print(
+        f"\nQueries ({len(every)}, warm): p50 {cuts[49]:.1f} ms, p95 {cuts[94]:.1f} ms,"
+        f" max {max(every):.1f} ms"
+    )
     for kind, ts in times.items():
         print(f"  {kind:7} p50 {statistics.median(ts):7.1f} ms   max {max(ts):7.1f} ms")
     print(f"Peak RSS at the end: {rss_mb():.0f} MB")

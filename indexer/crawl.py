@@ -172,8 +172,12 @@ class _Crawler:
             self._enqueue((seed,), 0, None)
         for doc in self.sources.documents:
             self._enqueue(doc.urls, 0, None)
-        bar = tqdm(desc="crawl", unit=" url", file=sys.stderr,
-                   disable=not progress or not sys.stderr.isatty())
+        bar = tqdm(
+            desc="crawl",
+            unit=" url",
+            file=sys.stderr,
+            disable=not progress or not sys.stderr.isatty(),
+        )
         with bar:
             while self.queue:
                 entry = self._next_entry()

@@ -91,9 +91,15 @@ def describe(exc: requests.RequestException) -> str:
     if isinstance(exc, requests.TooManyRedirects):
         return f"more than {MAX_REDIRECTS} redirects"
     text = str(exc)
-    for marker in ("Name or service not known", "Temporary failure in name resolution",
-                   "Connection refused", "Network is unreachable", "No route to host",
-                   "Connection reset", "nodename nor servname"):
+    for marker in (
+        "Name or service not known",
+        "Temporary failure in name resolution",
+        "Connection refused",
+        "Network is unreachable",
+        "No route to host",
+        "Connection reset",
+        "nodename nor servname",
+    ):
         if marker in text:
             return marker.lower()
     return type(exc).__name__
@@ -167,7 +173,7 @@ class Fetcher:
                     if not (retry and attempt < self.retries and wait <= self.max_retry_wait):
                         body = response.raw.read(limit, decode_content=True)
                         if body.startswith(codecs.BOM_UTF8):  # whatever the declared charset
-                            body, encoding = body[len(codecs.BOM_UTF8):], "utf-8"
+                            body, encoding = body[len(codecs.BOM_UTF8) :], "utf-8"
                         else:
                             encoding = response.encoding or "utf-8"
                         text = body.decode(encoding, errors="replace")

@@ -152,6 +152,4 @@ def family(key: str) -> str:
     query = "&".join(
         f"{name}={_DIGITS.sub('N', value)}" for name, value in parse_qsl(parts.query, True)
     )
-    return urlunsplit(
-        (parts.scheme, parts.netloc, _DIGITS.sub("N", parts.path), query, "")
-    )
+    return urlunsplit((parts.scheme, parts.netloc, _DIGITS.sub("N", parts.path), query, ""))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from indexer.model import DOC_TYPES
 
 # Every character the query syntax (or Whoosh's parser) gives a meaning to.
-SYNTAX = '"\'()[]{}:+-!*?~^/\\&|<>=,.;@#$%`'
+SYNTAX = "\"'()[]{}:+-!*?~^/\\&|<>=,.;@#$%`"
 OPERATORS = ["AND", "OR", "NOT", "TO", "year:", "title:", "type:", "location:", "exact:", ".."]
 WORDS = ["finance", "women-owned", "MSMEs", "digitalisation", "2015", "2010..2015", "womn"]
 CONTROL = "".join(map(chr, range(32))) + "\x7f\x85\u200b\u2028\u2029\ufeff"
@@ -37,8 +37,11 @@ queries = st.one_of(
     st.lists(token, min_size=1, max_size=12).map(" ".join),
     st.lists(token, min_size=1, max_size=12).map("".join),
     st.text(max_size=200),
-    st.builds(lambda c, n: c * n, st.sampled_from(["a", "é", '"', "(", "-", " ", "OR "]),
-              st.integers(1000, 20_000)),
+    st.builds(
+        lambda c, n: c * n,
+        st.sampled_from(["a", "é", '"', "(", "-", " ", "OR "]),
+        st.integers(1000, 20_000),
+    ),
 )
 
 marked_queries = st.builds(
@@ -80,6 +83,7 @@ search_args = st.fixed_dictionaries(
     {"q": st.one_of(queries, marked_queries)},
     optional={name: param(name) for name in VALID_PARAMS},
 )
+
 
 def assert_clean_response(response, sent: str) -> None:
     """No server error, no traceback, and nothing of ``sent`` unescaped in HTML."""

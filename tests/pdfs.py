@@ -87,9 +87,7 @@ def bomb_pdf(content_bytes: int, normal_page: str) -> bytes:
             }
         )
     )
-    resources = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
-    )
+    resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
     line = b"(aaaa aaaa aaaa aaaa) Tj T* "
     for ops in (line * (content_bytes // len(line)), f"({normal_page}) Tj ".encode()):
         page = writer.add_blank_page(612, 792)

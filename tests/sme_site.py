@@ -44,7 +44,8 @@ def calendar(query: str) -> Route:
     """An endless calendar: every month links to the next."""
     month = int(query.partition("month=")[2] or 1)
     html = modern_cms_page(
-        f"Events, month {month}", [f"No events in month {month}."],
+        f"Events, month {month}",
+        [f"No events in month {month}."],
         links=[(f"{CALENDAR}?month={month + 1}", "Next month")],
     )
     return Route(body=html.encode())
@@ -88,21 +89,27 @@ def build_sme_site(site: Site, other_host: str = "127.0.0.1:9", retry_after: str
     def listing(query: str) -> Route:
         page = 2 if query == "page=2" else 1
         html = modern_cms_page(
-            f"SME Ministerial Meetings, page {page}", ["Statements of the meetings."],
+            f"SME Ministerial Meetings, page {page}",
+            ["Statements of the meetings."],
             page_two if page == 2 else page_one,
         )
         data = html.encode()
         return Route(body=data, etag=_etag(data), last_modified=LAST_MODIFIED)
 
     site.route(LISTING, listing)
-    document(site, MODERN, modern_cms_page(
-        "2019 SME Ministerial Meeting statement", canonical=site.url(MODERN)
-    ))
+    document(
+        site,
+        MODERN,
+        modern_cms_page("2019 SME Ministerial Meeting statement", canonical=site.url(MODERN)),
+    )
     # Only Last-Modified here: the second crawl must send If-Modified-Since.
-    site.route(TABLE, Route(
-        body=table_layout_page("2008 SME Ministerial Meeting statement").encode(),
-        last_modified=LAST_MODIFIED,
-    ))
+    site.route(
+        TABLE,
+        Route(
+            body=table_layout_page("2008 SME Ministerial Meeting statement").encode(),
+            last_modified=LAST_MODIFIED,
+        ),
+    )
     document(site, OLD_FORM, table_layout_page("2012 SME Ministerial Meeting statement"))
     document(site, BLOG, blog_reprint_page("APEC SME ministers' 2019 statement in full"))
     site.redirect(REDIRECT_FROM, REDIRECT_TO)
@@ -113,7 +120,7 @@ def build_sme_site(site: Site, other_host: str = "127.0.0.1:9", retry_after: str
     site.page(PRIVATE, modern_cms_page("Internal draft", ["Not for crawlers."]))
     site.route(SERVER_ERROR, Route(status=500, body=b"Internal Server Error"))
     busy = table_layout_page("2004 SME Ministerial Meeting statement").encode()
-    site.route(BUSY, Route(
-        body=busy, etag=_etag(busy), failures=[(429, {"Retry-After": retry_after})]
-    ))
+    site.route(
+        BUSY, Route(body=busy, etag=_etag(busy), failures=[(429, {"Retry-After": retry_after})])
+    )
     site.route(CALENDAR, calendar)

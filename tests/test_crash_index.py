@@ -18,8 +18,22 @@ from tests.helpers import make_corpus, make_document
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = [
-    "ministers", "welcome", "support", "finance", "women", "enterprise", "digital", "trade",
-    "market", "export", "growth", "policy", "resilience", "innovation", "startup", "credit",
+    "ministers",
+    "welcome",
+    "support",
+    "finance",
+    "women",
+    "enterprise",
+    "digital",
+    "trade",
+    "market",
+    "export",
+    "growth",
+    "policy",
+    "resilience",
+    "innovation",
+    "startup",
+    "credit",
 ]
 QUERIES = ["finance", "women enterprise", '"digital trade"', "export NOT zebrafinch", "growth OR x"]
 
@@ -67,9 +81,20 @@ def test_killed_build_leaves_the_old_index_and_is_cleaned_next_time(tmp_path):
     make_corpus(tmp_path, [make_document("https://example.org/new", "New fund", [added])])
 
     proc = subprocess.Popen(
-        [sys.executable, "-m", "indexer.cli", "index", "--corpus", str(corpus),
-         "--index", str(index), "--recreate"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "indexer.cli",
+            "index",
+            "--corpus",
+            str(corpus),
+            "--index",
+            str(index),
+            "--recreate",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         build = wait_for_writer(index, proc)

@@ -175,8 +175,9 @@ def test_statements_enumerated_by_year_are_not_a_trap(site, tmp_path):
 @pytest.mark.parametrize("send_length", [True, False], ids=["content-length", "streamed"])
 def test_body_over_max_bytes_is_cut_off_and_skipped(site, tmp_path, send_length):
     site.page("/", '<a href="/big.pdf">big</a>')
-    site.route("/big.pdf", Route(size=BIG_SIZE, content_type="application/pdf",
-                                 send_length=send_length))
+    site.route(
+        "/big.pdf", Route(size=BIG_SIZE, content_type="application/pdf", send_length=send_length)
+    )
     summary = run(site, tmp_path, max_bytes=1024 * 1024)
     record = records(tmp_path)[site.url("/big.pdf")]
     assert record.sha256 is None and "max-bytes" in record.error
@@ -194,8 +195,9 @@ def test_second_crawl_downloads_no_unchanged_body(sme_site, tmp_path):
     assert modern.headers["If-None-Match"] == records(tmp_path)[sme_site.url(MODERN)].etag
     assert "If-Modified-Since" in table.headers
     assert modern.status == table.status == 304
-    validated = [r for r in sme_site.log if "If-None-Match" in r.headers
-                 or "If-Modified-Since" in r.headers]
+    validated = [
+        r for r in sme_site.log if "If-None-Match" in r.headers or "If-Modified-Since" in r.headers
+    ]
     assert validated and all(r.status in (301, 304) for r in validated)  # 301: redirect hop
     record = records(tmp_path)[sme_site.url(MODERN)]
     assert record.status == 304 and record.sha256
@@ -242,16 +244,24 @@ def test_source_documents_are_fetched_with_hints_and_spelling_fallback(site, tmp
 
 def test_alias_hosts_aspx_and_case_are_one_document(site, tmp_path):
     alias = f"localhost:{site.port}"
-    site.page("/", "".join(f'<a href="{href}">x</a>' for href in (
-        "/reports/annual",
-        "/Reports/Annual.aspx",
-        "/REPORTS/annual/#part-2",
-        f"http://{alias}/reports/ANNUAL",
-    )) + f'<a href="http://{alias}/reports/other">y</a>')
+    site.page(
+        "/",
+        "".join(
+            f'<a href="{href}">x</a>'
+            for href in (
+                "/reports/annual",
+                "/Reports/Annual.aspx",
+                "/REPORTS/annual/#part-2",
+                f"http://{alias}/reports/ANNUAL",
+            )
+        )
+        + f'<a href="http://{alias}/reports/other">y</a>',
+    )
     site.page("/reports/annual", "<p>annual report</p>")
     site.page("/reports/other", "<p>other report</p>")
     sources = Sources(
-        seeds=[site.url("/")], scope=[ScopeRule(site.host)],
+        seeds=[site.url("/")],
+        scope=[ScopeRule(site.host)],
         aliases={alias: f"http://{site.host}"},
     )
     crawl(tmp_path, sources=sources, delay=0)
@@ -260,8 +270,10 @@ def test_alias_hosts_aspx_and_case_are_one_document(site, tmp_path):
 
 @pytest.mark.parametrize(
     ("delay", "robots", "gap"),
-    [(0.2, "User-agent: *\nDisallow:\n", 0.2),
-     (0, "User-agent: apec-search\nCrawl-delay: 0.3\n", 0.3)],
+    [
+        (0.2, "User-agent: *\nDisallow:\n", 0.2),
+        (0, "User-agent: apec-search\nCrawl-delay: 0.3\n", 0.3),
+    ],
     ids=["--delay", "crawl-delay"],
 )
 def test_delay_between_requests_is_honoured(site, tmp_path, delay, robots, gap):
@@ -300,9 +312,23 @@ def test_unreachable_host_says_so_exits_non_zero_and_leaves_corpus_untouched(tmp
     before = _snapshot(corpus.root)
     dead = f"http://127.0.0.1:{_free_port()}/"
     result = subprocess.run(
-        [sys.executable, "-m", "indexer.cli", "crawl", "--seed", dead,
-         "--corpus", str(corpus.root), "--delay", "0"],
-        cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "indexer.cli",
+            "crawl",
+            "--seed",
+            dead,
+            "--corpus",
+            str(corpus.root),
+            "--delay",
+            "0",
+        ],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
@@ -321,9 +347,22 @@ def test_killed_crawl_resumes_without_fetching_again(site, tmp_path):
         site.page(path, f"<p>paper {path}</p>", delay=0.1)
     corpus_dir = tmp_path / "corpus"
     process = subprocess.Popen(
-        [sys.executable, "-m", "indexer.cli", "crawl", "--seed", site.url("/"),
-         "--corpus", str(corpus_dir), "--delay", "0"],
-        cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "indexer.cli",
+            "crawl",
+            "--seed",
+            site.url("/"),
+            "--corpus",
+            str(corpus_dir),
+            "--delay",
+            "0",
+        ],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         _wait_for_records(corpus_dir, 8, process)
@@ -348,15 +387,32 @@ def test_killed_crawl_resumes_without_fetching_again(site, tmp_path):
 
 
 def test_cli_prints_a_summary_and_json(sme_site, tmp_path):
-    args = ["crawl", "--seed", sme_site.url("/"), "--corpus", str(tmp_path), "--delay", "0",
-            "--max-pages", "5"]
+    args = [
+        "crawl",
+        "--seed",
+        sme_site.url("/"),
+        "--corpus",
+        str(tmp_path),
+        "--delay",
+        "0",
+        "--max-pages",
+        "5",
+    ]
     text = CliRunner().invoke(cli, args)
     assert text.exit_code == 0, text.output
     assert "fetched" in text.output and "skipped by robots.txt" in text.output
     result = CliRunner().invoke(cli, [*args, "--json"])
     data = json.loads(result.output)
-    for key in ("fetched", "unchanged", "new", "skipped_robots", "out_of_scope", "too_large",
-                "failed", "failures"):
+    for key in (
+        "fetched",
+        "unchanged",
+        "new",
+        "skipped_robots",
+        "out_of_scope",
+        "too_large",
+        "failed",
+        "failures",
+    ):
         assert key in data
     assert data["unchanged"] >= 1
 
@@ -377,8 +433,13 @@ def _free_port() -> int:
 def _record(sha: str, size: int):
     from indexer.corpus import ManifestRecord
 
-    return ManifestRecord(url="http://example.org/kept", status=200, sha256=sha, size=size,
-                          fetched_at="2026-01-01T00:00:00+00:00")
+    return ManifestRecord(
+        url="http://example.org/kept",
+        status=200,
+        sha256=sha,
+        size=size,
+        fetched_at="2026-01-01T00:00:00+00:00",
+    )
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -419,22 +480,23 @@ def test_default_sources_come_from_the_corpus_sources_toml(site, tmp_path):
     site.page("/sme/2018_sme.aspx", "<p>2018, old spelling only</p>")
     site.page("/sme/2019_sme", "<p>2019</p>")
     (tmp_path / "sources.toml").write_text(f"""
-seeds = ["{site.url('/sme')}"]
+seeds = ["{site.url("/sme")}"]
 [[scope]]
 host = "{site.host}"
 prefixes = ["/sme"]
 [[yearly]]
 first = 2017
 last = 2019
-urls = ["{site.url('/sme/{year}_sme')}", "{site.url('/sme/{year}_sme.aspx')}"]
+urls = ["{site.url("/sme/{year}_sme")}", "{site.url("/sme/{year}_sme.aspx")}"]
 doc_type = "ministerial_statement"
 """)
-    result = CliRunner().invoke(cli, ["crawl", "--corpus", str(tmp_path), "--delay", "0",
-                                      "--json"])
+    result = CliRunner().invoke(cli, ["crawl", "--corpus", str(tmp_path), "--delay", "0", "--json"])
     summary = json.loads(result.output)
     assert summary["failed"] == 0 and summary["not_found"] == 3  # 2017 twice, 2018_sme
     stored = {u: r for u, r in records(tmp_path).items() if r.sha256}
     assert stored[site.url("/sme/2018_sme.aspx")].hints == {
-        "doc_type": "ministerial_statement", "year": 2018}
+        "doc_type": "ministerial_statement",
+        "year": 2018,
+    }
     assert stored[site.url("/sme/2019_sme")].hints["year"] == 2019
     assert len(site.requests_for("/sme/2019_sme")) == 1

@@ -53,8 +53,11 @@ def test_meta_refresh_stub_is_followed_and_not_stored_as_a_page(site, tmp_path):
 
 
 def test_meta_refresh_out_of_scope_is_not_followed(site, other_site, tmp_path):
-    site.page("/", f'<meta http-equiv="refresh" content="0;url={other_site.url("/x")}">'
-                   "<p>Welcome to the SME portal.</p>")
+    site.page(
+        "/",
+        f'<meta http-equiv="refresh" content="0;url={other_site.url("/x")}">'
+        "<p>Welcome to the SME portal.</p>",
+    )
     fast(site, tmp_path)
     assert other_site.log == []
     assert Corpus(tmp_path).records()[site.url("/")].sha256

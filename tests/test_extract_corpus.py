@@ -24,8 +24,14 @@ def store(
 ) -> ManifestRecord:
     sha, size = corpus.write_object([body])
     record = ManifestRecord(
-        url=url, final_url=extra.pop("final_url", url), status=200, content_type=content_type,
-        sha256=sha, size=size, fetched_at="2026-11-27T10:00:00Z", **extra,
+        url=url,
+        final_url=extra.pop("final_url", url),
+        status=200,
+        content_type=content_type,
+        sha256=sha,
+        size=size,
+        fetched_at="2026-11-27T10:00:00Z",
+        **extra,
     )
     corpus.append_record(record)
     return record
@@ -73,8 +79,10 @@ def test_extract_bytes_on_a_pdf_keeps_page_numbers():
 def test_record_urls_and_canonical_precedence(tmp_path):
     corpus = Corpus(tmp_path)
     declared = store(
-        corpus, "http://old.example.org/2013_SME.aspx",
-        pages.modern_cms_page(canonical=pages.STATEMENT_CANONICAL).encode(), "text/html",
+        corpus,
+        "http://old.example.org/2013_SME.aspx",
+        pages.modern_cms_page(canonical=pages.STATEMENT_CANONICAL).encode(),
+        "text/html",
         final_url="https://www.example.org/sme/2013_sme",
         canonical_url="https://manifest.example.org/x",
     )
@@ -85,8 +93,9 @@ def test_record_urls_and_canonical_precedence(tmp_path):
     assert doc.fetched_at == "2026-11-27T10:00:00Z"
 
     table = pages.table_layout_page().encode("iso-8859-1")
-    with_manifest = store(corpus, "https://a.org/t", table, "text/html",
-                          canonical_url="https://a.org/canonical")
+    with_manifest = store(
+        corpus, "https://a.org/t", table, "text/html", canonical_url="https://a.org/canonical"
+    )
     assert extract_record(corpus, with_manifest).canonical_url == "https://a.org/canonical"
     bare = store(corpus, "https://a.org/u", table + b" ", "text/html", final_url="https://a.org/v")
     assert extract_record(corpus, bare).canonical_url == "https://a.org/v"
@@ -95,13 +104,18 @@ def test_record_urls_and_canonical_precedence(tmp_path):
 def test_record_hints_take_precedence(tmp_path):
     corpus = Corpus(tmp_path)
     record = store(
-        corpus, "https://a.org/2005_sme_daegu", pages.table_layout_page().encode("iso-8859-1"),
+        corpus,
+        "https://a.org/2005_sme_daegu",
+        pages.table_layout_page().encode("iso-8859-1"),
         "text/html",
         hints={"title": "Daegu Initiative on SME Innovation", "year": 2005, "doc_type": "other"},
     )
     doc = extract_record(corpus, record)
-    assert (doc.title, doc.year, doc.doc_type) == ("Daegu Initiative on SME Innovation", 2005,
-                                                   "other")
+    assert (doc.title, doc.year, doc.doc_type) == (
+        "Daegu Initiative on SME Innovation",
+        2005,
+        "other",
+    )
 
 
 def test_a_record_whose_body_is_missing_fails_clearly(tmp_path):
@@ -128,7 +142,9 @@ def mixed_corpus(tmp_path):
 def test_extract_corpus_records_failures_and_skips_per_url(mixed_corpus):
     summary = extract_corpus(mixed_corpus)
     assert sorted(summary.extracted) == [
-        "https://a.org/blog", "https://a.org/modern", "https://a.org/plan.pdf",
+        "https://a.org/blog",
+        "https://a.org/modern",
+        "https://a.org/plan.pdf",
     ]
     assert summary.failed["https://a.org/broken.pdf"].startswith("broken PDF")
     assert summary.failed["https://a.org/cut.pdf"].startswith("truncated PDF")
@@ -182,8 +198,10 @@ def test_an_index_built_by_the_previous_extractor_rebuilds_once(tmp_path):
     assert rebuilt.rebuilt_because == f"the extractor changed (version {ex.EXTRACTOR_VERSION})"
     assert rebuilt.reanalysed == 1
     redone = corpus.load_document(sha)
-    assert (redone.extractor_version, redone.doc_type) == (ex.EXTRACTOR_VERSION,
-                                                           "ministerial_statement")
+    assert (redone.extractor_version, redone.doc_type) == (
+        ex.EXTRACTOR_VERSION,
+        "ministerial_statement",
+    )
     engine = Engine(tmp_path / "index")
     try:
         assert engine.search("type:ministerial_statement")["total"] == 1

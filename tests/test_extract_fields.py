@@ -8,7 +8,9 @@ import pytest
 from indexer.extract import extract_bytes
 from indexer.extract.metadata import extract_metadata, publisher_of
 
-APEC_SME = "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/small-and-medium-enterprise"
+APEC_SME = (
+    "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/small-and-medium-enterprise"
+)
 
 
 def apec_page(title: str, body: str) -> bytes:
@@ -175,12 +177,21 @@ def test_fields_of_each_shape(case):
     [
         ("SMEWG Strategic Plan 2031-2034", "https://www.apec.org/docs/plan.pdf", "strategic_plan"),
         ("Terms of Reference", "https://www.apec.org/docs/smewg-tor.pdf", "terms_of_reference"),
-        ("Opening Remarks at the SME Ministerial Meeting",
-         "https://www.apec.org/press/speeches/2031/0907-remarks", "speech"),
-        ("Annex A: Northwick Action Plan on Digital MSMEs", "https://www.apec.org/x/annex-a",
-         "initiative"),
-        ("Summary Report - 49th SMEWG Meeting", "https://www.apec.org/docs/s.pdf",
-         "meeting_report"),
+        (
+            "Opening Remarks at the SME Ministerial Meeting",
+            "https://www.apec.org/press/speeches/2031/0907-remarks",
+            "speech",
+        ),
+        (
+            "Annex A: Northwick Action Plan on Digital MSMEs",
+            "https://www.apec.org/x/annex-a",
+            "initiative",
+        ),
+        (
+            "Summary Report - 49th SMEWG Meeting",
+            "https://www.apec.org/docs/s.pdf",
+            "meeting_report",
+        ),
     ],
 )
 def test_types_from_the_title_and_url(title, url, doc_type):
@@ -191,8 +202,9 @@ def test_meeting_number_and_year_imply_each_other():
     text = "We, the Ministers responsible for SMEs, met in Nanjing for the 21st SME Ministerial"
     meta = extract_metadata("Joint Ministerial Statement", text + " Meeting.", "file:///s.pdf")
     assert (meta.meeting_number, meta.year) == (21, 2014)
-    meta = extract_metadata("Joint Ministerial Statement", "We met in Lakeside.", f"{APEC_SME}/"
-                            "1994_sme")
+    meta = extract_metadata(
+        "Joint Ministerial Statement", "We met in Lakeside.", f"{APEC_SME}/1994_sme"
+    )
     assert (meta.year, meta.meeting_number) == (1994, 1)
 
 

@@ -128,7 +128,9 @@ def test_a_chrome_named_wrapper_holding_the_content_is_kept():
     html = (
         '<html><body><div class="layout-with-sidebar-nav"><div class="region">'
         + "".join(f"<p>{p}</p>" for p in pages.STATEMENT_PARAGRAPHS)
-        + '</div><div class="sidebar"><p>' + pages.SIDEBAR_TEXT + "</p></div></div></body></html>"
+        + '</div><div class="sidebar"><p>'
+        + pages.SIDEBAR_TEXT
+        + "</p></div></div></body></html>"
     )
     found = texts(extract_html(html.encode(), PAGE_URL))
     assert found == pages.STATEMENT_PARAGRAPHS
@@ -149,8 +151,11 @@ def accented_page(meta: str = "") -> str:
         ("cp1252", "text/html; charset=windows-1252", ""),  # header charset
         ("cp1252", "text/html; charset=ISO-8859-1", ""),  # Latin-1 label read as 1252
         ("cp1252", None, '<meta charset="windows-1252">'),  # meta charset
-        ("cp1252", "text/html", '<meta http-equiv="Content-Type" content="text/html; '
-         'charset=iso-8859-1">'),
+        (
+            "cp1252",
+            "text/html",
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+        ),
         ("cp1252", "text/html", ""),  # no charset anywhere: detection
         ("cp1252", "text/html; charset=utf-8", ""),  # wrong header: not UTF-8 at all
         ("utf-8", "text/html; charset=iso-8859-1", ""),  # wrong header: really UTF-8
@@ -173,9 +178,8 @@ def test_non_latin_legacy_encodings_are_detected():
 
 
 def bounded(result: eh.HtmlExtract) -> bool:
-    return (
-        sum(len(t) for t in texts(result)) <= eh.MAX_TEXT_CHARS
-        and all(len(t) <= eh.MAX_PARAGRAPH_CHARS for t in texts(result))
+    return sum(len(t) for t in texts(result)) <= eh.MAX_TEXT_CHARS and all(
+        len(t) <= eh.MAX_PARAGRAPH_CHARS for t in texts(result)
     )
 
 

@@ -37,18 +37,26 @@ def listing(first_year: int) -> str:
 
 def calendar() -> str:
     rows = "".join(
-        "<tr>" + "".join(
-            f"<td>{d}" + (f"<a href='/events/{d}'>SMEWG Plenary {d}</a>" if d % 6 == 0 else "")
-            + "</td>" for d in range(w * 7 + 1, w * 7 + 8)) + "</tr>"
+        "<tr>"
+        + "".join(
+            f"<td>{d}"
+            + (f"<a href='/events/{d}'>SMEWG Plenary {d}</a>" if d % 6 == 0 else "")
+            + "</td>"
+            for d in range(w * 7 + 1, w * 7 + 8)
+        )
+        + "</tr>"
         for w in range(4)
     )
     return page(f"<h1>Events Calendar</h1><table><tr><th>Mon</th><th>Tue</th></tr>{rows}</table>")
 
 
 def home() -> str:
-    tiles = "".join(f"<div class='tile'><a href='/x{i}'><h3>{t}</h3></a></div>" for i, t in
-                    enumerate(["Meeting Papers", "Publications", "News", "Events", "Groups",
-                               "Projects"]))
+    tiles = "".join(
+        f"<div class='tile'><a href='/x{i}'><h3>{t}</h3></a></div>"
+        for i, t in enumerate(
+            ["Meeting Papers", "Publications", "News", "Events", "Groups", "Projects"]
+        )
+    )
     return page(f"<div class='tiles'>{tiles}</div>")
 
 
@@ -89,14 +97,22 @@ def corpus_of(tmp_path, bodies: dict[str, str]) -> Corpus:
     corpus = Corpus(tmp_path / "corpus")
     for url, html in bodies.items():
         sha, size = corpus.write_object([html.encode()])
-        corpus.append_record(ManifestRecord(url=url, final_url=url, status=200, sha256=sha,
-                                            size=size, content_type="text/html"))
+        corpus.append_record(
+            ManifestRecord(
+                url=url, final_url=url, status=200, sha256=sha, size=size, content_type="text/html"
+            )
+        )
     return corpus
 
 
 def test_hubs_are_stored_flagged_and_left_out_of_the_index(tmp_path):
-    corpus = corpus_of(tmp_path, {f"{APEC}/meeting-papers/sme": listing(2031),
-                                  f"{APEC}/meeting-papers/sme/2031_sme": STATEMENT})
+    corpus = corpus_of(
+        tmp_path,
+        {
+            f"{APEC}/meeting-papers/sme": listing(2031),
+            f"{APEC}/meeting-papers/sme/2031_sme": STATEMENT,
+        },
+    )
     first = extract_corpus(corpus)
     assert first.hubs == [f"{APEC}/meeting-papers/sme"]
     again = extract_corpus(corpus)
@@ -112,11 +128,22 @@ def test_the_crawl_summary_counts_hub_pages(tmp_path):
     site.page("/statement", STATEMENT)
     site.start()
     try:
-        result = CliRunner().invoke(cli, ["crawl", "--seed", site.url("/"), "--delay", "0",
-                                           "--corpus", str(tmp_path / "corpus"), "--json"])
+        result = CliRunner().invoke(
+            cli,
+            [
+                "crawl",
+                "--seed",
+                site.url("/"),
+                "--delay",
+                "0",
+                "--corpus",
+                str(tmp_path / "corpus"),
+                "--json",
+            ],
+        )
     finally:
         site.stop()
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.output[result.output.index("{"):])
+    summary = json.loads(result.output[result.output.index("{") :])
     assert summary["hubs"] == 1
     assert summary["fetched"] >= 2

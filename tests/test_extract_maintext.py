@@ -25,8 +25,10 @@ def texts(html: str) -> list[str]:
 
 
 def test_a_page_of_five_divs_keeps_all_five():
-    divs = [f"Paragraph {n}: the ministers of Atlantis discussed finance for small firms." for n in
-            range(1, 6)]
+    divs = [
+        f"Paragraph {n}: the ministers of Atlantis discussed finance for small firms."
+        for n in range(1, 6)
+    ]
     html = "<html><body>" + "".join(f"<div>{d}</div>" for d in divs) + "</body></html>"
     assert texts(html) == divs
 
@@ -39,8 +41,12 @@ def test_a_two_row_table_keeps_both_rows():
         "</table></body></html>"
     )
     text = " ".join(texts(html))
-    for cell in ("Trade credit for exporters", "Lead: Atlantis",
-                 "Mentoring for young entrepreneurs", "Lead: Borealis"):
+    for cell in (
+        "Trade credit for exporters",
+        "Lead: Atlantis",
+        "Mentoring for young entrepreneurs",
+        "Lead: Borealis",
+    ):
         assert cell in text
 
 
@@ -65,17 +71,21 @@ def test_structure_numbered_paragraphs_headings_and_list_items():
     )
     found = [(p.kind, p.text) for p in extract_html(html.encode(), URL).paragraphs]
     assert ("h", "Access to Finance") in found
-    assert ("p", "7. We agree to widen access to credit for micro-enterprises across the"
-                 " region.") in found
+    assert (
+        "p",
+        "7. We agree to widen access to credit for micro-enterprises across the region.",
+    ) in found
     assert ("li", "Credit guarantees for first-time borrowers") in found
 
 
 CHROME = {
-    "skip link in Spanish":
-        "<p><a href='#c'>Haga clic aquí para ir directamente al contenido</a></p>",
+    "skip link in Spanish": (
+        "<p><a href='#c'>Haga clic aquí para ir directamente al contenido</a></p>"
+    ),
     "text-size buttons": "<div><a href='#'>A</a> <a href='#'>A</a></div>",
-    "newsletter":
-        "<p><strong>Get the briefing:</strong> Sign up for our free daily newsletter.</p>",
+    "newsletter": (
+        "<p><strong>Get the briefing:</strong> Sign up for our free daily newsletter.</p>"
+    ),
     "category menu": "<div>Categories <a href='/c/1'>Business</a> <a href='/c/2'>Education</a>"
     " <a href='/c/3'>Health</a></div>",
     "breadcrumbs": "<div>Home › Business › Economy</div>",
@@ -121,16 +131,26 @@ def test_an_advertisement_break_glued_to_the_next_sentence_is_cut_out():
 
 def test_union_puts_missing_blocks_back_in_reading_order():
     primary = [Paragraph("Heading one", "h"), Paragraph("Third block of text.")]
-    secondary = [Paragraph("Heading one", "h"), Paragraph("Second block of text."),
-                 Paragraph("Third block of text.")]
+    secondary = [
+        Paragraph("Heading one", "h"),
+        Paragraph("Second block of text."),
+        Paragraph("Third block of text."),
+    ]
     assert [p.text for p in union(primary, secondary)] == [
-        "Heading one", "Second block of text.", "Third block of text."]
+        "Heading one",
+        "Second block of text.",
+        "Third block of text.",
+    ]
 
 
 def test_union_splits_a_block_made_of_several_and_takes_their_kinds():
     primary = [Paragraph("Work programme Trade credit for exporters Lead: Atlantis")]
-    secondary = [Paragraph("Work programme", "h"), Paragraph("Trade credit for exporters"),
-                 Paragraph("Lead: Atlantis")]
+    secondary = [
+        Paragraph("Work programme", "h"),
+        Paragraph("Trade credit for exporters"),
+        Paragraph("Lead: Atlantis"),
+    ]
     assert union(primary, secondary) == secondary
     assert union([Paragraph("Access to Finance")], [Paragraph("Access to Finance", "h")]) == [
-        Paragraph("Access to Finance", "h")]
+        Paragraph("Access to Finance", "h")
+    ]

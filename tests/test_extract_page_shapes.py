@@ -60,7 +60,11 @@ def test_old_aspnet_layout_keeps_its_text_and_reads_its_meeting_line(content):
     assert all(p in texts for p in PARAGRAPHS)
     assert not any(t.startswith(("Font Size", "Home >", "1994", "Copyright")) for t in texts)
     assert (doc.doc_type, doc.date, doc.location, doc.meeting_number) == (
-        "ministerial_statement", "1997-09-18", "Cindral, Vestmark", 4)
+        "ministerial_statement",
+        "1997-09-18",
+        "Cindral, Vestmark",
+        4,
+    )
 
 
 def test_a_small_sign_up_form_is_still_chrome():
@@ -86,7 +90,11 @@ def test_an_old_news_release_dateline_gives_date_and_place_and_stays():
     doc = extract_bytes(aspnet_page(body, head=""), url, "text/html")
     assert dateline in [p.text for p in doc.paragraphs]
     assert (doc.doc_type, doc.date, doc.location, doc.meeting_number) == (
-        "news_release", "2013-09-06", "Saltmarsh, Orlenia", None)
+        "news_release",
+        "2013-09-06",
+        "Saltmarsh, Orlenia",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,7 +114,8 @@ def test_a_strategic_plan_is_dated_by_its_adoption_line_and_has_no_meeting_numbe
     text = "STRATEGIC PLAN 2029-2032\nMembers met in Vantor on 2 May 2028 to draft it.\n" + (
         "Endorsed at the 68th SMEWG Meeting, 12 March 2029\n"
         "It builds on the priorities that ministers set at the 36th SME Ministerial Meeting and"
-        " on the 76th session of senior officials.")
+        " on the 76th session of senior officials."
+    )
     meta = extract_metadata("SMEWG Strategic Plan 2029-2032", text, "https://www.apec.org/p.pdf")
     assert (meta.doc_type, meta.date, meta.meeting_number) == ("strategic_plan", "2029-03-12", None)
 
@@ -114,16 +123,36 @@ def test_a_strategic_plan_is_dated_by_its_adoption_line_and_has_no_meeting_numbe
 @pytest.mark.parametrize(
     ("title", "url", "opening", "number"),
     [
-        ("Joint Ministerial Statement", "https://www.apec.org/docs/s.pdf",
-         "The 21st SME Ministerial Meeting was held in Lakeside, Atlantis.", 21),
-        ("SME ministers agree on parcels", "https://www.apec.org/press/news-releases/2014/x",
-         "Ministers met for the 21st SME Ministerial Meeting in Lakeside.", None),
-        ("Summary Report", "https://www.apec.org/docs/r.pdf",
-         "The 66th SMEWG Meeting recalled the 35th SME Ministerial Meeting.", None),
-        ("Lakeside Action Agenda", "https://www.apec.org/docs/a.pdf",
-         "Adopted at the 21st SME Ministerial Meeting, Lakeside.", 21),
-        ("Joint Ministerial Statement", "https://www.apec.org/docs/s.pdf",
-         "We, the Ministers, met in Lakeside on the 76th day of the trade talks.", None),
+        (
+            "Joint Ministerial Statement",
+            "https://www.apec.org/docs/s.pdf",
+            "The 21st SME Ministerial Meeting was held in Lakeside, Atlantis.",
+            21,
+        ),
+        (
+            "SME ministers agree on parcels",
+            "https://www.apec.org/press/news-releases/2014/x",
+            "Ministers met for the 21st SME Ministerial Meeting in Lakeside.",
+            None,
+        ),
+        (
+            "Summary Report",
+            "https://www.apec.org/docs/r.pdf",
+            "The 66th SMEWG Meeting recalled the 35th SME Ministerial Meeting.",
+            None,
+        ),
+        (
+            "Lakeside Action Agenda",
+            "https://www.apec.org/docs/a.pdf",
+            "Adopted at the 21st SME Ministerial Meeting, Lakeside.",
+            21,
+        ),
+        (
+            "Joint Ministerial Statement",
+            "https://www.apec.org/docs/s.pdf",
+            "We, the Ministers, met in Lakeside on the 76th day of the trade talks.",
+            None,
+        ),
     ],
     ids=["statement", "news", "smewg-report", "outcome-document", "unrelated-76th"],
 )
@@ -136,12 +165,14 @@ def teaser_page(main: str) -> str:
 
 
 EVENTS = "".join(  # grouped by week, so no one run of siblings holds most of the page
-    f"<div class='week'><h2>Week {w + 1}</h2>" + "".join(
+    f"<div class='week'><h2>Week {w + 1}</h2>"
+    + "".join(
         f"<div class='event'><span>{d} Sep 2031</span><h3><a href='/e/{d}'>Event {d}</a></h3>"
         f"<p>Officials of the working group meet to discuss item {d} of the work plan.</p>"
         "<span>Lakeside, Atlantis</span></div>"
         for d in range(7 * w + 1, 7 * w + 8, 3)
-    ) + "</div>"
+    )
+    + "</div>"
     for w in range(3)
 )
 CARDS = "".join(
@@ -162,15 +193,21 @@ HOME = (
     " for firms of every size.</p><p>Its committees and working groups carry out the work that"
     " leaders and ministers set each year, from customs to health.</p>"
     "<a href='/about'>About us</a></section>"
-    "<section class='teasers'>" + "".join(
+    "<section class='teasers'>"
+    + "".join(
         f"<div class='teaser'><h3>{t}</h3><p>What APEC does on {t.lower()}, in a line.</p>"
-        f"<a href='/{t.lower()}'>{t}</a></div>" for t in ("Trade", "Groups", "Projects"))
+        f"<a href='/{t.lower()}'>{t}</a></div>"
+        for t in ("Trade", "Groups", "Projects")
+    )
     + f"</section><section><h2>Latest news</h2>{CARDS}</section>"
 )
 DOCUMENT = (
     "<article><h1>SME Ministers Focus on Resilience</h1>"
-    + "".join(f"<p>{p} Ministers agreed to share the lessons of recent storms with business"
-              " associations.</p>" for p in PARAGRAPHS)
+    + "".join(
+        f"<p>{p} Ministers agreed to share the lessons of recent storms with business"
+        " associations.</p>"
+        for p in PARAGRAPHS
+    )
     + f"<h2>More on this topic</h2><div class='topic'>{CARDS}</div></article>"
 )
 
@@ -178,18 +215,31 @@ DOCUMENT = (
 @pytest.mark.parametrize(
     ("main", "hub"),
     [
-        (f"<h1>Events: September 2031</h1><p>Meetings of APEC fora this month; dates and venues"
-         f" may change, so check each meeting's page before you travel.</p>{EVENTS}", True),
+        (
+            f"<h1>Events: September 2031</h1><p>Meetings of APEC fora this month; dates and venues"
+            f" may change, so check each meeting's page before you travel.</p>{EVENTS}",
+            True,
+        ),
         (HOME, True),
         (f"<h1>Latest news</h1>{TAGGED_CARDS}", True),
         (DOCUMENT, False),
-        ("<h1>Projects of the group</h1>" + "".join(
-            f"<p>Project {n} trains owners of small firms in bookkeeping; see the <a"
-            f" href='/p/{n}'>report</a> for the results of its first year in the region.</p>"
-            for n in range(8)), False),
+        (
+            "<h1>Projects of the group</h1>"
+            + "".join(
+                f"<p>Project {n} trains owners of small firms in bookkeeping; see the <a"
+                f" href='/p/{n}'>report</a> for the results of its first year in the region.</p>"
+                for n in range(8)
+            ),
+            False,
+        ),
     ],
-    ids=["events-month", "home-page", "tagged-news-cards", "document-with-related-cards",
-         "paragraphs-with-inline-links"],
+    ids=[
+        "events-month",
+        "home-page",
+        "tagged-news-cards",
+        "document-with-related-cards",
+        "paragraphs-with-inline-links",
+    ],
 )
 def test_pages_of_link_led_teasers_are_hubs_and_documents_beside_them_are_not(main, hub):
     root = _parse(teaser_page(main))
@@ -199,33 +249,51 @@ def test_pages_of_link_led_teasers_are_hubs_and_documents_beside_them_are_not(ma
 
 @pytest.mark.parametrize("filler", [0, 20], ids=["short", "update-line-at-the-foot"])
 def test_a_group_page_is_a_web_page_dated_by_its_update_line(filler):
-    text = "\n".join([
-        "The SMEWG helps small firms to grow. It was established in 1995.",
-        "2031 SME Ministerial Meeting Joint Ministerial Statement",
-        "We, the Ministers responsible for SMEs, met in Lakeside, Atlantis on 7 September 2031"
-        " at the 38th SME Ministerial Meeting and asked the group to focus on digital trade.",
-        *[f"Project {n} helps small firms with finance." for n in range(filler)],
-        "Last updated: 18 June 2032",
-    ])
+    text = "\n".join(
+        [
+            "The SMEWG helps small firms to grow. It was established in 1995.",
+            "2031 SME Ministerial Meeting Joint Ministerial Statement",
+            "We, the Ministers responsible for SMEs, met in Lakeside, Atlantis on 7 September 2031"
+            " at the 38th SME Ministerial Meeting and asked the group to focus on digital trade.",
+            *[f"Project {n} helps small firms with finance." for n in range(filler)],
+            "Last updated: 18 June 2032",
+        ]
+    )
     url = "https://www.apec.org/groups/som-steering-committee/working-groups/smewg"
     meta = extract_metadata("Small and Medium Enterprises Working Group", text, url)
     assert (meta.doc_type, meta.date, meta.year, meta.location, meta.meeting_number) == (
-        "web_page", "2032-06-18", 2032, None, None)
-    meta = extract_metadata("Small and Medium Enterprises Working Group", text,
-                            "https://www.apec.org/smewg")  # the group's name is the title
+        "web_page",
+        "2032-06-18",
+        2032,
+        None,
+        None,
+    )
+    meta = extract_metadata(
+        "Small and Medium Enterprises Working Group", text, "https://www.apec.org/smewg"
+    )  # the group's name is the title
     assert (meta.doc_type, meta.date, meta.year, meta.location, meta.meeting_number) == (
-        "web_page", "2032-06-18", 2032, None, None)
+        "web_page",
+        "2032-06-18",
+        2032,
+        None,
+        None,
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("PORT ELLIS, Aug 20 (Pacific Wire) — Ministers met at talks in Port Ellis, Pelagia.",
-         "Port Ellis, Pelagia"),
+        (
+            "PORT ELLIS, Aug 20 (Pacific Wire) — Ministers met at talks in Port Ellis, Pelagia.",
+            "Port Ellis, Pelagia",
+        ),
         ("RIVERMOUTH, Aug 20 (Pacific Wire) — Ministers met here on Wednesday.", "Rivermouth"),
         ("PELAGIA/RIVERMOUTH, Aug 20 (Pacific Wire) — Ministers met.", "Rivermouth, Pelagia"),
-        ("The next meeting will be held in Dunmore, Cascadia.\nMinisters responsible for SMEs"
-         " gathered in Saltmarsh, Orlenia on Friday.", "Saltmarsh, Orlenia"),
+        (
+            "The next meeting will be held in Dunmore, Cascadia.\nMinisters responsible for SMEs"
+            " gathered in Saltmarsh, Orlenia on Friday.",
+            "Saltmarsh, Orlenia",
+        ),
     ],
     ids=["city-then-economy-in-text", "city-alone", "economy-slash-city", "later-meeting-first"],
 )
@@ -249,21 +317,36 @@ def test_sign_up_wording_is_chrome(line, chrome):
 
 
 def test_a_statement_pdf_keeps_its_first_sentence_and_rejoins_one_across_a_page_break():
-    body = pdfs.lines_pdf([
-        ["2032/SMEMM/JMS", "Agenda Item: 3", "Joint Ministerial Statement",
-         "Greyhaven, Tessaly, 14-15 September 2032",
-         "We, the APEC Ministers Responsible for Small and Medium Enterprises of the Region, met",
-         "in Greyhaven, Tessaly under the chairmanship of Hon. Mika Soren of Tessaly and agreed",
-         "that small firms need fair access to credit, to digital tools and to markets beyond",
-         "Page 1 of 2"],
-        ["Joint Ministerial Statement - Greyhaven 2032",
-         "their borders, which we commit to widening before our next meeting.",
-         "We welcome the offer of Cascadia to host the next meeting."],
-    ])
+    body = pdfs.lines_pdf(
+        [
+            [
+                "2032/SMEMM/JMS",
+                "Agenda Item: 3",
+                "Joint Ministerial Statement",
+                "Greyhaven, Tessaly, 14-15 September 2032",
+                "We, the APEC Ministers Responsible for Small and Medium"
+                " Enterprises of the Region, met",
+                "in Greyhaven, Tessaly under the chairmanship of Hon. Mika"
+                " Soren of Tessaly and agreed",
+                "that small firms need fair access to credit, to digital"
+                " tools and to markets beyond",
+                "Page 1 of 2",
+            ],
+            [
+                "Joint Ministerial Statement - Greyhaven 2032",
+                "their borders, which we commit to widening before our next meeting.",
+                "We welcome the offer of Cascadia to host the next meeting.",
+            ],
+        ]
+    )
     pdf = extract_pdf(body)
     texts = [p.text for p in pdf.paragraphs]
-    assert any(t.startswith("We, the APEC Ministers Responsible") and t.endswith(
-        "markets beyond their borders, which we commit to widening before our next meeting.")
-        for t in texts)
+    assert any(
+        t.startswith("We, the APEC Ministers Responsible")
+        and t.endswith(
+            "markets beyond their borders, which we commit to widening before our next meeting."
+        )
+        for t in texts
+    )
     assert not any("2032/SMEMM/JMS" in t or "Greyhaven 2032" in t for t in texts)
     assert pdf.title == "Joint Ministerial Statement"

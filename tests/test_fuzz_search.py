@@ -72,9 +72,21 @@ def test_document_highlighting_escapes_any_query(engine, q):
     words=st.lists(st.one_of(queries, marked_queries), min_size=1, max_size=3),
     options=st.lists(
         st.sampled_from(
-            ["--json", "--sort=newest", "--sort=bogus", "--year=2015", "--year=20x5",
-             "--year=2010-2015", "--type=declaration", "--type=nope", "--limit=0",
-             "--limit=100", "--page=2", "--page=-1", "--unknown"]
+            [
+                "--json",
+                "--sort=newest",
+                "--sort=bogus",
+                "--year=2015",
+                "--year=20x5",
+                "--year=2010-2015",
+                "--type=declaration",
+                "--type=nope",
+                "--limit=0",
+                "--limit=100",
+                "--page=2",
+                "--page=-1",
+                "--unknown",
+            ]
         ),
         max_size=4,
     ),

@@ -15,9 +15,17 @@ from tests.web_fixtures import doc_id_of, web_index  # noqa: F401
 from webapp import create_app
 
 SEARCH_PATHS = [
-    "/search", "/api/search", "/search.csv", "/search.atom",
-    "/commitments", "/commitments.csv", "/api/commitments", "/trends", "/api/trends",
-    "/ask", "/api/ask",
+    "/search",
+    "/api/search",
+    "/search.csv",
+    "/search.atom",
+    "/commitments",
+    "/commitments.csv",
+    "/api/commitments",
+    "/trends",
+    "/api/trends",
+    "/ask",
+    "/api/ask",
 ]
 
 

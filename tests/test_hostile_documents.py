@@ -71,16 +71,20 @@ def pdf(objects: list[bytes]) -> bytes:
 
 def one_page_pdf(content: bytes, *, count: int = 1, flate: bool = False) -> bytes:
     stream = b"<< /Length %d%s >>\nstream\n%s\nendstream" % (
-        len(content), b" /Filter /FlateDecode" if flate else b"", content
+        len(content),
+        b" /Filter /FlateDecode" if flate else b"",
+        content,
     )
-    return pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        stream,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            stream,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def flate_bomb(megabytes: int) -> bytes:

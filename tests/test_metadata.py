@@ -64,14 +64,17 @@ def test_date(text, iso):
         ("The meeting was held in Wellington, September 2013.", "Wellington"),
         ("We met in the Philippines to discuss trade.", "Philippines"),
         ("We discussed trade and finance.", None),
-        ("The Third Meeting was held on 5-6 September 1996 in Silverton, Borealia.",
-         "Silverton, Borealia"),
-        ("Joint Ministerial Statement, Port Meridian, Atlantis, 8-9 October 1998",
-         "Port Meridian"),
+        (
+            "The Third Meeting was held on 5-6 September 1996 in Silverton, Borealia.",
+            "Silverton, Borealia",
+        ),
+        ("Joint Ministerial Statement, Port Meridian, Atlantis, 8-9 October 1998", "Port Meridian"),
         ("LAKESIDE, Oct 4 — Ministers agreed on Saturday.", "Lakeside"),
         ("Lakeside, Atlantis, 20 May 2011: Ministers met today.", "Lakeside, Atlantis"),
-        ("As discussed in Dorado in 2019, we then met in Riverton, Cascadia.",
-         "Riverton, Cascadia"),
+        (
+            "As discussed in Dorado in 2019, we then met in Riverton, Cascadia.",
+            "Riverton, Cascadia",
+        ),
     ],
 )
 def test_location(text, place):
@@ -81,10 +84,14 @@ def test_location(text, place):
 @pytest.mark.parametrize(
     ("text", "chair"),
     [
-        ("The meeting was chaired by H.E. Aroha Tane, Minister for Small Business.",
-         "H.E. Aroha Tane"),
-        ("The meeting was chaired by the Honourable Aroha Tane, Minister.",
-         "Honourable Aroha Tane"),
+        (
+            "The meeting was chaired by H.E. Aroha Tane, Minister for Small Business.",
+            "H.E. Aroha Tane",
+        ),
+        (
+            "The meeting was chaired by the Honourable Aroha Tane, Minister.",
+            "Honourable Aroha Tane",
+        ),
         ("under the chairmanship of H.E. Dr. Lee Min-ho of Korea", "H.E. Dr. Lee Min-ho"),
         ("chaired by Minister for SMEs", None),
         ("Ministers met to discuss trade.", None),
@@ -98,18 +105,25 @@ def test_chair(text, chair):
     ("title", "url", "text", "doc_type"),
     [
         ("Joint Ministerial Statement", "", "", "ministerial_statement"),
-        ("Chair's Statement of the 28th APEC SME Ministerial Meeting", "", "",
-         "chairs_statement"),
+        ("Chair's Statement of the 28th APEC SME Ministerial Meeting", "", "", "chairs_statement"),
         ("Chair’s Statement", "", "", "chairs_statement"),
-        ("", "https://x.org/sme/chair-s-statement-of-the-28th-apec-sme-meeting", "",
-         "chairs_statement"),
+        (
+            "",
+            "https://x.org/sme/chair-s-statement-of-the-28th-apec-sme-meeting",
+            "",
+            "chairs_statement",
+        ),
         ("Daegu Initiative on SME Innovation Action Plan", "", "", "initiative"),  # issue 10
         ("Iloilo Declaration on Inclusive Growth", "", "", "declaration"),
         ("SMEWG Strategic Plan 2021-2024", "", "", "strategic_plan"),
         ("Terms of Reference", "", "", "terms_of_reference"),
         ("", "https://x.org/docs/smewg/SMEWG_TOR_2019.pdf", "", "terms_of_reference"),
-        ("2013 SME Ministerial Meeting", STATEMENT_URL, "Joint Ministerial Statement\nWe met.",
-         "ministerial_statement"),
+        (
+            "2013 SME Ministerial Meeting",
+            STATEMENT_URL,
+            "Joint Ministerial Statement\nWe met.",
+            "ministerial_statement",
+        ),
         ("Tutorial", "https://x.org/tutorial", "Nothing of the sort.", "other"),
     ],
 )
@@ -142,7 +156,9 @@ def test_a_whole_statement():
 
 def test_hints_take_precedence():
     meta = extract_metadata(
-        "SME Ministerial Meeting 2013", "Joint Ministerial Statement", STATEMENT_URL,
+        "SME Ministerial Meeting 2013",
+        "Joint Ministerial Statement",
+        STATEMENT_URL,
         hints={"year": "2012", "doc_type": "declaration", "title": "ignored here"},
     )
     assert (meta.year, meta.doc_type) == (2012, "declaration")
@@ -150,6 +166,7 @@ def test_hints_take_precedence():
 
 @pytest.mark.parametrize("hints", [{"year": "soon"}, {"doc_type": "poem"}, {}, None])
 def test_bad_hints_are_ignored(hints):
-    meta = extract_metadata("2013 SME Ministerial Meeting", "Joint Ministerial Statement",
-                            STATEMENT_URL, hints=hints)
+    meta = extract_metadata(
+        "2013 SME Ministerial Meeting", "Joint Ministerial Statement", STATEMENT_URL, hints=hints
+    )
     assert (meta.year, meta.doc_type) == (2013, "ministerial_statement")

@@ -9,8 +9,18 @@ from indexer.ordinals import meeting_number, meeting_year, ordinal_number
 
 @pytest.mark.parametrize(
     ("token", "number"),
-    [("12th", 12), ("1st", 1), ("twelfth", 12), ("Twenty-first", 21), ("twenty first", 21),
-     ("thirtieth", 30), ("inaugural", 1), ("first", 1), ("meeting", None), ("twenty", None)],
+    [
+        ("12th", 12),
+        ("1st", 1),
+        ("twelfth", 12),
+        ("Twenty-first", 21),
+        ("twenty first", 21),
+        ("thirtieth", 30),
+        ("inaugural", 1),
+        ("first", 1),
+        ("meeting", None),
+        ("twenty", None),
+    ],
 )
 def test_ordinal_number(token, number):
     assert ordinal_number(token) == number

@@ -7,7 +7,9 @@ import pytest
 from indexer.model import DOC_TYPES
 from indexer.sources import PACKAGED_SOURCES, Sources, SourcesError, load_sources
 
-SME = "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/small-and-medium-enterprise"
+SME = (
+    "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/small-and-medium-enterprise"
+)
 
 
 def test_committed_sources_enumerate_every_year_in_both_spellings():
@@ -31,8 +33,12 @@ def test_committed_scope():
     rules = load_sources(PACKAGED_SOURCES).rules()
     assert rules.in_scope(f"{SME}/2019_sme")
     assert rules.in_scope("https://www.apec.org/docs/default-source/groups/smewg/plan.pdf")
-    assert rules.in_scope("https://apec.org/meeting-papers/annual-ministerial-meetings/2017/2017_amm/annex-b.aspx")
-    assert not rules.in_scope("https://www.apec.org/meeting-papers/annual-ministerial-meetings/2017")
+    assert rules.in_scope(
+        "https://apec.org/meeting-papers/annual-ministerial-meetings/2017/2017_amm/annex-b.aspx"
+    )
+    assert not rules.in_scope(
+        "https://www.apec.org/meeting-papers/annual-ministerial-meetings/2017"
+    )
     assert not rules.in_scope("https://www.example.org/meeting-papers/")
 
 
@@ -44,12 +50,15 @@ def test_seeds_given_replace_the_scope_with_their_hosts():
     assert not rules.in_scope(f"{SME}/2019_sme")
 
 
-@pytest.mark.parametrize("text", [
-    "seeds = ['ftp://x']",
-    "[[documents]]\nurl = 'https://a.org/x'\ndoc_type = 'memo'",
-    "seeds = [",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seeds = ['ftp://x']",
+        "[[documents]]\nurl = 'https://a.org/x'\ndoc_type = 'memo'",
+        "seeds = [",
+        "",
+    ],
+)
 def test_bad_source_lists_are_refused_clearly(tmp_path, text):
     path = tmp_path / "sources.toml"
     path.write_text(text)

@@ -19,7 +19,9 @@ def test_links_that_are_not_followed(link):
 
 
 def test_clean_resolves_and_drops_the_fragment():
-    assert clean("../b/c.pdf#page=2", "https://www.apec.org/a/x/") == "https://www.apec.org/a/b/c.pdf"
+    assert (
+        clean("../b/c.pdf#page=2", "https://www.apec.org/a/x/") == "https://www.apec.org/a/b/c.pdf"
+    )
     assert clean("HTTP://WWW.APEC.ORG:443/a") == "http://www.apec.org:443/a"
     assert clean("https://WWW.APEC.ORG:443/a") == "https://www.apec.org/a"
 
@@ -31,7 +33,9 @@ def test_alias_hosts_case_and_aspx_share_one_key():
         "http://www.apec.org/meeting-papers/sectoral-ministerial-meetings/sme/2015_sme/",
     ]
     keys = {APEC.key(clean(url)) for url in spellings}
-    assert keys == {"https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/sme/2015_sme"}
+    assert keys == {
+        "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/sme/2015_sme"
+    }
 
 
 def test_fetch_url_moves_to_the_canonical_origin_and_keeps_the_spelling():

@@ -108,9 +108,7 @@ def verb_marked(record: Commitment) -> Markup:
     )
 
 
-def year_chart(
-    records: list[Commitment], filters: Filters
-) -> tuple[list[dict], dict[str, Markup]]:
+def year_chart(records: list[Commitment], filters: Filters) -> tuple[list[dict], dict[str, Markup]]:
     """Rows (year, count, link) without gaps, and their bar chart drawn wide and narrow
     (`charts`); none without dated records."""
     counts = counts_by_year(records)

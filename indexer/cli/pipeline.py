@@ -41,18 +41,43 @@ def run_crawl(command: str, corpus_dir: Path | None, **options):
 
 
 @click.command("crawl")
-@click.option("--seed", "seeds", multiple=True, metavar="URL",
-              help="Start here instead of corpus/sources.toml (repeatable); "
-                   "the scope becomes the seeds' own hosts.")
+@click.option(
+    "--seed",
+    "seeds",
+    multiple=True,
+    metavar="URL",
+    help="Start here instead of corpus/sources.toml (repeatable); "
+    "the scope becomes the seeds' own hosts.",
+)
 @corpus_option
-@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
-              help="Seconds between requests to one host (robots.txt Crawl-delay may raise it).")
-@click.option("--max-pages", type=click.IntRange(min=1), default=500, show_default=True,
-              help="Stop after this many URLs.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=25 * 1024 * 1024,
-              show_default=True, help="Largest body stored; a larger one is cut off and skipped.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
-              show_default=True, help="Seconds to wait for a connection or for data.")
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between requests to one host (robots.txt Crawl-delay may raise it).",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Stop after this many URLs.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=25 * 1024 * 1024,
+    show_default=True,
+    help="Largest body stored; a larger one is cut off and skipped.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for a connection or for data.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def crawl_command(
     seeds: tuple[str, ...],
@@ -81,10 +106,20 @@ def crawl_command(
 
 @click.command("extract")
 @click.argument("target")
-@click.option("--timeout", type=float, default=FETCH_TIMEOUT, show_default=True,
-              help="Seconds to wait for a URL.")
-@click.option("--max-bytes", type=int, default=FETCH_MAX_BYTES, show_default=True,
-              help="Largest body accepted.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=FETCH_TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for a URL.",
+)
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=FETCH_MAX_BYTES,
+    show_default=True,
+    help="Largest body accepted.",
+)
 def extract_command(target: str, timeout: float, max_bytes: int) -> None:
     """Print what extraction makes of one URL or file (title, metadata, paragraphs) as JSON."""
     try:
@@ -120,12 +155,27 @@ def index_command(corpus_dir: Path | None, index_dir: Path | None, recreate: boo
 
 
 @click.command("update")
-@click.option("--seed", "seeds", multiple=True, metavar="URL",
-              help="Start here instead of corpus/sources.toml (repeatable).")
-@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
-              help="Seconds between requests to one host.")
-@click.option("--max-pages", type=click.IntRange(min=1), default=500, show_default=True,
-              help="Stop the crawl after this many URLs.")
+@click.option(
+    "--seed",
+    "seeds",
+    multiple=True,
+    metavar="URL",
+    help="Start here instead of corpus/sources.toml (repeatable).",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between requests to one host.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Stop the crawl after this many URLs.",
+)
 @corpus_option
 @index_option
 def update_command(

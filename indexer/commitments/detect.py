@@ -144,7 +144,10 @@ _ACTOR_RE = re.compile(
     # "ministers meeting in Harbourton (in October 2001)", "economies taking part in the
     # initiative"
     # (not "gathered in Silverbay and adopted": a verb of its own, read by _LATER_VERB)
-    r"(?:\s+(?:meeting|gathering|gathered|assembled)\s+in\s+" + _NAME + r"(?:,\s+" + _NAME
+    r"(?:\s+(?:meeting|gathering|gathered|assembled)\s+in\s+"
+    + _NAME
+    + r"(?:,\s+"
+    + _NAME
     + r")?,?(?!\s+and\b))?"
     r"(?:\s+at\s+(?:the|their)\s+(?:\w+\s+)?meeting(?:\s+in\s+" + _NAME + r")?,?)?"
     r"(?:\s+(?:taking\s+part|participating)\s+in\s+(?:the|this)\s+initiative)?"

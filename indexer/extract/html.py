@@ -218,18 +218,12 @@ def _published(root: etree._Element, html: str, url: str) -> str | None:
         return None
 
 
-def _vetoed(
-    paragraphs: list[Paragraph], chrome: set[str], own: list[Paragraph]
-) -> list[Paragraph]:
+def _vetoed(paragraphs: list[Paragraph], chrome: set[str], own: list[Paragraph]) -> list[Paragraph]:
     """trafilatura's blocks without those that are chrome by the page's own markup: the text
     of a link (a menu entry of an old table layout) or of an element the readability
     extractor dropped as chrome (a sidebar), unless a heading or its own text holds them."""
     kept_by_own = {normalise(p.text) for p in own}
-    return [
-        p
-        for p in paragraphs
-        if p.kind == "h" or p.text not in chrome or p.text in kept_by_own
-    ]
+    return [p for p in paragraphs if p.kind == "h" or p.text not in chrome or p.text in kept_by_own]
 
 
 def _capped(paragraphs: list[Paragraph]) -> list[Paragraph]:

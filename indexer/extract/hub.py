@@ -122,8 +122,10 @@ def _teasers(body: etree._Element, counts: _Counts, items: set) -> tuple[int, fl
         el = stack.pop()
         chars = counts[el][0]
         small = el is not body and el.tag in TEASER_TAGS and chars <= TEASER_CHARS
-        if small and _led(el, counts) and (
-            el in items or len({a.get("href") for a in el.iter("a") if _page_link(a)}) == 1
+        if (
+            small
+            and _led(el, counts)
+            and (el in items or len({a.get("href") for a in el.iter("a") if _page_link(a)}) == 1)
         ):
             teasers += 1
             teaser_chars += chars

@@ -435,8 +435,10 @@ def extract_metadata(
         chair=find_chair(head),
         publisher=publisher,
     )
-    meta.year = int(meta.date[:4]) if meta.date else (
-        _status_year(lines) or find_year(title) or _url_year(url)
+    meta.year = (
+        int(meta.date[:4])
+        if meta.date
+        else (_status_year(lines) or find_year(title) or _url_year(url))
     )
     _apply_hints(meta, hints or {})
     about_smes = SME.search(f"{title}\n{head}\n{unquote(urlsplit(url).path)}")

@@ -189,7 +189,7 @@ def _rejoin_page_breaks(pages: list[list[str]]) -> list[list[str]]:
     width = max((len(x) for lines in pages for x in lines), default=0)
     pages = [list(lines) for lines in pages]
     for prev, page in zip(pages, pages[1:], strict=False):
-        start = next((i for i, x in enumerate(page[:EDGE_LINES + 1]) if _runs_on(x)), None)
+        start = next((i for i, x in enumerate(page[: EDGE_LINES + 1]) if _runs_on(x)), None)
         if start is None or not prev:
             continue
         end = len(prev)  # trailing footer lines: short ones after the last full line

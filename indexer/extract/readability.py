@@ -60,7 +60,6 @@ POSITIVE = re.compile(
 # single-byte Latin code pages that detection confuses with one another
 
 
-
 @dataclass(slots=True)
 class _Stats:
     """Per-element counts, computed bottom-up in one pass."""
@@ -71,7 +70,6 @@ class _Stats:
     link_chars: int = 0  # text inside <a> below
     score: float = 0.0
     scored: bool = False
-
 
 
 def _hints(el: etree._Element) -> str:
@@ -123,8 +121,7 @@ def drop_chrome(root: etree._Element) -> set[str]:
     doomed = [
         el
         for el in root.iter()
-        if _is_chrome(el, stats[el], page_chars)
-        or (el.tag == "header" and not _inside_content(el))
+        if _is_chrome(el, stats[el], page_chars) or (el.tag == "header" and not _inside_content(el))
     ]
     doomed_set = set(doomed)
     removed: set[str] = set()
@@ -375,7 +372,6 @@ def _drop_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
             continue
         kept.append(p)
     return kept
-
 
 
 def main_paragraphs(root: etree._Element) -> list[Paragraph]:
