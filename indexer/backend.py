@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -887,65 +888,27 @@ def _matches(word: str, stems: set[str], exact: set[str]) -> bool:
     return folded in exact or stem in stems
 
 
-def word_keys(chunk: str) -> tuple[WordKey, ...]:
-    """The distinct (folded form, stem) of the words of ``chunk``: all that ``terms_of``
-    needs, so a text's keys can be kept (compactly) and matched against many queries."""
-    return tuple({_key(m.group(0)): None for m in _WORD.finditer(chunk)})
+def word_forms(text: str) -> tuple[tuple[str, ...], array]:
+    """The words of ``text`` as highlighting reads them, interned (a text's words are
+    kept compactly), and the character offset where each starts."""
+    forms: list[str] = []
+    starts = array("i")
+    for m in _WORD.finditer(text):
+        forms.append(sys.intern(m.group(0)))
+        starts.append(m.start())
+    return tuple(forms), starts
 
 
-def terms_of(keys: Iterable[WordKey], stems: set[str], exact: set[str]) -> set[str]:
-    """The query terms that words with ``keys`` (see ``word_keys``) match: a word's folded
-    form when the query has it unstemmed, else its stem when the query has that."""
-    return {f if f in exact else s for f, s in keys if f in exact or s in stems}  # type: ignore[misc]
+def marked_forms(forms: Iterable[str], stems: set[str], exact: set[str]) -> frozenset[str]:
+    """The word forms among ``forms`` that the query matches (see ``highlight``)."""
+    return frozenset(w for w in set(forms) if _matches(w, stems, exact))
 
 
-@dataclass(frozen=True)
-class WordIndex:
-    """A text's word forms with their keys (see ``word_keys``), the index of the first
-    whitespace-split word holding each folded form and each stem, and the word forms in
-    each whitespace-split word: all that highlighting the text (or any part of it) and
-    finding its first match need, for any query. Only strings, ints and tuples of them:
-    nothing the cyclic garbage collector has to walk through again and again, however many
-    of these a cache holds."""
-
-    forms: dict[str, WordKey]
-    first_fold: dict[str, int]
-    first_stem: dict[str, int]
-    chunks: dict[str, tuple[str, ...]]
-
-    @classmethod
-    def of(cls, text: str) -> WordIndex:
-        forms: dict[str, WordKey] = {}
-        first_fold: dict[str, int] = {}
-        first_stem: dict[str, int] = {}
-        chunks: dict[str, tuple[str, ...]] = {}
-        for i, chunk in enumerate(text.split()):
-            if chunk in chunks:  # its words were all seen at its first occurrence
-                continue
-            words = chunks[chunk] = tuple(_WORD.findall(chunk))
-            for word in words:
-                if word not in forms:
-                    folded, stem = forms[word] = _key(word)
-                    first_fold.setdefault(folded, i)
-                    if stem is not None:
-                        first_stem.setdefault(stem, i)
-        return cls(forms, first_fold, first_stem, chunks)
-
-    def first_match(self, stems: set[str], exact: set[str]) -> int | None:
-        """Index of the first whitespace-split word that the query matches; None when none
-        does."""
-        found = [self.first_fold[t] for t in exact if t in self.first_fold]
-        found += [self.first_stem[t] for t in stems if t in self.first_stem]
-        return min(found, default=None)
-
-    def marked(self, stems: set[str], exact: set[str]) -> frozenset[str]:
-        """The word forms that the query matches (see ``highlight``)."""
-        return frozenset(w for w, (f, s) in self.forms.items() if f in exact or s in stems)
-
-    def holds(self, chunk: str, marked: frozenset[str]) -> bool:
-        """Whether a word form of ``chunk`` (a whitespace-split word) is ``marked``."""
-        words = self.chunks.get(chunk)
-        return not marked.isdisjoint(_WORD.findall(chunk) if words is None else words)
+def term_of(form: str, stems: set[str], exact: set[str]) -> str | None:
+    """The query term a word form matches: its folded form when the query has it
+    unstemmed, else its stem (None when the query has neither)."""
+    folded, stem = _key(form)
+    return folded if folded in exact else stem if stem in stems else None
 
 
 _WORDS_SPLIT = re.compile(f"({_WORD.pattern})")
@@ -953,21 +916,22 @@ _WORDS_SPLIT = re.compile(f"({_WORD.pattern})")
 _ENTITY_WORDS = frozenset({"amp", "lt", "gt", "quot", "x27"})
 
 
-def highlight(text: str, stems: set[str], exact: set[str], words: WordIndex | None = None) -> str:
+def highlight(
+    text: str, stems: set[str], exact: set[str], marked: frozenset[str] | None = None
+) -> str:
     """``text`` HTML-escaped, with <mark> around words matching the query's terms (a word
-    whose folded form the query has unstemmed, or whose stem it has). ``words`` is the
-    ``WordIndex`` of ``text`` or of a text holding it, when at hand."""
-    if words is not None:
-        marked = words.marked(stems, exact)
-        if marked.isdisjoint(_ENTITY_WORDS):
-            # Escaping first splits the text into the same words (word characters and dots
-            # need no escaping, and an entity's "&" and ";" end a word), and the words can
-            # be marked as they are.
-            parts = _WORDS_SPLIT.split(html.escape(text))  # words at the odd indexes
-            for i in range(1, len(parts), 2):
-                if parts[i] in marked:
-                    parts[i] = f"<mark>{parts[i]}</mark>"
-            return "".join(parts)
+    whose folded form the query has unstemmed, or whose stem it has). ``marked`` is the
+    set of those word forms (``marked_forms``) of ``text`` or of a text holding it, when
+    at hand."""
+    if marked is not None and marked.isdisjoint(_ENTITY_WORDS):
+        # Escaping first splits the text into the same words (word characters and dots need
+        # no escaping, and an entity's "&" and ";" end a word), and the words can be marked
+        # as they are.
+        parts = _WORDS_SPLIT.split(html.escape(text))  # words at the odd indexes
+        for i in range(1, len(parts), 2):
+            if parts[i] in marked:
+                parts[i] = f"<mark>{parts[i]}</mark>"
+        return "".join(parts)
     out: list[str] = []
     last = 0
     for m in _WORD.finditer(text):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import Protocol, TypeVar
 from urllib.parse import quote
 
 # A list marker opening a line: "2.", "(b)", "iv)", "•", "–". Quoted, it would not match
@@ -53,30 +51,3 @@ def passage_link(url: str, content_type: str, text: str, page: int | None, at: i
         base = url.split("#", 1)[0]
         return f"{base}#page={page}" if page else base
     return text_fragment_link(url, text, at=at)
-
-
-class _Sentence(Protocol):
-    text: str
-
-
-S = TypeVar("S", bound=_Sentence)
-
-
-def best_sentence(
-    sentences: Iterable[S], terms_in: Callable[[str], set[str]], holds: Callable[[str], bool]
-) -> tuple[S, int] | None:
-    """The one of ``sentences`` holding the most distinct query terms (the first of equals)
-    and the index of its first word holding one (whitespace-split); None when none does.
-
-    ``terms_in(text)`` gives the query terms that a piece of text holds; ``holds(word)``
-    whether a word holds any.
-    """
-    best: tuple[int, S] | None = None
-    for sentence in sentences:
-        found = len(terms_in(sentence.text))
-        if found and (best is None or found > best[0]):
-            best = (found, sentence)
-    if best is None:
-        return None
-    words = best[1].text.split()
-    return best[1], next(i for i, word in enumerate(words) if holds(word))

@@ -7,6 +7,7 @@ import re
 import threading
 import time
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from indexer import backend, doc_rank, top_k
 from indexer.ask.sentences import Sentence, split_sentences
 from indexer.bounded_cache import BoundedCache
 from indexer.build import CURRENT, read_meta
-from indexer.deeplinks import best_sentence, passage_link
+from indexer.deeplinks import passage_link
 from indexer.impacts import Impacts
 from indexer.model import DOC_TYPES
 from indexer.spelling import Speller
@@ -32,7 +33,7 @@ MAX_LIMIT = 100
 # (at least half), like Elasticsearch's minimum_should_match or Typesense's drop_tokens.
 PARTIAL_BELOW = 5
 PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
-SHOWN_CACHE = 2048  # passages kept ready to show, per generation (about 8 kB each)
+SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 6 kB each)
 # Passage scores kept per generation, of all query parts together (about 100 bytes each):
 # every part of the real mirror's vocabulary fits.
 MATCHES_CACHE = 500_000
@@ -167,30 +168,54 @@ def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, f
 
 @dataclass(frozen=True)
 class Analysed:
-    """A text's sentences, with the word keys (``backend.word_keys``) of each and the set of
-    their folded forms and stems, by sentence text; and its ``backend.WordIndex``: what
-    its best sentence and its snippet for any query need."""
+    """A text's sentences and its words (``backend.word_forms``): what its best sentence
+    and its snippet for any query need, kept compactly (interned words, an array of their
+    offsets) so that many passages can be kept ready."""
 
     sentences: list[Sentence]
-    keys: dict[str, tuple[backend.WordKey, ...]]
-    heads: dict[str, frozenset[str]]
-    words: backend.WordIndex
+    forms: tuple[str, ...]
+    starts: array
 
     @classmethod
     def of(cls, text: str) -> Analysed:
-        sentences = split_sentences(text)
-        keys = {s.text: backend.word_keys(s.text) for s in sentences}
-        heads = {t: frozenset(h for key in k for h in key if h) for t, k in keys.items()}
-        return cls(sentences, keys, heads, backend.WordIndex.of(text))
+        return cls(split_sentences(text), *backend.word_forms(text))
 
-    def terms(self, chunk: str, stems: set[str], exact: set[str]) -> set[str]:
-        """The query terms that ``chunk`` (one of the sentences, or any other text) holds
-        (``backend.terms_of``); a sentence with none of them is ruled out at once."""
-        heads = self.heads.get(chunk)
-        if heads is not None and stems.isdisjoint(heads) and exact.isdisjoint(heads):
-            return set()
-        keys = self.keys.get(chunk)
-        return backend.terms_of(backend.word_keys(chunk) if keys is None else keys, stems, exact)
+    def marked(self, parsed: backend.Parsed) -> frozenset[str]:
+        """The word forms of the text that the query matches."""
+        return backend.marked_forms(self.forms, parsed.stems, parsed.exact)
+
+    def first_match(self, marked: frozenset[str]) -> int | None:
+        """The character offset of the first ``marked`` word; None when there is none."""
+        found = (at for w, at in zip(self.forms, self.starts, strict=True) if w in marked)
+        return next(found, None)
+
+    def best_sentence(
+        self, parsed: backend.Parsed, marked: frozenset[str]
+    ) -> tuple[Sentence, int] | None:
+        """The sentence holding the most distinct query terms (the first of equals) and
+        the index of its first whitespace-split word holding one; None when none does."""
+        starts = [s.start for s in self.sentences]
+        terms: dict[int, set[str | None]] = {}
+        first: dict[int, int] = {}  # sentence -> offset of its first marked word
+        for form, at in zip(self.forms, self.starts, strict=True):
+            if form not in marked:
+                continue
+            i = bisect_right(starts, at) - 1
+            if i < 0 or at >= self.sentences[i].end:
+                continue  # between sentences
+            terms.setdefault(i, set()).add(backend.term_of(form, parsed.stems, parsed.exact))
+            first.setdefault(i, at)
+        if not terms:
+            return None
+        best = max(terms, key=lambda i: (len(terms[i]), -i))
+        sentence = self.sentences[best]
+        return sentence, word_index(sentence.text, first[best] - sentence.start)
+
+
+def word_index(text: str, at: int) -> int:
+    """The index of the whitespace-split word of ``text`` that character ``at`` is in."""
+    before = len(text[:at].split())
+    return before if at == 0 or text[at - 1].isspace() else before - 1
 
 
 @dataclass(frozen=True)
@@ -699,12 +724,7 @@ def sentence_link(
     words when none does; the line of ``text`` that sentence is on, from 0). ``analysed``
     is ``Analysed.of(text)``, when already at hand."""
     analysed = analysed or Analysed.of(text)
-    marked = analysed.words.marked(parsed.stems, parsed.exact)
-    found = best_sentence(
-        analysed.sentences,
-        lambda t: analysed.terms(t, parsed.stems, parsed.exact),
-        lambda word: analysed.words.holds(word, marked),
-    )
+    found = analysed.best_sentence(parsed, analysed.marked(parsed))
     if not found:
         return passage_link(url, content_type, text, page), 0
     sentence, at = found
@@ -715,11 +735,13 @@ def sentence_link(
 def snippet(text: str, parsed: backend.Parsed, analysed: Analysed | None = None) -> str:
     """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted.
     ``analysed`` is ``Analysed.of(text)``, when already at hand."""
-    index = (analysed or Analysed.of(text)).words
+    analysed = analysed or Analysed.of(text)
+    marked = analysed.marked(parsed)
     words = text.split()
     if len(words) > SNIPPET_WORDS:
-        at = index.first_match(parsed.stems, parsed.exact) or 0
+        first = analysed.first_match(marked)
+        at = word_index(text, first) if first is not None else 0
         start = max(0, min(at - 10, len(words) - SNIPPET_WORDS))
         cut = " ".join(words[start : start + SNIPPET_WORDS])
         text = ("… " if start else "") + cut + (" …" if start + SNIPPET_WORDS < len(words) else "")
-    return backend.highlight(text, parsed.stems, parsed.exact, index)
+    return backend.highlight(text, parsed.stems, parsed.exact, marked)

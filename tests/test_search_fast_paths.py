@@ -1,6 +1,6 @@
 """The shortcuts a search takes read and mark text exactly as the long way does: a query of
 plain words is parsed as Whoosh's parser parses it, and highlighting a text from its
-``WordIndex`` marks and escapes exactly what the word-by-word highlighting does."""
+marked word forms marks and escapes exactly what the word-by-word highlighting does."""
 
 from __future__ import annotations
 
@@ -58,7 +58,8 @@ def test_highlighting_from_the_word_index_is_the_same(text, words):
     stems, exact = parsed.stems, parsed.exact | {w for w in words if w in ("amp", "x27")}
     plain = backend.highlight(text, stems, exact)
     for whole in (text, f"Before. {text} After."):
-        assert backend.highlight(text, stems, exact, backend.WordIndex.of(whole)) == plain
+        marked = backend.marked_forms(backend.word_forms(whole)[0], stems, exact)
+        assert backend.highlight(text, stems, exact, marked) == plain
 
 
 @FUZZ
@@ -72,4 +73,5 @@ def test_any_text_highlights_the_same_from_its_word_index(text, words):
     parsed = backend.parse(" ".join(words))
     stems, exact = parsed.stems, parsed.exact | set(words)
     expected = backend.highlight(text, stems, exact)
-    assert backend.highlight(text, stems, exact, backend.WordIndex.of(text)) == expected
+    marked = backend.marked_forms(backend.word_forms(text)[0], stems, exact)
+    assert backend.highlight(text, stems, exact, marked) == expected
