@@ -14,7 +14,7 @@ import re
 import sys
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -899,9 +899,17 @@ def word_forms(text: str) -> tuple[tuple[str, ...], array]:
     return tuple(forms), starts
 
 
-def marked_forms(forms: Iterable[str], stems: set[str], exact: set[str]) -> frozenset[str]:
-    """The word forms among ``forms`` that the query matches (see ``highlight``)."""
-    return frozenset(w for w in set(forms) if _matches(w, stems, exact))
+def word_keys(forms: Iterable[str]) -> tuple[WordKey, ...]:
+    """The (folded form, stem) of each of the word forms ``forms``."""
+    return tuple(map(_key, forms))
+
+
+def marked_forms(
+    forms: Sequence[str], keys: Sequence[WordKey], stems: set[str], exact: set[str]
+) -> frozenset[str]:
+    """The word forms among ``forms`` (whose ``word_keys`` are ``keys``) that the query
+    matches (see ``highlight``)."""
+    return frozenset(w for w, (f, s) in zip(forms, keys, strict=True) if f in exact or s in stems)
 
 
 def term_of(form: str, stems: set[str], exact: set[str]) -> str | None:

@@ -37,7 +37,10 @@ def score_document(
     """The document ``ordinal``'s match, from ``scores[i]``: the score of each passage
     (record number) matching part ``i``. ``passages`` are the document's passage record
     numbers in order. None when no passage matches any part."""
-    found = [(i, n) for i, n in enumerate(passages) if any(n in s for s in scores)]
+    held: set[int] = set()
+    for s in scores:
+        held.update(filter(s.__contains__, passages))
+    found = [(i, n) for i, n in enumerate(passages) if n in held]
     if not found:
         return None
 

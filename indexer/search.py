@@ -168,21 +168,26 @@ def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, f
 
 @dataclass(frozen=True)
 class Analysed:
-    """A text's sentences and its words (``backend.word_forms``): what its best sentence
-    and its snippet for any query need, kept compactly (interned words, an array of their
-    offsets) so that many passages can be kept ready."""
+    """A text's sentences and its words (``backend.word_forms``, and the keys of each
+    distinct one): what its best sentence and its snippet for any query need, kept
+    compactly (interned words, keys shared with ``backend``'s cache, an array of offsets)
+    so that many passages can be kept ready."""
 
     sentences: list[Sentence]
     forms: tuple[str, ...]
     starts: array
+    distinct: tuple[str, ...]  # the forms, each once
+    keys: tuple[backend.WordKey, ...]  # theirs
 
     @classmethod
     def of(cls, text: str) -> Analysed:
-        return cls(split_sentences(text), *backend.word_forms(text))
+        forms, starts = backend.word_forms(text)
+        distinct = tuple(dict.fromkeys(forms))
+        return cls(split_sentences(text), forms, starts, distinct, backend.word_keys(distinct))
 
     def marked(self, parsed: backend.Parsed) -> frozenset[str]:
         """The word forms of the text that the query matches."""
-        return backend.marked_forms(self.forms, parsed.stems, parsed.exact)
+        return backend.marked_forms(self.distinct, self.keys, parsed.stems, parsed.exact)
 
     def first_match(self, marked: frozenset[str]) -> int | None:
         """The character offset of the first ``marked`` word; None when there is none."""

@@ -58,7 +58,8 @@ def test_highlighting_from_the_word_index_is_the_same(text, words):
     stems, exact = parsed.stems, parsed.exact | {w for w in words if w in ("amp", "x27")}
     plain = backend.highlight(text, stems, exact)
     for whole in (text, f"Before. {text} After."):
-        marked = backend.marked_forms(backend.word_forms(whole)[0], stems, exact)
+        forms = backend.word_forms(whole)[0]
+        marked = backend.marked_forms(forms, backend.word_keys(forms), stems, exact)
         assert backend.highlight(text, stems, exact, marked) == plain
 
 
@@ -73,5 +74,6 @@ def test_any_text_highlights_the_same_from_its_word_index(text, words):
     parsed = backend.parse(" ".join(words))
     stems, exact = parsed.stems, parsed.exact | set(words)
     expected = backend.highlight(text, stems, exact)
-    marked = backend.marked_forms(backend.word_forms(text)[0], stems, exact)
+    forms = backend.word_forms(text)[0]
+    marked = backend.marked_forms(forms, backend.word_keys(forms), stems, exact)
     assert backend.highlight(text, stems, exact, marked) == expected
