@@ -46,8 +46,8 @@ def score_document(
 
     def strength(item: tuple[int, int]) -> tuple[int, float, int]:
         i, n = item
-        held = [s[n] for s in scores if n in s]
-        return len(held), sum(held), -i
+        its = [s[n] for s in scores if n in s]
+        return len(its), sum(its), -i
 
     best, passage = max(found, key=strength)  # holds the most parts, then scores the most
     score = 0.0

@@ -56,7 +56,9 @@ class Impacts:
     them; unmapped when no longer referenced, so a swapped-out generation's searches in
     flight finish). Thread-safe: only read."""
 
-    def __init__(self, table: dict[str, dict[str, list[int]]], ids: mmap.mmap, scores: mmap.mmap):
+    def __init__(
+        self, table: dict[str, dict[str, tuple[int, int]]], ids: mmap.mmap, scores: mmap.mmap
+    ):
         self._table = table
         self._ids = ids
         self._scores = scores
@@ -65,12 +67,14 @@ class Impacts:
     def open(cls, gen_dir: Path) -> Impacts | None:
         """The impacts of ``gen_dir``, or None when it has none that can be read."""
         try:
-            table = json.loads((gen_dir / TABLE_FILE).read_text(encoding="utf-8"))
+            raw = json.loads((gen_dir / TABLE_FILE).read_text(encoding="utf-8"))
+            # Tuples: the garbage collector stops walking them (lists it walks each time).
+            table = {f: {t: (a, b) for t, (a, b) in terms.items()} for f, terms in raw.items()}
             maps = []
             for name in (IDS_FILE, SCORES_FILE):
                 with open(gen_dir / name, "rb") as f:
                     maps.append(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
-        except (OSError, ValueError):
+        except (OSError, ValueError, TypeError, AttributeError):  # unreadable, or not a table
             return None
         ids, scores = maps
         total = sum(count for terms in table.values() for _, count in terms.values())
