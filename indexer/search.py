@@ -177,7 +177,7 @@ class Analysed:
     forms: tuple[str, ...]
     starts: array
     distinct: tuple[str, ...]  # the forms, each once
-    keys: tuple[backend.WordKey, ...]  # theirs
+    keys: tuple[backend.WordKey, ...]  # the (folded form, stem) of each distinct form
 
     @classmethod
     def of(cls, text: str) -> Analysed:
@@ -214,10 +214,10 @@ class Analysed:
             return None
         best = max(terms, key=lambda i: (len(terms[i]), -i))
         sentence = self.sentences[best]
-        return sentence, word_index(sentence.text, first[best] - sentence.start)
+        return sentence, _word_index(sentence.text, first[best] - sentence.start)
 
 
-def word_index(text: str, at: int) -> int:
+def _word_index(text: str, at: int) -> int:
     """The index of the whitespace-split word of ``text`` that character ``at`` is in."""
     before = len(text[:at].split())
     return before if at == 0 or text[at - 1].isspace() else before - 1
@@ -745,7 +745,7 @@ def snippet(text: str, parsed: backend.Parsed, analysed: Analysed | None = None)
     words = text.split()
     if len(words) > SNIPPET_WORDS:
         first = analysed.first_match(marked)
-        at = word_index(text, first) if first is not None else 0
+        at = _word_index(text, first) if first is not None else 0
         start = max(0, min(at - 10, len(words) - SNIPPET_WORDS))
         cut = " ".join(words[start : start + SNIPPET_WORDS])
         text = ("… " if start else "") + cut + (" …" if start + SNIPPET_WORDS < len(words) else "")
