@@ -314,6 +314,12 @@ class Index:
         with self.reader() as r:
             return r.searcher.doc_count()
 
+    def signature(self) -> str:
+        """What identifies the index's contents: its generation of the table of contents,
+        its segments and record count (any commit changes it)."""
+        segments = ",".join(sorted(s.segment_id() for s in self._ix._segments()))
+        return f"{self._ix.latest_generation()}:{segments}:{self._ix.doc_count_all()}"
+
     def column(self, name: str) -> list[Any]:
         with self.reader() as r:
             return r.column(name)

@@ -10,18 +10,21 @@ a search answers the same with or without them.
 
 Files in a generation folder:
 
-    impacts.json     {"title": {term: [start, count]}, "body": {...}}
+    impacts.json     {"index": the index's signature, "byteorder": "little" or "big",
+                      "terms": {"title": {term: [start, count]}, "body": {...}}}
     impacts.ids      record numbers, int32, ascending within each term
-    impacts.scores   their scores, float64, in the same order
+    impacts.scores   their scores, float64, in the same order (this machine's byte order)
 
-A generation without them (built before impacts were written, or its files damaged) is
-searched through Whoosh alone.
+A generation without them that can be used (built before impacts were written, its files
+damaged, written for other contents of the index, say by an older build adding documents
+to a copy, or on a machine of the other byte order) is searched through Whoosh alone.
 """
 
 from __future__ import annotations
 
 import json
 import mmap
+import sys
 from array import array
 from pathlib import Path
 
@@ -38,6 +41,11 @@ def write_impacts(gen_dir: Path) -> int:
     OSError when the files cannot be written."""
     table: dict[str, dict[str, list[int]]] = {}
     start = 0
+    ix = backend.Index(gen_dir)
+    try:
+        signature = ix.signature()
+    finally:
+        ix.close()
     with open(gen_dir / IDS_FILE, "wb") as ids_out, open(gen_dir / SCORES_FILE, "wb") as out:
         for fieldname in backend.SEARCH_FIELDS:
             terms = table[fieldname] = {}
@@ -47,7 +55,8 @@ def write_impacts(gen_dir: Path) -> int:
                 array("d", [scores[n] for n in ids]).tofile(out)
                 terms[term] = [start, len(ids)]
                 start += len(ids)
-    (gen_dir / TABLE_FILE).write_text(json.dumps(table), encoding="utf-8")
+    head = {"index": signature, "byteorder": sys.byteorder, "terms": table}
+    (gen_dir / TABLE_FILE).write_text(json.dumps(head), encoding="utf-8")
     return start
 
 
@@ -64,17 +73,22 @@ class Impacts:
         self._scores = scores
 
     @classmethod
-    def open(cls, gen_dir: Path) -> Impacts | None:
-        """The impacts of ``gen_dir``, or None when it has none that can be read."""
+    def open(cls, gen_dir: Path, signature: str) -> Impacts | None:
+        """The impacts of ``gen_dir``, whose index has ``signature`` (``Index.signature``),
+        or None when it has none that can be used."""
         try:
-            raw = json.loads((gen_dir / TABLE_FILE).read_text(encoding="utf-8"))
+            head = json.loads((gen_dir / TABLE_FILE).read_text(encoding="utf-8"))
+            if head["index"] != signature or head["byteorder"] != sys.byteorder:
+                return None
             # Tuples: the garbage collector stops walking them (lists it walks each time).
-            table = {f: {t: (a, b) for t, (a, b) in terms.items()} for f, terms in raw.items()}
+            table = {
+                f: {t: (a, b) for t, (a, b) in terms.items()} for f, terms in head["terms"].items()
+            }
             maps = []
             for name in (IDS_FILE, SCORES_FILE):
                 with open(gen_dir / name, "rb") as f:
                     maps.append(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
-        except (OSError, ValueError, TypeError, AttributeError):  # unreadable, or not a table
+        except (OSError, ValueError, TypeError, AttributeError, KeyError):  # unreadable
             return None
         ids, scores = maps
         total = sum(count for terms in table.values() for _, count in terms.values())

@@ -34,8 +34,9 @@ MAX_LIMIT = 100
 PARTIAL_BELOW = 5
 PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
 SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 6 kB each)
-# Passage scores kept per generation, of all query parts together (about 100 bytes each):
-# every part of the real mirror's vocabulary fits.
+# Passage scores kept per generation, of all query parts together: every part of the real
+# mirror's vocabulary fits. About 100 bytes each, with a part's ranking (4 bytes a passage)
+# and its documents (a set, one entry a document) on top: about 60 MB at the most.
 MATCHES_CACHE = 500_000
 
 
@@ -107,7 +108,7 @@ class _Generation:
             g_dates,
             passages_of,
             Speller(path),
-            Impacts.open(path),
+            Impacts.open(path, ix.signature()),
         )
 
     def matches(self, r: backend.Reader, q) -> _Matches:

@@ -1,7 +1,8 @@
 """Impacts: every title and body term's passages and BM25F scores, written with each index
 generation. They are exactly what Whoosh scores, survive an incremental build (the scores of
 a generation are its own), and a generation whose impact files are missing or cut short is
-searched through Whoosh with the same answers."""
+searched through Whoosh with the same answers, as is one whose impact files were written for
+other contents of the index (an older build adding documents to a copy keeps them)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,20 @@ from indexer.search import Engine
 from tests.helpers import make_corpus, make_document, make_index
 from tests.search_fixtures import sample_docs
 
+FILES = (TABLE_FILE, IDS_FILE, SCORES_FILE)
 QUERIES = ["trade finance", "women-owned enterprise", "digital", "finance -women", "SMEs 2019"]
 
 
 def _generation(index_dir: Path) -> Path:
     return index_dir / os.readlink(index_dir / CURRENT)
+
+
+def _open(gen: Path) -> Impacts | None:
+    ix = backend.Index(gen)
+    try:
+        return Impacts.open(gen, ix.signature())
+    finally:
+        ix.close()
 
 
 def _untimed(found: dict) -> dict:
@@ -31,7 +41,7 @@ def _untimed(found: dict) -> dict:
 
 def _assert_exact(gen: Path) -> int:
     """Every term's impacts equal Whoosh's scores; returns how many terms were checked."""
-    impacts = Impacts.open(gen)
+    impacts = _open(gen)
     assert impacts is not None
     checked = 0
     ix = backend.Index(gen)
@@ -70,7 +80,7 @@ def test_an_incremental_build_writes_the_new_generations_own_impacts(tmp_path: P
 
 
 def test_other_queries_are_not_read_from_impacts(tmp_path: Path):
-    impacts = Impacts.open(_generation(make_index(tmp_path, sample_docs())))
+    impacts = _open(_generation(make_index(tmp_path, sample_docs())))
     assert impacts is not None
     three = query.Or(
         [query.Term("title", "trade"), query.Term("body", "trade"), query.Term("body", "x")]
@@ -98,6 +108,25 @@ def test_a_generation_without_usable_impacts_answers_the_same(tmp_path: Path, da
         (gen / IDS_FILE).write_bytes(data[: len(data) // 2])
     else:
         (gen / TABLE_FILE).write_text("{not json")
-    assert Impacts.open(gen) is None
+    assert _open(gen) is None
     assert [_untimed(Engine(index).search(q)) for q in QUERIES] == expected
     assert any(f["total"] for f in expected)
+
+
+def test_impacts_written_for_other_contents_are_not_used(tmp_path: Path):
+    docs = sample_docs()
+    build_index(make_corpus(tmp_path, docs), tmp_path / "index")
+    old = {name: (_generation(tmp_path / "index") / name).read_bytes() for name in FILES}
+    more = make_document(
+        "https://sme.example/new-statement",
+        "Statement on Finance for Small Enterprises",
+        ["Ministers welcomed trade finance for women-owned small enterprises."],
+        year=2024,
+    )
+    build_index(make_corpus(tmp_path, [*docs, more]), tmp_path / "index")
+    gen = _generation(tmp_path / "index")
+    expected = [_untimed(Engine(tmp_path / "index").search(q)) for q in QUERIES]
+    for name, data in old.items():
+        (gen / name).write_bytes(data)  # the previous generation's, as an older build leaves
+    assert _open(gen) is None
+    assert [_untimed(Engine(tmp_path / "index").search(q)) for q in QUERIES] == expected
