@@ -11,11 +11,17 @@ a search answers the same with or without them.
 Files in a generation folder:
 
     impacts.json     {"index": the index's signature, "byteorder": "little" or "big",
-                      "terms": {"title": {term: [start, count]}, "body": {...}}}
-    impacts.ids      record numbers, int32, ascending within each term
+                      "terms": {"title": {term: [start, count]}, "body": {...},
+                                "words": {word: [start, count]}}}
+    impacts.ids      runs of record numbers, int32, ascending
     impacts.scores   their scores, float64, in the same order (this machine's byte order)
+    impacts.ranked   each run's record numbers again, best score first (on a tie the lower)
 
-A generation without them that can be used (built before impacts were written, its files
+"title" and "body" give a term's run in that field, "words" a word's in both together (the
+OR of the two that a query's word is): its scores added up where it is in both, and the
+same run as the field's where it is in one only.
+
+A generation without impacts that can be used (built before impacts were written, its files
 damaged, written for other contents of the index, say by an older build adding documents
 to a copy, or on a machine of the other byte order) is searched through Whoosh alone.
 """
@@ -33,31 +39,80 @@ from indexer import backend
 TABLE_FILE = "impacts.json"
 IDS_FILE = "impacts.ids"
 SCORES_FILE = "impacts.scores"
+RANKED_FILE = "impacts.ranked"
+FILES = (TABLE_FILE, IDS_FILE, SCORES_FILE, RANKED_FILE)
+WORDS = "words"
+
+
+def best_first(scores: dict[int, float]) -> list[int]:
+    """The record numbers of ``scores``, best score first, on a tie the lower first (as
+    Whoosh ranks). By record number, then by score (a stable sort, also when reversed): two
+    sorts on plain keys are faster than one on tuples."""
+    ranked = sorted(scores)
+    ranked.sort(key=scores.__getitem__, reverse=True)
+    return ranked
+
+
+class _Runs:
+    """Appends runs (a term's record numbers, scores and ranking) to the three files."""
+
+    def __init__(self, gen_dir: Path):
+        self._files = [open(gen_dir / name, "wb") for name in FILES[1:]]  # noqa: SIM115
+        self.end = 0
+
+    def add(self, scores: dict[int, float]) -> list[int]:
+        """Write a run; its [start, count]."""
+        ids = sorted(scores)
+        ids_out, scores_out, ranked_out = self._files
+        array("i", ids).tofile(ids_out)
+        array("d", [scores[n] for n in ids]).tofile(scores_out)
+        array("i", best_first(scores)).tofile(ranked_out)
+        run = [self.end, len(ids)]
+        self.end += len(ids)
+        return run
+
+    def close(self) -> None:
+        for f in self._files:
+            f.close()
+
+
+def added(first: dict[int, float], second: dict[int, float]) -> dict[int, float]:
+    """The scores of an OR of two terms: each passage's in either, added up where both are
+    (as Whoosh's union matcher adds them)."""
+    out = {**first, **second}
+    for n in first.keys() & second.keys():
+        out[n] = first[n] + second[n]
+    return out
 
 
 def write_impacts(gen_dir: Path) -> int:
     """Write the impact files of the index generation in ``gen_dir``; returns how many
-    (term, passage) scores they hold. Raises BackendError when the index cannot be read,
-    OSError when the files cannot be written."""
-    table: dict[str, dict[str, list[int]]] = {}
-    start = 0
+    scores they hold. Raises BackendError when the index cannot be read, OSError when the
+    files cannot be written."""
     ix = backend.Index(gen_dir)
     try:
         signature = ix.signature()
     finally:
         ix.close()
-    with open(gen_dir / IDS_FILE, "wb") as ids_out, open(gen_dir / SCORES_FILE, "wb") as out:
-        for fieldname in backend.SEARCH_FIELDS:
-            terms = table[fieldname] = {}
-            for term, scores in backend.term_scores(gen_dir, fieldname):
-                ids = sorted(scores)
-                array("i", ids).tofile(ids_out)
-                array("d", [scores[n] for n in ids]).tofile(out)
-                terms[term] = [start, len(ids)]
-                start += len(ids)
+    title_field, body_field = backend.SEARCH_FIELDS
+    table: dict[str, dict[str, list[int]]] = {title_field: {}, body_field: {}, WORDS: {}}
+    runs = _Runs(gen_dir)
+    try:
+        titles: dict[str, dict[int, float]] = {}  # few: titles are short
+        for term, scores in backend.term_scores(gen_dir, title_field):
+            table[title_field][term] = table[WORDS][term] = runs.add(scores)
+            titles[term] = scores
+        for term, scores in backend.term_scores(gen_dir, body_field):
+            table[body_field][term] = runs.add(scores)
+            title = titles.get(term)
+            table[WORDS][term] = (
+                table[body_field][term] if title is None else runs.add(added(title, scores))
+            )
+    finally:
+        runs.close()
     head = {"index": signature, "byteorder": sys.byteorder, "terms": table}
     (gen_dir / TABLE_FILE).write_text(json.dumps(head), encoding="utf-8")
-    return start
+    return runs.end
 
 
 class Impacts:
@@ -65,12 +120,9 @@ class Impacts:
     them; unmapped when no longer referenced, so a swapped-out generation's searches in
     flight finish). Thread-safe: only read."""
 
-    def __init__(
-        self, table: dict[str, dict[str, tuple[int, int]]], ids: mmap.mmap, scores: mmap.mmap
-    ):
+    def __init__(self, table: dict[str, dict[str, tuple[int, int]]], maps: list[mmap.mmap]):
         self._table = table
-        self._ids = ids
-        self._scores = scores
+        self._ids, self._scores, self._ranked = maps
 
     @classmethod
     def open(cls, gen_dir: Path, signature: str) -> Impacts | None:
@@ -85,36 +137,35 @@ class Impacts:
                 f: {t: (a, b) for t, (a, b) in terms.items()} for f, terms in head["terms"].items()
             }
             maps = []
-            for name in (IDS_FILE, SCORES_FILE):
+            for name in FILES[1:]:
                 with open(gen_dir / name, "rb") as f:
                     maps.append(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
         except (OSError, ValueError, TypeError, AttributeError, KeyError):  # unreadable
             return None
-        ids, scores = maps
-        total = sum(count for terms in table.values() for _, count in terms.values())
-        if len(ids) != 4 * total or len(scores) != 8 * total:
+        end = max((a + b for terms in table.values() for a, b in terms.values()), default=0)
+        if [len(m) for m in maps] != [4 * end, 8 * end, 4 * end]:
             return None  # cut short: not the files the table describes
-        return cls(table, ids, scores)
+        return cls(table, maps)
 
-    def scores(self, q) -> dict[int, float] | None:
-        """Record number -> BM25F score of every passage ``q`` matches, when ``q`` is a
-        term of title or body or an OR of two (``backend.single_terms``); None for any
-        other query. The same scores as ``backend.scores(q)``: an OR adds its terms'."""
+    def matches(self, q) -> tuple[dict[int, float], array | None] | None:
+        """(record number -> BM25F score of every passage ``q`` matches, those passages
+        best first when the files hold that ranking) when ``q`` is a term of title or body
+        or an OR of two (``backend.single_terms``); None for any other query. The same
+        scores as ``backend.scores(q)``."""
         terms = backend.single_terms(q)
         if terms is None:
             return None
-        first, *other = (dict(zip(*self._postings(f, t), strict=True)) for f, t in terms)
-        if not other:
-            return first
-        second = other[0]
-        out = {**first, **second}
-        for n in first.keys() & second.keys():
-            out[n] = first[n] + second[n]
-        return out
+        if len(terms) == 1:
+            return self._run(*terms[0])
+        (field_a, a), (field_b, b) = terms
+        if a == b and {field_a, field_b} == set(backend.SEARCH_FIELDS):
+            return self._run(WORDS, a)  # a word in title or body
+        return added(self._run(field_a, a)[0], self._run(field_b, b)[0]), None
 
-    def _postings(self, fieldname: str, term: str) -> tuple[array, array]:
-        start, count = self._table.get(fieldname, {}).get(term, (0, 0))
-        ids, scores = array("i"), array("d")
+    def _run(self, key: str, term: str) -> tuple[dict[int, float], array]:
+        start, count = self._table.get(key, {}).get(term, (0, 0))
+        ids, scores, ranked = array("i"), array("d"), array("i")
         ids.frombytes(self._ids[4 * start : 4 * (start + count)])
         scores.frombytes(self._scores[8 * start : 8 * (start + count)])
-        return ids, scores
+        ranked.frombytes(self._ranked[4 * start : 4 * (start + count)])
+        return dict(zip(ids, scores, strict=True)), ranked

@@ -20,7 +20,7 @@ from indexer.ask.sentences import Sentence, split_sentences
 from indexer.bounded_cache import BoundedCache
 from indexer.build import CURRENT, read_meta
 from indexer.deeplinks import passage_link
-from indexer.impacts import Impacts
+from indexer.impacts import Impacts, best_first
 from indexer.model import DOC_TYPES
 from indexer.spelling import Speller
 
@@ -117,10 +117,10 @@ class _Generation:
         impacts for a word, else through Whoosh."""
 
         def read() -> _Matches:
-            scores = self.impacts.scores(q) if self.impacts else None
-            if scores is None:
-                scores = backend.scores(r, q)
-            return _Matches(scores, frozenset(map(self.doc_of.__getitem__, scores)) - {-1})
+            found = self.impacts.matches(q) if self.impacts else None
+            scores, ranked = found if found else (backend.scores(r, q), None)
+            docs = frozenset(map(self.doc_of.__getitem__, scores)) - {-1}
+            return _Matches(scores, docs, ranked)
 
         # Keyed by the repr: Whoosh's query hashes collide (an OR of the same word in two
         # fields hashes the same for every word).
@@ -138,13 +138,9 @@ class _Matches:
 
     def ranked(self) -> array:
         """The passages best first; on a tie the lower record number first, as Whoosh
-        ranks. Sorted once, when first asked for."""
+        ranks. From the impacts, or sorted once, when first asked for."""
         if self._ranked is None:
-            # By record number, then by score (a stable sort, also when reversed): two
-            # sorts on plain keys are faster than one on tuples.
-            ranked = sorted(self.scores)
-            ranked.sort(key=self.scores.__getitem__, reverse=True)
-            self._ranked = array("i", ranked)
+            self._ranked = array("i", best_first(self.scores))
         return self._ranked
 
 

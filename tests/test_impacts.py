@@ -14,12 +14,11 @@ from whoosh import query
 
 from indexer import backend
 from indexer.build import CURRENT, build_index
-from indexer.impacts import IDS_FILE, SCORES_FILE, TABLE_FILE, Impacts
+from indexer.impacts import FILES, IDS_FILE, SCORES_FILE, TABLE_FILE, Impacts
 from indexer.search import Engine
 from tests.helpers import make_corpus, make_document, make_index
 from tests.search_fixtures import sample_docs
 
-FILES = (TABLE_FILE, IDS_FILE, SCORES_FILE)
 QUERIES = ["trade finance", "women-owned enterprise", "digital", "finance -women", "SMEs 2019"]
 
 
@@ -52,8 +51,14 @@ def _assert_exact(gen: Path) -> int:
                     term = btext.decode()
                     one = query.Term(fieldname, term)
                     both = query.Or([query.Term("title", term), query.Term("body", term)])
-                    for q in (one, both):
-                        assert impacts.scores(q) == backend.scores(r, q), q
+                    two = query.Or([query.Term("title", term), query.Term("body", "trade")])
+                    for q in (one, both, two):
+                        found = impacts.matches(q)
+                        assert found is not None
+                        scores, ranked = found
+                        assert scores == backend.scores(r, q), q
+                        best = sorted(scores, key=lambda n: (-scores[n], n))
+                        assert ranked is None or list(ranked) == best
                     checked += 1
     finally:
         ix.close()
@@ -93,7 +98,7 @@ def test_other_queries_are_not_read_from_impacts(tmp_path: Path):
         query.And([query.Term("title", "trade"), query.Term("body", "trade")]),
         query.Term("doc_type", "statement"),
     ):
-        assert impacts.scores(q) is None, q
+        assert impacts.matches(q) is None, q
 
 
 @pytest.mark.parametrize("damage", ["missing", "cut short", "bad table"])

@@ -65,8 +65,8 @@ def test_a_part_shared_by_queries_is_scored_once_per_generation(tmp_path: Path, 
     corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
     build_index(corpus, tmp_path / "index")
     scored: list[str] = []
-    real = Impacts.scores
-    monkeypatch.setattr(Impacts, "scores", lambda i, q: scored.append(repr(q)) or real(i, q))
+    real = Impacts.matches
+    monkeypatch.setattr(Impacts, "matches", lambda i, q: scored.append(repr(q)) or real(i, q))
     engine = Engine(tmp_path / "index")
     first = engine.search("tourism finance")
     engine.search("finance tourism")
