@@ -40,30 +40,36 @@ def run_crawl(command: str, corpus_dir: Path | None, **options):
     sys.exit(1)
 
 
+def crawl_options(f):
+    """The options of a crawl that ``crawl`` and ``update`` share: --seed, --delay and
+    --max-pages."""
+    f = click.option(
+        "--max-pages",
+        type=click.IntRange(min=1),
+        default=500,
+        show_default=True,
+        help="Stop the crawl after this many URLs.",
+    )(f)
+    f = click.option(
+        "--delay",
+        type=click.FloatRange(min=0),
+        default=1.0,
+        show_default=True,
+        help="Seconds between requests to one host (robots.txt Crawl-delay may raise it).",
+    )(f)
+    return click.option(
+        "--seed",
+        "seeds",
+        multiple=True,
+        metavar="URL",
+        help="Start here instead of corpus/sources.toml (repeatable); "
+        "the scope becomes the seeds' own hosts.",
+    )(f)
+
+
 @click.command("crawl")
-@click.option(
-    "--seed",
-    "seeds",
-    multiple=True,
-    metavar="URL",
-    help="Start here instead of corpus/sources.toml (repeatable); "
-    "the scope becomes the seeds' own hosts.",
-)
+@crawl_options
 @corpus_option
-@click.option(
-    "--delay",
-    type=click.FloatRange(min=0),
-    default=1.0,
-    show_default=True,
-    help="Seconds between requests to one host (robots.txt Crawl-delay may raise it).",
-)
-@click.option(
-    "--max-pages",
-    type=click.IntRange(min=1),
-    default=500,
-    show_default=True,
-    help="Stop after this many URLs.",
-)
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
@@ -155,27 +161,7 @@ def index_command(corpus_dir: Path | None, index_dir: Path | None, recreate: boo
 
 
 @click.command("update")
-@click.option(
-    "--seed",
-    "seeds",
-    multiple=True,
-    metavar="URL",
-    help="Start here instead of corpus/sources.toml (repeatable).",
-)
-@click.option(
-    "--delay",
-    type=click.FloatRange(min=0),
-    default=1.0,
-    show_default=True,
-    help="Seconds between requests to one host.",
-)
-@click.option(
-    "--max-pages",
-    type=click.IntRange(min=1),
-    default=500,
-    show_default=True,
-    help="Stop the crawl after this many URLs.",
-)
+@crawl_options
 @corpus_option
 @index_option
 def update_command(
