@@ -468,21 +468,12 @@ def word_documents(path: Path, at_least: int) -> dict[str, int]:
         ix.close()
 
 
-def term_scores(path: Path, fieldname: str) -> Iterator[tuple[str, dict[int, float]]]:
-    """For each term of field ``fieldname`` of the index at ``path``: (the term, record
-    number -> the BM25F score a search for that term alone gives each live record holding
-    it), terms in index order.
-
-    Raises BackendError when the index cannot be read.
-    """
-    ix = Index(path)
-    try:
-        with ix.reader() as r:
-            for btext, _ in r.searcher.reader().iter_field(fieldname):
-                term = btext.decode("utf-8")
-                yield term, scores(r, query.Term(fieldname, term))
-    finally:
-        ix.close()
+def term_scores(ix: Reader, fieldname: str) -> Iterator[tuple[str, dict[int, float]]]:
+    """For each term of field ``fieldname``: (the term, record number -> the BM25F score a
+    search for that term alone gives each live record holding it), terms in index order."""
+    for btext, _ in ix.searcher.reader().iter_field(fieldname):
+        term = btext.decode("utf-8")
+        yield term, scores(ix, query.Term(fieldname, term))
 
 
 def single_terms(q) -> list[tuple[str, str]] | None:

@@ -89,27 +89,26 @@ def write_impacts(gen_dir: Path) -> int:
     """Write the impact files of the index generation in ``gen_dir``; returns how many
     scores they hold. Raises BackendError when the index cannot be read, OSError when the
     files cannot be written."""
-    ix = backend.Index(gen_dir)
-    try:
-        signature = ix.signature()
-    finally:
-        ix.close()
     title_field, body_field = backend.SEARCH_FIELDS
     table: dict[str, dict[str, list[int]]] = {title_field: {}, body_field: {}, WORDS: {}}
+    ix = backend.Index(gen_dir)
     runs = _Runs(gen_dir)
     try:
-        titles: dict[str, dict[int, float]] = {}  # few: titles are short
-        for term, scores in backend.term_scores(gen_dir, title_field):
-            table[title_field][term] = table[WORDS][term] = runs.add(scores)
-            titles[term] = scores
-        for term, scores in backend.term_scores(gen_dir, body_field):
-            table[body_field][term] = runs.add(scores)
-            title = titles.get(term)
-            table[WORDS][term] = (
-                table[body_field][term] if title is None else runs.add(added(title, scores))
-            )
+        with ix.reader() as r:
+            titles: dict[str, dict[int, float]] = {}  # few: titles are short
+            for term, scores in backend.term_scores(r, title_field):
+                table[title_field][term] = table[WORDS][term] = runs.add(scores)
+                titles[term] = scores
+            for term, scores in backend.term_scores(r, body_field):
+                table[body_field][term] = runs.add(scores)
+                title = titles.get(term)
+                table[WORDS][term] = (
+                    table[body_field][term] if title is None else runs.add(added(title, scores))
+                )
+        signature = ix.signature()
     finally:
         runs.close()
+        ix.close()
     head = {"index": signature, "byteorder": sys.byteorder, "terms": table}
     (gen_dir / TABLE_FILE).write_text(json.dumps(head), encoding="utf-8")
     return runs.end
