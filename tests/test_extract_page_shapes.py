@@ -259,25 +259,18 @@ def test_a_group_page_is_a_web_page_dated_by_its_update_line(filler):
             "Last updated: 18 June 2032",
         ]
     )
-    url = "https://www.apec.org/groups/som-steering-committee/working-groups/smewg"
-    meta = extract_metadata("Small and Medium Enterprises Working Group", text, url)
-    assert (meta.doc_type, meta.date, meta.year, meta.location, meta.meeting_number) == (
-        "web_page",
-        "2032-06-18",
-        2032,
-        None,
-        None,
-    )
-    meta = extract_metadata(
-        "Small and Medium Enterprises Working Group", text, "https://www.apec.org/smewg"
-    )  # the group's name is the title
-    assert (meta.doc_type, meta.date, meta.year, meta.location, meta.meeting_number) == (
-        "web_page",
-        "2032-06-18",
-        2032,
-        None,
-        None,
-    )
+    for url in (
+        "https://www.apec.org/groups/som-steering-committee/working-groups/smewg",
+        "https://www.apec.org/smewg",  # no group path: the group's name is the title
+    ):
+        meta = extract_metadata("Small and Medium Enterprises Working Group", text, url)
+        assert (meta.doc_type, meta.date, meta.year, meta.location, meta.meeting_number) == (
+            "web_page",
+            "2032-06-18",
+            2032,
+            None,
+            None,
+        )
 
 
 @pytest.mark.parametrize(
