@@ -191,7 +191,7 @@ def synthetic_docs(count: int, paragraphs: int, seed: int = 7) -> list:
 
 def time_indexing(label: str, docs: list, write) -> None:
     """Build an index of `docs` (stored by `write(root, docs)`), then build it again."""
-    from indexer.build import build_index
+    from indexer.index.build import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write(Path(tmp) / "corpus", docs)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from indexer.crawl import crawl  # noqa: E402
+from indexer.crawl.crawler import crawl  # noqa: E402
 from tests.site import Site  # noqa: E402
 from tests.sme_site import build_sme_site  # noqa: E402
 

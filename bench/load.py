@@ -53,11 +53,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.search_bench import fts_build, fts_query  # noqa: E402
 from bench.synthetic import generate_documents, write_corpus  # noqa: E402
-from indexer.backend import STOP_WORDS  # noqa: E402
-from indexer.build import build_index  # noqa: E402
-from indexer.corpus import Corpus  # noqa: E402
+from indexer.crawl.corpus import Corpus  # noqa: E402
 from indexer.extract import EXTRACTOR_VERSION  # noqa: E402
+from indexer.index.analysis import STOP_WORDS  # noqa: E402
+from indexer.index.build import build_index  # noqa: E402
 from indexer.model import Document, Paragraph  # noqa: E402
+from indexer.search.engine import Engine  # noqa: E402
 
 HOST = "127.0.0.1"
 NEW_DOCS = 20  # documents added for the rebuild phase
@@ -366,7 +367,7 @@ def prepare(name: str, work: Path, make: Callable[[Path], list[Document]], old: 
     if old is not None:
         started = time.perf_counter()
         code = (
-            "import sys; from indexer.build import build_index;"
+            "import sys; from indexer.index.build import build_index;"
             " build_index(sys.argv[1], sys.argv[2], recreate=True, extract=False)"
         )
         subprocess.run(
@@ -491,8 +492,6 @@ def profile(p: Prepared, n: int = 300) -> None:
     """cProfile of Engine.search in this process over ``n`` queries of the load's kind."""
     import cProfile
     import pstats
-
-    from indexer.search import Engine
 
     engine = Engine(p.work / "index")
     source = QuerySource(text_words(p.docs), seed=99)

@@ -18,9 +18,9 @@ from typing import Any
 
 from fpdf import FPDF
 
-from indexer.build import build_index
-from indexer.corpus import Corpus, ManifestRecord
+from indexer.crawl.corpus import Corpus, ManifestRecord
 from indexer.extract import extract_corpus
+from indexer.index.build import build_index
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FETCHED_AT = "2026-11-01T00:00:00+00:00"

@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from indexer.search.engine import Engine
+
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = "d617c96"
 SHOWN = 10
@@ -36,7 +38,6 @@ def run_queries(set_dir: Path) -> dict[str, dict[str, list[str]]]:
     Returns {query id: {"results": [page id...], "partial": [page id...]}}.
     """
     from bench.realdocs import build_set_index, load_pages, url_to_id
-    from indexer.search import Engine
 
     pages = load_pages(set_dir / "docs")
     ids = url_to_id(pages)

@@ -21,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import BenchQuery, generate_documents, sample_queries, write_corpus  # noqa: E402
-from indexer.build import build_index  # noqa: E402
+from indexer.index.build import build_index  # noqa: E402
+from indexer.index.passages import make_passages  # noqa: E402
 from indexer.model import Document  # noqa: E402
-from indexer.passages import make_passages  # noqa: E402
-from indexer.search import Engine  # noqa: E402
+from indexer.search.engine import Engine  # noqa: E402
 
 
 def peak_mb() -> float:

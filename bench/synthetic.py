@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-from indexer.corpus import Corpus, ManifestRecord
+from indexer.crawl.corpus import Corpus, ManifestRecord
 from indexer.model import DOC_TYPES, Document, Paragraph
 
 DOMAIN = """

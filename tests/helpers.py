@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from indexer.build import build_index
-from indexer.corpus import Corpus, ManifestRecord
+from indexer.crawl.corpus import Corpus, ManifestRecord
 from indexer.extract import EXTRACTOR_VERSION
+from indexer.index.build import build_index
 from indexer.model import Document, Paragraph
 
 # Keys every search result must carry: the `--json` / `/api/search` contract of issue 3.

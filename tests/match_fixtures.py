@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.model import Document, Paragraph
-from indexer.search import Engine
+from indexer.search.engine import Engine
 from tests.helpers import make_document, make_index
 
 BASE = "https://example.org/match"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.model import Document, Paragraph
-from indexer.search import Engine
+from indexer.search.engine import Engine
 from tests.helpers import make_document, make_index
 
 FILLER = (

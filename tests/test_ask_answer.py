@@ -3,7 +3,8 @@
 import pytest
 
 from indexer.ask import answer
-from indexer.search import Engine, IndexMissing
+from indexer.search.engine import Engine
+from indexer.search.generation import IndexMissing
 from tests.ask_corpus import BASE, DOCS
 from tests.helpers import make_index
 

@@ -9,7 +9,7 @@ import pytest
 
 from indexer.ask import answer
 from indexer.model import Paragraph
-from indexer.search import Engine
+from indexer.search.engine import Engine
 from tests.helpers import make_document, make_index
 
 BASE = "https://kinds.example.test/"

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.ask.sentences import split_sentences
+from indexer.text.sentences import split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -5,9 +5,10 @@ import threading
 
 import pytest
 
-from indexer import backend
-from indexer.build import BuildRunning, build_index, build_lock, current_generation
-from indexer.search import Engine, IndexDamaged, IndexMissing
+from indexer.index import store
+from indexer.index.build import BuildRunning, build_index, build_lock, current_generation
+from indexer.search.engine import Engine
+from indexer.search.generation import IndexDamaged, IndexMissing
 from tests.helpers import make_corpus, make_document
 
 
@@ -44,7 +45,7 @@ def test_reader_opened_before_a_rebuild_keeps_working_and_then_sees_the_new_one(
 
 def test_searcher_holding_the_old_generation_still_reads_it(built):
     tmp_path, corpus, index = built
-    old = backend.Index(current_generation(index))
+    old = store.Index(current_generation(index))
     make_corpus(tmp_path, [doc(2, "Another export statement.")])
     build_index(corpus, index)
     build_index(corpus, index, recreate=True)  # gen-1 is removed now
@@ -64,8 +65,8 @@ def test_a_build_that_fails_half_way_leaves_the_old_index(built, monkeypatch):
             raise RuntimeError("disk full")
         real_add(self, record)
 
-    real_add = backend.Writer.add
-    monkeypatch.setattr(backend.Writer, "add", add_then_fail)
+    real_add = store.Writer.add
+    monkeypatch.setattr(store.Writer, "add", add_then_fail)
     with pytest.raises(RuntimeError):
         build_index(corpus, index)
     assert current_generation(index).name == "gen-1"

@@ -1,8 +1,8 @@
 """Rebuilds re-analyse only documents whose content changed; unusable documents are reported."""
 
-from indexer.build import build_index
-from indexer.corpus import Corpus, ManifestRecord
-from indexer.search import Engine
+from indexer.crawl.corpus import Corpus, ManifestRecord
+from indexer.index.build import build_index
+from indexer.search.engine import Engine
 from tests.helpers import make_corpus, make_document
 
 

@@ -5,7 +5,7 @@ import os
 from click.testing import CliRunner
 
 from indexer.cli import cli
-from indexer.search import Engine
+from indexer.search.engine import Engine
 from tests.helpers import make_document, make_index
 
 

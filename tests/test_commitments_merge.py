@@ -3,10 +3,10 @@ the news reporting it; each record dated by what it says."""
 
 import pytest
 
-from indexer.build import build_index
 from indexer.commitments.merge import merge_records
 from indexer.commitments.records import extract_commitments
 from indexer.commitments.store import csv_filename, csv_rows, find_commitments
+from indexer.index.build import build_index
 from tests.helpers import make_corpus, make_document
 
 GROUP_SENTENCE = "In October 2030, ministers endorsed the group's plan for 2031-2034."

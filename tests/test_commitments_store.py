@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from indexer.build import build_index, current_generation
 from indexer.commitments.store import (
     COMMITMENTS_FILE,
     CSV_COLUMNS,
@@ -18,9 +17,10 @@ from indexer.commitments.store import (
     group_by_year,
     write_commitments,
 )
-from indexer.corpus import Corpus
-from indexer.csv_export import to_csv
-from indexer.search import Engine
+from indexer.crawl.corpus import Corpus
+from indexer.index.build import build_index, current_generation
+from indexer.search.csv_export import to_csv
+from indexer.search.engine import Engine
 from tests.helpers import make_corpus, make_document
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.build import build_index, current_generation
-from indexer.search import Engine
+from indexer.index.build import build_index, current_generation
+from indexer.search.engine import Engine
 from tests.helpers import make_corpus, make_document
 
 ROOT = Path(__file__).resolve().parent.parent

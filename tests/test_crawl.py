@@ -14,11 +14,11 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.cli import cli
-from indexer.corpus import Corpus
-from indexer.crawl import STATE_FILE, TRAP_BUDGET, CrawlError, crawl
-from indexer.fetch import USER_AGENT
-from indexer.sources import SourceDocument, Sources
-from indexer.urls import ScopeRule
+from indexer.crawl.corpus import Corpus
+from indexer.crawl.crawler import STATE_FILE, TRAP_BUDGET, CrawlError, crawl
+from indexer.crawl.fetch import USER_AGENT
+from indexer.crawl.sources import SourceDocument, Sources
+from indexer.crawl.urls import ScopeRule
 from tests.pages import modern_cms_page
 from tests.site import Route, Site
 from tests.sme_site import (
@@ -431,7 +431,7 @@ def _free_port() -> int:
 
 
 def _record(sha: str, size: int):
-    from indexer.corpus import ManifestRecord
+    from indexer.crawl.corpus import ManifestRecord
 
     return ManifestRecord(
         url="http://example.org/kept",

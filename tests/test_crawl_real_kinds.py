@@ -9,9 +9,9 @@ import time
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
-from indexer import robots
-from indexer.corpus import Corpus
-from indexer.crawl import crawl
+from indexer.crawl import robots
+from indexer.crawl.corpus import Corpus
+from indexer.crawl.crawler import crawl
 from indexer.extract import extract_bytes, extract_corpus
 from tests.site import Route, Site
 

@@ -8,7 +8,7 @@ import io
 import pytest
 from flask import Flask
 
-from indexer.csv_export import safe_cell, to_csv
+from indexer.search.csv_export import safe_cell, to_csv
 from webapp.csv_export import csv_response
 
 

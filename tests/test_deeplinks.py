@@ -4,7 +4,7 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
-from indexer.deeplinks import passage_link, quote_run, text_fragment_link
+from indexer.text.fragments import passage_link, quote_run, text_fragment_link
 from tests.match_fixtures import doc_id, match_engine, match_index  # noqa: F401
 from tests.search_fixtures import engine  # noqa: F401
 from webapp import create_app

@@ -1,6 +1,6 @@
 """The engine's other views: passages for question answering, documents, related, stats."""
 
-from indexer.search import Engine
+from indexer.search.engine import Engine
 from tests.helpers import make_document, make_index
 from tests.search_fixtures import engine  # noqa: F401
 

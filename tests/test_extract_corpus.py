@@ -9,11 +9,11 @@ import json
 import pytest
 
 from indexer import extract as ex
-from indexer.build import build_index
-from indexer.corpus import Corpus, ManifestRecord
+from indexer.crawl.corpus import Corpus, ManifestRecord
 from indexer.errors import ExtractionError, UnsupportedContent
 from indexer.extract import extract_bytes, extract_corpus, extract_record, sniff_kind
-from indexer.search import Engine
+from indexer.index.build import build_index
+from indexer.search.engine import Engine
 from tests import pages, pdfs
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100

@@ -8,10 +8,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from indexer.build import build_index
 from indexer.cli import cli
-from indexer.corpus import Corpus, ManifestRecord
+from indexer.crawl.corpus import Corpus, ManifestRecord
 from indexer.extract import extract_bytes, extract_corpus
+from indexer.index.build import build_index
 from tests.site import Site
 
 APEC = "https://www.apec.org"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from indexer.ask import answer
 from indexer.cli import cli
-from indexer.search import Engine
+from indexer.search.engine import Engine
 from tests.fuzz_strategies import FUZZ, marked_queries, queries
 from tests.web_fixtures import web_index  # noqa: F401
 

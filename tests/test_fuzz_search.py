@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from indexer.cli import cli
-from indexer.search import MAX_LIMIT, Engine
+from indexer.search.engine import MAX_LIMIT, Engine
 from tests.fuzz_strategies import FUZZ, MARKERS, doc_types, marked_queries, queries, sorts, years
 from tests.web_fixtures import web_index  # noqa: F401  (the index the tests search)
 

@@ -9,14 +9,14 @@ import zlib
 
 import pytest
 
-from indexer.build import build_index
-from indexer.crawl import crawl
+from indexer.crawl.crawler import crawl
+from indexer.crawl.fetch import retry_after_seconds
+from indexer.crawl.links import MAX_PAGE_LINKS
 from indexer.errors import ExtractionError
 from indexer.extract import extract_bytes
 from indexer.extract.html import MAX_TEXT_CHARS
-from indexer.fetch import retry_after_seconds
-from indexer.links import MAX_PAGE_LINKS
-from indexer.search import Engine
+from indexer.index.build import build_index
+from indexer.search.engine import Engine
 from tests.site import PDF, Route, Site
 
 STATEMENT = (

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from whoosh import query
 
-from indexer import backend
-from indexer.build import CURRENT, build_index
-from indexer.impacts import FILES, IDS_FILE, SCORES_FILE, TABLE_FILE, Impacts
-from indexer.search import Engine
+from indexer.index import queries, store
+from indexer.index.build import CURRENT, build_index
+from indexer.index.impacts import FILES, IDS_FILE, SCORES_FILE, TABLE_FILE, Impacts
+from indexer.search.engine import Engine
 from tests.helpers import make_corpus, make_document, make_index
 from tests.search_fixtures import sample_docs
 
@@ -27,7 +27,7 @@ def _generation(index_dir: Path) -> Path:
 
 
 def _open(gen: Path) -> Impacts | None:
-    ix = backend.Index(gen)
+    ix = store.Index(gen)
     try:
         return Impacts.open(gen, ix.signature())
     finally:
@@ -43,10 +43,10 @@ def _assert_exact(gen: Path) -> int:
     impacts = _open(gen)
     assert impacts is not None
     checked = 0
-    ix = backend.Index(gen)
+    ix = store.Index(gen)
     try:
         with ix.reader() as r:
-            for fieldname in backend.SEARCH_FIELDS:
+            for fieldname in queries.SEARCH_FIELDS:
                 for btext, _ in r.searcher.reader().iter_field(fieldname):
                     term = btext.decode()
                     one = query.Term(fieldname, term)
@@ -56,7 +56,7 @@ def _assert_exact(gen: Path) -> int:
                         found = impacts.matches(q)
                         assert found is not None
                         scores, ranked = found
-                        assert scores == backend.scores(r, q), q
+                        assert scores == queries.scores(r, q), q
                         best = sorted(scores, key=lambda n: (-scores[n], n))
                         assert ranked is None or list(ranked) == best
                     checked += 1

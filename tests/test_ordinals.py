@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.ordinals import meeting_number, meeting_year, ordinal_number
+from indexer.text.ordinals import meeting_number, meeting_year, ordinal_number
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Cutting documents into passages."""
 
+from indexer.index.passages import MAX_WORDS, make_passages
 from indexer.model import Paragraph
-from indexer.passages import MAX_WORDS, make_passages
 
 SENTENCE = "Ministers agreed to support small firms in the region with finance and training."
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from indexer.ask import answer
-from indexer.build import build_index
-from indexer.crawl import crawl
-from indexer.search import Engine
+from indexer.crawl.crawler import crawl
+from indexer.index.build import build_index
+from indexer.search.engine import Engine
 from tests.pages import COOKIE_TEXT, FOOTER_TEXT
 from tests.pdfs import page_paragraph
 from tests.sme_site import BROKEN_PDF, MODERN, PLAN_PDF, TABLE

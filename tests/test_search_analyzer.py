@@ -11,14 +11,14 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
-from indexer import backend
+from indexer.index import analysis
 
 CHAIN_STEM = (
     RegexTokenizer()
     | LowercaseFilter()
     | CharsetFilter(accent_map)
-    | StopFilter(stoplist=backend.STOP_WORDS, minsize=1)
-    | StemFilter(stemfn=backend.stem_word, cachesize=-1)
+    | StopFilter(stoplist=analysis.STOP_WORDS, minsize=1)
+    | StemFilter(stemfn=analysis.stem_word, cachesize=-1)
 )
 CHAIN_PLAIN = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
@@ -47,11 +47,11 @@ def _tokens(analyzer, text, options):
 @pytest.mark.parametrize("options", OPTIONS)
 @pytest.mark.parametrize("text", TEXTS)
 def test_same_tokens_as_the_filter_chain(text, options):
-    assert _tokens(backend.STEM, text, options) == _tokens(CHAIN_STEM, text, options)
-    assert _tokens(backend.PLAIN, text, options) == _tokens(CHAIN_PLAIN, text, options)
+    assert _tokens(analysis.STEM, text, options) == _tokens(CHAIN_STEM, text, options)
+    assert _tokens(analysis.PLAIN, text, options) == _tokens(CHAIN_PLAIN, text, options)
 
 
 def test_stop_words_are_renumbered_away():
     text = "the commitments of the economies"
-    tokens = [(t.text, t.pos) for t in backend.STEM(text, positions=True)]
+    tokens = [(t.text, t.pos) for t in analysis.STEM(text, positions=True)]
     assert tokens == [("commit", 1), ("economi", 2)]

@@ -44,7 +44,7 @@ def test_a_phrase_and_a_word_in_different_paragraphs(match_engine):  # noqa: F81
 
 
 def test_proximity_score_of_a_document():
-    from indexer.doc_rank import closeness, score_document
+    from indexer.search.doc_rank import closeness, score_document
 
     assert closeness(0) == 1.0 and closeness(1) == 0.5 and closeness(4) == 0.125
     # Passages 10..13; part 0 in 10 and 12, part 1 in 13: each holds one part, so the best

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer import backend
+from indexer.index import queries
+from indexer.search import highlight
 from tests.fuzz_strategies import FUZZ
 
 PLAIN = [
@@ -26,20 +27,20 @@ NOT_PLAIN = ["trade AND finance", "trade OR finance", "NOT trade", "e commerce",
 
 @pytest.mark.parametrize("text", PLAIN)
 def test_plain_words_parse_as_the_parser_parses_them(text):
-    assert backend._parse_words(text) is not None
-    assert repr(backend.parse(text).query) == repr(backend._PARSER.parse(text))
+    assert queries._parse_words(text) is not None
+    assert repr(queries.parse(text).query) == repr(queries._PARSER.parse(text))
 
 
 @pytest.mark.parametrize("text", NOT_PLAIN)
 def test_operators_and_rewritten_words_go_to_the_parser(text):
-    assert backend._parse_words(backend._rewrite(text, [])) is None
+    assert queries._parse_words(queries._rewrite(text, [])) is None
 
 
 @FUZZ
 @given(st.lists(st.sampled_from(PLAIN + ["SMEs", "Ministers", "growth", "an"]), min_size=1))
 def test_any_plain_words_parse_as_the_parser_parses_them(words):
     text = " ".join(words)
-    assert repr(backend._parse_words(text)) == repr(backend._PARSER.parse(text))
+    assert repr(queries._parse_words(text)) == repr(queries._PARSER.parse(text))
 
 
 TRICKY = [
@@ -54,13 +55,13 @@ QUERIES = [("trade", "ministers"), ("amp",), ("u.s", "firms"), ("r", "d"), ("x27
 @pytest.mark.parametrize("text", TRICKY)
 @pytest.mark.parametrize("words", QUERIES)
 def test_highlighting_from_the_word_index_is_the_same(text, words):
-    parsed = backend.parse(" ".join(words))
+    parsed = queries.parse(" ".join(words))
     stems, exact = parsed.stems, parsed.exact | {w for w in words if w in ("amp", "x27")}
-    plain = backend.highlight(text, stems, exact)
+    plain = highlight.highlight(text, stems, exact)
     for whole in (text, f"Before. {text} After."):
-        forms = backend.word_forms(whole)[0]
-        marked = backend.marked_forms(forms, backend.word_keys(forms), stems, exact)
-        assert backend.highlight(text, stems, exact, marked) == plain
+        forms = highlight.word_forms(whole)[0]
+        marked = highlight.marked_forms(forms, highlight.word_keys(forms), stems, exact)
+        assert highlight.highlight(text, stems, exact, marked) == plain
 
 
 @FUZZ
@@ -71,9 +72,9 @@ def test_highlighting_from_the_word_index_is_the_same(text, words):
     st.sampled_from(QUERIES),
 )
 def test_any_text_highlights_the_same_from_its_word_index(text, words):
-    parsed = backend.parse(" ".join(words))
+    parsed = queries.parse(" ".join(words))
     stems, exact = parsed.stems, parsed.exact | set(words)
-    expected = backend.highlight(text, stems, exact)
-    forms = backend.word_forms(text)[0]
-    marked = backend.marked_forms(forms, backend.word_keys(forms), stems, exact)
-    assert backend.highlight(text, stems, exact, marked) == expected
+    expected = highlight.highlight(text, stems, exact)
+    forms = highlight.word_forms(text)[0]
+    marked = highlight.marked_forms(forms, highlight.word_keys(forms), stems, exact)
+    assert highlight.highlight(text, stems, exact, marked) == expected

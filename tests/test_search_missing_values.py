@@ -3,8 +3,8 @@ index and after an incremental build added a segment in which no document has on
 
 from __future__ import annotations
 
-from indexer.build import build_index
-from indexer.search import Engine
+from indexer.index.build import build_index
+from indexer.search.engine import Engine
 from tests.helpers import make_corpus, make_document, make_index
 
 TEXT = "Ministers launched the zebrafinch fund for small enterprises in the region."

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from indexer.cli import cli
-from indexer.search import PARTIAL_BELOW
+from indexer.search.engine import PARTIAL_BELOW
 from tests.helpers import SEARCH_RESULT_KEYS
 from tests.match_fixtures import match_engine, match_index, slugs  # noqa: F401
 from webapp import create_app

@@ -2,7 +2,7 @@
 
 from whoosh import query
 
-from indexer import backend
+from indexer.index import queries, store
 
 TEXTS = [
     "small and medium enterprises in the region",
@@ -24,15 +24,15 @@ PHRASES = [
 
 
 def test_same_matches_and_scores_as_whoosh_phrase(tmp_path):
-    writer = backend.Writer(tmp_path, create=True)
+    writer = store.Writer(tmp_path, create=True)
     for n, text in enumerate(TEXTS):
         writer.add({"kind": "passage", "passage_id": str(n), "exact": text})
     writer.commit()
-    ix = backend.Index(tmp_path)
+    ix = store.Index(tmp_path)
     with ix.reader() as r:
         for words in PHRASES:
-            ours = backend.search(r, backend.ConsecutivePhrase("exact", words), limit=None)
-            whoosh = backend.search(r, query.Phrase("exact", words), limit=None)
+            ours = queries.search(r, queries.ConsecutivePhrase("exact", words), limit=None)
+            whoosh = queries.search(r, query.Phrase("exact", words), limit=None)
             assert ours == whoosh, words
-        assert backend.search(r, backend.ConsecutivePhrase("exact", ["small", "and"]), limit=None)
+        assert queries.search(r, queries.ConsecutivePhrase("exact", ["small", "and"]), limit=None)
     ix.close()

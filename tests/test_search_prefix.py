@@ -1,7 +1,7 @@
 """A trailing * searches for the words starting with what precedes it, in search and trends."""
 
-from indexer import backend
-from indexer.trends import trends
+from indexer.index import queries
+from indexer.search.trends import trends
 from tests.match_fixtures import match_engine, match_index, slugs  # noqa: F401
 
 
@@ -28,7 +28,7 @@ def test_prefix_of_nothing_finds_nothing(match_engine):  # noqa: F811
 
 
 def test_the_expansion_is_capped_with_a_note(match_engine, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(backend, "PREFIX_TERMS", 1)
+    monkeypatch.setattr(queries, "PREFIX_TERMS", 1)
     found = match_engine.search("digital*")
     assert any("digital* stands for its 1 most frequent words" in n for n in found["notes"])
 

@@ -7,11 +7,11 @@ same. A part shared by different queries is read and scored once per generation.
 
 from pathlib import Path
 
-from indexer import backend
-from indexer.bounded_cache import BoundedCache
-from indexer.build import build_index
-from indexer.impacts import Impacts
-from indexer.search import Engine
+from indexer.index import store
+from indexer.index.build import build_index
+from indexer.index.impacts import Impacts
+from indexer.search.bounded_cache import BoundedCache
+from indexer.search.engine import Engine
 from tests.helpers import make_corpus, make_document, make_index
 from tests.search_fixtures import sample_docs
 
@@ -98,7 +98,7 @@ def test_an_engine_keeping_no_scores_answers_the_same(tmp_path: Path, monkeypatc
         "tourism zebra",
     ]
     expected = [Engine(index).search(q, sort=s) for q in queries for s in ("relevance", "newest")]
-    monkeypatch.setattr("indexer.search.MATCHES_CACHE", 1)
+    monkeypatch.setattr("indexer.search.generation.MATCHES_CACHE", 1)
     engine = Engine(index)
     got = [engine.search(q, sort=s) for q in queries for s in ("relevance", "newest")]
     assert [_untimed(f) for f in got] == [_untimed(f) for f in expected]
@@ -142,7 +142,7 @@ def test_searchers_forgetting_their_term_lookups_answer_the_same(tmp_path: Path,
     index = make_index(tmp_path, sample_docs())
     queries = ["finance", "women-owned enterprise", '"digital economy"', "digit*", "digitl"]
     expected = [Engine(index).search(q) for q in queries]
-    monkeypatch.setattr(backend, "TERM_LOOKUPS_KEPT", 1)
+    monkeypatch.setattr(store, "TERM_LOOKUPS_KEPT", 1)
     engine = Engine(index)
     got = [engine.search(q) for q in queries * 2]
     assert [_untimed(f) for f in got] == [_untimed(f) for f in expected * 2]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.crawl.sources import PACKAGED_SOURCES, Sources, SourcesError, load_sources
 from indexer.model import DOC_TYPES
-from indexer.sources import PACKAGED_SOURCES, Sources, SourcesError, load_sources
 
 SME = (
     "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/small-and-medium-enterprise"

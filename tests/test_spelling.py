@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.build import build_index, current_generation
-from indexer.search import Engine
-from indexer.spelling import DICTIONARY_FILE, Speller, write_dictionary
+from indexer.index.build import build_index, current_generation
+from indexer.index.spelling import DICTIONARY_FILE, Speller, write_dictionary
+from indexer.search.engine import Engine
 from tests.helpers import make_corpus, make_document
 
 FILLER = "Officials of Atlantis reported on capacity building and regulatory reform."

@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer import top_k
-from indexer.search import Engine
+from indexer.search import top_k
+from indexer.search.engine import Engine
 from tests.fuzz_strategies import FUZZ
 from tests.helpers import make_document, make_index
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from indexer.search import Engine
-from indexer.trends import MAX_TERMS, clean_terms, trends
+from indexer.search.engine import Engine
+from indexer.search.trends import MAX_TERMS, clean_terms, trends
 from tests.helpers import make_document, make_index
 
 FILLER = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.urls import ScopeRule, UrlRules, clean, family, resolves_to_private
+from indexer.crawl.urls import ScopeRule, UrlRules, clean, family, resolves_to_private
 
 APEC = UrlRules(
     scope=[ScopeRule("www.apec.org", "/meeting-papers/sectoral-ministerial-meetings")],

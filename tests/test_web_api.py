@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from indexer.search import Engine
+from indexer.search.engine import Engine
 from tests.helpers import SEARCH_RESULT_KEYS
 from tests.web_fixtures import SCRIPT_TEXT, app, client, doc_id_of, web_index  # noqa: F401
 from webapp import create_app

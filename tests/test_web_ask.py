@@ -6,7 +6,7 @@ import re
 import pytest
 
 from indexer.ask import answer
-from indexer.search import Engine
+from indexer.search.engine import Engine
 from tests.ask_corpus import BASE, DOCS
 from tests.helpers import make_index
 from webapp import create_app

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from indexer.build import build_index
+from indexer.index.build import build_index
 from tests.helpers import make_corpus
 from tests.web_fixtures import app, client, web_docs, web_index  # noqa: F401
 from webapp import create_app

@@ -17,9 +17,9 @@ import waitress
 from click.testing import CliRunner
 from flask.cli import ScriptInfo
 
-from indexer.build import build_index
 from indexer.cli import cli
 from indexer.cli import serve as serve_module
+from indexer.index.build import build_index
 from tests.helpers import make_corpus, make_document
 from tests.web_fixtures import web_index  # noqa: F401
 from webapp import create_app

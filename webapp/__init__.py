@@ -11,7 +11,8 @@ from typing import Any
 
 from flask import Flask
 
-from indexer.search import MAX_LIMIT, default_index_dir
+from indexer.search.engine import MAX_LIMIT
+from indexer.search.generation import default_index_dir
 from webapp import commitments_views, engine, errors, security, templating
 from webapp.views import api, ask, documents, pages, search
 

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from indexer.ordinals import ordinal
+from indexer.text.ordinals import ordinal
 
 AUTHOR = "Asia-Pacific Economic Cooperation"
 AUTHOR_SHORT = "APEC"

@@ -28,7 +28,7 @@ from indexer.commitments.store import (
     group_by_year,
 )
 from indexer.commitments.topics import TOPICS, TOPICS_BY_SLUG, topic_label
-from indexer.trends import MAX_TERMS, MEASURES, clean_terms, trends
+from indexer.search.trends import MAX_TERMS, MEASURES, clean_terms, trends
 from webapp.charts import SIZES, Series, bar_chart, line_chart
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine

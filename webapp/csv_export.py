@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Response
 
-from indexer.csv_export import to_csv
+from indexer.search.csv_export import to_csv
 
 
 def csv_response(

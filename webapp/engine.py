@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
-from indexer.search import Engine
+from indexer.search.engine import Engine
 
 EXTENSION_KEY = "apec_search_engine"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from indexer.search import IndexMissing
+from indexer.search.generation import IndexMissing
 from webapp.params import BadParameter
 
 TITLES = {

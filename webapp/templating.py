@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from flask import Flask, url_for
 
-from indexer.ordinals import ordinal
+from indexer.text.ordinals import ordinal
 from webapp.citation import long_date
 from webapp.facets import doc_type_label
 

@@ -10,15 +10,13 @@ the sentence.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from indexer.ask.cite import passage_answer, reading, sentence_answer
 from indexer.ask.question import analyse
 from indexer.ask.rank import Candidate, candidates
 from indexer.ask.retrieve import documents, retrieve
-
-if TYPE_CHECKING:  # indexer.search imports the build, which imports this package
-    from indexer.search import Engine
+from indexer.search.engine import Engine
 
 MORE_PASSAGES = 5
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.ask.rank import Candidate
-from indexer.deeplinks import passage_link
+from indexer.text.fragments import passage_link
 
 
 def cited(passage: dict[str, Any]) -> dict[str, Any]:

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from indexer import ordinals
-from indexer.backend import STEM
-from indexer.ordinals import ORDINAL_WORDS, TENS, UNITS
+from indexer.index.analysis import STEM
+from indexer.text import ordinals
+from indexer.text.ordinals import ORDINAL_WORDS, TENS, UNITS
 
 # Answer types, and the question wording that asks for each. The earliest match wins.
 ANSWER_TYPES = (

@@ -44,8 +44,8 @@ from urllib.parse import urlsplit
 
 from indexer.ask.question import MINISTERIAL, WORKING_GROUP, Question, keys, meeting_ordinals
 from indexer.ask.retrieve import DocContext, ordinal_names
-from indexer.ask.sentences import Sentence, split_sentences
 from indexer.ask.spans import MEDIUM, STRONG, WEAK, Span, find_span, meeting_date_strength
+from indexer.text.sentences import Sentence, split_sentences
 
 NAME_WEIGHT = 1.5
 HEADING_WORDS = 12

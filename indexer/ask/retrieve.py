@@ -10,14 +10,12 @@ year, place, meeting number, type, publisher, address, its title lines and its h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from indexer.ask.question import Question
-from indexer.ordinals import ORDINAL_WORDS, ordinal
-
-if TYPE_CHECKING:  # indexer.search imports the build, which imports this package
-    from indexer.search import Engine
+from indexer.search.engine import Engine
+from indexer.text.ordinals import ORDINAL_WORDS, ordinal
 
 CANDIDATE_PASSAGES = 30
 YEAR_PASSAGES = 10

@@ -19,16 +19,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from indexer.ask.question import NAMED_KINDS, YEAR, keys, kind_spellings
+from indexer.text.months import FULL_MONTH
 
 STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
 
 MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-FULL_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)"
 )
 _UPPER = "A-ZÀ-ÖØ-Þ"  # Latin capitals, accented ones included ("Élise", "Ñuñoa")
 _CAP = rf"[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*"

@@ -17,8 +17,8 @@ from indexer.commitments.store import (
     group_by_year,
 )
 from indexer.commitments.topics import TOPICS_BY_SLUG
-from indexer.csv_export import to_csv
-from indexer.search import default_index_dir
+from indexer.search.csv_export import to_csv
+from indexer.search.generation import default_index_dir
 
 
 @click.command("commitments")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from indexer.search import Engine, IndexMissing, default_index_dir
+from indexer.search.engine import Engine
+from indexer.search.generation import IndexMissing, default_index_dir
 
 
 def index_option(f):

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import click
 
-from indexer.build import BuildRunning, build_index
 from indexer.cli.common import corpus_option, index_option
-from indexer.corpus import Corpus, default_corpus_dir
+from indexer.crawl.corpus import Corpus, default_corpus_dir
 from indexer.errors import ExtractionError
 from indexer.extract import (
     FETCH_MAX_BYTES,
@@ -19,14 +18,15 @@ from indexer.extract import (
     extract_corpus,
     extract_target,
 )
-from indexer.search import default_index_dir
+from indexer.index.build import BuildRunning, build_index
+from indexer.search.generation import default_index_dir
 
 
 def run_crawl(command: str, corpus_dir: Path | None, **options):
     """Crawl into the corpus and extract what is new, or say why it could not and exit with
     status 1. The summary counts the corpus's hub pages, which extraction finds."""
-    from indexer.crawl import CrawlError, crawl
-    from indexer.sources import SourcesError
+    from indexer.crawl.crawler import CrawlError, crawl
+    from indexer.crawl.sources import SourcesError
 
     corpus_dir = corpus_dir or default_corpus_dir()
     try:

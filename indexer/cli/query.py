@@ -12,8 +12,8 @@ import click
 from indexer.ask import answer
 from indexer.cli.common import QUERY_CONTEXT, index_option, open_engine, parse_years
 from indexer.model import DOC_TYPES
-from indexer.search import SORTS
-from indexer.trends import trends
+from indexer.search.engine import SORTS
+from indexer.search.trends import trends
 
 
 @click.command("search", context_settings=QUERY_CONTEXT)

@@ -12,7 +12,7 @@ import click
 from flask import Flask
 
 from indexer.cli.common import index_option
-from indexer.search import default_index_dir
+from indexer.search.generation import default_index_dir
 
 WORKER_TIMEOUT = 120  # seconds a request may take before gunicorn restarts its worker
 

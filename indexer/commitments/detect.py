@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.ask.spans import FULL_MONTH
 from indexer.commitments.exclusions import WEEKDAY, excluded_kind
+from indexer.text.months import FULL_MONTH
 
 STRENGTHS = ("strong", "medium", "weak")
 

@@ -15,13 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from indexer.ask.sentences import split_sentences
 from indexer.commitments.dating import stated_year
 from indexer.commitments.detect import Detection, detect
 from indexer.commitments.exclusions import is_headline
 from indexer.commitments.topics import topics_of
-from indexer.deeplinks import passage_link
 from indexer.model import Document
+from indexer.text.fragments import passage_link
+from indexer.text.sentences import split_sentences
 
 # The documents that make commitments; the others (news, group pages, speeches...) report them.
 PRIMARY_TYPES = frozenset(

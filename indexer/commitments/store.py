@@ -24,7 +24,7 @@ from indexer.commitments.detect import STRENGTHS
 from indexer.commitments.merge import merge_records
 from indexer.commitments.records import Commitment, extract_commitments
 from indexer.commitments.topics import TOPICS_BY_SLUG
-from indexer.corpus import atomic_write_bytes
+from indexer.crawl.corpus import atomic_write_bytes
 from indexer.model import Document
 
 COMMITMENTS_FILE = "commitments.jsonl"

@@ -19,12 +19,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from indexer.corpus import Corpus, ManifestRecord, atomic_write_bytes, default_corpus_dir
-from indexer.fetch import Fetcher, FetchResult, is_html, utc_now
-from indexer.links import PageLinks, page_links
-from indexer.robots import Robots
-from indexer.sources import Sources, load_sources, sources_path
-from indexer.urls import family, netloc, origin
+from indexer.crawl.corpus import Corpus, ManifestRecord, atomic_write_bytes, default_corpus_dir
+from indexer.crawl.fetch import Fetcher, FetchResult, is_html, utc_now
+from indexer.crawl.links import PageLinks, page_links
+from indexer.crawl.robots import Robots
+from indexer.crawl.sources import Sources, load_sources, sources_path
+from indexer.crawl.urls import family, netloc, origin
 
 MB = 1024 * 1024
 STATE_FILE = "crawl-state.json"

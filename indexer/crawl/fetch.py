@@ -17,8 +17,8 @@ from urllib.parse import urljoin
 
 import requests
 
-from indexer.corpus import Corpus
-from indexer.urls import clean, netloc
+from indexer.crawl.corpus import Corpus
+from indexer.crawl.urls import clean, netloc
 
 PRODUCT = "apec-search"
 CONTACT_URL = "https://github.com/apec-search/apec-search"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
-from indexer.urls import clean
+from indexer.crawl.urls import clean
 
 # Links examined on one page; the rest are counted, not cleaned (a listing has hundreds,
 # a hostile page may have a hundred thousand, each costing a URL normalisation).

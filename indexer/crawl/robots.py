@@ -5,8 +5,8 @@ from __future__ import annotations
 import requests
 from protego import Protego
 
-from indexer.fetch import PRODUCT, Fetcher, describe
-from indexer.urls import netloc, origin
+from indexer.crawl.fetch import PRODUCT, Fetcher, describe
+from indexer.crawl.urls import netloc, origin
 
 # The longest Crawl-delay obeyed, in seconds: a site asking for more (3600 is seen) would
 # stall the crawl for hours; it is capped, and the crawl says so.

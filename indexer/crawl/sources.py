@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from indexer.crawl.urls import ScopeRule, UrlRules, clean, netloc
 from indexer.model import DOC_TYPES
-from indexer.urls import ScopeRule, UrlRules, clean, netloc
 
 SOURCES_FILE = "sources.toml"
 HINT_KEYS = ("title", "year", "doc_type")
 # The committed source list, used when a corpus directory has none of its own.
-PACKAGED_SOURCES = Path(__file__).resolve().parent.parent / "corpus" / SOURCES_FILE
+PACKAGED_SOURCES = Path(__file__).resolve().parents[2] / "corpus" / SOURCES_FILE
 
 
 class SourcesError(ValueError):

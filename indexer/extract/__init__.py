@@ -22,13 +22,13 @@ from pathlib import Path
 
 import requests
 
-from indexer.corpus import Corpus, ManifestRecord
+from indexer.crawl.corpus import Corpus, ManifestRecord
+from indexer.crawl.fetch import USER_AGENT, is_html
 from indexer.errors import ExtractionError, UnsupportedContent
 from indexer.extract.doctype import PageSignals
 from indexer.extract.html import extract_html
 from indexer.extract.metadata import extract_metadata
 from indexer.extract.pdf import extract_pdf
-from indexer.fetch import USER_AGENT, is_html
 from indexer.model import Document, Paragraph
 
 # Bump when extraction changes what it produces: extract_corpus redoes older documents.

@@ -27,10 +27,10 @@ from urllib.parse import unquote, urlsplit
 
 from dateutil import parser as date_parser
 
-from indexer import ordinals
 from indexer.extract.doctype import STATEMENT_TYPES, PageSignals, classify
 from indexer.model import DOC_TYPES
-from indexer.ordinals import ORDINAL_WORDS, TENS, UNITS
+from indexer.text import ordinals
+from indexer.text.ordinals import ORDINAL_WORDS, TENS, UNITS
 
 HEAD_PARAGRAPHS = 15  # statements and stories say where, when and who near the top
 HEAD_CHARS = 5000

@@ -30,13 +30,13 @@ from typing import Any
 
 from tqdm import tqdm
 
-from indexer import backend, spelling
 from indexer.commitments.store import write_commitments
-from indexer.corpus import Corpus
+from indexer.crawl.corpus import Corpus
 from indexer.extract import EXTRACTOR_VERSION, extract_corpus
-from indexer.impacts import write_impacts
+from indexer.index import analysis, spelling, store
+from indexer.index.impacts import write_impacts
+from indexer.index.passages import make_passages, usable_text
 from indexer.model import Document
-from indexer.passages import make_passages, usable_text
 
 CURRENT = "current"
 META_FILE = "index_meta.json"
@@ -214,10 +214,10 @@ def _start(index_dir: Path, recreate: bool, summary: BuildSummary) -> tuple[Path
         summary.rebuilt_because = "no index yet"
     else:
         meta = read_meta(current)
-        problem = backend.check_index(current)
+        problem = store.check_index(current)
         if problem:
             summary.rebuilt_because = f"the current index is damaged ({problem})"
-        elif meta.get("schema_version") != backend.SCHEMA_VERSION:
+        elif meta.get("schema_version") != analysis.SCHEMA_VERSION:
             summary.rebuilt_because = "the index schema changed"
         elif meta.get("extractor_version") != EXTRACTOR_VERSION:
             # re-extracted documents keep their body's hash, so only a rebuild takes them in
@@ -264,7 +264,7 @@ def build_index(
         try:
             _write(build_dir, fresh, wanted, summary, progress)
             # The did-you-mean dictionary is the generation's own, like its commitments.
-            words = backend.word_documents(build_dir, spelling.MIN_DOCUMENTS)
+            words = store.word_documents(build_dir, spelling.MIN_DOCUMENTS)
             spelling.write_dictionary(build_dir, words)
             write_impacts(build_dir)  # every search worker reads them, shared
             # Commitment records live in the generation, so they swap in with the index.
@@ -291,7 +291,7 @@ def _write(
     summary: BuildSummary,
     progress: bool,
 ) -> None:
-    writer = backend.Writer(build_dir, create=fresh)
+    writer = store.Writer(build_dir, create=fresh)
     try:
         indexed = {} if fresh else writer.indexed_documents()
         for doc_id in indexed.keys() - wanted.keys():
@@ -326,7 +326,7 @@ def _write_meta(build_dir: Path, wanted: dict[str, Document], passages: int) -> 
         if doc.year:
             words[str(doc.year)] = words.get(str(doc.year), 0) + len(doc.text.split())
     meta = {
-        "schema_version": backend.SCHEMA_VERSION,
+        "schema_version": analysis.SCHEMA_VERSION,
         "extractor_version": EXTRACTOR_VERSION,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": len(wanted),

@@ -34,7 +34,7 @@ import sys
 from array import array
 from pathlib import Path
 
-from indexer import backend
+from indexer.index import queries, store
 
 TABLE_FILE = "impacts.json"
 IDS_FILE = "impacts.ids"
@@ -89,17 +89,17 @@ def write_impacts(gen_dir: Path) -> int:
     """Write the impact files of the index generation in ``gen_dir``; returns how many
     scores they hold. Raises BackendError when the index cannot be read, OSError when the
     files cannot be written."""
-    title_field, body_field = backend.SEARCH_FIELDS
+    title_field, body_field = queries.SEARCH_FIELDS
     table: dict[str, dict[str, list[int]]] = {title_field: {}, body_field: {}, WORDS: {}}
-    ix = backend.Index(gen_dir)
+    ix = store.Index(gen_dir)
     runs = _Runs(gen_dir)
     try:
         with ix.reader() as r:
             titles: dict[str, dict[int, float]] = {}  # few: titles are short
-            for term, scores in backend.term_scores(r, title_field):
+            for term, scores in queries.term_scores(r, title_field):
                 table[title_field][term] = table[WORDS][term] = runs.add(scores)
                 titles[term] = scores
-            for term, scores in backend.term_scores(r, body_field):
+            for term, scores in queries.term_scores(r, body_field):
                 table[body_field][term] = runs.add(scores)
                 title = titles.get(term)
                 table[WORDS][term] = (
@@ -149,15 +149,15 @@ class Impacts:
     def matches(self, q) -> tuple[dict[int, float], array | None] | None:
         """(record number -> BM25F score of every passage ``q`` matches, those passages
         best first when the files hold that ranking) when ``q`` is a term of title or body
-        or an OR of two (``backend.single_terms``); None for any other query. The same
-        scores as ``backend.scores(q)``."""
-        terms = backend.single_terms(q)
+        or an OR of two (``queries.single_terms``); None for any other query. The same
+        scores as ``queries.scores(q)``."""
+        terms = queries.single_terms(q)
         if terms is None:
             return None
         if len(terms) == 1:
             return self._run(*terms[0])
         (field_a, a), (field_b, b) = terms
-        if a == b and {field_a, field_b} == set(backend.SEARCH_FIELDS):
+        if a == b and {field_a, field_b} == set(queries.SEARCH_FIELDS):
             return self._run(WORDS, a)  # a word in title or body
         return added(self._run(field_a, a)[0], self._run(field_b, b)[0]), None
 

@@ -6,142 +6,26 @@ import os
 import re
 import threading
 import time
-from array import array
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from indexer import backend, doc_rank, top_k
-from indexer.ask.sentences import Sentence, split_sentences
-from indexer.bounded_cache import BoundedCache
-from indexer.build import CURRENT, read_meta
-from indexer.deeplinks import passage_link
-from indexer.impacts import Impacts, best_first
+from indexer.index import queries, store
+from indexer.index.build import CURRENT, read_meta
 from indexer.model import DOC_TYPES
-from indexer.spelling import Speller
+from indexer.search import doc_rank, top_k
+from indexer.search import highlight as marking
+from indexer.search.generation import Generation, IndexDamaged, IndexMissing, Matches, Shown
+from indexer.search.snippets import mentions, sentence_link, snippet
+from indexer.text.fragments import passage_link
 
-INDEX_ENV = "APEC_SEARCH_INDEX"
-DEFAULT_INDEX = "index"
 SORTS = ("relevance", "newest", "oldest")
-SNIPPET_WORDS = 50
 MAX_LIMIT = 100
 # Fewer documents than this hold all the words: list below them those holding most of them
 # (at least half), like Elasticsearch's minimum_should_match or Typesense's drop_tokens.
 PARTIAL_BELOW = 5
 PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
-SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 6 kB each)
-# Passage scores kept per generation, of all query parts together: every part of the real
-# mirror's vocabulary fits. About 100 bytes each, with a part's ranking (4 bytes a passage)
-# and its documents (a set, one entry a document) on top: about 60 MB at the most.
-MATCHES_CACHE = 500_000
-
-
-def default_index_dir() -> Path:
-    return Path(os.environ.get(INDEX_ENV) or DEFAULT_INDEX)
-
-
-class IndexMissing(Exception):
-    """There is no usable index; ``str(e)`` is the one line to show the user."""
-
-
-class IndexDamaged(IndexMissing):
-    """The served index cannot be read."""
-
-
-@dataclass
-class _Generation:
-    """One opened index generation and per-document columns for facets and sorting."""
-
-    target: str
-    ix: backend.Index
-    doc_of: list[int]  # record number -> document ordinal (-1 for document and deleted records)
-    doc_ids: list[str]
-    ordinal: dict[str, int]
-    years: list[int]
-    types: list[str]
-    dates: list[str]
-    passages_of: list[list[int]]  # document ordinal -> its passage record numbers, in order
-    speller: Speller
-    impacts: Impacts | None
-    # record number -> the passage as results show it (results repeat across queries)
-    shown: BoundedCache[int, _Shown] = field(default_factory=lambda: BoundedCache(SHOWN_CACHE))
-    # repr of a query part -> what it matches
-    matched: BoundedCache[str, _Matches] = field(
-        default_factory=lambda: BoundedCache(MATCHES_CACHE, weigh=lambda m: len(m.scores) + 1)
-    )
-
-    @classmethod
-    def open(cls, path: Path, target: str) -> _Generation:
-        ix = backend.Index(path)
-        ids, years, types, dates = (ix.column(n) for n in ("doc_id", "year", "doc_type", "date"))
-        deleted = ix.deleted()
-        ordinal: dict[str, int] = {}
-        doc_of = [-1] * len(ids)
-        g_years: list[int] = []
-        g_types: list[str] = []
-        g_dates: list[str] = []
-        passages_of: list[list[int]] = []
-        for n, doc_id in enumerate(ids):
-            if not types[n] or n in deleted:  # document records carry no indexed metadata
-                continue
-            o = ordinal.get(doc_id)
-            if o is None:
-                o = ordinal[doc_id] = len(g_years)
-                g_years.append(years[n] or 0)
-                g_types.append(types[n])
-                g_dates.append(dates[n] or "")
-                passages_of.append([])
-            doc_of[n] = o
-            passages_of[o].append(n)
-        return cls(
-            target,
-            ix,
-            doc_of,
-            list(ordinal),
-            ordinal,
-            g_years,
-            g_types,
-            g_dates,
-            passages_of,
-            Speller(path),
-            Impacts.open(path, ix.signature()),
-        )
-
-    def matches(self, r: backend.Reader, q) -> _Matches:
-        """What the query (part) ``q`` matches, read and scored once per generation (while
-        it stays among the MATCHES_CACHE most recently used scores): from the generation's
-        impacts for a word, else through Whoosh."""
-
-        def read() -> _Matches:
-            found = self.impacts.matches(q) if self.impacts else None
-            scores, ranked = found if found else (backend.scores(r, q), None)
-            docs = frozenset(map(self.doc_of.__getitem__, scores)) - {-1}
-            return _Matches(scores, docs, ranked)
-
-        # Keyed by the repr: Whoosh's query hashes collide (an OR of the same word in two
-        # fields hashes the same for every word).
-        return self.matched.get(repr(q), read)
-
-
-@dataclass
-class _Matches:
-    """The passages a query part (a word, a phrase, an OR group, a field condition)
-    matches, with their BM25F scores, and their documents."""
-
-    scores: dict[int, float]  # passage record number -> score
-    docs: frozenset[int]  # document ordinals
-    _ranked: array | None = None  # an array: nothing for the garbage collector to walk
-
-    def ranked(self) -> array:
-        """The passages best first; on a tie the lower record number first, as Whoosh
-        ranks. From the impacts, or sorted once, when first asked for."""
-        if self._ranked is None:
-            self._ranked = array("i", best_first(self.scores))
-        return self._ranked
 
 
 def _kept(docs: frozenset[int], keep) -> frozenset[int]:
@@ -149,7 +33,7 @@ def _kept(docs: frozenset[int], keep) -> frozenset[int]:
     return docs if keep is None else frozenset(o for o in docs if keep(o))
 
 
-def _by_date(gen: _Generation, docs, sort: str) -> list[int]:
+def _by_date(gen: Generation, docs, sort: str) -> list[int]:
     """Documents ``docs`` (ordinals) newest first, or oldest first for sort "oldest"; on
     the same date in the index's order."""
     newest = sort != "oldest"
@@ -163,90 +47,20 @@ def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, f
     return n, scores[n]
 
 
-@dataclass(frozen=True)
-class Analysed:
-    """A text's sentences and its words (``backend.word_forms``, and the keys of each
-    distinct one): what its best sentence and its snippet for any query need, kept
-    compactly (interned words, keys shared with ``backend``'s cache, an array of offsets)
-    so that many passages can be kept ready."""
-
-    sentences: list[Sentence]
-    forms: tuple[str, ...]
-    starts: array
-    distinct: tuple[str, ...]  # the forms, each once
-    keys: tuple[backend.WordKey, ...]  # the (folded form, stem) of each distinct form
-
-    @classmethod
-    def of(cls, text: str) -> Analysed:
-        forms, starts = backend.word_forms(text)
-        distinct = tuple(dict.fromkeys(forms))
-        return cls(split_sentences(text), forms, starts, distinct, backend.word_keys(distinct))
-
-    def marked(self, parsed: backend.Parsed) -> frozenset[str]:
-        """The word forms of the text that the query matches."""
-        return backend.marked_forms(self.distinct, self.keys, parsed.stems, parsed.exact)
-
-    def first_match(self, marked: frozenset[str]) -> int | None:
-        """The character offset of the first ``marked`` word; None when there is none."""
-        found = (at for w, at in zip(self.forms, self.starts, strict=True) if w in marked)
-        return next(found, None)
-
-    def best_sentence(
-        self, parsed: backend.Parsed, marked: frozenset[str]
-    ) -> tuple[Sentence, int] | None:
-        """The sentence holding the most distinct query terms (the first of equals) and
-        the index of its first whitespace-split word holding one; None when none does."""
-        starts = [s.start for s in self.sentences]
-        terms: dict[int, set[str | None]] = {}
-        first: dict[int, int] = {}  # sentence -> offset of its first marked word
-        for form, at in zip(self.forms, self.starts, strict=True):
-            if form not in marked:
-                continue
-            i = bisect_right(starts, at) - 1
-            if i < 0 or at >= self.sentences[i].end:
-                continue  # between sentences
-            terms.setdefault(i, set()).add(backend.term_of(form, parsed.stems, parsed.exact))
-            first.setdefault(i, at)
-        if not terms:
-            return None
-        best = max(terms, key=lambda i: (len(terms[i]), -i))
-        sentence = self.sentences[best]
-        return sentence, _word_index(sentence.text, first[best] - sentence.start)
-
-
-def _word_index(text: str, at: int) -> int:
-    """The index of the whitespace-split word of ``text`` that character ``at`` is in."""
-    before = len(text[:at].split())
-    return before if at == 0 or text[at - 1].isspace() else before - 1
-
-
-@dataclass(frozen=True)
-class _Shown:
-    """A passage record's stored fields and its analysed body."""
-
-    fields: dict[str, Any]
-    body: Analysed
-
-    @classmethod
-    def read(cls, r: backend.Reader, docnum: int) -> _Shown:
-        fields = r.stored(docnum)
-        return cls(fields, Analysed.of(fields.get("body", "")))
-
-
 class Engine:
     """Lazy, thread-safe access to the index generation currently served under ``index_dir``.
 
     The lock only guards opening and swapping generations; searches run concurrently, each
-    on a searcher of its own (``backend.Index.reader``).
+    on a searcher of its own (``store.Index.reader``).
     """
 
     def __init__(self, index_dir: Path | str):
         self.index_dir = Path(index_dir)
         self._lock = threading.Lock()
-        self._gen: _Generation | None = None
+        self._gen: Generation | None = None
 
     # -- generations ------------------------------------------------------------
-    def _current(self) -> _Generation:
+    def _current(self) -> Generation:
         """The open generation, reopened when a build has swapped in a new one."""
         link = self.index_dir / CURRENT
         try:
@@ -262,11 +76,11 @@ class Engine:
         with self._lock:
             return self._open(target)
 
-    def _open(self, target: str) -> _Generation:
+    def _open(self, target: str) -> Generation:
         if self._gen is None or self._gen.target != target:
             try:
-                gen = _Generation.open(self.index_dir / target, target)
-            except backend.BackendError as exc:
+                gen = Generation.open(self.index_dir / target, target)
+            except store.BackendError as exc:
                 raise self._damaged(exc) from exc
             old, self._gen = self._gen, gen
             if old is not None:
@@ -280,13 +94,13 @@ class Engine:
         )
 
     @contextmanager
-    def _reading(self) -> Iterator[tuple[_Generation, backend.Reader]]:
+    def _reading(self) -> Iterator[tuple[Generation, store.Reader]]:
         """The current generation and a searcher of this thread's own on it."""
         gen = self._current()
         try:
             with gen.ix.reader() as reader:
                 yield gen, reader
-        except backend.BackendError as exc:
+        except store.BackendError as exc:
             raise self._damaged(exc) from exc
 
     @property
@@ -323,7 +137,7 @@ class Engine:
         page = max(1, int(page))
         limit = min(max(1, int(limit)), MAX_LIMIT)
         with self._reading() as (gen, r):
-            parsed = backend.expand_prefixes(r, backend.parse(q or ""))
+            parsed = queries.expand_prefixes(r, queries.parse(q or ""))
             suggestion = corrected = None
             if parsed.too_common:
                 words = ", ".join(f"“{w}”" for w in parsed.too_common)
@@ -339,7 +153,7 @@ class Engine:
             if found[0] == 0 and suggestion:
                 corrected = suggestion
                 notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
-                parsed = backend.expand_prefixes(r, backend.parse(suggestion))
+                parsed = queries.expand_prefixes(r, queries.parse(suggestion))
                 found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
             total, facets, hits, partial_hits = found
             results = [self._result(gen, r, hit, parsed) for hit in hits]
@@ -361,28 +175,28 @@ class Engine:
         }
 
     def _suggest(
-        self, gen: _Generation, r: backend.Reader, q: str, parsed: backend.Parsed
+        self, gen: Generation, r: store.Reader, q: str, parsed: queries.Parsed
     ) -> str | None:
         """``q`` with each word the index does not hold replaced by the generation's
         suggestion (``indexer.spelling``), or None when nothing was replaced."""
         corrected = q
         for word in dict.fromkeys(parsed.words):
-            better = backend.correction(r, word, gen.speller.suggest)
+            better = store.correction(r, word, gen.speller.suggest)
             if better:
                 corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
         return corrected if corrected != q else None
 
-    def _matches(self, gen: _Generation, r: backend.Reader, qq, year=None) -> list[int]:
+    def _matches(self, gen: Generation, r: store.Reader, qq, year=None) -> list[int]:
         """Record numbers of the passages matching ``qq`` within the year range."""
         keep = self._filter(gen, r, year, None, None)
         doc_of = gen.doc_of
         return [
             n
-            for n in backend.matching_docnums(r, qq)
+            for n in queries.matching_docnums(r, qq)
             if doc_of[n] >= 0 and (keep is None or keep(doc_of[n]))
         ]
 
-    def _filter(self, gen: _Generation, r: backend.Reader, year, doc_type, excluded):
+    def _filter(self, gen: Generation, r: store.Reader, year, doc_type, excluded):
         """Which documents (ordinals) pass the year range, type and exclusions (no passage
         matching ``excluded``); None when all do. The filters run over in-memory columns:
         cheaper in Whoosh than intersecting the query with a numeric range or a very common
@@ -404,8 +218,8 @@ class Engine:
 
     def _best_per_document(
         self,
-        gen: _Generation,
-        r: backend.Reader,
+        gen: Generation,
+        r: store.Reader,
         qq,
         want: int,
         allowed: set[int] | None,
@@ -418,7 +232,7 @@ class Engine:
         """
         k = max(want * 3, 30)
         while True:
-            ranked = backend.search(r, qq, limit=k, allowed=allowed)
+            ranked = queries.search(r, qq, limit=k, allowed=allowed)
             best: dict[int, tuple[int, float]] = {}
             for docnum, score in ranked:
                 o = gen.doc_of[docnum]
@@ -434,11 +248,11 @@ class Engine:
         """(total documents, facets, the page's (passage record, score) hits, and the
         (passage record, score) hits of documents holding only some of the words).
 
-        Works on each part's ``_Matches`` (kept per generation): what is left per query is
+        Works on each part's ``Matches`` (kept per generation): what is left per query is
         set and dictionary work over them, not posting lists read and scored again.
         """
-        qq = backend.passage_query(parsed)
-        parts = backend.conjuncts(qq) if not parsed.empty else [qq]
+        qq = queries.passage_query(parsed)
+        parts = queries.conjuncts(qq) if not parsed.empty else [qq]
         matched = [gen.matches(r, p) for p in parts]
         keep = self._filter(gen, r, year, doc_type, parsed.excluded)
         first = (page - 1) * limit
@@ -456,7 +270,7 @@ class Engine:
         }
         return len(docs), facets, hits, partial
 
-    def _one_part(self, gen, m: _Matches, keep, sort, first, limit):
+    def _one_part(self, gen, m: Matches, keep, sort, first, limit):
         """(documents ``m`` matches that pass ``keep``, the page's hits: by relevance each
         document's best passage, best first; by date, the page's documents' best passages)."""
         docs = _kept(m.docs, keep)
@@ -472,7 +286,7 @@ class Engine:
         shown = _by_date(gen, docs, sort)[first : first + limit]
         return docs, [_best_passage(gen.passages_of[o], m.scores) for o in shown]
 
-    def _all_parts(self, gen, matched: list[_Matches], keep, sort, first, limit):
+    def _all_parts(self, gen, matched: list[Matches], keep, sort, first, limit):
         """(documents holding every part, the page's (passage record, score) hits).
 
         By relevance, documents with a passage holding every part come first, ranked by
@@ -499,20 +313,20 @@ class Engine:
             hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread)]
         return docs, hits[first : first + limit]
 
-    def _proximity(self, gen, matched: list[_Matches], ordinals) -> list[doc_rank.DocumentMatch]:
+    def _proximity(self, gen, matched: list[Matches], ordinals) -> list[doc_rank.DocumentMatch]:
         """The ``doc_rank`` matches of documents ``ordinals`` (in that order)."""
         scores = [m.scores for m in matched]
         found = (doc_rank.score_document(o, gen.passages_of[o], scores) for o in ordinals)
         return [m for m in found if m]
 
-    def _some_parts(self, gen, parts, matched: list[_Matches], keep, exclude, want: int):
+    def _some_parts(self, gen, parts, matched: list[Matches], keep, exclude, want: int):
         """The best ``want`` documents outside ``exclude`` holding every metadata condition
         (``type:``, ``year:``…) and at least half of the other parts (most parts first),
         among those with a passage in the top passages of an OR of those parts (at least
         PARTIAL_CANDIDATES documents, when there are as many). None for fewer than two
         such parts."""
-        filters = [m for p, m in zip(parts, matched, strict=True) if backend.is_filter(p)]
-        words = [m for p, m in zip(parts, matched, strict=True) if not backend.is_filter(p)]
+        filters = [m for p, m in zip(parts, matched, strict=True) if queries.is_filter(p)]
+        words = [m for p, m in zip(parts, matched, strict=True) if not queries.is_filter(p)]
         if len(words) < 2:
             return []
         doc_of = gen.doc_of
@@ -545,12 +359,12 @@ class Engine:
         return [(m.passage, m.score) for m in kept[:want]]
 
     def _result(
-        self, gen: _Generation, r: backend.Reader, hit: tuple[int, float], parsed: backend.Parsed
+        self, gen: Generation, r: store.Reader, hit: tuple[int, float], parsed: queries.Parsed
     ) -> dict:
         """A result: the document's metadata and its passage, linked at the sentence holding
         the most query terms (``match_position`` is that sentence's paragraph)."""
         docnum, score = hit
-        shown = gen.shown.get(docnum, lambda: _Shown.read(r, docnum))
+        shown = gen.shown.get(docnum, lambda: Shown.read(r, docnum))
         f = shown.fields
         text = f.get("body", "")
         link, line = sentence_link(
@@ -583,11 +397,11 @@ class Engine:
     ) -> list[dict]:
         """Best passages for any of the words of ``q`` (BM25), for question answering."""
         with self._reading() as (gen, r):
-            qq = backend.any_words_query(q)
+            qq = queries.any_words_query(q)
             allowed = set(self._matches(gen, r, qq, year)) if year else None
             hits = [
                 (r.stored(docnum), score)
-                for docnum, score in backend.search(r, qq, limit=limit, allowed=allowed)
+                for docnum, score in queries.search(r, qq, limit=limit, allowed=allowed)
             ]
         out = []
         for f, score in hits:
@@ -621,7 +435,7 @@ class Engine:
         the most of those words, else to its opening words."""
         with self._reading() as (_, r):
             fields = r.find(passage_id=doc_id)
-            parsed = backend.expand_prefixes(r, backend.parse(highlight or ""))
+            parsed = queries.expand_prefixes(r, queries.parse(highlight or ""))
         if not fields or "meta" not in fields:
             return None
         url = fields.get("url", "")
@@ -629,7 +443,7 @@ class Engine:
         paragraphs = [
             {
                 **p,
-                "html": backend.highlight(p["text"], parsed.stems, parsed.exact),
+                "html": marking.highlight(p["text"], parsed.stems, parsed.exact),
                 "link": sentence_link(url, ctype, p["text"], p["page"], parsed)[0],
             }
             for p in fields.get("paragraphs", [])
@@ -654,10 +468,10 @@ class Engine:
             if not fields or "paragraphs" not in fields:
                 return []
             text = " ".join(p["text"] for p in fields["paragraphs"])
-            terms = backend.key_terms(r, text)
+            terms = queries.key_terms(r, text)
             if not terms:
                 return []
-            parsed = backend.Parsed(query=backend.stem_terms_query(terms), stems=set(terms))
+            parsed = queries.Parsed(query=queries.stem_terms_query(terms), stems=set(terms))
             own = gen.ordinal.get(doc_id, -1)
             year = gen.years[own] if own >= 0 else 0
             other_years = {n for n, o in enumerate(gen.doc_of) if o >= 0}
@@ -683,8 +497,8 @@ class Engine:
         """Per year: how many documents and passages match ``q``, and how many times its
         terms occur in them (``mentions``, see `mentions`), for trends."""
         with self._reading() as (gen, r):
-            parsed = backend.expand_prefixes(r, backend.parse(q))
-            qq = backend.passage_query(parsed)
+            parsed = queries.expand_prefixes(r, queries.parse(q))
+            qq = queries.passage_query(parsed)
             passages: Counter[int] = Counter()
             found: Counter[int] = Counter()
             docs: dict[int, set[int]] = {}
@@ -701,49 +515,5 @@ class Engine:
         }
 
 
-_MARKED_RUN = re.compile(r"<mark>[^<]*</mark>(?:\W{1,3}<mark>[^<]*</mark>)*")
-
-
-def mentions(text: str, parsed: backend.Parsed) -> int:
-    """How many times the query's terms occur in ``text``: each run of adjacent matching
-    words counts once, so an exact phrase ("women entrepreneurs") is one mention."""
-    return len(_MARKED_RUN.findall(backend.highlight(text, parsed.stems, parsed.exact)))
-
-
 def _counts(values) -> dict[str, int]:
     return {str(k): v for k, v in Counter(values).most_common()}
-
-
-def sentence_link(
-    url: str,
-    content_type: str,
-    text: str,
-    page: int | None,
-    parsed: backend.Parsed,
-    analysed: Analysed | None = None,
-) -> tuple[str, int]:
-    """(the deep link to ``text``'s sentence holding the most query terms, or to its opening
-    words when none does; the line of ``text`` that sentence is on, from 0). ``analysed``
-    is ``Analysed.of(text)``, when already at hand."""
-    analysed = analysed or Analysed.of(text)
-    found = analysed.best_sentence(parsed, analysed.marked(parsed))
-    if not found:
-        return passage_link(url, content_type, text, page), 0
-    sentence, at = found
-    line = text.count("\n", 0, sentence.start)
-    return passage_link(url, content_type, sentence.text, page, at=at), line
-
-
-def snippet(text: str, parsed: backend.Parsed, analysed: Analysed | None = None) -> str:
-    """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted.
-    ``analysed`` is ``Analysed.of(text)``, when already at hand."""
-    analysed = analysed or Analysed.of(text)
-    marked = analysed.marked(parsed)
-    words = text.split()
-    if len(words) > SNIPPET_WORDS:
-        first = analysed.first_match(marked)
-        at = _word_index(text, first) if first is not None else 0
-        start = max(0, min(at - 10, len(words) - SNIPPET_WORDS))
-        cut = " ".join(words[start : start + SNIPPET_WORDS])
-        text = ("… " if start else "") + cut + (" …" if start + SNIPPET_WORDS < len(words) else "")
-    return backend.highlight(text, parsed.stems, parsed.exact, marked)

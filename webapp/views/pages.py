@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request, url_for
 
-from indexer.search import IndexMissing
+from indexer.search.generation import IndexMissing
 from webapp.engine import get_engine
 
 bp = Blueprint("pages", __name__)

@@ -1,0 +1,352 @@
+"""Reading a user's query into Whoosh queries (fields, phrases, prefixes, exclusions, spelling
+variants) and running them against an open generation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from whoosh import qparser, query
+from whoosh.query.spans import Span, SpanNear2
+
+from indexer.index.analysis import DOTTED_ACRONYM, STEM, STOP_WORDS, fold_word, make_schema
+from indexer.index.store import Reader
+
+# -- queries -----------------------------------------------------------------
+
+SEARCH_FIELDS = ("title", "body")
+USER_FIELDS = {"title", "body", "type", "doc_type", "year", "location", "exact"}
+
+
+def _parser() -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(SEARCH_FIELDS), make_schema(), group=qparser.AndGroup)
+    # "-word" excludes a word; a hyphen inside "women-owned" does not.
+    parser.add_plugin(qparser.PlusMinusPlugin(r"(?:^|(?<=[\s(]))\+", r"(?:^|(?<=[\s(]))-(?=\w)"))
+    parser.add_plugin(qparser.FieldAliasPlugin({"doc_type": ["type"]}))
+    parser.remove_plugin_class(qparser.WildcardPlugin)
+    parser.remove_plugin_class(qparser.BoostPlugin)
+    parser.add_plugin(qparser.PrefixPlugin())  # "digital*", written as exact:digital* by _rewrite
+    return parser
+
+
+_PARSER = _parser()
+
+
+@dataclass
+class Parsed:
+    query: Any
+    notes: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # the user's plain words, for spelling
+    stems: set[str] = field(default_factory=set)  # terms to highlight (stemmed)
+    exact: set[str] = field(default_factory=set)  # terms to highlight (unstemmed)
+    excluded: Any = None  # what NOT/-word excludes: documents with a passage matching it
+    prefixes: set[str] = field(default_factory=set)  # "digital*" -> "digital" (folded)
+    too_common: list[str] = field(default_factory=list)  # a query of stop words only
+
+    @property
+    def empty(self) -> bool:
+        return self.query is query.NullQuery
+
+
+_OPS = {"AND", "OR", "NOT"}
+_QUOTED = re.compile(r'(\w+:)?"([^"]*)"')
+_FIELD = re.compile(r"\b(\w+):(?=\S)")
+_YEAR_RANGE = re.compile(r"\byear:(\d{4})\s*(?:\.\.|-)\s*(\d{4})\b")
+
+
+def _tidy_operators(text: str, notes: list[str]) -> str:
+    """Drop operators with nothing on one side ("AND" at the end, "OR OR")."""
+    parts = re.findall(r'"[^"]*"|\S+', text)
+    out: list[str] = []
+    for part in parts:
+        if part in ("AND", "OR") and (not out or out[-1] in _OPS):
+            notes.append(f"ignored a dangling {part}")
+            continue
+        out.append(part)
+    while out and out[-1] in _OPS:
+        notes.append(f"ignored a dangling {out.pop()}")
+    return " ".join(out)
+
+
+# "U.S." / "A.P.E.C" as one word; "e commerce" as "e-commerce"; "cross-border" (not after a
+# field name or a leading minus); "digital*" (at least two letters).
+_ACRONYM = re.compile(rf"(?<![\w.])({DOTTED_ACRONYM.pattern})\.?(?!\w)")
+_E_PREFIX = re.compile(r"(?<![\w:.-])([eE])\s+(?=[^\W\d_]{3,})")
+_COMPOUND = re.compile(r"(?<![\w:.*-])(\w+(?:[-\u2010\u2011]\w+)+)(?![\w*:.-])")
+_PREFIX = re.compile(r"(?<![\w:.*-])(-?)(\w{2,})\*(?=\s|\)|$)")
+
+
+def _spellings(text: str) -> str:
+    """Outside quotes: acronyms without dots, a hyphenated compound as its joined form or
+    all of its parts ("co-operation" -> "(cooperation OR (co operation))", so it meets
+    "cooperation", "co-operation" and "co operation"), and "word*" on the exact field."""
+    text = _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
+    text = _E_PREFIX.sub(r"\1-", text)
+
+    def compound(m: re.Match) -> str:
+        parts = re.split(r"[-\u2010\u2011]", m.group(1))
+        return f"({''.join(parts)} OR ({' '.join(parts)}))"
+
+    text = _COMPOUND.sub(compound, text)
+    return _PREFIX.sub(r"\1exact:\2*", text)
+
+
+def _rewrite(text: str, notes: list[str]) -> str:
+    if text.count('"') % 2:
+        cut = text.rfind('"')
+        text = text[:cut] + text[cut + 1 :]
+        notes.append("ignored an unbalanced quote")
+    text = _YEAR_RANGE.sub(r"year:[\1 TO \2]", text)
+
+    def unknown(m: re.Match) -> str:
+        if m.group(1).lower() in USER_FIELDS:
+            return m.group(1).lower() + ":"
+        notes.append(f"unknown field {m.group(1)!r}: searched for what follows it anywhere")
+        return ""
+
+    # Leave quoted text alone while fixing fields, then send bare phrases to the exact field.
+    pieces = re.split(r'("[^"]*")', text)
+    text = "".join(p if p.startswith('"') else _spellings(_FIELD.sub(unknown, p)) for p in pieces)
+    text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f' exact:"{m.group(2)}"', text)
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", " ").replace(")", " ")
+        notes.append("ignored unbalanced parentheses")
+    return _tidy_operators(text, notes)
+
+
+_PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+@lru_cache(maxsize=65536)
+def _word_query(word: str):
+    return _PARSER.parse(word)
+
+
+def _parse_words(text: str):
+    """What the parser makes of ``text`` when it is only words of letters (no operators):
+    the AND of what it makes of each word, normalised as it does (stop words and repeats
+    dropped, one word alone) from a cache of single words, at a fraction of the cost of
+    parsing the whole query. None for any other text."""
+    words = text.split(" ")
+    if not _PLAIN_WORDS.fullmatch(text) or not _OPS.isdisjoint(words):
+        return None
+    return query.And([_word_query(w) for w in words]).normalize()
+
+
+def parse(text: str) -> Parsed:
+    """The best reading of a user's query, with notes on anything that was repaired."""
+    notes: list[str] = []
+    rewritten = _rewrite(text.strip(), notes)
+    try:
+        q = _parse_words(rewritten)
+        if q is None:
+            q = _PARSER.parse(rewritten)
+    except Exception:
+        words = " ".join(re.findall(r"\w+", rewritten))
+        notes.append("could not read the query's syntax: searched for its words")
+        q = _PARSER.parse(words)
+    if q is query.NullQuery and re.search(r"(^|\s)(-|NOT\s)", rewritten):
+        # Only exclusions ("-covid"): everything else.
+        q = _PARSER.parse(f"kind:passage {rewritten}")
+    parsed = Parsed(query=_phrases_where_positions(q), notes=notes)
+    if q is query.NullQuery:
+        words = [fold_word(w) for w in re.findall(r"\w+", rewritten)]
+        parsed.too_common = [w for w in dict.fromkeys(words) if w in STOP_WORDS]
+        return parsed
+    parsed.prefixes = {leaf.text for leaf in q.leaves() if isinstance(leaf, query.Prefix)}
+    for fieldname, value in q.iter_all_terms(phrases=True):
+        if isinstance(value, bytes):
+            continue
+        if fieldname in ("title", "body"):
+            parsed.stems.add(value)
+        elif fieldname == "exact":
+            parsed.exact.add(value)
+    negations = list(_negated(parsed.query))
+    if negations:
+        parsed.excluded = query.Or(negations) if len(negations) > 1 else negations[0]
+    negated = {t for n in negations for _, t in n.iter_all_terms(phrases=True)}
+    parsed.stems -= negated
+    parsed.exact -= negated
+    # Mark a phrase's words, but not every "the" and "of" on the page.
+    parsed.exact = parsed.exact - STOP_WORDS or parsed.exact
+    plain = re.sub(r'\w+:("[^"]*"|\[[^\]]*\]|\S+)', " ", rewritten)
+    plain = re.sub(r'"[^"]*"', " ", plain)
+    parsed.words = [w for w in re.findall(r"[^\W\d_]{4,}", plain) if w not in _OPS]
+    return parsed
+
+
+def _phrases_where_positions(q):
+    """A phrase the parser put on a field without positions becomes an AND of its words;
+    the others are checked by ``ConsecutivePhrase``."""
+    if isinstance(q, query.Phrase) and q.fieldname == "body":
+        return query.And([query.Term("body", w) for w in q.words])
+    if type(q) is query.Phrase and q.slop == 1:
+        return ConsecutivePhrase(q.fieldname, q.words, boost=q.boost)
+    return q.apply(_phrases_where_positions)
+
+
+class ConsecutivePhrase(query.Phrase):
+    """A Whoosh ``Phrase`` (slop 1) whose position check is a set intersection rather
+    than span-by-span comparisons: same matches and scores, a fraction of the cost."""
+
+    def matcher(self, searcher, context=None):
+        m = super().matcher(searcher, context)
+        if type(m) is SpanNear2.SpanNear2Matcher:
+            return _ConsecutiveMatcher(m.ms)
+        return m
+
+
+class _ConsecutiveMatcher(SpanNear2.SpanNear2Matcher):
+    def _get_spans(self):
+        starts: set[int] | None = None
+        for i, m in enumerate(self.ms):
+            shifted = {p - i for p in m.value_as("positions")}
+            starts = shifted if starts is None else starts & shifted
+            if not starts:
+                return []
+        n = len(self.ms)
+        return [Span(p, p + n - 1) for p in sorted(starts or ())]
+
+
+def _negated(q) -> Iterator[Any]:
+    if isinstance(q, query.Not):
+        yield q.query
+    elif isinstance(q, query.AndNot):
+        yield q.b
+    for child in q.children():
+        yield from _negated(child)
+
+
+PREFIX_TERMS = 50  # "word*" stands for at most this many words, the most frequent first
+
+
+def expand_prefixes(ix: Reader, parsed: Parsed) -> Parsed:
+    """``parsed`` with each ``word*`` replaced by an OR of the (at most PREFIX_TERMS most
+    frequent) indexed words it starts, those words added to the highlighted terms and a
+    note when the list was cut. A prefix that starts no word stays and matches nothing."""
+    if not parsed.prefixes:
+        return parsed
+    reader = ix.searcher.reader()
+    words: set[str] = set()
+    notes = list(parsed.notes)
+
+    def expand(q):
+        if not isinstance(q, query.Prefix):
+            return q.apply(expand)
+        found = [t.decode("utf-8") for t in reader.expand_prefix(q.fieldname, q.text)]
+        if len(found) > PREFIX_TERMS:
+            found.sort(key=lambda t: -reader.doc_frequency(q.fieldname, t))
+            notes.append(f"{q.text}* stands for its {PREFIX_TERMS} most frequent words")
+            found = found[:PREFIX_TERMS]
+        if not found:
+            return query.Term(q.fieldname, q.text, boost=q.boost)
+        if q.fieldname == "exact":
+            words.update(found)
+        # Scored as its best word, so that a prefix weighs as one word of the query.
+        return query.DisjunctionMax([query.Term(q.fieldname, t) for t in found], boost=q.boost)
+
+    excluded = expand(parsed.excluded) if parsed.excluded is not None else None
+    return replace(
+        parsed,
+        query=expand(parsed.query),
+        excluded=excluded,
+        exact=parsed.exact | words,
+        notes=notes,
+    )
+
+
+def conjuncts(q) -> list[Any]:
+    """The positive parts of ``q`` a document must all hold: the children of a top-level
+    AND (of an AND NOT's positive side), leaving out NOTs; ``[q]`` for anything else."""
+    if isinstance(q, query.AndNot):
+        return conjuncts(q.a)
+    if not isinstance(q, query.And):
+        return [q]
+    out: list[Any] = []
+    for child in q.subqueries:
+        if not isinstance(child, query.Not):
+            out.extend(conjuncts(child))
+    return out
+
+
+FILTER_FIELDS = frozenset({"doc_type", "year", "location", "kind"})
+
+
+def is_filter(q) -> bool:
+    """Whether ``q`` only asks for metadata (``type:``, ``year:``, ``location:``), not words."""
+    return all(getattr(leaf, "fieldname", None) in FILTER_FIELDS for leaf in q.leaves())
+
+
+def scores(ix: Reader, q) -> dict[int, float]:
+    """Record number -> BM25F score of every live record ``q`` matches: what a search with
+    no limit scores, unsorted (a passage matching an AND or an OR scores the sum of its
+    parts' scores, as Whoosh's matchers add them)."""
+    out: dict[int, float] = {}
+    top = ix.searcher
+    context = top.context()
+    for sub, offset in top.leaf_searchers():
+        m = q.matcher(sub, context)
+        while m.is_active():
+            out[m.id() + offset] = m.score()
+            m.next()
+    return out
+
+
+def passage_query(parsed: Parsed):
+    """The query's passages (only passage records hold searchable text and metadata)."""
+    return query.Term("kind", "passage") if parsed.empty else parsed.query
+
+
+def any_words_query(text: str):
+    """An OR of the text's words over title and body (for question answering)."""
+    terms = []
+    for word in re.findall(r"\w+", text):
+        for token in STEM(word):
+            for fieldname in SEARCH_FIELDS:
+                terms.append(query.Term(fieldname, token.text))
+    return query.Or(terms) if terms else query.NullQuery
+
+
+def search(ix: Reader, q, *, limit: int | None, allowed: set[int] | None = None):
+    """(record number, score) of the best matches, best first, among ``allowed`` if given."""
+    if allowed is not None and not allowed:
+        return []  # Whoosh reads an empty filter set as no filter at all
+    results = ix.searcher.search(q, limit=limit, filter=allowed)
+    return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
+
+
+def matching_docnums(ix: Reader, q) -> Iterable[int]:
+    return ix.searcher.docs_for_query(q)
+
+
+def key_terms(ix: Reader, text: str, n: int = 12) -> list[str]:
+    return [t for t, _ in ix.searcher.key_terms_from_text("body", text, numterms=n)]
+
+
+def stem_terms_query(terms: Iterable[str]):
+    return query.Or([query.Term("body", t) for t in terms])
+
+
+def term_scores(ix: Reader, fieldname: str) -> Iterator[tuple[str, dict[int, float]]]:
+    """For each term of field ``fieldname``: (the term, record number -> the BM25F score a
+    search for that term alone gives each live record holding it), terms in index order."""
+    for btext, _ in ix.searcher.reader().iter_field(fieldname):
+        term = btext.decode("utf-8")
+        yield term, scores(ix, query.Term(fieldname, term))
+
+
+def single_terms(q) -> list[tuple[str, str]] | None:
+    """The (field, term) pairs of ``q`` when it is one term of a search field, or an OR of
+    two (a word in title and body), none boosted: queries whose scores are those terms'
+    scores added up. None for any other query."""
+    leaves = q.subqueries if type(q) is query.Or and len(q.subqueries) == 2 else [q]
+    if type(q) is query.Or and q.boost != 1.0:
+        return None
+    if all(
+        type(t) is query.Term and t.fieldname in SEARCH_FIELDS and t.boost == 1.0 for t in leaves
+    ):
+        return [(t.fieldname, t.text) for t in leaves]
+    return None

@@ -1,0 +1,141 @@
+"""One index generation opened for searching: its per-document columns (facets, sorting)
+and what it keeps to answer faster (passages ready to show, each query part's matches)."""
+
+from __future__ import annotations
+
+import os
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from indexer.index import queries, store
+from indexer.index.impacts import Impacts, best_first
+from indexer.index.spelling import Speller
+from indexer.search.bounded_cache import BoundedCache
+from indexer.search.snippets import Analysed
+
+INDEX_ENV = "APEC_SEARCH_INDEX"
+DEFAULT_INDEX = "index"
+SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 6 kB each)
+# Passage scores kept per generation, of all query parts together: every part of the real
+# mirror's vocabulary fits. About 100 bytes each, with a part's ranking (4 bytes a passage)
+# and its documents (a set, one entry a document) on top: about 60 MB at the most.
+MATCHES_CACHE = 500_000
+
+
+def default_index_dir() -> Path:
+    return Path(os.environ.get(INDEX_ENV) or DEFAULT_INDEX)
+
+
+class IndexMissing(Exception):
+    """There is no usable index; ``str(e)`` is the one line to show the user."""
+
+
+class IndexDamaged(IndexMissing):
+    """The served index cannot be read."""
+
+
+@dataclass
+class Generation:
+    """One opened index generation and per-document columns for facets and sorting."""
+
+    target: str
+    ix: store.Index
+    doc_of: list[int]  # record number -> document ordinal (-1 for document and deleted records)
+    doc_ids: list[str]
+    ordinal: dict[str, int]
+    years: list[int]
+    types: list[str]
+    dates: list[str]
+    passages_of: list[list[int]]  # document ordinal -> its passage record numbers, in order
+    speller: Speller
+    impacts: Impacts | None
+    # record number -> the passage as results show it (results repeat across queries)
+    shown: BoundedCache[int, Shown] = field(default_factory=lambda: BoundedCache(SHOWN_CACHE))
+    # repr of a query part -> what it matches
+    matched: BoundedCache[str, Matches] = field(
+        default_factory=lambda: BoundedCache(MATCHES_CACHE, weigh=lambda m: len(m.scores) + 1)
+    )
+
+    @classmethod
+    def open(cls, path: Path, target: str) -> Generation:
+        ix = store.Index(path)
+        ids, years, types, dates = (ix.column(n) for n in ("doc_id", "year", "doc_type", "date"))
+        deleted = ix.deleted()
+        ordinal: dict[str, int] = {}
+        doc_of = [-1] * len(ids)
+        g_years: list[int] = []
+        g_types: list[str] = []
+        g_dates: list[str] = []
+        passages_of: list[list[int]] = []
+        for n, doc_id in enumerate(ids):
+            if not types[n] or n in deleted:  # document records carry no indexed metadata
+                continue
+            o = ordinal.get(doc_id)
+            if o is None:
+                o = ordinal[doc_id] = len(g_years)
+                g_years.append(years[n] or 0)
+                g_types.append(types[n])
+                g_dates.append(dates[n] or "")
+                passages_of.append([])
+            doc_of[n] = o
+            passages_of[o].append(n)
+        return cls(
+            target,
+            ix,
+            doc_of,
+            list(ordinal),
+            ordinal,
+            g_years,
+            g_types,
+            g_dates,
+            passages_of,
+            Speller(path),
+            Impacts.open(path, ix.signature()),
+        )
+
+    def matches(self, r: store.Reader, q) -> Matches:
+        """What the query (part) ``q`` matches, read and scored once per generation (while
+        it stays among the MATCHES_CACHE most recently used scores): from the generation's
+        impacts for a word, else through Whoosh."""
+
+        def read() -> Matches:
+            found = self.impacts.matches(q) if self.impacts else None
+            scores, ranked = found if found else (queries.scores(r, q), None)
+            docs = frozenset(map(self.doc_of.__getitem__, scores)) - {-1}
+            return Matches(scores, docs, ranked)
+
+        # Keyed by the repr: Whoosh's query hashes collide (an OR of the same word in two
+        # fields hashes the same for every word).
+        return self.matched.get(repr(q), read)
+
+
+@dataclass
+class Matches:
+    """The passages a query part (a word, a phrase, an OR group, a field condition)
+    matches, with their BM25F scores, and their documents."""
+
+    scores: dict[int, float]  # passage record number -> score
+    docs: frozenset[int]  # document ordinals
+    _ranked: array | None = None  # an array: nothing for the garbage collector to walk
+
+    def ranked(self) -> array:
+        """The passages best first; on a tie the lower record number first, as Whoosh
+        ranks. From the impacts, or sorted once, when first asked for."""
+        if self._ranked is None:
+            self._ranked = array("i", best_first(self.scores))
+        return self._ranked
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A passage record's stored fields and its analysed body."""
+
+    fields: dict[str, Any]
+    body: Analysed
+
+    @classmethod
+    def read(cls, r: store.Reader, docnum: int) -> Shown:
+        fields = r.stored(docnum)
+        return cls(fields, Analysed.of(fields.get("body", "")))

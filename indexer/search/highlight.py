@@ -1,0 +1,99 @@
+"""Marking the words a query matches in a passage's text (HTML-escaped, <mark> around them)."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from array import array
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from indexer.index.analysis import STEM, fold_word
+
+# -- highlighting ------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str | None:
+    tokens = [t.text for t in STEM(word)]
+    return tokens[0] if tokens else None
+
+
+_WORD = re.compile(r"\w+(?:\.?\w+)*")
+
+WordKey = tuple[str, "str | None"]  # a word's folded form and its stem (None: a stop word)
+
+
+@lru_cache(maxsize=65536)
+def _key(word: str) -> WordKey:
+    return fold_word(word), _stem(word)
+
+
+def _matches(word: str, stems: set[str], exact: set[str]) -> bool:
+    folded, stem = _key(word)
+    return folded in exact or stem in stems
+
+
+def word_forms(text: str) -> tuple[tuple[str, ...], array]:
+    """The words of ``text`` as highlighting reads them, interned (a text's words are
+    kept compactly), and the character offset where each starts."""
+    forms: list[str] = []
+    starts = array("i")
+    for m in _WORD.finditer(text):
+        forms.append(sys.intern(m.group(0)))
+        starts.append(m.start())
+    return tuple(forms), starts
+
+
+def word_keys(forms: Iterable[str]) -> tuple[WordKey, ...]:
+    """The (folded form, stem) of each of the word forms ``forms``."""
+    return tuple(map(_key, forms))
+
+
+def marked_forms(
+    forms: Sequence[str], keys: Sequence[WordKey], stems: set[str], exact: set[str]
+) -> frozenset[str]:
+    """The word forms among ``forms`` (whose ``word_keys`` are ``keys``) that the query
+    matches (see ``highlight``)."""
+    return frozenset(w for w, (f, s) in zip(forms, keys, strict=True) if f in exact or s in stems)
+
+
+def term_of(form: str, stems: set[str], exact: set[str]) -> str | None:
+    """The query term a word form matches: its folded form when the query has it
+    unstemmed, else its stem (None when the query has neither)."""
+    folded, stem = _key(form)
+    return folded if folded in exact else stem if stem in stems else None
+
+
+_WORDS_SPLIT = re.compile(f"({_WORD.pattern})")
+# The word forms in html.escape's entities: a text escaped first holds them as words too.
+_ENTITY_WORDS = frozenset({"amp", "lt", "gt", "quot", "x27"})
+
+
+def highlight(
+    text: str, stems: set[str], exact: set[str], marked: frozenset[str] | None = None
+) -> str:
+    """``text`` HTML-escaped, with <mark> around words matching the query's terms (a word
+    whose folded form the query has unstemmed, or whose stem it has). ``marked`` is the
+    set of those word forms (``marked_forms``) of ``text`` or of a text holding it, when
+    at hand."""
+    if marked is not None and marked.isdisjoint(_ENTITY_WORDS):
+        # Escaping first splits the text into the same words (word characters and dots need
+        # no escaping, and an entity's "&" and ";" end a word), and the words can be marked
+        # as they are.
+        parts = _WORDS_SPLIT.split(html.escape(text))  # words at the odd indexes
+        for i in range(1, len(parts), 2):
+            if parts[i] in marked:
+                parts[i] = f"<mark>{parts[i]}</mark>"
+        return "".join(parts)
+    out: list[str] = []
+    last = 0
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if _matches(word, stems, exact):
+            out.append(html.escape(text[last : m.start()]))
+            out.append(f"<mark>{html.escape(word)}</mark>")
+            last = m.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)

@@ -1,0 +1,6 @@
+"""Month names as regular-expression alternatives, for dates written out in words."""
+
+FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
