@@ -1,4 +1,4 @@
-"""CSV downloads (the formula-safe writer itself is indexer.csv_export)."""
+"""CSV downloads (the formula-safe writer itself is indexer.search.csv_export)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Extractive question answering: the sentence that answers a question, with its source.
 
 The question is analysed (indexer.ask.question), candidate passages retrieved with their
-documents' context (indexer.ask.retrieve), split into sentences (indexer.ask.sentences),
+documents' context (indexer.ask.retrieve), split into sentences (indexer.text.sentences),
 scored with answer spans of the asked type (indexer.ask.spans, indexer.ask.rank) and cited
 (indexer.ask.cite). Below the confidence rule the answer is "no confident answer" plus the
 best passages: nothing is ever invented, and every answer cites its document and links to

@@ -118,7 +118,7 @@ def crawl(
     ``seeds`` replaces the default sources (``<corpus>/sources.toml``, else the committed
     list) and limits the scope to the seeds' own hosts; ``sources`` gives a whole source
     list instead. Raises ``CrawlError`` without touching the corpus when no seed host
-    answers; raises ``indexer.sources.SourcesError`` for a bad source list.
+    answers; raises ``indexer.crawl.sources.SourcesError`` for a bad source list.
     """
     if not isinstance(corpus, Corpus):
         corpus = Corpus(corpus if corpus is not None else default_corpus_dir())

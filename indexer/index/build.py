@@ -9,9 +9,9 @@ Layout of an index directory::
 
 A build copies the current generation into a fresh ``.build-*`` folder, deletes and re-adds
 only the documents whose content hash changed, writes the spelling dictionary
-(``indexer.spelling``), the terms' precomputed scores (``indexer.impacts``), the commitment
-records and ``index_meta.json``, and then swaps the
-``current`` link. Anything that goes wrong before the swap leaves the old index serving.
+(``indexer.index.spelling``), the terms' precomputed scores (``indexer.index.impacts``),
+the commitment records and ``index_meta.json``, and then swaps the ``current`` link.
+Anything that goes wrong before the swap leaves the old index serving.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 when an index generation is built and read by every search worker from shared memory.
 
 A word's passages and scores are what most searches need first (its part of a query, see
-``indexer.search``), and Whoosh reads them a posting at a time, in Python: about 70 ms for
+``indexer.search.engine``), and Whoosh reads them a posting at a time, in Python: about 70 ms for
 a word in 38,000 passages. The impact files hold them ready, like the precomputed
 "impact-ordered" postings of Anh & Moffat ("Impact transformations", SIGIR 2005) but with
 the scores exact: each is the score Whoosh's own matcher gives the term in that passage, so

@@ -178,7 +178,7 @@ class Engine:
         self, gen: Generation, r: store.Reader, q: str, parsed: queries.Parsed
     ) -> str | None:
         """``q`` with each word the index does not hold replaced by the generation's
-        suggestion (``indexer.spelling``), or None when nothing was replaced."""
+        suggestion (``indexer.index.spelling``), or None when nothing was replaced."""
         corrected = q
         for word in dict.fromkeys(parsed.words):
             better = store.correction(r, word, gen.speller.suggest)

@@ -20,7 +20,7 @@ SNIPPET_WORDS = 50
 class Analysed:
     """A text's sentences and its words (``marking.word_forms``, and the keys of each
     distinct one): what its best sentence and its snippet for any query need, kept
-    compactly (interned words, keys shared with ``backend``'s cache, an array of offsets)
+    compactly (interned words, keys shared with ``highlight``'s cache, an array of offsets)
     so that many passages can be kept ready."""
 
     sentences: list[Sentence]

@@ -20,7 +20,7 @@ MEASURES = {
 
 
 class YearCounting(Protocol):
-    """The part of `indexer.search.Engine` that trends need."""
+    """The part of `indexer.search.engine.Engine` that trends need."""
 
     def year_counts(self, q: str) -> dict[int, dict]: ...
 
