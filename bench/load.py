@@ -58,7 +58,7 @@ from indexer.extract import EXTRACTOR_VERSION  # noqa: E402
 from indexer.index.analysis import STOP_WORDS  # noqa: E402
 from indexer.index.build import build_index  # noqa: E402
 from indexer.model import Document, Paragraph  # noqa: E402
-from indexer.search.engine import Engine  # noqa: E402
+from indexer.search import Engine  # noqa: E402
 
 HOST = "127.0.0.1"
 NEW_DOCS = 20  # documents added for the rebuild phase

@@ -39,7 +39,7 @@ sys.path.insert(0, str(CODE))
 
 from bench.realdocs import build_set_index, load_pages, norm  # noqa: E402
 from indexer.ask import answer  # noqa: E402
-from indexer.search.engine import Engine  # noqa: E402
+from indexer.search import Engine  # noqa: E402
 
 BEFORE = "d617c96"
 Outcome = dict[str, Any]  # {"answers": [text, ...], "confident": bool | None}

@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from indexer.search.engine import Engine
+from indexer.search import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = "d617c96"

@@ -27,7 +27,7 @@ from indexer.extract import EXTRACTOR_VERSION  # noqa: E402
 from indexer.index.build import build_index  # noqa: E402
 from indexer.index.passages import make_passages  # noqa: E402
 from indexer.model import Document  # noqa: E402
-from indexer.search.engine import Engine  # noqa: E402
+from indexer.search import Engine  # noqa: E402
 
 
 def rss_mb() -> float:

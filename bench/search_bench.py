@@ -24,7 +24,7 @@ from bench.synthetic import BenchQuery, generate_documents, sample_queries, writ
 from indexer.index.build import build_index  # noqa: E402
 from indexer.index.passages import make_passages  # noqa: E402
 from indexer.model import Document  # noqa: E402
-from indexer.search.engine import Engine  # noqa: E402
+from indexer.search import Engine  # noqa: E402
 
 
 def peak_mb() -> float:
