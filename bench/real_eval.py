@@ -1,0 +1,518 @@
+"""The pipeline measured on the real-page development set (bench/data/real/).
+
+    python bench/real_eval.py [--half heldout|dev] [--before REV] [--verbose]
+
+Needs the page text cache (`bench/data/real/cache/`, git-ignored; `bench/data/README.md`
+says how to rebuild it): without it this says so in one line and exits 0.
+
+Each cached page of the half becomes a plain HTML page (its text, one paragraph a line, with
+a canonical link to its real address), or a PDF where the real page was one, on a loopback
+site. Each side (this checkout, and with `--before REV` that commit, checked out with `git
+worktree add --detach`) runs in a subprocess with its own code first on the import path:
+`apec-search crawl --seed` over the site, `apec-search index`, then it lists its documents,
+answers the questions, runs the topical queries and lists its commitments. The sides never
+see a label; the scores are computed here, against `labels.jsonl`, `questions.jsonl`,
+`queries.jsonl` and `commitments.jsonl` (formats in `bench/data/real/LABELLING.md`).
+
+Pages are split into halves once, by their id (the first 16 hex digits of the URL's
+SHA-256): an even first 8 digits is `dev`, odd is `heldout`. Tune on dev; report held-out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(1, str(ROOT))  # after a side's own code, which the worker puts first
+
+from bench.real_cache import page_id  # noqa: E402
+
+DATA = ROOT / "bench" / "data" / "real"
+CACHE = DATA / "cache"
+BEFORE = "4d62b53"  # main before the stage packages and the record
+SAFE = "/?&=%:+,;@"  # characters kept as they are in a loopback path
+PDF_LINES = 45  # printed lines per rendered PDF page
+# Classes a user filters by, each the labelled types it covers.
+CLASSES = {
+    "statements": {"ministerial_statement", "chairs_statement", "declaration"},
+    "news": {"news_release", "news_article"},
+    "speeches": {"speech"},
+    "reports": {"meeting_report"},
+    "plans": {"strategic_plan", "terms_of_reference", "initiative"},
+}
+SIDE_TIMEOUT = 1800  # seconds for one side's crawl, index and queries
+
+
+def half_of(key: str) -> str:
+    """ "dev" or "heldout", fixed by a page id (see the module docstring); an unanswerable
+    question goes by ``page_id`` of its own id."""
+    return "dev" if int(key[:8], 16) % 2 == 0 else "heldout"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def fold(text: str | None) -> str:
+    """Case, accents, NFKC and whitespace folded, for comparing labels with output."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text or ""))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+# -- the loopback site ----------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    id: str
+    url: str
+    title: str | None  # the page's own title, as the labeller read it in the page's text
+    text: str
+    pdf: bool
+
+
+def render_html(page: Page) -> bytes:
+    """The page's text as a plain HTML page: one paragraph a line ("- " lines as list items),
+    its title in <title>, a canonical link to the real address."""
+    out, in_list = [], False
+    for line in (raw.strip() for raw in page.text.splitlines()):
+        if not line:
+            continue
+        item = line.startswith(("- ", "• "))
+        if item != in_list:
+            out.append("<ul>" if item else "</ul>")
+            in_list = item
+        out.append(f"<li>{html.escape(line[2:])}</li>" if item else f"<p>{html.escape(line)}</p>")
+    if in_list:
+        out.append("</ul>")
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(page.title or "")}'
+        f'</title><link rel="canonical" href="{html.escape(page.url)}"></head>'
+        f"<body><main>{''.join(out)}</main></body></html>"
+    ).encode()
+
+
+def render_pdf(page: Page) -> bytes:
+    from bench.realdocs import render_pdf as print_lines
+
+    lines = [line.strip() for line in page.text.splitlines() if line.strip()]
+    pages = [lines[i : i + PDF_LINES] for i in range(0, len(lines), PDF_LINES)] or [[""]]
+    return print_lines({"title": page.title, "pages": pages})
+
+
+def path_of(page: Page) -> str:
+    """The page's path on the loopback site: its real address without the scheme, so that
+    what a path tells (a news folder, a year, ".pdf") is there as on the real site."""
+    return "/" + quote(page.url.split("://", 1)[-1], safe=SAFE)
+
+
+class Site:
+    """A loopback HTTP site: `/` links to every page, `/p/<id>` (or `.pdf`) serves one."""
+
+    def __init__(self, pages: list[Page]):
+        bodies = {path_of(p): (render_pdf(p) if p.pdf else render_html(p), p.pdf) for p in pages}
+        links = "".join(f'<li><a href="{html.escape(path_of(p))}">{p.id}</a></li>' for p in pages)
+        bodies["/"] = (f"<!DOCTYPE html><html><body><ul>{links}</ul></body></html>".encode(), False)
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's name)
+                found = bodies.get(self.path) or bodies.get(quote(unquote(self.path), safe=SAFE))
+                if not found:
+                    self.send_error(404)
+                    return
+                body, pdf = found
+                self.send_response(200)
+                self.send_header("Content-Type", "application/pdf" if pdf else "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+
+
+# -- one side: crawl, index, ask (runs with that side's code on the path) -------------------
+
+
+def worker(request_file: Path, out_file: Path) -> None:
+    """Crawl and index the site with the code on the import path, then write its output:
+    {"documents": [...], "answers": {id: ...}, "search": {id: [url...]}, "commitments": [...]}."""
+    from indexer.ask import answer
+    from indexer.commitments.store import find_commitments
+    from indexer.search import Engine
+
+    request = json.loads(request_file.read_text(encoding="utf-8"))
+    work = Path(tempfile.mkdtemp(prefix="real-eval-"))
+    corpus, index = work / "corpus", work / "index"
+    cli = [sys.executable, "-m", "indexer.cli"]
+    for args in (
+        ["crawl", "--seed", request["site"], "--delay", "0", "--max-pages", "5000"],
+        ["index"],
+    ):
+        where = ["--corpus", str(corpus)] + (["--index", str(index)] if args == ["index"] else [])
+        subprocess.run(cli + args + where, check=True, capture_output=True, timeout=SIDE_TIMEOUT)
+    engine = Engine(index)
+    documents, page = [], 1
+    while True:
+        found = engine.search("", limit=100, page=page)
+        for r in found["results"]:
+            doc = engine.document(r["id"]) or {}
+            keep = ("title", "url", "fetched_url", "doc_type", "year", "date", "location")
+            documents.append(
+                {k: doc.get(k) for k in keep}
+                | {k: doc.get(k) for k in ("meeting_number", "publisher", "meeting", "role")}
+                | {"text": "\n".join(p["text"] for p in doc.get("paragraphs", []))}
+            )
+        if page * 100 >= found["total"]:
+            break
+        page += 1
+    answers = {}
+    for q in request["questions"]:
+        got = answer(engine, q["question"])
+        answers[q["id"]] = {
+            "confident": got["confident"],
+            "answers": [
+                {k: a.get(k) for k in ("answer", "span", "url", "confidence")}
+                for a in got["answers"]
+            ],
+        }
+    search = {}
+    for q in request["queries"]:
+        found = engine.search(q["query"], limit=10)
+        search[q["id"]] = [r["url"] for r in found["results"] + found.get("partial", [])][:10]
+    commitments = [
+        {
+            "text": c.text,
+            "urls": [c.url] + [s.get("url") for s in c.sources],
+            "strength": c.strength,
+            "year": c.year,
+        }
+        for c in find_commitments(engine)
+    ]
+    engine.close()
+    out = {"documents": documents, "answers": answers, "search": search}
+    out["commitments"] = commitments
+    out_file.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+
+
+def run_side(code: Path, request: dict[str, Any]) -> dict[str, Any]:
+    """Run the worker with ``code`` first on the import path; its output."""
+    with tempfile.TemporaryDirectory(prefix="real-eval-side-") as tmp:
+        req, out = Path(tmp) / "request.json", Path(tmp) / "out.json"
+        req.write_text(json.dumps(request), encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": f"{code}{os.pathsep}{ROOT}"}
+        proc = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", str(req), str(out)],
+            cwd=code,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=SIDE_TIMEOUT,
+        )
+        if proc.returncode:
+            raise SystemExit(f"the side with the code in {code} failed:\n{proc.stderr[-3000:]}")
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+
+def match_documents(pages: list[Page], documents: list[dict]) -> dict[str, dict]:
+    """page id -> the indexed document of that page (by canonical URL, else fetched path)."""
+    by_url = {p.url: p.id for p in pages}
+    by_path = {unquote(path_of(p)): p.id for p in pages}
+    out = {}
+    for doc in documents:
+        fetched = urlsplit(doc.get("fetched_url") or "")
+        path = unquote(fetched.path + (f"?{fetched.query}" if fetched.query else ""))
+        found = by_url.get(doc.get("url") or "") or by_path.get(path)
+        if found:
+            out[found] = doc
+    return out
+
+
+def place_right(label: dict | None, location: str | None) -> bool:
+    return bool(label and label.get("city")) and fold(label["city"]) in fold(location)
+
+
+def publisher_right(label: str | None, got: str | None) -> bool:
+    a, b = fold(label), fold(got)
+    return bool(a and b) and (a == b or a in b or b in a)
+
+
+def pct(n: int, d: int) -> str:
+    return f"{n / d:6.1%} ({n}/{d})" if d else "     –"
+
+
+def score_documents(labels: dict[str, dict], docs: dict[str, dict]) -> dict[str, str]:
+    rows: dict[str, str] = {}
+    pages = [p for p in labels.values() if not p.get("hub")]
+    hubs = [p for p in labels.values() if p.get("hub")]
+    rows["documents indexed"] = pct(sum(p["id"] in docs for p in pages), len(pages))
+    rows["hub pages indexed"] = f"{sum(p['id'] in docs for p in hubs)} of {len(hubs)}"
+    typed = [(p["doc_type"], (docs.get(p["id"]) or {}).get("doc_type") or "missing") for p in pages]
+    rows["type accuracy"] = pct(sum(a == b for a, b in typed), len(typed))
+    for name, kinds in CLASSES.items():
+        of_class = [(a, b) for a, b in typed if a in kinds]
+        false = sum(1 for a, b in typed if b in kinds and a not in kinds)
+        rows[f"  {name} recall (false)"] = (
+            f"{pct(sum(b in kinds for _, b in of_class), len(of_class))}  ({false} false)"
+        )
+    for field, right in (
+        ("year", lambda p, d: d.get("year") == p["year"]),
+        ("date", lambda p, d: d.get("date") == p["date"]),
+        ("place", lambda p, d: place_right(p["place"], d.get("location"))),
+        ("publisher", lambda p, d: publisher_right(p["publisher"], d.get("publisher"))),
+    ):
+        wanted = [p for p in pages if p.get(field)]
+        rows[field] = pct(sum(right(p, docs.get(p["id"]) or {}) for p in wanted), len(wanted))
+    outcome = [
+        p
+        for p in pages
+        if (p.get("meeting") or {}).get("series") == "sme_ministerial"
+        and p["meeting"].get("relation") == "outcome"
+        and p["meeting"].get("number")
+    ]
+    numbered = sum(number_of(docs.get(p["id"])) == p["meeting"]["number"] for p in outcome)
+    false_numbers = sum(
+        1
+        for p in pages
+        if p not in outcome
+        and number_of(docs.get(p["id"])) is not None
+        and (p.get("meeting") or {}).get("number") != number_of(docs.get(p["id"]))
+    )
+    rows["meeting number (outcomes)"] = (
+        f"{pct(numbered, len(outcome))}  ({false_numbers} wrong elsewhere)"
+    )
+    chrome = [(p["id"], line) for p in pages for line in p.get("chrome") or [] if p["id"] in docs]
+    kept = sum(fold(line) in fold(docs[i]["text"]) for i, line in chrome)
+    rows["chrome lines kept"] = f"{kept} of {len(chrome)}"
+    return rows
+
+
+def number_of(doc: dict | None) -> int | None:
+    if not doc:
+        return None
+    meeting = doc.get("meeting")
+    if isinstance(meeting, dict) and meeting.get("series") == "sme_ministerial":
+        return meeting.get("number")
+    return doc.get("meeting_number")
+
+
+def confusion(labels: dict[str, dict], docs: dict[str, dict]) -> str:
+    pairs = Counter(
+        (p["doc_type"], (docs.get(p["id"]) or {}).get("doc_type") or "missing")
+        for p in labels.values()
+        if not p.get("hub")
+    )
+    wrong = [(n, a, b) for (a, b), n in pairs.items() if a != b]
+    return "\n".join(f"    {n:3}  {a} -> {b}" for n, a, b in sorted(wrong, reverse=True))
+
+
+def hit(answer: dict, wanted: list[str]) -> bool:
+    text = fold(" ".join(str(answer.get(k) or "") for k in ("answer", "span")))
+    return any(fold(w) in text for w in wanted)
+
+
+def score_questions(questions: list[dict], answers: dict[str, dict]) -> dict[str, str]:
+    answerable = [q for q in questions if q["answerable"]]
+    rows = {}
+    h1 = sum(
+        bool(answers[q["id"]]["answers"]) and hit(answers[q["id"]]["answers"][0], q["answers"])
+        for q in answerable
+    )
+    h3 = sum(any(hit(a, q["answers"]) for a in answers[q["id"]]["answers"][:3]) for q in answerable)
+    rows["QA hit@1"] = pct(h1, len(answerable))
+    rows["QA hit@3"] = pct(h3, len(answerable))
+    sure = [q for q in answerable if answers[q["id"]]["confident"]]
+    right = sum(hit(answers[q["id"]]["answers"][0], q["answers"]) for q in sure)
+    rows["confident answers right"] = pct(right, len(sure))
+    unanswerable = [q for q in questions if not q["answerable"]]
+    rows["unanswerable declined"] = pct(
+        sum(not answers[q["id"]]["confident"] for q in unanswerable), len(unanswerable)
+    )
+    return rows
+
+
+def score_queries(queries: list[dict], search: dict[str, list[str]]) -> dict[str, str]:
+    recalls, ranks = [], []
+    for q in queries:
+        relevant = set(q["relevant"])
+        got = search[q["id"]]
+        recalls.append(len(relevant & set(got)) / min(len(relevant), 10))
+        ranks.append(next((1 / (i + 1) for i, u in enumerate(got) if u in relevant), 0.0))
+    n = len(queries)
+    return {
+        "topical recall@10": f"{sum(recalls) / n:6.3f} ({n} queries)" if n else "     –",
+        "topical MRR": f"{sum(ranks) / n:6.3f}" if n else "     –",
+    }
+
+
+def score_commitments(labelled: list[dict], records: list[dict]) -> dict[str, str]:
+    def found(label: dict) -> dict | None:
+        start = fold(label["first_words"])
+        for r in records:
+            text = fold(r["text"])
+            if label["url"] in r["urls"] and (text.startswith(start) or f" {start}" in text[:200]):
+                return r
+        return None
+
+    commits = [c for c in labelled if c["commitment"]]
+    hits = [(c, found(c)) for c in commits]
+    hits = [(c, r) for c, r in hits if r]
+    nots = [c for c in labelled if not c["commitment"]]
+    return {
+        "commitment recall": pct(len(hits), len(commits)),
+        "  strength right": pct(sum(c["strength"] == r["strength"] for c, r in hits), len(hits)),
+        "  year right": pct(sum(c["year"] == r["year"] for c, r in hits), len(hits)),
+        "non-commitments left out": pct(sum(found(c) is None for c in nots), len(nots)),
+    }
+
+
+def evaluate(output: dict, pages: list[Page], labels, questions, queries, commitments):
+    docs = match_documents(pages, output["documents"])
+    rows = score_documents(labels, docs)
+    rows |= score_questions(questions, output["answers"])
+    rows |= score_queries(queries, output["search"])
+    rows |= score_commitments(commitments, output["commitments"])
+    return rows, docs
+
+
+AGREEMENT_FIELDS = ("doc_type", "year", "date", "place", "publisher", "meeting", "hub")
+
+
+def agreement() -> None:
+    """Per field, how often the second labeller agrees with the first on the pages both
+    labelled (place by city, publisher and meeting number as the scores compare them)."""
+    first = {p["id"]: p for p in read_jsonl(DATA / "labels.jsonl")}
+    second = [p for p in read_jsonl(DATA / "labels_second.jsonl") if p["id"] in first]
+    same = {
+        "place": lambda a, b: fold((a or {}).get("city")) == fold((b or {}).get("city")),
+        "publisher": lambda a, b: publisher_right(a, b) or a == b,
+        "meeting": lambda a, b: (a or {}).get("number") == (b or {}).get("number"),
+    }
+    print(f"inter-labeller agreement on {len(second)} pages labelled twice:")
+    for field in AGREEMENT_FIELDS:
+        equal = same.get(field, lambda a, b: a == b)
+        n = sum(equal(first[p["id"]].get(field), p.get(field)) for p in second)
+        print(f"  {field:10} {pct(n, len(second))}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--half", choices=("heldout", "dev"), default="heldout")
+    ap.add_argument("--before", default=BEFORE, help="the commit to run beside this checkout")
+    ap.add_argument("--no-before", action="store_true", help="run this checkout only")
+    ap.add_argument("--verbose", action="store_true", help="print the type confusion")
+    ap.add_argument("--agreement", action="store_true", help="print inter-labeller agreement")
+    ap.add_argument("--worker", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        worker(*args.worker)
+        return
+    if args.agreement:
+        agreement()
+        return
+    if not CACHE.is_dir() or not any(CACHE.glob("*.json")):
+        print(f"no page text cache in {CACHE}: see bench/data/README.md to rebuild it; skipped")
+        return
+    labels = {p["id"]: p for p in read_jsonl(DATA / "labels.jsonl") if p["split"] == args.half}
+    pages = []
+    for key, label in labels.items():
+        cached = CACHE / f"{key}.json"
+        if cached.exists():
+            entry = json.loads(cached.read_text(encoding="utf-8"))
+            pdf = label.get("format") == "pdf"
+            pages.append(Page(key, entry["url"], label.get("title"), entry["text"], pdf))
+    labels = {p.id: labels[p.id] for p in pages}
+    urls = {p.url for p in pages}
+    questions = [
+        q
+        for q in read_jsonl(DATA / "questions.jsonl")
+        if (q["url"] in urls if q["answerable"] else half_of(page_id(q["id"])) == args.half)
+    ]
+    queries = [
+        q | {"relevant": [u for u in q["relevant"] if u in urls]}
+        for q in read_jsonl(DATA / "queries.jsonl")
+    ]
+    queries = [q for q in queries if q["relevant"]]
+    commitments = [c for c in read_jsonl(DATA / "commitments.jsonl") if c["url"] in urls]
+    request = {
+        "questions": [{"id": q["id"], "question": q["question"]} for q in questions],
+        "queries": [{"id": q["id"], "query": q["query"]} for q in queries],
+    }
+    print(
+        f"real-page development set, {args.half} half: {len(pages)} pages"
+        f" ({sum(bool(p.get('hub')) for p in labels.values())} hubs), {len(questions)} questions,"
+        f" {len(queries)} topical queries, {len(commitments)} labelled sentences"
+    )
+    site = Site(pages)
+    try:
+        sides = {}
+        if not args.no_before:
+            with tempfile.TemporaryDirectory(prefix="real-eval-before-") as tmp:
+                code = Path(tmp) / "code"
+                subprocess.run(
+                    [
+                        "git",
+                        "-C",
+                        str(ROOT),
+                        "worktree",
+                        "add",
+                        "--detach",
+                        "-q",
+                        str(code),
+                        args.before,
+                    ],
+                    check=True,
+                )
+                try:
+                    sides[f"before ({args.before})"] = run_side(code, request | {"site": site.url})
+                finally:
+                    subprocess.run(
+                        ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(code)],
+                        check=False,
+                    )
+        sides["after (this checkout)"] = run_side(ROOT, request | {"site": site.url})
+    finally:
+        site.stop()
+    results = {
+        name: evaluate(out, pages, labels, questions, queries, commitments)
+        for name, out in sides.items()
+    }
+    names = list(results)
+    print(f"\n{'':30}" + "".join(f"{n:>28}" for n in names))
+    for row in results[names[-1]][0]:
+        print(f"{row:30}" + "".join(f"{results[n][0].get(row, ''):>28}" for n in names))
+    if args.verbose:
+        for name in names:
+            print(f"\ntype confusion, {name} (label -> given):")
+            print(confusion(labels, results[name][1]))
+
+
+if __name__ == "__main__":
+    main()
