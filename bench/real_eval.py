@@ -512,6 +512,36 @@ def main() -> None:
         for name in names:
             print(f"\ntype confusion, {name} (label -> given):")
             print(confusion(labels, results[name][1]))
+        docs = results[names[-1]][1]
+        print(f"\nmisses, {names[-1]} (field: label -> given; title):")
+        for p in labels.values():
+            if p.get("hub"):
+                continue
+            d = docs.get(p["id"]) or {}
+            for field, got in (
+                ("type", d.get("doc_type")),
+                ("year", d.get("year")),
+                ("place", d.get("location")),
+                ("number", number_of(d)),
+            ):
+                want = {
+                    "type": p["doc_type"],
+                    "year": p["year"],
+                    "place": p.get("place"),
+                    "number": (p.get("meeting") or {}).get("number"),
+                }[field]
+                if field == "place":
+                    wrong = bool(want and want.get("city")) and not place_right(want, got)
+                    want = (want or {}).get("city")
+                elif field == "number":
+                    wrong = want != got and (
+                        got is not None or (p.get("meeting") or {}).get("relation") == "outcome"
+                    )
+                else:
+                    wrong = want is not None and want != got
+                if wrong:
+                    title = (d.get("title") or p.get("title") or "")[:60]
+                    print(f"  {field}: {want} -> {got}; {title}  {p['url'][:70]}")
 
 
 if __name__ == "__main__":
