@@ -19,6 +19,7 @@ import mimetypes
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
 
@@ -34,7 +35,8 @@ from indexer.model import Document, Paragraph
 # Bump when extraction changes what it produces: extract_corpus redoes older documents.
 # 2: trafilatura main text, normalised text, hub pages, publisher, the real record's types.
 # 3: page-wrapping forms kept, teaser hubs, group pages, the ministerial meeting's number only.
-EXTRACTOR_VERSION = 3
+# 4: the canonical URL's host and path, headlines are news, meeting-name titles, speeches first.
+EXTRACTOR_VERSION = 4
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
@@ -85,6 +87,13 @@ def _content(body: bytes, url: str, content_type: str | None) -> _Content:
     return _Content("html", page.title, page.canonical_url, page.paragraphs, page.hub, signals)
 
 
+def _address(final_url: str, canonical_url: str) -> str:
+    """The URL whose host and path tell the publisher, type and date: the canonical one the
+    page declares (a mirror's or an archive's copy names the original), unless it names a
+    site's home page rather than a document."""
+    return canonical_url if urlsplit(canonical_url).path.strip("/") else final_url
+
+
 def _document(
     content: _Content,
     body: bytes,
@@ -98,7 +107,7 @@ def _document(
     hints = hints or {}
     title = str(hints.get("title") or content.title)
     text = "\n".join(p.text for p in content.paragraphs)
-    meta = extract_metadata(title, text, final_url, hints, content.signals)
+    meta = extract_metadata(title, text, _address(final_url, canonical_url), hints, content.signals)
     return Document(
         url=url,
         final_url=final_url,

@@ -1,17 +1,24 @@
 """Document type (indexer.model.DOC_TYPES) from the title, the URL, the publisher and the
 opening lines, in this order:
 
-1. news: APEC's own releases (its press URLs, "Issued by the APEC Secretariat") are
-   `news_release`; another publisher's story (og:type article, a dateline, a news URL, a
-   byline) is `news_article` unless its opening is a statement's;
-2. the title, then the URL path: terms of reference, strategic plan, meeting report,
-   chair's statement, declaration, ministerial statement, speech, initiative;
-3. (after the group pages of 4) the opening lines: "We, the APEC Ministers ... met in" is
+1. speeches: a speech's title ("Remarks by", "Opening Speech") or a speeches folder, even
+   on a news site;
+2. news: APEC's own releases (its press URLs, "Issued by the APEC Secretariat", a host
+   year's site) are `news_release`; another publisher's story (og:type article, a dateline,
+   a news URL, a byline) is `news_article` unless its opening is a statement's; a headline
+   (a title that tells what someone did: "Ministers issue joint statement", "APEC adopts
+   Iloilo initiative") is news whatever document it names;
+3. the title, then the URL path: terms of reference, strategic plan, meeting report,
+   chair's statement, declaration, ministerial statement, speech, initiative; a title that
+   is an SME Ministerial Meeting's name ("2003 APEC Small and Medium Enterprises
+   Ministerial Meeting") heads the meeting's statement;
+4. (after the group pages of 5) the opening lines: "We, the APEC Ministers ... met in" is
    a statement, "As Chair of the ..." a chair's statement, a heading "Joint Ministerial
    Statement" one too;
-4. group pages and portals (by their URL or a title that is the group's name, even when
+5. group pages and portals (by their URL or a title that is the group's name, even when
    they quote a statement's heading or its "Ministers ... met" sentence) are `web_page`;
-   anything else `other`.
+   another publisher's page that reports ("said", "told") is `news_article`; anything
+   else `other`.
 """
 
 from __future__ import annotations
@@ -107,6 +114,23 @@ STATEMENT_OPENING = re.compile(
     r"\b(?:met|gathered|convened|assembled)\b",
     re.I,
 )
+# A headline tells what someone did: a verb in the present (or "to" + verb) after its subject.
+HEADLINE = re.compile(
+    r"\b(?:adopts?|backs?|issues?|endorses?|gets?|agrees?|renews?|promises?|calls?|welcomes?"
+    r"|opens?|closes?|prepares?|aims?|focuses|vows?|launch(?:es)?|inaugurates?|hosts?|meets?"
+    r"|commits?|wants?|urges?|supports?|boosts?|highlights?|discusses|pledges?|unveils?"
+    r"|signs?|joins?|says?|told|held|to\s+(?:host|boost|hold|meet|promote|discuss))\b",
+    re.I,
+)
+# The meeting's own name as a title heads its statement on apec.org (the old layouts).
+MEETING_NAME_TITLE = re.compile(
+    r"^(?:(?:19|20)\d\d\s+)?(?:APEC\s+)?(?:SMEs?|Small\s+and\s+Medium(?:[\s-]+sized)?"
+    r"\s+Enterprises?)\s+Ministerial\s+Meeting(?:\s*[-–—:|]\s*.*)?$",
+    re.I,
+)
+# An APEC host year's own site ("apecchile2019.cl", "apec2018png.org", "asmemm2025.kr")
+HOST_YEAR_SITE = re.compile(r"(?:^|\.)(?:apec[a-z]*\d{4}[a-z]*|\w*smemm\d{4})\.", re.I)
+REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|reported)\b", re.I)
 CHAIR_OPENING = re.compile(r"^\s*as\s+(?:the\s+)?chair\s+of\s+the\b", re.I | re.M)
 
 
@@ -146,16 +170,22 @@ def classify(
     signals: PageSignals | None = None,
 ) -> str:
     """One of DOC_TYPES for a document; `opening` is its first paragraphs, one a line."""
-    path = unquote(urlsplit(url).path)
+    parts = urlsplit(url)
+    path = unquote(parts.path)
     og_type = signals.og_type if signals else None
     by_opening, own_voice = _opening_type(opening)
-    if publisher == "APEC" and (NEWS_RELEASE_PATH.search(path) or ISSUED_BY_APEC.search(opening)):
-        return "news_release"
-    third_party = publisher is not None and publisher != "APEC"
-    if third_party and not own_voice and _is_news(url, opening, og_type):
-        return "news_article"
-    if SPEECH_PATH.search(path):
+    speech = dict(TITLE_RULES)["speech"]
+    if SPEECH_PATH.search(path) or speech.search(title):
         return "speech"
+    apec_news = publisher == "APEC" or HOST_YEAR_SITE.search(parts.hostname or "")
+    headline = bool(HEADLINE.search(title)) and not own_voice
+    if apec_news and (NEWS_RELEASE_PATH.search(path) or ISSUED_BY_APEC.search(opening) or headline):
+        return "news_release"
+    third_party = publisher is not None and not apec_news
+    if third_party and not own_voice and (headline or _is_news(url, opening, og_type)):
+        return "news_article"
+    if MEETING_NAME_TITLE.search(title.strip()):
+        return by_opening or "ministerial_statement"
     for source in (title, path):
         for doc_type, pattern in TITLE_RULES:
             if pattern.search(source):
@@ -163,4 +193,6 @@ def classify(
     web_page = WEB_PAGE_PATH.search(path) or WEB_PAGE_TITLE.search(title.strip())
     if web_page and not FILE_PATH.search(path):
         return "web_page"  # a group page that lists or quotes its ministers' statements
-    return by_opening or "other"
+    if by_opening:
+        return by_opening
+    return "news_article" if third_party and REPORTING.search(opening) else "other"

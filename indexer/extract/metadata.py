@@ -144,7 +144,8 @@ CHAIR = re.compile(
     r"|under the leadership of the chair,?)\s+(?:the\s+)?"
     rf"((?:{_HONORIFIC}\s+)*{_CHAIR_NAME_WORD}(?:\s+{_CHAIR_NAME_WORD}){{0,4}})"
 )
-APEC_HOSTS = re.compile(r"(?:^|\.)apec\.org$", re.I)
+# apec.org, its subdomains and its CMS and staging hosts ("apec.sitefinity.cloud")
+APEC_HOSTS = re.compile(r"(?:^|\.)apec\.org$|^apec(?:-stg)?\.sitefinity\.cloud$", re.I)
 
 
 @dataclass
@@ -298,7 +299,7 @@ def find_year(*texts: str) -> int | None:
 
 def publisher_of(url: str, site_name: str | None = None) -> str | None:
     """'APEC' for apec.org and its subdomains, else the site's own name, else its host."""
-    host = (urlsplit(url).hostname or "").lower()
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
     if not host:
         return site_name
     if APEC_HOSTS.search(host):
