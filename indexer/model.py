@@ -49,6 +49,10 @@ class Document:
     chair: str | None = None
     publisher: str | None = None  # "APEC", or a third party's site name
     hub: bool = False  # a listing, calendar or home page: its links are crawled, it is not indexed
+    # From the record (indexer.record), not from extraction: the meeting the document belongs
+    # to ({"series", "number", "year"}) and its role there (indexer.record.placement.ROLES).
+    meeting: dict[str, Any] | None = None
+    role: str | None = None
     extractor_version: int = 0  # indexer.extract.EXTRACTOR_VERSION that produced this
 
     @property

@@ -105,12 +105,12 @@ DATELINE_START = re.compile(
     re.M,
 )
 # "We, the APEC Ministers ... met", "APEC Ministers and their representatives responsible
-# for SMEs ... gathered": the statement speaks of its meeting in one sentence (a story says
-# "ministers convened", without the "we" or the "responsible for"; a story that has them
-# too is told by its news signals)
+# for SMEs (from <twenty-one economies>) ... gathered": the statement speaks of its meeting
+# in one sentence (a story says "ministers convened", without the "we" or the "responsible
+# for"; a story that has them too is told by its news signals)
 STATEMENT_OPENING = re.compile(
     r"\bwe,?\s+the\b[^.]{0,200}?\bministers\b[^.]{0,250}?\b(?:met|gathered|convened|assembled)\b"
-    r"|\bministers\b[^.]{0,80}?\bresponsible\s+for\b[^.]{0,250}?"
+    r"|\bministers\b[^.]{0,80}?\bresponsible\s+for\b[^.]{0,700}?"
     r"\b(?:met|gathered|convened|assembled)\b",
     re.I,
 )

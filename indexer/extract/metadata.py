@@ -258,6 +258,24 @@ def _clean_place(place: str) -> str | None:
     return ", ".join(parts) or None
 
 
+# "met in X", "held on 5-6 September in X", "Meeting in X", "will take place in X"
+_MEETING_PLACE = re.compile(
+    r"(?i:\b(?:met|meet|gathered|convened|assembled|held|hosted|took\s+place|take\s+place"
+    r"|opened|meeting|smemm)\b)(?:\s+\w+){0,2}?\s+(?:(?i:on|from|during)\s+[^.;]{1,40}?\s+)?"
+    rf"(?i:in)\s+(?:the\s+)?(?P<place>{PLACE})"
+)
+
+
+def place_in(sentence: str) -> str | None:
+    """The place a sentence puts a meeting in ("met in Big Sky, Montana on 21 May" ->
+    "Big Sky, Montana"), later meetings' included; None when it names none."""
+    for match in _MEETING_PLACE.finditer(sentence):
+        place = _clean_place(match.group("place"))
+        if place:
+            return place
+    return None
+
+
 def find_location(text: str) -> str | None:
     """'Wellington, New Zealand' from a 'Place, Country, DATE' line or 'met/held in Place'."""
     return next(iter(_scan(text.splitlines()).places), None)
@@ -442,12 +460,8 @@ def extract_metadata(
         else (_status_year(lines) or find_year(title) or _url_year(url))
     )
     _apply_hints(meta, hints or {})
-    about_smes = SME.search(f"{title}\n{head}\n{unquote(urlsplit(url).path)}")
-    statement = meta.doc_type in STATEMENT_TYPES and bool(about_smes)
-    if statement and meta.meeting_number is None and meta.year:
-        meta.meeting_number = ordinals.meeting_number(meta.year)
-    if meta.year is None and meta.meeting_number and (ministerial or statement):
-        meta.year = ordinals.meeting_year(meta.meeting_number)
+    # No number from a year nor a year from a number: the series has gaps. The record
+    # (indexer.record) relates them through what the documents state.
     return meta
 
 

@@ -14,7 +14,8 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter2 import stem as porter2
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 5  # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph
+# 4: compounds and dotted acronyms; 5: no Whoosh spelling graph; 6: meetings and roles
+SCHEMA_VERSION = 6
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -206,6 +207,10 @@ def make_schema() -> Schema:
         year=NUMERIC(int, bits=32, stored=True, sortable=True, signed=False),
         date=ID(stored=True, sortable=True),
         meeting_number=NUMERIC(int, bits=32, stored=True),
+        meeting_key=ID(stored=True),  # "sme_ministerial/25" (indexer.record.store.meeting_key)
+        meeting=STORED(),  # {"series", "number", "year"} of the document's meeting
+        role=ID(stored=True),
+        index_key=STORED(),
         url=STORED(),
         fetched_url=STORED(),
         fetched_at=STORED(),

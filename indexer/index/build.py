@@ -17,6 +17,7 @@ Anything that goes wrong before the swap leaves the old index serving.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -37,6 +38,8 @@ from indexer.index import analysis, spelling, store
 from indexer.index.impacts import write_impacts
 from indexer.index.passages import make_passages, usable_text
 from indexer.model import Document
+from indexer.record import build_record
+from indexer.record.store import meeting_key, write_record
 
 CURRENT = "current"
 META_FILE = "index_meta.json"
@@ -79,6 +82,10 @@ class BuildSummary:
         return out
 
 
+# Document fields the record may change (indexer.record.placement.apply).
+PLACED_FIELDS = ("doc_type", "year", "date", "location", "meeting_number", "meeting", "role")
+
+
 def current_generation(index_dir: Path) -> Path | None:
     link = index_dir / CURRENT
     if not link.is_symlink():
@@ -109,9 +116,17 @@ def build_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def index_key(doc: Document) -> str:
+    """What a document's records depend on: its body and the metadata the record gave it
+    (a new document can move an unchanged one to another meeting)."""
+    placed = json.dumps({k: getattr(doc, k) for k in PLACED_FIELDS}, sort_keys=True)
+    return f"{doc.sha256}:{hashlib.sha1(placed.encode()).hexdigest()}"
+
+
 def _record(doc: Document, **extra: Any) -> dict[str, Any]:
     return {
         "doc_id": doc.id,
+        "index_key": index_key(doc),
         "url": doc.canonical_url,
         "fetched_url": doc.final_url,
         "fetched_at": doc.fetched_at,
@@ -132,6 +147,8 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
         "location": doc.location,
         "chair": doc.chair,
         "publisher": doc.publisher,
+        "meeting": doc.meeting,
+        "role": doc.role,
     }
     paragraphs = [
         {"position": i, "kind": p.kind, "page": p.page, "text": p.text}
@@ -152,6 +169,9 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
             year=doc.year,
             date=doc.date or "",
             meeting_number=doc.meeting_number,
+            meeting_key=meeting_key(doc.meeting),
+            meeting=doc.meeting,
+            role=doc.role or "",
             position=passage.position,
             page=passage.page,
         )
@@ -260,8 +280,12 @@ def build_index(
         _clean(index_dir, keep={p for p in [current] if p})
         reasons = _extract_pending(corpus) if extract else {}
         wanted = _wanted_documents(corpus, summary, reasons)
+        # The record places each document in its meeting before it is indexed.
+        record = build_record(wanted.values())
+        wanted = {doc_id: record.apply(doc) for doc_id, doc in wanted.items()}
         build_dir, fresh = _start(index_dir, recreate, summary)
         try:
+            write_record(build_dir, record, wanted.values())
             _write(build_dir, fresh, wanted, summary, progress)
             # The did-you-mean dictionary is the generation's own, like its commitments.
             words = store.word_documents(build_dir, spelling.MIN_DOCUMENTS)
@@ -299,7 +323,7 @@ def _write(
             summary.removed += 1
         bar = tqdm(wanted.values(), desc="Indexing", unit="doc", disable=not progress, leave=False)
         for doc in bar:
-            if indexed.get(doc.id) == doc.sha256:
+            if indexed.get(doc.id) == index_key(doc):
                 summary.reused += 1
                 summary.passages += len(make_passages(doc.paragraphs))
                 continue

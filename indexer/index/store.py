@@ -294,10 +294,11 @@ class Writer:
             raise BackendError(f"the index at {path} is locked by another writer") from exc
 
     def indexed_documents(self) -> dict[str, str]:
-        """doc_id -> sha256 of every document record already in the index."""
+        """doc_id -> index key (indexer.index.build.index_key) of every document record
+        already in the index."""
         with self._ix.searcher() as s:
             stored = (s.stored_fields(n) for n in s.document_numbers(kind="doc"))
-            return {f["doc_id"]: f["sha256"] for f in stored}
+            return {f["doc_id"]: f.get("index_key") for f in stored}
 
     def delete_document(self, doc_id: str) -> None:
         self._w.delete_by_term("doc_id", doc_id)

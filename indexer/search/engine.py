@@ -387,6 +387,8 @@ class Engine:
             "match_position": position + line if position is not None else None,
             "page": f.get("page"),
             "meeting_number": f.get("meeting_number"),
+            "meeting": f.get("meeting"),
+            "role": f.get("role") or None,
             "fetched_url": f.get("fetched_url"),
             "content_type": f.get("content_type"),
         }

@@ -1,0 +1,203 @@
+"""The series of meetings, resolved from the mentions in every document.
+
+Mentions that state a number are grouped by (series, number); a statement's opening,
+which names its meeting by place and date only, joins the meeting of its series held that
+year. Each fact (year, date, city, economy, virtual, chair, theme) is the value the most
+documents state, with every document's evidence kept, disagreeing values included. A
+number is never computed from a year (the series skipped 2018): a meeting known only by
+its year gets a number only inside a run of stated ones (the meetings before and after it
+stated, one a year, with no gap), and that number is marked inferred. This follows the
+authority records of library catalogues (design notes: a meeting's facts live once, on the
+meeting, each with its evidence).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from indexer.record.mentions import SERIES, Mention
+
+FACTS = ("year", "date", "city", "economy", "virtual", "chair", "theme")
+
+
+@dataclass
+class Evidence:
+    """One document's sentence stating one fact of a meeting."""
+
+    field: str
+    value: str
+    doc_id: str
+    url: str
+    link: str  # a deep link to the sentence
+    text: str  # the sentence
+
+
+@dataclass
+class Meeting:
+    series: str  # one of SERIES
+    number: int | None
+    year: int | None
+    date: str | None = None  # ISO: the first day
+    city: str | None = None
+    economy: str | None = None
+    virtual: bool = False
+    chair: str | None = None
+    theme: str | None = None
+    number_inferred: bool = False  # the number is inferred inside a run of stated ones
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """ "sme_ministerial/25", or "sme_ministerial/2012" (a year) when unnumbered."""
+        return f"{self.series}/{self.number}" if self.number else f"{self.series}/y{self.year}"
+
+    @property
+    def place(self) -> str | None:
+        """ "City, Economy", either alone, or None."""
+        return ", ".join(p for p in (self.city, self.economy) if p) or None
+
+    def disputed(self, name: str) -> list[str]:
+        """The values of fact ``name`` that documents state other than the chosen one."""
+        chosen = str(getattr(self, name))
+        return sorted({e.value for e in self.evidence if e.field == name and e.value != chosen})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "series": self.series,
+            "number": self.number,
+            "number_inferred": self.number_inferred,
+            "year": self.year,
+            "start_date": self.date,
+            "city": self.city,
+            "economy": self.economy,
+            "virtual": self.virtual,
+            "chair": self.chair,
+            "theme": self.theme,
+            "evidence": [vars(e) for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Meeting:
+        return cls(
+            series=data["series"],
+            number=data["number"],
+            year=data["year"],
+            date=data.get("start_date"),
+            city=data.get("city"),
+            economy=data.get("economy"),
+            virtual=bool(data.get("virtual")),
+            chair=data.get("chair"),
+            theme=data.get("theme"),
+            number_inferred=bool(data.get("number_inferred")),
+            evidence=[Evidence(**e) for e in data.get("evidence", [])],
+        )
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a mention was read: its document's id and URL, and the deep link maker."""
+
+    doc_id: str
+    url: str
+    link: str
+
+
+def _vote(values: Iterable[tuple[str, Any]]) -> Any:
+    """The value the most documents state (document ids and values paired); on a tie the
+    first stated. None when none is."""
+    per_doc = {(doc, value) for doc, value in values if value not in (None, "", False)}
+    counts = Counter(value for _, value in per_doc)
+    if not counts:
+        return None
+    order = [value for _, value in values if value in counts]
+    return max(counts, key=lambda v: (counts[v], -order.index(v)))
+
+
+def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]]) -> Meeting:
+    """The meeting these mentions name, each fact voted, every statement kept as evidence.
+    A document's own mentions count before passing ones: the votes of its own meeting's
+    year are those of the documents whose meeting it is, where any state it."""
+    own = [(m, s) for m, s in found if m.own] or found
+    meeting = Meeting(series, number, year=None)
+    for name in FACTS:
+        pool = own if name == "year" else found
+        setattr(
+            meeting,
+            name,
+            _vote([(s.doc_id, getattr(m, name)) for m, s in pool])
+            or (False if name == "virtual" else None),
+        )
+        for m, s in found:
+            value = getattr(m, name)
+            if value not in (None, "", False):
+                meeting.evidence.append(
+                    Evidence(name, str(value), s.doc_id, s.url, s.link, m.sentence)
+                )
+    return meeting
+
+
+def resolve(mentions: Iterable[tuple[Mention, Source]]) -> list[Meeting]:
+    """The meetings of both series named by ``mentions``, by series, then year and number."""
+    numbered: dict[tuple[str, int], list[tuple[Mention, Source]]] = {}
+    by_year: dict[tuple[str, int], list[tuple[Mention, Source]]] = {}
+    for mention, source in mentions:
+        if mention.number:
+            numbered.setdefault((mention.series, mention.number), []).append((mention, source))
+        elif mention.own and mention.year:
+            by_year.setdefault((mention.series, mention.year), []).append((mention, source))
+    meetings = {key: _meeting(*key, found) for key, found in numbered.items()}
+    years: dict[tuple[str, int], list[Meeting]] = {}
+    for meeting in meetings.values():
+        if meeting.year:
+            years.setdefault((meeting.series, meeting.year), []).append(meeting)
+    out = list(meetings.values())
+    for (series, year), found in sorted(by_year.items()):
+        same_year = years.get((series, year), [])
+        if len(same_year) == 1:  # the statement of a numbered meeting
+            target = same_year[0]
+            joined = _meeting(series, target.number, numbered[(series, target.number)] + found)
+            out[out.index(target)] = joined
+            continue
+        if not same_year:
+            unnumbered = _meeting(series, None, found)
+            unnumbered.year = year
+            out.append(unnumbered)
+    for series in SERIES:
+        for merged in _infer_numbers([m for m in out if m.series == series]):
+            out.remove(merged)
+    return sorted(out, key=lambda m: (SERIES.index(m.series), m.year or 0, m.number or 0))
+
+
+def _infer_numbers(meetings: list[Meeting]) -> list[Meeting]:
+    """Number the meetings known by year only that sit inside a run of stated numbers: the
+    stated meeting before (year y1, number n1) and after (y2, n2) with n2 - n1 == y2 - y1,
+    one meeting a year between them, give year y the number n1 + (y - y1). Where a meeting
+    of that number is known without a year, the two are one: its facts are completed and
+    the year's meeting is returned, to be dropped."""
+    stated = sorted((m.year, m.number) for m in meetings if m.number and m.year)
+    numbered = {m.number: m for m in meetings if m.number}
+    merged = []
+    for meeting in meetings:
+        if meeting.number or not meeting.year:
+            continue
+        before = [(y, n) for y, n in stated if y < meeting.year]
+        after = [(y, n) for y, n in stated if y > meeting.year]
+        if not before or not after:
+            continue
+        (y1, n1), (y2, n2) = before[-1], after[0]
+        number = n1 + meeting.year - y1
+        if n2 - n1 != y2 - y1:
+            continue
+        same = numbered.get(number)
+        if same is None:
+            meeting.number, meeting.number_inferred = number, True
+        elif same.year is None:
+            for name in FACTS:
+                if getattr(same, name) in (None, False):
+                    setattr(same, name, getattr(meeting, name))
+            same.evidence += meeting.evidence
+            merged.append(meeting)
+    return merged

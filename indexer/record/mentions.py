@@ -1,0 +1,194 @@
+"""Mentions of meetings in a document's text, each with the facts its sentence states.
+
+A mention names a meeting of one of two series: the SME Ministerial Meetings
+(``sme_ministerial``: "the 25th APEC SME Ministerial Meeting", "The Tenth APEC Ministerial
+Meeting on SMEs", "the 27th SMEMM", "the first APEC SME ministerial meeting") and the SME
+Working Group's meetings (``smewg``: "the 58th SMEWG meeting", "the 34th Meeting of the
+Small and Medium Enterprises Working Group"); or it is a statement's own opening ("We, the
+APEC Ministers responsible for SMEs, met in <city> on <dates>"), which names its meeting by
+place and date only. The facts (year, date, city, economy, virtual, chair, theme) are those
+the mention's own sentence states; the document's year stands in only for its own meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from indexer.extract.doctype import STATEMENT_OPENING, STATEMENT_TYPES
+from indexer.extract.metadata import find_chair, find_date, find_year, place_in
+from indexer.model import Document
+from indexer.record.economies import economy_name, split_place
+from indexer.text.ordinals import ORDINAL_WORDS, TENS, UNITS, ordinal_number
+from indexer.text.sentences import split_sentences
+
+SERIES = ("sme_ministerial", "smewg")
+HEAD = 12  # paragraphs at the top where a document names the meeting it is about
+OWN_YEARS = 1  # a meeting dated further than this from its document is not its own
+
+_ORDINAL = (
+    r"(?:\d{1,2}\s?(?:st|nd|rd|th)"
+    rf"|(?:{'|'.join(TENS)})[\s-]?(?:{'|'.join(UNITS)})"
+    rf"|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}|inaugural)"
+)
+# the words of a meeting's name: capitalised ones, and the lower-case words of the two
+# series' names ("the first APEC SME ministerial meeting", "24th SMEs ministerial meeting")
+_WORD = (
+    r"(?:[A-Z][\w&'’.,-]*|\((?:M?SMEs?|SMEWG|SMEMM)\),?|(?i:and|&|of|on|for|the|apec|m?smes?"
+    r"|small|medium(?:-sized)?|sized|enterprises?|ministerial|ministers['’]?|working|group"
+    r"|plenary|session)(?![\w-]))"
+)
+# "<ordinal> <up to nine words> Meeting [of|on the <name>]", or "<ordinal> SMEMM"
+NAMED = re.compile(
+    rf"(?i:\b(?P<ordinal>{_ORDINAL}))\s*(?P<name>(?:{_WORD}\s+){{0,9}}?)"
+    r"(?P<noun>(?i:meeting|SMEMM|SMEWG(?=\s+(?:in|held|on|at|was|,|\.))))\b"
+    r"(?P<tail>\s+(?i:of|on)\s+(?:the\s+)?(?:APEC\s+)?"
+    r"(?:Small\s+and\s+Medium[\w\s-]{0,30}?(?:Enterprises?|Working\s+Group)|M?SMEs?|SMEWG)"
+    r"(?:\s*\((?:M?SMEs?|SMEWG)\))?)?"
+)
+# a meeting of a series named without its number: "the APEC SME Ministerial Meeting",
+# "Ministerial Meeting on SMEs", "the SMEMM", "the SME Working Group meeting"
+UNNUMBERED = re.compile(
+    r"\b(?:APEC\s+)?(?:M?SMEs?|Small\s+and\s+Medium(?:[\s-]+sized)?\s+Enterprises?)"
+    r"\s+(?:\(M?SMEs?\)\s+)?(?P<kind>Ministerial|Ministers['’]?|Working\s+Group)\s+Meeting"
+    r"|\bMinisterial\s+Meeting\s+on\s+(?:M?SMEs|Small\s+and\s+Medium\s+Enterprises)"
+    r"|\bSMEMM\b",
+    re.I,
+)
+SME = re.compile(r"(?<![a-z])m?smes?(?![a-z])|small[\s_-]+and[\s_-]+medium|smemm", re.I)
+WORKING_GROUP = re.compile(r"working\s+group|smewg", re.I)
+MINISTERIAL = re.compile(r"minist|smemm", re.I)
+OTHER_MEETING = re.compile(
+    r"\b(?:trade|leaders?|finance|senior\s+officials|mrt|som|women|tourism|economic"
+    r"|technology|conference|fair|forum|dialogue|symposium|workshop|summit)\b",
+    re.I,
+)
+# "for their seventh meeting" in a statement of the ministerial series
+OWN_ORDINAL = re.compile(rf"(?i:\b(?:their|our|the)\s+(?P<ordinal>{_ORDINAL})\s+meeting)\b")
+FUTURE = re.compile(
+    r"\b(?:will|shall|to\s+be\s+held|scheduled\s+(?:for|to)|upcoming|forthcoming"
+    r"|prepar(?:e|es|ed|ing|ations?)\s+for|to\s+host|next\s+(?:year|meeting))\b",
+    re.I,
+)
+VIRTUAL = re.compile(r"\bvirtual(?:ly)?\b|\bvideo\s*conference\b|\bonline\s+format\b", re.I)
+THEME = re.compile(r"\btheme\b[^“\"]{0,60}[“\"](?P<theme>[^”\"]{5,160})[”\"]", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One meeting named in one sentence of a document, with what that sentence says."""
+
+    series: str  # one of SERIES
+    number: int | None  # the meeting's number in its series, as the sentence states it
+    year: int | None
+    date: str | None  # ISO date: the meeting's (first) day
+    city: str | None
+    economy: str | None  # APEC's name (indexer.record.economies)
+    virtual: bool
+    chair: str | None
+    theme: str | None
+    own: bool  # the document's own meeting: its heading, its opening, or its topic
+    future: bool  # "will be held", "preparations for"
+    position: int  # the paragraph (from 0)
+    sentence: str
+
+
+def _series(words: str) -> str | None:
+    """The series a meeting's name belongs to, or None for another meeting (trade
+    ministers, leaders, a technology fair)."""
+    if WORKING_GROUP.search(words) and not MINISTERIAL.search(words):
+        return "smewg"
+    if MINISTERIAL.search(words) and SME.search(words) and not OTHER_MEETING.search(words):
+        return "sme_ministerial"
+    return None
+
+
+def _facts(sentence: str, at: int, doc: Document, own: bool) -> dict:
+    """What the sentence states of the meeting named at offset ``at``; for the document's
+    own meeting, its year, and for a statement also its place-and-date line, where the
+    sentence does not say."""
+    after = sentence[at:]
+    outcome = own and doc.doc_type in STATEMENT_TYPES
+    date = find_date(after) or find_date(sentence) or (doc.date if outcome else None)
+    year = int(date[:4]) if date else find_year(after)
+    if year is None and own:
+        year = doc.year
+    place = place_in(after) or place_in(sentence) or (doc.location if outcome else None)
+    city, economy = split_place(place)
+    if city and economy_name(city):  # "held in Brunei Darussalam": an economy, no city
+        city, economy = None, economy or economy_name(city)
+    theme = THEME.search(sentence)
+    return {
+        "year": year,
+        "date": date,
+        "city": city,
+        "economy": economy,
+        "virtual": bool(VIRTUAL.search(sentence)),
+        "chair": find_chair(sentence),
+        "theme": theme.group("theme").strip() if theme else None,
+    }
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Every meeting of the two series that ``doc`` names, in reading order.
+
+    A meeting named at the top of the document (its title or first HEAD paragraphs, not as a
+    future one) is its own; so is a statement's opening, which names its meeting by place
+    and date.
+    """
+    found: list[Mention] = []
+    statement = doc.doc_type in STATEMENT_TYPES
+    units = [(-1, doc.title)] + [(i, p.text) for i, p in enumerate(doc.paragraphs)]
+    own_taken = False
+    for position, text in units:
+        for sentence in (s.text for s in split_sentences(text)):
+            future = bool(FUTURE.search(sentence))
+            top = position < HEAD and not future
+            named = []
+            for m in NAMED.finditer(sentence):
+                series = _series(f"{m.group('name')} {m.group('noun')} {m.group('tail') or ''}")
+                written = re.sub(r"\s", "", m.group("ordinal"))
+                number = ordinal_number(written)
+                if series == "smewg" and not written[0].isdigit() and (number or 0) < 10:
+                    continue  # "the second SMEWG meeting" of a year, not of the series
+                if series and number:
+                    named.append((series, number, m.start()))
+            if statement and not named:
+                m = OWN_ORDINAL.search(sentence)
+                number = ordinal_number(m.group("ordinal")) if m else None
+                if number and SME.search(doc.title + " " + text[:300]):
+                    named.append(("sme_ministerial", number, m.start()))
+            opening = statement and position < HEAD and STATEMENT_OPENING.search(sentence)
+            if opening and not named:
+                named.append(("sme_ministerial", None, opening.start()))
+            if not named and position < HEAD and (m := UNNUMBERED.search(sentence)):
+                kind = (m.group("kind") or "").lower()
+                named.append(("smewg" if "group" in kind else "sme_ministerial", None, m.start()))
+            for series, number, at in named:
+                # the first numbered meeting at the top is the document's own; so are the
+                # unnumbered names before it (a title without the number) and the opening
+                own = (top or (position < HEAD and bool(find_year(sentence)))) and (
+                    not own_taken or bool(opening)
+                )
+                facts = _facts(sentence, at, doc, own)
+                stated = facts["year"]
+                if own and stated and doc.year and abs(stated - doc.year) > OWN_YEARS:
+                    own = False  # a chronology's line about an earlier meeting
+                found.append(
+                    Mention(series, number, **facts, own=own, future=future,
+                            position=max(position, 0), sentence=sentence)
+                )  # fmt: skip
+                own_taken = own_taken or (own and number is not None)
+    return _numbered_own(found)
+
+
+def _numbered_own(found: list[Mention]) -> list[Mention]:
+    """A statement's opening names its meeting by place and date: it takes the number of
+    the document's own meeting of the same series where a heading states one."""
+    numbers = {m.series: m.number for m in found if m.own and m.number}
+    return [
+        replace(m, number=numbers[m.series])
+        if m.own and not m.number and m.series in numbers
+        else m
+        for m in found
+    ]

@@ -1,0 +1,94 @@
+"""Each document's place in the series: the meeting it belongs to and its role there, and
+the facts it takes from that meeting where its own text does not say better.
+
+Roles: ``outcome`` (a statement, declaration or chair's statement adopted there), ``annex``
+(an annex, action plan or initiative adopted with it), ``report`` (a meeting's summary
+record), ``speech``, ``news`` (a story or release about the meeting) and ``mention`` (any
+other document whose top names the meeting). A story about a statement stays news: the
+role follows the document's type, never a title that merely contains "statement".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from indexer.extract.doctype import STATEMENT_TYPES
+from indexer.model import Document
+from indexer.record.economies import split_place
+from indexer.record.meetings import Meeting
+from indexer.record.mentions import Mention
+
+ROLES = ("outcome", "annex", "report", "speech", "news", "mention")
+ROLE_OF_TYPE = {
+    **dict.fromkeys(STATEMENT_TYPES, "outcome"),
+    "initiative": "annex",
+    "meeting_report": "report",
+    "speech": "speech",
+    "news_release": "news",
+    "news_article": "news",
+}
+ADOPTED_HERE = {"outcome", "annex"}  # documents whose meeting number is their own
+ANNEX = re.compile(r"\bannex\b|\baction\s+(?:plan|agenda)\b|\binitiative\b", re.I)
+
+
+@dataclass(frozen=True)
+class Placement:
+    meeting: str  # the meeting's key (Meeting.key)
+    role: str  # one of ROLES
+
+
+def role_of(doc: Document) -> str:
+    """The role a document of this type plays at its meeting."""
+    role = ROLE_OF_TYPE.get(doc.doc_type, "mention")
+    if role == "annex" and not ANNEX.search(f"{doc.title} {doc.url}"):
+        return "mention"
+    return role
+
+
+def place(doc: Document, mentions: list[Mention], meetings: list[Meeting]) -> Placement | None:
+    """Where ``doc`` belongs: the meeting of its own mention (by number, else by its
+    series and year), or for a statement of SME ministers that names no meeting, the
+    ministerial meeting of its year; None when it belongs to none."""
+    by_number = {(m.series, m.number): m for m in meetings if m.number}
+    by_year: dict[tuple[str, int], list[Meeting]] = {}
+    for m in meetings:
+        if m.year:
+            by_year.setdefault((m.series, m.year), []).append(m)
+    own = next((m for m in mentions if m.own), None)
+    found = None
+    if own and own.number:
+        found = by_number.get((own.series, own.number))
+    elif own and own.year:
+        candidates = by_year.get((own.series, own.year), [])
+        found = candidates[0] if len(candidates) == 1 else None
+    elif doc.doc_type in STATEMENT_TYPES and doc.year:
+        candidates = by_year.get(("sme_ministerial", doc.year), [])
+        found = candidates[0] if len(candidates) == 1 else None
+    return Placement(found.key, role_of(doc)) if found else None
+
+
+def apply(doc: Document, placement: Placement | None, meeting: Meeting | None) -> Document:
+    """``doc`` with its meeting and role, and the meeting's facts where its own are missing
+    (year, date) or cut ("Nanjing, People's Republic" -> the meeting's "Nanjing, People's
+    Republic of China"). Only an outcome or annex takes the meeting's number as its own;
+    a story keeps its own dateline."""
+    if placement is None or meeting is None:
+        return replace(doc, meeting=None, role=None, meeting_number=None)
+    adopted = placement.role in ADOPTED_HERE
+    location = doc.location
+    if placement.role != "news" and meeting.place:
+        city, _ = split_place(doc.location)
+        if location is None or (
+            city and meeting.city and city.casefold() == meeting.city.casefold()
+        ):
+            location = meeting.place
+    return replace(
+        doc,
+        meeting={"series": meeting.series, "number": meeting.number, "year": meeting.year},
+        role=placement.role,
+        meeting_number=meeting.number if adopted and meeting.series == "sme_ministerial" else None,
+        year=doc.year or meeting.year,
+        date=doc.date or (meeting.date if adopted else None),
+        location=location,
+    )
