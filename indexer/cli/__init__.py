@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from indexer.cli.commitments import commitments_command
+from indexer.cli.meetings import meetings_command
 from indexer.cli.pipeline import crawl_command, extract_command, index_command, update_command
 from indexer.cli.query import ask_command, search_command, trends_command
 from indexer.cli.serve import serve_command
@@ -25,6 +26,7 @@ for command in (
     ask_command,
     trends_command,
     commitments_command,
+    meetings_command,
     serve_command,
 ):
     cli.add_command(command)

@@ -57,11 +57,11 @@ def split_place(place: str | None) -> tuple[str | None, str | None]:
     ("Nanjing, People's Republic") keeps its city and loses the economy."""
     if not place:
         return None, None
-    whole = economy_name(place)
-    if whole:
-        return None, whole
     city, _, rest = place.partition(",")
     city = city.strip() or None
     if city and city.casefold() == "hong kong":  # a city and an economy at once
         return "Hong Kong", "Hong Kong, China"
+    whole = economy_name(place)
+    if whole:
+        return None, whole
     return city, economy_name(rest) if rest else None

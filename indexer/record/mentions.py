@@ -43,7 +43,8 @@ NAMED = re.compile(
     rf"(?i:\b(?P<ordinal>{_ORDINAL}))\s*(?P<name>(?:{_WORD}\s+){{0,9}}?)"
     r"(?P<noun>(?i:meeting|SMEMM|SMEWG(?=\s+(?:in|held|on|at|was|,|\.))))\b"
     r"(?P<tail>\s+(?i:of|on)\s+(?:the\s+)?(?:APEC\s+)?"
-    r"(?:Small\s+and\s+Medium[\w\s-]{0,30}?(?:Enterprises?|Working\s+Group)|M?SMEs?|SMEWG)"
+    r"(?:Small\s+and\s+Medium(?:[\s-]+sized)?\s+Enterprises?(?:\s+Working\s+Group)?"
+    r"|M?SMEs?|SMEWG)"
     r"(?:\s*\((?:M?SMEs?|SMEWG)\))?)?"
 )
 # a meeting of a series named without its number: "the APEC SME Ministerial Meeting",

@@ -62,6 +62,24 @@ def write_record(generation_dir: Path, record: Any, documents: Iterable[Document
     atomic_write_bytes(generation_dir / RECORD_FILE, body.encode("utf-8"))
 
 
+CONTRACT = ("series", "number", "year", "start_date", "end_date", "city", "economy",
+            "virtual", "chair", "theme")  # fmt: skip
+
+
+def contract(meeting: dict[str, Any]) -> dict[str, Any]:
+    """A meeting as `apec-search meetings --json` and /api/meetings print it: the
+    contract's keys (CONTRACT, then "documents" [{id, url, title, role}] and "evidence"
+    [{field, value, url, link, text}]), then "number_inferred" and "key"."""
+    docs = [{k: d[k] for k in ("id", "url", "title", "role")} for d in meeting["documents"]]
+    fields = ("field", "value", "url", "link", "text")
+    evidence = [{k: e[k] for k in fields} for e in meeting["evidence"]]
+    return (
+        {k: meeting[k] for k in CONTRACT}
+        | {"documents": docs, "evidence": evidence}
+        | {"number_inferred": meeting["number_inferred"], "key": meeting["key"]}
+    )
+
+
 def _record_file(source: HasIndexPath | Path | str) -> Path:
     if isinstance(source, Path | str):
         candidates = [Path(source) / RECORD_FILE, Path(source) / "current" / RECORD_FILE]

@@ -1,0 +1,196 @@
+"""The record of meetings: mentions of each shape resolve to the right meeting, a gap year
+in the series shifts no number, a story about a statement is news about the meeting, not
+its outcome, disagreeing places are both kept with their evidence, a number is inferred
+only inside a run of stated ones, and `apec-search meetings` prints the series."""
+
+import json
+
+from click.testing import CliRunner
+
+from indexer.cli import cli
+from indexer.record import build_record
+from indexer.record.economies import economy_name, split_place
+from indexer.record.mentions import find_mentions
+from tests.helpers import make_document, make_index
+
+BASE = "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/sme"
+LAKESIDE = "We met in Lakeside, Atlantis on 4 May 2031 for the 38th APEC SME Ministerial Meeting."
+
+
+def statement(year: int, opening: str, *more: str, title: str | None = None, **fields):
+    return make_document(
+        f"{BASE}/{year}_sme",
+        title or f"{year} APEC Small and Medium Enterprises Ministerial Meeting",
+        [opening, *more, "We agree to work together on access to finance for small firms."],
+        doc_type="ministerial_statement",
+        year=year,
+        publisher="APEC",
+        **fields,
+    )
+
+
+def story(url: str, title: str, text: str, year: int, doc_type: str = "news_article"):
+    return make_document(url, title, [text], doc_type=doc_type, year=year, publisher="Wire")
+
+
+def one(doc):
+    found = [m for m in find_mentions(doc) if m.own]
+    assert found, "no own mention"
+    return found[0]
+
+
+def test_each_shape_of_mention_names_its_meeting():
+    shapes = {
+        "We, the APEC Ministers responsible for SMEs, met in Lakeside, Atlantis on 4-5 May"
+        " 2031 for the 38th APEC SME Ministerial Meeting.": ("sme_ministerial", 38, "Lakeside"),
+        "APEC Ministers and their representatives responsible for SMEs from Atlantis; Borealis;"
+        " Caledonia; Dorado; Elaria gathered during 7-8 August 2003 in Silverbay for The"
+        " Tenth APEC Ministerial Meeting on SMEs.": ("sme_ministerial", 10, "Silverbay"),
+        "The first APEC SME ministerial meeting was held on 6-7 October 1994, in Harbourton,"
+        " Atlantis.": ("sme_ministerial", 1, "Harbourton"),
+        "The 27th APEC Small and Medium Enterprises Ministerial Meeting (SMEMM) convened"
+        " virtually on 9 October 2031.": ("sme_ministerial", 27, None),
+        "The 58th SMEWG meeting was held in Rivermouth, Borealis on 3 March 2031.": (
+            "smewg",
+            58,
+            "Rivermouth",
+        ),
+        "The 34th Meeting of the Small and Medium Enterprises Working Group (SMEWG) was held in"
+        " Brunei Darussalam on 25 April 2031.": ("smewg", 34, None),
+    }
+    for text, (series, number, city) in shapes.items():
+        doc = (
+            statement(2031, text)
+            if series == "sme_ministerial"
+            else story("https://x.example/r", "Summary Report", text, 2031, "meeting_report")
+        )
+        mention = next(m for m in find_mentions(doc) if m.sentence == text)
+        assert (mention.series, mention.number, mention.city) == (series, number, city), text
+
+
+def test_other_meetings_and_a_years_count_are_not_the_series():
+    doc = story(
+        "https://x.example/a",
+        "Trade ministers meet",
+        "The 24th Ministers Responsible for Trade meeting and the 21st APEC Ministerial Meeting"
+        " took place; the second SMEWG meeting of the year followed.",
+        2031,
+    )
+    assert [m for m in find_mentions(doc) if m.number] == []
+
+
+def test_a_statement_naming_no_number_joins_its_years_numbered_meeting():
+    news = story(
+        "https://wire.example/1",
+        "Ministers meet in Lakeside",
+        "The 38th APEC SME Ministerial Meeting opened in Lakeside on 4 May 2031.",
+        2031,
+    )
+    own = statement(
+        2031, "We, the APEC Ministers responsible for SMEs, met in Lakeside on 4 May 2031."
+    )
+    record = build_record([own, news])
+    placed = record.apply(own)
+    assert placed.meeting == {"series": "sme_ministerial", "number": 38, "year": 2031}
+    assert (placed.role, placed.meeting_number) == ("outcome", 38)
+
+
+def test_a_gap_year_shifts_no_number_and_inference_stays_inside_runs():
+    docs = [
+        statement(2016, "We met in Alpha on 1 May 2016 for the 23rd APEC SME Ministerial Meeting."),
+        statement(2017, "We, the APEC SME Ministers, met in Beta on 2 May 2017."),
+        statement(2018, "We met in Gamma on 3 May 2018 for the 25th APEC SME Ministerial Meeting."),
+        # 2019 and 2020: no meeting in 2019; the 2020 statement states no number
+        statement(2020, "We, the APEC SME Ministers, met in Delta on 4 May 2020."),
+        statement(
+            2021, "We met in Epsilon on 5 May 2021 for the 27th APEC SME Ministerial Meeting."
+        ),
+    ]
+    record = build_record(docs)
+    numbers = {m.year: (m.number, m.number_inferred) for m in record.meetings}
+    assert numbers[2017] == (24, True)  # inside the run 23 (2016) .. 25 (2018)
+    assert numbers[2018] == (25, False)
+    assert numbers[2020] == (None, False)  # 25 (2018) .. 27 (2021) is not one a year
+    assert record.apply(docs[3]).meeting_number is None
+
+
+def test_a_story_about_a_statement_is_news_about_the_meeting():
+    own = statement(
+        2031, "We met in Lakeside on 4 May 2031 for the 38th APEC SME Ministerial Meeting."
+    )
+    news = story(
+        "https://wire.example/2",
+        "Lakeside SME Ministers Issue Joint Statement",
+        "Ministers at the 38th APEC SME Ministerial Meeting in Lakeside issued a joint statement"
+        " on 4 May 2031.",
+        2031,
+    )
+    record = build_record([own, news])
+    placed = record.apply(news)
+    assert placed.doc_type == "news_article" and placed.role == "news"
+    assert placed.meeting["number"] == 38 and placed.meeting_number is None
+
+
+def test_disagreeing_places_are_kept_with_their_evidence():
+    docs = [
+        statement(2031, LAKESIDE),
+        story("https://wire.example/3", "SME ministers", "The 38th APEC SME Ministerial Meeting"
+              " was held in Lakeside, Atlantis on 4 May 2031.", 2031),
+        story("https://paper.example/4", "SME ministers", "The 38th APEC SME Ministerial Meeting"
+              " was held in Hillcrest, Atlantis on 4 May 2031.", 2031),
+    ]  # fmt: skip
+    meeting = build_record(docs).meetings[0]
+    assert (meeting.city, meeting.economy) == ("Lakeside", None)
+    assert meeting.disputed("city") == ["Hillcrest"]
+    cities = {(e.value, e.url) for e in meeting.evidence if e.field == "city"}
+    assert ("Hillcrest", "https://paper.example/4") in cities
+    assert all("#:~:text=" in e.link for e in meeting.evidence)
+
+
+def test_apecs_names_of_economies():
+    assert economy_name("Vietnam") == "Viet Nam"
+    assert economy_name("the People’s Republic of China") == "People's Republic of China"
+    assert split_place("Nanjing, China") == ("Nanjing", "People's Republic of China")
+    assert split_place("Brunei Darussalam") == (None, "Brunei Darussalam")
+    assert split_place("Hong Kong") == ("Hong Kong", "Hong Kong, China")
+
+
+def test_meetings_command_prints_the_series(tmp_path):
+    docs = [
+        statement(2031, LAKESIDE),
+        story("https://x.example/r", "Summary Report of the 60th SMEWG Meeting", "The 60th SMEWG"
+              " meeting was held in Rivermouth, Borealis on 3 March 2031.", 2031, "meeting_report"),
+    ]  # fmt: skip
+    index = make_index(tmp_path, docs)
+    runner = CliRunner()
+    out = runner.invoke(cli, ["meetings", "--json", "--index", str(index)])
+    assert out.exit_code == 0, out.output
+    meetings = json.loads(out.output)["meetings"]
+    keys = {"series", "number", "year", "start_date", "end_date", "city", "economy", "virtual",
+            "chair", "theme", "documents", "evidence"}  # fmt: skip
+    assert all(keys <= m.keys() for m in meetings)
+    ministerial = next(m for m in meetings if m["series"] == "sme_ministerial")
+    assert (ministerial["number"], ministerial["year"], ministerial["city"]) == (
+        38,
+        2031,
+        "Lakeside",
+    )
+    assert ministerial["documents"][0]["role"] == "outcome"
+    only = runner.invoke(cli, ["meetings", "--series", "smewg", "--index", str(index)])
+    assert "60th SMEWG meeting" in only.output and "Ministerial" not in only.output
+    missing = runner.invoke(cli, ["meetings", "--index", str(tmp_path / "none")])
+    assert missing.exit_code == 1 and "apec-search index" in missing.output
+
+
+def test_search_results_carry_the_meeting_and_role(tmp_path):
+    from indexer.search import Engine
+
+    own = statement(
+        2031, "We met in Lakeside on 4 May 2031 for the 38th APEC SME Ministerial Meeting."
+    )
+    engine = Engine(make_index(tmp_path, [own]))
+    result = engine.search("finance")["results"][0]
+    assert result["meeting"] == {"series": "sme_ministerial", "number": 38, "year": 2031}
+    assert result["role"] == "outcome"
+    assert engine.document(result["id"])["meeting"]["number"] == 38
+    engine.close()
