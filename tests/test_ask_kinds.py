@@ -32,6 +32,7 @@ DOCS = [
         2031,
         "Lakeside, Atlantis",
         [
+            Paragraph("38th Small and Medium Enterprises Ministerial Meeting", kind="h"),
             Paragraph("Joint Ministerial Statement", kind="h"),
             "1. We, the APEC Ministers responsible for SMEs, met in Lakeside, Atlantis on "
             "March 3-4, 2031 under the chairmanship of Hon. Mira Tallis, Minister for Small "
@@ -185,7 +186,8 @@ def test_numbers_and_shares_as_written(engine, question, span):
 
 
 def test_an_ordinal_names_the_year_of_a_ministerial_meeting(engine):
-    a = confident(engine, "Who chaired the 38th SME ministerial meeting?")  # 1993 + 38
+    # the record numbers the meeting from the statement's heading (no formula: 1993 + 38)
+    a = confident(engine, "Who chaired the 38th SME ministerial meeting?")
     assert (a["span"], a["year"]) == ("Hon. Mira Tallis", 2031)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from indexer.ask.cite import passage_answer, reading, sentence_answer
 from indexer.ask.question import analyse
 from indexer.ask.rank import Candidate, candidates
+from indexer.ask.record import meeting_years
 from indexer.ask.retrieve import documents, retrieve
 from indexer.search.engine import Engine
 
@@ -32,6 +33,7 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     no index.
     """
     parsed = analyse(question)
+    parsed.meeting_years = meeting_years(engine, parsed)
     passages = retrieve(engine, parsed)
     ranked = candidates(parsed, passages, documents(engine, passages))
     typed = parsed.answer_type != "other"

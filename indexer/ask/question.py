@@ -244,19 +244,15 @@ class Question:
     meeting: int | None = None  # the meeting number an ordinal names ("12th" -> 12)
     body: str | None = None  # "ministerial" or "working_group": whose meeting it is about
     named_kind: str | None = None  # "plan" for "Which plan did ministers endorse?"
-
-    @property
-    def meeting_year(self) -> int | None:
-        """The year of the ministerial meeting the question names by ordinal (1994 = 1st)."""
-        if self.meeting is None or self.body == "working_group":
-            return None
-        return ordinals.meeting_year(self.meeting)
+    # years of the meetings the question names, from the record (indexer.ask.record); never
+    # computed from an ordinal: the series has gaps
+    meeting_years: set[int] = field(default_factory=set)
 
     @property
     def target_years(self) -> set[int]:
-        """Every year the question points at: named outright or implied by an ordinal."""
-        implied = {self.meeting_year} if self.meeting_year else set()
-        return set(self.years) | implied
+        """Every year the question points at: named outright, or the year of a meeting it
+        names by number or place, as the record has it (``meeting_years``)."""
+        return set(self.years) | self.meeting_years
 
     @property
     def asks_meeting_date(self) -> bool:

@@ -1,0 +1,77 @@
+"""Question answering reads the record: "the 26th meeting" is the meeting the documents
+number 26th (the series skipped a year, so it is not 1993 + 26), and "the meeting in
+<city>" is the one the record places there; the answer still cites a document sentence."""
+
+import pytest
+
+from indexer.ask import answer
+from indexer.search import Engine
+from tests.helpers import make_document, make_index
+
+BASE = "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/sme"
+MEETINGS = [  # (year, number, city): no meeting in 2018
+    (2017, 24, "Alderport"),
+    (2019, 25, "Brightwater"),
+    (2020, 26, "Cobblestone"),
+]
+
+
+def statement(year: int, number: int, city: str):
+    """A statement that names its place and date but not its number."""
+    return make_document(
+        f"{BASE}/{year}_sme",
+        f"{year} APEC Small and Medium Enterprises Ministerial Meeting",
+        [
+            f"{city}, Atlantis | {year}",
+            f"1. We, the APEC Ministers responsible for SMEs, met in {city}, Atlantis on 5 May"
+            f" {year}.",
+            f"2. We endorsed the {city} Roadmap on digital trade for small firms.",
+        ],
+        doc_type="ministerial_statement",
+        year=year,
+        location=f"{city}, Atlantis",
+        publisher="APEC",
+    )
+
+
+def news(year: int, number: int, city: str):
+    """A story that numbers the meeting, without its place."""
+    return make_document(
+        f"https://wire.example/{year}",
+        "SME ministers conclude talks",
+        [f"The {number}th APEC SME Ministerial Meeting ended on 6 May {year}, officials said."],
+        doc_type="news_article",
+        year=year,
+        publisher="Wire",
+    )
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    eng = Engine(
+        make_index(
+            tmp_path_factory.mktemp("record-ask"),
+            [f(*m) for m in MEETINGS for f in (statement, news)],
+        )
+    )
+    yield eng
+    eng.close()
+
+
+def test_the_nth_meeting_is_the_one_the_record_numbers(engine):
+    found = answer(engine, "Where was the 26th APEC SME Ministerial Meeting held?")
+    assert found["confident"]
+    best = found["answers"][0]
+    assert "Cobblestone" in best["span"] and best["year"] == 2020
+    assert best["link"].startswith(f"{BASE}/2020_sme#:~:text=")
+
+
+def test_the_meeting_named_by_its_city(engine):
+    found = answer(engine, "What roadmap did ministers endorse at the meeting in Brightwater?")
+    assert found["answers"][0]["year"] == 2019
+    assert "Brightwater Roadmap" in found["answers"][0]["answer"]
+
+
+def test_a_number_no_document_states_names_no_year(engine):
+    found = answer(engine, "Where was the 30th APEC SME Ministerial Meeting held?")
+    assert not found["confident"]
