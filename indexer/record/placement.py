@@ -70,18 +70,18 @@ def place(doc: Document, mentions: list[Mention], meetings: list[Meeting]) -> Pl
 
 def apply(doc: Document, placement: Placement | None, meeting: Meeting | None) -> Document:
     """``doc`` with its meeting and role, and the meeting's facts where its own are missing
-    (year, date) or cut ("Nanjing, People's Republic" -> the meeting's "Nanjing, People's
-    Republic of China"). Only an outcome or annex takes the meeting's number as its own;
-    a story keeps its own dateline."""
+    (year, date, place) or cut ("Nanjing, People's Republic" -> the meeting's "Nanjing,
+    People's Republic of China"). Only an outcome or annex takes the meeting's number and
+    date as its own; a story keeps its own dateline, and a mere mention takes only a year."""
     if placement is None or meeting is None:
         return replace(doc, meeting=None, role=None, meeting_number=None)
     adopted = placement.role in ADOPTED_HERE
     location = doc.location
-    if placement.role != "news" and meeting.place:
+    if placement.role != "mention" and meeting.place:
         city, _ = split_place(doc.location)
-        if location is None or (
-            city and meeting.city and city.casefold() == meeting.city.casefold()
-        ):
+        same_city = bool(city and meeting.city) and city.casefold() == meeting.city.casefold()
+        # a story's own dateline stands; one without takes the meeting's place
+        if location is None or (same_city and placement.role != "news"):
             location = meeting.place
     return replace(
         doc,
