@@ -213,8 +213,14 @@ def worker(request_file: Path, out_file: Path) -> None:
         }
         for c in find_commitments(engine)
     ]
+    try:  # the record of meetings, where the side's code builds one
+        from indexer.record.store import load_meetings
+
+        meetings = load_meetings(index)
+    except ImportError:
+        meetings = None
     engine.close()
-    out = {"documents": documents, "answers": answers, "search": search}
+    out = {"documents": documents, "answers": answers, "search": search, "meetings": meetings}
     out["commitments"] = commitments
     out_file.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
 
@@ -314,6 +320,25 @@ def score_documents(labels: dict[str, dict], docs: dict[str, dict]) -> dict[str,
     return rows
 
 
+def score_meetings(labels: dict[str, dict], meetings: list[dict] | None) -> dict[str, str]:
+    """SME Ministerial Meetings of the labelled outcome pages found in the record with the
+    right number, year and city (the label's year and place of the meeting's outcome)."""
+    expected: dict[int, tuple[int, str]] = {}
+    for p in labels.values():
+        m = p.get("meeting") or {}
+        city = (p.get("place") or {}).get("city")
+        if m.get("series") == "sme_ministerial" and m.get("relation") == "outcome" and city:
+            expected.setdefault(m["number"], (p["year"], city))
+    if meetings is None:
+        return {"meetings right (number, year, city)": "     – (no record)"}
+    found = {m["number"]: m for m in meetings if m["series"] == "sme_ministerial" and m["number"]}
+    right = sum(
+        n in found and found[n]["year"] == year and fold(city) in fold(found[n]["city"])
+        for n, (year, city) in expected.items()
+    )
+    return {"meetings right (number, year, city)": pct(right, len(expected))}
+
+
 def number_of(doc: dict | None) -> int | None:
     if not doc:
         return None
@@ -396,6 +421,7 @@ def score_commitments(labelled: list[dict], records: list[dict]) -> dict[str, st
 def evaluate(output: dict, pages: list[Page], labels, questions, queries, commitments):
     docs = match_documents(pages, output["documents"])
     rows = score_documents(labels, docs)
+    rows |= score_meetings(labels, output.get("meetings"))
     rows |= score_questions(questions, output["answers"])
     rows |= score_queries(queries, output["search"])
     rows |= score_commitments(commitments, output["commitments"])
