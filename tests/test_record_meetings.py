@@ -194,3 +194,21 @@ def test_search_results_carry_the_meeting_and_role(tmp_path):
     assert result["role"] == "outcome"
     assert engine.document(result["id"])["meeting"]["number"] == 38
     engine.close()
+
+
+def test_search_has_a_meeting_facet_and_filter(tmp_path):
+    from indexer.search import Engine
+
+    other = statement(
+        2030, "We met in Hillcrest on 3 May 2030 for the 37th APEC SME Ministerial Meeting."
+    )
+    engine = Engine(make_index(tmp_path, [statement(2031, LAKESIDE), other]))
+    found = engine.search("finance")
+    assert found["facets"]["meeting"] == {"sme_ministerial/38": 1, "sme_ministerial/37": 1}
+    only = engine.search("finance", meeting="sme_ministerial/37")
+    assert [r["meeting"]["number"] for r in only["results"]] == [37] and only["total"] == 1
+    engine.close()
+    runner = CliRunner()
+    args = ["search", "finance", "--meeting", "sme_ministerial/38", "--json", "--index"]
+    out = runner.invoke(cli, [*args, str(tmp_path / "index")])
+    assert [r["year"] for r in json.loads(out.output)["results"]] == [2031]

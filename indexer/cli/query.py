@@ -23,6 +23,7 @@ from indexer.search.trends import trends
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--meeting", help="Only documents of this meeting: sme_ministerial/25, smewg/58.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @index_option
 def search_command(
@@ -32,13 +33,20 @@ def search_command(
     sort: str,
     limit: int,
     page: int,
+    meeting: str | None,
     as_json: bool,
     index_dir: Path | None,
 ) -> None:
     """Search the index: words, "exact phrases", OR, -word, word*, title:/type:/year:/location:."""
     with open_engine(index_dir) as engine:
         found = engine.search(
-            " ".join(query), year=year, doc_type=doc_type, sort=sort, page=page, limit=limit
+            " ".join(query),
+            year=year,
+            doc_type=doc_type,
+            sort=sort,
+            page=page,
+            limit=limit,
+            meeting=meeting,
         )
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
@@ -56,7 +64,9 @@ def _terminal_snippet(snippet: str) -> str:
 
 
 def _print_result(n: int, r: dict) -> None:
-    facts = " · ".join(str(x) for x in (r["year"], r["doc_type"], r["location"]) if x)
+    meeting = r.get("meeting")
+    named = f"{meeting['series']}/{meeting['number']}" if meeting and meeting["number"] else None
+    facts = " · ".join(str(x) for x in (r["year"], r["doc_type"], r["location"], named) if x)
     click.echo(f"\n{n}. " + click.style(r["title"] or r["url"], bold=True, fg="cyan"))
     click.secho(f"   {facts}", dim=True)
     click.echo(f"   {_terminal_snippet(r['snippet'])}")

@@ -207,7 +207,9 @@ def make_schema() -> Schema:
         year=NUMERIC(int, bits=32, stored=True, sortable=True, signed=False),
         date=ID(stored=True, sortable=True),
         meeting_number=NUMERIC(int, bits=32, stored=True),
-        meeting_key=ID(stored=True),  # "sme_ministerial/25" (indexer.record.store.meeting_key)
+        meeting_key=ID(
+            stored=True, sortable=True
+        ),  # "sme_ministerial/25" (indexer.record.store.meeting_key)
         meeting=STORED(),  # {"series", "number", "year"} of the document's meeting
         role=ID(stored=True),
         index_key=STORED(),

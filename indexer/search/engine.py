@@ -126,6 +126,7 @@ class Engine:
         sort: str = "relevance",
         page: int = 1,
         limit: int = 10,
+        meeting: str | None = None,
     ) -> dict:
         started = time.perf_counter()
         notes: list[str] = []
@@ -145,16 +146,16 @@ class Engine:
                     f"{words} {'is' if len(parsed.too_common) == 1 else 'are'} too common to"
                     " search for: add a more specific word."
                 )
-                found: tuple = (0, {"year": {}, "doc_type": {}}, [], [])
+                found: tuple = (0, {"year": {}, "doc_type": {}, "meeting": {}}, [], [])
             else:
                 suggestion = self._suggest(gen, r, q, parsed)
-                found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
+                found = self._run(gen, r, parsed, (year, doc_type, meeting), sort, page, limit)
             notes.extend(parsed.notes)
             if found[0] == 0 and suggestion:
                 corrected = suggestion
                 notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
                 parsed = queries.expand_prefixes(r, queries.parse(suggestion))
-                found = self._run(gen, r, parsed, year, doc_type, sort, page, limit)
+                found = self._run(gen, r, parsed, (year, doc_type, meeting), sort, page, limit)
             total, facets, hits, partial_hits = found
             results = [self._result(gen, r, hit, parsed) for hit in hits]
             partial = [self._result(gen, r, hit, parsed) for hit in partial_hits]
@@ -188,7 +189,7 @@ class Engine:
 
     def _matches(self, gen: Generation, r: store.Reader, qq, year=None) -> list[int]:
         """Record numbers of the passages matching ``qq`` within the year range."""
-        keep = self._filter(gen, r, year, None, None)
+        keep = self._filter(gen, r, (year, None, None), None)
         doc_of = gen.doc_of
         return [
             n
@@ -196,15 +197,16 @@ class Engine:
             if doc_of[n] >= 0 and (keep is None or keep(doc_of[n]))
         ]
 
-    def _filter(self, gen: Generation, r: store.Reader, year, doc_type, excluded):
-        """Which documents (ordinals) pass the year range, type and exclusions (no passage
-        matching ``excluded``); None when all do. The filters run over in-memory columns:
-        cheaper in Whoosh than intersecting the query with a numeric range or a very common
-        term."""
-        if not year and not doc_type and excluded is None:
+    def _filter(self, gen: Generation, r: store.Reader, filters, excluded):
+        """Which documents (ordinals) pass the filters (year range, type, meeting key) and
+        exclusions (no passage matching ``excluded``); None when all do. The filters run
+        over in-memory columns: cheaper in Whoosh than intersecting the query with a numeric
+        range or a very common term."""
+        year, doc_type, meeting = filters
+        if not year and not doc_type and not meeting and excluded is None:
             return None
         out = gen.matches(r, excluded).docs if excluded is not None else frozenset()
-        years, types = gen.years, gen.types
+        years, types, meetings = gen.years, gen.types, gen.meetings
         lo, hi = year or (0, 0)
 
         def keep(o: int) -> bool:
@@ -212,6 +214,7 @@ class Engine:
                 o not in out
                 and (not year or lo <= years[o] <= hi)
                 and (not doc_type or types[o] == doc_type)
+                and (not meeting or meetings[o] == meeting)
             )
 
         return keep
@@ -244,7 +247,7 @@ class Engine:
                 return list(best.values())
             k *= 4
 
-    def _run(self, gen, r, parsed, year, doc_type, sort, page, limit):
+    def _run(self, gen, r, parsed, filters, sort, page, limit):
         """(total documents, facets, the page's (passage record, score) hits, and the
         (passage record, score) hits of documents holding only some of the words).
 
@@ -254,7 +257,7 @@ class Engine:
         qq = queries.passage_query(parsed)
         parts = queries.conjuncts(qq) if not parsed.empty else [qq]
         matched = [gen.matches(r, p) for p in parts]
-        keep = self._filter(gen, r, year, doc_type, parsed.excluded)
+        keep = self._filter(gen, r, filters, parsed.excluded)
         first = (page - 1) * limit
         partial: list[tuple[int, float]] = []
         if len(parts) > 1:
@@ -267,6 +270,7 @@ class Engine:
         facets = {
             "year": _counts(gen.years[o] for o in docs if gen.years[o]),
             "doc_type": _counts(gen.types[o] for o in docs),
+            "meeting": _counts(gen.meetings[o] for o in docs if gen.meetings[o]),
         }
         return len(docs), facets, hits, partial
 

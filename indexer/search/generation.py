@@ -47,6 +47,7 @@ class Generation:
     ordinal: dict[str, int]
     years: list[int]
     types: list[str]
+    meetings: list[str]  # document ordinal -> its meeting's key ("" for none)
     dates: list[str]
     passages_of: list[list[int]]  # document ordinal -> its passage record numbers, in order
     speller: Speller
@@ -61,12 +62,14 @@ class Generation:
     @classmethod
     def open(cls, path: Path, target: str) -> Generation:
         ix = store.Index(path)
-        ids, years, types, dates = (ix.column(n) for n in ("doc_id", "year", "doc_type", "date"))
+        names = ("doc_id", "year", "doc_type", "date", "meeting_key")
+        ids, years, types, dates, meeting_keys = (ix.column(n) for n in names)
         deleted = ix.deleted()
         ordinal: dict[str, int] = {}
         doc_of = [-1] * len(ids)
         g_years: list[int] = []
         g_types: list[str] = []
+        g_meetings: list[str] = []
         g_dates: list[str] = []
         passages_of: list[list[int]] = []
         for n, doc_id in enumerate(ids):
@@ -77,6 +80,7 @@ class Generation:
                 o = ordinal[doc_id] = len(g_years)
                 g_years.append(years[n] or 0)
                 g_types.append(types[n])
+                g_meetings.append(meeting_keys[n] or "")
                 g_dates.append(dates[n] or "")
                 passages_of.append([])
             doc_of[n] = o
@@ -89,6 +93,7 @@ class Generation:
             ordinal,
             g_years,
             g_types,
+            g_meetings,
             g_dates,
             passages_of,
             Speller(path),
