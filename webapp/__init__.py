@@ -14,7 +14,7 @@ from flask import Flask
 from indexer.search.engine import MAX_LIMIT
 from indexer.search.generation import default_index_dir
 from webapp import commitments_views, engine, errors, security, templating
-from webapp.views import api, ask, documents, pages, search
+from webapp.views import api, ask, documents, meetings, pages, search
 
 DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_LENGTH": 500,  # characters; a longer query is a 400
@@ -40,7 +40,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
-    blueprints = (pages.bp, search.bp, documents.bp, api.bp, ask.bp, commitments_views.bp)
+    blueprints = (
+        pages.bp,
+        search.bp,
+        documents.bp,
+        api.bp,
+        ask.bp,
+        commitments_views.bp,
+        meetings.bp,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     return app

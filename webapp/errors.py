@@ -1,8 +1,8 @@
 """Error pages and JSON errors.
 
 Pages get an HTML page with a short message; `/api/` gets `{"error": message, "status": n}`.
-A bad parameter is a 400 with its message, a missing index a 503 that says how to build one,
-and an unexpected failure a 500 that shows no traceback (Flask logs it).
+A bad parameter is a 400 with its message, a missing index (or record of meetings) a 503 that
+says how to build one, and an unexpected failure a 500 that shows no traceback (Flask logs it).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from indexer.record.store import RecordMissing
 from indexer.search.generation import IndexMissing
 from webapp.params import BadParameter
 
@@ -47,7 +48,7 @@ def bad_parameter(error: BadParameter):
     return error_response(400, str(error))
 
 
-def index_missing(error: IndexMissing):
+def index_missing(error: IndexMissing | RecordMissing):
     return error_response(503, str(error), index_missing=True)
 
 
@@ -66,5 +67,6 @@ def server_error(error: InternalServerError):
 def init_app(app: Flask) -> None:
     app.register_error_handler(BadParameter, bad_parameter)
     app.register_error_handler(IndexMissing, index_missing)
+    app.register_error_handler(RecordMissing, index_missing)
     app.register_error_handler(InternalServerError, server_error)
     app.register_error_handler(HTTPException, http_error)

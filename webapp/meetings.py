@@ -1,0 +1,159 @@
+"""The record of meetings as the pages show it: names, places, each fact with the documents
+that state it (disagreeing values included) and the documents by role.
+
+Everything here reads the record (`indexer.record.store`): it builds no meeting, votes on no
+fact and never computes a number from a year. A meeting is addressed by its series and its
+number, or "y" and its year when no document gives it a number (`ref`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from indexer.record.mentions import SERIES
+from indexer.record.placement import ROLES
+from indexer.record.store import HasIndexPath, find_meeting, load_meetings
+from indexer.text.ordinals import ordinal
+
+SERIES_TITLES = {"sme_ministerial": "SME Ministerial Meetings", "smewg": "SMEWG meetings"}
+SERIES_NAMES = {"sme_ministerial": "SME Ministerial Meeting", "smewg": "SMEWG meeting"}
+ROLE_TITLES = {
+    "outcome": "Outcome documents",
+    "annex": "Annexes and initiatives adopted with it",
+    "report": "Reports",
+    "speech": "Speeches",
+    "news": "News",
+    "mention": "Other documents about it",
+}
+# how a document page names its meeting: "Outcome of the 25th SME Ministerial Meeting, …"
+ROLE_PHRASES = {
+    "outcome": "Outcome of the",
+    "annex": "Adopted with the",
+    "report": "Report of the",
+    "speech": "Speech at the",
+    "news": "News about the",
+    "mention": "About the",
+}
+FACTS = (
+    ("year", "Year"),
+    ("date", "Date"),
+    ("city", "City"),
+    ("economy", "Economy"),
+    ("virtual", "Held virtually"),
+    ("chair", "Chair"),
+    ("theme", "Theme"),
+)
+_RECORD_FIELD = {"date": "start_date"}  # a fact's name in the record, where it differs
+_REF = re.compile(r"(?P<number>[0-9]{1,4})|y(?P<year>[0-9]{4})", re.ASCII)
+
+
+def ref(meeting: dict[str, Any]) -> str:
+    """How a meeting is addressed in its URL: "25", or "y2012" when it has no number. Takes a
+    record meeting or a document's `meeting` ({"series", "number", "year"})."""
+    return str(meeting["number"]) if meeting.get("number") else f"y{meeting.get('year')}"
+
+
+def find(source: HasIndexPath, series: str, meeting_ref: str) -> dict[str, Any] | None:
+    """The record's meeting of ``series`` at ``meeting_ref`` (see `ref`), or None."""
+    found = _REF.fullmatch(meeting_ref)
+    if series not in SERIES or not found:
+        return None
+    if found["number"]:
+        return find_meeting(source, series, int(found["number"]))
+    year = int(found["year"])
+    return next(
+        (m for m in load_meetings(source, series) if not m["number"] and m["year"] == year), None
+    )
+
+
+def name(meeting: dict[str, Any]) -> str:
+    """ "25th SME Ministerial Meeting"; "2012 SME Ministerial Meeting" when it has no number."""
+    series = SERIES_NAMES.get(meeting["series"], "meeting")
+    if meeting.get("number"):
+        return f"{ordinal(int(meeting['number']))} {series}"
+    return f"{meeting['year']} {series}" if meeting.get("year") else series
+
+
+def place(meeting: dict[str, Any]) -> str | None:
+    """ "Concepción, Chile"; "virtual" (with its host, when known) when it was held so."""
+    where = ", ".join(p for p in (meeting.get("city"), meeting.get("economy")) if p) or None
+    if meeting.get("virtual"):
+        return f"virtual (hosted by {where})" if where else "virtual"
+    return where
+
+
+def described(meeting: dict[str, Any]) -> str:
+    """ "25th SME Ministerial Meeting, Concepción, Chile, 2019": its name, place and year."""
+    year = str(meeting["year"]) if meeting.get("year") and meeting.get("number") else None
+    return ", ".join(p for p in (name(meeting), place(meeting), year) if p)
+
+
+def role_phrase(role: str | None) -> str:
+    return ROLE_PHRASES.get(role or "mention", ROLE_PHRASES["mention"])
+
+
+def outcomes(meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    return [d for d in meeting["documents"] if d["role"] == "outcome"]
+
+
+def stating_documents(meeting: dict[str, Any]) -> int:
+    """How many documents state any fact of the meeting (its evidence's documents)."""
+    return len({e["doc_id"] for e in meeting["evidence"]})
+
+
+def by_role(meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    """The meeting's documents grouped by role, in the order of ROLES; empty roles left out."""
+    groups = [
+        {"role": role, "title": ROLE_TITLES.get(role, role), "documents": docs}
+        for role in ROLES
+        if (docs := [d for d in meeting["documents"] if d["role"] == role])
+    ]
+    return groups
+
+
+def titles(meetings: list[dict[str, Any]]) -> dict[str, str]:
+    """Document id -> title, of every document the record lists under a meeting (a document
+    stating a fact of one meeting may belong to another)."""
+    return {d["id"]: d["title"] for m in meetings for d in m["documents"]}
+
+
+def facts(meeting: dict[str, Any], doc_titles: dict[str, str]) -> list[dict[str, Any]]:
+    """Each fact: the record's value and every value the documents state, each with how many
+    documents state it and their sentences (the record's value first, then by documents).
+    `disputed` is true when the documents state more than one value. "Held virtually" is
+    left out when no document says so."""
+    out = []
+    for field, label in FACTS:
+        value = meeting.get(_RECORD_FIELD.get(field, field))
+        stated: dict[str, list[dict[str, Any]]] = {}
+        seen = set()
+        for e in meeting["evidence"]:
+            if e["field"] != field or (e["value"], e["doc_id"], e["text"]) in seen:
+                continue
+            seen.add((e["value"], e["doc_id"], e["text"]))
+            title = doc_titles.get(e["doc_id"])
+            stated.setdefault(e["value"], []).append(e | {"title": title})
+        if field == "virtual" and not stated:
+            continue
+        chosen = "" if value in (None, False) else str(value)
+        values = [
+            {
+                "value": text,
+                "documents": len({e["doc_id"] for e in evidence}),
+                "chosen": text == chosen,
+                "evidence": evidence,
+            }
+            for text, evidence in stated.items()
+        ]
+        values.sort(key=lambda v: (not v["chosen"], -v["documents"]))
+        out.append(
+            {
+                "field": field,
+                "label": label,
+                "value": value,
+                "disputed": len(values) > 1,
+                "stated": values,
+            }
+        )
+    return out
