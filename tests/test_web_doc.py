@@ -40,12 +40,17 @@ def test_metadata_and_links_to_source_and_original(client):  # noqa: F811
             strict=True,
         )
     )
-    assert meta["Meeting"] == "27th APEC Small and Medium Enterprises Ministerial Meeting"
+    # named from the record of meetings, linked to the meeting's page
+    assert (
+        meta["Meeting"]
+        == "Outcome of the 27th SME Ministerial Meeting, Wellington, New Zealand, 2021"
+    )
+    assert soup.select_one(".doc-meeting a")["href"] == "/meetings/sme_ministerial/27"
     assert meta["Date"] == "8 September 2021"
     assert meta["Place"] == "Wellington, New Zealand"
     assert meta["Source"] == "https://example.org/sme/2021-statement"
     assert meta["Original file"] == "HTML , as crawled on 2 March 2026"
-    original = soup.select(".doc-meta dd a")[1]["href"]
+    original = soup.select(".doc-meta dd a")[-1]["href"]
     assert original == "https://example.org/sme/2021-statement"
     assert (
         soup.select_one("link[rel=canonical]")["href"] == "https://example.org/sme/2021-statement"

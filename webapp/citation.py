@@ -1,9 +1,14 @@
 """Citations of a document: plain text, BibTeX, and Highwire `citation_*` meta tags.
 
 Each takes the document dict of `Engine.document` (title, url, fetched_url, content_type,
-doc_type, year, date, meeting_number, location, publisher, id) and returns plain strings;
+doc_type, year, date, meeting, role, location, publisher, id) and returns plain strings;
 escaping for HTML is left to the template. A document published by a third party (a
 newspaper's story, a republishing site) is cited as its publisher's, not APEC's.
+
+The meeting cited is the one the record of meetings placed the document in (its `meeting`:
+series, number, year) when the document was one of that meeting's papers (an outcome, annex,
+report or speech; a story about it was not published there). Documents of an index built
+before the record carry no `meeting` and are cited by their `meeting_number`.
 """
 
 from __future__ import annotations
@@ -18,6 +23,11 @@ AUTHOR = "Asia-Pacific Economic Cooperation"
 AUTHOR_SHORT = "APEC"
 MEETING = "APEC Small and Medium Enterprises Ministerial Meeting"
 MEETING_TYPES = ("ministerial_statement", "chairs_statement", "declaration")
+SERIES_MEETINGS = {
+    "sme_ministerial": MEETING,
+    "smewg": "APEC Small and Medium Enterprises Working Group Meeting",
+}
+MEETING_PAPERS = ("outcome", "annex", "report", "speech")  # roles published at the meeting
 
 _BIBTEX_SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -36,7 +46,9 @@ _BIBTEX_RE = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIALS))
 
 def meeting_title(doc: dict[str, Any]) -> str | None:
     """'27th APEC Small and Medium Enterprises Ministerial Meeting', when the document is one
-    of a meeting's papers; None for plans, terms of reference and other papers."""
+    of a meeting's papers; None for plans, terms of reference, news and other papers."""
+    if "meeting" in doc:  # placed by the record: its meeting or none, never a guess
+        return record_meeting_title(doc["meeting"]) if doc.get("role") in MEETING_PAPERS else None
     if doc.get("doc_type") not in MEETING_TYPES:
         return None
     if doc.get("meeting_number"):
@@ -44,6 +56,17 @@ def meeting_title(doc: dict[str, Any]) -> str | None:
     if doc.get("year"):
         return f"{doc['year']} {MEETING}"
     return MEETING
+
+
+def record_meeting_title(meeting: dict[str, Any] | None) -> str | None:
+    """The title of a meeting of the record ({"series", "number", "year"}): by its number,
+    else by its year when the record gives it none."""
+    if not meeting or meeting.get("series") not in SERIES_MEETINGS:
+        return None
+    name = SERIES_MEETINGS[meeting["series"]]
+    if meeting.get("number"):
+        return f"{ordinal(int(meeting['number']))} {name}"
+    return f"{meeting['year']} {name}" if meeting.get("year") else name
 
 
 def long_date(iso: str) -> str:

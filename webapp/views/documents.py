@@ -1,17 +1,32 @@
-"""The document page: the extracted text with numbered paragraphs, its metadata, the
-referring query's terms highlighted, a citation box and related documents."""
+"""The document page: the extracted text with numbered paragraphs, its metadata and the
+meeting the record places it in, the referring query's terms highlighted, a citation box and
+related documents."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request
 
-from webapp import citation
+from indexer.record.store import HasIndexPath, RecordMissing
+from webapp import citation, meetings
 from webapp.engine import get_engine
 from webapp.params import Limits, parse_query
 
 bp = Blueprint("documents", __name__)
+
+
+def placed_meeting(source: HasIndexPath, doc: dict[str, Any]) -> dict[str, Any] | None:
+    """The record's meeting of the document (its `meeting`), with its place; the document's
+    own {"series", "number", "year"} when the record cannot be read; None when it has none."""
+    placed = doc.get("meeting")
+    if not placed:
+        return None
+    try:
+        return meetings.find(source, placed["series"], meetings.ref(placed)) or placed
+    except RecordMissing:
+        return placed
 
 
 @bp.get("/doc/<doc_id>")
@@ -28,6 +43,8 @@ def show(doc_id: str) -> str:
         q=q,
         related=engine.related(doc_id, limit=current_app.config["RELATED_DOCUMENTS"]),
         meeting=citation.meeting_title(doc),
+        placed=placed_meeting(engine, doc),
+        m=meetings,
         plain_citation=citation.plain_citation(doc, accessed),
         bibtex=citation.bibtex(doc, accessed),
         meta_tags=citation.highwire_tags(doc),
