@@ -1,10 +1,10 @@
-"""Ordinals as statements write them, and the SME Ministerial Meeting year they imply."""
+"""Ordinals as statements write them."""
 
 from __future__ import annotations
 
 import pytest
 
-from indexer.text.ordinals import meeting_number, meeting_year, ordinal_number
+from indexer.text.ordinals import ordinal_number
 
 
 @pytest.mark.parametrize(
@@ -24,8 +24,3 @@ from indexer.text.ordinals import meeting_number, meeting_year, ordinal_number
 )
 def test_ordinal_number(token, number):
     assert ordinal_number(token) == number
-
-
-def test_the_nth_meeting_is_held_in_1993_plus_n():
-    assert meeting_year(1) == 1994 and meeting_year(28) == 2021
-    assert meeting_number(1994) == 1 and meeting_number(meeting_year(40)) == 40

@@ -197,7 +197,7 @@ def _document_match(question: Question, doc: DocContext, sentence: str) -> float
     that names meetings by ordinal or years speaks for itself (a chronology lists many
     meetings), unless the question names a document ("the 2031 statement"); then the
     document's own meeting number (its metadata, or an ordinal in its title lines) decides,
-    then its year against the years named or implied (1994 = 1st).
+    then its year against the years named, or implied by the record's meetings.
     """
     if question.names_a_statement and not _statement_like(doc):
         return -1.0

@@ -1,14 +1,8 @@
-"""Ordinal numbers as statements write them, and the SME Ministerial Meeting they number.
-
-The SME Ministerial Meeting has met once a year since the first, in 1994, so the n-th
-meeting is that of year 1993 + n. It is a fallback: a document's own number or year wins.
-"""
+"""Ordinal numbers as statements write them ("12th", "twelfth", "twenty-first")."""
 
 from __future__ import annotations
 
 import re
-
-FIRST_MEETING_YEAR = 1994  # the 1st SME Ministerial Meeting
 
 UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 TEENS = (
@@ -45,13 +39,3 @@ def ordinal(n: int) -> str:
     """1 -> '1st', 22 -> '22nd', 13 -> '13th'."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-def meeting_year(number: int) -> int:
-    """The year of the n-th SME Ministerial Meeting (1 -> 1994)."""
-    return FIRST_MEETING_YEAR - 1 + number
-
-
-def meeting_number(year: int) -> int:
-    """The number of the SME Ministerial Meeting of a year (1994 -> 1)."""
-    return year - FIRST_MEETING_YEAR + 1
