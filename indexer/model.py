@@ -53,6 +53,18 @@ class Document:
     # to ({"series", "number", "year"}) and its role there (indexer.record.placement.ROLES).
     meeting: dict[str, Any] | None = None
     role: str | None = None
+    # The work the document belongs to (indexer.record.works): its primary copy's id, the
+    # other members ({"id", "url", "title", "publisher", "date", "kind"}), and the address
+    # its Source link shows (the canonical URL on its host alias's origin).
+    work_id: str | None = None
+    copies: list[dict[str, Any]] = field(default_factory=list)
+    source_url: str | None = None
+
+    @property
+    def primary(self) -> bool:
+        """Whether it is its work's primary copy (searched; its copies are not)."""
+        return self.work_id in (None, self.id)
+
     extractor_version: int = 0  # indexer.extract.EXTRACTOR_VERSION that produced this
 
     @property

@@ -79,14 +79,17 @@ def test_some_of_your_words_reach_past_a_few_long_documents(tmp_path: Path):
         make_document(
             f"https://sme.example/a-report-{i}",
             f"Report {i}",
-            [f"Part {j} zephyrine {more}" for j in range(30)],
+            [f"Part {j} of report {i} zephyrine {more}" for j in range(30)],
             year=2020,
         )
         for i in range(5)
     ]
-    notes = [
+    notes = [  # each names its number: its own text, not a copy of the others
         make_document(
-            f"https://sme.example/note-{i}", f"Note {i}", [f"Note {i} bulwark {more}"], year=2021
+            f"https://sme.example/note-{i}",
+            f"Note {i}",
+            [f"Note {i} of note {i} bulwark {more}"],  # as long as a report's passage
+            year=2021,
         )
         for i in range(150)
     ]

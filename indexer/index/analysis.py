@@ -212,6 +212,8 @@ def make_schema() -> Schema:
         ),  # "sme_ministerial/25" (indexer.record.store.meeting_key)
         meeting=STORED(),  # {"series", "number", "year"} of the document's meeting
         role=ID(stored=True),
+        work_id=ID(stored=True),  # the primary copy's doc id (indexer.record.works)
+        copies=STORED(),  # the work's other members
         index_key=STORED(),
         url=STORED(),
         fetched_url=STORED(),

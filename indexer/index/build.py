@@ -33,6 +33,7 @@ from tqdm import tqdm
 
 from indexer.commitments.store import write_commitments
 from indexer.crawl.corpus import Corpus
+from indexer.crawl.sources import SourcesError, load_sources, sources_path
 from indexer.extract import EXTRACTOR_VERSION, extract_corpus
 from indexer.index import analysis, spelling, store
 from indexer.index.impacts import write_impacts
@@ -52,7 +53,8 @@ class BuildRunning(Exception):
 
 @dataclass
 class BuildSummary:
-    documents: int = 0
+    documents: int = 0  # works: each searched once, in its primary copy
+    copies: int = 0  # other versions and copies of those works, kept for reading
     passages: int = 0
     skipped: dict[str, str] = field(default_factory=dict)  # url -> reason
     reanalysed: int = 0
@@ -72,6 +74,8 @@ class BuildSummary:
             f" {self.reused} unchanged, {self.removed} removed.",
             f"Found {self.commitments} commitments ({self.commitment_seconds:.2f} s).",
         ]
+        if self.copies:
+            out.append(f"Kept {self.copies} other versions and copies of those documents.")
         if self.rebuilt_because:
             out.append(f"Rebuilt from scratch: {self.rebuilt_because}.")
         if self.hubs:
@@ -83,7 +87,10 @@ class BuildSummary:
 
 
 # Document fields the record may change (indexer.record.placement.apply).
-PLACED_FIELDS = ("doc_type", "year", "date", "location", "meeting_number", "meeting", "role")
+PLACED_FIELDS = (
+    "doc_type", "year", "date", "location", "meeting_number", "meeting", "role",
+    "work_id", "copies", "source_url",
+)  # fmt: skip
 
 
 def current_generation(index_dir: Path) -> Path | None:
@@ -123,11 +130,20 @@ def index_key(doc: Document) -> str:
     return f"{doc.sha256}:{hashlib.sha1(placed.encode()).hexdigest()}"
 
 
+def _aliases(corpus_dir: Path) -> dict[str, str]:
+    """The host aliases of the corpus's source list (none when it cannot be read: the
+    crawl reports that)."""
+    try:
+        return dict(load_sources(sources_path(corpus_dir)).aliases)
+    except (OSError, SourcesError):
+        return {}
+
+
 def _record(doc: Document, **extra: Any) -> dict[str, Any]:
     return {
         "doc_id": doc.id,
         "index_key": index_key(doc),
-        "url": doc.canonical_url,
+        "url": doc.source_url or doc.canonical_url,
         "fetched_url": doc.final_url,
         "fetched_at": doc.fetched_at,
         "content_type": doc.content_type,
@@ -149,12 +165,16 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
         "publisher": doc.publisher,
         "meeting": doc.meeting,
         "role": doc.role,
+        "work_id": doc.work_id or doc.id,
+        "copies": doc.copies,
     }
     paragraphs = [
         {"position": i, "kind": p.kind, "page": p.page, "text": p.text}
         for i, p in enumerate(doc.paragraphs)
     ]
     yield _record(doc, kind="doc", passage_id=doc.id, meta=meta, paragraphs=paragraphs)
+    if not doc.primary:
+        return  # a work is searched once, in its primary copy; this one is read, not found
     for n, passage in enumerate(make_passages(doc.paragraphs)):
         yield _record(
             doc,
@@ -172,6 +192,8 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
             meeting_key=meeting_key(doc.meeting),
             meeting=doc.meeting,
             role=doc.role or "",
+            work_id=doc.work_id or doc.id,
+            copies=doc.copies,
             position=passage.position,
             page=passage.page,
         )
@@ -281,7 +303,7 @@ def build_index(
         reasons = _extract_pending(corpus) if extract else {}
         wanted = _wanted_documents(corpus, summary, reasons)
         # The record places each document in its meeting before it is indexed.
-        record = build_record(wanted.values())
+        record = build_record(wanted.values(), _aliases(corpus.root))
         wanted = {doc_id: record.apply(doc) for doc_id, doc in wanted.items()}
         build_dir, fresh = _start(index_dir, recreate, summary)
         try:
@@ -292,7 +314,8 @@ def build_index(
             spelling.write_dictionary(build_dir, words)
             write_impacts(build_dir)  # every search worker reads them, shared
             # Commitment records live in the generation, so they swap in with the index.
-            found = write_commitments(build_dir, wanted.values(), None if fresh else current)
+            primaries = [d for d in wanted.values() if d.primary]  # each work counted once
+            found = write_commitments(build_dir, primaries, None if fresh else current)
             summary.commitments, summary.commitment_seconds = found.records, found.seconds
             _write_meta(build_dir, wanted, summary.passages)
             new_gen = _next_generation(index_dir)
@@ -303,7 +326,8 @@ def build_index(
         _swap(index_dir, new_gen)
         _clean(index_dir, keep={p for p in [current, new_gen] if p})
         summary.path = new_gen
-    summary.documents = len(wanted)
+    summary.documents = sum(d.primary for d in wanted.values())
+    summary.copies = len(wanted) - summary.documents
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -325,7 +349,7 @@ def _write(
         for doc in bar:
             if indexed.get(doc.id) == index_key(doc):
                 summary.reused += 1
-                summary.passages += len(make_passages(doc.paragraphs))
+                summary.passages += len(make_passages(doc.paragraphs)) if doc.primary else 0
                 continue
             if doc.id in indexed:
                 writer.delete_document(doc.id)
@@ -339,7 +363,9 @@ def _write(
         raise
 
 
-def _write_meta(build_dir: Path, wanted: dict[str, Document], passages: int) -> None:
+def _write_meta(build_dir: Path, documents: dict[str, Document], passages: int) -> None:
+    """The generation's meta: its counts, types and words per year count each work once."""
+    wanted = {i: d for i, d in documents.items() if d.primary}
     years = [d.year for d in wanted.values() if d.year]
     doc_types: dict[str, int] = {}
     for doc in wanted.values():
@@ -354,6 +380,7 @@ def _write_meta(build_dir: Path, wanted: dict[str, Document], passages: int) -> 
         "extractor_version": EXTRACTOR_VERSION,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": len(wanted),
+        "copies": len(documents) - len(wanted),  # versions and copies, read but not searched
         "passages": passages,
         "years": [min(years), max(years)] if years else [],
         "doc_types": doc_types,

@@ -5,22 +5,26 @@ extraction and before indexing.
 - ``meetings``: the two series (SME Ministerial Meetings, SMEWG meetings) resolved from the
   mentions, each fact with its evidence;
 - ``placement``: each document's meeting and role, and the facts it takes from it;
+- ``works``: documents of one text grouped as a work, its versions and copies, the
+  authoritative copy first;
 - ``economies``: the APEC economies as APEC names them;
 - ``store``: the record written with each index generation (``record.json``) and read back.
 
-``build_record(documents)`` runs the first three; ``Record.apply(doc)`` gives a document
-as the index takes it.
+``build_record(documents, aliases)`` runs them; ``Record.apply(doc)`` gives a document as
+the index takes it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
+from indexer.crawl.urls import UrlRules
 from indexer.model import Document
 from indexer.record.meetings import Meeting, Source, resolve
 from indexer.record.mentions import find_mentions
 from indexer.record.placement import Placement, apply, place
+from indexer.record.works import Work, find_works
 from indexer.text.fragments import passage_link
 
 
@@ -28,26 +32,45 @@ from indexer.text.fragments import passage_link
 class Record:
     meetings: list[Meeting]
     placements: dict[str, Placement] = field(default_factory=dict)  # doc id -> placement
+    works: dict[str, Work] = field(default_factory=dict)  # doc id -> its work
+    documents: dict[str, Document] = field(default_factory=dict)  # doc id -> as extracted
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
     def meeting(self, key: str | None) -> Meeting | None:
         return next((m for m in self.meetings if m.key == key), None) if key else None
 
     def apply(self, doc: Document) -> Document:
-        """``doc`` placed in the record (indexer.record.placement.apply)."""
+        """``doc`` placed in the record: its meeting and role (indexer.record.placement),
+        its work, the other members of it, and its Source address on its host's origin."""
         placement = self.placements.get(doc.id)
-        return apply(doc, placement, self.meeting(placement.meeting if placement else None))
+        placed = apply(doc, placement, self.meeting(placement.meeting if placement else None))
+        work = self.works.get(doc.id)
+        if work is None:
+            return placed
+        copies = [
+            {"id": i, "url": m.canonical_url, "title": m.title, "publisher": m.publisher,
+             "date": m.date, "kind": work.kinds[i]}
+            for i in work.members
+            if i != doc.id and (m := self.documents[i])
+        ]  # fmt: skip
+        source = UrlRules(scope=[], aliases=self.aliases).fetch_url(doc.canonical_url)
+        return replace(placed, work_id=work.id, copies=copies, source_url=source)
 
 
-def build_record(documents: Iterable[Document]) -> Record:
-    """The record of ``documents``: the meetings they name and where each belongs."""
+def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | None = None) -> Record:
+    """The record of ``documents``: the meetings they name and where each belongs, and the
+    works they make; ``aliases`` maps host names to their origin (``corpus/sources.toml``)."""
     documents = list(documents)
+    aliases = aliases or {}
     mentions = {doc.id: find_mentions(doc) for doc in documents}
     sourced = [
         (m, Source(doc.id, doc.canonical_url, _link(doc, m.position, m.sentence)))
         for doc in documents
         for m in mentions[doc.id]
     ]
-    record = Record(resolve(sourced))
+    record = Record(resolve(sourced), documents={d.id: d for d in documents}, aliases=aliases)
+    for work in find_works(documents, aliases):
+        record.works.update(dict.fromkeys(work.members, work))
     for doc in documents:
         placement = place(doc, mentions[doc.id], record.meetings)
         if placement:

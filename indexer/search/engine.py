@@ -393,6 +393,8 @@ class Engine:
             "meeting_number": f.get("meeting_number"),
             "meeting": f.get("meeting"),
             "role": f.get("role") or None,
+            "work_id": f.get("work_id") or f["doc_id"],
+            "copies": f.get("copies") or [],
             "fetched_url": f.get("fetched_url"),
             "content_type": f.get("content_type"),
         }
