@@ -37,7 +37,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(1, str(ROOT))  # after a side's own code, which the worker puts first
+sys.path.append(str(ROOT))  # after a side's own code, which the worker puts first
 
 from bench.real_cache import page_id  # noqa: E402
 
@@ -54,6 +54,7 @@ CLASSES = {
     "reports": {"meeting_report"},
     "plans": {"strategic_plan", "terms_of_reference", "initiative"},
 }
+STATEMENTS = CLASSES["statements"]
 SIDE_TIMEOUT = 1800  # seconds for one side's crawl, index and queries
 
 
@@ -118,9 +119,10 @@ def render_pdf(page: Page) -> bytes:
 
 
 def path_of(page: Page) -> str:
-    """The page's path on the loopback site: its real address without the scheme, so that
-    what a path tells (a news folder, a year, ".pdf") is there as on the real site."""
-    return "/" + quote(page.url.split("://", 1)[-1], safe=SAFE)
+    """The page's path on the loopback site: its id, then its real address without the
+    scheme, so that what a path tells (a news folder, a year, ".pdf") is there as on the
+    real site, and two addresses that differ only in case or ".aspx" stay two pages."""
+    return f"/{page.id}/" + quote(page.url.split("://", 1)[-1], safe=SAFE)
 
 
 class Site:
@@ -176,20 +178,23 @@ def worker(request_file: Path, out_file: Path) -> None:
         where = ["--corpus", str(corpus)] + (["--index", str(index)] if args == ["index"] else [])
         subprocess.run(cli + args + where, check=True, capture_output=True, timeout=SIDE_TIMEOUT)
     engine = Engine(index)
-    documents, page = [], 1
+    ids, page = [], 1  # every document: each work's primary, and its copies where listed
     while True:
         found = engine.search("", limit=100, page=page)
         for r in found["results"]:
-            doc = engine.document(r["id"]) or {}
-            keep = ("title", "url", "fetched_url", "doc_type", "year", "date", "location")
-            documents.append(
-                {k: doc.get(k) for k in keep}
-                | {k: doc.get(k) for k in ("meeting_number", "publisher", "meeting", "role")}
-                | {"text": "\n".join(p["text"] for p in doc.get("paragraphs", []))}
-            )
+            ids += [r["id"]] + [c["id"] for c in r.get("copies", [])]
         if page * 100 >= found["total"]:
             break
         page += 1
+    documents = []
+    keep = ("title", "url", "fetched_url", "doc_type", "year", "date", "location")
+    more = ("meeting_number", "publisher", "meeting", "role", "work_id")
+    for doc_id in dict.fromkeys(ids):
+        doc = engine.document(doc_id) or {}
+        documents.append(
+            {k: doc.get(k) for k in keep + more}
+            | {"id": doc_id, "text": "\n".join(p["text"] for p in doc.get("paragraphs", []))}
+        )
     answers = {}
     for q in request["questions"]:
         got = answer(engine, q["question"])
@@ -203,7 +208,12 @@ def worker(request_file: Path, out_file: Path) -> None:
     search = {}
     for q in request["queries"]:
         found = engine.search(q["query"], limit=10)
-        search[q["id"]] = [r["url"] for r in found["results"] + found.get("partial", [])][:10]
+        shown = (found["results"] + found.get("partial", []))[:10]
+        search[q["id"]] = [
+            {"url": r["url"], "fetched_url": r.get("fetched_url")}
+            | {"copies": [c["url"] for c in r.get("copies", [])]}
+            for r in shown
+        ]
     commitments = [
         {
             "text": c.text,
@@ -247,18 +257,17 @@ def run_side(code: Path, request: dict[str, Any]) -> dict[str, Any]:
 # -- scoring ------------------------------------------------------------------------------
 
 
+def page_of(pages: list[Page], found: dict) -> str | None:
+    """The id of the page a document or result is (by its fetched path, else its URL)."""
+    fetched = urlsplit(found.get("fetched_url") or "")
+    head = fetched.path.strip("/").split("/", 1)[0]
+    ids = {p.id: p.id for p in pages} | {p.url: p.id for p in pages}
+    return ids.get(head) or ids.get(found.get("url") or "")
+
+
 def match_documents(pages: list[Page], documents: list[dict]) -> dict[str, dict]:
-    """page id -> the indexed document of that page (by canonical URL, else fetched path)."""
-    by_url = {p.url: p.id for p in pages}
-    by_path = {unquote(path_of(p)): p.id for p in pages}
-    out = {}
-    for doc in documents:
-        fetched = urlsplit(doc.get("fetched_url") or "")
-        path = unquote(fetched.path + (f"?{fetched.query}" if fetched.query else ""))
-        found = by_url.get(doc.get("url") or "") or by_path.get(path)
-        if found:
-            out[found] = doc
-    return out
+    """page id -> the indexed document of that page."""
+    return {found: doc for doc in documents if (found := page_of(pages, doc))}
 
 
 def place_right(label: dict | None, location: str | None) -> bool:
@@ -339,6 +348,43 @@ def score_meetings(labels: dict[str, dict], meetings: list[dict] | None) -> dict
     return {"meetings right (number, year, city)": pct(right, len(expected))}
 
 
+def same_work(a: dict, b: dict) -> bool:
+    """Whether two labelled pages are one work: the same meeting's outcome statement, or
+    snapshots of one group page (a web page of the same title)."""
+    ma, mb = a.get("meeting") or {}, b.get("meeting") or {}
+    if a["doc_type"] in STATEMENTS and a["doc_type"] == b["doc_type"]:
+        outcome = ma.get("relation") == mb.get("relation") == "outcome"
+        return (
+            outcome
+            and ma.get("series") == mb.get("series")
+            and ma.get("number") == mb.get("number") is not None
+        )
+    return (
+        a["doc_type"] == b["doc_type"] == "web_page" and fold(a["title"]) == fold(b["title"]) != ""
+    )
+
+
+def score_works(labels: dict[str, dict], docs: dict[str, dict], search: dict) -> dict:
+    """Pair precision and recall of the grouping into works (pairs of labelled pages both
+    indexed), and how many topical queries' first pages hold two pages of one work."""
+    ids = sorted(i for i in docs if not labels[i].get("hub"))
+    pairs = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1 :]]
+    if not any(docs[i].get("work_id") for i in ids):
+        return {"works: pair precision": "     – (no works)", "works: pair recall": "     –"}
+    said = {(a, b) for a, b in pairs if docs[a]["work_id"] == docs[b]["work_id"]}
+    truth = {(a, b) for a, b in pairs if same_work(labels[a], labels[b])}
+    crowded = 0
+    for shown in (list(filter(None, ids)) for ids in search.values()):
+        crowded += any(
+            same_work(labels[a], labels[b]) for n, a in enumerate(shown) for b in shown[n + 1 :]
+        )
+    return {
+        "works: pair precision": pct(len(said & truth), len(said)),
+        "works: pair recall": pct(len(said & truth), len(truth)),
+        "first pages with two of one work": f"{crowded} of {len(search)}",
+    }
+
+
 def number_of(doc: dict | None) -> int | None:
     if not doc:
         return None
@@ -384,6 +430,7 @@ def score_questions(questions: list[dict], answers: dict[str, dict]) -> dict[str
 
 
 def score_queries(queries: list[dict], search: dict[str, list[str]]) -> dict[str, str]:
+    """Recall@10 and MRR; ``search`` holds each query's results as page ids."""
     recalls, ranks = [], []
     for q in queries:
         relevant = set(q["relevant"])
@@ -419,11 +466,24 @@ def score_commitments(labelled: list[dict], records: list[dict]) -> dict[str, st
 
 
 def evaluate(output: dict, pages: list[Page], labels, questions, queries, commitments):
+    by_url = {p.url: p.id for p in pages}
     docs = match_documents(pages, output["documents"])
     rows = score_documents(labels, docs)
     rows |= score_meetings(labels, output.get("meetings"))
+    # a result stands for its work: its own page and its copies'
+    search = {
+        q: [
+            i
+            for r in results
+            for i in [page_of(pages, r), *map(by_url.get, r.get("copies", []))]
+            if i
+        ]
+        for q, results in output["search"].items()
+    }
+    shown = {q: [page_of(pages, r) for r in rs] for q, rs in output["search"].items()}
+    rows |= score_works(labels, docs, shown)
     rows |= score_questions(questions, output["answers"])
-    rows |= score_queries(queries, output["search"])
+    rows |= score_queries(queries, search)
     rows |= score_commitments(commitments, output["commitments"])
     return rows, docs
 
@@ -476,13 +536,14 @@ def main() -> None:
             pages.append(Page(key, entry["url"], label.get("title"), entry["text"], pdf))
     labels = {p.id: labels[p.id] for p in pages}
     urls = {p.url for p in pages}
+    by_url = {p.url: p.id for p in pages}
     questions = [
         q
         for q in read_jsonl(DATA / "questions.jsonl")
         if (q["url"] in urls if q["answerable"] else half_of(page_id(q["id"])) == args.half)
     ]
     queries = [
-        q | {"relevant": [u for u in q["relevant"] if u in urls]}
+        q | {"relevant": [by_url[u] for u in q["relevant"] if u in by_url]}
         for q in read_jsonl(DATA / "queries.jsonl")
     ]
     queries = [q for q in queries if q["relevant"]]
