@@ -39,7 +39,8 @@ from urllib.parse import quote, unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT))  # after a side's own code, which the worker puts first
 
-from bench.real_cache import page_id  # noqa: E402
+# this script's own folder, not an older side's bench/ (which has no real_cache)
+from real_cache import page_id  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "real"
 CACHE = DATA / "cache"
