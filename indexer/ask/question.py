@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from indexer.index.analysis import STEM
 from indexer.text import ordinals
-from indexer.text.ordinals import ORDINAL_WORDS, TENS, UNITS
+from indexer.text.ordinals import ORDINAL
 
 # Answer types, and the question wording that asks for each. The earliest match wins.
 ANSWER_TYPES = (
@@ -85,11 +85,7 @@ _TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 # Ordinals that name a meeting: "the 12th SME ministerial meeting", "the inaugural meeting".
-_ORDINAL = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{'|'.join(TENS)})[- ](?:{'|'.join(UNITS)})"
-    rf"|inaugural|{'|'.join(ORDINAL_WORDS)})\b",
-    re.I,
-)
+_ORDINAL = re.compile(rf"\b{ORDINAL}\b", re.I)
 # What follows an ordinal that names a meeting, up to the word "meeting" (or its acronyms).
 _MEETING_AFTER = re.compile(
     r"\s+(?:(?:apec|sme|smes|msme|ministerial|ministers'?|small|and|medium|enterprises?|"

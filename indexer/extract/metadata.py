@@ -30,25 +30,20 @@ from dateutil import parser as date_parser
 from indexer.extract.doctype import STATEMENT_TYPES, PageSignals, classify
 from indexer.model import DOC_TYPES
 from indexer.text import ordinals
-from indexer.text.ordinals import ORDINAL_WORDS, TENS, UNITS
+from indexer.text.ordinals import ORDINAL
 
 HEAD_PARAGRAPHS = 15  # statements and stories say where, when and who near the top
 HEAD_CHARS = 5000
 LINE_CHARS = 120  # a place-and-date line is short
 FUTURE_YEARS = 10  # a date up to this many years ahead is believed (plans, drafts)
 
-_ORDINAL = (
-    r"(?:\d{1,2}(?:st|nd|rd|th)"
-    rf"|(?:{'|'.join(TENS)})[\s-]?(?:{'|'.join(UNITS)})"
-    rf"|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))})"
-)
 MEETING = re.compile(
-    rf"(?i:\b({_ORDINAL}))\s+(?:(?:[A-Z][\w&'’.-]*|and|&|of|on|for)\s+){{0,8}}(?i:meeting)\b"
+    rf"(?i:\b({ORDINAL}))\s+(?:(?:[A-Z][\w&'’.-]*|and|&|of|on|for)\s+){{0,8}}(?i:meeting)\b"
     r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|and|&)){0,5})?"
 )
 # "adopted at the 20th SME Ministerial Meeting": a document that is a meeting's outcome
 OUTCOME = re.compile(
-    rf"\b(?:adopted|endorsed|agreed|issued|approved)\s+(?:at|by)\s+the\s+{_ORDINAL}\s+"
+    rf"\b(?:adopted|endorsed|agreed|issued|approved)\s+(?:at|by)\s+the\s+{ORDINAL}\s+"
     r"(?:[\w&'’.-]+\s+){0,6}?ministerial\s+meeting\b",
     re.I,
 )

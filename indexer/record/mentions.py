@@ -19,18 +19,13 @@ from indexer.extract.doctype import STATEMENT_OPENING, STATEMENT_TYPES
 from indexer.extract.metadata import find_chair, find_date, find_year, place_in
 from indexer.model import Document
 from indexer.record.economies import economy_name, split_place
-from indexer.text.ordinals import ORDINAL_WORDS, TENS, UNITS, ordinal_number
+from indexer.text.ordinals import ORDINAL, ordinal_number
 from indexer.text.sentences import split_sentences
 
 SERIES = ("sme_ministerial", "smewg")
 HEAD = 12  # paragraphs at the top where a document names the meeting it is about
 OWN_YEARS = 1  # a meeting dated further than this from its document is not its own
 
-_ORDINAL = (
-    r"(?:\d{1,2}\s?(?:st|nd|rd|th)"
-    rf"|(?:{'|'.join(TENS)})[\s-]?(?:{'|'.join(UNITS)})"
-    rf"|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}|inaugural)"
-)
 # the words of a meeting's name: capitalised ones, and the lower-case words of the two
 # series' names ("the first APEC SME ministerial meeting", "24th SMEs ministerial meeting")
 _WORD = (
@@ -40,7 +35,7 @@ _WORD = (
 )
 # "<ordinal> <up to nine words> Meeting [of|on the <name>]", or "<ordinal> SMEMM"
 NAMED = re.compile(
-    rf"(?i:\b(?P<ordinal>{_ORDINAL}))\s*(?P<name>(?:{_WORD}\s+){{0,9}}?)"
+    rf"(?i:\b(?P<ordinal>{ORDINAL}))\s*(?P<name>(?:{_WORD}\s+){{0,9}}?)"
     r"(?P<noun>(?i:meeting|SMEMM|SMEWG(?=\s+(?:in|held|on|at|was|,|\.))))\b"
     r"(?P<tail>\s+(?i:of|on)\s+(?:the\s+)?(?:APEC\s+)?"
     r"(?:Small\s+and\s+Medium(?:[\s-]+sized)?\s+Enterprises?(?:\s+Working\s+Group)?"
@@ -65,7 +60,7 @@ OTHER_MEETING = re.compile(
     re.I,
 )
 # "for their seventh meeting" in a statement of the ministerial series
-OWN_ORDINAL = re.compile(rf"(?i:\b(?:their|our|the)\s+(?P<ordinal>{_ORDINAL})\s+meeting)\b")
+OWNORDINAL = re.compile(rf"(?i:\b(?:their|our|the)\s+(?P<ordinal>{ORDINAL})\s+meeting)\b")
 FUTURE = re.compile(
     r"\b(?:will|shall|to\s+be\s+held|scheduled\s+(?:for|to)|upcoming|forthcoming"
     r"|prepar(?:e|es|ed|ing|ations?)\s+for|to\s+host|next\s+(?:year|meeting))\b",
@@ -155,7 +150,7 @@ def find_mentions(doc: Document) -> list[Mention]:
                 if series and number:
                     named.append((series, number, m.start()))
             if statement and not named:
-                m = OWN_ORDINAL.search(sentence)
+                m = OWNORDINAL.search(sentence)
                 number = ordinal_number(m.group("ordinal")) if m else None
                 if number and SME.search(doc.title + " " + text[:300]):
                     named.append(("sme_ministerial", number, m.start()))

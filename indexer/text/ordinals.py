@@ -17,6 +17,13 @@ ORDINAL_WORDS = (
     | {"twentieth": 20, "thirtieth": 30, "fortieth": 40}
 )
 
+# An ordinal as a regular expression: "12th", "38 th", "twelfth", "twenty-first", "inaugural"
+ORDINAL = (
+    r"(?:\d{1,2}\s?(?:st|nd|rd|th)"
+    rf"|(?:{'|'.join(TENS)})[\s-]?(?:{'|'.join(UNITS)})"
+    rf"|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}|inaugural)"
+)
+
 
 def ordinal_number(token: str) -> int | None:
     """The number an ordinal names: "12th" -> 12, "twelfth" -> 12, "twenty-first" or
