@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import Flask
 
+from indexer.crawl.corpus import default_corpus_dir
 from indexer.search.engine import MAX_LIMIT
 from indexer.search.generation import default_index_dir
 from webapp import commitments_views, engine, errors, security, templating
@@ -29,10 +30,13 @@ DEFAULTS: dict[str, Any] = {
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app. `config` may set INDEX_DIR (default: $APEC_SEARCH_INDEX or `index/`)."""
+    """Build the app. `config` may set INDEX_DIR (default: $APEC_SEARCH_INDEX or `index/`)
+    and CORPUS_DIR, the crawl's store whose bytes `/doc/<id>/original` serves (default:
+    $APEC_SEARCH_CORPUS or `corpus/`)."""
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
     app.config["INDEX_DIR"] = default_index_dir()
+    app.config["CORPUS_DIR"] = default_corpus_dir()
     if config:
         app.config.from_mapping(config)
 

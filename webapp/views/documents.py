@@ -1,16 +1,16 @@
 """The document page: the extracted text with numbered paragraphs, its metadata and the
 meeting the record places it in, the referring query's terms highlighted, a citation box and
-related documents."""
+related documents; and `/doc/<id>/original`, the bytes the crawl stored for it."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from indexer.record.store import HasIndexPath, RecordMissing
-from webapp import citation, meetings
+from webapp import citation, meetings, originals
 from webapp.engine import get_engine
 from webapp.params import Limits, parse_query
 
@@ -45,7 +45,17 @@ def show(doc_id: str) -> str:
         meeting=citation.meeting_title(doc),
         placed=placed_meeting(engine, doc),
         m=meetings,
+        stored=originals.is_stored(current_app.config["CORPUS_DIR"], doc),
         plain_citation=citation.plain_citation(doc, accessed),
         bibtex=citation.bibtex(doc, accessed),
         meta_tags=citation.highwire_tags(doc),
     )
+
+
+@bp.get("/doc/<doc_id>/original")
+def original(doc_id: str) -> Response:
+    doc = get_engine().document(doc_id)
+    body = originals.read(current_app.config["CORPUS_DIR"], doc) if doc else None
+    if body is None:
+        abort(404)
+    return originals.response(doc, body)
