@@ -9,6 +9,9 @@ The meeting cited is the one the record of meetings placed the document in (its 
 series, number, year) when the document was one of that meeting's papers (an outcome, annex,
 report or speech; a story about it was not published there). Documents of an index built
 before the record carry no `meeting` and are cited by their `meeting_number`.
+
+A copy of a work (the same text elsewhere, `webapp.works`) is cited as its primary, with
+the copy read named beside it ("Copy at wire.example"): pass the primary and `copy_url`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from indexer.text.ordinals import ordinal
+from webapp.works import host
 
 AUTHOR = "Asia-Pacific Economic Cooperation"
 AUTHOR_SHORT = "APEC"
@@ -92,8 +96,9 @@ def _issued(doc: dict[str, Any]) -> str | None:
     return str(doc["year"]) if doc.get("year") else None
 
 
-def plain_citation(doc: dict[str, Any], accessed: date) -> str:
-    """Title, meeting, place, date, URL and access date, in one line."""
+def plain_citation(doc: dict[str, Any], accessed: date, copy_url: str | None = None) -> str:
+    """Title, meeting, place, date, URL and access date, in one line; then the copy read,
+    when `doc` is the primary of a copy at `copy_url`."""
     name, short = author(doc)
     by = f"{name} ({short})" if short else name
     parts = [f"{by}. “{doc.get('title') or 'Untitled'}.”"]
@@ -101,6 +106,8 @@ def plain_citation(doc: dict[str, Any], accessed: date) -> str:
     if where:
         parts.append(where + ".")
     parts.append(f"{doc['url']} (accessed {long_date(accessed.isoformat())}).")
+    if copy_url:
+        parts.append(f"Copy at {host(copy_url)}: {copy_url}.")
     return " ".join(parts)
 
 
@@ -112,8 +119,9 @@ def bibtex_key(doc: dict[str, Any]) -> str:
     return f"apec{doc.get('year') or 'nd'}_{doc['id']}"
 
 
-def bibtex(doc: dict[str, Any], accessed: date) -> str:
-    """A BibTeX @misc entry; values are escaped for LaTeX, the URL is left verbatim."""
+def bibtex(doc: dict[str, Any], accessed: date, copy_url: str | None = None) -> str:
+    """A BibTeX @misc entry; values are escaped for LaTeX, the URL is left verbatim. A copy
+    read at `copy_url` of the primary `doc` is named in a note ("Copy at wire.example")."""
     fields: list[tuple[str, str]] = [
         ("author", "{" + bibtex_escape(author(doc)[0]) + "}"),
         ("title", "{" + bibtex_escape(doc.get("title") or "Untitled") + "}"),
@@ -129,6 +137,8 @@ def bibtex(doc: dict[str, Any], accessed: date) -> str:
         fields.append(("date", bibtex_escape(doc["date"])))
     fields.append(("url", doc["url"].replace("{", "%7B").replace("}", "%7D")))
     fields.append(("urldate", accessed.isoformat()))
+    if copy_url:
+        fields.append(("note", bibtex_escape(f"Copy at {host(copy_url)}")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{bibtex_key(doc)},\n{body}\n}}"
 

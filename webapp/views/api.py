@@ -1,9 +1,11 @@
-"""JSON twins of the pages: `/api/search` is exactly `apec-search search --json`."""
+"""JSON twins of the pages: `/api/search` is exactly `apec-search search --json`; `/api/doc`
+is the document page's data, with `copy_of` (the primary a copy repeats, or null)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from webapp import works
 from webapp.engine import get_engine
 from webapp.errors import error_response
 from webapp.params import Limits, parse_query, parse_search, require_query
@@ -21,7 +23,8 @@ def search() -> Response:
 @bp.get("/doc/<doc_id>")
 def document(doc_id: str) -> Response:
     q = parse_query(request.args.get("q", ""), Limits.from_config(current_app.config))
-    doc = get_engine().document(doc_id, highlight=q or None)
+    engine = get_engine()
+    doc = engine.document(doc_id, highlight=q or None)
     if doc is None:
         return error_response(404, f"There is no document with id {doc_id!r}.")
-    return jsonify(doc)
+    return jsonify(doc | {"copy_of": works.copy_of(doc, works.primary_of(engine, doc))})

@@ -1,6 +1,7 @@
 """The document page: the extracted text with numbered paragraphs, its metadata and the
-meeting the record places it in, the referring query's terms highlighted, a citation box and
-related documents; and `/doc/<id>/original`, the bytes the crawl stored for it."""
+meeting the record places it in, the referring query's terms highlighted, its work's other
+copies and versions (on a copy's page, the primary it copies), a citation box and related
+documents; and `/doc/<id>/original`, the bytes the crawl stored for it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from indexer.record.store import HasIndexPath, RecordMissing
-from webapp import citation, meetings, originals
+from webapp import citation, meetings, originals, works
 from webapp.engine import get_engine
 from webapp.params import Limits, parse_query
 
@@ -37,18 +38,25 @@ def show(doc_id: str) -> str:
     if doc is None:
         abort(404)
     accessed = datetime.now(UTC).date()
+    primary = works.primary_of(engine, doc)
+    copy_of = works.copy_of(doc, primary)
+    cited, copy_url = works.cited(doc, primary, copy_of)
+    shown = current_app.config["RELATED_DOCUMENTS"]
+    # a copy's page may find its primary, the one member of its work that is searched
+    related = works.outside(engine.related(doc_id, limit=shown + 1), doc)[:shown]
     return render_template(
         "doc.html",
         doc=doc,
         q=q,
-        related=engine.related(doc_id, limit=current_app.config["RELATED_DOCUMENTS"]),
+        related=related,
         meeting=citation.meeting_title(doc),
         placed=placed_meeting(engine, doc),
         m=meetings,
+        copy_of=copy_of,
         stored=originals.is_stored(current_app.config["CORPUS_DIR"], doc),
-        plain_citation=citation.plain_citation(doc, accessed),
-        bibtex=citation.bibtex(doc, accessed),
-        meta_tags=citation.highwire_tags(doc),
+        plain_citation=citation.plain_citation(cited, accessed, copy_url),
+        bibtex=citation.bibtex(cited, accessed, copy_url),
+        meta_tags=citation.highwire_tags(cited),
     )
 
 
