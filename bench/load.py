@@ -366,9 +366,10 @@ def prepare(name: str, work: Path, make: Callable[[Path], list[Document]], old: 
     )
     if old is not None:
         started = time.perf_counter()
-        code = (
-            "import sys; from indexer.index.build import build_index;"
-            " build_index(sys.argv[1], sys.argv[2], recreate=True, extract=False)"
+        code = (  # the build moved to indexer.index.build with the stage packages
+            "import sys\ntry:\n from indexer.index.build import build_index\n"
+            "except ImportError:\n from indexer.build import build_index\n"
+            "build_index(sys.argv[1], sys.argv[2], recreate=True, extract=False)"
         )
         subprocess.run(
             [sys.executable, "-c", code, str(work / "corpus"), str(work / "index-before")],

@@ -445,12 +445,18 @@ def score_queries(queries: list[dict], search: dict[str, list[str]]) -> dict[str
     }
 
 
-def score_commitments(labelled: list[dict], records: list[dict]) -> dict[str, str]:
+def score_commitments(labelled: list[dict], records: list[dict], work_of) -> dict[str, str]:
+    """Recall, strength and year of the labelled commitment sentences, and the labelled
+    non-commitments left out. A record counts for a labelled page when it was read from
+    that page or from another copy of its work (``work_of``: URL -> work, or None)."""
+
     def found(label: dict) -> dict | None:
         start = fold(label["first_words"])
+        work = work_of(label["url"]) or label["url"]
         for r in records:
             text = fold(r["text"])
-            if label["url"] in r["urls"] and (text.startswith(start) or f" {start}" in text[:200]):
+            same = any((work_of(u) or u) == work for u in r["urls"])
+            if same and (text.startswith(start) or f" {start}" in text[:200]):
                 return r
         return None
 
@@ -485,7 +491,9 @@ def evaluate(output: dict, pages: list[Page], labels, questions, queries, commit
     rows |= score_works(labels, docs, shown)
     rows |= score_questions(questions, output["answers"])
     rows |= score_queries(queries, search)
-    rows |= score_commitments(commitments, output["commitments"])
+    work = {doc.get("url"): doc.get("work_id") for doc in output["documents"]}
+    work |= {p.url: docs[p.id].get("work_id") for p in pages if p.id in docs}
+    rows |= score_commitments(commitments, output["commitments"], work.get)
     return rows, docs
 
 

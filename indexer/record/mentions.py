@@ -66,6 +66,8 @@ FUTURE = re.compile(
     r"|prepar(?:e|es|ed|ing|ations?)\s+for|to\s+host|next\s+(?:year|meeting))\b",
     re.I,
 )
+# a word every mention above holds (a paragraph without one is skipped)
+CUE = re.compile(r"meeting|smemm|smewg|\bmet\b|gathered|convened|assembled", re.I)
 VIRTUAL = re.compile(r"\bvirtual(?:ly)?\b|\bvideo\s*conference\b|\bonline\s+format\b", re.I)
 THEME = re.compile(r"\btheme\b[^“\"]{0,60}[“\"](?P<theme>[^”\"]{5,160})[”\"]", re.I)
 
@@ -137,6 +139,8 @@ def find_mentions(doc: Document) -> list[Mention]:
     units = [(-1, doc.title)] + [(i, p.text) for i, p in enumerate(doc.paragraphs)]
     own_taken = False
     for position, text in units:
+        if not CUE.search(text):
+            continue  # most paragraphs name no meeting: no sentence splitting for them
         for sentence in (s.text for s in split_sentences(text)):
             future = bool(FUTURE.search(sentence))
             top = position < HEAD and not future
