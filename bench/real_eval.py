@@ -212,7 +212,11 @@ def worker(request_file: Path, out_file: Path) -> None:
         shown = (found["results"] + found.get("partial", []))[:10]
         search[q["id"]] = [
             {"url": r["url"], "fetched_url": r.get("fetched_url")}
-            | {"copies": [c["url"] for c in r.get("copies", [])]}
+            | {
+                "copies": [
+                    (engine.document(c["id"]) or {}).get("fetched_url") for c in r.get("copies", [])
+                ]
+            }
             for r in shown
         ]
     commitments = [
@@ -473,7 +477,6 @@ def score_commitments(labelled: list[dict], records: list[dict], work_of) -> dic
 
 
 def evaluate(output: dict, pages: list[Page], labels, questions, queries, commitments):
-    by_url = {p.url: p.id for p in pages}
     docs = match_documents(pages, output["documents"])
     rows = score_documents(labels, docs)
     rows |= score_meetings(labels, output.get("meetings"))
@@ -482,7 +485,8 @@ def evaluate(output: dict, pages: list[Page], labels, questions, queries, commit
         q: [
             i
             for r in results
-            for i in [page_of(pages, r), *map(by_url.get, r.get("copies", []))]
+            for i in [page_of(pages, r)]
+            + [page_of(pages, {"fetched_url": u}) for u in r.get("copies", [])]
             if i
         ]
         for q, results in output["search"].items()

@@ -23,7 +23,7 @@ from indexer.crawl.urls import UrlRules
 from indexer.model import Document
 from indexer.record.meetings import Meeting, Source, resolve
 from indexer.record.mentions import find_mentions
-from indexer.record.placement import Placement, apply, place
+from indexer.record.placement import Placement, Placer, apply
 from indexer.record.works import Work, find_works
 from indexer.text.fragments import passage_link
 
@@ -47,14 +47,14 @@ class Record:
         work = self.works.get(doc.id)
         if work is None:
             return placed
+        shown = UrlRules(scope=[], aliases=self.aliases).fetch_url  # never a staging host
         copies = [
-            {"id": i, "url": m.canonical_url, "title": m.title, "publisher": m.publisher,
+            {"id": i, "url": shown(m.canonical_url), "title": m.title, "publisher": m.publisher,
              "date": m.date, "kind": work.kinds[i]}
             for i in work.members
             if i != doc.id and (m := self.documents[i])
         ]  # fmt: skip
-        source = UrlRules(scope=[], aliases=self.aliases).fetch_url(doc.canonical_url)
-        return replace(placed, work_id=work.id, copies=copies, source_url=source)
+        return replace(placed, work_id=work.id, copies=copies, source_url=shown(doc.canonical_url))
 
 
 def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | None = None) -> Record:
@@ -71,8 +71,9 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
     record = Record(resolve(sourced), documents={d.id: d for d in documents}, aliases=aliases)
     for work in find_works(documents, aliases):
         record.works.update(dict.fromkeys(work.members, work))
+    placer = Placer(record.meetings)
     for doc in documents:
-        placement = place(doc, mentions[doc.id], record.meetings)
+        placement = placer.place(doc, mentions[doc.id])
         if placement:
             record.placements[doc.id] = placement
     return record

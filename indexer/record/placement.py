@@ -46,26 +46,34 @@ def role_of(doc: Document) -> str:
     return role
 
 
-def place(doc: Document, mentions: list[Mention], meetings: list[Meeting]) -> Placement | None:
-    """Where ``doc`` belongs: the meeting of its own mention (by number, else by its
-    series and year), or for a statement of SME ministers that names no meeting, the
-    ministerial meeting of its year; None when it belongs to none."""
-    by_number = {(m.series, m.number): m for m in meetings if m.number}
-    by_year: dict[tuple[str, int], list[Meeting]] = {}
-    for m in meetings:
-        if m.year:
-            by_year.setdefault((m.series, m.year), []).append(m)
-    own = next((m for m in mentions if m.own), None)
-    found = None
-    if own and own.number:
-        found = by_number.get((own.series, own.number))
-    elif own and own.year:
-        candidates = by_year.get((own.series, own.year), [])
-        found = candidates[0] if len(candidates) == 1 else None
-    elif doc.doc_type in STATEMENT_TYPES and doc.year:
-        candidates = by_year.get(("sme_ministerial", doc.year), [])
-        found = candidates[0] if len(candidates) == 1 else None
-    return Placement(found.key, role_of(doc)) if found else None
+class Placer:
+    """Places documents among ``meetings``, looked up by series and number or year."""
+
+    def __init__(self, meetings: list[Meeting]):
+        self.by_number = {(m.series, m.number): m for m in meetings if m.number}
+        self.by_year: dict[tuple[str, int], list[Meeting]] = {}
+        for m in meetings:
+            if m.year:
+                self.by_year.setdefault((m.series, m.year), []).append(m)
+
+    def _of_year(self, series: str, year: int) -> Meeting | None:
+        found = self.by_year.get((series, year), [])
+        return found[0] if len(found) == 1 else None
+
+    def place(self, doc: Document, mentions: list[Mention]) -> Placement | None:
+        """Where ``doc`` belongs: the meeting of its own mention (by number, else by its
+        series and year), or for a statement that names no meeting, the ministerial
+        meeting of its year; None when it belongs to none."""
+        own = next((m for m in mentions if m.own), None)
+        if own and own.number:
+            found = self.by_number.get((own.series, own.number))
+        elif own and own.year:
+            found = self._of_year(own.series, own.year)
+        elif doc.doc_type in STATEMENT_TYPES and doc.year:
+            found = self._of_year("sme_ministerial", doc.year)
+        else:
+            found = None
+        return Placement(found.key, role_of(doc)) if found else None
 
 
 def apply(doc: Document, placement: Placement | None, meeting: Meeting | None) -> Document:
