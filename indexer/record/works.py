@@ -23,8 +23,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
-
 from indexer.crawl.urls import UrlRules
 from indexer.model import Document
 
@@ -85,6 +83,10 @@ class _Groups:
 def find_works(documents: Iterable[Document], aliases: Mapping[str, str]) -> list[Work]:
     """The works of ``documents`` (every document in exactly one), ``aliases`` mapping host
     names to the origin they stand for (``corpus/sources.toml``)."""
+    # Imported here: datasketch brings NumPy and SciPy, which a search worker, which reads
+    # the record but never builds it, need not load (about 35 MB a worker).
+    from datasketch import MinHash, MinHashLSH
+
     docs = {d.id: d for d in documents}
     rules = UrlRules(scope=[], aliases=aliases)
     address = {i: rules.key(d.canonical_url) for i, d in docs.items()}
