@@ -212,3 +212,15 @@ def test_search_has_a_meeting_facet_and_filter(tmp_path):
     args = ["search", "finance", "--meeting", "sme_ministerial/38", "--json", "--index"]
     out = runner.invoke(cli, [*args, str(tmp_path / "index")])
     assert [r["year"] for r in json.loads(out.output)["results"]] == [2031]
+
+
+def test_a_dated_mention_sets_the_year_over_a_pages_own_year():
+    older_page = story(
+        "https://blog.example/history",
+        "Looking back",
+        "Delegates recalled the 38th APEC SME Ministerial Meeting.",
+        2020,
+    )
+    record = build_record([older_page, statement(2031, LAKESIDE)])
+    (meeting,) = record.meetings
+    assert meeting.year == 2031 and meeting.disputed("year") == ["2020"]

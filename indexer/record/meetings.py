@@ -118,12 +118,13 @@ def _vote(values: Iterable[tuple[str, Any]]) -> Any:
 
 def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]]) -> Meeting:
     """The meeting these mentions name, each fact voted, every statement kept as evidence.
-    A document's own mentions count before passing ones: the votes of its own meeting's
-    year are those of the documents whose meeting it is, where any state it."""
-    own = [(m, s) for m, s in found if m.own] or found
+    The year is voted among the mentions that date the meeting (a sentence's date), else
+    among the documents whose own meeting it is (their year), else among all."""
+    dated = [(m, s) for m, s in found if m.date]
+    years = dated or [(m, s) for m, s in found if m.own] or found
     meeting = Meeting(series, number, year=None)
     for name in FACTS:
-        pool = own if name == "year" else found
+        pool = years if name == "year" else found
         setattr(
             meeting,
             name,

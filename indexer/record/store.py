@@ -46,8 +46,9 @@ def write_record(generation_dir: Path, record: Any, documents: Iterable[Document
     listed: dict[str, list[dict[str, Any]]] = {}
     for doc in documents:
         if doc.meeting and doc.role:
+            url = doc.source_url or doc.canonical_url
             listed.setdefault(meeting_key(doc.meeting), []).append(
-                {"id": doc.id, "url": doc.canonical_url, "title": doc.title, "role": doc.role,
+                {"id": doc.id, "url": url, "title": doc.title or url, "role": doc.role,
                  "doc_type": doc.doc_type, "year": doc.year}
             )  # fmt: skip
     meetings = []
