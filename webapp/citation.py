@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from indexer.text.ordinals import ordinal
-from webapp.works import host
+from webapp.works import doc_title, host
 
 AUTHOR = "Asia-Pacific Economic Cooperation"
 AUTHOR_SHORT = "APEC"
@@ -101,7 +101,7 @@ def plain_citation(doc: dict[str, Any], accessed: date, copy_url: str | None = N
     when `doc` is the primary of a copy at `copy_url`."""
     name, short = author(doc)
     by = f"{name} ({short})" if short else name
-    parts = [f"{by}. “{doc.get('title') or 'Untitled'}.”"]
+    parts = [f"{by}. “{doc_title(doc)}.”"]
     where = ", ".join(p for p in (meeting_title(doc), doc.get("location"), _issued(doc)) if p)
     if where:
         parts.append(where + ".")
@@ -124,7 +124,7 @@ def bibtex(doc: dict[str, Any], accessed: date, copy_url: str | None = None) -> 
     read at `copy_url` of the primary `doc` is named in a note ("Copy at wire.example")."""
     fields: list[tuple[str, str]] = [
         ("author", "{" + bibtex_escape(author(doc)[0]) + "}"),
-        ("title", "{" + bibtex_escape(doc.get("title") or "Untitled") + "}"),
+        ("title", "{" + bibtex_escape(doc_title(doc)) + "}"),
     ]
     meeting = meeting_title(doc)
     if meeting:
@@ -146,7 +146,7 @@ def bibtex(doc: dict[str, Any], accessed: date, copy_url: str | None = None) -> 
 def highwire_tags(doc: dict[str, Any]) -> list[tuple[str, str]]:
     """(name, content) pairs for `<meta name=... content=...>`, as Zotero and Scholar read them."""
     tags = [
-        ("citation_title", doc.get("title") or "Untitled"),
+        ("citation_title", doc_title(doc)),
         ("citation_author", author(doc)[0]),
     ]
     if doc.get("date"):

@@ -9,7 +9,7 @@ from flask import Flask, url_for
 from indexer.text.ordinals import ordinal
 from webapp.citation import long_date
 from webapp.facets import doc_type_label
-from webapp.works import host, kind_label, others_label
+from webapp.works import doc_title, host, kind_label, others_label
 
 EPOCH = "1970-01-01T00:00:00Z"
 SITE_NAME = "APEC SME Search"  # also the OpenSearch ShortName: at most 16 characters
@@ -54,6 +54,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(long_date)
     app.add_template_filter(rfc3339)
     app.add_template_filter(host)
+    app.add_template_filter(doc_title)
     app.add_template_filter(kind_label)
     app.add_template_filter(others_label)
     app.add_template_global(SITE_NAME, "site_name")

@@ -10,6 +10,7 @@ page reads the primary's document (`primary_of`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -23,6 +24,33 @@ class ReadsDocuments(Protocol):
 def host(url: str | None) -> str:
     """'wire.example' for 'https://wire.example/2031/05/story'; the text itself if no host."""
     return urlsplit(url or "").hostname or (url or "")
+
+
+def url_label(url: str | None) -> str:
+    """'wire.example/2031/05/story' for 'https://wire.example/2031/05/story?x=1': the host
+    (and port) and path an untitled document is named by; the text itself if no host."""
+    parts = urlsplit(url or "")
+    if not parts.hostname:
+        return url or ""
+    port = f":{parts.port}" if parts.port else ""
+    path = "" if parts.path == "/" else parts.path
+    return f"{parts.hostname}{port}{path}"
+
+
+def doc_title(item: Any) -> str:
+    """A document's title as the pages show it: its own, else (empty, or only its address, as
+    the record titles an untitled document) its address's host and path (`url_label`);
+    "Untitled" only when it has no address either. Takes any dict (or object) with "title"
+    and "url"."""
+    title = " ".join((_field(item, "title") or "").split())
+    url = _field(item, "url") or ""
+    if title and title != url:
+        return title
+    return url_label(url) or "Untitled"
+
+
+def _field(item: Any, name: str) -> Any:
+    return item.get(name) if isinstance(item, Mapping) else getattr(item, name, None)
 
 
 def kind_label(kind: str | None) -> str:
