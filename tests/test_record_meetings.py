@@ -224,3 +224,60 @@ def test_a_dated_mention_sets_the_year_over_a_pages_own_year():
     record = build_record([older_page, statement(2031, LAKESIDE)])
     (meeting,) = record.meetings
     assert meeting.year == 2031 and meeting.disputed("year") == ["2020"]
+
+
+def test_another_meetings_statement_naming_this_one_is_not_its_outcome():
+    other = make_document(
+        "https://www.apec.org/meeting-papers/trade/2031_mrt",
+        "Statement of the Ministers Responsible for Trade",
+        [
+            "1. We, the APEC Ministers responsible for Trade, met in Lakeside on 20 May 2031.",
+            "2. We welcome the outcomes of the 38th APEC SME Ministerial Meeting held in"
+            " Lakeside on 4 May 2031, and the work it set out on access to finance.",
+        ],
+        doc_type="ministerial_statement",
+        year=2031,
+        publisher="APEC",
+    )
+    own = statement(2031, LAKESIDE)
+    record = build_record([own, other])
+    assert record.apply(own).role == "outcome"
+    assert record.apply(other).role == "mention"
+
+
+def test_the_chair_is_read_past_initials_and_from_a_chair_of_line():
+    cut = statement(
+        2031,
+        "We met in Lakeside on 4 May 2031 for the 38th APEC SME Ministerial Meeting, chaired by"
+        " H.E. Albert F. del Rosario, Secretary of Trade.",
+    )
+    assert build_record([cut]).meetings[0].chair.startswith("H.E. Albert F. del Rosario")
+    speech = story(
+        "https://www.apec.org/speeches/2031",
+        "Speech at the meeting",
+        "Hon Mara Quill MP, Chair of the 38th SME Ministerial Meeting, distinguished guests.",
+        2031,
+        "speech",
+    )
+    assert build_record([speech]).meetings[0].chair == "Hon Mara Quill"
+
+
+def test_spellings_of_one_place_agree():
+    docs = [
+        story(f"https://wire.example/{n}", "SME ministers", f"The 38th APEC SME Ministerial"
+              f" Meeting was held in {city}, Atlantis on 4 May 2031.", 2031)
+        for n, city in enumerate(["Concepción", "Concepcion", "Concepción"])
+    ]  # fmt: skip
+    (meeting,) = build_record(docs).meetings
+    assert meeting.city == "Concepción" and meeting.disputed("city") == []
+
+
+def test_meetings_known_without_a_year_keep_their_place_in_the_series():
+    docs = [
+        statement(2031, LAKESIDE),
+        story("https://x.example/r", "Report", "The 60th SMEWG meeting was held.", 2031, "other"),
+        story("https://x.example/s", "Report", "The 58th SMEWG meeting was held in Rivermouth,"
+              " Borealis on 3 March 2030.", 2030, "meeting_report"),
+    ]  # fmt: skip
+    order = [(m.series, m.number) for m in build_record(docs).meetings]
+    assert order == [("sme_ministerial", 38), ("smewg", 58), ("smewg", 60)]

@@ -134,10 +134,12 @@ _HONORIFIC = (
     r"Secretary|Deputy|Vice)"
 )
 _CHAIR_NAME_WORD = r"[A-Z][\w'’.-]*"
+# lower-case words inside a name: "Albert F. del Rosario", "Wan Junaidi bin Tuanku Jaafar"
+_NAME_PARTICLE = r"(?:del|de|la|da|dos|di|van|von|bin|binti)"
 CHAIR = re.compile(
     r"\b(?:chaired by|under the chair(?:man|woman|person)?ship of|presided over by"
     r"|under the leadership of the chair,?)\s+(?:the\s+)?"
-    rf"((?:{_HONORIFIC}\s+)*{_CHAIR_NAME_WORD}(?:\s+{_CHAIR_NAME_WORD}){{0,4}})"
+    rf"((?:{_HONORIFIC}\s+)*{_CHAIR_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_CHAIR_NAME_WORD}){{0,4}})"
 )
 # apec.org, its subdomains and its CMS and staging hosts ("apec.sitefinity.cloud")
 APEC_HOSTS = re.compile(r"(?:^|\.)apec\.org$|^apec(?:-stg)?\.sitefinity\.cloud$", re.I)

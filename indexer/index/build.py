@@ -89,7 +89,7 @@ class BuildSummary:
 # Document fields the record may change (indexer.record.placement.apply).
 PLACED_FIELDS = (
     "doc_type", "year", "date", "location", "meeting_number", "meeting", "role",
-    "work_id", "copies", "source_url",
+    "work_id", "copies", "source_url", "title",
 )  # fmt: skip
 
 

@@ -47,14 +47,17 @@ class Record:
         work = self.works.get(doc.id)
         if work is None:
             return placed
-        shown = UrlRules(scope=[], aliases=self.aliases).fetch_url  # never a staging host
-        copies = [
-            {"id": i, "url": shown(m.canonical_url), "title": m.title, "publisher": m.publisher,
-             "date": m.date, "kind": work.kinds[i]}
-            for i in work.members
-            if i != doc.id and (m := self.documents[i])
+        members = [self.documents[i] for i in work.members]
+        copies = [  # each where it was found: a staging host or a mirror tells a reader so
+            {"id": m.id, "url": m.canonical_url, "title": m.title, "publisher": m.publisher,
+             "date": m.date, "kind": work.kinds[m.id]}
+            for m in members
+            if m.id != doc.id
         ]  # fmt: skip
-        return replace(placed, work_id=work.id, copies=copies, source_url=shown(doc.canonical_url))
+        # An untitled copy takes the work's title (old apec.org pages may have none).
+        title = doc.title or max((m.title for m in members), key=len, default="")
+        source = UrlRules(scope=[], aliases=self.aliases).fetch_url(doc.canonical_url)
+        return replace(placed, work_id=work.id, copies=copies, source_url=source, title=title)
 
 
 def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | None = None) -> Record:

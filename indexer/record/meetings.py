@@ -13,6 +13,8 @@ meeting, each with its evidence).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -61,8 +63,9 @@ class Meeting:
 
     def disputed(self, name: str) -> list[str]:
         """The values of fact ``name`` that documents state other than the chosen one."""
-        chosen = str(getattr(self, name))
-        return sorted({e.value for e in self.evidence if e.field == name and e.value != chosen})
+        chosen = same_value(str(getattr(self, name)))
+        stated = {e.value for e in self.evidence if e.field == name}
+        return sorted(v for v in stated if same_value(v) != chosen)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,15 +108,28 @@ class Source:
     link: str
 
 
+def same_value(value: Any) -> Any:
+    """A fact's value as votes compare it: a text with case, accents and a trailing
+    " City" set aside ("Concepción" and "Concepcion", "Iloilo City" and "Iloilo" agree)."""
+    if not isinstance(value, str):
+        return value
+    decomposed = unicodedata.normalize("NFKD", value)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return re.sub(r"\s+city$", "", " ".join(text.split()))
+
+
 def _vote(values: Iterable[tuple[str, Any]]) -> Any:
-    """The value the most documents state (document ids and values paired); on a tie the
+    """The value the most documents state (document ids and values paired; spellings that
+    ``same_value`` folds together count as one), in its most stated spelling; on a tie the
     first stated. None when none is."""
-    per_doc = {(doc, value) for doc, value in values if value not in (None, "", False)}
-    counts = Counter(value for _, value in per_doc)
+    values = [(doc, v) for doc, v in values if v not in (None, "", False)]
+    counts = Counter(same_value(v) for _, v in {(doc, v) for doc, v in values})
     if not counts:
         return None
-    order = [value for _, value in values if value in counts]
-    return max(counts, key=lambda v: (counts[v], -order.index(v)))
+    order = [same_value(v) for _, v in values]
+    best = max(counts, key=lambda k: (counts[k], -order.index(k)))
+    spellings = Counter(v for _, v in values if same_value(v) == best)
+    return spellings.most_common(1)[0][0]
 
 
 def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]]) -> Meeting:
@@ -169,7 +185,24 @@ def resolve(mentions: Iterable[tuple[Mention, Source]]) -> list[Meeting]:
     for series in SERIES:
         for merged in _infer_numbers([m for m in out if m.series == series]):
             out.remove(merged)
-    return sorted(out, key=lambda m: (SERIES.index(m.series), m.year or 0, m.number or 0))
+    return sorted(out, key=_chronological(out))
+
+
+def _chronological(meetings: list[Meeting]):
+    """A sort key: by series, then in the order of the series: by number where stated, a
+    meeting known by its year only after the last numbered one held by then."""
+
+    def key(m: Meeting) -> tuple[int, int, int]:
+        if m.number:
+            return SERIES.index(m.series), m.number, 0
+        before = [
+            n.number
+            for n in meetings
+            if n.series == m.series and n.number and n.year and m.year and n.year <= m.year
+        ]
+        return SERIES.index(m.series), max(before, default=0), 1
+
+    return key
 
 
 def _infer_numbers(meetings: list[Meeting]) -> list[Meeting]:

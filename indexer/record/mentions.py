@@ -60,11 +60,17 @@ OTHER_MEETING = re.compile(
     re.I,
 )
 # "for their seventh meeting" in a statement of the ministerial series
-OWNORDINAL = re.compile(rf"(?i:\b(?:their|our|the)\s+(?P<ordinal>{ORDINAL})\s+meeting)\b")
+OWN_ORDINAL = re.compile(rf"(?i:\b(?:their|our|the)\s+(?P<ordinal>{ORDINAL})\s+meeting)\b")
 FUTURE = re.compile(
     r"\b(?:will|shall|to\s+be\s+held|scheduled\s+(?:for|to)|upcoming|forthcoming"
     r"|prepar(?:e|es|ed|ing|ations?)\s+for|to\s+host|next\s+(?:year|meeting))\b",
     re.I,
+)
+HEADING_WORDS = 12  # a line this short that names a meeting is a heading
+# "Hon Fran Bailey MP, Chair of the 14th SME Ministerial Meeting"
+CHAIR_OF = re.compile(
+    r"(?P<name>(?:(?:Hon|H\.E|Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,4}?)"
+    r"(?:\s+MP)?,\s+(?:the\s+)?Chair(?:man|person)?\s+of\s+the\b"
 )
 # a word every mention above holds (a paragraph without one is skipped)
 CUE = re.compile(r"meeting|smemm|smewg|\bmet\b|gathered|convened|assembled", re.I)
@@ -86,6 +92,7 @@ class Mention:
     chair: str | None
     theme: str | None
     own: bool  # the document's own meeting: its heading, its opening, or its topic
+    voice: bool  # said in the document's own voice: its title, a heading, its opening
     future: bool  # "will be held", "preparations for"
     position: int  # the paragraph (from 0)
     sentence: str
@@ -101,10 +108,12 @@ def _series(words: str) -> str | None:
     return None
 
 
-def _facts(sentence: str, at: int, doc: Document, own: bool) -> dict:
+def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
     """What the sentence states of the meeting named at offset ``at``; for the document's
     own meeting, its year, and for a statement also its place-and-date line, where the
-    sentence does not say."""
+    sentence does not say. The chair is read from the paragraph on from the sentence
+    (``rest``): a name's initials or honorific ("Albert F. del Rosario", "Dato Sri Dr. …")
+    may have cut the sentence."""
     after = sentence[at:]
     outcome = own and doc.doc_type in STATEMENT_TYPES
     date = find_date(after) or find_date(sentence) or (doc.date if outcome else None)
@@ -122,9 +131,15 @@ def _facts(sentence: str, at: int, doc: Document, own: bool) -> dict:
         "city": city,
         "economy": economy,
         "virtual": bool(VIRTUAL.search(sentence)),
-        "chair": find_chair(sentence),
+        "chair": find_chair(rest) or _chair_of(sentence),
         "theme": theme.group("theme").strip() if theme else None,
     }
+
+
+def _chair_of(sentence: str) -> str | None:
+    """The name before ", Chair of the": "Hon Fran Bailey MP, Chair of the 14th …"."""
+    found = CHAIR_OF.search(sentence)
+    return found.group("name") if found else None
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -154,11 +169,13 @@ def find_mentions(doc: Document) -> list[Mention]:
                 if series and number:
                     named.append((series, number, m.start()))
             if statement and not named:
-                m = OWNORDINAL.search(sentence)
+                m = OWN_ORDINAL.search(sentence)
                 number = ordinal_number(m.group("ordinal")) if m else None
                 if number and SME.search(doc.title + " " + text[:300]):
                     named.append(("sme_ministerial", number, m.start()))
+            # a statement's opening, when it is SME ministers' (not trade ministers')
             opening = statement and position < HEAD and STATEMENT_OPENING.search(sentence)
+            opening = opening if opening and SME.search(sentence) else None
             if opening and not named:
                 named.append(("sme_ministerial", None, opening.start()))
             if not named and position < HEAD and (m := UNNUMBERED.search(sentence)):
@@ -170,13 +187,14 @@ def find_mentions(doc: Document) -> list[Mention]:
                 own = (top or (position < HEAD and bool(find_year(sentence)))) and (
                     not own_taken or bool(opening)
                 )
-                facts = _facts(sentence, at, doc, own)
+                facts = _facts(sentence, at, doc, own, text[text.find(sentence) :])
                 stated = facts["year"]
                 if own and stated and doc.year and abs(stated - doc.year) > OWN_YEARS:
                     own = False  # a chronology's line about an earlier meeting
+                voice = position < 0 or bool(opening) or len(sentence.split()) <= HEADING_WORDS
                 found.append(
-                    Mention(series, number, **facts, own=own, future=future,
-                            position=max(position, 0), sentence=sentence)
+                    Mention(series, number, **facts, own=own, voice=own and voice,
+                            future=future, position=max(position, 0), sentence=sentence)
                 )  # fmt: skip
                 own_taken = own_taken or (own and number is not None)
     return _numbered_own(found)

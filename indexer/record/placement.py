@@ -65,6 +65,9 @@ class Placer:
         series and year), or for a statement that names no meeting, the ministerial
         meeting of its year; None when it belongs to none."""
         own = next((m for m in mentions if m.own), None)
+        role = role_of(doc)
+        if role == "outcome" and own and not own.voice:
+            role = "mention"  # a statement of another meeting that names this one in passing
         if own and own.number:
             found = self.by_number.get((own.series, own.number))
         elif own and own.year:
@@ -73,7 +76,7 @@ class Placer:
             found = self._of_year("sme_ministerial", doc.year)
         else:
             found = None
-        return Placement(found.key, role_of(doc)) if found else None
+        return Placement(found.key, role) if found else None
 
 
 def apply(doc: Document, placement: Placement | None, meeting: Meeting | None) -> Document:
