@@ -90,6 +90,7 @@ def test_a_question_about_nothing_in_the_index_has_no_answers(engine):
         "confident": False,
         "answer_type": "other",
         "passages": [],
+        "notes": [],
     }
 
 

@@ -75,3 +75,12 @@ def test_the_meeting_named_by_its_city(engine):
 def test_a_number_no_document_states_names_no_year(engine):
     found = answer(engine, "Where was the 30th APEC SME Ministerial Meeting held?")
     assert not found["confident"]
+
+
+def test_a_year_without_a_meeting_is_said_so(engine):
+    found = answer(engine, "Where was the 2018 APEC SME Ministerial Meeting held?")
+    assert not found["confident"]
+    assert found["notes"] == [
+        "No SME Ministerial Meeting was held in 2018: the 24th was in 2017 and the 25th in 2019."
+    ]
+    assert answer(engine, "Where was the 2019 APEC SME Ministerial Meeting held?")["notes"] == []

@@ -15,7 +15,7 @@ from typing import Any
 from indexer.ask.cite import passage_answer, reading, sentence_answer
 from indexer.ask.question import analyse
 from indexer.ask.rank import Candidate, candidates
-from indexer.ask.record import meeting_years
+from indexer.ask.record import meeting_years, missing_meeting
 from indexer.ask.retrieve import documents, retrieve
 from indexer.search.engine import Engine
 
@@ -26,7 +26,7 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     """Answer `question` from the index behind `engine`.
 
     Returns {"question", "answers": [{"answer", "span", "context", "title", "url", "link",
-    "year", "score", "confidence", ...}], "confident", "answer_type", "passages"}.
+    "year", "score", "confidence", ...}], "confident", "answer_type", "passages", "notes"}.
     Confident answers are sentences that each pass the confidence rule (confidence >= 0.5);
     without any, "answers" are the best passages (confidence < 0.5) and "confident" is
     false. "passages" are further passages for reading on. Raises IndexMissing when there is
@@ -34,6 +34,8 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     """
     parsed = analyse(question)
     parsed.meeting_years = meeting_years(engine, parsed)
+    # "the 2018 SME ministerial meeting": the record shows none was held that year
+    no_meeting = missing_meeting(engine, parsed)
     passages = retrieve(engine, parsed)
     ranked = candidates(parsed, passages, documents(engine, passages))
     typed = parsed.answer_type != "other"
@@ -44,6 +46,8 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
         leaders.setdefault(c.passage["passage_id"], c)
     limit = max(1, limit)
     sure = [c for c in leaders.values() if c.is_confident(typed, names_document)][:limit]
+    if no_meeting:
+        sure = []  # whatever a sentence says, it is not about a meeting that was not held
     if sure:
         answers = [sentence_answer(c) for c in sure]
     else:
@@ -59,4 +63,5 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
         "confident": bool(sure),
         "answer_type": parsed.answer_type,
         "passages": [reading(p) for p in more],
+        "notes": [no_meeting] if no_meeting else [],
     }
