@@ -91,7 +91,7 @@ def test_search_narrow_by_year_and_read_the_document(page, base_url):
     assert results.count() == 2
     assert "Year: 2018" in page.locator(".active-filters").inner_text()
 
-    page.get_by_role("link", name="=HYPERLINK(1) annex on cooperation").click()
+    page.get_by_role("link", name="=HYPERLINK(1) annex on cooperation", exact=True).click()
     page.wait_for_url(f"**/doc/{doc_id_of('2018-annex')}?q=digitalisation#p1")
     hit = page.locator(".para--hit")
     assert hit.count() == 1

@@ -4,8 +4,10 @@ the facts it takes from that meeting where its own text does not say better.
 Roles: ``outcome`` (a statement, declaration or chair's statement adopted there), ``annex``
 (an annex, action plan or initiative adopted with it), ``report`` (a meeting's summary
 record), ``speech``, ``news`` (a story or release about the meeting) and ``mention`` (any
-other document whose top names the meeting). A story about a statement stays news: the
-role follows the document's type, never a title that merely contains "statement".
+other document whose title or heading names the meeting; one that names it in passing, such
+as a group page recalling the last meeting, belongs to none). A story about a statement
+stays news: the role follows the document's type, never a title that merely contains
+"statement".
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ class Placer:
         meeting of its year; None when it belongs to none."""
         own = next((m for m in mentions if m.own), None)
         role = role_of(doc)
-        if role == "outcome" and own and not own.voice:
-            role = "mention"  # a statement of another meeting that names this one in passing
+        if role in ("outcome", "mention") and own and not own.voice:
+            return None  # a page that names the meeting in passing does not belong to it
         if own and own.number:
             found = self.by_number.get((own.series, own.number))
         elif own and own.year:
