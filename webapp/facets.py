@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from webapp.params import SearchParams, format_year
+from webapp.meetings import key_name
+from webapp.params import MEETING_RE, SearchParams, format_year
 
 DOC_TYPE_LABELS = {
     "ministerial_statement": "Ministerial statement",
@@ -69,6 +70,17 @@ def doc_type_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) ->
     return values
 
 
+def meeting_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> list[FacetValue]:
+    """Meetings (the index's keys, "sme_ministerial/25"), commonest first, then by series and
+    newest; each labelled by its name ("25th SME Ministerial Meeting")."""
+    values = []
+    for key in sorted(counts, key=lambda k: (-counts[k], *_meeting_sort_key(k))):
+        active = params.meeting == key
+        target = params.query_args(meeting=None if active else key)
+        values.append(FacetValue(key_name(key), counts[key], url(target), active))
+    return values
+
+
 def active_filters(params: SearchParams, url: UrlFor) -> list[ActiveFilter]:
     filters = []
     if params.year:
@@ -81,6 +93,10 @@ def active_filters(params: SearchParams, url: UrlFor) -> list[ActiveFilter]:
                 "Type", doc_type_label(params.doc_type), url(params.query_args(doc_type=None))
             )
         )
+    if params.meeting:
+        filters.append(
+            ActiveFilter("Meeting", key_name(params.meeting), url(params.query_args(meeting=None)))
+        )
     return filters
 
 
@@ -89,9 +105,18 @@ def build(result: dict[str, Any], params: SearchParams, url: UrlFor) -> dict[str
     return {
         "year": year_facet(facets.get("year") or {}, params, url),
         "doc_type": doc_type_facet(facets.get("doc_type") or {}, params, url),
+        "meeting": meeting_facet(facets.get("meeting") or {}, params, url),
         "active": active_filters(params, url),
     }
 
 
 def _year_sort_key(key: str) -> int:
     return int(key) if key.isdigit() else -1
+
+
+def _meeting_sort_key(key: str) -> tuple[str, int, int]:
+    """By series, then newest first (a number or a year; numbered before unnumbered)."""
+    found = MEETING_RE.fullmatch(key)
+    if not found:
+        return (key, 0, 0)
+    return (found["series"], -int(found["number"] or 0), -int(found["year"] or 0))

@@ -15,6 +15,7 @@ from indexer.record.mentions import SERIES
 from indexer.record.placement import ROLES
 from indexer.record.store import HasIndexPath, find_meeting, load_meetings
 from indexer.text.ordinals import ordinal
+from webapp.params import MEETING_RE
 
 SERIES_TITLES = {"sme_ministerial": "SME Ministerial Meetings", "smewg": "SMEWG meetings"}
 SERIES_NAMES = {"sme_ministerial": "SME Ministerial Meeting", "smewg": "SMEWG meeting"}
@@ -73,6 +74,22 @@ def name(meeting: dict[str, Any]) -> str:
     if meeting.get("number"):
         return f"{ordinal(int(meeting['number']))} {series}"
     return f"{meeting['year']} {series}" if meeting.get("year") else series
+
+
+def key_name(key: str) -> str:
+    """The name of a meeting key of the index ("sme_ministerial/25" -> "25th SME Ministerial
+    Meeting", "smewg/y2012" -> "2012 SMEWG meeting"); the key itself if it is not one."""
+    found = MEETING_RE.fullmatch(key)
+    if not found or found["series"] not in SERIES_NAMES:
+        return key
+    number, year = found["number"], found["year"]
+    return name(
+        {
+            "series": found["series"],
+            "number": int(number) if number else None,
+            "year": int(year) if year else None,
+        }
+    )
 
 
 def place(meeting: dict[str, Any]) -> str | None:

@@ -12,11 +12,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from indexer.model import DOC_TYPES
+from indexer.record.mentions import SERIES
 
 SORTS = ("relevance", "newest", "oldest")
 YEAR_MIN, YEAR_MAX = 1000, 9999
 _YEAR_RE = re.compile(r"^\s*(\d{4})\s*(?:(?:-|\.\.|–)\s*(\d{4})\s*)?$", re.ASCII)
 _DIGITS_RE = re.compile(r"\d+", re.ASCII)
+# a meeting key (indexer.record.store.meeting_key): "sme_ministerial/25", "smewg/y2012"
+MEETING_RE = re.compile(
+    r"(?P<series>[a-z_]+)/(?:(?P<number>[1-9][0-9]{0,3})|y(?P<year>[0-9]{4}))", re.ASCII
+)
 
 
 class BadParameter(ValueError):
@@ -41,6 +46,7 @@ class SearchParams:
     q: str = ""
     year: tuple[int, int] | None = None
     doc_type: str | None = None
+    meeting: str | None = None
     sort: str = "relevance"
     page: int = 1
     limit: int = 10
@@ -57,6 +63,7 @@ class SearchParams:
             "q": state.q,
             "year": format_year(state.year) if state.year else "",
             "type": state.doc_type or "",
+            "meeting": state.meeting or "",
             "sort": "" if state.sort == "relevance" else state.sort,
             "page": "" if state.page == 1 else str(state.page),
         }
@@ -66,12 +73,13 @@ class SearchParams:
     def is_empty(self) -> bool:
         """No words and no filter: nothing to search for yet (an empty q with a filter lists
         the filtered documents, newest first)."""
-        return not (self.q or self.year or self.doc_type)
+        return not (self.q or self.year or self.doc_type or self.meeting)
 
     def engine_kwargs(self) -> dict[str, Any]:
         return {
             "year": self.year,
             "doc_type": self.doc_type,
+            "meeting": self.meeting,
             "sort": self.sort,
             "page": self.page,
             "limit": self.limit,
@@ -81,7 +89,7 @@ class SearchParams:
 def parse_search(
     args: Mapping[str, str], limits: Limits, *, limit: int | None = None
 ) -> SearchParams:
-    """Read q, year, type, sort and page from request arguments, and `limit` too unless the
+    """Read q, year, type, meeting, sort and page from request arguments, and `limit` too unless the
     caller fixes it (the HTML pages do; the API lets the client choose)."""
     if limit is None:
         limit = parse_int(args.get("limit", ""), "limit", 1, limits.max_limit, default=10)
@@ -89,6 +97,7 @@ def parse_search(
         q=parse_query(args.get("q", ""), limits),
         year=parse_year_fields(args),
         doc_type=parse_doc_type(args.get("type", "")),
+        meeting=parse_meeting(args.get("meeting", "")),
         sort=parse_sort(args.get("sort", "")),
         page=parse_int(args.get("page", ""), "page", 1, limits.max_page, default=1),
         limit=limit,
@@ -97,7 +106,9 @@ def parse_search(
 
 def require_query(params: SearchParams) -> None:
     if params.is_empty:
-        raise BadParameter("q is required: the words to search for (or a year or type filter).")
+        raise BadParameter(
+            "q is required: the words to search for (or a year, type or meeting filter)."
+        )
 
 
 def parse_query(value: str, limits: Limits) -> str:
@@ -150,6 +161,21 @@ def parse_doc_type(value: str) -> str | None:
         return None
     if value not in DOC_TYPES:
         raise BadParameter(f"type must be one of {', '.join(DOC_TYPES)}; not {value!r}.")
+    return value
+
+
+def parse_meeting(value: str) -> str | None:
+    """A meeting key: the series and the number ("sme_ministerial/25"), or "y" and the year
+    for a meeting with no number ("smewg/y2012"); '' -> None."""
+    value = value.strip()
+    if not value:
+        return None
+    found = MEETING_RE.fullmatch(value)
+    if not found or found["series"] not in SERIES:
+        raise BadParameter(
+            f"meeting must be a series ({', '.join(SERIES)}), a slash and the meeting's number"
+            f" (or y and its year), such as sme_ministerial/25 or smewg/y2012; not {value[:40]!r}."
+        )
     return value
 
 

@@ -16,6 +16,8 @@ from webapp.templating import passage_url
 
 bp = Blueprint("search", __name__)
 
+MEETINGS_SHOWN = 8  # meeting facet values listed; the rest behind "N more meetings"
+
 CSV_COLUMNS = (
     "rank",
     "title",
@@ -62,6 +64,7 @@ def results() -> str:
         result=result,
         pages=result["pages"],
         facets=facets.build(result, params, _results_url),
+        meetings_shown=MEETINGS_SHOWN,
         sorts=[(s, _results_url(params.query_args(sort=s))) for s in sort_choices(params)],
         current_sort="newest" if not params.q and params.sort == "relevance" else params.sort,
         page_url=lambda n: _results_url(params.query_args(page=n)),
