@@ -110,6 +110,83 @@ def role_phrase(role: str | None) -> str:
     return ROLE_PHRASES.get(role or "mention", ROLE_PHRASES["mention"])
 
 
+def gaps(series_meetings: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
+    """What the chronology of one series leaves silent, each as (the position in
+    `series_meetings` of the meeting it follows, {"series", "number", "year", "note"}):
+
+    - every number between the series' lowest and highest that no meeting has ("No document
+      in the index names the 20th meeting"), after the meeting numbered just below it;
+    - every year between two meetings numbered one apart that no meeting of the series was
+      held in ("No meeting in 2018, as the numbers either side show: …"), after the first.
+
+    Nothing is inferred: these are read off the record's numbers and years."""
+    at = {m["number"]: i for i, m in enumerate(series_meetings) if m.get("number")}
+    if not at:
+        return []
+    held = {m["year"] for m in series_meetings if m.get("year")}
+    series = series_meetings[0]["series"]
+    out = []
+    for number in range(min(at), max(at)):
+        following = number + 1
+        if following not in at:
+            below = max(n for n in at if n < following)
+            note = f"No document in the index names the {ordinal(following)} meeting"
+            out.append(
+                (at[below], {"series": series, "number": following, "year": None, "note": note})
+            )
+            continue
+        if number not in at:
+            continue
+        first, second = (
+            series_meetings[at[number]].get("year"),
+            series_meetings[at[following]].get("year"),
+        )
+        if not first or not second:
+            continue
+        for year in range(first + 1, second):
+            if year in held:
+                continue
+            note = (
+                f"No meeting in {year}, as the numbers either side show: the {ordinal(number)}"
+                f" was in {first} and the {ordinal(following)} in {second}"
+            )
+            out.append((at[number], {"series": series, "number": None, "year": year, "note": note}))
+    return sorted(out, key=lambda g: g[0])
+
+
+def rows(series_meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The chronology's rows of one series: {"meeting": …} for each meeting in order, with a
+    {"gap": …} (see `gaps`) after the meeting each gap follows."""
+    after: dict[int, list[dict[str, Any]]] = {}
+    for position, gap in gaps(series_meetings):
+        after.setdefault(position, []).append(gap)
+    out: list[dict[str, Any]] = []
+    for position, meeting in enumerate(series_meetings):
+        out.append({"meeting": meeting})
+        out.extend({"gap": gap} for gap in after.get(position, []))
+    return out
+
+
+def caption(series_meetings: list[dict[str, Any]]) -> str:
+    """How many meetings the documents name and which numbers they span: "25 meetings named
+    by the documents, numbers 1 to 31 (6 numbers named by none)", so that the count is not
+    read as the series' length."""
+    count = len(series_meetings)
+    text = f"{count} meeting{'' if count == 1 else 's'} named by the documents"
+    numbers = [m["number"] for m in series_meetings if m.get("number")]
+    if not numbers:
+        return f"{text}, none by its number"
+    low, high = min(numbers), max(numbers)
+    text += f", number {low}" if low == high else f", numbers {low} to {high}"
+    unnamed = (high - low + 1) - len(set(numbers))
+    if unnamed:
+        text += f" ({unnamed} number{'' if unnamed == 1 else 's'} named by none)"
+    unnumbered = count - len(numbers)
+    if unnumbered:
+        text += f", {unnumbered} without a number"
+    return text
+
+
 def outcomes(meeting: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for d in meeting["documents"] if d["role"] == "outcome"]
 

@@ -1,5 +1,7 @@
 """The record of meetings: the chronology `/meetings` and one meeting's page
-`/meetings/<series>/<number>`, with their JSON twins under `/api/meetings`.
+`/meetings/<series>/<number>`, with their JSON twins under `/api/meetings`. The chronology
+also shows its gaps (numbers no document names, years the numbers show had no meeting),
+listed in its twin as `gaps`.
 
 Both read the record written with the served index generation (`load_meetings`,
 `webapp.meetings.find`); a missing record is a 503 like a missing index.
@@ -59,15 +61,19 @@ def meeting_page_url(meeting: dict[str, Any]) -> str:
 def chronology() -> str:
     series = _series()
     found = load_meetings(get_engine(), series)
-    sections = [
-        {
-            "series": s,
-            "title": meetings.SERIES_TITLES[s],
-            "meetings": [m for m in found if m["series"] == s],
-        }
-        for s in SERIES
-        if series in (None, s)
-    ]
+    sections = []
+    for s in SERIES:
+        if series in (None, s):
+            listed = [m for m in found if m["series"] == s]
+            sections.append(
+                {
+                    "series": s,
+                    "title": meetings.SERIES_TITLES[s],
+                    "meetings": listed,
+                    "rows": meetings.rows(listed),
+                    "caption": meetings.caption(listed),
+                }
+            )
     return render_template(
         "meetings.html",
         sections=sections,
@@ -79,8 +85,15 @@ def chronology() -> str:
 
 @bp.get("/api/meetings")
 def api_chronology() -> Response:
-    found = load_meetings(get_engine(), _series())
-    return jsonify({"meetings": [_listed(m) for m in found]})
+    series = _series()
+    found = load_meetings(get_engine(), series)
+    gaps = [
+        gap
+        for s in SERIES
+        if series in (None, s)
+        for _, gap in meetings.gaps([m for m in found if m["series"] == s])
+    ]
+    return jsonify({"meetings": [_listed(m) for m in found], "gaps": gaps})
 
 
 @bp.get("/meetings/<series>/<ref>")
