@@ -1,0 +1,111 @@
+"""/meetings in a real headless Chromium: at 1280 px the whole table, Coverage included, is on
+screen even when an outcome's title is a long address; on a phone the table scrolls inside
+its own focusable region, not the page. A screenshot is saved under tests/artifacts/."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+import waitress
+
+from tests.helpers import make_document, make_index
+from tests.meeting_fixtures import meeting_docs
+from tests.test_web_e2e import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from webapp import create_app
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
+]
+
+LONG_URL = (
+    "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/"
+    "small-and-medium-enterprises/2033_sme_ministerial_meeting_joint_statement_annex"
+)
+MEASURE = """() => [...document.querySelectorAll('.meetings-table')].map(table => {
+  const region = table.closest('.table-scroll');
+  const heads = [...table.querySelectorAll('thead th')];
+  return {
+    text: table.innerText,
+    scrollWidth: region.scrollWidth,
+    clientWidth: region.clientWidth,
+    coverageRight: heads[heads.length - 1].getBoundingClientRect().right,
+    role: region.getAttribute('role'),
+    tabIndex: region.tabIndex,
+    name: (document.getElementById(region.getAttribute('aria-labelledby')) || {}).textContent,
+    caption: table.caption.textContent,
+  };
+})"""
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    untitled = make_document(
+        LONG_URL,
+        "",
+        [
+            "We, the APEC Ministers responsible for SMEs, met in Sunport, Atlantis on 3 March"
+            " 2033 for the 40th APEC SME Ministerial Meeting.",
+            "We welcome the work on supply chain resilience for micro enterprises.",
+        ],
+        year=2033,
+        date="2033-03-03",
+        doc_type="ministerial_statement",
+    )
+    index = make_index(tmp_path_factory.mktemp("meetings-e2e"), [*meeting_docs(), untitled])
+    server = waitress.create_server(
+        create_app({"INDEX_DIR": index}), host="127.0.0.1", port=0, threads=2
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_the_table_fits_1280_px(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "/meetings")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "meetings-1280.png"), full_page=True)
+    tables = page.evaluate(MEASURE)
+    assert "www.apec.org/meeting-papers/" in tables[0]["text"]  # the long title is there
+    for table in tables:
+        assert table["scrollWidth"] <= table["clientWidth"], table
+        assert table["coverageRight"] <= 1280, table
+        assert (table["role"], table["tabIndex"]) == ("region", 0)
+        assert table["name"] == table["caption"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    page.close()
+
+
+def test_on_a_phone_the_table_scrolls_in_its_focusable_region(browser, base_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url + "/meetings")
+    table = page.evaluate(MEASURE)[0]
+    assert table["scrollWidth"] > table["clientWidth"]  # it scrolls inside the region
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # not the page
+    region = page.locator(".table-scroll").first
+    for _ in range(40):  # keyboard users reach it, and see where they are
+        page.keyboard.press("Tab")
+        if region.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the table's region is not reachable with Tab")
+    outline = region.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none"
+    page.close()
