@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from indexer.record.mentions import SERIES
+from indexer.record.mentions import SERIES, SERIES_NAMES
 from indexer.record.placement import ROLES
-from indexer.record.store import HasIndexPath, find_meeting, load_meetings
+from indexer.record.store import HasIndexPath, find_meeting, load_meetings, years_without_meeting
 from indexer.text.ordinals import ordinal
 from webapp.params import MEETING_RE
 
 SERIES_TITLES = {"sme_ministerial": "SME Ministerial Meetings", "smewg": "SMEWG meetings"}
-SERIES_NAMES = {"sme_ministerial": "SME Ministerial Meeting", "smewg": "SMEWG meeting"}
 ROLE_TITLES = {
     "outcome": "Outcome documents",
     "annex": "Annexes and initiatives adopted with it",
@@ -123,34 +122,23 @@ def gaps(series_meetings: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any
     at = {m["number"]: i for i, m in enumerate(series_meetings) if m.get("number")}
     if not at:
         return []
-    held = {m["year"] for m in series_meetings if m.get("year")}
     series = series_meetings[0]["series"]
     out = []
-    for number in range(min(at), max(at)):
-        following = number + 1
-        if following not in at:
-            below = max(n for n in at if n < following)
-            note = f"No document in the index names the {ordinal(following)} meeting"
-            out.append(
-                (at[below], {"series": series, "number": following, "year": None, "note": note})
-            )
-            continue
+    for number in range(min(at) + 1, max(at)):
         if number not in at:
-            continue
-        first, second = (
-            series_meetings[at[number]].get("year"),
-            series_meetings[at[following]].get("year"),
-        )
-        if not first or not second:
-            continue
-        for year in range(first + 1, second):
-            if year in held:
-                continue
-            note = (
-                f"No meeting in {year}, as the numbers either side show: the {ordinal(number)}"
-                f" was in {first} and the {ordinal(following)} in {second}"
+            below = max(n for n in at if n < number)
+            note = f"No document in the index names the {ordinal(number)} meeting"
+            out.append(
+                (at[below], {"series": series, "number": number, "year": None, "note": note})
             )
-            out.append((at[number], {"series": series, "number": None, "year": year, "note": note}))
+    for year, (before, after) in years_without_meeting(series_meetings).items():
+        note = (
+            f"No meeting in {year}, as the numbers either side show: the"
+            f" {ordinal(before['number'])} was in {before['year']} and the"
+            f" {ordinal(after['number'])} in {after['year']}"
+        )
+        item = {"series": series, "number": None, "year": year, "note": note}
+        out.append((at[before["number"]], item))
     return sorted(out, key=lambda g: g[0])
 
 

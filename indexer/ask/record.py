@@ -8,7 +8,12 @@ import re
 import unicodedata
 
 from indexer.ask.question import Question
-from indexer.record.store import HasIndexPath, RecordMissing, load_meetings
+from indexer.record.store import (
+    HasIndexPath,
+    RecordMissing,
+    load_meetings,
+    years_without_meeting,
+)
 from indexer.text.ordinals import ordinal
 
 ABOUT_A_MEETING = re.compile(r"\b(?:meeting|meet|met|held|host\w*|smemm|ministers?)\b", re.I)
@@ -51,9 +56,8 @@ def meeting_years(source: HasIndexPath, question: Question) -> set[int]:
 
 def missing_meeting(source: HasIndexPath, question: Question) -> str | None:
     """A note when ``question`` asks about the SME Ministerial Meeting of a year in which
-    the record shows none was held: the meetings before and after it are numbered one
-    apart ("the 24th was in 2017 and the 25th in 2019"). None otherwise, or without a
-    record."""
+    the record shows none was held (``years_without_meeting``). None otherwise, or without
+    a record."""
     if question.body != "ministerial" or len(question.years) != 1:
         return None
     try:
@@ -61,15 +65,11 @@ def missing_meeting(source: HasIndexPath, question: Question) -> str | None:
     except RecordMissing:
         return None
     (year,) = question.years
-    dated = sorted((m["year"], m["number"]) for m in meetings if m["year"] and m["number"])
-    if any(y == year for y, _ in dated):
+    around = years_without_meeting(meetings).get(year)
+    if around is None:
         return None
-    before = [(y, n) for y, n in dated if y < year]
-    after = [(y, n) for y, n in dated if y > year]
-    if not before or not after or after[0][1] - before[-1][1] != 1:
-        return None
-    (y1, n1), (y2, n2) = before[-1], after[0]
+    before, after = around
     return (
-        f"No SME Ministerial Meeting was held in {year}: the {ordinal(n1)} was in {y1} and"
-        f" the {ordinal(n2)} in {y2}."
+        f"No SME Ministerial Meeting was held in {year}: the {ordinal(before['number'])} was"
+        f" in {before['year']} and the {ordinal(after['number'])} in {after['year']}."
     )

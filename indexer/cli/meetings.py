@@ -8,12 +8,10 @@ from pathlib import Path
 import click
 
 from indexer.cli.common import index_option
-from indexer.record.mentions import SERIES
+from indexer.record.mentions import SERIES, SERIES_NAMES
 from indexer.record.store import RecordMissing, contract, load_meetings
 from indexer.search.generation import default_index_dir
 from indexer.text.ordinals import ordinal
-
-SERIES_NAMES = {"sme_ministerial": "SME Ministerial Meeting", "smewg": "SMEWG meeting"}
 
 
 def describe(meeting: dict) -> str:

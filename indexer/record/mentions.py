@@ -23,6 +23,7 @@ from indexer.text.ordinals import ORDINAL, ordinal_number
 from indexer.text.sentences import split_sentences
 
 SERIES = ("sme_ministerial", "smewg")
+SERIES_NAMES = {"sme_ministerial": "SME Ministerial Meeting", "smewg": "SMEWG meeting"}
 HEAD = 12  # paragraphs at the top where a document names the meeting it is about
 OWN_YEARS = 1  # a meeting dated further than this from its document is not its own
 

@@ -124,3 +124,21 @@ def load_meetings(
 def find_meeting(source: HasIndexPath | Path | str, series: str, number: int) -> dict | None:
     """The meeting ``number`` of ``series``, or None."""
     return next((m for m in load_meetings(source, series) if m["number"] == number), None)
+
+
+def years_without_meeting(meetings: list[dict[str, Any]]) -> dict[int, tuple[dict, dict]]:
+    """The years in which one series' meetings (``load_meetings`` of one series) show none
+    was held: every year strictly between two meetings numbered one apart that no meeting
+    of the series has (the 24th in 2017 and the 25th in 2019: 2018), each with the meetings
+    before and after it. Read off the record's numbers and years; nothing is inferred."""
+    numbered = {m["number"]: m for m in meetings if m.get("number") and m.get("year")}
+    held = {m["year"] for m in meetings if m.get("year")}
+    out: dict[int, tuple[dict, dict]] = {}
+    for number, before in numbered.items():
+        after = numbered.get(number + 1)
+        if after is None:
+            continue
+        for year in range(before["year"] + 1, after["year"]):
+            if year not in held:
+                out[year] = (before, after)
+    return dict(sorted(out.items()))
