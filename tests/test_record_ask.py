@@ -84,3 +84,13 @@ def test_a_year_without_a_meeting_is_said_so(engine):
         "No SME Ministerial Meeting was held in 2018: the 24th was in 2017 and the 25th in 2019."
     ]
     assert answer(engine, "Where was the 2019 APEC SME Ministerial Meeting held?")["notes"] == []
+
+
+def test_the_ask_page_shows_the_note(engine):
+    from webapp import create_app
+
+    app = create_app({"TESTING": True, "INDEX_DIR": str(engine.index_dir)})
+    page = app.test_client().get(
+        "/ask", query_string={"q": "Where was the 2018 SME Ministerial Meeting held?"}
+    )
+    assert "No SME Ministerial Meeting was held in 2018" in page.get_data(as_text=True)
