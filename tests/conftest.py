@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.browser import browser  # noqa: F401  (the e2e tests' Chromium)
 from tests.site import Site
 from tests.sme_site import build_sme_site
 

@@ -4,23 +4,15 @@ its own focusable region, not the page. A screenshot is saved under tests/artifa
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
-import waitress
 
+from tests.browser import ARTIFACTS, E2E, served
 from tests.helpers import make_document, make_index
 from tests.meeting_fixtures import meeting_docs
-from tests.test_web_e2e import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
-from webapp import create_app
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
-    ),
-]
+pytestmark = E2E
 
 LONG_URL = (
     "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/"
@@ -57,24 +49,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         doc_type="ministerial_statement",
     )
     index = make_index(tmp_path_factory.mktemp("meetings-e2e"), [*meeting_docs(), untitled])
-    server = waitress.create_server(
-        create_app({"INDEX_DIR": index}), host="127.0.0.1", port=0, threads=2
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with served(index, threads=2) as url:
+        yield url
 
 
 def test_the_table_fits_1280_px(browser, base_url):
