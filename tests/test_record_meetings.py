@@ -281,3 +281,20 @@ def test_meetings_known_without_a_year_keep_their_place_in_the_series():
     ]  # fmt: skip
     order = [(m.series, m.number) for m in build_record(docs).meetings]
     assert order == [("sme_ministerial", 38), ("smewg", 58), ("smewg", 60)]
+
+
+def test_an_sme_statement_naming_its_meeting_in_a_long_sentence_is_its_outcome():
+    own = make_document(
+        "https://docs.example/joint-statement",
+        "Joint Ministerial Statement on Small and Medium Enterprises",
+        [
+            "Ministers from twenty-one economies met in Lakeside on 4 May 2031 for the 38th"
+            " APEC SME Ministerial Meeting and discussed access to finance and digital trade.",
+            "Ministers agreed to widen access to finance for small firms.",
+        ],
+        doc_type="ministerial_statement",
+        year=2031,
+        publisher="Docs",
+    )
+    placed = build_record([own]).apply(own)
+    assert (placed.role, placed.meeting_number) == ("outcome", 38)

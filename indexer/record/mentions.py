@@ -192,7 +192,14 @@ def find_mentions(doc: Document) -> list[Mention]:
                 stated = facts["year"]
                 if own and stated and doc.year and abs(stated - doc.year) > OWN_YEARS:
                     own = False  # a chronology's line about an earlier meeting
-                voice = position < 0 or bool(opening) or len(sentence.split()) <= HEADING_WORDS
+                # the title, a heading, the opening, or the top of an SME ministers'
+                # statement (not a trade or leaders' statement welcoming the SME meeting)
+                voice = (
+                    position < 0
+                    or bool(opening)
+                    or len(sentence.split()) <= HEADING_WORDS
+                    or (statement and bool(SME.search(doc.title)))
+                )
                 found.append(
                     Mention(series, number, **facts, own=own, voice=own and voice,
                             future=future, position=max(position, 0), sentence=sentence)
