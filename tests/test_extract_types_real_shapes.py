@@ -137,3 +137,18 @@ def test_a_mirrors_copy_is_typed_and_published_by_its_canonical_address():
     assert doc.doc_type == "news_release"
     home = page.replace(b"/press/news-releases/2031/0505_sme", b"/")
     assert extract_bytes(home, "http://127.0.0.1:8001/mirror/0505_sme").publisher == "127.0.0.1"
+
+
+def test_a_headline_over_a_statements_full_text_is_news():
+    opening = (
+        "We, the APEC Ministers responsible for SMEs, met in Lakeside on 4 May 2031.\n"
+        "We agree to widen access to finance for small firms."
+    )
+    title = "Ministers Issue Joint Statement on SME Competitiveness"
+    assert classify(title, "https://wire.example/s/2", opening, publisher="Wire") == "news_article"
+    assert (
+        classify(
+            "Joint Ministerial Statement", "https://wire.example/s/3", opening, publisher="Wire"
+        )
+        == "ministerial_statement"
+    )

@@ -36,7 +36,8 @@ from indexer.model import Document, Paragraph
 # 2: trafilatura main text, normalised text, hub pages, publisher, the real record's types.
 # 3: page-wrapping forms kept, teaser hubs, group pages, the ministerial meeting's number only.
 # 4: the canonical URL's host and path, headlines are news, meeting-name titles, speeches first.
-EXTRACTOR_VERSION = 4
+# 5: a headline over a statement's full text is news.
+EXTRACTOR_VERSION = 5
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -178,11 +178,12 @@ def classify(
     if SPEECH_PATH.search(path) or speech.search(title):
         return "speech"
     apec_news = publisher == "APEC" or HOST_YEAR_SITE.search(parts.hostname or "")
-    headline = bool(HEADLINE.search(title)) and not own_voice
+    # a headline over a statement's full text is a wire's or a release's reprint: news
+    headline = bool(HEADLINE.search(title))
     if apec_news and (NEWS_RELEASE_PATH.search(path) or ISSUED_BY_APEC.search(opening) or headline):
         return "news_release"
     third_party = publisher is not None and not apec_news
-    if third_party and not own_voice and (headline or _is_news(url, opening, og_type)):
+    if third_party and (headline or (not own_voice and _is_news(url, opening, og_type))):
         return "news_article"
     if MEETING_NAME_TITLE.search(title.strip()):
         return by_opening or "ministerial_statement"
