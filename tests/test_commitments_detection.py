@@ -29,6 +29,15 @@ def statement(*paragraphs: Paragraph | str, content_type: str = "html") -> Docum
         ("We are committed to inclusive growth.", "commit", "strong", "We"),
         ("We reaffirm our commitment to the Bogor Goals.", "commit", "strong", "We"),
         ("Ministers agreed to hold a dialogue on start-ups.", "agree", "strong", "Ministers"),
+        # verbs the real statements use (bench/data/real)
+        ("Ministers concurred that small firms drive growth.", "concur", "strong", "Ministers"),
+        ("Ministers recommended that economies share data.", "recommend", "medium", "Ministers"),
+        (
+            "Ministers congratulated Atlantis for hosting the forum.",
+            "congratulate",
+            "weak",
+            "Ministers",
+        ),
         ("We endorse the SMEWG Strategic Plan 2017-2020.", "endorse", "strong", "We"),
         ("We instruct officials to report progress next year.", "instruct", "strong", "We"),
         ("Ministers will continue to work together on trade.", "will", "strong", "Ministers"),

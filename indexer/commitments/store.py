@@ -30,7 +30,7 @@ from indexer.model import Document
 COMMITMENTS_FILE = "commitments.jsonl"
 META_FILE = "commitments.meta.json"
 # Bump when extraction changes, so cached records from older builds are not reused.
-ANALYSER_VERSION = 2
+ANALYSER_VERSION = 3  # 3: concur, recommend, congratulate
 
 
 class CommitmentsMissing(Exception):
