@@ -117,3 +117,10 @@ def test_search_and_commitments_count_each_work_once(tmp_path):
     texts = [r.text for r in find_commitments(index)]
     assert len(texts) == len(set(texts)) and any("customs procedures" in t for t in texts)
     engine.close()
+
+
+def test_a_look_alike_host_is_not_apecs_own():
+    own = statement("https://www.apec.org.example.net/meeting-papers/sme/2031_sme")
+    longer = reprint()  # the wire's text is the longer: with no APEC copy, it is primary
+    (work,) = find_works([own, longer], ALIASES)
+    assert work.id == longer.id

@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from indexer.crawl.urls import UrlRules
 from indexer.model import Document
@@ -33,7 +34,7 @@ CONTAINMENT = 0.95  # share of the smaller text's shingles found in the larger
 SIZE_RATIO = 0.7  # the smaller text has at least this share of the larger's shingles
 COMPLETE = 0.9  # a text with this share of the longest member's words counts as complete
 MIN_SHINGLES = 20  # texts shorter than this are grouped by address only
-APEC_ORIGIN = "https://www.apec.org"
+APEC_HOST = "www.apec.org"  # APEC's own host, once host aliases are applied
 
 
 @dataclass(frozen=True)
@@ -119,14 +120,14 @@ def find_works(documents: Iterable[Document], aliases: Mapping[str, str]) -> lis
             else "copy"
             for i in ids
         }
-        order = sorted(ids, key=lambda i: (i != primary.id, docs[i].date or "", i))
-        works.append(Work(tuple(order), kinds))
+        others = sorted((i for i in ids if i != primary.id), key=lambda i: docs[i].date or "")
+        works.append(Work((primary.id, *reversed(others)), kinds))  # the latest first
     return works
 
 
 def _primary(members: list[Document], rules: UrlRules) -> Document:
     """APEC's own copy first, then the most complete text, then the latest snapshot."""
-    own = [d for d in members if rules.fetch_url(d.canonical_url).startswith(APEC_ORIGIN)]
+    own = [d for d in members if urlsplit(rules.fetch_url(d.canonical_url)).netloc == APEC_HOST]
     pool = own or members
     longest = max(len(d.text.split()) for d in pool)
     complete = [d for d in pool if len(d.text.split()) >= COMPLETE * longest]
