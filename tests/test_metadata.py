@@ -93,6 +93,12 @@ def test_location(text, place):
             "Honourable Aroha Tane",
         ),
         ("under the chairmanship of H.E. Dr. Lee Min-ho of Korea", "H.E. Dr. Lee Min-ho"),
+        # honorifics do not count among the name's words; particles stay in it
+        (
+            "under the chairmanship of His Excellency Dato Sri Dr. Haji Aziz bin Omar Rahman,"
+            " Minister",
+            "His Excellency Dato Sri Dr. Haji Aziz bin Omar Rahman",
+        ),
         ("chaired by Minister for SMEs", None),
         ("Ministers met to discuss trade.", None),
     ],

@@ -298,3 +298,17 @@ def test_an_sme_statement_naming_its_meeting_in_a_long_sentence_is_its_outcome()
     )
     placed = build_record([own]).apply(own)
     assert (placed.role, placed.meeting_number) == ("outcome", 38)
+
+
+def test_another_ministerial_meetings_statement_of_the_year_is_not_placed():
+    own = statement(2031, LAKESIDE)
+    leaders = make_document(
+        "https://www.apec.org/meeting-papers/annual/2031_amm",
+        "2031 APEC Ministerial Meeting",
+        ["We, the APEC Ministers, met in Lakeside on 12 November 2031 to discuss trade."],
+        doc_type="ministerial_statement",
+        year=2031,
+        publisher="APEC",
+    )
+    record = build_record([own, leaders])
+    assert record.apply(leaders).meeting is None and record.apply(own).role == "outcome"

@@ -131,7 +131,7 @@ NOT_PLACE_PART = re.compile(
 
 _HONORIFIC = (
     r"(?:H\.\s?E\.|Hon\.|Honourable|Honorable|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Minister|"
-    r"Secretary|Deputy|Vice)"
+    r"Secretary|Deputy|Vice|(?:His|Her)\s+Excellency|Dato['’]?|Datuk|Tan\s+Sri|Sri|Hajah|Haji)"
 )
 _CHAIR_NAME_WORD = r"[A-Z][\w'’.-]*"
 # lower-case words inside a name: "Albert F. del Rosario", "Wan Junaidi bin Tuanku Jaafar"

@@ -19,7 +19,7 @@ from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.model import Document
 from indexer.record.economies import split_place
 from indexer.record.meetings import Meeting
-from indexer.record.mentions import Mention
+from indexer.record.mentions import SME, Mention
 
 ROLES = ("outcome", "annex", "report", "speech", "news", "mention")
 ROLE_OF_TYPE = {
@@ -48,6 +48,13 @@ def role_of(doc: Document) -> str:
     return role
 
 
+def _about_smes(doc: Document) -> bool:
+    """Whether a statement is SME ministers' (its title or opening names SMEs), not
+    another ministerial meeting's (trade, leaders') of the same year."""
+    opening = " ".join(p.text for p in doc.paragraphs[:3])
+    return bool(SME.search(f"{doc.title} {opening}"))
+
+
 class Placer:
     """Places documents among ``meetings``, looked up by series and number or year."""
 
@@ -64,7 +71,7 @@ class Placer:
 
     def place(self, doc: Document, mentions: list[Mention]) -> Placement | None:
         """Where ``doc`` belongs: the meeting of its own mention (by number, else by its
-        series and year), or for a statement that names no meeting, the ministerial
+        series and year), or for an SME statement that names no meeting, the ministerial
         meeting of its year; None when it belongs to none."""
         own = next((m for m in mentions if m.own), None)
         role = role_of(doc)
@@ -74,7 +81,7 @@ class Placer:
             found = self.by_number.get((own.series, own.number))
         elif own and own.year:
             found = self._of_year(own.series, own.year)
-        elif doc.doc_type in STATEMENT_TYPES and doc.year:
+        elif doc.doc_type in STATEMENT_TYPES and doc.year and _about_smes(doc):
             found = self._of_year("sme_ministerial", doc.year)
         else:
             found = None
