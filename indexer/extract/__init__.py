@@ -37,7 +37,8 @@ from indexer.model import Document, Paragraph
 # 3: page-wrapping forms kept, teaser hubs, group pages, the ministerial meeting's number only.
 # 4: the canonical URL's host and path, headlines are news, meeting-name titles, speeches first.
 # 5: a headline over a statement's full text is news.
-EXTRACTOR_VERSION = 5
+# 6: honorifics ("His Excellency", "Dato", "Haji") do not cut a chair's name.
+EXTRACTOR_VERSION = 6
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
