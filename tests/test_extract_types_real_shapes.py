@@ -152,3 +152,10 @@ def test_a_headline_over_a_statements_full_text_is_news():
         )
         == "ministerial_statement"
     )
+
+
+def test_an_events_title_naming_a_declaration_is_not_the_declaration():
+    title = "2031 Business Ethics for SMEs Forum: Realizing the Harbour Declaration"
+    url = "https://projects.example/proposals/view?id=7"
+    assert classify(title, url, "The forum brought together 120 participants.") != "declaration"
+    assert classify("The Harbour Declaration on SME Ethics", url, "") == "declaration"

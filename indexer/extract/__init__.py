@@ -38,7 +38,8 @@ from indexer.model import Document, Paragraph
 # 4: the canonical URL's host and path, headlines are news, meeting-name titles, speeches first.
 # 5: a headline over a statement's full text is news.
 # 6: honorifics ("His Excellency", "Dato", "Haji") do not cut a chair's name.
-EXTRACTOR_VERSION = 6
+# 7: an event's or a project's title naming a statement is not the statement.
+EXTRACTOR_VERSION = 7
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

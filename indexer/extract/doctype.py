@@ -130,6 +130,10 @@ MEETING_NAME_TITLE = re.compile(
 )
 # An APEC host year's own site ("apecchile2019.cl", "apec2018png.org", "asmemm2025.kr")
 HOST_YEAR_SITE = re.compile(r"(?:^|\.)(?:apec[a-z]*\d{4}[a-z]*|\w*smemm\d{4})\.", re.I)
+# An event's or a project's own title names a statement only as its subject
+EVENT_TITLE = re.compile(
+    r"\b(?:forum|workshop|symposium|seminar|dialogue|conference|training|project)\b", re.I
+)
 REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|reported)\b", re.I)
 CHAIR_OPENING = re.compile(r"^\s*as\s+(?:the\s+)?chair\s+of\s+the\b", re.I | re.M)
 
@@ -187,9 +191,10 @@ def classify(
         return "news_article"
     if MEETING_NAME_TITLE.search(title.strip()):
         return by_opening or "ministerial_statement"
+    event = EVENT_TITLE.search(title)  # "… Forum: Realizing the Nanjing Declaration"
     for source in (title, path):
         for doc_type, pattern in TITLE_RULES:
-            if pattern.search(source):
+            if pattern.search(source) and not (event and doc_type in STATEMENT_TYPES):
                 return doc_type
     web_page = WEB_PAGE_PATH.search(path) or WEB_PAGE_TITLE.search(title.strip())
     if web_page and not FILE_PATH.search(path):
