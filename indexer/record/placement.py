@@ -48,11 +48,18 @@ def role_of(doc: Document) -> str:
     return role
 
 
+# SMEs by any of their names: "SMEs", "MSMEs", "small and medium", "micro-enterprises",
+# "small businesses", "small firms"
+SMALL_FIRMS = re.compile(
+    rf"{SME.pattern}|micro[\s-]?enterprises?|small\s+(?:business(?:es)?|firms?)", re.I
+)
+
+
 def _about_smes(doc: Document) -> bool:
     """Whether a statement is SME ministers' (its title or opening names SMEs), not
     another ministerial meeting's (trade, leaders') of the same year."""
     opening = " ".join(p.text for p in doc.paragraphs[:3])
-    return bool(SME.search(f"{doc.title} {opening}"))
+    return bool(SMALL_FIRMS.search(f"{doc.title} {opening}"))
 
 
 class Placer:
