@@ -96,32 +96,35 @@ def api_chronology() -> Response:
     return jsonify({"meetings": [_listed(m) for m in found], "gaps": gaps})
 
 
-@bp.get("/meetings/<series>/<ref>")
-def meeting(series: str, ref: str):
+def _meeting_page(series: str, ref: str) -> dict | None:
+    """What a meeting's page and its JSON twin show: the meeting, its facts with their
+    evidence, and its documents by role; None for an unknown meeting."""
     engine = get_engine()
     found = meetings.find(engine, series, ref)
     if found is None:
+        return None
+    facts = meetings.facts(found, meetings.titles(load_meetings(engine)))
+    return {"meeting": found, "facts": facts, "groups": meetings.by_role(found)}
+
+
+@bp.get("/meetings/<series>/<ref>")
+def meeting(series: str, ref: str):
+    page = _meeting_page(series, ref)
+    if page is None:
         return _not_found(series, ref)
     return render_template(
         "meeting.html",
-        meeting=found,
         m=meetings,
-        facts=meetings.facts(found, meetings.titles(load_meetings(engine))),
-        groups=meetings.by_role(found),
         json_url=url_for("meetings.api_meeting", series=series, ref=ref),
+        **page,
     )
 
 
 @bp.get("/api/meetings/<series>/<ref>")
 def api_meeting(series: str, ref: str):
-    engine = get_engine()
-    found = meetings.find(engine, series, ref)
-    if found is None:
+    page = _meeting_page(series, ref)
+    if page is None:
         return _not_found(series, ref)
     return jsonify(
-        _listed(found)
-        | {
-            "facts": meetings.facts(found, meetings.titles(load_meetings(engine))),
-            "documents_by_role": meetings.by_role(found),
-        }
+        _listed(page["meeting"]) | {"facts": page["facts"], "documents_by_role": page["groups"]}
     )
