@@ -2,25 +2,33 @@
 minimal SQLite FTS5 app over the same passages, and while `apec-search index --recreate`
 swaps a new generation in.
 
-    python bench/load.py [--docs 10000] [--real-docs 124] [--pages DIR] [--clients 1,8,16]
-                         [--seconds 10] [--threads 8] [--workers N] [--before d617c96]
-                         [--workdir DIR] [--profile] [--skip-rebuild]
+    python bench/load.py [--docs 10000] [--real-docs 124 | --pages DIR | --real]
+                         [--clients 1,8,16] [--rounds 3] [--seconds 10] [--threads 8]
+                         [--workers N] [--before d617c96] [--workdir DIR] [--profile]
+                         [--skip-rebuild]
 
 Everything runs on 127.0.0.1 and is bounded in time (each phase `--seconds`, the rebuild
 at most MAX_REBUILD_WAIT). Corpora: one the size of the real mirror (`--real-docs`
-synthetic documents of realistic length, or the page files of `--pages DIR`, a folder in
-the format of bench/data/README.md) and `--docs` synthetic documents (0 skips it).
+synthetic documents of realistic length; the page files of `--pages DIR`, a folder in the
+format of bench/data/README.md; or with `--real` the real-page development set's cached
+pages, crawled from a loopback site as bench/real_eval.py does) and `--docs` synthetic
+documents (0 skips it).
+
 Servers, each a subprocess: *after* is this code's `apec-search serve --workers N`
-(gunicorn), *before* the same command of the `--before` commit (checked out with
-`git worktree add --detach`, removed afterwards; d617c96 serves with waitress), *FTS5* a
-minimal Flask app over an FTS5 table of the same passages under waitress, with the same
-`--threads`. Clients are threads on keep-alive connections; every request of a phase
-carries a different query of one or two words drawn from the corpus's text (see
-``unique_queries``; one in eight with a misspelt word), and every server gets the same
-queries. Printed per corpus
-and number of clients: requests/s, p50, p95, p99, errors, the p50 ratio to FTS5, and the
-servers' memory per process (RSS and PSS, which counts shared pages once). Then the load
-on the real-size corpus while the index is rebuilt: errors must be 0 and the new
+(gunicorn, the gthread worker); *before* the same command of the `--before` commit
+(checked out with `git worktree add --detach`, removed afterwards; d617c96 serves with
+waitress); *FTS5 alike*, a minimal Flask app over an FTS5 table of the same passages
+served exactly as ours (the same gunicorn settings, workers and threads); and *FTS5 one
+process*, that app under one waitress process with the same threads (the earlier peer).
+Clients are threads on keep-alive connections; every request carries a different query of
+one or two words drawn from the corpus's text (see ``unique_queries``; one in eight with a
+misspelt word). Each phase runs `--rounds` alternating rounds: in a round every server gets
+the same fresh queries, and every other round the servers go in reverse order.
+
+Printed per corpus and number of clients, for each server the median over the rounds of
+requests/s, p50, p95 and p99, its errors, and the ratios of its p50 and p95 to both FTS5
+servers'; then each process's memory (RSS and PSS, which counts shared pages once). Then
+the load on the real-size corpus while the index is rebuilt: errors must be 0 and the new
 generation served once swapped in.
 """
 
@@ -53,6 +61,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.search_bench import fts_build, fts_query  # noqa: E402
 from bench.synthetic import generate_documents, write_corpus  # noqa: E402
+from indexer.cli.serve import cores, run_gunicorn  # noqa: E402
 from indexer.crawl.corpus import Corpus  # noqa: E402
 from indexer.extract import EXTRACTOR_VERSION  # noqa: E402
 from indexer.index.analysis import STOP_WORDS  # noqa: E402
@@ -249,7 +258,12 @@ def fts_app(db_path: Path):
     return app
 
 
-def serve_fts(db_path: Path, port: int, threads: int) -> None:
+def serve_fts(db_path: Path, port: int, threads: int, workers: int) -> None:
+    """Serve the FTS5 app as `apec-search serve` serves ours: ``workers`` > 1 with the same
+    gunicorn settings (indexer.cli.serve.run_gunicorn), else one waitress process."""
+    if workers > 1:
+        run_gunicorn(fts_app(db_path), HOST, port, workers, threads)
+        return
     from waitress import serve
 
     serve(fts_app(db_path), host=HOST, port=port, threads=threads)
@@ -265,20 +279,61 @@ class Run:
     latencies: list[float]  # ms, successful requests
     errors: list[str]
 
-    def line(self, fts: Run | None = None) -> str:
+    def line(self) -> str:
         n = len(self.latencies)
         if n < 2:
-            return f"  {self.label:30} {n} requests, {len(self.errors)} errors"
-        q = statistics.quantiles(self.latencies, n=100)
-        ratio = f"   p50/FTS5 {self.p50 / fts.p50:5.2f}" if fts and len(fts.latencies) > 1 else ""
+            return f"  {self.label:34} {n} requests, {len(self.errors)} errors"
         return (
-            f"  {self.label:30} {n / self.seconds:7.1f} req/s   p50 {q[49]:7.1f}"
-            f"   p95 {q[94]:7.1f}   p99 {q[98]:7.1f} ms   errors {len(self.errors)}{ratio}"
+            f"  {self.label:34} {n / self.seconds:7.1f} req/s   p50 {self.p50:7.1f}"
+            f"   p95 {self.quantile(95):7.1f}   p99 {self.quantile(99):7.1f} ms"
+            f"   errors {len(self.errors)}"
         )
 
     @property
     def p50(self) -> float:
         return statistics.median(self.latencies)
+
+    def quantile(self, k: int) -> float:
+        """The k-th percentile of the latencies, ms (needs two or more)."""
+        return statistics.quantiles(self.latencies, n=100)[k - 1]
+
+
+@dataclasses.dataclass
+class Rounds:
+    """One server's runs over the alternating rounds of a phase; each figure printed is
+    the median of the rounds' figures."""
+
+    label: str
+    runs: list[Run]
+
+    def median(self, figure: Callable[[Run], float]) -> float:
+        return statistics.median(figure(r) for r in self.runs if len(r.latencies) > 1)
+
+    def answered(self) -> bool:
+        return any(len(r.latencies) > 1 for r in self.runs)
+
+    def p50(self) -> float:
+        return self.median(lambda r: r.p50)
+
+    def p95(self) -> float:
+        return self.median(lambda r: r.quantile(95))
+
+    def line(self, peers: dict[str, Rounds]) -> str:
+        """The medians, and the ratios of p50 and p95 to each peer's (name -> its rounds)."""
+        errors = sum(len(r.errors) for r in self.runs)
+        if not self.answered():
+            return f"  {self.label:34} no requests answered, {errors} errors"
+        ratios = "".join(
+            f"   to {name}: p50 {self.p50() / peer.p50():4.2f}x p95 {self.p95() / peer.p95():4.2f}x"
+            for name, peer in peers.items()
+            if peer.answered()
+        )
+        return (
+            f"  {self.label:34} {self.median(lambda r: len(r.latencies) / r.seconds):7.1f} req/s"
+            f"   p50 {self.p50():7.1f}   p95 {self.p95():7.1f}"
+            f"   p99 {self.median(lambda r: r.quantile(99)):7.1f}"
+            f" ms   errors {errors}{ratios}"
+        )
 
 
 def drive(
@@ -347,7 +402,35 @@ def pages_corpus(work: Path, folder: Path) -> list[Document]:
     from bench.realdocs import load_pages
     from bench.realdocs import write_corpus as write_pages
 
-    corpus: Corpus = write_pages(load_pages(folder), work / "corpus")
+    return stored_documents(write_pages(load_pages(folder), work / "corpus"))
+
+
+def real_corpus(work: Path) -> list[Document]:
+    """The real-page development set's cached pages (both halves) on a loopback site,
+    crawled by `apec-search crawl` as bench/real_eval.py does; the crawl's documents."""
+    sys.path.insert(0, str(ROOT / "bench"))  # real_eval imports its neighbours by name
+    from real_eval import CACHE, DATA, Site, cached_pages, read_jsonl
+
+    pages = cached_pages({p["id"]: p for p in read_jsonl(DATA / "labels.jsonl")})
+    if not pages:
+        raise SystemExit(f"no page text cache in {CACHE}: see bench/data/README.md")
+    site = Site(pages)
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "indexer.cli", "crawl", "--seed", site.url, "--delay", "0"]
+            + ["--max-pages", "5000", "--corpus", str(work / "corpus")],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            timeout=MAX_REBUILD_WAIT,
+        )
+    finally:
+        site.stop()
+    return stored_documents(Corpus(work / "corpus"))
+
+
+def stored_documents(corpus: Corpus) -> list[Document]:
+    """The extracted documents of the corpus's current records."""
     docs = (corpus.load_document(r.sha256) for r in corpus.current_records() if r.sha256)
     return [d for d in docs if d is not None]
 
@@ -397,30 +480,42 @@ def start_servers(p: Prepared, args, old: Path | None) -> list[Server]:
         servers.append(
             start_server(f"before ({args.before})", before_args, p.work / "before.log", old, env)
         )
-    fts_args = [__file__, "--serve-fts", str(p.work / "fts.db"), "--port", "{port}"]
-    fts_args += ["--threads", str(args.threads)]
-    servers.append(start_server("FTS5 (waitress)", fts_args, p.work / "fts.log"))
+    workers = args.workers or cores()
+    for label, n in ((f"FTS5 (gunicorn, {workers} workers)", workers), ("FTS5 (waitress)", 1)):
+        fts_args = [__file__, "--serve-fts", str(p.work / "fts.db"), "--port", "{port}"]
+        fts_args += ["--threads", str(args.threads), "--workers", str(n)]
+        servers.append(start_server(label, fts_args, p.work / f"fts-{n}.log"))
     return servers
 
 
-def measure(p: Prepared, servers: list[Server], clients: list[int], seconds: float) -> list[Run]:
+def measure(
+    p: Prepared, servers: list[Server], clients: list[int], seconds: float, rounds: int
+) -> None:
+    """For each client count, ``rounds`` rounds in which every server gets the same fresh
+    queries (new ones each round), the servers' order reversed every other round so that
+    none is always measured first; then each server's medians, and the ratios to the FTS5
+    servers (the last two)."""
     words = text_words(p.docs)
-    runs = []
     for n in clients:
-        print(f"\n{p.name}, {n} client{'s' if n > 1 else ''}:", flush=True)
-        phase = []
-        for server in servers:
-            # The same queries for every server: a fresh stream of the same seed.
-            queries = QuerySource(words, seed=1000 + n)
-            phase.append(drive(server.label, server.port, queries, n, for_seconds(seconds)))
-        fts = phase[-1]
-        for run in phase:
-            print(run.line(None if run is fts else fts), flush=True)
-        runs.extend(phase)
+        print(f"\n{p.name}, {n} client{'s' if n > 1 else ''}, {rounds} rounds:", flush=True)
+        runs: dict[str, list[Run]] = {s.label: [] for s in servers}
+        for r in range(rounds):
+            for server in servers if r % 2 == 0 else servers[::-1]:
+                queries = QuerySource(words, seed=1000 * r + n)
+                runs[server.label].append(
+                    drive(server.label, server.port, queries, n, for_seconds(seconds))
+                )
+        phase = [Rounds(label, got) for label, got in runs.items()]
+        peers = {"FTS5 alike": phase[-2], "FTS5 one process": phase[-1]}
+        for one in phase:
+            print(one.line({} if one in peers.values() else peers), flush=True)
+        for one in phase:
+            for run in one.runs:
+                for error in itertools.islice(dict.fromkeys(run.errors), 3):
+                    print(f"  {run.label}: {error}")
     print(f"\n{p.name}, memory after the load:")
     for server in servers:
-        print(f"  {server.label:30} {server.memory()}")
-    return runs
+        print(f"  {server.label:34} {server.memory()}")
 
 
 def new_documents(word: str) -> list[Document]:
@@ -547,8 +642,8 @@ def conditions(args) -> str:
     return (
         f"{os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f};"
         f" after: `serve --workers {args.workers or 'cores'} --threads {args.threads}`;"
-        f" before: its own `serve --threads {args.threads}`; FTS5: waitress,"
-        f" {args.threads} threads; {args.seconds:.0f} s a phase"
+        f" before: its own `serve --threads {args.threads}`; FTS5: the same gunicorn, and"
+        f" waitress with {args.threads} threads; {args.rounds} rounds of {args.seconds:.0f} s"
     )
 
 
@@ -557,7 +652,11 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000, help="large synthetic corpus (0: none)")
     ap.add_argument("--real-docs", type=int, default=124, help="synthetic corpus of real size")
     ap.add_argument("--pages", type=Path, help="page files to use as the real-size corpus")
+    ap.add_argument(
+        "--real", action="store_true", help="the real-page mirror as the real-size corpus"
+    )
     ap.add_argument("--clients", default="1,8,16", help="client counts, comma-separated")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds per phase")
     ap.add_argument("--seconds", type=float, default=10.0, help="length of each phase")
     ap.add_argument("--threads", type=int, default=8, help="threads per server process")
     ap.add_argument("--workers", type=int, help="gunicorn workers (default: the cores)")
@@ -569,15 +668,19 @@ def main() -> None:
     ap.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve_fts:  # the FTS5 server subprocess
-        serve_fts(args.serve_fts, args.port, args.threads)
+        serve_fts(args.serve_fts, args.port, args.threads, args.workers or 1)
         return
     clients = [int(c) for c in args.clients.split(",")]
     if not (all(1 <= c <= 64 for c in clients) and 1 <= args.seconds <= 600):
         raise SystemExit("--clients must be 1-64 and --seconds 1-600")
+    if not 1 <= args.rounds <= 9:
+        raise SystemExit("--rounds must be 1-9")
 
     print(conditions(args))
     corpora: list[tuple[str, Callable[[Path], list[Document]]]] = []
-    if args.pages:
+    if args.real:
+        corpora.append(("the real-page mirror", real_corpus))
+    elif args.pages:
         corpora.append((f"pages of {args.pages}", lambda w: pages_corpus(w, args.pages)))
     else:
         corpora.append(
@@ -591,24 +694,21 @@ def main() -> None:
             if args.profile and i == 0:
                 profile(p)
             servers = start_servers(p, args, old)
-            runs: list[Run] = []
             try:
-                runs = measure(p, servers, clients, args.seconds)
+                measure(p, servers, clients, args.seconds, args.rounds)
                 if i == 0 and not args.skip_rebuild:
                     n = max(clients)
                     print(
                         f"\n{p.name}, {n} client{'s' if n > 1 else ''} while the index is rebuilt:"
                     )
                     run, report = rebuild_phase(p, servers[0], n)
-                    runs.append(run)
                     print(run.line())
+                    for error in itertools.islice(dict.fromkeys(run.errors), 3):
+                        print(f"  {run.label}: {error}")
                     print(report)
             finally:
                 for server in servers:
                     stop(server)
-            for run in runs:
-                for error in itertools.islice(dict.fromkeys(run.errors), 3):
-                    print(f"  {run.label}: {error}")
     print(f"\nconditions at the end: {conditions(args)}")
 
 

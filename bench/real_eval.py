@@ -119,6 +119,18 @@ def render_pdf(page: Page) -> bytes:
     return print_lines({"title": page.title, "pages": pages})
 
 
+def cached_pages(labels: dict[str, dict]) -> list[Page]:
+    """The pages of ``labels`` (id -> label) whose text the cache holds, in label order."""
+    pages = []
+    for key, label in labels.items():
+        cached = CACHE / f"{key}.json"
+        if cached.exists():
+            entry = json.loads(cached.read_text(encoding="utf-8"))
+            pdf = label.get("format") == "pdf"
+            pages.append(Page(key, entry["url"], label.get("title"), entry["text"], pdf))
+    return pages
+
+
 def path_of(page: Page) -> str:
     """The page's path on the loopback site: its id, then its real address without the
     scheme, so that what a path tells (a news folder, a year, ".pdf") is there as on the
@@ -540,13 +552,7 @@ def main() -> None:
         print(f"no page text cache in {CACHE}: see bench/data/README.md to rebuild it; skipped")
         return
     labels = {p["id"]: p for p in read_jsonl(DATA / "labels.jsonl") if p["split"] == args.half}
-    pages = []
-    for key, label in labels.items():
-        cached = CACHE / f"{key}.json"
-        if cached.exists():
-            entry = json.loads(cached.read_text(encoding="utf-8"))
-            pdf = label.get("format") == "pdf"
-            pages.append(Page(key, entry["url"], label.get("title"), entry["text"], pdf))
+    pages = cached_pages(labels)
     labels = {p.id: labels[p.id] for p in pages}
     urls = {p.url for p in pages}
     by_url = {p.url: p.id for p in pages}
