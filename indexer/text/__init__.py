@@ -1,3 +1,4 @@
 """Text helpers every stage may use (they import no stage): sentence boundaries
 (``sentences``), deep links to a sentence (``fragments``: text fragments, PDF pages),
-ordinal numbers (``ordinals``) and month names (``months``)."""
+ordinal numbers (``ordinals``), month names (``months``) and the record's concepts
+(``concepts``: the curated ``concepts.toml`` that topics, search and trends read)."""
