@@ -3,8 +3,11 @@ and words; what each query part matches and its scores; the term lookups of each
 changes no answer: another query on the same passage gets its own sentence and snippet, a
 rebuilt index is served fresh by the same Engine, an Engine that can keep nothing answers
 as one that keeps everything, and a searcher that forgets its term lookups answers the
-same. A part shared by different queries is read and scored once per generation."""
+same. A part shared by different queries is read and scored once per generation, and a server
+reads the common words and the passages ahead, in the background, stopping when the
+generation is closed."""
 
+import time
 from pathlib import Path
 
 from indexer.index import store
@@ -147,3 +150,51 @@ def test_searchers_forgetting_their_term_lookups_answer_the_same(tmp_path: Path,
     got = [engine.search(q) for q in queries * 2]
     assert [_untimed(f) for f in got] == [_untimed(f) for f in expected * 2]
     assert any(f["total"] for f in expected)
+
+
+def _warm_engine(tmp_path: Path) -> Engine:
+    corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
+    build_index(corpus, tmp_path / "index")
+    return Engine(tmp_path / "index", warm_up=True)
+
+
+def test_a_warmed_up_generation_answers_common_words_without_reading_them(
+    tmp_path: Path, monkeypatch
+):
+    engine = _warm_engine(tmp_path)
+    gen = engine._current()
+    gen.warm_up()  # as its thread does (both may run: the caches are shared safely)
+    read: list[str] = []
+    real = Impacts.matches
+    monkeypatch.setattr(Impacts, "matches", lambda i, q: read.append(repr(q)) or real(i, q))
+    monkeypatch.setattr(
+        "indexer.search.generation.Shown.read", lambda *a: read.append("passage") or None
+    )
+    found = engine.search("tourism floods")
+    assert found["total"] == 1 and "<mark>tourism</mark>" in found["results"][0]["snippet"]
+    assert read == []  # every word's matches and the passage were read ahead
+    assert engine.search("zanzibar")["total"] == 0 and read  # a word the index lacks is read
+
+
+def test_a_warm_up_stops_when_its_generation_is_closed(tmp_path: Path):
+    engine = Engine(tmp_path / "index")
+    build_index(
+        make_corpus(tmp_path, _statement("Officials reported on trade finance.")),
+        tmp_path / "index",
+    )
+    gen = engine._current()
+    gen.close()
+    gen.warm_up()
+    assert len(gen.matched) == 0 and len(gen.shown) == 0
+
+
+def test_an_engine_that_warms_up_does_so_in_the_background(tmp_path: Path):
+    engine = _warm_engine(tmp_path)
+    gen = engine._current()
+    for _ in range(500):  # the thread's work takes milliseconds; allow it seconds
+        if len(gen.shown):
+            break
+        time.sleep(0.01)
+    assert len(gen.shown) == 1 and len(gen.matched) > 5
+    engine.close()
+    assert gen.closing.is_set()

@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "EXPORT_BATCH": MAX_LIMIT,  # results fetched per Engine call for /search.csv
     "FEED_ENTRIES": 50,  # entries in /search.atom
     "RELATED_DOCUMENTS": 5,  # "more like this" on a document page
+    "WARM_UP": False,  # fill each new index generation's caches in the background
 }
 
 

@@ -16,7 +16,9 @@ EXTENSION_KEY = "apec_search_engine"
 
 
 def init_app(app: Flask) -> None:
-    app.extensions[EXTENSION_KEY] = Engine(Path(app.config["INDEX_DIR"]))
+    app.extensions[EXTENSION_KEY] = Engine(
+        Path(app.config["INDEX_DIR"]), warm_up=app.config["WARM_UP"]
+    )
 
 
 def get_engine() -> Engine:

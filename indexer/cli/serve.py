@@ -92,7 +92,7 @@ def serve_command(
     """Serve the web front end (it starts even before an index exists)."""
     from webapp import create_app
 
-    app = create_app({"INDEX_DIR": index_dir or default_index_dir()})
+    app = create_app({"INDEX_DIR": index_dir or default_index_dir(), "WARM_UP": True})
     workers = workers or cores()
     pool = workers > 1 and gunicorn_available()
     how = (

@@ -223,6 +223,12 @@ class Reader:
     def vocabulary_has(self, word: str) -> bool:
         return self.searcher.reader().doc_frequency("exact", word) > 0
 
+    def common_words(self, number: int) -> list[str]:
+        """The ``number`` unstemmed words (field ``exact``) the index holds most often,
+        most frequent first."""
+        terms = self.searcher.reader().most_frequent_terms("exact", number)
+        return [t.decode() if isinstance(t, bytes) else t for _, t in terms]
+
 
 def correction(ix: Reader, word: str, suggest: Callable[[str], str | None]) -> str | None:
     """``suggest``'s word for ``word`` (folded as the index folds it), or None when the

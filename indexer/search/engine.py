@@ -54,8 +54,11 @@ class Engine:
     on a searcher of its own (``store.Index.reader``).
     """
 
-    def __init__(self, index_dir: Path | str):
+    def __init__(self, index_dir: Path | str, *, warm_up: bool = False):
+        """``warm_up``: fill each newly opened generation's caches in the background
+        (``Generation.warm_up``), as a long-running server wants."""
         self.index_dir = Path(index_dir)
+        self.warm_up = warm_up
         self._lock = threading.Lock()
         self._gen: Generation | None = None
 
@@ -84,7 +87,9 @@ class Engine:
                 raise self._damaged(exc) from exc
             old, self._gen = self._gen, gen
             if old is not None:
-                old.ix.close()
+                old.close()
+            if self.warm_up:
+                gen.start_warm_up()
         return self._gen
 
     def _damaged(self, exc: Exception) -> IndexDamaged:
@@ -113,7 +118,7 @@ class Engine:
     def close(self) -> None:
         with self._lock:
             if self._gen is not None:
-                self._gen.ix.close()
+                self._gen.close()
                 self._gen = None
 
     # -- search -------------------------------------------------------------------

@@ -4,8 +4,11 @@ and what it keeps to answer faster (passages ready to show, each query part's ma
 from __future__ import annotations
 
 import os
+import threading
+import time
 from array import array
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,11 @@ SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 6 kB ea
 # mirror's vocabulary fits. About 100 bytes each, with a part's ranking (4 bytes a passage)
 # and its documents (a set, one entry a document) on top: about 60 MB at the most.
 MATCHES_CACHE = 500_000
+# A newly opened generation's caches are filled ahead of the searches (``warm_up``) for at
+# most this long, with a pause after each item so that searches come first.
+WARM_UP_SECONDS = 60.0
+WARM_UP_WORDS = 50_000  # the most common words whose matches are read ahead
+WARM_UP_PAUSE = 0.0005  # seconds
 
 
 def default_index_dir() -> Path:
@@ -58,6 +66,7 @@ class Generation:
     matched: BoundedCache[str, Matches] = field(
         default_factory=lambda: BoundedCache(MATCHES_CACHE, weigh=lambda m: len(m.scores) + 1)
     )
+    closing: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
     def open(cls, path: Path, target: str) -> Generation:
@@ -99,6 +108,43 @@ class Generation:
             Speller(path),
             Impacts.open(path, ix.signature()),
         )
+
+    def close(self) -> None:
+        """Stop the warm-up, if any, and close the index."""
+        self.closing.set()
+        self.ix.close()
+
+    def start_warm_up(self) -> None:
+        """``warm_up`` in a daemon thread."""
+        threading.Thread(target=self.warm_up, name=f"warm-up {self.target}", daemon=True).start()
+
+    def warm_up(self) -> None:
+        """Read ahead what the first searches of this generation would otherwise each pay
+        for, about 60 ms a query of words not met before against a few ms: the matches of
+        the WARM_UP_WORDS most common words (as a one-word query reads them), then the
+        passages as results show them (up to SHOWN_CACHE), in index order. Stops when the
+        generation is closed or after WARM_UP_SECONDS. A warm-up that fails (the index
+        swapped out and closed under it) leaves the caches as they are: searches fill them."""
+        deadline = time.monotonic() + WARM_UP_SECONDS
+
+        def go_on() -> bool:
+            time.sleep(WARM_UP_PAUSE)  # let searches' threads run first
+            return not self.closing.is_set() and time.monotonic() < deadline
+
+        try:
+            with self.ix.reader() as r:
+                for word in r.common_words(WARM_UP_WORDS):
+                    if not go_on():
+                        return
+                    parsed = queries.parse(word)
+                    for part in [] if parsed.empty else queries.conjuncts(parsed.query):
+                        self.matches(r, part)
+                for n in islice(chain.from_iterable(self.passages_of), SHOWN_CACHE):
+                    if not go_on():
+                        return
+                    self.shown.get(n, lambda n=n: Shown.read(r, n))
+        except store.BackendError:
+            return
 
     def matches(self, r: store.Reader, q) -> Matches:
         """What the query (part) ``q`` matches, read and scored once per generation (while
