@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from indexer.index import queries
 from indexer.search import highlight
+from indexer.search.snippets import Analysed
 from tests.fuzz_strategies import FUZZ
 
 PLAIN = [
@@ -59,8 +60,7 @@ def test_highlighting_from_the_word_index_is_the_same(text, words):
     stems, exact = parsed.stems, parsed.exact | {w for w in words if w in ("amp", "x27")}
     plain = highlight.highlight(text, stems, exact)
     for whole in (text, f"Before. {text} After."):
-        forms = highlight.word_forms(whole)[0]
-        marked = highlight.marked_forms(forms, highlight.word_keys(forms), stems, exact)
+        marked = Analysed.of(whole).marked(queries.Parsed(None, stems=stems, exact=exact))
         assert highlight.highlight(text, stems, exact, marked) == plain
 
 
@@ -75,6 +75,5 @@ def test_any_text_highlights_the_same_from_its_word_index(text, words):
     parsed = queries.parse(" ".join(words))
     stems, exact = parsed.stems, parsed.exact | set(words)
     expected = highlight.highlight(text, stems, exact)
-    forms = highlight.word_forms(text)[0]
-    marked = highlight.marked_forms(forms, highlight.word_keys(forms), stems, exact)
+    marked = Analysed.of(text).marked(queries.Parsed(None, stems=stems, exact=exact))
     assert highlight.highlight(text, stems, exact, marked) == expected

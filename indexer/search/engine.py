@@ -376,8 +376,15 @@ class Engine:
         shown = gen.shown.get(docnum, lambda: Shown.read(r, docnum))
         f = shown.fields
         text = f.get("body", "")
+        marked = shown.body.marked(parsed)
         link, line = sentence_link(
-            f.get("url", ""), f.get("content_type", ""), text, f.get("page"), parsed, shown.body
+            f.get("url", ""),
+            f.get("content_type", ""),
+            text,
+            f.get("page"),
+            parsed,
+            shown.body,
+            marked,
         )
         position = f.get("position")
         return {
@@ -389,7 +396,7 @@ class Engine:
             "year": f.get("year"),
             "date": f.get("date") or None,
             "location": f.get("location"),
-            "snippet": snippet(text, parsed, shown.body),
+            "snippet": snippet(text, parsed, shown.body, marked),
             "score": round(score, 4),
             "passage_id": f.get("passage_id"),
             "position": position,

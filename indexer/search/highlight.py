@@ -6,7 +6,6 @@ import html
 import re
 import sys
 from array import array
-from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from indexer.index.analysis import STEM, fold_word
@@ -26,12 +25,13 @@ WordKey = tuple[str, "str | None"]  # a word's folded form and its stem (None: a
 
 
 @lru_cache(maxsize=65536)
-def _key(word: str) -> WordKey:
+def word_key(word: str) -> WordKey:
+    """The word form's (folded form, stem); the stem is None for a stop word."""
     return fold_word(word), _stem(word)
 
 
 def _matches(word: str, stems: set[str], exact: set[str]) -> bool:
-    folded, stem = _key(word)
+    folded, stem = word_key(word)
     return folded in exact or stem in stems
 
 
@@ -46,23 +46,10 @@ def word_forms(text: str) -> tuple[tuple[str, ...], array]:
     return tuple(forms), starts
 
 
-def word_keys(forms: Iterable[str]) -> tuple[WordKey, ...]:
-    """The (folded form, stem) of each of the word forms ``forms``."""
-    return tuple(map(_key, forms))
-
-
-def marked_forms(
-    forms: Sequence[str], keys: Sequence[WordKey], stems: set[str], exact: set[str]
-) -> frozenset[str]:
-    """The word forms among ``forms`` (whose ``word_keys`` are ``keys``) that the query
-    matches (see ``highlight``)."""
-    return frozenset(w for w, (f, s) in zip(forms, keys, strict=True) if f in exact or s in stems)
-
-
 def term_of(form: str, stems: set[str], exact: set[str]) -> str | None:
     """The query term a word form matches: its folded form when the query has it
     unstemmed, else its stem (None when the query has neither)."""
-    folded, stem = _key(form)
+    folded, stem = word_key(form)
     return folded if folded in exact else stem if stem in stems else None
 
 
@@ -76,7 +63,7 @@ def highlight(
 ) -> str:
     """``text`` HTML-escaped, with <mark> around words matching the query's terms (a word
     whose folded form the query has unstemmed, or whose stem it has). ``marked`` is the
-    set of those word forms (``marked_forms``) of ``text`` or of a text holding it, when
+    set of those word forms (``snippets.Analysed.marked``) of ``text`` or of a text holding it, when
     at hand."""
     if marked is not None and marked.isdisjoint(_ENTITY_WORDS):
         # Escaping first splits the text into the same words (word characters and dots need

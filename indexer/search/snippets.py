@@ -7,6 +7,7 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import chain
 
 from indexer.index import queries
 from indexer.search import highlight as marking
@@ -18,26 +19,35 @@ SNIPPET_WORDS = 50
 
 @dataclass(frozen=True)
 class Analysed:
-    """A text's sentences and its words (``marking.word_forms``, and the keys of each
-    distinct one): what its best sentence and its snippet for any query need, kept
-    compactly (interned words, keys shared with ``highlight``'s cache, an array of offsets)
-    so that many passages can be kept ready."""
+    """A text's sentences and its words (``marking.word_forms``), and its distinct word
+    forms by folded form and by stem: what its best sentence and its snippet for any query
+    need, kept compactly (interned words, an array of offsets) so that many passages can be
+    kept ready, and indexed so that the words a query marks are a lookup per query term."""
 
     sentences: list[Sentence]
     forms: tuple[str, ...]
     starts: array
-    distinct: tuple[str, ...]  # the forms, each once
-    keys: tuple[marking.WordKey, ...]  # the (folded form, stem) of each distinct form
+    by_folded: dict[str, tuple[str, ...]]  # folded form -> the text's forms of it
+    by_stem: dict[str, tuple[str, ...]]  # stem -> the text's forms having it
 
     @classmethod
     def of(cls, text: str) -> Analysed:
         forms, starts = marking.word_forms(text)
-        distinct = tuple(dict.fromkeys(forms))
-        return cls(split_sentences(text), forms, starts, distinct, marking.word_keys(distinct))
+        by_folded: dict[str, tuple[str, ...]] = {}
+        by_stem: dict[str, tuple[str, ...]] = {}
+        for form in dict.fromkeys(forms):
+            folded, stem = marking.word_key(form)
+            by_folded[folded] = (*by_folded.get(folded, ()), form)
+            if stem is not None:
+                by_stem[stem] = (*by_stem.get(stem, ()), form)
+        return cls(split_sentences(text), forms, starts, by_folded, by_stem)
 
     def marked(self, parsed: queries.Parsed) -> frozenset[str]:
-        """The word forms of the text that the query matches."""
-        return marking.marked_forms(self.distinct, self.keys, parsed.stems, parsed.exact)
+        """The word forms of the text that the query matches: those whose folded form the
+        query has unstemmed, or whose stem it has (as ``marking.highlight`` marks)."""
+        found = [self.by_folded.get(t, ()) for t in parsed.exact]
+        found += [self.by_stem.get(t, ()) for t in parsed.stems]
+        return frozenset(chain.from_iterable(found))
 
     def first_match(self, marked: frozenset[str]) -> int | None:
         """The character offset of the first ``marked`` word; None when there is none."""
@@ -89,12 +99,13 @@ def sentence_link(
     page: int | None,
     parsed: queries.Parsed,
     analysed: Analysed | None = None,
+    marked: frozenset[str] | None = None,
 ) -> tuple[str, int]:
     """(the deep link to ``text``'s sentence holding the most query terms, or to its opening
     words when none does; the line of ``text`` that sentence is on, from 0). ``analysed``
-    is ``Analysed.of(text)``, when already at hand."""
+    is ``Analysed.of(text)`` and ``marked`` its ``marked(parsed)``, when already at hand."""
     analysed = analysed or Analysed.of(text)
-    found = analysed.best_sentence(parsed, analysed.marked(parsed))
+    found = analysed.best_sentence(parsed, analysed.marked(parsed) if marked is None else marked)
     if not found:
         return passage_link(url, content_type, text, page), 0
     sentence, at = found
@@ -102,11 +113,18 @@ def sentence_link(
     return passage_link(url, content_type, sentence.text, page, at=at), line
 
 
-def snippet(text: str, parsed: queries.Parsed, analysed: Analysed | None = None) -> str:
+def snippet(
+    text: str,
+    parsed: queries.Parsed,
+    analysed: Analysed | None = None,
+    marked: frozenset[str] | None = None,
+) -> str:
     """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted.
-    ``analysed`` is ``Analysed.of(text)``, when already at hand."""
+    ``analysed`` is ``Analysed.of(text)`` and ``marked`` its ``marked(parsed)``, when
+    already at hand."""
     analysed = analysed or Analysed.of(text)
-    marked = analysed.marked(parsed)
+    if marked is None:
+        marked = analysed.marked(parsed)
     words = text.split()
     if len(words) > SNIPPET_WORDS:
         first = analysed.first_match(marked)
