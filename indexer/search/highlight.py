@@ -63,8 +63,8 @@ def highlight(
 ) -> str:
     """``text`` HTML-escaped, with <mark> around words matching the query's terms (a word
     whose folded form the query has unstemmed, or whose stem it has). ``marked`` is the
-    set of those word forms (``snippets.Analysed.marked``) of ``text`` or of a text holding it, when
-    at hand."""
+    set of those word forms (``snippets.Analysed.marked``) of ``text`` or of a text
+    holding it, when at hand."""
     if marked is not None and marked.isdisjoint(_ENTITY_WORDS):
         # Escaping first splits the text into the same words (word characters and dots need
         # no escaping, and an entity's "&" and ";" end a word), and the words can be marked
