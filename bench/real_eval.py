@@ -231,15 +231,24 @@ def worker(request_file: Path, out_file: Path) -> None:
             }
             for r in shown
         ]
-    commitments = [
-        {
-            "text": c.text,
+    commitments, texts = [], {}
+    for c in find_commitments(engine):
+        if c.doc_id not in texts:  # the text the record was read from, to check it is there
+            doc = engine.document(c.doc_id) or {}
+            texts[c.doc_id] = "\n".join(p["text"] for p in doc.get("paragraphs", []))
+        shown = {
             "urls": [c.url] + [s.get("url") for s in c.sources],
             "strength": c.strength,
             "year": c.year,
+            "lead_in": getattr(c, "lead_in", None),  # a list item's lead-in, shown with it
         }
-        for c in find_commitments(engine)
-    ]
+        commitments.append(shown | {"text": c.text, "verbatim": c.text in texts[c.doc_id]})
+        # the sentences of other works listed under it as reporting it ("Reported in")
+        for report in getattr(c, "reported_in", []):
+            if report.get("text"):
+                commitments.append(
+                    shown | {"text": report["text"], "urls": [report.get("url")], "report": True}
+                )
     try:  # the record of meetings, where the side's code builds one
         from indexer.record.store import load_meetings
 
@@ -462,29 +471,40 @@ def score_queries(queries: list[dict], search: dict[str, list[str]]) -> dict[str
 
 
 def score_commitments(labelled: list[dict], records: list[dict], work_of) -> dict[str, str]:
-    """Recall, strength and year of the labelled commitment sentences, and the labelled
-    non-commitments left out. A record counts for a labelled page when it was read from
-    that page or from another copy of its work (``work_of``: URL -> work, or None)."""
+    """Recall, strength and year of the labelled commitment sentences, the labelled
+    non-commitments left out (and how many are listed), how many records there are, how many
+    have a `text` that is not in the document it was read from, and how many are undated.
+
+    A record counts for a labelled page when it was read from that page or from another copy
+    of its work (``work_of``: URL -> work, or None); a sentence is found as a record's text,
+    as the lead-in shown with a list item, or as another work's sentence listed under a
+    record as reporting it."""
 
     def found(label: dict) -> dict | None:
         start = fold(label["first_words"])
         work = work_of(label["url"]) or label["url"]
         for r in records:
-            text = fold(r["text"])
             same = any((work_of(u) or u) == work for u in r["urls"])
-            if same and (text.startswith(start) or f" {start}" in text[:200]):
-                return r
+            for text in (fold(r["text"]), fold(r.get("lead_in"))):
+                if same and (text.startswith(start) or f" {start}" in text[:200]):
+                    return r
         return None
 
     commits = [c for c in labelled if c["commitment"]]
     hits = [(c, found(c)) for c in commits]
     hits = [(c, r) for c, r in hits if r]
     nots = [c for c in labelled if not c["commitment"]]
+    listed = sum(found(c) is not None for c in nots)
+    own = [r for r in records if not r.get("report")]
     return {
         "commitment recall": pct(len(hits), len(commits)),
         "  strength right": pct(sum(c["strength"] == r["strength"] for c, r in hits), len(hits)),
         "  year right": pct(sum(c["year"] == r["year"] for c, r in hits), len(hits)),
-        "non-commitments left out": pct(sum(found(c) is None for c in nots), len(nots)),
+        "non-commitments left out": pct(len(nots) - listed, len(nots)),
+        "  listed (precision on them)": f"{listed} of {len(nots)}",
+        "records": str(len(own)),
+        "  text not in its source": f"{sum(not r.get('verbatim', True) for r in own)}",
+        "  undated": str(sum(r["year"] is None for r in own)),
     }
 
 

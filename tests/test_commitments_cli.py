@@ -20,6 +20,7 @@ def index_dir(tmp_path_factory):
             "https://example.org/2012.pdf",
             '=HYPERLINK("http://evil.example")',
             ["We welcome the SME finance report.", "We agree to support start-ups."],
+            doc_type="ministerial_statement",
             year=2012,
         ),
         make_document(
@@ -30,6 +31,7 @@ def index_dir(tmp_path_factory):
                 "13. We encourage economies to share data on women entrepreneurs.",
                 "Our commitments remain as before.",
             ],
+            doc_type="ministerial_statement",
             year=2020,
         ),
     ]

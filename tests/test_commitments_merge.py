@@ -7,14 +7,19 @@ from indexer.commitments.merge import merge_records
 from indexer.commitments.records import extract_commitments
 from indexer.commitments.store import csv_filename, csv_rows, find_commitments
 from indexer.index.build import build_index
+from indexer.model import doc_id
 from tests.helpers import make_corpus, make_document
 
 GROUP_SENTENCE = "In October 2030, ministers endorsed the group's plan for 2031-2034."
 STATEMENT_SENTENCE = "We endorse the SMEWG Strategic Plan for 2031-2034 and its four priorities."
 
 
+GROUP_PAGE = "https://example.org/groups/sme?snapshot=2031"
+
+
 def group_page(year: int):
-    """The group page as archived in `year`: the same history paragraph every year."""
+    """The group page as archived in `year`: the same history paragraph every year; the
+    snapshots are versions of one work (as indexer.record finds them)."""
     return make_document(
         f"https://example.org/groups/sme?snapshot={year}",
         "Small and Medium Enterprises Working Group",
@@ -27,6 +32,7 @@ def group_page(year: int):
         date=f"{year}-03-01",
         doc_type="web_page",
         publisher="APEC",
+        work_id=doc_id(GROUP_PAGE),
     )
 
 
@@ -44,13 +50,14 @@ def docs():
         doc_type="ministerial_statement",
         publisher="APEC",
     )
-    mirror = make_document(
+    mirror = make_document(  # a copy of the statement: one work with it
         "https://mirror.example.net/docs/2030-sme-statement",
         "APEC SME Ministerial Statement 2030",
-        [f"2. {STATEMENT_SENTENCE}"],
+        [p.text for p in statement.paragraphs],
         year=2030,
         doc_type="ministerial_statement",
         publisher="Mirror Docs",
+        work_id=statement.id,
     )
     news = make_document(
         "https://news.example.com/2030/10/ministers-back-plan",

@@ -34,6 +34,7 @@ def statements():
                 "We welcome the work on access to finance for small firms.",
                 "Our commitment to MSMEs remains strong.",
             ],
+            doc_type="ministerial_statement",
             year=2014,
         ),
         make_document(
@@ -44,6 +45,7 @@ def statements():
                 "We encourage economies to improve access to credit.",
                 "The meeting was held in Port Moresby.",
             ],
+            doc_type="ministerial_statement",
             year=2018,
         ),
         make_document(
@@ -55,6 +57,7 @@ def statements():
                 '- report on women-led enterprises =HYPERLINK("http://x").',
                 "We note with concern the effects of the pandemic.",
             ],
+            doc_type="ministerial_statement",
             year=2021,
         ),
     ]
@@ -79,7 +82,8 @@ def test_no_filter_lists_every_record_newest_year_first(index_dir):
     assert len(records) == 6
     assert [r.year for r in records] == [2021, 2021, 2021, 2018, 2018, 2014]
     # within a document, reading order
-    assert records[0].text.startswith("We instruct officials to: develop")
+    assert records[0].text == "develop a digital finance toolkit"
+    assert records[0].lead_in == "We instruct officials to:"
 
 
 def test_engine_and_directory_give_the_same_records(index_dir):

@@ -19,6 +19,7 @@ def docs():
             "https://example.org/2012",
             "=SUM(A1) 2012 Statement",
             ["We welcome new lending to small firms and access to finance."],
+            doc_type="ministerial_statement",
             year=2012,
         ),
         make_document(
@@ -28,6 +29,7 @@ def docs():
                 f"We agree to study {SCRIPT} in online forms and e-commerce.",
                 "We encourage economies to improve access to finance for start-ups.",
             ],
+            doc_type="ministerial_statement",
             year=2017,
         ),
         make_document(
@@ -38,6 +40,7 @@ def docs():
                 Paragraph("- map credit guarantee schemes;", page=3),
                 Paragraph("- report on digital trade.", page=3),
             ],
+            doc_type="ministerial_statement",
             year=2020,
         ),
     ]
@@ -68,8 +71,10 @@ def test_all_commitments_grouped_by_year_newest_first(client):
     html = page(client, "/commitments")
     assert re.findall(r'<h2 id="y-(\d+)">', html) == ["2020", "2017", "2012"]
     assert "<strong>5</strong> commitments" in html
+    # a list item as it is, its lead-in shown apart as its context
     assert (
-        'We <mark class="verb">instruct</mark> officials to: map credit guarantee schemes' in html
+        '<span class="lead-in">We instruct officials to:</span> map credit guarantee schemes'
+        in html
     )
 
 

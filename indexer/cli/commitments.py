@@ -58,7 +58,8 @@ def commitments_command(
             click.secho(f"\n{group_year or 'Undated'}", bold=True, fg="cyan")
             for r in records:
                 verb = click.style(r.verb, bold=True, fg="yellow")
-                click.echo(f"  [{r.strength}] {verb} ({r.actor}): {r.text}")
+                lead = f"{r.lead_in} … " if r.lead_in else ""  # a list item's context
+                click.echo(f"  [{r.strength}] {verb} ({r.actor}): {lead}{r.text}")
                 click.secho(f"    {r.title} · {r.link}", dim=True)
                 for label, others in (("also on", r.sources[1:]), ("reported in", r.reported_in)):
                     if others:

@@ -17,6 +17,8 @@ and a time phrase ("on Saturday", "in October 2001"), by a commitment verb; or a
 - weak: welcome, note (incl. "take note", "note with concern"), recognise, acknowledge,
   appreciate, commend, emphasise, stress, underline, highlight, reaffirm, look forward.
 
+The verb must be a verb in its sentence, as a part-of-speech tagger reads it
+(`indexer.commitments.grammar`): "the Head of Business Development and Support" has no verb.
 Coordinated verbs ("We welcome and endorse ...") take the strongest. A negated verb ("we do not
 agree") is not a commitment, and neither is a sentence that only mentions commitments ("Our
 commitment to MSMEs remains strong"), nor the shapes `indexer.commitments.exclusions` names
@@ -29,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.commitments.exclusions import WEEKDAY, excluded_kind
+from indexer.commitments.grammar import is_verb_at
 from indexer.text.months import FULL_MONTH
 
 STRENGTHS = ("strong", "medium", "weak")
@@ -64,6 +67,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "recognise": ("weak", r"recogni[sz]e[sd]?"),
     "acknowledge": ("weak", r"acknowledge[sd]?"),
     "appreciate": ("weak", r"appreciate[sd]?"),
+    "value": ("weak", r"value[sd]?"),
     "commend": ("weak", r"commend(?:s|ed)?"),
     "congratulate": ("weak", r"congratulate[sd]?"),
     "emphasise": ("weak", r"emphasi[sz]e[sd]?"),
@@ -73,6 +77,10 @@ VERBS: dict[str, tuple[str, str]] = {
     "reaffirm": ("weak", r"(?:reaffirm|affirm|reiterate)(?:s|d|ed)?"),
     "look forward": ("weak", r"look(?:s|ed)?\s+forward"),
 }
+
+# After a linking verb a commitment verb may be an adjective: "are determined to", "stand
+# ready to", "remain committed to".
+_LINKING = re.compile(r"\b(?:are|is|were|was|remain(?:s|ed)?|stand|stood|stay)\s*$", re.I)
 
 # "We reaffirm our commitment to ...", "renew our support for ...": the noun carries the verb.
 RENEWED_NOUNS = {"commitment": "commit", "commitments": "commit", "support": "support"}
@@ -108,10 +116,9 @@ ACTORS: dict[str, str] = {
     ),
     "APEC": r"APEC",
     "the initiative": r"(?:the|this)\s+initiative",
-    "the Chair": r"the\s+Chair",
     "the meeting": (
         r"the\s+(?:\d+\w*\s+)?(?:APEC\s+)?(?:M?SME\s+|SMEWG\s+)?(?:ministerial\s+|plenary\s+)?"
-        r"meeting|(?:the\s+)?participants|delegates"
+        r"meeting|(?:the\s+)?participants|delegates|both\s+sides"
     ),
 }
 
@@ -122,7 +129,7 @@ _FILLER = (
     r"continue(?:d)?\s+to|in\s+particular|no\s+longer|"
     r"also|further|fully|strongly|firmly|warmly|greatly|duly|again|therefore|thus|hereby|"
     r"today|now|jointly|collectively|together|unanimously|particularly|especially|moreover|"
-    r"furthermore|accordingly|remain(?:ed)?|stand|stood|stay|"
+    r"furthermore|accordingly|remain(?:ed)?|stand|stood|stay|[a-z]+ly|"
     r"are|is|were|was|have|has|had|do|does|did|can|could|may|might|should|would|must|"
     r"will|shall|not|never|" + _WHEN
 )
@@ -137,8 +144,10 @@ _ACTOR_RE = re.compile(
     # 19th Meeting in Saint Petersburg, Russia endorsed" (a place name may close it)
     # ("We, Cedar Bay, as host economy, are committed": two in a row)
     r"(?:(?:\s*,\s*[^,;:]{1,150}?){1,2},(?:\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=\s))?)?"
-    # "Ministers and Leaders", "Ministers responsible for SMEs", "of the 21 APEC economies"
-    r"(?:\s+and\s+(?:the\s+)?(?:ministers|leaders|senior\s+officials|officials))?"
+    # "Ministers and Leaders", "Ministers and their representatives", "Ministers and business
+    # (representatives)", "Ministers responsible for SMEs", "of the 21 APEC economies"
+    r"(?:\s+and\s+(?:the\s+|their\s+)?(?:ministers|leaders|senior\s+officials|officials|"
+    r"(?:business\s+)?representatives|business(?:\s+leaders)?))?"
     r"(?:\s+responsible\s+for\s+(?:M?SMEs|(?:micro,?\s+)?small(?:\s+and\s+medium(?:[- ]sized)?)?"
     r"\s+(?:enterprises|business(?:es)?|firms)))?"
     r"(?:\s+(?:of|from|in|across)\s+(?:across\s+|around\s+)?(?:the\s+)?(?:\d+\s+)?"
@@ -185,7 +194,7 @@ _ANY_VERB = re.compile(
 )
 # Likewise, a sentence without one of these words has no actor (nor a passive "it").
 _ANY_ACTOR = re.compile(
-    r"\b(?:we|it|ministers|leaders|officials|economies|members|smewg|group|apec|chair|meeting|"
+    r"\b(?:we|it|ministers|leaders|officials|economies|members|smewg|group|apec|sides|meeting|"
     r"participants|delegates|initiative)\b",
     re.IGNORECASE,
 )
@@ -274,6 +283,8 @@ def _passive(sentence: str) -> Detection | None:
             (name for name, rx in ACTORS.items() if re.fullmatch(rx, by, re.IGNORECASE)),
             "Ministers",
         )
+    if not is_verb_at(sentence, match.start("verb")):
+        return None  # "the plan was Supported by ..." as a title's words
     return Detection(actor, lemma, VERBS[lemma][0], match.start("verb"), match.end("verb"))
 
 
@@ -288,13 +299,21 @@ def _active(sentence: str) -> Detection | None:
         found = _verb_at(sentence, actor.end())
         will = _WILL.search(filler)
         start = actor.start("filler") + will.start() if will else actor.end()
+        verb_at = actor.end()
         if not found and not will:
             # "Members reviewed progress on the toolkit and agreed to circulate a draft"
             later = _LATER_VERB.match(sentence, actor.end())
             found = _verb_at(sentence, later.end()) if later else None
             if not found:
                 continue
-            start = later.end()
+            start = verb_at = later.end()
+        # The word must be a verb here (a part-of-speech decision, not a list of words):
+        # "... Head of Business Development and Support" has the noun.
+        linked = bool(_LINKING.search(sentence, 0, verb_at))
+        if found and not is_verb_at(sentence, verb_at, predicate=linked):
+            continue
+        if will and not is_verb_at(sentence, start):
+            continue
         if not found:
             end = actor.start("filler") + will.end()
             return Detection(name, "will", "strong", start, end, filler)

@@ -1,9 +1,11 @@
 """Sentences with an actor and a commitment verb that still are no commitment.
 
-Each kind was seen among the records of the real APEC record (issue 13): meeting procedure ("The
+Each kind was seen among the records of the real APEC record: meeting procedure ("The
 member economies adopted the meeting's agenda.", the order of business, volunteers to take
 notes, the next plenary, observers' attendance, hearing from speakers), previews of what a
-meeting will do ("Ministers will meet in Lakeside next week to discuss supply chains"), a host's
+meeting will do ("Ministers will meet in Lakeside next week to discuss supply chains"),
+what a meeting is to be ("The meeting aims to ...", "The meeting will also include a session":
+the meeting as subject speaks of an outcome only in the past), a host's
 logistics ("we look forward to welcoming you to our capital", a social programme; in a speech,
 whatever the host or ministers do now or will do), headlines ("Ministers back new declaration on
 small firms", no closing full stop), document headers ("Draft 2 – Discussion paper (submitted by
@@ -15,6 +17,8 @@ text).
 from __future__ import annotations
 
 import re
+
+from indexer.commitments.grammar import is_past_at
 
 EXCLUDED_KINDS = ("header", "procedure", "preview", "logistics", "description")
 
@@ -45,7 +49,9 @@ _PROCEDURE_WORDS = re.compile(
     r"opened\s+the\s+meeting|closed\s+the\s+meeting|took\s+the\s+floor|intersessional\w*|"
     r"(?:submit|provide|send)\s+(?:their\s+|any\s+)?(?:written\s+)?"
     r"(?:comments|inputs?|nominations|feedback)|"
-    r"(?:meeting|session)\s+(?:was|is)\s+adjourned|"
+    r"(?:meeting|session)\s+(?:was|is)\s+adjourned|drafting\s+committee|"
+    # what the meeting's own discussion gained: "... enriched our discussion"
+    r"[a-z]+ed\s+our\s+(?:\w+\s+)?(?:discussions?|deliberations|dialogue)\b(?!\s+paper)|"
     r"invited\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to\s+(?:present|introduce|brief)\b|"
     r"(?:extend|close|adjourn|resume|open)\s+the\s+(?:meeting|session)|"
     r"the\s+(?:meeting|session)\s+(?:would|will|should)\s+(?:be\s+)?"
@@ -115,15 +121,18 @@ _LOGISTICS = re.compile(
 _TERMINAL = re.compile(r"[.!?;:…][\"'”’)\]]*\s*$")
 
 
-def is_headline(sentence: str, title: str = "") -> bool:
-    """A headline: the document's title again, or a short line with no closing punctuation.
+def is_headline(sentence: str, title: str = "", unpunctuated: bool = True) -> bool:
+    """A headline: the document's title again, or (with `unpunctuated`) a short line with no
+    closing punctuation.
 
     Only for whole sentences: a list item ("officials will publish a guide;") loses its
-    punctuation when it is cut from its list.
+    punctuation when it is cut from its list. A statement's paragraphs are no headlines (its
+    headings are read apart), so its caller passes `unpunctuated=False`: a statement's
+    sentence that lost its end (a cut copy) is still its sentence.
     """
     if title and _fold(sentence) == _fold(title):
         return True
-    return not _TERMINAL.search(sentence) and len(sentence.split()) <= 20
+    return unpunctuated and not _TERMINAL.search(sentence) and len(sentence.split()) <= 20
 
 
 def _fold(text: str) -> str:
@@ -150,6 +159,8 @@ def excluded_kind(
         or _INVITED_TO_NOTE.search(sentence)
     ):
         return "procedure"
+    if actor == "the meeting" and not is_past_at(sentence, start):
+        return "preview"  # "The meeting aims to ...", "will include a session": what it is to be
     will = re.search(r"\b(?:will|shall)\s*$", sentence[:end], re.IGNORECASE)
     if will and (
         _PREVIEW_EVENT.match(rest)

@@ -45,10 +45,12 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def _source_order(record: Commitment) -> tuple:
-    """Primary documents first, APEC's own before a republished copy, then oldest first."""
+    """Primary documents first, APEC's own before a republished copy, a work's primary copy
+    before its other copies and versions, then oldest first."""
     return (
         not record.primary,
         (record.publisher or "").upper() != "APEC",
+        record.doc_id != record.work_id,
         record.doc_year or 9999,
         record.date or "9999",
         record.url,
@@ -60,11 +62,22 @@ def _same_outcome(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= MIN_SHARED_WORDS and shared >= MIN_OVERLAP * min(len(a), len(b))
 
 
-def merge_records(records: Iterable[Commitment]) -> list[Commitment]:
-    """`records` of many documents, one per sentence, each with `sources` and `reported_in`.
+def _report(home: Commitment, record: Commitment) -> None:
+    """List `record`'s work under `home` as reporting it, once per work, never `home`'s own."""
+    works = {home.work_id} | {s.get("work_id") for s in home.reported_in}
+    if record.work_id not in works:
+        home.reported_in.append({**record.source(), "text": record.text})
 
-    The merged record is its primary source's record (else its earliest page's); its year is
-    the one the sentence states, else the primary source's year, else the earliest page's.
+
+def merge_records(records: Iterable[Commitment]) -> list[Commitment]:
+    """`records` of many documents, one per sentence and work, each with `sources` (the copies
+    and versions of its work that hold the sentence, primary first) and `reported_in` (other
+    works holding the sentence or reporting the same outcome, one entry per work).
+
+    The same sentence in another work is a report of it (a news item reprinting a statement's
+    paragraph), unless both are outcome documents of different years (a statement repeating
+    an earlier one's words commits again). The merged record is its primary source's record;
+    its year is the one the sentence states, else the primary source's year.
     Records are returned in no particular order.
     """
     groups: dict[str, list[Commitment]] = {}
@@ -73,24 +86,31 @@ def merge_records(records: Iterable[Commitment]) -> list[Commitment]:
     merged: list[Commitment] = []
     for group in groups.values():
         group.sort(key=_source_order)
-        head = group[0]
         dated = next((r.year for r in group if r.self_dated), None)
-        sources, seen = [], set()
+        heads: list[Commitment] = []
         for r in group:
-            if r.url not in seen:
-                seen.add(r.url)
-                sources.append(r.source())
-        head.sources = sources
-        head.reported_in = []
-        if dated is not None:
-            head.year, head.self_dated = dated, True
-        merged.append(head)
+            home = next((h for h in heads if h.work_id == r.work_id), None)
+            if home is not None:
+                if all(s["url"] != r.url for s in home.sources):
+                    home.sources.append(r.source())
+                continue
+            if not heads or (r.primary and all(h.year != r.year for h in heads)):
+                r.sources, r.reported_in = [r.source()], []
+                if dated is not None and not r.self_dated and not r.primary:
+                    r.year, r.self_dated = dated, True
+                heads.append(r)
+                continue
+            _report(heads[0], r)
+        if dated is not None and not heads[0].self_dated:
+            heads[0].year, heads[0].self_dated = dated, True
+        merged.extend(h for h in heads if not h.quoted)  # a quote reports, never stands alone
     return _attach_reports(merged)
 
 
 def _attach_reports(records: list[Commitment]) -> list[Commitment]:
     """Records only on secondary pages go under a record of the same year and outcome: a
-    primary one first, else the first secondary one kept (another wording of a group page)."""
+    primary one first, else the first secondary one kept (another wording of a group page);
+    as a report when it is another work's, as a source when it is the same work's."""
     homes: dict[int | None, list[tuple[Commitment, frozenset[str]]]] = {}
     kept = []
     for record in sorted(records, key=_source_order):
@@ -103,6 +123,13 @@ def _attach_reports(records: list[Commitment]) -> list[Commitment]:
             kept.append(record)
             homes.setdefault(record.year, []).append((record, words))
             continue
-        for source in record.sources:
-            home.reported_in.append({**source, "text": record.text})
+        if home.work_id == record.work_id:  # another version of the work words it anew
+            home.sources.extend(s for s in record.sources if s not in home.sources)
+            continue
+        _report(home, record)
+        for other in record.reported_in:
+            if other.get("work_id") != home.work_id and all(
+                o.get("work_id") != other.get("work_id") for o in home.reported_in
+            ):
+                home.reported_in.append(other)
     return kept

@@ -4,8 +4,12 @@ topics, its year and where it sits.
 Numbered statement paragraphs ("12. We agree ...") and the items of a list introduced by a
 commitment ("We instruct officials to: - develop ...; - report ...", as separate list paragraphs
 or inline "(a) ...; (b) ...") each give their own record; a list item inherits the actor and verb
-of its lead-in. Records of many documents are merged into one per sentence by
-`indexer.commitments.merge`.
+of its lead-in, which the record keeps apart (`lead_in`): `text` is always the sentence or
+item exactly as the document has it. Only the outcome documents of a meeting (statements,
+declarations, chair's statements, annexes and action plans, whatever their type label) and
+meeting reports make commitments; in a news item or group page a list under a lead-in is one
+report, its lead-in, not one commitment per bullet. Records of many documents are merged into
+one per sentence by `indexer.commitments.merge`.
 """
 
 from __future__ import annotations
@@ -18,15 +22,29 @@ from typing import Any
 from indexer.commitments.dating import stated_year
 from indexer.commitments.detect import Detection, detect
 from indexer.commitments.exclusions import is_headline
+from indexer.commitments.grammar import is_past_at
 from indexer.commitments.topics import topics_of
 from indexer.model import Document
 from indexer.text.fragments import passage_link
 from indexer.text.sentences import split_sentences
 
-# The documents that make commitments; the others (news, group pages, speeches...) report them.
+# The documents that make commitments; the others (news, group pages, speeches...) report them:
+# a meeting's outcome documents, annexes and reports (indexer.record.placement.ROLES) whatever
+# their type, and documents of these types unless the record places them as news or a mention
+# (an agenda typed as an initiative).
+PRIMARY_ROLES = frozenset({"outcome", "annex", "report"})
 PRIMARY_TYPES = frozenset(
     {"ministerial_statement", "chairs_statement", "declaration", "initiative", "meeting_report"}
 )
+SECONDARY_ROLES = frozenset({"news", "speech", "mention"})
+
+
+def is_primary(doc: Document) -> bool:
+    """Whether `doc` makes commitments (see PRIMARY_ROLES), rather than reporting them."""
+    if doc.role in PRIMARY_ROLES:
+        return True
+    return doc.doc_type in PRIMARY_TYPES and doc.role not in SECONDARY_ROLES
+
 
 _PARA_NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)]\s+(?=\S)")
 _INLINE_PARA_NUMBER = re.compile(r"(?<=[.;:])\s+(\d{1,3})\.\s+(?=[A-Z])")
@@ -48,7 +66,7 @@ class Commitment:
     publisher, primary (bool) and, in `reported_in`, the reporting sentence as `text`.
     """
 
-    text: str  # the whole sentence (lead-in + item for a list item)
+    text: str  # the sentence, or the list item, exactly as its document has it
     verb: str  # lemma, a key of detect.VERBS or "will"
     strength: str  # one of STRENGTHS
     actor: str  # canonical actor, a key of detect.ACTORS
@@ -57,7 +75,7 @@ class Commitment:
     title: str
     url: str  # canonical source URL
     link: str  # deep link to the sentence
-    verb_span: tuple[int, int] | None = None  # where the verb phrase is in `text`
+    verb_span: tuple[int, int] | None = None  # the verb phrase in `text` (None: in `lead_in`)
     doc_id: str = ""
     position: int = 0  # index of the paragraph in the document (0-based)
     sentence: int = 0  # index of the sentence (or list item) within that paragraph
@@ -73,7 +91,11 @@ class Commitment:
     publisher: str | None = None
     doc_year: int | None = None  # the document's own year
     self_dated: bool = False  # `year` comes from the sentence itself
-    primary: bool = True  # made by a statement, declaration, initiative or meeting report
+    primary: bool = True  # made by an outcome document (is_primary), not reported
+    work_id: str = ""  # the work of its document (indexer.record.works), its own id if none
+    # a secondary page's sentence in its own present or future voice ("We endorse ...", "will
+    # discuss"): listed only under the same sentence of an outcome document, as its report
+    quoted: bool = False
     sources: list[dict[str, Any]] = field(default_factory=list)
     reported_in: list[dict[str, Any]] = field(default_factory=list)
 
@@ -107,6 +129,7 @@ class Commitment:
             "position": self.position,
             "publisher": self.publisher,
             "primary": self.primary,
+            "work_id": self.work_id,
         }
 
 
@@ -126,11 +149,11 @@ def analyse_sentence(
     """Detection and year of one sentence from a document of `source_year` and
     `doc_type` (indexer.model.DOC_TYPES; None when unknown).
 
-    A headline (the document's `title` again, or a short line without a full stop) is never a
-    commitment.
+    A headline (the document's `title` again, or in a document other than a statement, a short
+    line without a full stop) is never a commitment.
     """
     found = detect(text, doc_type)
-    if found and is_headline(text, title):
+    if found and is_headline(text, title, doc_type not in PRIMARY_TYPES):
         found = None
     year, self_dated = source_year, False
     if found:
@@ -217,26 +240,32 @@ class _Records:
 
     def __init__(self, doc: Document):
         self.doc = doc
+        self.primary = is_primary(doc)
         self.records: list[Commitment] = []
 
     def add(
-        self, unit: _Unit, detection: Detection, lead_in: str | None = None, year: int | None = None
+        self,
+        unit: _Unit,
+        detection: Detection,
+        lead_in: str | None = None,
+        year: int | None = None,
+        quoted: bool = False,
     ) -> None:
-        """Record `unit`; a list item is recorded with its lead-in in front.
+        """Record `unit` (its text as it is; a list item's lead-in apart, in `lead_in`).
 
         `year` is the sentence's own date (from `analyse_sentence`), if it names one.
         """
         doc = self.doc
         page = doc.paragraphs[unit.position].page
-        text = f"{lead_in} {unit.text}" if lead_in else unit.text
+        text = unit.text
         self.records.append(
             Commitment(
                 text=text,
-                verb_span=(detection.start, detection.end),
+                verb_span=None if lead_in else (detection.start, detection.end),
                 verb=detection.verb,
                 strength=detection.strength,
                 actor=detection.actor,
-                topics=topics_of(text),
+                topics=topics_of(f"{lead_in} {text}" if lead_in else text),
                 year=year if year is not None else doc.year,
                 title=doc.title,
                 url=doc.canonical_url,
@@ -256,7 +285,9 @@ class _Records:
                 publisher=doc.publisher,
                 doc_year=doc.year,
                 self_dated=year is not None and year != doc.year,
-                primary=doc.doc_type in PRIMARY_TYPES,
+                primary=self.primary,
+                work_id=doc.work_id or doc.id,
+                quoted=quoted,
             )
         )
 
@@ -272,7 +303,8 @@ def _units(text: str, position: int) -> Iterator[_Unit]:
 def extract_commitments(doc: Document) -> list[Commitment]:
     """Every commitment record in `doc`, in reading order (not yet merged across pages)."""
     out = _Records(doc)
-    lead: tuple[_Unit, Detection] | None = None  # "We instruct officials to:" awaiting items
+    # "We instruct officials to:" awaiting its items: `_Records.add`'s arguments
+    lead: tuple[_Unit, Detection, None, int | None, bool] | None = None
     items = 0
     for position, paragraph in enumerate(doc.paragraphs):
         text = paragraph.text.strip()
@@ -281,6 +313,9 @@ def extract_commitments(doc: Document) -> list[Commitment]:
         is_item = paragraph.kind == "li" or bool(_BULLET.match(text))
         if is_item:
             text = _BULLET.sub("", text, count=1)
+        if lead and is_item and not out.primary:
+            items += 1  # a report's list: its lead-in is the record (below)
+            continue
         if lead and is_item:
             item = _Unit(_clean_item(text), position, 0, None)
             found = analyse_list_item(item.text, lead[0].text, doc.year, doc.doc_type)
@@ -289,7 +324,7 @@ def extract_commitments(doc: Document) -> list[Commitment]:
                 out.add(item, found.detection, found.lead_in, year)
             items += 1
             continue
-        if lead and not items:  # a lead-in with no list after it is a record itself
+        if lead and (not items or not out.primary):  # a lead-in with no list of its own
             out.add(*lead)
         lead, items = None, 0
         units = list(_units(text, position))
@@ -298,16 +333,18 @@ def extract_commitments(doc: Document) -> list[Commitment]:
             detection = found.detection
             if not detection:
                 continue
+            # a report says what was done; its own "will" is a preview, its present a quote
+            quoted = not (out.primary or is_past_at(unit.text, detection.start))
             year = found.year if found.self_dated else None
             lead_in, inline = _inline_items(unit.text, detection)
-            if inline:
+            if inline and out.primary:
                 for item in inline:
                     place = _Unit(item, position, unit.sentence, unit.number)
                     out.add(place, detection, lead_in, year)
             elif unit is units[-1] and unit.text.endswith(":"):
-                lead = (unit, detection)
+                lead = (unit, detection, None, year, quoted)
             else:
-                out.add(unit, detection, year=year)
-    if lead and not items:
+                out.add(unit, detection, year=year, quoted=quoted)
+    if lead and (not items or not out.primary):
         out.add(*lead)
     return out.records

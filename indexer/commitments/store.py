@@ -30,7 +30,7 @@ from indexer.model import Document
 COMMITMENTS_FILE = "commitments.jsonl"
 META_FILE = "commitments.meta.json"
 # Bump when extraction changes, so cached records from older builds are not reused.
-ANALYSER_VERSION = 3  # 3: concur, recommend, congratulate
+ANALYSER_VERSION = 4  # 4: verbatim items, outcome documents, part-of-speech verbs
 
 
 class CommitmentsMissing(Exception):

@@ -314,8 +314,9 @@ def build_index(
             spelling.write_dictionary(build_dir, words)
             write_impacts(build_dir)  # every search worker reads them, shared
             # Commitment records live in the generation, so they swap in with the index.
-            primaries = [d for d in wanted.values() if d.primary]  # each work counted once
-            found = write_commitments(build_dir, primaries, None if fresh else current)
+            # Every copy and version is read (a later snapshot may add a sentence); the
+            # records are merged into one per sentence and work when they are loaded.
+            found = write_commitments(build_dir, wanted.values(), None if fresh else current)
             summary.commitments, summary.commitment_seconds = found.records, found.seconds
             _write_meta(build_dir, wanted, summary.passages)
             new_gen = _next_generation(index_dir)

@@ -1,0 +1,182 @@
+"""Commitments a reader can cite: verbs that are verbs, no procedure or previews, statements
+first, reports listed under what they report, each record dated by what it says."""
+
+import pytest
+
+from indexer.commitments import detect, extract_commitments
+from indexer.commitments.detect import candidate
+from indexer.commitments.merge import merge_records
+from indexer.commitments.store import find_commitments
+from indexer.index.build import build_index
+from indexer.model import Paragraph
+from tests.helpers import make_corpus, make_document
+
+PLAN = "We endorse the SMEWG Strategic Plan for 2041-2044 and its three priority areas."
+
+
+def test_a_noun_is_not_read_as_the_verb():
+    chaired = (
+        "The meeting was chaired by Ms Ana Lopez, Head of Business Development and Support at"
+        " the Ministry of Trade of Westland."
+    )
+    assert detect(chaired, "meeting_report") is None
+    assert detect("We support the development of MSME export networks.").verb == "support"
+    assert detect("Ministers noted the plan and Support Office budget.").verb == "note"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doc_type"),
+    [
+        ("The Chair invited members to join the Drafting Committee.", "meeting_report"),
+        ("The members invited economies to join the Summary Report Drafting Committee.",
+         "meeting_report"),
+        ("We agreed that incorporating the views of the business sector enriched our discussion.",
+         "ministerial_statement"),
+        ("The meeting aims to foster dialogue among small business ministers.", "other"),
+        ("The meeting will also include a session on cross-border e-commerce.", "other"),
+        ("The meeting will also include a session on cross-border e-commerce.",
+         "ministerial_statement"),
+    ],
+)  # fmt: skip
+def test_procedure_and_previews_are_out(sentence, doc_type):
+    assert detect(sentence, doc_type) is None
+
+
+def test_the_meeting_speaks_of_its_outcome_in_the_past():
+    assert detect("The meeting agreed to set up a digital trade desk.").verb == "agree"
+    assert candidate("The meeting aims to set up a digital trade desk.") is not None
+
+
+def news_item(*paragraphs, url="https://news.example.com/2040/ministers-act", year=2040):
+    return make_document(
+        url,
+        "Ministers act for small firms",
+        list(paragraphs),
+        year=year,
+        doc_type="news_article",
+        publisher="The Westland Post",
+    )
+
+
+def test_a_news_summarys_bullet_list_is_one_report_not_a_record_per_bullet():
+    news = news_item(
+        "Ministers agreed to:",
+        Paragraph("cut the cost of registering a business;", kind="li"),
+        Paragraph("open public tenders to small firms;", kind="li"),
+        Paragraph("fund digital skills for micro-enterprises.", kind="li"),
+    )
+    records = extract_commitments(news)
+    assert [(r.text, r.primary) for r in records] == [("Ministers agreed to:", False)]
+
+
+def test_a_news_items_own_announcements_are_no_commitments():
+    news = news_item(
+        "Ministers will discuss digital trade at the meeting next week.",
+        "We will be coordinating with the next host on a workshop, the minister said.",
+        "In 2039, ministers endorsed a roadmap on e-invoicing for small firms.",
+    )
+    assert [r.text for r in merge_records(extract_commitments(news))] == [
+        "In 2039, ministers endorsed a roadmap on e-invoicing for small firms."
+    ]
+
+
+def test_a_statement_sentence_reprinted_in_the_news_is_one_record_reported_in_the_news():
+    statement = make_document(
+        "https://example.org/sme/2040-statement",
+        "2040 SME Ministerial Statement",
+        [f"5. {PLAN}", "6. We agree to expand credit guarantees for micro-enterprises."],
+        year=2040,
+        doc_type="ministerial_statement",
+        publisher="APEC",
+    )
+    reprint = news_item("The statement said:", PLAN, "Ministers met for two days.")
+    (record, *others) = [
+        r
+        for r in merge_records(extract_commitments(statement) + extract_commitments(reprint))
+        if r.text == PLAN
+    ]
+    assert others == []
+    assert [s["url"] for s in record.sources] == [statement.canonical_url]
+    assert [(r["url"], r["text"]) for r in record.reported_in] == [(reprint.canonical_url, PLAN)]
+
+
+def test_reported_in_never_lists_the_records_own_page():
+    page = make_document(
+        "https://example.org/groups/sme",
+        "Small and Medium Enterprises Working Group",
+        [
+            "In October 2040, SME ministers endorsed the SMEWG Strategic Plan for 2041-2044.",
+            "In October 2040, ministers also endorsed the priorities of the SMEWG Strategic Plan"
+            " for 2041-2044.",
+        ],
+        year=2043,
+        doc_type="web_page",
+    )
+    records = merge_records(extract_commitments(page))
+    assert all(r.reported_in == [] for r in records)
+
+
+def test_a_sentence_filed_under_the_year_it_names():
+    page = make_document(
+        "https://example.org/groups/sme",
+        "Small and Medium Enterprises Working Group",
+        [
+            "In August 2012, the SME Ministers endorsed the SMEWG Strategic Plan for 2013-2016"
+            " with the following priority areas for action:",
+            Paragraph("access to finance;", kind="li"),
+            Paragraph("access to markets.", kind="li"),
+        ],
+        year=2015,
+        doc_type="web_page",
+    )
+    (record,) = extract_commitments(page)
+    assert record.text.startswith("In August 2012,")
+    assert (record.year, record.self_dated) == (2012, True)
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("citable")
+    old = make_document(  # an old statement page, titled only with its year and meeting
+        "https://example.org/sme/1997_sme",
+        "1997 APEC Small and Medium Enterprises Ministerial Meeting",
+        [
+            "The Fourth APEC Ministerial Meeting on SMEs was held in Westport, Westland on"
+            " 8-9 September 1997.",
+            "Ministers agreed that SME growth would be stimulated by:",
+            Paragraph("reducing red tape for new businesses;", kind="li"),
+            Paragraph("encouraging e-commerce and online transactions.", kind="li"),
+            "Ministers endorsed the framework for SME cooperation.",
+        ],
+        year=1997,
+        doc_type="ministerial_statement",
+        publisher="APEC",
+    )
+    reprint = news_item(
+        "Ministers endorsed the framework for SME cooperation.",
+        "The ministers met in Westport.",
+        url="https://news.example.com/1997/ministers-framework",
+        year=1997,
+    )
+    build_index(make_corpus(root, [old, reprint]), root / "index")
+    return root / "index"
+
+
+def test_an_old_statement_yields_its_commitments_verbatim(index_dir):
+    records = find_commitments(index_dir)
+    assert [(r.lead_in, r.text, r.year) for r in records] == [
+        (
+            "Ministers agreed that SME growth would be stimulated by:",
+            "reducing red tape for new businesses",
+            1997,
+        ),
+        (
+            "Ministers agreed that SME growth would be stimulated by:",
+            "encouraging e-commerce and online transactions.",
+            1997,
+        ),
+        (None, "Ministers endorsed the framework for SME cooperation.", 1997),
+    ]
+    assert [r["url"] for r in records[2].reported_in] == [
+        "https://news.example.com/1997/ministers-framework"
+    ]
