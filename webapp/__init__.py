@@ -15,6 +15,7 @@ from indexer.crawl.corpus import default_corpus_dir
 from indexer.search.engine import MAX_LIMIT
 from indexer.search.generation import default_index_dir
 from webapp import commitments_views, engine, errors, security, templating
+from webapp.json_provider import OrjsonProvider
 from webapp.views import api, ask, documents, meetings, pages, search
 
 DEFAULTS: dict[str, Any] = {
@@ -35,6 +36,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     and CORPUS_DIR, the crawl's store whose bytes `/doc/<id>/original` serves (default:
     $APEC_SEARCH_CORPUS or `corpus/`)."""
     app = Flask(__name__)
+    app.json = OrjsonProvider(app)
     app.config.from_mapping(DEFAULTS)
     app.config["INDEX_DIR"] = default_index_dir()
     app.config["CORPUS_DIR"] = default_corpus_dir()
