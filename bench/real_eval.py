@@ -214,7 +214,7 @@ def worker(request_file: Path, out_file: Path) -> None:
         answers[q["id"]] = {
             "confident": got["confident"],
             "answers": [
-                {k: a.get(k) for k in ("answer", "span", "url", "confidence")}
+                {k: a.get(k) for k in ("answer", "span", "url", "confidence", "answer_kind")}
                 for a in got["answers"]
             ],
         }
@@ -435,6 +435,42 @@ def hit(answer: dict, wanted: list[str]) -> bool:
     return any(fold(w) in text for w in wanted)
 
 
+BINS = 10  # reliability table: confidence bins of 0.1
+
+
+def top_answers(questions: list[dict], answers: dict[str, dict]) -> list[tuple[float, bool]]:
+    """Each question's first answer as (its confidence, whether it is right): an unanswerable
+    question's first answer is never right; no answer at all is confidence 0."""
+    out = []
+    for q in questions:
+        shown = answers[q["id"]]["answers"]
+        first = shown[0] if shown else {}
+        right = bool(shown) and q["answerable"] and hit(first, q["answers"])
+        out.append((float(first.get("confidence") or 0.0), right))
+    return out
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> list[tuple[float, float, int, float, float]]:
+    """The reliability table: per confidence bin (low, high, count, mean confidence,
+    share right), empty bins left out."""
+    rows = []
+    for b in range(BINS):
+        low, high = b / BINS, (b + 1) / BINS
+        inside = [(c, r) for c, r in pairs if low <= c < high or (b == BINS - 1 and c == 1.0)]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            rows.append((low, high, len(inside), mean, sum(r for _, r in inside) / len(inside)))
+    return rows
+
+
+def expected_calibration_error(pairs: list[tuple[float, bool]]) -> float:
+    """ECE over BINS equal-width bins: the count-weighted mean gap between confidence and
+    accuracy (Naeini et al. 2015; Guo et al. 2017, "On Calibration of Modern Neural
+    Networks")."""
+    n = len(pairs)
+    return sum(count / n * abs(mean - acc) for _, _, count, mean, acc in reliability(pairs))
+
+
 def score_questions(questions: list[dict], answers: dict[str, dict]) -> dict[str, str]:
     answerable = [q for q in questions if q["answerable"]]
     rows = {}
@@ -445,14 +481,51 @@ def score_questions(questions: list[dict], answers: dict[str, dict]) -> dict[str
     h3 = sum(any(hit(a, q["answers"]) for a in answers[q["id"]]["answers"][:3]) for q in answerable)
     rows["QA hit@1"] = pct(h1, len(answerable))
     rows["QA hit@3"] = pct(h3, len(answerable))
-    sure = [q for q in answerable if answers[q["id"]]["confident"]]
-    right = sum(hit(answers[q["id"]]["answers"][0], q["answers"]) for q in sure)
+    sure = [q for q in questions if answers[q["id"]]["confident"]]
+    right = sum(
+        q["answerable"] and hit(answers[q["id"]]["answers"][0], q["answers"]) for q in sure
+    )
     rows["confident answers right"] = pct(right, len(sure))
+    rows["  answerable answered confidently"] = pct(
+        sum(answers[q["id"]]["confident"] for q in answerable), len(answerable)
+    )
     unanswerable = [q for q in questions if not q["answerable"]]
     rows["unanswerable declined"] = pct(
         sum(not answers[q["id"]]["confident"] for q in unanswerable), len(unanswerable)
     )
+    if questions:
+        rows["expected calibration error"] = (
+            f"{expected_calibration_error(top_answers(questions, answers)):6.3f}"
+        )
+    for kind in sorted({q["kind"] for q in answerable}):
+        of_kind = [q for q in answerable if q["kind"] == kind]
+        right = sum(hit((answers[q["id"]]["answers"] or [{}])[0], q["answers"]) for q in of_kind)
+        rows[f"  hit@1 {kind}"] = pct(right, len(of_kind))
     return rows
+
+
+def print_reliability(name: str, questions: list[dict], answers: dict[str, dict]) -> None:
+    print(f"\nreliability, {name} (first answer of each question):")
+    print(f"    {'confidence':>12} {'answers':>8} {'mean conf':>10} {'right':>8}")
+    for low, high, count, mean, acc in reliability(top_answers(questions, answers)):
+        print(f"    {low:4.1f} – {high:3.1f} {count:8} {mean:10.3f} {acc:8.3f}")
+
+
+def print_question_misses(name: str, questions: list[dict], answers: dict[str, dict]) -> None:
+    """Each question whose first answer is wrong or whose confidence says otherwise."""
+    print(f"\nquestions, {name} (wrong first answers, and unanswerable ones answered):")
+    for q in questions:
+        got = answers[q["id"]]
+        first = (got["answers"] or [{}])[0]
+        right = q["answerable"] and hit(first, q["answers"])
+        if right and got["confident"] or not q["answerable"] and not got["confident"]:
+            continue
+        mark = "right, declined" if right else "WRONG, confident" if got["confident"] else "wrong"
+        print(
+            f"  {q['id']} [{q['kind']}] {mark} {first.get('confidence')}: {q['question']}\n"
+            f"      want {q['answers']}; got span {first.get('span')!r}"
+            f" in {str(first.get('answer'))[:160]!r}"
+        )
 
 
 def score_queries(queries: list[dict], search: dict[str, list[str]]) -> dict[str, str]:
@@ -634,7 +707,10 @@ def main() -> None:
     print(f"\n{'':30}" + "".join(f"{n:>28}" for n in names))
     for row in results[names[-1]][0]:
         print(f"{row:30}" + "".join(f"{results[n][0].get(row, ''):>28}" for n in names))
+    for name in names:
+        print_reliability(name, questions, sides[name]["answers"])
     if args.verbose:
+        print_question_misses(names[-1], questions, sides[names[-1]]["answers"])
         for name in names:
             print(f"\ntype confusion, {name} (label -> given):")
             print(confusion(labels, results[name][1]))

@@ -241,3 +241,47 @@ def test_a_role_of_several_words_is_its_last_word(question, sentence, span):
     q = analyse(question)
     found = find_span(sentence, "person", set(q.term_keys), role=q.role)
     assert found is not None and found.text(sentence) == span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The meeting was chaired by H.E. Dato Sri Dr. Haji Wan Ismail bin Tuan Omar,"
+            " Minister of Entrepreneur Development.",
+            "H.E. Dato Sri Dr. Haji Wan Ismail bin Tuan Omar",
+        ),
+        ("Chaired by Datuk Seri Dr. Aminah Karim, ministers met online.", "Datuk Seri Dr. Aminah Karim"),
+        ("It was chaired by Mr. Tan Wei Ming, Minister of State.", "Mr. Tan Wei Ming"),
+        ("The session was chaired by Engr. Rosa T. Dizon of the Philippines.", "Engr. Rosa T. Dizon"),
+        ("The meeting was chaired by Rt. Hon. Mere Tawhiri.", "Rt. Hon. Mere Tawhiri"),
+    ],
+)
+def test_a_chair_keeps_every_honorific_and_initial(sentence, expected):
+    assert span("Who chaired the meeting?", sentence) == (expected, STRONG)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        (
+            "Who is the president of Atlantis?",
+            "President Marlow's National Export Initiative doubles the exports of small firms.",
+        ),
+        ("Who opened the meeting?", "It was opened by the Ministry of Trade and Industry."),
+        ("Who chaired the forum?", "The forum was chaired by the Lakeside Business Council."),
+    ],
+)
+def test_a_programme_or_a_body_is_not_a_person(question, sentence):
+    assert span(question, sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting was held at the Lakeside Digital Economy Forum.",
+        "Ministers met in the Northern Coast Region for two days.",
+    ],
+)
+def test_an_event_or_a_region_is_not_where_a_meeting_was_held(sentence):
+    assert span("Where was the meeting held?", sentence) is None

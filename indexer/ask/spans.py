@@ -31,10 +31,15 @@ _UPPER = "A-ZÀ-ÖØ-Þ"  # Latin capitals, accented ones included ("Élise", "�
 _CAP = rf"[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*"
 _PARTICLE = r"(?:bin|binti|de|del|da|dos|van|von|la|le)"
 NAME = rf"{_CAP}(?:\s+(?:[{_UPPER}]\.|{_CAP}|{_PARTICLE}\s+{_CAP}))*"
+# Honorifics and styles before a name, as the member economies write them: "H.E. Dato Sri
+# Dr. Haji ...", "Rt. Hon.", "Engr.", "Atty." and "Lic." (the Philippines, Mexico), "Ir." and
+# "Drs." (Indonesia), "Mdm." (Singapore, Malaysia), "Khun" (Thailand).
 TITLE = (
-    r"(?:H\.\s?E\.|Hon\.|(?:the\s+)?Honou?rable|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Madam|"
-    r"Dato'?|Datuk|Tan\s+Sri|Deputy\s+Minister|Vice[- ]Minister|Minister|Secretary|"
-    r"Ambassador|Senator|Her\s+Excellency|His\s+Excellency)"
+    r"(?:H\.\s?E\.|Rt\.?\s+Hon\.?|Hon\.|(?:the\s+)?(?:Right\s+)?Honou?rable|Dr\.?|Drs\.?"
+    r"|Mr\.?|Mrs\.?|Ms\.?|Mdm\.?|Madame|Madam|Prof\.?|Engr\.?|Atty\.?|Lic\.|Ing\.|Ir\."
+    r"|Sr\.|Sra\.|Excm[oa]\.|Dato'?|Datuk|Datin|Tan\s+Sri|Seri|Sri|Haji|Hajah|Tun|Pehin"
+    r"|Khun|Deputy\s+Minister|Vice[- ]Minister|Minister|Secretary|Ambassador|Amb\.|Senator"
+    r"|Sen\.|Gov\.|Pres\.|Her\s+Excellency|His\s+Excellency|Excellency)"
 )
 TITLED = rf"(?:{TITLE}\s+)+{NAME}"
 _NOT_A_NAME_TEXT = """
@@ -78,8 +83,8 @@ def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # -- persons ------------------------------------------------------------------------------
 
 _CHAIR_CUE = _re(
-    r"\b(?:under\s+the\s+(?i:chair(?:man|woman|person)?ship)\s+of|(?:chaired|co-chaired|presided"
-    r"\s+over)\s+by|As\s+Chair,\s+I,)\s+"
+    r"\b(?:under\s+the\s+(?i:chair(?:man|woman|person)?ship)\s+of|(?i:(?:chaired|co-chaired"
+    r"|presided\s+over)\s+by)|As\s+Chair,\s+I,)\s+"
 )
 _OTHER_CUE = _re(r"\b(?:hosted|led|opened|convened|addressed|welcomed)\s+by\s+")
 # A person, perhaps with an apposition, then perhaps the comma closing one before the name
@@ -453,6 +458,46 @@ def _adds_information(sentence: str, start: int, end: int, exclude: set[str]) ->
     return bool(span_keys - exclude)
 
 
+# Words that make a capitalised run a body, a programme, an event or a place, not a
+# person ("National Export Initiative", "Ministry of Trade", "Economic Forum").
+_NOT_PERSON_TEXT = """ministry department association bank council corporation committee forum
+    university agency office commission chamber institute organisation organization group
+    federation foundation secretariat unit government economy economies region summit
+    meeting conference week dialogue workshop network alliance company enterprises business
+    businesses trade industry commerce fund centre center act law city province state"""
+_NOT_PERSON = frozenset(_NOT_PERSON_TEXT.split()) | NAMED_KINDS
+_TITLE_RUN = _re(rf"^(?:{TITLE}\s+)+")
+
+
+def is_person_name(text: str) -> bool:
+    """Whether a span names a person: a name (after any honorifics) of capitalised words
+    none of which names a body, programme, event or place (_NOT_PERSON, NAMED_KINDS), with
+    no possessive ("Obama's National Export Initiative" is a programme)."""
+    name = _TITLE_RUN.sub("", text)
+    tokens = name.split()
+    if not tokens or any(t.endswith(("'s", "’s", "s'")) for t in tokens):
+        return False
+    return not any(w.lower() in _NOT_PERSON for w in re.findall(r"[^\W\d_]+", name))
+
+
+PERSON_TYPES = frozenset(["person", "chair", "opened", "elected"])
+# Words that make a capitalised run an event, a body, a region or a document, not a city
+# or an economy ("the Digital Economy Forum", "the Biobío Region").
+_NOT_PLACE_TEXT = """forum meeting meetings summit conference week dialogue workshop symposium
+    region regions province district apec sme smes msme msmes ministerial ministers minister
+    group council university hotel statement declaration committee secretariat economy
+    economies government ministry department"""
+_NOT_PLACE = frozenset(_NOT_PLACE_TEXT.split()) | NAMED_KINDS
+
+
+def is_place_name(text: str) -> bool:
+    """Whether a span names a city or an economy ("Lakeside, Atlantis"): none of its words
+    names an event, body, region or document (_NOT_PLACE), nor is it a venue."""
+    if _VENUE.search(text):
+        return False
+    return not any(w.lower() in _NOT_PLACE for w in re.findall(r"[^\W\d_]+", text))
+
+
 def _looks_like_name(text: str) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
     return (
@@ -531,6 +576,10 @@ def find_span(
         elif not _adds_information(sentence, start, end, exclude):
             continue
         if answer_type in ("person", "chair", "place") and not _looks_like_name(text):
+            continue
+        if (role or answer_type in PERSON_TYPES) and not is_person_name(text):
+            continue  # a programme, a body or an event is not who did it
+        if answer_type == "place" and not is_place_name(text):
             continue
         if near and _qualifies(answer_type, keys(sentence[end : end + 40]), near):
             strength = STRONG

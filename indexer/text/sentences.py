@@ -15,9 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Lower-cased tokens (without their final dot) after which a dot never ends a sentence.
+# Lower-cased tokens (without their final dot) after which a dot never ends a sentence:
+# honorifics and styles as the member economies write them before names ("H.E. Dato Sri
+# Dr.", "Rt. Hon.", "Engr.", "Atty.", "Lic.", "Ing." in the Philippines and Latin America,
+# "Ir.", "Drs." in Indonesia, "Mdm." in Singapore and Malaysia, "Excmo.", "Sra."), then
+# other abbreviations.
 ABBREVIATIONS_TEXT = """
-    h.e dr mr mrs ms mx prof hon rt st sr jr gen col capt lt gov sen rep amb
+    h.e dr drs mr mrs ms mx mdm mme prof hon rt st sr sra srta excmo excma jr gen col capt lt
+    gov sen rep amb pres engr atty lic ing arq ir
     no nos vol vols art arts para paras sec ch fig p pp op cf
     e.g i.e viz vs approx ca est dept univ inc ltd corp co bros assn
     jan feb mar apr jun jul aug sep sept oct nov dec
