@@ -173,6 +173,20 @@ class Site:
 # -- one side: crawl, index, ask (runs with that side's code on the path) -------------------
 
 
+def crawl_and_index(site: str, work: Path) -> Path:
+    """Crawl the loopback ``site`` into ``work``/corpus and index it into ``work``/index
+    with the code on the import path; the index folder."""
+    corpus, index = work / "corpus", work / "index"
+    cli = [sys.executable, "-m", "indexer.cli"]
+    for args in (
+        ["crawl", "--seed", site, "--delay", "0", "--max-pages", "5000"],
+        ["index"],
+    ):
+        where = ["--corpus", str(corpus)] + (["--index", str(index)] if args == ["index"] else [])
+        subprocess.run(cli + args + where, check=True, capture_output=True, timeout=SIDE_TIMEOUT)
+    return index
+
+
 def worker(request_file: Path, out_file: Path) -> None:
     """Crawl and index the site with the code on the import path, then write its output:
     {"documents": [...], "answers": {id: ...}, "search": {id: [url...]}, "commitments": [...]}."""
@@ -181,15 +195,7 @@ def worker(request_file: Path, out_file: Path) -> None:
     from indexer.search import Engine
 
     request = json.loads(request_file.read_text(encoding="utf-8"))
-    work = Path(tempfile.mkdtemp(prefix="real-eval-"))
-    corpus, index = work / "corpus", work / "index"
-    cli = [sys.executable, "-m", "indexer.cli"]
-    for args in (
-        ["crawl", "--seed", request["site"], "--delay", "0", "--max-pages", "5000"],
-        ["index"],
-    ):
-        where = ["--corpus", str(corpus)] + (["--index", str(index)] if args == ["index"] else [])
-        subprocess.run(cli + args + where, check=True, capture_output=True, timeout=SIDE_TIMEOUT)
+    index = crawl_and_index(request["site"], Path(tempfile.mkdtemp(prefix="real-eval-")))
     engine = Engine(index)
     ids, page = [], 1  # every document: each work's primary, and its copies where listed
     while True:
@@ -482,9 +488,7 @@ def score_questions(questions: list[dict], answers: dict[str, dict]) -> dict[str
     rows["QA hit@1"] = pct(h1, len(answerable))
     rows["QA hit@3"] = pct(h3, len(answerable))
     sure = [q for q in questions if answers[q["id"]]["confident"]]
-    right = sum(
-        q["answerable"] and hit(answers[q["id"]]["answers"][0], q["answers"]) for q in sure
-    )
+    right = sum(q["answerable"] and hit(answers[q["id"]]["answers"][0], q["answers"]) for q in sure)
     rows["confident answers right"] = pct(right, len(sure))
     rows["  answerable answered confidently"] = pct(
         sum(answers[q["id"]]["confident"] for q in answerable), len(answerable)
@@ -606,6 +610,23 @@ def evaluate(output: dict, pages: list[Page], labels, questions, queries, commit
     return rows, docs
 
 
+def half_pages(half: str) -> tuple[list[Page], dict[str, dict]]:
+    """The cached pages of ``half`` ("dev" or "heldout") and their labels by page id."""
+    labels = {p["id"]: p for p in read_jsonl(DATA / "labels.jsonl") if p["split"] == half}
+    pages = cached_pages(labels)
+    return pages, {p.id: labels[p.id] for p in pages}
+
+
+def half_questions(half: str, pages: list[Page]) -> list[dict]:
+    """The questions of ``half``: those its pages answer, and its unanswerable ones."""
+    urls = {p.url for p in pages}
+    return [
+        q
+        for q in read_jsonl(DATA / "questions.jsonl")
+        if (q["url"] in urls if q["answerable"] else half_of(page_id(q["id"])) == half)
+    ]
+
+
 AGREEMENT_FIELDS = ("doc_type", "year", "date", "place", "publisher", "meeting", "hub")
 
 
@@ -644,16 +665,10 @@ def main() -> None:
     if not CACHE.is_dir() or not any(CACHE.glob("*.json")):
         print(f"no page text cache in {CACHE}: see bench/data/README.md to rebuild it; skipped")
         return
-    labels = {p["id"]: p for p in read_jsonl(DATA / "labels.jsonl") if p["split"] == args.half}
-    pages = cached_pages(labels)
-    labels = {p.id: labels[p.id] for p in pages}
+    pages, labels = half_pages(args.half)
     urls = {p.url for p in pages}
     by_url = {p.url: p.id for p in pages}
-    questions = [
-        q
-        for q in read_jsonl(DATA / "questions.jsonl")
-        if (q["url"] in urls if q["answerable"] else half_of(page_id(q["id"])) == args.half)
-    ]
+    questions = half_questions(args.half, pages)
     queries = [
         q | {"relevant": [by_url[u] for u in q["relevant"] if u in by_url]}
         for q in read_jsonl(DATA / "queries.jsonl")

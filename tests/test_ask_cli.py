@@ -5,6 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from indexer.ask.calibration import calibration
 from indexer.cli import cli
 from tests.ask_corpus import BASE, DOCS
 from tests.helpers import make_index
@@ -30,14 +31,16 @@ def test_json_has_exactly_the_contract_keys(index_dir):
     assert {"answer", "span", "context", "title", "url", "link", "year", "score"} <= a.keys()
     assert (a["span"], a["url"], a["year"]) == ("Hon. Mere Tawhiri", BASE + "smemm/2021", 2021)
     assert isinstance(a["score"], float) and isinstance(a["context"], str)
-    assert all(0.5 <= x["confidence"] <= 1 for x in found["answers"])
+    threshold = calibration().threshold
+    assert all(threshold <= x["confidence"] <= 1 for x in found["answers"] if x["confident"])
+    assert a["confident"] and a["answer_kind"] == "person"
 
 
-def test_declined_answers_carry_a_confidence_below_one_half(index_dir):
+def test_declined_answers_carry_a_confidence_below_the_threshold(index_dir):
     result = run("Who chaired the 2035 SME ministerial meeting?", "--json", "--index", index_dir)
     found = json.loads(result.output)
     assert found["confident"] is False and found["answers"]
-    assert all(0 <= a["confidence"] < 0.5 for a in found["answers"])
+    assert all(0 <= a["confidence"] < calibration().threshold for a in found["answers"])
 
 
 def test_limit_is_passed_on(index_dir):

@@ -251,9 +251,15 @@ def test_a_role_of_several_words_is_its_last_word(question, sentence, span):
             " Minister of Entrepreneur Development.",
             "H.E. Dato Sri Dr. Haji Wan Ismail bin Tuan Omar",
         ),
-        ("Chaired by Datuk Seri Dr. Aminah Karim, ministers met online.", "Datuk Seri Dr. Aminah Karim"),
+        (
+            "Chaired by Datuk Seri Dr. Aminah Karim, ministers met online.",
+            "Datuk Seri Dr. Aminah Karim",
+        ),
         ("It was chaired by Mr. Tan Wei Ming, Minister of State.", "Mr. Tan Wei Ming"),
-        ("The session was chaired by Engr. Rosa T. Dizon of the Philippines.", "Engr. Rosa T. Dizon"),
+        (
+            "The session was chaired by Engr. Rosa T. Dizon of the Philippines.",
+            "Engr. Rosa T. Dizon",
+        ),
         ("The meeting was chaired by Rt. Hon. Mere Tawhiri.", "Rt. Hon. Mere Tawhiri"),
     ],
 )

@@ -5,6 +5,7 @@ number 26th (the series skipped a year, so it is not 1993 + 26), and "the meetin
 import pytest
 
 from indexer.ask import answer
+from indexer.ask.answer import consider
 from indexer.search import Engine
 from tests.helpers import make_document, make_index
 
@@ -94,3 +95,74 @@ def test_the_ask_page_shows_the_note(engine):
         "/ask", query_string={"q": "Where was the 2018 SME Ministerial Meeting held?"}
     )
     assert "No SME Ministerial Meeting was held in 2018" in page.get_data(as_text=True)
+
+
+def report_story():
+    """A story dated after the meeting, naming the year its report came out."""
+    return make_document(
+        "https://wire.example/2019-report",
+        "Report on small firms out",
+        [
+            "The report of the 2019 SME Ministerial Meeting was published in 2021 and counts"
+            " the projects ministers launched."
+        ],
+        doc_type="news_article",
+        year=2021,
+        publisher="Wire",
+    )
+
+
+def opening_story(year: int, number: int, city: str):
+    """A story that numbers the meeting and gives its first day."""
+    return make_document(
+        f"https://wire.example/{year}-opens",
+        "SME ministers meet",
+        [f"The {number}th APEC SME Ministerial Meeting opened on 5 May {year}, officials said."],
+        doc_type="news_article",
+        year=year,
+        publisher="Wire",
+    )
+
+
+@pytest.fixture(scope="module")
+def engine_with_report(tmp_path_factory):
+    docs = [f(*m) for m in MEETINGS for f in (statement, opening_story)] + [report_story()]
+    eng = Engine(make_index(tmp_path_factory.mktemp("record-report"), docs))
+    yield eng
+    eng.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the 2019 SME ministerial meeting held?",
+        "When did SME ministers meet in 2019?",
+        "When did the 2019 APEC SME Ministerial Meeting take place?",
+        "On what date was the SME ministerial meeting of 2019 held?",
+        "When was the 25th APEC SME Ministerial Meeting held?",
+    ],
+)
+def test_when_a_meeting_was_held_is_its_date_from_the_record(engine_with_report, question):
+    found = answer(engine_with_report, question)
+    assert found["confident"], found["answers"][:1]
+    best = found["answers"][0]
+    assert best["span"] == "5 May 2019" and best["answer_kind"] == "date"
+    assert "2021" not in best["span"]
+    assert best["answer"].startswith("We, the APEC Ministers") and "#:~:text=" in best["link"]
+    assert found["summary"] == "5 May 2019 — Brightwater, the 25th SME Ministerial Meeting"
+
+
+def test_a_date_of_another_year_is_no_answer_to_when_a_meeting_was_held(engine_with_report):
+    """Without the record (the meeting's statement is not asked about by its year), the
+    report's year is still not the meeting's date."""
+    found = consider(engine_with_report, "When was the 2019 SME ministerial meeting held?")
+    for s in found.scored:
+        assert "2021" not in (s.answer["span"] or "")
+
+
+def test_where_a_numbered_meeting_was_held_is_read_off_the_record(engine):
+    found = answer(engine, "Where was the 25th APEC SME Ministerial Meeting held?")
+    best = found["answers"][0]
+    assert (best["span"], best["answer_kind"]) == ("Brightwater, Atlantis", "place")
+    # the record's first day: the statement says 5 May, a story that it ended on 6 May
+    assert found["summary"] == "Brightwater — 6 May 2019, the 25th SME Ministerial Meeting"

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from indexer.ask import answer
+from indexer.ask.calibration import calibration
 from indexer.search.engine import Engine
 from tests.ask_corpus import BASE, DOCS
 from tests.helpers import make_index
@@ -39,7 +40,7 @@ def test_api_ask_is_the_library_answer(client, index_dir):
     a = data["answers"][0]
     assert {"answer", "span", "context", "title", "url", "link", "year", "score"} <= a.keys()
     assert (a["span"], a["url"]) == ("Hon. Mere Tawhiri", BASE + "smemm/2021")
-    assert 0.5 <= a["confidence"] <= 1
+    assert calibration().threshold <= a["confidence"] <= 1 and a["confident"]
 
 
 def test_api_ask_limit(client):
@@ -76,7 +77,16 @@ def test_the_page_shows_the_answer_marked_with_its_citation_and_context(client):
     assert "Go to the sentence" in body
     assert "<summary>Context</summary>" in body
     assert "<strong>The meeting was held under the chairmanship of" in body
-    assert re.search(r"Confidence \d{2,3}%", body)
+    assert re.search(r"Likely</span>\s*· confidence \d{2,3}%", body)
+
+
+def test_the_page_leads_with_the_answer_in_one_line_then_its_sentence_then_others(client):
+    _, body = page(client, "Who chaired the 2021 SME ministerial meeting?")
+    summary = re.search(r'<p class="answer-summary"[^>]*>([^<]+)</p>', body)
+    assert summary and "Hon. Mere Tawhiri" in summary.group(1)
+    assert summary.start() < body.index("<mark>Hon. Mere Tawhiri</mark>")
+    if "Other candidates" in body:
+        assert body.index("<mark>Hon. Mere Tawhiri</mark>") < body.index("Other candidates")
 
 
 def test_the_page_declines_and_shows_the_closest_passages(client):

@@ -2,66 +2,191 @@
 
 The question is analysed (indexer.ask.question), candidate passages retrieved with their
 documents' context (indexer.ask.retrieve), split into sentences (indexer.text.sentences),
-scored with answer spans of the asked type (indexer.ask.spans, indexer.ask.rank) and cited
-(indexer.ask.cite). Below the confidence rule the answer is "no confident answer" plus the
-best passages: nothing is ever invented, and every answer cites its document and links to
-the sentence.
+scored with answer spans of the asked kind (indexer.ask.spans, indexer.ask.rank) and cited
+(indexer.ask.cite). Where, when and under whom a meeting the question names was held are
+read off the record of meetings (indexer.ask.record), cited by a sentence stating them.
+Each answer's confidence is the calibrated probability that it is right
+(indexer.ask.calibration); below the fitted threshold the answer is "no confident answer"
+plus the best passages: nothing is ever invented, and every answer cites its document and
+links to the sentence.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from indexer.ask.cite import passage_answer, reading, sentence_answer
-from indexer.ask.question import analyse
+from indexer.ask.calibration import Calibration, calibration
+from indexer.ask.cite import passage_answer, reading, record_citation, sentence_answer
+from indexer.ask.question import Question, analyse, reads_as_question
 from indexer.ask.rank import Candidate, candidates
-from indexer.ask.record import meeting_years, missing_meeting
+from indexer.ask.record import meeting_years, missing_meeting, record_answer
 from indexer.ask.retrieve import documents, retrieve
 from indexer.search.engine import Engine
 
 MORE_PASSAGES = 5
+# The kind of answer each span type gives (answer_kind); a sentence with no span is a
+# "sentence", a passage shown when declining a "passage".
+SPAN_KINDS = {
+    "chair": "person",
+    "opened": "person",
+    "elected": "person",
+    "hosted": "person",
+    "named": "name",
+}
+
+
+@dataclass
+class Scored:
+    """A candidate answer with its calibrated probability of being right."""
+
+    answer: dict[str, Any]  # the answer's JSON (cite.sentence_answer or record_citation)
+    features: dict[str, float]  # what the calibration read ({} for the record's answer)
+    probability: float
+    source: str  # "sentence" or "record"
+
+
+def _leaders(ranked: list[Candidate]) -> list[Candidate]:
+    """The best sentence of each passage, passages in the order of their best sentence."""
+    leaders: dict[str, Candidate] = {}
+    for c in ranked:
+        leaders.setdefault(c.passage["passage_id"], c)
+    return list(leaders.values())
+
+
+def answer_kind(question: Question, c: Candidate) -> str:
+    """What a sentence answer gives: its span's kind ("person", "date", "place", "number",
+    "share", "money", "frequency", "name", "theme", "list", "phrase"), else "sentence"."""
+    if c.span is None:
+        return "sentence"
+    if c.span_kind:
+        return c.span_kind
+    kind = question.relation or ("chair" if question.asks_chair else question.answer_type)
+    return SPAN_KINDS.get(kind, kind)
+
+
+@dataclass
+class Considered:
+    """Everything ``answer`` weighs for one question."""
+
+    question: Question
+    scored: list[Scored]  # best first; the record's answer among them when it has one
+    passages: list[dict[str, Any]]  # the retrieved passages
+    note: str | None  # the record shows no meeting in the year asked about
+
+
+def consider(engine: Engine, text: str) -> Considered:
+    """Every candidate answer to question ``text`` with its probability, best first (see
+    ``calibrate``), the passages retrieved, and the note of a year without a meeting."""
+    question = analyse(text)
+    question.meeting_years = meeting_years(engine, question)
+    note = missing_meeting(engine, question)
+    passages = retrieve(engine, question)
+    leaders = _leaders(candidates(question, passages, documents(engine, passages)))
+    typed = question.answer_type != "other"
+    names_document = bool(question.target_years or question.meeting)
+    scored = []
+    for i, c in enumerate(leaders):
+        features = c.calibration_features(typed, names_document, first=i == 0)
+        shown = sentence_answer(c) | {"answer_kind": answer_kind(question, c)}
+        scored.append(Scored(shown, features, 0.0, "sentence"))
+    found = None if note else record_answer(engine, question)
+    cited = record_citation(engine, found) if found else None
+    if cited:
+        scored.insert(0, Scored(cited, {}, 0.0, "record"))
+    considered = Considered(question, scored, passages, note)
+    calibrate(considered, calibration())
+    return considered
+
+
+def _same_span(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def calibrate(considered: Considered, fitted: Calibration) -> None:
+    """Set each candidate's probability under ``fitted`` and sort them, best first: a
+    sentence's from its features; the record's answer the record's probability, or that of
+    a sentence giving the same answer when higher (it corroborates the record); every one
+    0 after a note of a year without a meeting (whatever a sentence says, it is not about a
+    meeting that was not held). Equal ones keep their order: the record's, then by score."""
+    for s in considered.scored:
+        if s.source == "sentence":
+            s.probability = fitted.probability(s.features)
+    for s in considered.scored:
+        if s.source == "record":
+            same = [
+                o.probability
+                for o in considered.scored
+                if o.source == "sentence" and _same_span(o.answer["span"], s.answer["span"])
+            ]
+            s.probability = max([fitted.record, *same])
+    if considered.note:
+        for s in considered.scored:
+            s.probability = 0.0
+    considered.scored.sort(key=lambda s: -s.probability)
 
 
 def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     """Answer `question` from the index behind `engine`.
 
     Returns {"question", "answers": [{"answer", "span", "context", "title", "url", "link",
-    "year", "score", "confidence", ...}], "confident", "answer_type", "passages", "notes"}.
-    Confident answers are sentences that each pass the confidence rule (confidence >= 0.5);
-    without any, "answers" are the best passages (confidence < 0.5) and "confident" is
-    false. "passages" are further passages for reading on. Raises IndexMissing when there is
-    no index.
+    "year", "score", "confidence", "confident", "likelihood", "answer_kind", ...}],
+    "confident", "answer_type", "summary", "passages", "notes"}. ``confidence`` is the
+    calibrated probability that the answer is right (indexer.ask.calibration),
+    ``likelihood`` the same in words ("likely", "uncertain", "unlikely"); ``confident`` is
+    true when the first answer reaches the fitted threshold, and ``summary`` is then the
+    answer in one line (else null). Confident answers come first, then other candidates
+    (each answer's own ``confident`` says which), up to ``limit``; without a confident one,
+    "answers" are the best passages (``answer_kind`` "passage", ``confident`` false).
+    "passages" are further passages for reading on. Raises IndexMissing when there is no index.
     """
-    parsed = analyse(question)
-    parsed.meeting_years = meeting_years(engine, parsed)
-    # "the 2018 SME ministerial meeting": the record shows none was held that year
-    no_meeting = missing_meeting(engine, parsed)
-    passages = retrieve(engine, parsed)
-    ranked = candidates(parsed, passages, documents(engine, passages))
-    typed = parsed.answer_type != "other"
-    names_document = bool(parsed.target_years or parsed.meeting)
-    # The best sentence of each passage, passages in the order of their best sentence.
-    leaders: dict[str, Candidate] = {}
-    for c in ranked:
-        leaders.setdefault(c.passage["passage_id"], c)
+    considered = consider(engine, question)
+    scored, passages = considered.scored, considered.passages
+    fitted = calibration()
     limit = max(1, limit)
-    sure = [c for c in leaders.values() if c.is_confident(typed, names_document)][:limit]
-    if no_meeting:
-        sure = []  # whatever a sentence says, it is not about a meeting that was not held
+    sure = bool(scored) and fitted.confident(scored[0].probability)
     if sure:
-        answers = [sentence_answer(c) for c in sure]
+        answers = [s.answer | {"confidence": round(s.probability, 4)} for s in scored[:limit]]
     else:
-        # The best candidates still lead; passages without one fill up to `limit`.
-        order = [(c.passage, c.score, c.confidence) for c in leaders.values()]
-        order += [(p, 0.0, 0.0) for p in passages if p["passage_id"] not in leaders]
-        answers = [passage_answer(*item) for item in order[:limit]]
+        # The best candidates' passages still lead; other passages fill up to `limit`.
+        by_id = {p["passage_id"]: p for p in passages}
+        answers, seen = [], set()
+        for s in scored:
+            pid = s.answer["passage_id"]
+            if pid in by_id and pid not in seen:
+                seen.add(pid)
+                answers.append(passage_answer(by_id[pid], s.answer["score"], s.probability))
+        answers += [passage_answer(p, 0.0, 0.0) for p in passages if p["passage_id"] not in seen]
+        answers = answers[:limit]
+    for a in answers:
+        a["confident"] = fitted.confident(a["confidence"])
+        a["likelihood"] = fitted.in_words(a["confidence"])
     used = {a["passage_id"] for a in answers}
     more = [p for p in passages if p["passage_id"] not in used][:MORE_PASSAGES]
+    first = answers[0] if sure else None
     return {
         "question": question,
         "answers": answers,
-        "confident": bool(sure),
-        "answer_type": parsed.answer_type,
+        "confident": sure,
+        "answer_type": considered.question.answer_type,
+        "summary": (first.get("summary") or first["span"] or first["answer"]) if first else None,
         "passages": [reading(p) for p in more],
-        "notes": [no_meeting] if no_meeting else [],
+        "notes": [considered.note] if considered.note else [],
+    }
+
+
+def featured_answer(engine: Engine, query: str) -> dict[str, Any] | None:
+    """What a search shows above its results for a query that reads as a question
+    (``reads_as_question``): {"question", "confident", "summary", "answer"}, ``answer``
+    the first confident answer (as ``answer`` gives it) or null, when the question is then
+    better asked on its own. None for a query that is not a question."""
+    if not reads_as_question(query):
+        return None
+    found = answer(engine, query, limit=1)
+    first = found["answers"][0] if found["confident"] else None
+    return {
+        "question": query,
+        "confident": found["confident"],
+        "summary": found["summary"],
+        "answer": first,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.ask.rank import Candidate
+from indexer.search.engine import Engine
 from indexer.text.fragments import passage_link
 
 
@@ -41,15 +42,56 @@ def sentence_answer(c: Candidate) -> dict[str, Any]:
 
 
 def passage_answer(passage: dict[str, Any], score: float, confidence: float) -> dict[str, Any]:
-    """A passage shown when no sentence answers confidently (its confidence below 0.5)."""
+    """A passage shown when no sentence answers confidently, with the probability of its
+    best sentence (below the calibration's threshold)."""
     return {
         "answer": passage["text"],
         "span": None,
         "context": passage["text"],
         "link": passage["link"],
         "score": round(score, 4),
-        "confidence": round(min(confidence, 0.49), 4),
+        "confidence": round(confidence, 4),
+        "answer_kind": "passage",
         "offsets": [0, len(passage["text"])],
+        **cited(passage),
+    }
+
+
+def record_citation(engine: Engine, found: dict[str, Any]) -> dict[str, Any] | None:
+    """The record's answer (indexer.ask.record.record_answer) in the shape of a sentence
+    answer: the evidence sentence, the fact as it writes it (``span``), its paragraph as
+    context, the deep link the record keeps, and ``summary`` (one line). None when the
+    evidence's document is no longer in the index."""
+    evidence = found["evidence"]
+    doc = engine.document(evidence["doc_id"])
+    if not doc:
+        return None
+    text = evidence["text"]
+    paragraphs = doc.get("paragraphs", [])
+    position = next((i for i, p in enumerate(paragraphs) if text in p["text"]), None)
+    context = paragraphs[position]["text"] if position is not None else text
+    start = max(0, context.find(text))
+    meeting = found["meeting"]
+    key = f"{meeting['series']}/{meeting['number'] or meeting['year']}"
+    passage = doc | {
+        "doc_id": evidence["doc_id"],
+        "url": evidence["url"],
+        "position": position,
+        "passage_id": f"record:{key}:{found['fact']}",
+        "page": paragraphs[position].get("page") if position is not None else None,
+    }
+    return {
+        "answer": text,
+        "span": found["span"],
+        "context": context,
+        "link": evidence["link"],
+        "score": 0.0,
+        "confidence": 0.0,
+        "answer_kind": {"city": "place", "economy": "place", "chair": "person"}.get(
+            found["fact"], found["fact"]
+        ),
+        "summary": found["summary"],
+        "offsets": [start, start + len(text)],
         **cited(passage),
     }
 

@@ -355,6 +355,22 @@ class Question:
         return [keys(p) for p in self.phrases]
 
 
+_QUESTION_WORDS_TEXT = """who whom whose what when where which why how is are was were did
+    does do can could should will has have"""
+_QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
+_SEARCH_SYNTAX = re.compile(r"\b[a-z_]+:\S|\s(?:OR|AND|NOT)\s|\*|(?:^|\s)-\w")
+
+
+def reads_as_question(text: str) -> bool:
+    """Whether a search query reads as a question in plain words ("Who chaired the 2021
+    meeting?", "when did ministers meet in lakeside"): three words or more, opening with a
+    question word or closing with "?", and no query syntax (fields, OR, a word start)."""
+    tokens = text.split()
+    if len(tokens) < 3 or _SEARCH_SYNTAX.search(text):
+        return False
+    return text.rstrip().endswith("?") or tokens[0].lower() in _QUESTION_WORDS
+
+
 def answer_type(text: str) -> str:
     """The kind of answer the question asks for (one of ANSWER_TYPES)."""
     found = [

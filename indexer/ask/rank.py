@@ -80,6 +80,7 @@ class Candidate:
     span: Span | None
     score: float = 0.0
     needed: float = WEAK  # the span strength a confident answer needs
+    span_kind: str | None = None  # "list" or "phrase" when the span is one of those
 
     @property
     def span_text(self) -> str | None:
@@ -88,6 +89,20 @@ class Candidate:
     @property
     def confidence(self) -> float:
         return 1.0 / (1.0 + math.exp(-STEEPNESS * (self.score - THRESHOLD)))
+
+    def calibration_features(
+        self, typed: bool, names_document: bool, first: bool
+    ) -> dict[str, float]:
+        """The features indexer.ask.calibration reads (its FEATURES); ``first``: whether
+        this is the best scored candidate."""
+        return {
+            "score": self.score,
+            "rule": float(self.is_confident(typed, names_document)),
+            "span": self.span.strength if self.span else 0.0,
+            "document": self.features["document"],
+            "context": self.features["context"],
+            "first": float(first),
+        }
 
     def is_confident(self, typed: bool, names_document: bool) -> bool:
         """`names_document`: the question names a year or a meeting, which must then be
@@ -106,6 +121,12 @@ class Candidate:
             and (self.span is not None or not typed)
             and (self.span is None or self.span.strength >= self.needed)
         )
+
+
+def _other_year(span: str, years: set[int]) -> bool:
+    """Whether a date span is of a year other than those the question points at."""
+    said = {int(y) for y in _YEAR.findall(span)}
+    return bool(years and said and not said & years)
 
 
 def is_heading(text: str) -> bool:
@@ -288,8 +309,11 @@ def candidates(
                 role=question.role,
             )
             if span and question.asks_meeting_date:
-                strength = meeting_date_strength(sentence.text, span, dates=question.asks_dates)
-                span = Span(span.start, span.end, strength)
+                if _other_year(span.text(sentence.text), question.target_years):
+                    span = None  # "When was the 2031 meeting held?" is not answered by 2032
+                else:
+                    strength = meeting_date_strength(sentence.text, span, dates=question.asks_dates)
+                    span = Span(span.start, span.end, strength)
             # The heading a sentence sits under: the passage's last heading line before it.
             headed = [s.text for s in sentences[:i] if is_heading(s.text)]
             under = headed[-1] if headed else heading

@@ -1,19 +1,27 @@
 """What the record tells a question: the years of the meetings it names by number ("the
 26th SME ministerial meeting") or by place ("the meeting in Iloilo"), from the served
-generation's record of meetings (indexer.record), never from a formula."""
+generation's record of meetings (indexer.record), never from a formula; and the answer to
+where, when and under whom one meeting was held, or its theme, read off the record's facts
+and cited by a sentence stating it (the record keeps every document's evidence)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
+from typing import Any
 
 from indexer.ask.question import Question
+from indexer.ask.spans import CAP, date_spans, is_person_name
+from indexer.record.meetings import same_value
+from indexer.record.mentions import SERIES_NAMES
 from indexer.record.store import (
     HasIndexPath,
     RecordMissing,
     load_meetings,
     years_without_meeting,
 )
+from indexer.text.months import FULL_MONTH, FULL_MONTH_NAMES
 from indexer.text.ordinals import ordinal
 
 ABOUT_A_MEETING = re.compile(r"\b(?:meeting|meet|met|held|host\w*|smemm|ministers?)\b", re.I)
@@ -73,3 +81,181 @@ def missing_meeting(source: HasIndexPath, question: Question) -> str | None:
         f"No SME Ministerial Meeting was held in {year}: the {ordinal(before['number'])} was"
         f" in {before['year']} and the {ordinal(after['number'])} in {after['year']}."
     )
+
+
+# What a question asks of a meeting: the record's fact (and the evidence field stating it).
+_ASKS_ECONOMY = re.compile(r"\b(?:which|what)\s+(?:economy|country|member)\b", re.I)
+_HELD = re.compile(r"\b(?:held|met|meet|convened|took\s+place|hosted|chaired|opened)\b", re.I)
+_AFTER_CITY = re.compile(rf",\s*({CAP}(?:\s+{CAP})*)")
+_MEETING_WORD = re.compile(r"\b(?:meeting|smemm|meet|met)\b", re.I)
+
+
+def asked_fact(question: Question) -> str | None:
+    """The fact of a meeting a question asks for: "city" (where; "economy" for which
+    economy), "date" (when it was held), "chair" (who chaired) or "theme"; None for any
+    other question, or one not about a meeting."""
+    if not _MEETING_WORD.search(question.text):
+        return None
+    kind = question.answer_type
+    if kind == "place":
+        return "economy" if _ASKS_ECONOMY.search(question.text) else "city"
+    if kind == "date" and question.asks_meeting_date:
+        return "date"
+    if kind == "person" and question.asks_chair:
+        return "chair"
+    return "theme" if kind == "theme" else None
+
+
+def _series(question: Question) -> str:
+    return "smewg" if question.body == "working_group" else "sme_ministerial"
+
+
+def _names_city(question: Question, meeting: dict[str, Any]) -> bool:
+    city = meeting.get("city")
+    return bool(city) and bool(re.search(rf"\b{re.escape(_fold(city))}\b", _fold(question.text)))
+
+
+def identified_meeting(meetings: list[dict[str, Any]], question: Question) -> dict | None:
+    """The one meeting of the question's series it names: by its number ("the 25th SME
+    Ministerial Meeting"), else by the one year it names when the record holds one meeting
+    of the series that year (and no other number), else by its city. None when it names
+    none, or several."""
+    of_series = [m for m in meetings if m["series"] == _series(question)]
+    if question.meeting is not None:
+        numbered = [m for m in of_series if m["number"] == question.meeting]
+        if numbered:
+            return numbered[0]
+    found: list[dict[str, Any]] = []
+    if len(question.years) == 1:
+        found = [m for m in of_series if m["year"] == question.years[0]]
+        if question.meeting is not None:  # a numbered question: an unnumbered meeting only
+            found = [m for m in found if m["number"] is None]
+    if not found and question.meeting is None and not question.years:
+        found = [m for m in of_series if _names_city(question, m)]
+    return found[0] if len(found) == 1 else None
+
+
+def _human_date(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day} {FULL_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def _evidence(meeting: dict[str, Any], field: str, value: str) -> list[dict[str, Any]]:
+    """The sentences stating ``value`` for ``field``, best first: those holding the value
+    as written, in the meeting's own outcome (its statement), saying the meeting was held,
+    naming it, ending as a sentence."""
+    wanted = same_value(value)
+    named = {str(meeting["year"] or ""), ordinal(meeting["number"]) if meeting["number"] else ""}
+    outcomes = {d["id"] for d in meeting.get("documents", []) if d.get("role") == "outcome"}
+
+    def rank(e: dict[str, Any]) -> tuple[int, int]:
+        text = e["text"]
+        points = 4 * (_fold(value) in _fold(text)) + 2 * bool(_HELD.search(text))
+        points += 2 * (e.get("doc_id") in outcomes)
+        points += any(n and n in text for n in named) + text.rstrip().endswith(".")
+        return (-points, len(text))
+
+    agreeing = [
+        e for e in meeting["evidence"] if e["field"] == field and same_value(e["value"]) == wanted
+    ]
+    return sorted(agreeing, key=rank)
+
+
+def _as_written(text: str, value: str) -> str | None:
+    """``value`` as ``text`` writes it (accents and case as there), or None."""
+    folded = _fold(text)
+    at = folded.find(_fold(value))
+    # NFKD folding keeps lengths for the Latin letters names use; check before trusting it
+    if at >= 0 and len(_fold(text[at : at + len(value)])) == len(value):
+        return text[at : at + len(value)]
+    return None
+
+
+def record_answer(source: HasIndexPath, question: Question) -> dict[str, Any] | None:
+    """The record's answer to a question asking where, when or under whom one meeting was
+    held, or its theme (``asked_fact``), for the meeting it names (``identified_meeting``):
+    {"fact", "value", "span", "sentence", "evidence": {doc_id, url, link, text},
+    "summary", "meeting": {series, number, year}}. ``span`` is the value as the sentence
+    writes it ("5–6 September 2019"). None when the record does not hold that fact of that
+    meeting (the sentences answer then), or without a record."""
+    fact = asked_fact(question)
+    if fact is None:
+        return None
+    try:
+        meetings = load_meetings(source)
+    except RecordMissing:
+        return None
+    meeting = identified_meeting(meetings, question)
+    if meeting is None:
+        return None
+    value, field = _fact_value(meeting, fact)
+    if not value:
+        return None
+    evidence = _evidence(meeting, field, value)
+    if not evidence:
+        return None
+    chosen = evidence[0]
+    span = _span_in(chosen["text"], fact, value, meeting)
+    if span is None:
+        return None
+    return {
+        "fact": fact,
+        "value": value,
+        "span": span,
+        "evidence": {k: chosen[k] for k in ("doc_id", "url", "link", "text")},
+        "summary": _summary(meeting, fact, span),
+        "meeting": {k: meeting[k] for k in ("series", "number", "year")},
+    }
+
+
+def _fact_value(meeting: dict[str, Any], fact: str) -> tuple[str | None, str]:
+    """The record's value of ``fact`` and the evidence field stating it."""
+    if fact == "city":
+        if meeting["city"]:
+            return meeting["city"], "city"
+        return ("virtual", "virtual") if meeting["virtual"] else (None, "city")
+    if fact == "date":
+        return meeting["start_date"], "date"
+    if fact == "chair":
+        chair = meeting["chair"]
+        return (chair if chair and is_person_name(chair) else None), "chair"
+    return meeting[fact], fact
+
+
+def _span_in(text: str, fact: str, value: str, meeting: dict[str, Any]) -> str | None:
+    """The answer as the evidence sentence writes it: the date (a range of days kept) in
+    the meeting's year, the city (with the economy after it, when the sentence has it), the
+    chair's name, the theme; for a virtual meeting, "virtual"."""
+    if fact == "date":
+        year = str(meeting["year"] or value[:4])
+        written = [d for d in date_spans(text) if year in d]
+        return written[0] if written else _human_date(value)
+    if value == "virtual":
+        return "virtually"
+    written = _as_written(text, value)
+    if written is None:
+        return value
+    if fact == "city":  # the economy after the city: "Concepción, Chile"
+        start = text.find(written)
+        after = _AFTER_CITY.match(text, start + len(written))
+        if after and not re.match(FULL_MONTH, after.group(1)):
+            return text[start : after.end()]
+    return written
+
+
+def _summary(meeting: dict[str, Any], fact: str, span: str) -> str:
+    """One line: the answer, then the meeting's other facts ("Lakeside, Atlantis — 5–6
+    May 2031, the 25th SME Ministerial Meeting")."""
+    place = ", ".join(p for p in (meeting["city"], meeting["economy"]) if p)
+    if meeting["virtual"] and not meeting["city"]:
+        place = "virtual" + (f", hosted by {meeting['economy']}" if meeting["economy"] else "")
+    when = _human_date(meeting["start_date"]) if meeting["start_date"] else ""
+    if fact == "date" and when and meeting["start_date"][:4] in span:
+        when = span
+    name = SERIES_NAMES.get(meeting["series"], "meeting")
+    which = f"the {ordinal(meeting['number'])} {name}" if meeting["number"] else f"the {name}"
+    if not meeting["number"] and meeting["year"]:
+        which += f" of {meeting['year']}"
+    head = {"city": place or span, "date": when or span}.get(fact, span)
+    rest = [v for f, v in (("city", place), ("date", when)) if v and f != fact]
+    return " — ".join([head, ", ".join(rest + [which])])

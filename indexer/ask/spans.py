@@ -28,9 +28,9 @@ MONTH = (
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _UPPER = "A-ZÀ-ÖØ-Þ"  # Latin capitals, accented ones included ("Élise", "Ñuñoa")
-_CAP = rf"[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+CAP = rf"[{_UPPER}][^\W\d_]*(?:[-'’][^\W\d_]+)*"  # a capitalised word
 _PARTICLE = r"(?:bin|binti|de|del|da|dos|van|von|la|le)"
-NAME = rf"{_CAP}(?:\s+(?:[{_UPPER}]\.|{_CAP}|{_PARTICLE}\s+{_CAP}))*"
+NAME = rf"{CAP}(?:\s+(?:[{_UPPER}]\.|{CAP}|{_PARTICLE}\s+{CAP}))*"
 # Honorifics and styles before a name, as the member economies write them: "H.E. Dato Sri
 # Dr. Haji ...", "Rt. Hon.", "Engr.", "Atty." and "Lic." (the Philippines, Mexico), "Ir." and
 # "Drs." (Indonesia), "Mdm." (Singapore, Malaysia), "Khun" (Thailand).
@@ -105,7 +105,7 @@ _NAME = _re(NAME)
 # A role before the name it belongs to: "Atlantis's Minister of Small Business, " or "the
 # Minister of Trade of Atlantis, " ("chaired by Atlantis's Minister ..., Ana Ruiz").
 _ROLE_FIRST = _re(
-    rf"(?:the\s+)?(?:{_CAP}(?:\s+{_CAP})*['’]s?\s+)?(?:Deputy\s+|Vice[- ]|Acting\s+)?"
+    rf"(?:the\s+)?(?:{CAP}(?:\s+{CAP})*['’]s?\s+)?(?:Deputy\s+|Vice[- ]|Acting\s+)?"
     r"(?:Minister|Secretary|President|Director|Head|Governor|Premier|Chair\w*|Administrator)\b"
     r"[^,.;]{0,100}?,\s+"
 )
@@ -202,7 +202,7 @@ def with_role(sentence: str, role: str) -> Iterator[tuple[int, int, float]]:
     word = rf"(?i:{re.escape(role)})"
     after = rf"\b{word}\b(?:\s+(?:of|for)\s+(?:the\s+)?{NAME})?,?\s+(?P<span>(?:{TITLE}\s+)*{NAME})"
     before = (
-        rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,\s+|\s+\()(?i:the\s+)?(?:{_CAP}\s+){{0,3}}{word}\b"
+        rf"(?P<span>(?:{TITLE}\s+)*{NAME})(?:,\s+|\s+\()(?i:the\s+)?(?:{CAP}\s+){{0,3}}{word}\b"
     )
     for m in re.finditer(after, sentence):
         if len(m.group("span").split()) >= 2:
@@ -233,6 +233,17 @@ _DATE_MONTH = _re(rf"\b{FULL_MONTH}\s+\d{{4}}\b")
 _DATE_YEAR_CUE = _re(r"\b(?i:in|on|during|since|from|by|until)\s+(?P<span>(?:19|20)\d{2})\b")
 
 
+def date_spans(sentence: str) -> list[str]:
+    """The dates a sentence writes out with their year ("5–6 September 2019", "Oct. 8 and
+    9, 2031", "June 2027"), in order."""
+    found = sorted(set(_groups(_DATE_FULL, sentence)) | set(_groups(_DATE_MONTH, sentence)))
+    return [
+        sentence[a:b]
+        for a, b in found
+        if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)
+    ]
+
+
 def _date(sentence: str) -> Iterator[tuple[int, int, float]]:
     for a, b in _groups(_DATE_FULL, sentence):
         yield a, b, STRONG
@@ -255,11 +266,11 @@ _MEETING_CUE = _re(
 )
 _NEXT_MEETING = _re(r"\b(?:next|will|to\s+meet|to\s+host|offer\s+to|invitation\s+to)\b", re.I)
 _IN_PLACE = _re(rf"\b(?:in|at)\s+(?:the\s+)?(?P<span>{NAME}(?:,\s*{NAME})?)")
-_PLACE_PAIR = _re(rf"\b(?:in|at)\s+(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+{_CAP})*)")
+_PLACE_PAIR = _re(rf"\b(?:in|at)\s+(?P<span>{CAP}(?:\s+{CAP})*,\s*{CAP}(?:\s+{CAP})*)")
 
 
 _PLACE_LINE = _re(
-    rf"(?P<span>{_CAP}(?:\s+{_CAP})*,\s*{_CAP}(?:\s+{_CAP})*)"
+    rf"(?P<span>{CAP}(?:\s+{CAP})*,\s*{CAP}(?:\s+{CAP})*)"
     rf"(?:\s*[|,]\s*(?:\d|{MONTH})[\w\s,.–-]*)?$"
 )
 
@@ -415,9 +426,7 @@ _THEME = _re(
     r"\btheme\b[^\"“‘]{0,40}?(?:[\"“]|(?<=\s)['‘])(?P<span>[^\"”’]{3,160}?)(?:[\"”]|['’](?!\w))",
     re.I,
 )
-_THEME_CAPS = _re(
-    rf"\btheme\s*(?:of|was|is|:)?\s+(?P<span>{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP})+)"
-)
+_THEME_CAPS = _re(rf"\btheme\s*(?:of|was|is|:)?\s+(?P<span>{CAP}(?:\s+(?:{_CONNECTOR}\s+)*{CAP})+)")
 
 
 _QUOTED_LINE = _re(r"^[\"“](?P<span>[^\"”]{6,160})[\"”]$")

@@ -123,10 +123,12 @@ def print_answers(found: dict) -> None:
         return
     if not found["confident"]:
         click.secho("No confident answer. The closest passages:", fg="magenta")
+    elif found.get("summary"):
+        click.secho(found["summary"], bold=True)
     for n, a in enumerate(found["answers"], start=1):
         cite = " · ".join(str(x) for x in (a["title"], a["year"]) if x)
         if found["confident"]:
-            cite += f" · confidence {a['confidence']:.0%}"
+            cite += f" · confidence {a['confidence']:.0%} ({a['likelihood']})"
         click.echo(f"\n{n}. {_marked(a['answer'], a['span'])}")
         click.secho(f"   {cite}", fg="cyan")
         click.secho(f"   {a['link']}", fg="blue")

@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from markupsafe import Markup
 
+from indexer.ask.answer import featured_answer
 from webapp import facets
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
@@ -57,8 +58,11 @@ def results() -> str:
     if params.is_empty:
         return render_template("search.html", params=params, q=params.q, result=None)
     result = get_engine().search(params.q, **params.engine_kwargs())
+    # A question typed into the search box: its confident answer above the results.
+    featured = featured_answer(get_engine(), params.q) if params.page == 1 else None
     return render_template(
         "search.html",
+        featured=featured,
         params=params,
         q=params.q,
         result=result,

@@ -1,0 +1,85 @@
+"""Calibration: a probability that never falls as the ranker's evidence rises, read with its
+threshold from the fitted file (never a literal in the code), and a clear error for a bad
+file."""
+
+import json
+
+import pytest
+
+from indexer.ask import answer, calibration
+from indexer.ask.calibration import FEATURES, CalibrationError, read_calibration
+from indexer.search.engine import Engine
+from tests.ask_corpus import DOCS
+from tests.helpers import make_index
+
+QUESTION = "Who chaired the 2021 SME ministerial meeting?"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    eng = Engine(make_index(tmp_path_factory.mktemp("calibration"), DOCS))
+    yield eng
+    eng.close()
+
+
+@pytest.fixture
+def fitted_file(tmp_path, monkeypatch):
+    """Point the ask stage at a calibration file of the test's own."""
+
+    def write(**changes):
+        data = json.loads(calibration.CALIBRATION_FILE.read_text(encoding="utf-8")) | changes
+        path = tmp_path / "calibration.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        monkeypatch.setattr(calibration, "CALIBRATION_FILE", path)
+        calibration.calibration.cache_clear()
+        return path
+
+    yield write
+    calibration.calibration.cache_clear()
+
+
+def test_the_probability_never_falls_as_a_feature_rises():
+    fitted = calibration.calibration()
+    assert set(fitted.weights) <= set(FEATURES)
+    base = {"score": 0.5, "rule": 0.0, "span": 0.0, "document": 0.0, "context": 0.5, "first": 0}
+    for name in FEATURES:
+        probabilities = [
+            fitted.probability(base | {name: value}) for value in (-1, 0, 0.25, 0.5, 1, 1.5, 2)
+        ]
+        assert probabilities == sorted(probabilities), name
+        assert all(0 < p < 1 for p in probabilities)
+
+
+def test_the_threshold_is_the_fitted_files(engine, fitted_file):
+    fitted_file(threshold=0.999999)
+    assert answer(engine, QUESTION)["confident"] is False
+    fitted_file(threshold=0.000001)
+    found = answer(engine, QUESTION)
+    assert found["confident"] is True and found["answers"][0]["span"] == "Hon. Mere Tawhiri"
+    assert found["answers"][0]["likelihood"] == "likely"
+
+
+def test_the_confidence_is_the_fitted_probability(engine, fitted_file):
+    fitted_file(bias=-40.0, threshold=0.5)  # every sentence all but surely wrong
+    found = answer(engine, QUESTION)
+    assert not found["confident"]
+    assert all(a["confidence"] < 0.01 for a in found["answers"])
+    assert {a["likelihood"] for a in found["answers"]} == {"unlikely"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json", "is not a calibration file"),
+        ('{"weights": {}, "bias": 0, "threshold": 0.9}', "is not a calibration file"),
+        ('{"weights": {"moon": 1}, "bias": 0, "threshold": 0.9, "record": 0.9}', "moon"),
+        ('{"weights": {}, "bias": 0, "threshold": 3, "record": 0.9}', "probabilities"),
+    ],
+)
+def test_a_bad_calibration_file_is_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "calibration.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CalibrationError, match=message):
+        read_calibration(path)
+    with pytest.raises(CalibrationError, match="no calibration file"):
+        read_calibration(tmp_path / "missing.json")

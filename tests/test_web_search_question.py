@@ -1,0 +1,65 @@
+"""A question typed into the search box: its confident answer above the results, or a link
+to ask it; a query of words gets neither."""
+
+import html
+import re
+
+import pytest
+
+from indexer.ask.question import reads_as_question
+from tests.ask_corpus import DOCS
+from tests.helpers import make_index
+from webapp import create_app
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    index_dir = make_index(tmp_path_factory.mktemp("search-question"), DOCS)
+    return create_app({"INDEX_DIR": index_dir, "TESTING": True}).test_client()
+
+
+def body(client, q, **more):
+    response = client.get("/search", query_string={"q": q, **more})
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "question"),
+    [
+        ("Who chaired the 2021 meeting?", True),
+        ("when did ministers meet in penang", True),
+        ("SME finance ministers?", True),
+        ("women entrepreneurs", False),
+        ("who?", False),
+        ('title:"who chaired" 2021', False),
+        ("what OR which plan", False),
+    ],
+)
+def test_a_query_reads_as_a_question(query, question):
+    assert reads_as_question(query) is question
+
+
+def test_the_confident_answer_leads_the_results(client):
+    page = body(client, "Who chaired the 2021 SME ministerial meeting?")
+    box = re.search(r'<section class="featured-answer".*?</section>', page, re.S)
+    assert box, "no answer box"
+    assert "Hon. Mere Tawhiri" in box.group(0)
+    assert "Go to the sentence" in box.group(0)
+    assert box.start() < page.index('class="result-list')
+
+
+def test_a_question_without_a_confident_answer_links_to_ask_it(client):
+    q = "Who chaired the 2035 SME ministerial meeting?"
+    page = body(client, q)
+    assert "reads as a question" in page
+    assert html.escape("/ask?q=Who+chaired+the+2035") in page
+
+
+def test_words_get_no_answer_box(client):
+    assert "featured-answer" not in body(client, "ministerial meeting")
+
+
+def test_the_answer_box_is_on_the_first_page_only(client):
+    page = body(client, "Who chaired the 2021 SME ministerial meeting?", page="2")
+    assert "featured-answer" not in page
