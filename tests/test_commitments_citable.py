@@ -42,6 +42,14 @@ def test_procedure_and_previews_are_out(sentence, doc_type):
     assert detect(sentence, doc_type) is None
 
 
+@pytest.mark.parametrize("doc_type", ["meeting_report", "ministerial_statement", None])
+def test_the_chair_speaks_for_the_meeting_only_in_a_chairs_statement(doc_type):
+    sentence = "The Chair welcomed the active participation of all economies."
+    assert detect(sentence, "chairs_statement").verb == "welcome"
+    assert detect(sentence, doc_type) is None
+    assert detect("The Chair opened the meeting and welcomed all delegates.", doc_type) is None
+
+
 def test_the_meeting_speaks_of_its_outcome_in_the_past():
     assert detect("The meeting agreed to set up a digital trade desk.").verb == "agree"
     assert candidate("The meeting aims to set up a digital trade desk.") is not None
@@ -180,3 +188,46 @@ def test_an_old_statement_yields_its_commitments_verbatim(index_dir):
     assert [r["url"] for r in records[2].reported_in] == [
         "https://news.example.com/1997/ministers-framework"
     ]
+
+
+def test_a_record_without_any_date_says_why():
+    page = make_document(
+        "https://news.example.com/undated",
+        "Ministers act for small firms",
+        ["Ministers endorsed a roadmap on e-invoicing for small firms."],
+        doc_type="news_article",
+    )
+    (record,) = merge_records(extract_commitments(page))
+    assert record.year is None
+    assert "states a date" in record.undated and "no meeting" in record.undated
+
+
+def test_an_undated_copy_takes_the_date_of_its_work():
+    dated, undated = (
+        make_document(
+            f"https://example.org/sme/2038{suffix}",
+            "2038 SME Ministerial Statement",
+            ["We agree to open public tenders to small firms."],
+            doc_type="ministerial_statement",
+            work_id="w2038",
+            **fields,
+        )
+        for suffix, fields in (("", {"year": 2038}), ("-copy", {}))
+    )
+    (record,) = merge_records(extract_commitments(undated) + extract_commitments(dated))
+    assert (record.year, record.undated) == (2038, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("APEC members further pledged to lift the management skills of small firms.",
+         "member economies"),
+        ("Ministers and business representatives welcomed the dialogue on SME finance.",
+         "Ministers"),
+        ("Ministers and business freely acknowledged their joint responsibilities.", "Ministers"),
+        ("Both sides recognised the value of meeting together.", "the meeting"),
+    ],
+)  # fmt: skip
+def test_the_actors_of_old_statements(sentence, actor):
+    assert detect(sentence, "ministerial_statement").actor == actor

@@ -150,8 +150,6 @@ def test_a_hosts_speech_is_not_an_outcome():
     "sentence",
     [
         "The Chair asked economies to volunteer for the report drafting group.",
-        "The Chair invited members to join the Summary Report Drafting Committee.",
-        "The Chair opened the meeting and welcomed all delegates.",
         "Ministers are expected to endorse a roadmap on digital trade.",
         "The statement will be forwarded to Leaders at their November meeting.",
         "The SMEWG primarily works to encourage the development of SMEs.",

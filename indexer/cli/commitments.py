@@ -61,6 +61,8 @@ def commitments_command(
                 lead = f"{r.lead_in} … " if r.lead_in else ""  # a list item's context
                 click.echo(f"  [{r.strength}] {verb} ({r.actor}): {lead}{r.text}")
                 click.secho(f"    {r.title} · {r.link}", dim=True)
+                if r.undated:
+                    click.secho(f"    undated: {r.undated}", dim=True)
                 for label, others in (("also on", r.sources[1:]), ("reported in", r.reported_in)):
                     if others:
                         names = "; ".join(o["title"] or o["url"] for o in others)

@@ -107,7 +107,7 @@ ACTORS: dict[str, str] = {
     "officials": r"(?:our\s+|the\s+)?officials",
     "member economies": (
         r"(?:all\s+|the\s+|most\s+|several\s+|many\s+|some\s+)?(?:APEC\s+)?"
-        r"(?:member\s+|participating\s+)?economies|(?:the\s+)?(?:SMEWG\s+)?members"
+        r"(?:member\s+|participating\s+)?economies|(?:the\s+)?(?:APEC\s+|SMEWG\s+)?members"
     ),
     "the SMEWG": (
         r"(?:the\s+)?(?:(?:SMEWG(?:'s|’s)?\s+)?Sub-?\s?Group(?:\s+on\s+" + _NAME + r")?"
@@ -116,6 +116,7 @@ ACTORS: dict[str, str] = {
     ),
     "APEC": r"APEC",
     "the initiative": r"(?:the|this)\s+initiative",
+    "the Chair": r"the\s+Chair",  # only in a chair's statement (see exclusions)
     "the meeting": (
         r"the\s+(?:\d+\w*\s+)?(?:APEC\s+)?(?:M?SME\s+|SMEWG\s+)?(?:ministerial\s+|plenary\s+)?"
         r"meeting|(?:the\s+)?participants|delegates|both\s+sides"
@@ -194,7 +195,8 @@ _ANY_VERB = re.compile(
 )
 # Likewise, a sentence without one of these words has no actor (nor a passive "it").
 _ANY_ACTOR = re.compile(
-    r"\b(?:we|it|ministers|leaders|officials|economies|members|smewg|group|apec|sides|meeting|"
+    r"\b(?:we|it|ministers|leaders|officials|economies|members|smewg|group|apec|chair|sides|"
+    r"meeting|"
     r"participants|delegates|initiative)\b",
     re.IGNORECASE,
 )

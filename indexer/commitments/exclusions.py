@@ -149,6 +149,8 @@ def excluded_kind(
     actor found (detect.ACTORS): in a speech, "we" is the host, not the meeting.
     """
     head = sentence[:start]
+    if actor == "the Chair" and doc_type != "chairs_statement":
+        return "procedure"  # the Chair runs the meeting; only a chair's statement is its voice
     if _HEADER.search(sentence) or len(_DASH_SEGMENTS.findall(head)) >= 2:
         return "header"
     rest = sentence[end:]

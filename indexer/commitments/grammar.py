@@ -12,6 +12,7 @@ only on sentences the patterns already found an actor and a commitment verb in.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -23,6 +24,20 @@ VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 # "ready to", "committed to".
 PREDICATE_TAGS = VERB_TAGS | {"JJ"}
 PAST_TAGS = frozenset({"VBD", "VBN"})  # "endorsed", "(have) agreed"
+# A word is read as a verb when the tagger gives its verb tags together at least this
+# probability: the tagger splits a verb's probability among its forms (VB, VBP), so its single
+# best tag may be a noun's that the verb forms together outweigh ("Economies taking part
+# undertake to report": NN 0.40, VBP 0.38, VB 0.12).
+VERB_PROBABILITY = 0.5
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # character offsets in the sentence
+    end: int
+    tag: str  # the tagger's best Penn Treebank tag
+    verb: float  # the probability of the verb tags together (VERB_TAGS)
+    predicate: float  # ... and of an adjective (PREDICATE_TAGS)
 
 
 @cache
@@ -34,27 +49,53 @@ def _tagger() -> Any:
 
 
 @lru_cache(maxsize=4096)
-def tags(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """The sentence's tokens as (start, end, Penn Treebank tag), offsets in characters."""
-    return tuple((t.idx, t.idx + len(t), t.tag_) for t in _tagger()(sentence))
+def tags(sentence: str) -> tuple[Token, ...]:
+    """The sentence's tokens with their best tag and the probability of their verb tags."""
+    import numpy
+
+    nlp = _tagger()
+    tagger = nlp.get_pipe("tagger")
+    doc = nlp.make_doc(sentence)
+    for name, step in nlp.pipeline:
+        if name == "tagger":
+            break
+        doc = step(doc)
+    scores = numpy.asarray(tagger.model.predict([doc])[0], dtype="float64")
+    scores = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+    scores /= scores.sum(axis=1, keepdims=True)  # each token's tag probabilities
+    labels = tagger.labels
+    verb = numpy.array([label in VERB_TAGS for label in labels])
+    predicate = numpy.array([label in PREDICATE_TAGS for label in labels])
+    return tuple(
+        Token(
+            t.idx,
+            t.idx + len(t),
+            labels[int(row.argmax())],
+            float(row[verb].sum()),
+            float(row[predicate].sum()),
+        )
+        for t, row in zip(doc, scores, strict=True)
+    )
 
 
-def tag_at(sentence: str, offset: int) -> str | None:
-    """The tag of the token that starts at (or covers) character `offset`, or None when the
-    offset is in no token (whitespace, past the end)."""
-    for start, end, tag in tags(sentence):
-        if start <= offset < end:
-            return tag
-    return None
+def token_at(sentence: str, offset: int) -> Token | None:
+    """The token that starts at (or covers) character `offset`, or None when the offset is in
+    no token (whitespace, past the end)."""
+    return next((t for t in tags(sentence) if t.start <= offset < t.end), None)
 
 
 def is_verb_at(sentence: str, offset: int, predicate: bool = False) -> bool:
-    """Whether the word at character `offset` of `sentence` is a verb (or a modal) there;
-    with `predicate`, an adjective counts too ("are determined to", "stand ready to")."""
-    return tag_at(sentence, offset) in (PREDICATE_TAGS if predicate else VERB_TAGS)
+    """Whether the word at character `offset` of `sentence` is a verb (or a modal) there, as
+    likely as not (VERB_PROBABILITY); with `predicate`, an adjective counts too ("are
+    determined to", "stand ready to")."""
+    token = token_at(sentence, offset)
+    if token is None:
+        return False
+    return (token.predicate if predicate else token.verb) >= VERB_PROBABILITY
 
 
 def is_past_at(sentence: str, offset: int) -> bool:
     """Whether the verb at character `offset` is in a past form ("endorsed", "have agreed"):
     what a report says was done, not what its own voice announces ("will", "aims to")."""
-    return tag_at(sentence, offset) in PAST_TAGS
+    token = token_at(sentence, offset)
+    return token is not None and token.tag in PAST_TAGS

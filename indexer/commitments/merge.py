@@ -77,7 +77,8 @@ def merge_records(records: Iterable[Commitment]) -> list[Commitment]:
     The same sentence in another work is a report of it (a news item reprinting a statement's
     paragraph), unless both are outcome documents of different years (a statement repeating
     an earlier one's words commits again). The merged record is its primary source's record;
-    its year is the one the sentence states, else the primary source's year.
+    its year is the one the sentence states, else the primary source's year, else the year of
+    another copy or version of its work (else it stays undated, saying why).
     Records are returned in no particular order.
     """
     groups: dict[str, list[Commitment]] = {}
@@ -103,6 +104,12 @@ def merge_records(records: Iterable[Commitment]) -> list[Commitment]:
             _report(heads[0], r)
         if dated is not None and not heads[0].self_dated:
             heads[0].year, heads[0].self_dated = dated, True
+        for head in heads:  # an undated copy takes the date of a dated copy of its work
+            if head.year is None:
+                head.year = next(
+                    (r.doc_year for r in group if r.work_id == head.work_id and r.doc_year), None
+                )
+                head.undated = None if head.year else head.undated
         merged.extend(h for h in heads if not h.quoted)  # a quote reports, never stands alone
     return _attach_reports(merged)
 

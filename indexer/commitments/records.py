@@ -37,6 +37,7 @@ PRIMARY_TYPES = frozenset(
     {"ministerial_statement", "chairs_statement", "declaration", "initiative", "meeting_report"}
 )
 SECONDARY_ROLES = frozenset({"news", "speech", "mention"})
+UNDATED = "neither the sentence nor its page states a date, and the page belongs to no meeting"
 
 
 def is_primary(doc: Document) -> bool:
@@ -96,6 +97,7 @@ class Commitment:
     # a secondary page's sentence in its own present or future voice ("We endorse ...", "will
     # discuss"): listed only under the same sentence of an outcome document, as its report
     quoted: bool = False
+    undated: str | None = None  # why `year` is None: no date in the sentence, page or meeting
     sources: list[dict[str, Any]] = field(default_factory=list)
     reported_in: list[dict[str, Any]] = field(default_factory=list)
 
@@ -258,6 +260,7 @@ class _Records:
         doc = self.doc
         page = doc.paragraphs[unit.position].page
         text = unit.text
+        year = year if year is not None else doc.year  # the page's, or its meeting's (record)
         self.records.append(
             Commitment(
                 text=text,
@@ -266,7 +269,7 @@ class _Records:
                 strength=detection.strength,
                 actor=detection.actor,
                 topics=topics_of(f"{lead_in} {text}" if lead_in else text),
-                year=year if year is not None else doc.year,
+                year=year,
                 title=doc.title,
                 url=doc.canonical_url,
                 link=passage_link(doc.canonical_url, doc.content_type, unit.text, page),
@@ -284,10 +287,11 @@ class _Records:
                 sha256=doc.sha256,
                 publisher=doc.publisher,
                 doc_year=doc.year,
-                self_dated=year is not None and year != doc.year,
+                self_dated=year != doc.year,
                 primary=self.primary,
                 work_id=doc.work_id or doc.id,
                 quoted=quoted,
+                undated=UNDATED if year is None else None,
             )
         )
 
