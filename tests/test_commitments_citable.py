@@ -227,6 +227,12 @@ def test_an_undated_copy_takes_the_date_of_its_work():
          "Ministers"),
         ("Ministers and business freely acknowledged their joint responsibilities.", "Ministers"),
         ("Both sides recognised the value of meeting together.", "the meeting"),
+        ("APEC Small and Medium Enterprises (SMEs) Ministers have launched an action plan.",
+         "Ministers"),
+        ("It has been requested that the working group report on its plan next year.",
+         "the meeting"),
+        ("At a practical level Ministers agreed that SME growth would be stimulated by:",
+         "Ministers"),
     ],
 )  # fmt: skip
 def test_the_actors_of_old_statements(sentence, actor):

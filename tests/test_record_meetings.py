@@ -312,3 +312,30 @@ def test_another_ministerial_meetings_statement_of_the_year_is_not_placed():
     )
     record = build_record([own, leaders])
     assert record.apply(leaders).meeting is None and record.apply(own).role == "outcome"
+
+
+def test_a_statement_of_no_known_type_headed_as_one_is_its_meetings_outcome():
+    own = statement(
+        2031, "We met in Lakeside on 4 May 2031 for the 38th APEC SME Ministerial Meeting."
+    )
+    reposted = make_document(
+        "https://docs.example.net/document/apec-sme-ministerial-meeting-mediafiles.html",
+        "APEC SMALL AND MEDIUM ENTERPRISE MINISTERIAL MEETING/media/Files/Ministerial...",
+        [
+            "1 APEC SMALL AND MEDIUM ENTERPRISE MINISTERIAL MEETING LAKESIDE, ATLANTIS 4-5 MAY"
+            " 2031 JOINT MINISTERIAL STATEMENT",
+            "Ministers and their representatives concurred that small firms drive growth.",
+        ],
+        year=2031,
+    )
+    speech = make_document(
+        "https://www.apec.org/Press/Blogs/2031/0504_sme",
+        "38th Small and Medium Enterprise Ministerial Meeting",
+        ["Speech by the Executive Director, APEC Secretariat", "Distinguished Ministers,"],
+        year=2031,
+    )
+    record = build_record([own, reposted, speech])
+    placed = record.apply(reposted)
+    assert placed.doc_type == "other" and placed.role == "outcome"
+    assert placed.meeting["number"] == 38
+    assert record.apply(speech).role == "mention"

@@ -100,7 +100,10 @@ ACTORS: dict[str, str] = {
     "We": r"we",
     "Ministers": (
         r"(?:the\s+|most\s+|all\s+|several\s+|many\s+)?(?:APEC\s+)?"
-        r"(?:M?SME\s+|small\s+business\s+|trade\s+|economic\s+)?Ministers"
+        r"(?:M?SME\s+|small\s+business\s+|trade\s+|economic\s+|"
+        # "APEC Small and Medium Enterprises (SMEs) Ministers"
+        r"small\s+and\s+medium(?:[- ]sized)?\s+enterprises?\s+(?:\(\s*M?SMEs?\s*\)\s+)?)?"
+        r"Ministers"
     ),
     "Leaders": r"(?:the\s+|all\s+)?(?:APEC\s+|Economic\s+)?Leaders",
     "Senior Officials": r"(?:the\s+)?(?:APEC\s+)?Senior\s+Officials",
@@ -176,7 +179,8 @@ _RENEW_RE = re.compile(_RENEW + r"\b", re.IGNORECASE)
 # "It was agreed that ...", "It was further decided to ..."
 _PASSIVE_IT = re.compile(
     r"\bit\s+(?:was|has\s+been|is)\s+(?:\w+ly\s+|also\s+|further\s+)?"
-    r"(?P<verb>agreed|decided|resolved|endorsed|noted|recommended|welcomed)\s+(?:that|to)\b",
+    r"(?P<verb>agreed|decided|resolved|endorsed|noted|recommended|requested|welcomed)"
+    r"\s+(?:that|to)\b",
     re.IGNORECASE,
 )
 # "The plan was endorsed by Ministers"
@@ -242,7 +246,9 @@ def _subject_position(text: str, start: int, actor: str) -> bool:
     before = text[:start].rstrip()
     if not before or before[-1] in ",;:(—–-":
         return True
-    if (actor == "We" and _INTRO.match(before)) or _DATE_INTRO.match(before):
+    if (actor in ("We", "Ministers", "Leaders") and _INTRO.match(before)) or _DATE_INTRO.match(
+        before
+    ):
         return True
     last = before.split()[-1].lower()
     return last in _SUBJECT_AFTER

@@ -1,7 +1,8 @@
 """Each document's place in the series: the meeting it belongs to and its role there, and
 the facts it takes from that meeting where its own text does not say better.
 
-Roles: ``outcome`` (a statement, declaration or chair's statement adopted there), ``annex``
+Roles: ``outcome`` (a statement, declaration or chair's statement adopted there, also when
+its type is unknown but its heading names it), ``annex``
 (an annex, action plan or initiative adopted with it), ``report`` (a meeting's summary
 record), ``speech``, ``news`` (a story or release about the meeting) and ``mention`` (any
 other document whose title or heading names the meeting; one that names it in passing, such
@@ -40,11 +41,33 @@ class Placement:
     role: str  # one of ROLES
 
 
+# A statement's own heading: "JOINT MINISTERIAL STATEMENT", "Chair's Statement", "Declaration"
+STATEMENT_HEADING = re.compile(
+    r"\b(?:joint\s+(?:ministerial\s+)?statement|ministerial\s+statement|"
+    r"chair(?:'s|’s|s)?\s+statement|declaration)\b",
+    re.I,
+)
+OPENING = 8  # paragraphs at the top of a document where its own heading stands
+HEADING_WORDS = 30  # a heading line, not a sentence of a story about the statement
+
+
+def _headed_as_statement(doc: Document) -> bool:
+    """Whether a document of no known type opens with a statement's heading (an old statement
+    reposted on a document-sharing site, its page title a file name)."""
+    return any(
+        len(p.text.split()) <= HEADING_WORDS and STATEMENT_HEADING.search(p.text)
+        for p in doc.paragraphs[:OPENING]
+    )
+
+
 def role_of(doc: Document) -> str:
-    """The role a document of this type plays at its meeting."""
+    """The role a document of this type plays at its meeting; a document of no known type
+    (`other`) headed as a statement is its outcome whatever its type label."""
     role = ROLE_OF_TYPE.get(doc.doc_type, "mention")
     if role == "annex" and not ANNEX.search(f"{doc.title} {doc.url}"):
         return "mention"
+    if doc.doc_type == "other" and _headed_as_statement(doc):
+        return "outcome"
     return role
 
 
