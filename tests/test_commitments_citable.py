@@ -237,3 +237,30 @@ def test_an_undated_copy_takes_the_date_of_its_work():
 )  # fmt: skip
 def test_the_actors_of_old_statements(sentence, actor):
     assert detect(sentence, "ministerial_statement").actor == actor
+
+
+def test_a_sentence_naming_its_meeting_is_filed_under_the_meetings_year(tmp_path):
+    statement = make_document(
+        "https://example.org/sme/2032_sme",
+        "2032 APEC Small and Medium Enterprises Ministerial Meeting",
+        [
+            "We met in Lakeside, Atlantis on 4 May 2032 for the 39th APEC SME Ministerial Meeting.",
+            "We agree to expand credit guarantees for micro-enterprises.",
+        ],
+        year=2032,
+        doc_type="ministerial_statement",
+        publisher="APEC",
+    )
+    group = make_document(
+        "https://example.org/groups/sme",
+        "Small and Medium Enterprises Working Group",
+        [
+            "The SMEWG works to encourage the development of SMEs in the region.",
+            "At their 39th Meeting, SME ministers endorsed the group's plan for open tenders.",
+        ],
+        year=2035,
+        doc_type="web_page",
+    )
+    build_index(make_corpus(tmp_path, [statement, group]), tmp_path / "index")
+    (record,) = find_commitments(tmp_path / "index", q="open tenders")
+    assert (record.year, record.self_dated) == (2032, True)

@@ -5,7 +5,9 @@ Group pages are republished every year with a new date and repeat what ministers
 before; only the date the sentence names is right for it (issue 13, design notes). A year
 counts as the sentence's date when a month comes just before it ("in October 2010", "On
 September 5, 2014") or it follows "in"/"during"/"on" directly ("in 2010"), and it is no
-later than the page's own year; so does "the 2016 SME Ministerial Meeting". Plan periods
+later than the page's own year; so does "the 2016 SME Ministerial Meeting", and a numbered SME
+Ministerial Meeting the sentence names ("at their 19th Meeting", "the 19th APEC SME
+Ministerial Meeting") when the record of meetings knows its year. Plan periods
 ("for 2013-2016"), deadlines ("by 2020"), starting points ("since 2015") and names ("Vision
 2040") are not dates of the sentence; "last year" is the year before the page's. A sentence
 about the present or the future ("we will", "we endorse") belongs to its document's year
@@ -15,6 +17,9 @@ whatever year it names.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+
+from indexer.text.ordinals import ORDINAL, ordinal_number
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -27,25 +32,46 @@ _DATED = re.compile(
     r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
     re.IGNORECASE,
 )
+# A numbered SME Ministerial Meeting: "the 19th APEC SME Ministerial Meeting", "the Twelfth
+# Ministerial Meeting on SMEs", or the ministers' own "at their 19th Meeting" (never a working
+# group's meeting).
+_NUMBERED_MEETING = re.compile(
+    rf"\b(?:(?P<own>their)\s+)?(?P<ordinal>{ORDINAL})\s+"
+    r"(?P<name>(?:APEC\s+)?(?:(?:M?SMEs?|Small\s+and\s+Medium\s+Enterprises?)\s+)?"
+    r"(?:Ministerial\s+)?Meeting)",
+    re.IGNORECASE,
+)
 _PAST_VERB = re.compile(r"(?:ed|took|met)\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast\s+year\b", re.IGNORECASE)
 _PRESENT_FILLER = re.compile(r"\b(?:are|is|remain|will|shall|continue|do|does)\b", re.IGNORECASE)
 
 
 def stated_year(
-    sentence: str, verb_phrase: str, filler: str = "", page_year: int | None = None
+    sentence: str,
+    verb_phrase: str,
+    filler: str = "",
+    page_year: int | None = None,
+    meeting_years: Mapping[int, int] | None = None,
 ) -> int | None:
     """The year `sentence` names as the date of what it reports, or None.
 
     `verb_phrase` is the detected verb ("endorsed"), `filler` the words before it ("will");
     only a past outcome is dated by the sentence. A year after `page_year` is never taken.
-    Returns an int (a year) or None.
+    `meeting_years` maps the numbers of the SME Ministerial Meetings to their years (the
+    record of meetings, indexer.record), for a sentence that names its meeting instead of a
+    date. Returns an int (a year) or None.
     """
     if _PRESENT_FILLER.search(filler) or not _PAST_VERB.search(verb_phrase):
         return None
     for match in _DATED.finditer(sentence):
         year = int(match.group("year"))
         if page_year is None or year <= page_year:
+            return year
+    for match in _NUMBERED_MEETING.finditer(sentence):
+        if not (match.group("own") or re.search("minist", match.group("name"), re.I)):
+            continue
+        year = (meeting_years or {}).get(ordinal_number(match.group("ordinal")) or 0)
+        if year is not None and (page_year is None or year <= page_year):
             return year
     if page_year is not None and _LAST_YEAR.search(sentence):
         return page_year - 1

@@ -15,7 +15,7 @@ one per sentence by `indexer.commitments.merge`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -146,10 +146,15 @@ class SentenceAnalysis:
 
 
 def analyse_sentence(
-    text: str, source_year: int | None = None, title: str = "", doc_type: str | None = None
+    text: str,
+    source_year: int | None = None,
+    title: str = "",
+    doc_type: str | None = None,
+    meeting_years: Mapping[int, int] | None = None,
 ) -> SentenceAnalysis:
     """Detection and year of one sentence from a document of `source_year` and
-    `doc_type` (indexer.model.DOC_TYPES; None when unknown).
+    `doc_type` (indexer.model.DOC_TYPES; None when unknown); `meeting_years` maps SME
+    Ministerial Meetings' numbers to their years (indexer.commitments.dating).
 
     A headline (the document's `title` again, or in a document other than a statement, a short
     line without a full stop) is never a commitment.
@@ -159,7 +164,8 @@ def analyse_sentence(
         found = None
     year, self_dated = source_year, False
     if found:
-        own = stated_year(text, text[found.start : found.end], found.filler, source_year)
+        verb = text[found.start : found.end]
+        own = stated_year(text, verb, found.filler, source_year, meeting_years)
         if own is not None:
             year, self_dated = own, True
     return SentenceAnalysis(found, year, self_dated)
@@ -304,8 +310,12 @@ def _units(text: str, position: int) -> Iterator[_Unit]:
             index += 1
 
 
-def extract_commitments(doc: Document) -> list[Commitment]:
-    """Every commitment record in `doc`, in reading order (not yet merged across pages)."""
+def extract_commitments(
+    doc: Document, meeting_years: Mapping[int, int] | None = None
+) -> list[Commitment]:
+    """Every commitment record in `doc`, in reading order (not yet merged across pages);
+    `meeting_years` maps SME Ministerial Meetings' numbers to their years, to date a sentence
+    that names its meeting."""
     out = _Records(doc)
     # "We instruct officials to:" awaiting its items: `_Records.add`'s arguments
     lead: tuple[_Unit, Detection, None, int | None, bool] | None = None
@@ -333,7 +343,7 @@ def extract_commitments(doc: Document) -> list[Commitment]:
         lead, items = None, 0
         units = list(_units(text, position))
         for unit in units:
-            found = analyse_sentence(unit.text, doc.year, doc.title, doc.doc_type)
+            found = analyse_sentence(unit.text, doc.year, doc.title, doc.doc_type, meeting_years)
             detection = found.detection
             if not detection:
                 continue

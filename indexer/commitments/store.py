@@ -15,7 +15,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -52,11 +52,12 @@ class CommitmentPass:
     seconds: float
 
 
-def document_key(doc: Document) -> str:
-    """Changes whenever anything the records are made from changes."""
+def document_key(doc: Document, context: str = "") -> str:
+    """Changes whenever anything the records are made from changes: the document, the
+    analyser's version and `context` (what else the records read: the meetings' years)."""
     fields = {**vars(doc), "paragraphs": [vars(p) for p in doc.paragraphs]}
     data = json.dumps(fields, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha1(f"{ANALYSER_VERSION}\n{data}".encode()).hexdigest()
+    return hashlib.sha1(f"{ANALYSER_VERSION}\n{context}\n{data}".encode()).hexdigest()
 
 
 _KEY_PREFIX = re.compile(r'\{"doc_key": "([0-9a-f]{40})"')
@@ -87,22 +88,27 @@ def _previous_records(previous_dir: Path | None) -> tuple[set[str], dict[str, li
 
 
 def write_commitments(
-    generation_dir: Path, docs: Iterable[Document], previous_dir: Path | None = None
+    generation_dir: Path,
+    docs: Iterable[Document],
+    previous_dir: Path | None = None,
+    meeting_years: Mapping[int, int] | None = None,
 ) -> CommitmentPass:
-    """Write the commitment records of `docs` into `generation_dir` (atomically per file)."""
+    """Write the commitment records of `docs` into `generation_dir` (atomically per file);
+    `meeting_years` maps SME Ministerial Meetings' numbers to their years (the record)."""
     started = time.perf_counter()
+    context = json.dumps(sorted((meeting_years or {}).items()))
     analysed_before, previous = _previous_records(previous_dir)
     lines: list[str] = []
     keys: list[str] = []
     analysed = reused = 0
     for doc in docs:
-        key = document_key(doc)
+        key = document_key(doc, context)
         keys.append(key)
         if key in analysed_before:
             lines.extend(previous.get(key, []))
             reused += 1
             continue
-        for record in extract_commitments(doc):
+        for record in extract_commitments(doc, meeting_years):
             data = {"doc_key": key} | record.to_dict()
             lines.append(json.dumps(data, ensure_ascii=False))
         analysed += 1

@@ -316,7 +316,12 @@ def build_index(
             # Commitment records live in the generation, so they swap in with the index.
             # Every copy and version is read (a later snapshot may add a sentence); the
             # records are merged into one per sentence and work when they are loaded.
-            found = write_commitments(build_dir, wanted.values(), None if fresh else current)
+            years = {
+                m.number: m.year
+                for m in record.meetings
+                if m.series == "sme_ministerial" and m.number and m.year
+            }  # a sentence naming its meeting is dated by it
+            found = write_commitments(build_dir, wanted.values(), None if fresh else current, years)
             summary.commitments, summary.commitment_seconds = found.records, found.seconds
             _write_meta(build_dir, wanted, summary.passages)
             new_gen = _next_generation(index_dir)
