@@ -1,5 +1,5 @@
-"""How text becomes index terms: the folding tokenizer, stemming, stop words, compounds and
-dotted acronyms, and the Whoosh schema that uses them."""
+"""How text becomes index terms: the folding tokenizer, stemming (of one spelling), stop words,
+compounds and dotted acronyms, and the Whoosh schema that uses them."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from whoosh.analysis.tokenizers import default_pattern
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
+from indexer.index.variants import one_spelling
+
 # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph; 6: meetings and roles;
-# 7: Snowball's English stemmer
-SCHEMA_VERSION = 7
+# 7: Snowball's English stemmer; 8: British and American spellings stemmed as one
+SCHEMA_VERSION = 8
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -35,7 +37,9 @@ def stem_word(word: str) -> str:
     "commitment" meet, "organization" and "organ" or "university" and "universal" do not),
     in C through PyStemmer, about a hundred times faster than Whoosh's pure-Python Porter2;
     plus plural acronyms: Porter2 leaves "msmes" and "smes" alone, so they lose their "s"
-    here and meet "msme" and "sme"."""
+    here and meet "msme" and "sme". The word is first taken to its one spelling
+    (``variants.one_spelling``: "labour" and "labor" meet)."""
+    word = one_spelling(word)
     stemmer = getattr(_stemmers, "english", None)
     if stemmer is None:
         stemmer = _stemmers.english = Stemmer.Stemmer("english")
