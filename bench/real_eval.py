@@ -532,19 +532,27 @@ def print_question_misses(name: str, questions: list[dict], answers: dict[str, d
         )
 
 
-def score_queries(queries: list[dict], search: dict[str, list[str]]) -> dict[str, str]:
-    """Recall@10 and MRR; ``search`` holds each query's results as page ids."""
-    recalls, ranks = [], []
-    for q in queries:
-        relevant = set(q["relevant"])
-        got = search[q["id"]]
-        recalls.append(len(relevant & set(got)) / min(len(relevant), 10))
-        ranks.append(next((1 / (i + 1) for i, u in enumerate(got) if u in relevant), 0.0))
-    n = len(queries)
-    return {
-        "topical recall@10": f"{sum(recalls) / n:6.3f} ({n} queries)" if n else "     –",
-        "topical MRR": f"{sum(ranks) / n:6.3f}" if n else "     –",
-    }
+def score_queries(queries: list[dict], search: dict[str, list[list[str]]]) -> dict[str, str]:
+    """Recall@10, MRR and precision@10 (results among the first ten whose page or a copy's
+    is relevant, over ten), for named-thing queries (a document or meeting by name:
+    `"kind": "named"`) and topical ones apart; ``search`` holds each query's results, each
+    as the page ids of its work (its own page and its copies')."""
+    rows = {}
+    for kind in ("named", "topical"):
+        of_kind = [q for q in queries if q.get("kind", "topical") == kind]
+        recalls, ranks, precisions = [], [], []
+        for q in of_kind:
+            relevant = set(q["relevant"])
+            results = search[q["id"]]
+            got = [i for ids in results for i in ids]
+            recalls.append(len(relevant & set(got)) / min(len(relevant), 10))
+            ranks.append(next((1 / (i + 1) for i, u in enumerate(got) if u in relevant), 0.0))
+            precisions.append(sum(bool(relevant & set(ids)) for ids in results[:10]) / 10)
+        n = len(of_kind)
+        rows[f"{kind} recall@10"] = f"{sum(recalls) / n:6.3f} ({n} queries)" if n else "     –"
+        rows[f"{kind} MRR"] = f"{sum(ranks) / n:6.3f}" if n else "     –"
+        rows[f"{kind} precision@10"] = f"{sum(precisions) / n:6.3f}" if n else "     –"
+    return rows
 
 
 def score_commitments(labelled: list[dict], records: list[dict], work_of) -> dict[str, str]:
@@ -592,11 +600,13 @@ def evaluate(output: dict, pages: list[Page], labels, questions, queries, commit
     # a result stands for its work: its own page and its copies'
     search = {
         q: [
-            i
+            [
+                i
+                for i in [page_of(pages, r)]
+                + [page_of(pages, {"fetched_url": u}) for u in r.get("copies", [])]
+                if i
+            ]
             for r in results
-            for i in [page_of(pages, r)]
-            + [page_of(pages, {"fetched_url": u}) for u in r.get("copies", [])]
-            if i
         ]
         for q, results in output["search"].items()
     }
@@ -682,7 +692,8 @@ def main() -> None:
     print(
         f"real-page development set, {args.half} half: {len(pages)} pages"
         f" ({sum(bool(p.get('hub')) for p in labels.values())} hubs), {len(questions)} questions,"
-        f" {len(queries)} topical queries, {len(commitments)} labelled sentences"
+        f" {len(queries)} queries ({sum(q.get('kind') == 'named' for q in queries)} named),"
+        f" {len(commitments)} labelled sentences"
     )
     site = Site(pages)
     try:
