@@ -20,18 +20,23 @@ def undated() -> list:
 
 def check(engine: Engine) -> None:
     found = engine.search("zebrafinch", sort="newest")
-    assert found["facets"]["year"] == {"2001": 1}
-    assert [(r["title"], r["year"]) for r in found["results"]] == [
-        ("Dated", 2001),
-        ("Undated", None),
-    ]
+    assert found["facets"]["year"] == {"2001": 1, "undated": 1}
+    for sort in ("newest", "oldest"):  # undated last either way
+        assert [
+            (r["title"], r["year"]) for r in engine.search("zebrafinch", sort=sort)["results"]
+        ] == [
+            ("Dated", 2001),
+            ("Undated", None),
+        ]
+    undated_only = engine.search("zebrafinch", year=(0, 0))
+    assert [r["title"] for r in undated_only["results"]] == ["Undated"]
     assert engine.year_counts("zebrafinch") == {
         2001: {"documents": 1, "passages": 1, "mentions": 1}
     }
     assert engine.stats()["documents"] == 2
 
 
-def test_a_document_without_a_year_is_in_no_year_facet(tmp_path):
+def test_a_document_without_a_year_is_counted_as_undated_and_sorted_last(tmp_path):
     check(Engine(make_index(tmp_path, dated() + undated())))
 
 

@@ -18,7 +18,8 @@ from whoosh.support.charset import accent_map
 from indexer.index.variants import one_spelling
 
 # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph; 6: meetings and roles;
-# 7: Snowball's English stemmer; 8: British and American spellings stemmed as one
+# 7: Snowball's English stemmer; 8: British and American spellings stemmed as one, roles as a
+# column
 SCHEMA_VERSION = 8
 
 # Words kept short; "us" is not a stop word here (it is an economy).
@@ -226,7 +227,7 @@ def make_schema() -> Schema:
             stored=True, sortable=True
         ),  # "sme_ministerial/25" (indexer.record.store.meeting_key)
         meeting=STORED(),  # {"series", "number", "year"} of the document's meeting
-        role=ID(stored=True),
+        role=ID(stored=True, sortable=True),  # indexer.record.placement.ROLES
         work_id=ID(stored=True),  # the primary copy's doc id (indexer.record.works)
         copies=STORED(),  # the work's other members
         index_key=STORED(),

@@ -12,6 +12,7 @@ from typing import Any
 from whoosh import qparser, query
 from whoosh.query.spans import Span, SpanNear2
 
+from indexer.index import thesaurus
 from indexer.index.analysis import DOTTED_ACRONYM, STEM, STOP_WORDS, fold_word, make_schema
 from indexer.index.store import Reader
 
@@ -45,6 +46,8 @@ class Parsed:
     excluded: Any = None  # what NOT/-word excludes: documents with a passage matching it
     prefixes: set[str] = field(default_factory=set)  # "digital*" -> "digital" (folded)
     too_common: list[str] = field(default_factory=list)  # a query of stop words only
+    expanded: list[tuple[str, str]] = field(default_factory=list)  # (other term, concept)
+    typed: Any = None  # the query before the thesaurus, when it expanded any words
 
     @property
     def empty(self) -> bool:
@@ -136,28 +139,73 @@ def _parse_words(text: str):
     return query.And([_word_query(w) for w in words]).normalize()
 
 
-def parse(text: str) -> Parsed:
-    """The best reading of a user's query, with notes on anything that was repaired."""
-    notes: list[str] = []
-    rewritten = _rewrite(text.strip(), notes)
+def _read(rewritten: str, notes: list[str]):
+    """The Whoosh query for a rewritten query text (its words alone if its syntax fails)."""
     try:
         q = _parse_words(rewritten)
-        if q is None:
-            q = _PARSER.parse(rewritten)
+        return _PARSER.parse(rewritten) if q is None else q
     except Exception:
         words = " ".join(re.findall(r"\w+", rewritten))
         notes.append("could not read the query's syntax: searched for its words")
-        q = _PARSER.parse(words)
+        return _PARSER.parse(words)
+
+
+def _with_concepts(q, text: str, found: list[thesaurus.Mention]):
+    """``q`` (the query read from ``text``) in which the words of each mention of a concept
+    become one part: those words, or any of the concept's other terms (weighted by
+    CONCEPT_WEIGHT, shared among a term's words). A passage scores the words' score plus
+    that of the best other term it holds, so the words typed count most. Returns the query
+    and the mentions expanded (one whose words are not plain parts of ``q`` is left alone)."""
+    if isinstance(q, query.AndNot):
+        positive, done = _with_concepts(q.a, text, found)
+        return query.AndNot(positive, q.b), done
+    parts = list(q.subqueries) if isinstance(q, query.And) else [q]
+    done = []
+    for m in found:
+        typed = _read(_rewrite(text[m.start : m.end], []), [])
+        words = list(typed.subqueries) if isinstance(typed, query.And) else [typed]
+        if not words or not all(w in parts for w in words):
+            continue
+        at = parts.index(words[0])
+        for w in words:
+            parts.remove(w)
+        others = []
+        for term in m.others:
+            other = _read(_rewrite(term, []), [])
+            # A term of several words scores the sum of theirs: weighed as one word.
+            words = len(other.subqueries) if isinstance(other, query.And) else 1
+            others.append(other.with_boost(thesaurus.CONCEPT_WEIGHT / words))
+        parts.insert(at, query.Or([typed, query.DisjunctionMax(others)]))
+        done.append(m)
+    return (query.And(parts) if len(parts) > 1 else parts[0]), done
+
+
+def parse(text: str, *, expand: bool = False) -> Parsed:
+    """The best reading of a user's query, with notes on anything that was repaired; with
+    ``expand``, the concepts its words name also match their other terms (``thesaurus``),
+    listed in ``expanded``."""
+    notes: list[str] = []
+    rewritten = _rewrite(text.strip(), notes)
+    q = _read(rewritten, notes)
+    typed = q  # what is highlighted: the words typed, and any one-word other term
+    found = thesaurus.mentions(text) if expand and q is not query.NullQuery else []
+    if found:
+        q, found = _with_concepts(q, text, found)
     if q is query.NullQuery and re.search(r"(^|\s)(-|NOT\s)", rewritten):
         # Only exclusions ("-covid"): everything else.
         q = _PARSER.parse(f"kind:passage {rewritten}")
     parsed = Parsed(query=_phrases_where_positions(q), notes=notes)
+    parsed.expanded = [(term, m.concept.name) for m in found for term in m.others]
+    if found:
+        parsed.typed = _phrases_where_positions(typed)
     if q is query.NullQuery:
         words = [fold_word(w) for w in re.findall(r"\w+", rewritten)]
         parsed.too_common = [w for w in dict.fromkeys(words) if w in STOP_WORDS]
         return parsed
     parsed.prefixes = {leaf.text for leaf in q.leaves() if isinstance(leaf, query.Prefix)}
-    for fieldname, value in q.iter_all_terms(phrases=True):
+    single = [t for _, t in parsed.expanded if len(re.findall(r"\w+", t)) == 1]
+    parsed.stems.update(token.text for term in single for token in STEM(term))
+    for fieldname, value in typed.iter_all_terms(phrases=True):
         if isinstance(value, bytes):
             continue
         if fieldname in ("title", "body"):
@@ -223,6 +271,11 @@ def _negated(q) -> Iterator[Any]:
 PREFIX_TERMS = 50  # "word*" stands for at most this many words, the most frequent first
 
 
+def in_vocabulary(ix: Reader, term: str) -> bool:
+    """Whether every word of ``term`` is among the index's (unstemmed) words."""
+    return all(ix.vocabulary_has(fold_word(w)) for w in re.findall(r"\w+", term))
+
+
 def expand_prefixes(ix: Reader, parsed: Parsed) -> Parsed:
     """``parsed`` with each ``word*`` replaced by an OR of the (at most PREFIX_TERMS most
     frequent) indexed words it starts, those words added to the highlighted terms and a
@@ -252,6 +305,7 @@ def expand_prefixes(ix: Reader, parsed: Parsed) -> Parsed:
     return replace(
         parsed,
         query=expand(parsed.query),
+        typed=expand(parsed.typed) if parsed.typed is not None else None,
         excluded=excluded,
         exact=parsed.exact | words,
         notes=notes,

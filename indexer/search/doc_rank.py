@@ -11,8 +11,8 @@ taken at passage granularity.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 NEAR = 0.5  # weight of a part found one passage away from the best passage
 
@@ -60,6 +60,11 @@ def score_document(
     return DocumentMatch(ordinal, passage, score, parts)
 
 
-def by_relevance(matches: list[DocumentMatch]) -> list[DocumentMatch]:
-    """Most parts first, then the best score (then the document order, for stable pages)."""
+def by_relevance(
+    matches: list[DocumentMatch], prior: Callable[[int], float] | None = None
+) -> list[DocumentMatch]:
+    """Most parts first, then the best score (times the document's ``prior(ordinal)``, if
+    given), then the document order, for stable pages."""
+    if prior is not None:
+        matches = [replace(m, score=m.score * prior(m.ordinal)) for m in matches]
     return sorted(matches, key=lambda m: (-m.parts, -m.score, m.ordinal))

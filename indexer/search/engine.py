@@ -7,14 +7,15 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.index import queries, store
 from indexer.index.build import CURRENT, read_meta
 from indexer.model import DOC_TYPES
-from indexer.search import doc_rank, top_k
+from indexer.search import doc_rank, genres, top_k
 from indexer.search import highlight as marking
 from indexer.search.generation import Generation, IndexDamaged, IndexMissing, Matches, Shown
 from indexer.search.snippets import mentions, sentence_link, snippet
@@ -26,6 +27,33 @@ MAX_LIMIT = 100
 # (at least half), like Elasticsearch's minimum_should_match or Typesense's drop_tokens.
 PARTIAL_BELOW = 5
 PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
+# Types asked for together: "outcomes" are what ministers adopted (statements, chair's
+# statements, declarations).
+TYPE_GROUPS = {"outcomes": STATEMENT_TYPES}
+UNDATED = "undated"  # the year facet's bucket for documents without a year
+# By relevance, an outcome document of a meeting (the record's role "outcome") scores this
+# many times its BM25F score, so that a topical query's first page leads with what ministers
+# adopted (tuned on the development half of bench/data/real).
+OUTCOME_PRIOR = 1.5
+
+
+def doc_types(value: str | Iterable[str] | None, notes: list[str]) -> frozenset[str] | None:
+    """The document types a ``type`` filter stands for: one type, a group of TYPE_GROUPS, or
+    several of them; None for no filter. An unknown name gets a note and is left out."""
+    if value is None:
+        return None
+    names = [n for n in ([value] if isinstance(value, str) else value) if n]
+    if not names:
+        return None
+    found: set[str] = set()
+    for name in names:
+        if name in TYPE_GROUPS:
+            found.update(TYPE_GROUPS[name])
+        elif name in DOC_TYPES:
+            found.add(name)
+        else:
+            notes.append(f"unknown document type {name!r}")
+    return frozenset(found)  # empty when every name was unknown: nothing passes
 
 
 def _kept(docs: frozenset[int], keep) -> frozenset[int]:
@@ -35,9 +63,11 @@ def _kept(docs: frozenset[int], keep) -> frozenset[int]:
 
 def _by_date(gen: Generation, docs, sort: str) -> list[int]:
     """Documents ``docs`` (ordinals) newest first, or oldest first for sort "oldest"; on
-    the same date in the index's order."""
+    the same date in the index's order; undated documents last either way."""
+    dated = sorted(o for o in docs if gen.years[o])
+    undated = sorted(o for o in docs if not gen.years[o])
     newest = sort != "oldest"
-    return sorted(sorted(docs), key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest)
+    return sorted(dated, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest) + undated
 
 
 def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, float]:
@@ -127,23 +157,36 @@ class Engine:
         q: str,
         *,
         year: tuple[int, int] | None = None,
-        doc_type: str | None = None,
+        doc_type: str | Iterable[str] | None = None,
         sort: str = "relevance",
         page: int = 1,
         limit: int = 10,
         meeting: str | None = None,
+        type_hint: bool = True,
     ) -> dict:
+        """One page of the documents matching ``q``, best first (or by date), with facets.
+
+        ``year`` is an inclusive range ((0, 0): undated documents only); ``doc_type`` one
+        type, a group of TYPE_GROUPS ("outcomes") or several; ``meeting`` a meeting key.
+        With ``type_hint``, genre words in ``q`` ("statement", "news", ...) are a type
+        preference rather than words to match (``genres``). Returns the ``--json`` shape
+        the README gives, with ``expanded`` (``[{"term", "concept"}]``: the thesaurus terms
+        also matched) and ``type_hint`` (``{"words", "types", "label"}`` or None).
+        """
         started = time.perf_counter()
         notes: list[str] = []
         if sort not in SORTS:
             notes.append(f"unknown sort {sort!r}: sorted by relevance")
             sort = "relevance"
-        if doc_type and doc_type not in DOC_TYPES:
-            notes.append(f"unknown document type {doc_type!r}")
+        types = doc_types(doc_type, notes)
         page = max(1, int(page))
         limit = min(max(1, int(limit)), MAX_LIMIT)
+        hint = genres.type_hint(q or "") if type_hint else None
+        text = hint.rest if hint else q or ""
+        prefer = hint.types if hint and sort == "relevance" else None
+        filters = (year, types, meeting)
         with self._reading() as (gen, r):
-            parsed = queries.expand_prefixes(r, queries.parse(q or ""))
+            parsed = queries.expand_prefixes(r, queries.parse(text, expand=True))
             suggestion = corrected = None
             if parsed.too_common:
                 words = ", ".join(f"“{w}”" for w in parsed.too_common)
@@ -154,14 +197,16 @@ class Engine:
                 found: tuple = (0, {"year": {}, "doc_type": {}, "meeting": {}}, [], [])
             else:
                 suggestion = self._suggest(gen, r, q, parsed)
-                found = self._run(gen, r, parsed, (year, doc_type, meeting), sort, page, limit)
+                found = self._run(gen, r, parsed, filters, sort, page, limit, prefer)
             notes.extend(parsed.notes)
             if found[0] == 0 and suggestion:
                 corrected = suggestion
                 notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
-                parsed = queries.expand_prefixes(r, queries.parse(suggestion))
-                found = self._run(gen, r, parsed, (year, doc_type, meeting), sort, page, limit)
+                parsed = queries.expand_prefixes(r, queries.parse(suggestion, expand=True))
+                found = self._run(gen, r, parsed, filters, sort, page, limit, None)
+                hint = None
             total, facets, hits, partial_hits = found
+            expanded = [(t, c) for t, c in parsed.expanded if queries.in_vocabulary(r, t)]
             results = [self._result(gen, r, hit, parsed) for hit in hits]
             partial = [self._result(gen, r, hit, parsed) for hit in partial_hits]
         return {
@@ -177,6 +222,8 @@ class Engine:
             "pages": (total + limit - 1) // limit,
             "limit": limit,
             "sort": sort,
+            "expanded": [{"term": t, "concept": c} for t, c in expanded],
+            "type_hint": hint.as_json() if hint else None,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
         }
 
@@ -203,22 +250,22 @@ class Engine:
         ]
 
     def _filter(self, gen: Generation, r: store.Reader, filters, excluded):
-        """Which documents (ordinals) pass the filters (year range, type, meeting key) and
+        """Which documents (ordinals) pass the filters (year range, types, meeting key) and
         exclusions (no passage matching ``excluded``); None when all do. The filters run
         over in-memory columns: cheaper in Whoosh than intersecting the query with a numeric
         range or a very common term."""
-        year, doc_type, meeting = filters
-        if not year and not doc_type and not meeting and excluded is None:
+        year, types, meeting = filters
+        if not year and types is None and not meeting and excluded is None:
             return None
         out = gen.matches(r, excluded).docs if excluded is not None else frozenset()
-        years, types, meetings = gen.years, gen.types, gen.meetings
+        years, doc_types_of, meetings = gen.years, gen.types, gen.meetings
         lo, hi = year or (0, 0)
 
         def keep(o: int) -> bool:
             return (
                 o not in out
                 and (not year or lo <= years[o] <= hi)
-                and (not doc_type or types[o] == doc_type)
+                and (types is None or doc_types_of[o] in types)
                 and (not meeting or meetings[o] == meeting)
             )
 
@@ -252,46 +299,89 @@ class Engine:
                 return list(best.values())
             k *= 4
 
-    def _run(self, gen, r, parsed, filters, sort, page, limit):
+    def _run(self, gen, r, parsed, filters, sort, page, limit, prefer=None):
         """(total documents, facets, the page's (passage record, score) hits, and the
         (passage record, score) hits of documents holding only some of the words).
 
         Works on each part's ``Matches`` (kept per generation): what is left per query is
-        set and dictionary work over them, not posting lists read and scored again.
+        set and dictionary work over them, not posting lists read and scored again. With
+        ``prefer`` (types), the documents of those types are ranked first, then the others.
         """
         qq = queries.passage_query(parsed)
         parts = queries.conjuncts(qq) if not parsed.empty else [qq]
         matched = [gen.matches(r, p) for p in parts]
         keep = self._filter(gen, r, filters, parsed.excluded)
-        first = (page - 1) * limit
-        partial: list[tuple[int, float]] = []
-        if len(parts) > 1:
-            docs, hits = self._all_parts(gen, matched, keep, sort, first, limit)
-            if len(docs) < PARTIAL_BELOW and first + limit >= len(docs):
-                partial = self._some_parts(gen, parts, matched, keep, docs, limit)
+        types = gen.types
+        if prefer:
+            groups = [
+                lambda o: types[o] in prefer and (keep is None or keep(o)),
+                lambda o: types[o] not in prefer and (keep is None or keep(o)),
+            ]
         else:
-            by = sort if sort != "relevance" or not parsed.empty else "newest"
-            docs, hits = self._one_part(gen, matched[0], keep, by, first, limit)
+            groups = [keep]
+        skip, want = (page - 1) * limit, limit
+        docs: frozenset[int] = frozenset()
+        hits: list[tuple[int, float]] = []
+        for group in groups:
+            found, page_hits = self._ranked(gen, parsed, matched, group, sort, skip, want)
+            docs |= found
+            hits += page_hits
+            skip, want = max(0, skip - len(found)), limit - len(hits)
+        partial: list[tuple[int, float]] = []
+        if len(docs) < PARTIAL_BELOW and page * limit >= len(docs):
+            if parsed.typed is not None:  # some of the words typed, not of a concept's terms
+                parts = queries.conjuncts(parsed.typed)
+                matched = [gen.matches(r, p) for p in parts]
+            if len(parts) > 1:
+                partial = self._some_parts(gen, parts, matched, keep, docs, limit)
         facets = {
-            "year": _counts(gen.years[o] for o in docs if gen.years[o]),
+            "year": _counts(gen.years[o] or UNDATED for o in docs),
             "doc_type": _counts(gen.types[o] for o in docs),
             "meeting": _counts(gen.meetings[o] for o in docs if gen.meetings[o]),
         }
         return len(docs), facets, hits, partial
 
+    def _ranked(self, gen, parsed, matched: list[Matches], keep, sort, first, limit):
+        """(documents holding every part that pass ``keep``, the (passage record, score)
+        hits of the ``limit`` of them from rank ``first``; none when ``limit`` is 0)."""
+        if limit <= 0:
+            return _kept(frozenset.intersection(*(m.docs for m in matched)), keep), []
+        if len(matched) > 1:
+            return self._all_parts(gen, matched, keep, sort, first, limit)
+        by = sort if sort != "relevance" or not parsed.empty else "newest"
+        return self._one_part(gen, matched[0], keep, by, first, limit)
+
+    def _prior(self, gen: Generation, docs: frozenset[int]):
+        """(a document's prior by ordinal, a passage's by record number, the largest) for
+        ranking ``docs``: OUTCOME_PRIOR for an outcome, else 1; (None, None, 1.0) when no
+        document of ``docs`` is an outcome, so the ranking walks no deeper than it must."""
+        outcomes, doc_of = gen.outcomes, gen.doc_of
+        if docs.isdisjoint(outcomes):
+            return None, None, 1.0
+
+        def of_doc(o: int) -> float:
+            return OUTCOME_PRIOR if o in outcomes else 1.0
+
+        return of_doc, lambda n: of_doc(doc_of[n]), OUTCOME_PRIOR
+
     def _one_part(self, gen, m: Matches, keep, sort, first, limit):
         """(documents ``m`` matches that pass ``keep``, the page's hits: by relevance each
-        document's best passage, best first; by date, the page's documents' best passages)."""
+        document's best passage, best first, outcomes weighted by the prior; by date, the
+        page's documents' best passages)."""
         docs = _kept(m.docs, keep)
         if sort == "relevance":
-            best: dict[int, tuple[int, float]] = {}
-            for n in m.ranked():
-                o = gen.doc_of[n]
-                if o in docs and o not in best:
-                    best[o] = (n, m.scores[n])
-                    if len(best) == first + limit:
-                        break
-            return docs, list(best.values())[first:]
+            doc_of = gen.doc_of
+            _, weight, most = self._prior(gen, docs)
+            hits, _ = top_k.top(
+                [m.ranked()],
+                [m.scores],
+                first + limit,
+                lambda n: doc_of[n] if doc_of[n] in docs else None,
+                every=True,
+                weight=weight,
+                most=most,
+            )
+            return docs, hits[first : first + limit]
         shown = _by_date(gen, docs, sort)[first : first + limit]
         return docs, [_best_passage(gen.passages_of[o], m.scores) for o in shown]
 
@@ -299,27 +389,30 @@ class Engine:
         """(documents holding every part, the page's (passage record, score) hits).
 
         By relevance, documents with a passage holding every part come first, ranked by
-        that passage's BM25F score (the sum of the parts', as Whoosh scores an AND); then
-        the others, by ``doc_rank``'s proximity score, computed only when the page reaches
-        them. By date, only the page's documents are scored.
+        that passage's BM25F score (the sum of the parts', as Whoosh scores an AND) times
+        the outcome prior; then the others, by ``doc_rank``'s proximity score, computed only
+        when the page reaches them. By date, only the page's documents are scored.
         """
         docs = _kept(frozenset.intersection(*(m.docs for m in matched)), keep)
         if sort != "relevance":
             shown = _by_date(gen, docs, sort)[first : first + limit]
             return docs, [(m.passage, m.score) for m in self._proximity(gen, matched, shown)]
         doc_of = gen.doc_of
+        prior, weight, most = self._prior(gen, docs)
         hits, complete = top_k.top(
             [m.ranked() for m in matched],
             [m.scores for m in matched],
             first + limit,
             lambda n: doc_of[n] if doc_of[n] in docs else None,
             every=True,
+            weight=weight,
+            most=most,
         )
         if complete and len(hits) < first + limit:
             # The other documents hold every part, in passages of their own.
             ordered = sorted(docs - {gen.doc_of[n] for n, _ in hits})
             spread = self._proximity(gen, matched, ordered)
-            hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread)]
+            hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread, prior)]
         return docs, hits[first : first + limit]
 
     def _proximity(self, gen, matched: list[Matches], ordinals) -> list[doc_rank.DocumentMatch]:
@@ -364,7 +457,8 @@ class Engine:
             k *= 4
         need = (len(words) + 1) // 2
         found = self._proximity(gen, words, list(candidates))
-        kept = doc_rank.by_relevance([m for m in found if m.parts >= need])
+        prior = self._prior(gen, frozenset(candidates))[0]
+        kept = doc_rank.by_relevance([m for m in found if m.parts >= need], prior)
         return [(m.passage, m.score) for m in kept[:want]]
 
     def _result(
@@ -455,7 +549,7 @@ class Engine:
         the most of those words, else to its opening words."""
         with self._reading() as (_, r):
             fields = r.find(passage_id=doc_id)
-            parsed = queries.expand_prefixes(r, queries.parse(highlight or ""))
+            parsed = queries.expand_prefixes(r, queries.parse(highlight or "", expand=True))
         if not fields or "meta" not in fields:
             return None
         url = fields.get("url", "")

@@ -57,6 +57,7 @@ class Generation:
     types: list[str]
     meetings: list[str]  # document ordinal -> its meeting's key ("" for none)
     dates: list[str]
+    outcomes: frozenset[int]  # documents a meeting adopted (role "outcome" in the record)
     passages_of: list[list[int]]  # document ordinal -> its passage record numbers, in order
     speller: Speller
     impacts: Impacts | None
@@ -71,8 +72,8 @@ class Generation:
     @classmethod
     def open(cls, path: Path, target: str) -> Generation:
         ix = store.Index(path)
-        names = ("doc_id", "year", "doc_type", "date", "meeting_key")
-        ids, years, types, dates, meeting_keys = (ix.column(n) for n in names)
+        names = ("doc_id", "year", "doc_type", "date", "meeting_key", "role")
+        ids, years, types, dates, meeting_keys, roles = (ix.column(n) for n in names)
         deleted = ix.deleted()
         ordinal: dict[str, int] = {}
         doc_of = [-1] * len(ids)
@@ -81,6 +82,7 @@ class Generation:
         g_meetings: list[str] = []
         g_dates: list[str] = []
         passages_of: list[list[int]] = []
+        outcomes: set[int] = set()
         for n, doc_id in enumerate(ids):
             if not types[n] or n in deleted:  # document records carry no indexed metadata
                 continue
@@ -92,6 +94,8 @@ class Generation:
                 g_meetings.append(meeting_keys[n] or "")
                 g_dates.append(dates[n] or "")
                 passages_of.append([])
+                if roles[n] == "outcome":
+                    outcomes.add(o)
             doc_of[n] = o
             passages_of[o].append(n)
         return cls(
@@ -104,6 +108,7 @@ class Generation:
             g_types,
             g_meetings,
             g_dates,
+            frozenset(outcomes),
             passages_of,
             Speller(path),
             Impacts.open(path, ix.signature()),

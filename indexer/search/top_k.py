@@ -9,7 +9,8 @@ best found scores more than any passage not met yet could (each of its part scor
 most the one at the current rank of that part's list). Exact: the same matches, scores and
 order as scoring everything (ties go to the lower record number, as Whoosh ranks). Two
 common words of 10,000 documents are ranked after a few hundred passages instead of the
-75,000 that hold both.
+75,000 that hold both. A passage's score may be multiplied by a weight of its own (a prior,
+at most ``most``): the bound is multiplied by ``most``, so the walk stays exact.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def top(
     want: int,
     group: Callable[[int], Hashable | None],
     every: bool,
+    weight: Callable[[int], float] | None = None,
+    most: float = 1.0,
 ) -> tuple[list[tuple[int, float]], bool]:
     """The best passage of each group, groups by that passage's score best first, as
     (passage, score); and whether the list is complete (else it holds the ``want`` best).
@@ -33,7 +36,8 @@ def top(
     ``every``: a passage must hold every part (an AND: it scores their sum), else any
     part (an OR: the sum of those it holds, in part order either way, as Whoosh adds).
     ``group(n)`` is what passage ``n`` counts for (its document, or itself), None when it
-    may not be listed at all.
+    may not be listed at all. ``weight(n)``, if given, multiplies passage ``n``'s score
+    (a prior of its document, from 1 to ``most``).
     """
     best: dict[Hashable, tuple[float, int]] = {}  # group -> (score, passage)
     seen: set[int] = set()
@@ -44,7 +48,7 @@ def top(
             # Every passage was met, or (AND) none left holds every part.
             return _ordered(best), True
         if len(best) >= want and depth % CHECK_EVERY == 0:
-            bound = sum(scores[i][ranked[i][depth]] for i in live)
+            bound = most * sum(scores[i][ranked[i][depth]] for i in live)
             if heapq.nlargest(want, (score for score, _ in best.values()))[-1] > bound:
                 return _ordered(best)[:want], False
         for i in live:
@@ -58,6 +62,8 @@ def top(
             if key is None:
                 continue
             score = sum(s[n] for s in scores if n in s)
+            if weight is not None:
+                score *= weight(n)
             held = best.get(key)
             if held is None or score > held[0] or (score == held[0] and n < held[1]):
                 best[key] = (score, n)

@@ -28,11 +28,13 @@ class TopicEntry:
 
 @dataclass(frozen=True)
 class Concept:
-    """A search concept: its name, its terms (lower case) and its topic slug (or None)."""
+    """A search concept: its name, its terms (lower case: a query naming one is expanded),
+    more terms it matches but that do not name it (``also``), its topic slug (or None)."""
 
     name: str
     terms: tuple[str, ...]
     topic: str | None
+    also: tuple[str, ...] = ()
 
 
 @cache
@@ -85,7 +87,8 @@ def concepts() -> tuple[Concept, ...]:
         if topic is not None and topic not in known:
             raise ValueError(f"{CONCEPTS_FILE.name}: {where} names an unknown topic {topic!r}")
         terms = tuple(t.lower() for t in _strings(entry, "terms", where))
-        if len(terms) < 2:
+        also = tuple(t.lower() for t in _strings(entry, "also", where))
+        if len(terms) + len(also) < 2:
             raise ValueError(f"{CONCEPTS_FILE.name}: {where} needs two terms or more")
-        found.append(Concept(name, terms, topic))
+        found.append(Concept(name, terms, topic, also))
     return tuple(found)

@@ -1,0 +1,104 @@
+"""The domain thesaurus at query time: words of a query that name a concept of the record
+(``indexer/text/concepts.toml``: "access to finance", "e-commerce", "women
+entrepreneurs", ...) also match the concept's other terms, weighted below the words typed.
+
+Terms are compared as the index analyses them (folded, one spelling, stemmed, stop words
+left out), so "e-commerce" and "E-Commerce", "digitalization" and "digitalisation" name the
+same concept. Quoted words, field values, exclusions and prefixes are never expanded, and a
+query with OR, AND, NOT or parentheses is left as typed (its logic is the user's).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from indexer.index.analysis import STEM
+from indexer.text.concepts import Concept, concepts
+
+# An other term's score is this share of the typed words' score (BM25F), so a passage with
+# the words typed ranks above one with only a synonym (tuned on the development half of
+# bench/data/real).
+CONCEPT_WEIGHT = 0.5
+_SYNTAX = re.compile(r"\b(?:OR|AND|NOT)\b|[()]")
+_CHUNK = re.compile(r'"[^"]*"|\S+')
+
+
+def _key(text: str) -> tuple[str, ...]:
+    """The analysed words of ``text`` (stop words left out): what a term is compared by."""
+    return tuple(t.text for t in STEM(text, mode="query"))
+
+
+@cache
+def _terms() -> dict[tuple[str, ...], tuple[Concept, str]]:
+    """Each concept term's analysed words -> (its concept, the term); the first concept
+    listed keeps a term two concepts share."""
+    found: dict[tuple[str, ...], tuple[Concept, str]] = {}
+    for concept in concepts():
+        for term in concept.terms:
+            key = _key(term)
+            if key:
+                found.setdefault(key, (concept, term))
+    return found
+
+
+@cache
+def _longest() -> int:
+    return max((len(k) for k in _terms()), default=0)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words of a query that name a concept: their character span, the concept and the
+    other terms to match too."""
+
+    start: int
+    end: int
+    concept: Concept
+    others: tuple[str, ...]
+
+
+@cache
+def _others(concept: Concept, key: tuple[str, ...]) -> tuple[str, ...]:
+    """The concept's terms (and ``also`` terms) that are not ``key`` once analysed, one per
+    analysed form."""
+    seen = {key}
+    out = []
+    for term in concept.terms + concept.also:
+        if _key(term) not in seen:
+            seen.add(_key(term))
+            out.append(term)
+    return tuple(out)
+
+
+def mentions(text: str) -> list[Mention]:
+    """The concepts ``text`` names in its plain words, left to right, longest terms first;
+    none for a query with OR, AND, NOT or parentheses."""
+    if _SYNTAX.search(text):
+        return []
+    # Runs of plain words (a quoted phrase, field:value, -word or word* breaks a run), each
+    # word's analysed tokens with the word's span.
+    runs: list[list[tuple[str, int, int]]] = [[]]
+    for m in _CHUNK.finditer(text):
+        chunk = m.group(0)
+        if chunk[0] in '"-+' or ":" in chunk or chunk.endswith("*"):
+            runs.append([])
+            continue
+        runs[-1] += [(t.text, m.start(), m.end()) for t in STEM(chunk, mode="query")]
+    terms, longest = _terms(), _longest()
+    found: list[Mention] = []
+    for run in runs:
+        i = 0
+        while i < len(run):
+            for n in range(min(longest, len(run) - i), 0, -1):
+                hit = terms.get(tuple(t for t, _, _ in run[i : i + n]))
+                if hit:
+                    concept, term = hit
+                    others = _others(concept, _key(term))
+                    found.append(Mention(run[i][1], run[i + n - 1][2], concept, others))
+                    i += n
+                    break
+            else:
+                i += 1
+    return found
