@@ -56,18 +56,18 @@ def test_refused(args, message):
 
 
 def test_query_args_drop_defaults_and_reset_the_page():
-    params = SearchParams(q="finance", year=(2010, 2015), doc_type="declaration", page=3)
+    params = SearchParams(q="finance", year=(2010, 2015), types=("declaration",), page=3)
     assert params.query_args(page=3) == {
         "q": "finance",
         "year": "2010-2015",
-        "type": "declaration",
+        "type": ["declaration"],
         "page": "3",
     }
     assert params.query_args(sort="newest") == {
         "q": "finance",
         "year": "2010-2015",
-        "type": "declaration",
+        "type": ["declaration"],
         "sort": "newest",
     }
-    assert params.query_args(year=None, doc_type=None) == {"q": "finance"}
-    assert SearchParams().is_empty and not SearchParams(doc_type="other").is_empty
+    assert params.query_args(year=None, types=()) == {"q": "finance"}
+    assert SearchParams().is_empty and not SearchParams(types=("other",)).is_empty

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from indexer.search.engine import TYPE_GROUPS, UNDATED
 from webapp.meetings import key_name
-from webapp.params import MEETING_RE, SearchParams, format_year
+from webapp.params import MEETING_RE, UNDATED_YEARS, SearchParams, year_label
 
 DOC_TYPE_LABELS = {
     "ministerial_statement": "Ministerial statement",
@@ -23,9 +24,10 @@ DOC_TYPE_LABELS = {
     "initiative": "Initiative or action plan",
     "web_page": "Web page",
     "other": "Other",
+    "outcomes": "Official outcomes (statements, declarations)",
 }
 
-UrlFor = Callable[[dict[str, str]], str]
+UrlFor = Callable[[dict[str, str | list[str]]], str]
 
 
 @dataclass(frozen=True)
@@ -48,25 +50,33 @@ def doc_type_label(doc_type: str | None) -> str:
 
 
 def year_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> list[FacetValue]:
-    """Years, newest first."""
+    """Years, newest first, then the documents without a year ("undated")."""
     values = []
     for key in sorted(counts, key=_year_sort_key, reverse=True):
-        if not key.isdigit():
+        if key.isdigit():
+            year = (int(key), int(key))
+        elif key == UNDATED:
+            year = UNDATED_YEARS
+        else:
             continue
-        year = int(key)
-        active = params.year == (year, year)
-        target = params.query_args(year=None if active else (year, year))
+        active = params.year == year
+        target = params.query_args(year=None if active else year)
         values.append(FacetValue(key, counts[key], url(target), active))
     return values
 
 
 def doc_type_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> list[FacetValue]:
-    """Document types, commonest first."""
+    """Document types, commonest first, after their groups ("Official outcomes"); several
+    may be chosen at once, each value adding its type to those chosen or taking it away."""
     values = []
-    for key in sorted(counts, key=lambda k: (-counts[k], k)):
-        active = params.doc_type == key
-        target = params.query_args(doc_type=None if active else key)
-        values.append(FacetValue(doc_type_label(key), counts[key], url(target), active))
+    groups = [(group, sum(counts.get(t, 0) for t in types)) for group, types in TYPE_GROUPS.items()]
+    singles = [(key, counts[key]) for key in sorted(counts, key=lambda k: (-counts[k], k))]
+    for key, count in [g for g in groups if g[1]] + singles:
+        active = key in params.types
+        chosen = tuple(t for t in params.types if t != key) if active else (*params.types, key)
+        values.append(
+            FacetValue(doc_type_label(key), count, url(params.query_args(types=chosen)), active)
+        )
     return values
 
 
@@ -82,16 +92,16 @@ def meeting_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> 
 
 
 def active_filters(params: SearchParams, url: UrlFor) -> list[ActiveFilter]:
+    """One removable filter each: the years, each type chosen, the meeting."""
     filters = []
     if params.year:
         filters.append(
-            ActiveFilter("Year", format_year(params.year), url(params.query_args(year=None)))
+            ActiveFilter("Year", year_label(params.year), url(params.query_args(year=None)))
         )
-    if params.doc_type:
+    for key in params.types:
+        rest = tuple(t for t in params.types if t != key)
         filters.append(
-            ActiveFilter(
-                "Type", doc_type_label(params.doc_type), url(params.query_args(doc_type=None))
-            )
+            ActiveFilter("Type", doc_type_label(key), url(params.query_args(types=rest)))
         )
     if params.meeting:
         filters.append(
@@ -111,7 +121,7 @@ def build(result: dict[str, Any], params: SearchParams, url: UrlFor) -> dict[str
 
 
 def _year_sort_key(key: str) -> int:
-    return int(key) if key.isdigit() else -1
+    return int(key) if key.isdigit() else -1  # "undated" last
 
 
 def _meeting_sort_key(key: str) -> tuple[str, int, int]:

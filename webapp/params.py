@@ -13,9 +13,11 @@ from typing import Any
 
 from indexer.model import DOC_TYPES
 from indexer.record.mentions import SERIES
+from indexer.search.engine import TYPE_GROUPS, UNDATED
 
 SORTS = ("relevance", "newest", "oldest")
 YEAR_MIN, YEAR_MAX = 1000, 9999
+UNDATED_YEARS = (0, 0)  # the year "range" of documents without a year
 _YEAR_RE = re.compile(r"^\s*(\d{4})\s*(?:(?:-|\.\.|–)\s*(\d{4})\s*)?$", re.ASCII)
 _DIGITS_RE = re.compile(r"\d+", re.ASCII)
 # a meeting key (indexer.record.store.meeting_key): "sme_ministerial/25", "smewg/y2012"
@@ -44,63 +46,80 @@ class SearchParams:
     """The state of a search, as carried in the URL."""
 
     q: str = ""
-    year: tuple[int, int] | None = None
-    doc_type: str | None = None
+    year: tuple[int, int] | None = None  # UNDATED_YEARS: documents without a year
+    types: tuple[str, ...] = ()  # document types or groups (TYPE_GROUPS), any of them
     meeting: str | None = None
     sort: str = "relevance"
     page: int = 1
     limit: int = 10
+    hint: bool = True  # genre words in q are a type preference (off: words to match)
 
-    def query_args(self, **changes: Any) -> dict[str, str]:
+    def query_args(self, **changes: Any) -> dict[str, str | list[str]]:
         """URL arguments for this search with `changes` applied; defaults are left out.
+        Several types are a list (``type=`` repeated); a year range open at one end is
+        ``from`` or ``to`` alone.
 
         Any change other than `page` starts again from page 1, as a new filter or order does.
         """
         if "page" not in changes:
             changes["page"] = 1
         state = replace(self, **changes)
-        args = {
+        args: dict[str, str | list[str]] = {
             "q": state.q,
-            "year": format_year(state.year) if state.year else "",
-            "type": state.doc_type or "",
+            **_year_args(state.year),
+            "type": list(state.types),
             "meeting": state.meeting or "",
             "sort": "" if state.sort == "relevance" else state.sort,
             "page": "" if state.page == 1 else str(state.page),
+            "hint": "" if state.hint else "off",
         }
         return {k: v for k, v in args.items() if v}
+
+    def hidden_fields(self, **changes: Any) -> list[tuple[str, str]]:
+        """``query_args(**changes)`` as (name, value) pairs for a form's hidden inputs."""
+        return [
+            (name, v)
+            for name, value in self.query_args(**changes).items()
+            for v in ([value] if isinstance(value, str) else value)
+        ]
 
     @property
     def is_empty(self) -> bool:
         """No words and no filter: nothing to search for yet (an empty q with a filter lists
         the filtered documents, newest first)."""
-        return not (self.q or self.year or self.doc_type or self.meeting)
+        return not (self.q or self.year or self.types or self.meeting)
 
     def engine_kwargs(self) -> dict[str, Any]:
         return {
             "year": self.year,
-            "doc_type": self.doc_type,
+            "doc_type": list(self.types) or None,
             "meeting": self.meeting,
             "sort": self.sort,
             "page": self.page,
             "limit": self.limit,
+            "type_hint": self.hint,
         }
 
 
 def parse_search(
     args: Mapping[str, str], limits: Limits, *, limit: int | None = None
 ) -> SearchParams:
-    """Read q, year, type, meeting, sort and page from request arguments, and `limit` too unless the
-    caller fixes it (the HTML pages do; the API lets the client choose)."""
+    """Read q, year, type (repeatable), meeting, sort, page and hint from request arguments,
+    and `limit` too unless the caller fixes it (the HTML pages do; the API lets the client
+    choose)."""
     if limit is None:
         limit = parse_int(args.get("limit", ""), "limit", 1, limits.max_limit, default=10)
+    getlist = getattr(args, "getlist", None)
+    types = getlist("type") if getlist else [args.get("type", "")]
     return SearchParams(
         q=parse_query(args.get("q", ""), limits),
         year=parse_year_fields(args),
-        doc_type=parse_doc_type(args.get("type", "")),
+        types=parse_types(types),
         meeting=parse_meeting(args.get("meeting", "")),
         sort=parse_sort(args.get("sort", "")),
         page=parse_int(args.get("page", ""), "page", 1, limits.max_page, default=1),
         limit=limit,
+        hint=args.get("hint", "").strip() != "off",
     )
 
 
@@ -121,13 +140,17 @@ def parse_query(value: str, limits: Limits) -> str:
 
 
 def parse_year(value: str) -> tuple[int, int] | None:
-    """'2015' -> (2015, 2015); '2010-2015' or '2010..2015' -> (2010, 2015); '' -> None."""
+    """'2015' -> (2015, 2015); '2010-2015' or '2010..2015' -> (2010, 2015); 'undated' ->
+    UNDATED_YEARS; '' -> None."""
     if not value.strip():
         return None
+    if value.strip().lower() == UNDATED:
+        return UNDATED_YEARS
     match = _YEAR_RE.match(value)
     if not match:
         raise BadParameter(
-            f"year must be a year such as 2015 or a range such as 2010-2015, not {value!r}."
+            f"year must be a year such as 2015, a range such as 2010-2015 or {UNDATED!r},"
+            f" not {value!r}."
         )
     low = int(match.group(1))
     high = int(match.group(2) or low)
@@ -150,18 +173,51 @@ def parse_year_fields(args: Mapping[str, str]) -> tuple[int, int] | None:
     return parse_year(f"{low or YEAR_MIN}-{high or YEAR_MAX}")
 
 
+def _year_args(year: tuple[int, int] | None) -> dict[str, str]:
+    """The URL arguments of a year filter: ``year`` (one, a range or "undated"), or ``from``
+    or ``to`` alone for a range open at one end."""
+    if not year:
+        return {}
+    if year == UNDATED_YEARS:
+        return {"year": UNDATED}
+    low, high = year
+    if high == YEAR_MAX and low > YEAR_MIN:
+        return {"from": str(low)}
+    if low == YEAR_MIN and high < YEAR_MAX:
+        return {"to": str(high)}
+    return {"year": format_year(year)}
+
+
 def format_year(year: tuple[int, int]) -> str:
     low, high = year
     return str(low) if low == high else f"{low}-{high}"
 
 
-def parse_doc_type(value: str) -> str | None:
-    value = value.strip()
-    if not value:
-        return None
-    if value not in DOC_TYPES:
-        raise BadParameter(f"type must be one of {', '.join(DOC_TYPES)}; not {value!r}.")
-    return value
+def year_label(year: tuple[int, int]) -> str:
+    """The year filter for people: "2015", "2010-2015", "2015 onwards", "until 2010",
+    "undated"."""
+    low, high = year
+    if year == UNDATED_YEARS:
+        return UNDATED
+    if high == YEAR_MAX and low > YEAR_MIN:
+        return f"{low} onwards"
+    if low == YEAR_MIN and high < YEAR_MAX:
+        return f"until {high}"
+    return format_year(year)
+
+
+def parse_types(values: list[str]) -> tuple[str, ...]:
+    """The document types (or groups of TYPE_GROUPS) asked for, each once, in order."""
+    found: list[str] = []
+    for value in (v.strip() for v in values):
+        if not value:
+            continue
+        if value not in DOC_TYPES and value not in TYPE_GROUPS:
+            choices = ", ".join((*DOC_TYPES, *TYPE_GROUPS))
+            raise BadParameter(f"type must be one of {choices}; not {value[:40]!r}.")
+        if value not in found:
+            found.append(value)
+    return tuple(found)
 
 
 def parse_meeting(value: str) -> str | None:

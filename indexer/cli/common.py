@@ -39,11 +39,14 @@ QUERY_CONTEXT = {"ignore_unknown_options": True, "help_option_names": ["--help"]
 
 
 def parse_years(ctx, param, value: str | None) -> tuple[int, int] | None:
+    """A year (2015), a range (2010-2015) or "undated" ((0, 0): documents without a year)."""
     if not value:
         return None
+    if value.strip().lower() == "undated":
+        return (0, 0)
     m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:-|\.\.)\s*(\d{4})\s*)?", value)
     if not m:
-        raise click.BadParameter("give a year (2015) or a range (2010-2015)")
+        raise click.BadParameter("give a year (2015), a range (2010-2015) or undated")
     first, last = int(m.group(1)), int(m.group(2) or m.group(1))
     return (min(first, last), max(first, last))
 

@@ -12,14 +12,28 @@ import click
 from indexer.ask import answer
 from indexer.cli.common import QUERY_CONTEXT, index_option, open_engine, parse_years
 from indexer.model import DOC_TYPES
-from indexer.search.engine import SORTS
+from indexer.search.engine import SORTS, TYPE_GROUPS
 from indexer.search.trends import trends
 
 
 @click.command("search", context_settings=QUERY_CONTEXT)
 @click.argument("query", nargs=-1, required=True)
-@click.option("--year", callback=parse_years, help="A year or a range: 2015, 2010-2015.")
-@click.option("--type", "doc_type", type=click.Choice(DOC_TYPES), help="Document type.")
+@click.option(
+    "--year", callback=parse_years, help="A year, a range or undated: 2015, 2010-2015, undated."
+)
+@click.option(
+    "--type",
+    "doc_type",
+    multiple=True,
+    type=click.Choice((*DOC_TYPES, *TYPE_GROUPS)),
+    help="Document type (repeatable: any of them); outcomes: statements and declarations.",
+)
+@click.option(
+    "--words",
+    "as_words",
+    is_flag=True,
+    help="Genre words (statement, news, report...) are words to match, not a type preference.",
+)
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True)
@@ -29,7 +43,8 @@ from indexer.search.trends import trends
 def search_command(
     query: tuple[str, ...],
     year: tuple[int, int] | None,
-    doc_type: str | None,
+    doc_type: tuple[str, ...],
+    as_words: bool,
     sort: str,
     limit: int,
     page: int,
@@ -42,11 +57,12 @@ def search_command(
         found = engine.search(
             " ".join(query),
             year=year,
-            doc_type=doc_type,
+            doc_type=list(doc_type) or None,
             sort=sort,
             page=page,
             limit=limit,
             meeting=meeting,
+            type_hint=not as_words,
         )
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
@@ -76,6 +92,15 @@ def _print_result(n: int, r: dict) -> None:
 def print_results(found: dict) -> None:
     for note in found["notes"]:
         click.secho(note, fg="magenta")
+    if found.get("type_hint"):
+        hint = found["type_hint"]
+        words = ", ".join(hint["words"])
+        click.secho(
+            f"Preferring {hint['label']} (from {words}; --words to match them)", fg="magenta"
+        )
+    if found.get("expanded"):
+        terms = ", ".join(e["term"] for e in found["expanded"])
+        click.secho(f"Also matching: {terms} (quote words to match only them)", fg="magenta")
     if found["suggestion"] and not found["corrected_query"]:
         click.secho(f"Did you mean: {found['suggestion']}", fg="magenta")
     first = (found["page"] - 1) * found["limit"]

@@ -327,6 +327,14 @@ class Engine:
             docs |= found
             hits += page_hits
             skip, want = max(0, skip - len(found)), limit - len(hits)
+        if filters[1] is not None:  # types are counted as if none were chosen, to add more
+            year, _, meeting = filters
+            by_type = _kept(
+                frozenset.intersection(*(m.docs for m in matched)),
+                self._filter(gen, r, (year, None, meeting), parsed.excluded),
+            )
+        else:
+            by_type = docs
         partial: list[tuple[int, float]] = []
         if len(docs) < PARTIAL_BELOW and page * limit >= len(docs):
             if parsed.typed is not None:  # some of the words typed, not of a concept's terms
@@ -336,7 +344,7 @@ class Engine:
                 partial = self._some_parts(gen, parts, matched, keep, docs, limit)
         facets = {
             "year": _counts(gen.years[o] or UNDATED for o in docs),
-            "doc_type": _counts(gen.types[o] for o in docs),
+            "doc_type": _counts(gen.types[o] for o in by_type),
             "meeting": _counts(gen.meetings[o] for o in docs if gen.meetings[o]),
         }
         return len(docs), facets, hits, partial

@@ -37,7 +37,7 @@ def _params(*, limit: int | None) -> SearchParams:
     return parse_search(request.args, Limits.from_config(current_app.config), limit=limit)
 
 
-def _results_url(args: dict[str, str]) -> str:
+def _results_url(args: dict[str, str | list[str]]) -> str:
     return url_for("search.results", **args)
 
 
@@ -78,6 +78,7 @@ def results() -> str:
             else None
         ),
         doc_url=doc_url,
+        hint_remove_url=_results_url(params.query_args(hint=False)),
         csv_url=url_for("search.csv", **params.query_args()),
         atom_url=url_for("search.atom", **params.query_args(sort="relevance")),
     )

@@ -1,0 +1,300 @@
+"""Search as researchers use it: the domain thesaurus, genre words as a type preference,
+outcome documents first, several types at once, the undated bucket and open year ranges."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from indexer.cli import cli
+from indexer.search.engine import Engine
+from tests.helpers import make_document, make_index
+from tests.match_fixtures import para, slugs
+from webapp import create_app
+
+BASE = "https://example.org/research"
+# Texts of one length (so BM25 weighs them alike), different enough to be works of their own.
+FILLERS = [
+    " ".join(f"{word}{n}" for word in ("alpha", "bravo", "cargo", "delta", "eagle", "fable")) * 7
+    for n in range(9)
+]
+
+
+def docs() -> list:
+    def doc(slug: str, title: str, text: str, **fields):
+        return make_document(f"{BASE}/{slug}", title, [para(text)], **fields)
+
+    return [
+        # the thesaurus: one document with the words typed, one with another term only
+        doc("ecommerce", "Note A", "Member economies expand e-commerce for micro firms."),
+        doc("electronic", "Note B", "Member economies expand electronic commerce for micro firms."),
+        doc("finance", "Note C", "Ministers discussed access to finance for small firms."),
+        doc("financing", "Note D", "Ministers discussed facilitating financing for small firms."),
+        doc("financial", "Note E", "Ministers discussed financial access for rural firms."),
+        doc("women", "Note F", "Ministers met women entrepreneurs from the region."),
+        doc("women-led", "Note G", "Ministers praised women-led businesses of the region."),
+        doc("participation", "Note H", "Ministers sought the participation of women in trade."),
+        doc("red-tape", "Note I", "Ministers agreed to cut red tape for small firms."),
+        doc("burden", "Note J", "Ministers agreed to ease the regulatory burden on small firms."),
+        doc("smes", "Note K", "Quokkas help SMEs in the highlands."),
+        doc("sized", "Note L", "Quokkas help small and medium-sized enterprises inland."),
+        doc("small-businesses", "Note M", "Quokkas help small businesses on the coast."),
+        # genre words: the statement does not say "statement"; news items do
+        doc(
+            "nanjing-statement",
+            "SME Ministerial Meeting, Nanjing",
+            "Ministers met in Nanjing in 2014 and adopted the Nanjing commitments on SMEs.",
+            year=2014,
+            doc_type="ministerial_statement",
+        ),
+        *(
+            make_document(
+                f"{BASE}/nanjing-news-{n}",
+                f"Nanjing wire {n}",
+                [f"The Nanjing 2014 ministerial statement was reported {n}. {filler}"],
+                year=2014,
+                doc_type="news_article",
+            )
+            for n, filler in enumerate(FILLERS[:3])
+        ),
+        # the outcome prior: passages of the same length holding the words once each
+        make_document(
+            f"{BASE}/wombat-news",
+            "Report",
+            [f"Wombat tourism resilience matters. {FILLERS[3]}"],
+            year=2019,
+            doc_type="news_article",
+        ),
+        make_document(
+            f"{BASE}/wombat-statement",
+            "Report",
+            [
+                "We, the APEC Ministers responsible for SMEs, met in Kestrel, Atlantis on 4 May"
+                f" 2019 for the 26th APEC SME Ministerial Meeting. {FILLERS[4]}",
+                f"Wombat tourism resilience matters. {FILLERS[4]}",
+            ],
+            year=2019,
+            doc_type="ministerial_statement",
+        ),
+        # facets: types and years
+        *(
+            make_document(
+                f"{BASE}/zebu-{n + 1}", f"Zebu {n + 1}", [f"Zebu herders met. {filler}"], **fields
+            )
+            for n, (filler, fields) in enumerate(
+                zip(
+                    FILLERS[5:],
+                    [
+                        {"year": 2012, "doc_type": "declaration"},
+                        {"year": 2016, "doc_type": "chairs_statement"},
+                        {"year": 2018, "doc_type": "news_article"},
+                        {"doc_type": "speech"},
+                    ],
+                    strict=True,
+                )
+            )
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_index(tmp_path_factory.mktemp("research"), docs())
+
+
+@pytest.fixture
+def engine(index: Path):
+    engine = Engine(index)
+    yield engine
+    engine.close()
+
+
+# -- the thesaurus --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("q", "typed", "others"),
+    [
+        ("e-commerce", "ecommerce", {"electronic"}),
+        ("electronic commerce", "electronic", {"ecommerce"}),
+        ("access to finance", "finance", {"financing", "financial"}),
+        ("women entrepreneurs", "women", {"women-led", "participation"}),
+        ("red tape", "red-tape", {"burden"}),
+    ],
+)
+def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):
+    found = engine.search(q)
+    got = slugs(found["results"])
+    assert got[0] == typed, got
+    assert others <= set(got[1:]), got
+    assert {e["concept"] for e in found["expanded"]} and all(
+        set(e) == {"term", "concept"} for e in found["expanded"]
+    )
+
+
+def test_smes_by_any_of_their_names(engine):
+    for q in ("quokkas SMEs", "quokkas small businesses", "quokkas small and medium enterprises"):
+        assert set(slugs(engine.search(q)["results"])) == {"smes", "sized", "small-businesses"}, q
+
+
+def test_the_page_says_what_else_was_matched(engine):
+    terms = {e["term"] for e in engine.search("access to finance")["expanded"]}
+    assert {"financing", "financial access"} <= terms
+
+
+def test_quotes_turn_the_thesaurus_off(engine):
+    found = engine.search('"access to finance"')
+    assert slugs(found["results"]) == ["finance"]
+    assert found["expanded"] == []
+    assert slugs(engine.search('"e-commerce"')["results"]) == ["ecommerce"]
+
+
+def test_other_terms_the_index_lacks_are_not_listed(engine):
+    terms = {e["term"] for e in engine.search("red tape")["expanded"]}
+    assert "regulatory burden" in terms and "administrative burden" not in terms
+
+
+# -- genre words ----------------------------------------------------------------------------
+
+
+def test_a_genre_word_is_a_type_preference_not_a_word_to_match(engine):
+    found = engine.search("Nanjing 2014 ministerial statement")
+    assert slugs(found["results"])[0] == "nanjing-statement"
+    assert found["type_hint"]["words"] == ["statement"]
+    assert "ministerial_statement" in found["type_hint"]["types"]
+    assert found["type_hint"]["label"] == "statements"
+    # Without the preference "statement" is a word again: the statement lacks it.
+    words = engine.search("Nanjing 2014 ministerial statement", type_hint=False)
+    assert "nanjing-statement" not in slugs(words["results"])
+    assert words["type_hint"] is None
+
+
+def test_news_prefers_news(engine):
+    found = engine.search("Nanjing news")
+    assert slugs(found["results"])[0].startswith("nanjing-news")
+    assert found["type_hint"]["types"] == ["news_article", "news_release"]
+
+
+def test_a_quoted_genre_word_is_a_word(engine):
+    found = engine.search('Nanjing "statement"')
+    assert found["type_hint"] is None
+    assert "nanjing-statement" not in slugs(found["results"])
+
+
+# -- primary sources first ------------------------------------------------------------------
+
+
+def test_an_outcome_document_ranks_above_a_news_item_with_the_same_text(engine):
+    found = engine.search("wombat tourism resilience")
+    assert slugs(found["results"]) == ["wombat-statement", "wombat-news"]
+    assert found["results"][0]["role"] == "outcome"
+
+
+# -- facets ---------------------------------------------------------------------------------
+
+
+def test_two_types_at_once_and_the_outcomes_group(engine):
+    two = engine.search("zebu", doc_type=["declaration", "news_article"])
+    assert set(slugs(two["results"])) == {"zebu-1", "zebu-3"}
+    # the type facet counts every type, so another can be added
+    assert set(two["facets"]["doc_type"]) == {
+        "declaration", "chairs_statement", "news_article", "speech",
+    }  # fmt: skip
+    outcomes = engine.search("zebu", doc_type="outcomes")
+    assert set(slugs(outcomes["results"])) == {"zebu-1", "zebu-2"}
+
+
+def test_the_undated_bucket_and_undated_last_by_date(engine):
+    found = engine.search("zebu", sort="oldest")
+    assert found["facets"]["year"]["undated"] == 1
+    assert slugs(found["results"]) == ["zebu-1", "zebu-2", "zebu-3", "zebu-4"]
+    assert slugs(engine.search("zebu", sort="newest")["results"])[-1] == "zebu-4"
+    assert slugs(engine.search("zebu", year=(0, 0))["results"]) == ["zebu-4"]
+
+
+# -- the web page ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def client(index: Path):
+    return create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+
+
+def soup(client, path: str, **args) -> BeautifulSoup:
+    response = client.get(path, query_string=args or None)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return BeautifulSoup(response.get_data(as_text=True), "lxml")
+
+
+def test_type_is_repeatable_and_each_type_is_a_removable_filter(client):
+    page = soup(client, "/search?q=zebu&type=declaration&type=news_article")
+    assert len(page.select(".result")) == 2
+    chips = [li.get_text(" ", strip=True) for li in page.select(".active-filters li")]
+    assert any("Declaration" in c for c in chips) and any("News article" in c for c in chips)
+    remove = page.select_one(".active-filters a[aria-label*='Declaration']")["href"]
+    assert parse_qs(urlsplit(remove).query)["type"] == ["news_article"]
+    outcomes = page.select_one(".facet--doc_type a:-soup-contains('Official outcomes')")
+    assert outcomes is not None
+
+
+def test_the_undated_bucket_filters(client):
+    page = soup(client, "/search?q=zebu")
+    undated = page.select_one(".facet--year a:-soup-contains('undated')")
+    assert undated is not None
+    only = soup(client, "/search?" + urlsplit(undated["href"]).query)
+    assert [a.get_text(strip=True) for a in only.select(".result-title a")] == ["Zebu 4"]
+
+
+def test_a_from_year_alone_means_from_then_on(client):
+    page = soup(client, "/search?q=zebu&from=2015")
+    chips = page.select_one(".active-filters").get_text(" ", strip=True)
+    assert "2015 onwards" in chips and "9999" not in chips
+    assert len(page.select(".result")) == 2
+    links = [a["href"] for a in page.select(".facet a, .sort a")]
+    assert links and all("9999" not in link for link in links)
+
+
+def test_the_type_preference_is_a_chip_that_can_be_removed(client):
+    page = soup(client, "/search?q=Nanjing+2014+ministerial+statement")
+    chip = page.select_one(".active-filters .type-hint")
+    assert "statements" in chip.get_text(" ", strip=True)
+    off = soup(client, chip.select_one("a")["href"])
+    assert off.select_one(".type-hint") is None
+
+
+def test_the_page_names_the_other_terms_matched(client):
+    note = soup(client, "/search?q=access+to+finance").select_one(".expanded")
+    assert "financing" in note.get_text(" ", strip=True)
+    assert soup(client, '/search?q="access+to+finance"').select_one(".expanded") is None
+
+
+def test_the_json_twin_has_expanded_and_type_hint(client):
+    data = client.get("/api/search?q=Nanjing+2014+ministerial+statement").get_json()
+    assert data["type_hint"]["label"] == "statements"
+    assert isinstance(data["expanded"], list)
+
+
+# -- the command line -----------------------------------------------------------------------
+
+
+def cli_json(index: Path, *args: str) -> dict:
+    result = CliRunner().invoke(cli, ["search", *args, "--json", "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_the_cli_takes_several_types_undated_and_words(index):
+    two = cli_json(index, "zebu", "--type", "declaration", "--type", "news_article")
+    assert set(slugs(two["results"])) == {"zebu-1", "zebu-3"}
+    assert slugs(cli_json(index, "zebu", "--type", "outcomes", "--sort", "oldest")["results"]) == [
+        "zebu-1",
+        "zebu-2",
+    ]
+    assert slugs(cli_json(index, "zebu", "--year", "undated")["results"]) == ["zebu-4"]
+    words = cli_json(index, "Nanjing", "2014", "ministerial", "statement", "--words")
+    assert words["type_hint"] is None
