@@ -8,9 +8,10 @@ The pairs are breame's curated lists (about 1,700 words each way;
 https://github.com/cdpierse/breame). The form kept is the American one, except for the
 -ise/-ize family, where it is the British "s" form: the English stemmer takes
 "digitalization" to "digit" (with "digital" and "digits") and "internationalization" to
-"internation", but "digitalisation" to "digitalis", apart from them. Two suffix rules cover the words the lists lack that the record uses: every
-"-ization" is an "-isation", every "-alize" verb form an "-alise" one ("digitalize",
-"operationalized", "internationalization").
+"internation", but "digitalisation" to "digitalis", apart from them. Two suffix rules cover
+the words the lists lack that the record uses: every "-ization" is an "-isation", every
+"-alize" verb form an "-alise" one ("digitalize", "operationalized",
+"internationalization").
 """
 
 from __future__ import annotations
