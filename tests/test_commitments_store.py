@@ -147,6 +147,9 @@ def test_csv_cells_cannot_become_formulas(index_dir):
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
     # text inside a cell is left as written
     assert any('=HYPERLINK("http://x")' in row[5] for row in rows[1:])
+    # a list item's lead-in has a column of its own beside the item's own text
+    assert rows[0][6] == "lead_in"
+    assert [row[6] for row in rows[1:3]] == ["We instruct officials to:"] * 2
 
 
 def test_unchanged_documents_are_not_analysed_again(tmp_path):

@@ -245,8 +245,8 @@ def first_year(records: Iterable[Commitment]) -> int | None:
 
 
 CSV_COLUMNS = (
-    "year", "strength", "verb", "actor", "topics", "text",
-    "title", "date", "meeting_number", "url", "link", "sources", "reported_in",
+    "year", "strength", "verb", "actor", "topics", "text", "lead_in",
+    "title", "date", "meeting_number", "url", "link", "sources", "reported_in", "undated",
 )  # fmt: skip
 
 
