@@ -233,6 +233,8 @@ def test_an_undated_copy_takes_the_date_of_its_work():
          "the meeting"),
         ("At a practical level Ministers agreed that SME growth would be stimulated by:",
          "Ministers"),
+        ("The Action Plan as proposed by the Sub-Group and subsequently endorsed by the"
+         " Ministers is wide-ranging.", "Ministers"),
     ],
 )  # fmt: skip
 def test_the_actors_of_old_statements(sentence, actor):

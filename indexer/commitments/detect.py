@@ -184,8 +184,10 @@ _PASSIVE_IT = re.compile(
     re.IGNORECASE,
 )
 # "The plan was endorsed by Ministers"
+# (also as a participle after its subject: "The Action Plan, as proposed by the Sub-Group and
+# subsequently endorsed by the Ministers, is ...")
 _PASSIVE_BY = re.compile(
-    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:\b(?:was|were|has\s+been|have\s+been|had\s+been|and|as)|,)\s+(?:\w+ly\s+|also\s+)?"
     r"(?P<verb>endorsed|adopted|approved|launched|agreed(?:\s+on)?|welcomed|noted|supported)"
     r"\s+by\s+(?P<actor>(?:the\s+)?(?:APEC\s+)?(?:M?SME\s+)?(?:Ministers|Leaders|SMEWG"
     r"|meeting|member\s+economies|economies|Senior\s+Officials))\b",
