@@ -24,6 +24,7 @@ import argparse
 import html
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -56,6 +57,11 @@ CLASSES = {
     "plans": {"strategic_plan", "terms_of_reference", "initiative"},
 }
 STATEMENTS = CLASSES["statements"]
+NUMBERED = STATEMENTS | {"meeting_report"}  # documents whose paragraphs the source numbers
+PARAGRAPH_KEYS = ("text", "kind", "number")
+ANSWER_KEYS = ("answer", "span", "url", "confidence", "answer_kind", "link")
+SOURCE_NUMBER = re.compile(r"^(\d{1,3})\.\s")  # "7. We agree ..."
+MIN_CONTAINED_CHROME = 12  # characters; a shorter chrome line must be a paragraph of its own
 SIDE_TIMEOUT = 1800  # seconds for one side's crawl, index and queries
 
 
@@ -210,26 +216,26 @@ def worker(request_file: Path, out_file: Path) -> None:
     more = ("meeting_number", "publisher", "meeting", "role", "work_id")
     for doc_id in dict.fromkeys(ids):
         doc = engine.document(doc_id) or {}
+        paragraphs = doc.get("paragraphs", [])
         documents.append(
             {k: doc.get(k) for k in keep + more}
-            | {"id": doc_id, "text": "\n".join(p["text"] for p in doc.get("paragraphs", []))}
+            | {"id": doc_id, "text": "\n".join(p["text"] for p in paragraphs)}
+            | {"paragraphs": [{k: p[k] for k in PARAGRAPH_KEYS if k in p} for p in paragraphs]}
+            | {"links": [p["link"] for p in paragraphs if p.get("link")]}
         )
     answers = {}
     for q in request["questions"]:
         got = answer(engine, q["question"])
         answers[q["id"]] = {
             "confident": got["confident"],
-            "answers": [
-                {k: a.get(k) for k in ("answer", "span", "url", "confidence", "answer_kind")}
-                for a in got["answers"]
-            ],
+            "answers": [{k: a.get(k) for k in ANSWER_KEYS} for a in got["answers"]],
         }
     search = {}
     for q in request["queries"]:
         found = engine.search(q["query"], limit=10)
         shown = (found["results"] + found.get("partial", []))[:10]
         search[q["id"]] = [
-            {"url": r["url"], "fetched_url": r.get("fetched_url")}
+            {"url": r["url"], "fetched_url": r.get("fetched_url"), "link": r.get("link")}
             | {
                 "copies": [
                     (engine.document(c["id"]) or {}).get("fetched_url") for c in r.get("copies", [])
@@ -356,9 +362,52 @@ def score_documents(labels: dict[str, dict], docs: dict[str, dict]) -> dict[str,
         f"{pct(numbered, len(outcome))}  ({false_numbers} wrong elsewhere)"
     )
     chrome = [(p["id"], line) for p in pages for line in p.get("chrome") or [] if p["id"] in docs]
-    kept = sum(fold(line) in fold(docs[i]["text"]) for i, line in chrome)
+    kept = sum(chrome_kept(line, docs[i]) for i, line in chrome)
     rows["chrome lines kept"] = f"{kept} of {len(chrome)}"
+    numbered = [
+        (int(m.group(1)), shown)
+        for p in pages
+        if p["doc_type"] in NUMBERED and p["id"] in docs
+        for n, par in enumerate(docs[p["id"]].get("paragraphs") or [])
+        if (m := SOURCE_NUMBER.match(par["text"]))
+        for shown in [par["number"] if "number" in par else n + 1]
+    ]
+    rows["paragraphs numbered as the source"] = pct(sum(a == b for a, b in numbered), len(numbered))
     return rows
+
+
+def chrome_kept(line: str, doc: dict) -> bool:
+    """Whether a labelled chrome line is in the document: a paragraph is that line, or
+    (a line long enough not to occur by chance) holds it."""
+    line = fold(line)
+    paragraphs = [fold(p["text"]) for p in doc.get("paragraphs") or []] or [fold(doc["text"])]
+    if len(line) < MIN_CONTAINED_CHROME:
+        return any(p == line or p.startswith(line + " ") for p in paragraphs)
+    return any(line in p for p in paragraphs)
+
+
+def fragment_text(link: str | None) -> str | None:
+    """The text a deep link's text fragment (``#:~:text=``) asks the browser to find."""
+    if not link or "#:~:text=" not in link:
+        return None
+    return unquote(link.split("#:~:text=", 1)[1].split("&", 1)[0])
+
+
+def links_matching(pages: list[Page], docs: dict[str, dict], extra: list[tuple[str, str]]):
+    """(deep links whose text fragment a browser finds on their page, deep links checked):
+    every paragraph's link on each HTML page's document, and ``extra`` (page id, link) pairs
+    (search results, answers). A text fragment matches within one block of the page
+    (here a line), case-insensitively, whitespace collapsed (WICG Scroll-to-Text-Fragment)."""
+    blocks = {
+        p.id: [" ".join(line.split()).casefold() for line in p.text.splitlines() if line.strip()]
+        for p in pages
+        if not p.pdf
+    }
+    checked = [(i, link) for i, d in docs.items() if i in blocks for link in d.get("links") or []]
+    checked += [(i, link) for i, link in extra if i in blocks]
+    quoted = [(i, t) for i, link in checked if (t := fragment_text(link))]
+    found = sum(any(" ".join(t.split()).casefold() in b for b in blocks[i]) for i, t in quoted)
+    return found, len(quoted)
 
 
 def score_meetings(labels: dict[str, dict], meetings: list[dict] | None) -> dict[str, str]:
@@ -614,6 +663,20 @@ def evaluate(output: dict, pages: list[Page], labels, questions, queries, commit
     rows |= score_works(labels, docs, shown)
     rows |= score_questions(questions, output["answers"])
     rows |= score_queries(queries, search)
+    extra = [
+        (i, r.get("link"))
+        for results in output["search"].values()
+        for r in results
+        if (i := page_of(pages, r))
+    ]
+    extra += [
+        (i, a.get("link"))
+        for got in output["answers"].values()
+        for a in got["answers"]
+        if (i := page_of(pages, {"url": a.get("url")}))
+    ]
+    found, checked = links_matching(pages, docs, extra)
+    rows["deep links matching their page"] = pct(found, checked)
     work = {doc.get("url"): doc.get("work_id") for doc in output["documents"]}
     work |= {p.url: docs[p.id].get("work_id") for p in pages if p.id in docs}
     rows |= score_commitments(commitments, output["commitments"], work.get)

@@ -48,6 +48,7 @@ class Document:
     doc_type: str = "other"  # one of DOC_TYPES
     chair: str | None = None
     publisher: str | None = None  # "APEC", or a third party's site name
+    period: str | None = None  # "1994–2000": the years a chronology narrates, not its date
     hub: bool = False  # a listing, calendar or home page: its links are crawled, it is not indexed
     # From the record (indexer.record), not from extraction: the meeting the document belongs
     # to ({"series", "number", "year"}) and its role there (indexer.record.placement.ROLES).

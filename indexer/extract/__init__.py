@@ -6,7 +6,8 @@ record; the package's modules are:
 - maintext: trafilatura's main text completed by readability's (the project's own);
 - pdf: a PDF's paragraphs by page, running headers and footers dropped;
 - normalise: NFKC, invisible characters, whitespace, line-end hyphenation;
-- chrome: chrome lines that extractors let through;
+- chrome: chrome lines that extractors let through, by kind, and bylines;
+- dates: dates in addresses, bylines and numeric or non-English forms;
 - hub: listings, calendars and home pages, crawled but not indexed;
 - metadata, doctype: date, year, place, chair, meeting number, publisher and type.
 """
@@ -26,6 +27,7 @@ import requests
 from indexer.crawl.corpus import Corpus, ManifestRecord
 from indexer.crawl.fetch import USER_AGENT, is_html
 from indexer.errors import ExtractionError, UnsupportedContent
+from indexer.extract.chrome import drop_bylines
 from indexer.extract.doctype import PageSignals
 from indexer.extract.html import extract_html
 from indexer.extract.metadata import extract_metadata
@@ -39,7 +41,9 @@ from indexer.model import Document, Paragraph
 # 5: a headline over a statement's full text is news.
 # 6: honorifics ("His Excellency", "Dato", "Haji") do not cut a chair's name.
 # 7: an event's or a project's title naming a statement is not the statement.
-EXTRACTOR_VERSION = 7
+# 8: chrome by kind in the record's languages, bylines, dates in addresses and bylines,
+#    chronologies dated by publication, listings and calendars as plain text are hubs.
+EXTRACTOR_VERSION = 8
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
@@ -111,6 +115,7 @@ def _document(
     title = str(hints.get("title") or content.title)
     text = "\n".join(p.text for p in content.paragraphs)
     meta = extract_metadata(title, text, _address(final_url, canonical_url), hints, content.signals)
+    paragraphs = drop_bylines(content.paragraphs)  # their dates read, they are chrome
     return Document(
         url=url,
         final_url=final_url,
@@ -119,7 +124,7 @@ def _document(
         content_type=content.kind,
         sha256=hashlib.sha256(body).hexdigest(),
         fetched_at=fetched_at,
-        paragraphs=content.paragraphs,
+        paragraphs=paragraphs,
         extractor_version=EXTRACTOR_VERSION,
         hub=content.hub,
         **asdict(meta),

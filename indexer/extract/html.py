@@ -22,7 +22,7 @@ from htmldate import find_date
 from lxml import etree
 
 from indexer.extract.chrome import drop_chrome as drop_chrome_lines
-from indexer.extract.hub import is_hub
+from indexer.extract.hub import is_hub, is_listing
 from indexer.extract.maintext import trafilatura_paragraphs, union
 from indexer.extract.metadata import latest_year
 from indexer.extract.normalise import normalise
@@ -261,11 +261,13 @@ def extract_html(body: bytes, url: str, content_type: str | None = None) -> Html
         log.debug("trafilatura failed on %s: %s", url, exc)
     merged = union(_vetoed(theirs, links | {normalise(t) for t in chrome}, own), own)
     normalised = [Paragraph(text=normalise(p.text), kind=p.kind) for p in merged]
+    title = normalise(_title(root))
+    paragraphs = _capped(drop_chrome_lines(normalised))
     return HtmlExtract(
-        title=normalise(_title(root)),
+        title=title,
         canonical_url=canonical,
-        paragraphs=_capped(drop_chrome_lines(normalised)),
-        hub=hub,
+        paragraphs=paragraphs,
+        hub=hub or is_listing(title, drop_chrome_lines(normalised, boxes=False)),
         site_name=site_names[0] if site_names else None,
         published=published,
         og_type=og_types[0].lower() if og_types else None,

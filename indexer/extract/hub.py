@@ -14,16 +14,24 @@ as documents. A page is a hub when, once its chrome is dropped (nav, header, foo
 
 The first two never make a hub of a page with MIN_PROSE_BLOCKS paragraphs of running text
 outside its teasers: a document beside a box of related links.
+
+Where the markup does not show it (links lost, a copy as plain text), the extracted text's
+shape does (`is_listing`): a calendar or event listing is its dated entries ("Second Senior
+Officials' Meeting May 15th-16th, 2019 Valparaíso"), a listing of stories its headlines,
+alone or each with a one-sentence teaser.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from lxml import etree
 
+from indexer.extract.metadata import DAY_MONTH, find_date
 from indexer.extract.normalise import normalise
 from indexer.extract.readability import HEADING_TAGS
+from indexer.model import Paragraph
 
 MIN_ITEMS = 4
 LINKED_SHARE = 0.75  # of the run's items that hold a link
@@ -41,6 +49,27 @@ TEASER_TAGS = {
     "div", "li", "tr", "td", "th", "article", "section", "p", "dd", "dt", "figure", "header",
     "ul", "ol", "table", "tbody", "blockquote", "span",
 } | HEADING_TAGS  # fmt: skip
+
+
+# listings by the shape of their text
+ENTRY_WORDS = 25  # an entry (headline, event line) is short
+MIN_ENTRY_WORDS = 4  # ... but longer than a form's field name or value ("Project Year")
+TEASER_WORDS = 45  # a teaser under a headline is one short sentence
+MIN_ENTRIES = 8
+ENTRY_SHARE = 0.7  # of the paragraphs that are entries (headlines, event lines, dates)
+MIN_EVENTS = 4  # dated entries that make a page named a calendar or events page one
+EVENT_PROSE = 2  # paragraphs of description an event of a calendar may have
+MIN_PAIRS = 4  # headlines with a teaser each
+PAIR_SHARE = 0.6  # of the paragraphs in headline-and-teaser pairs
+WRAPPED_SHARE = 0.2  # of the lines that start in lower case in hard-wrapped prose
+MAX_LISTING_PROSE = 2  # paragraphs of running text a listing may hold (an introduction)
+CALENDAR_TITLE = re.compile(
+    r"\b(?:calendars?|events?|meetings\s+and\s+calendar"
+    r"|calendario|eventos|[ée]v[ée]nements|kalender|acara|lịch|sự\s+kiện|행사|일정|日程|活动|活動"
+    r"|ปฏิทิน|กิจกรรม)\b",
+    re.I,
+)
+SENTENCE_END = re.compile(r"[.!?。:;]\s*[\"'”’)]*$")
 
 
 _Counts = dict[etree._Element, tuple[int, bool, int]]
@@ -163,4 +192,59 @@ def is_hub(root: etree._Element) -> bool:
         return False
     return _listing_coverage(runs, counts, counts[body][0]) >= COVERAGE or (
         teasers >= MIN_TEASERS and share >= TEASER_COVERAGE
+    )
+
+
+def _dated(text: str) -> bool:
+    return bool(find_date(text) or DAY_MONTH.search(text))
+
+
+def _entry(text: str) -> bool:
+    """A headline or an event line: short, of MIN_ENTRY_WORDS or more (not a form's field
+    name or value), not a sentence unless it is dated."""
+    words = len(text.split())
+    if not MIN_ENTRY_WORDS <= words <= ENTRY_WORDS:
+        return False
+    return not SENTENCE_END.search(text) or _dated(text)
+
+
+def _teaser(text: str) -> bool:
+    """One sentence under a headline."""
+    words = text.split()
+    return MIN_ENTRY_WORDS <= len(words) <= TEASER_WORDS and bool(SENTENCE_END.search(text))
+
+
+def _prose(text: str) -> bool:
+    return len(text.split()) > ENTRY_WORDS and bool(SENTENCE_END.search(text))
+
+
+def is_listing(title: str, paragraphs: list[Paragraph]) -> bool:
+    """True for a text shaped as a listing (module docstring), with at most
+    MAX_LISTING_PROSE paragraphs of running text besides its entries and teasers:
+    MIN_ENTRIES or more entries (headlines, event lines) making ENTRY_SHARE of its
+    paragraphs, or MIN_PAIRS headlines each followed by a one-sentence teaser (PAIR_SHARE
+    of it). A page titled a calendar or events page is one with MIN_EVENTS dated entries
+    and up to EVENT_PROSE paragraphs of description for each."""
+    texts = [p.text for p in paragraphs if p.text]
+    n = len(texts)
+    wrapped = sum(t[:1].islower() for t in texts)  # lines of hard-wrapped prose go on in
+    if not n or wrapped >= WRAPPED_SHARE * n:  # lower case: a text, not a listing
+        return False
+    entries = [i for i, t in enumerate(texts) if _entry(t)]
+    pairs = [
+        i
+        for i in entries
+        if i + 1 < n
+        and not _dated(texts[i])
+        and not SENTENCE_END.search(texts[i])
+        and _teaser(texts[i + 1])
+    ]
+    listed = set(entries) | {i + 1 for i in pairs}
+    prose = sum(_prose(t) for i, t in enumerate(texts) if i not in listed)
+    events = [i for i in entries if _dated(texts[i])]
+    if CALENDAR_TITLE.search(title) and len(events) >= MIN_EVENTS:
+        return prose <= EVENT_PROSE * len(events)  # each event with its description
+    return prose <= MAX_LISTING_PROSE and (
+        (len(entries) >= MIN_ENTRIES and len(entries) >= ENTRY_SHARE * n)
+        or (len(pairs) >= MIN_PAIRS and 2 * len(pairs) >= PAIR_SHARE * n)
     )

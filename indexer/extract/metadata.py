@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from dateutil import parser as date_parser
 
+from indexer.extract.dates import DATE_LABEL, byline_date, numeric_date, spans_years, url_date
 from indexer.extract.doctype import STATEMENT_TYPES, PageSignals, classify
 from indexer.model import DOC_TYPES
 from indexer.text import ordinals
@@ -67,8 +68,8 @@ DATE_PATTERNS = [
         rf"(?P<year>{_YEAR})\b",
         re.I,
     ),
-    # 5 September 2013, 5-6 September 2013, 19-20 OCTOBER, 2011
-    re.compile(rf"\b(?P<day>{_DAY}){_RANGE}\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b", re.I),
+    # 5 September 2013, 5-6 September 2013, 19-20 OCTOBER, 2011, 25-26April 2012
+    re.compile(rf"\b(?P<day>{_DAY}){_RANGE}\s*(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b", re.I),
     # September 5-6, 2013
     re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}){_RANGE},?\s+(?P<year>{_YEAR})\b", re.I),
     # 2013-09-05
@@ -108,7 +109,7 @@ DATELINE = re.compile(
     rf"^(?:(?P<economy>{_PLACE_PART})/)?(?P<place>{_PLACE_PART}(?:,\s*{_PLACE_PART})?),\s*"
     r"(?:[A-Z][a-z]+day,?\s+)?"
     rf"(?P<date>(?:{_DAY}\s+(?i:{_MONTH})|(?i:{_MONTH})\s+{_DAY})(?:,?\s+{_YEAR})?)"
-    r"(?:\s*\([^)]{1,40}\))?\s*(?:[–—-]+|:)\s"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:[–—-]+|:|(?<=\d)\.)\s"  # "Santiago, December 13, 2018. "
 )
 LABELLED_DATE = re.compile(r"^\s*(?:date|dated|fecha)\s*:\s*(?P<rest>.+)$", re.I)
 VENUE = re.compile(r"^\s*(?:venue|place|location|lugar)\s*:\s*(?P<rest>.+)$", re.I)
@@ -154,6 +155,7 @@ class Metadata:
     doc_type: str = "other"
     chair: str | None = None
     publisher: str | None = None
+    period: str | None = None  # "1994–2000": the years a chronology narrates (not its date)
 
 
 @dataclass
@@ -161,6 +163,8 @@ class _Found:
     """Candidates gathered from the opening lines, best first within each list."""
 
     dates: list[str] = field(default_factory=list)  # written as the document's date
+    event_dates: list[str] = field(default_factory=list)  # of the meetings it narrates
+    bylines: list[str] = field(default_factory=list)  # dates of byline lines (YYYY-MM too)
     bare_dates: list[str] = field(default_factory=list)  # lines that are only a date
     places: list[str] = field(default_factory=list)
 
@@ -355,7 +359,7 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
     """Dates and places of the opening lines, in the order of the module docstring."""
     lines = [line.strip() for line in lines if line.strip()][:HEAD_PARAGRAPHS]
     head = "\n".join(lines)[:HEAD_CHARS]
-    line_dates, sentence_dates, labelled, status, bare = [], [], [], [], []
+    line_dates, sentence_dates, labelled, status, bare, bylines = [], [], [], [], [], []
     line_places, venue_places = [], []
     for line in lines:
         place, date = _dateline(line, year_hint)
@@ -368,8 +372,13 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
         if match and (date := find_date(match.group("rest"))):
             line_places.append(_clean_place(match.group("place")))
             line_dates.append(date)
+        if m := DATE_LABEL.match(line):
+            bylines.append(m.group("date"))
         if short and (m := LABELLED_DATE.match(line)):
-            labelled += [d for d in [find_date(m.group("rest"))] if d]
+            rest = m.group("rest")
+            labelled += [d for d in [find_date(rest) or numeric_date(rest)] if d]
+        elif byline := byline_date(line, find_date):
+            bylines.append(byline)
         if short and (m := VENUE.match(line)):
             parts = [p.strip() for p in m.group("rest").split(",")]
             venue_places.append(_clean_place(", ".join(parts[-2:])))
@@ -394,8 +403,11 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
     for first, second in zip(lines, lines[1:], strict=False):
         if re.fullmatch(rf"{_PLACE_PART},\s*{_PLACE_PART}", first) and _bare_date(second):
             line_places.append(_clean_place(first))
+    full = [d for d in bylines if len(d) == 10]
     return _Found(
-        dates=[d for d in line_dates + sentence_dates + labelled + status if d],
+        dates=[d for d in line_dates + sentence_dates + labelled + status + full if d],
+        event_dates=sentence_dates,
+        bylines=bylines,
         bare_dates=bare,
         places=[p for p in line_places + venue_places + met_places + later_places if p],
     )
@@ -413,6 +425,17 @@ def _status_dates(lines: list[str]) -> list[str]:
     """Dates of the status lines anywhere in the text ("Last updated: 18 June 2032" stands
     at the foot of a group page), first first."""
     return [d for line in lines if STATUS_LINE.match(line) for d in [find_date(line)] if d]
+
+
+def _chronology(lines: list[str]) -> tuple[int, int] | None:
+    """(first, last) year of the meetings a chronology narrates (indexer.extract.dates),
+    from its sentences saying a meeting was held or met on a date; None for other texts."""
+    years = []
+    for line in lines:
+        for sentence in re.split(r"(?<=[.;])\s*", line):
+            if re.search(r"\b(?:met|held|gathered|convened|occurred|took\s+place)\b", sentence):
+                years += [int(d[:4]) for d in [find_date(sentence)] if d]
+    return spans_years(years)
 
 
 def _status_year(lines: list[str]) -> int | None:
@@ -435,7 +458,13 @@ def extract_metadata(
     lines = text.splitlines()
     published_year = int(signals.published[:4]) if signals.published else None
     found = _scan(lines, published_year or _url_year(url))
-    dates = found.dates + [d for d in [signals.published] if d] + found.bare_dates
+    in_url = url_date(url, latest_year())
+    dates = found.dates + [d for d in [signals.published, in_url] if d and len(d) == 10]
+    dates += found.bare_dates
+    period = _chronology(lines)
+    if period:  # dated by its publication: a byline, a source line, the page, the address
+        dates = [d for d in _scan(lines[-HEAD_PARAGRAPHS:]).bylines + found.bylines if d]
+        dates += [d for d in [signals.published, in_url] if d]
     head = "\n".join(lines[:HEAD_PARAGRAPHS])[:HEAD_CHARS]
     publisher = publisher_of(url, signals.site_name)
     doc_type = classify(title, url, head, publisher=publisher, signals=signals)
@@ -451,11 +480,17 @@ def extract_metadata(
         chair=find_chair(head),
         publisher=publisher,
     )
-    meta.year = (
-        int(meta.date[:4])
-        if meta.date
-        else (_status_year(lines) or find_year(title) or _url_year(url))
-    )
+    if meta.date and len(meta.date) < 10:  # a month ("2023-09"): the year alone is known
+        meta.year, meta.date = int(meta.date[:4]), None
+    elif meta.date:
+        meta.year = int(meta.date[:4])
+    else:
+        partial = [d for d in found.bylines + [in_url or ""] if len(d) == 7]
+        meta.year = _status_year(lines) or (int(partial[0][:4]) if partial else None)
+        if not period:
+            meta.year = meta.year or find_year(title) or _url_year(url)
+    if period:
+        meta.period = f"{period[0]}–{period[1]}"
     _apply_hints(meta, hints or {})
     # No number from a year nor a year from a number: the series has gaps. The record
     # (indexer.record) relates them through what the documents state.

@@ -39,6 +39,10 @@ DOC_CODE = re.compile(r"^\d{4}/[A-Z0-9]+(?:/[\w.-]+)+$", re.I)
 REFERENCE_LINE = re.compile(
     rf"{DOC_CODE.pattern}|^(?:agenda\s+item|(?:submitted|prepared)\s+by)\b", re.I
 )
+# a title carried over to the next page: "Annex A (continued)", "Anexo (continuación)"
+CONTINUED = re.compile(
+    r"^.{1,120}?\s*[(\[]?\s*(?:continued|cont['’]?d|cont\.|continuaci[óo]n|suite)\s*[)\]]?$", re.I
+)
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
@@ -104,7 +108,8 @@ def _edge_key(line: str, page_no: int) -> str:
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Remove page numbers and lines repeated at the top or bottom of most pages."""
+    """Remove page numbers, lines repeated at the top or bottom of most pages and running
+    titles carried over ("Annex A (continued)") at a page's top."""
     pages = [[line for line in lines if line] for lines in pages]
     counts: Counter[str] = Counter()
     for n, lines in enumerate(pages, start=1):
@@ -117,7 +122,10 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         for i, line in enumerate(lines):
             at_edge = i < EDGE_LINES or i >= len(lines) - EDGE_LINES
             if at_edge and (
-                _edge_key(line, n) in running or PAGE_NUMBER.match(line) or DOC_CODE.match(line)
+                _edge_key(line, n) in running
+                or PAGE_NUMBER.match(line)
+                or DOC_CODE.match(line)
+                or (i < EDGE_LINES and CONTINUED.match(line))
             ):
                 continue
             keep.append(line)

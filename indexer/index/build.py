@@ -163,6 +163,7 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
         "location": doc.location,
         "chair": doc.chair,
         "publisher": doc.publisher,
+        "period": doc.period,
         "meeting": doc.meeting,
         "role": doc.role,
         "work_id": doc.work_id or doc.id,
