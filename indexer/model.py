@@ -27,8 +27,9 @@ class Paragraph:
     """One block of main text, in reading order."""
 
     text: str
-    kind: str = "p"  # "p" paragraph, "h" heading, "li" list item
+    kind: str = "p"  # "p" paragraph, "h" heading, "li" list item, "header" a header line
     page: int | None = None  # 1-based page number, for PDFs
+    number: int | None = None  # its ¶: the source's own number, or the running count
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Document:
     chair: str | None = None
     publisher: str | None = None  # "APEC", or a third party's site name
     period: str | None = None  # "1994–2000": the years a chronology narrates, not its date
+    truncated: bool = False  # its stored text stops mid-word or mid-sentence
     hub: bool = False  # a listing, calendar or home page: its links are crawled, it is not indexed
     # From the record (indexer.record), not from extraction: the meeting the document belongs
     # to ({"series", "number", "year"}) and its role there (indexer.record.placement.ROLES).
@@ -85,6 +87,24 @@ class Document:
         data["paragraphs"] = [Paragraph(**p) for p in data.get("paragraphs", [])]
         known = cls.__dataclass_fields__
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def paragraph_anchors(paragraphs: list[Paragraph]) -> list[str]:
+    """Each paragraph's fragment id on its document page: "p7" for ¶7; a body paragraph
+    without a number (a heading or list item between a statement's numbered paragraphs)
+    "p7-1", "p7-2" after ¶7 ("p0-1" before ¶1); a header line "h1", "h2"."""
+    anchors, last, extra, header = [], 0, 0, 0
+    for p in paragraphs:
+        if p.kind == "header":
+            header += 1
+            anchors.append(f"h{header}")
+        elif p.number is not None:
+            last, extra = p.number, 0
+            anchors.append(f"p{last}")
+        else:
+            extra += 1
+            anchors.append(f"p{last}-{extra}")
+    return anchors
 
 
 def doc_id(canonical_url: str) -> str:

@@ -81,7 +81,8 @@ def test_all_commitments_grouped_by_year_newest_first(client):
 def test_every_row_links_to_its_passage_and_document(client):
     html = page(client, "/commitments?year=2020")
     assert html.count('href="https://example.org/2020.pdf#page=3"') == 2
-    assert re.search(r'href="/doc/[0-9a-f]{16}#p2"', html)
+    at = re.search(r'href="(/doc/[0-9a-f]{16}/at/1)"', html)
+    assert at and client.get(at.group(1)).headers["Location"].endswith("#p2")
 
 
 def test_topic_view_has_first_mention_and_a_linked_chart(client):

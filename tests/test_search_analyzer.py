@@ -55,3 +55,11 @@ def test_stop_words_are_renumbered_away():
     text = "the commitments of the economies"
     tokens = [(t.text, t.pos) for t in analysis.STEM(text, positions=True)]
     assert tokens == [("commit", 1), ("economi", 2)]
+
+
+def test_compatibility_forms_are_folded_so_a_pages_own_characters_are_found():
+    # stored text keeps the page's characters (ligatures, full-width letters) for deep links
+    tokens = [
+        t.text for t in analysis.PLAIN("small \ufb01rms and o\ufb03ces in \uff33\uff2d\uff25s")
+    ]
+    assert tokens == ["small", "firms", "and", "offices", "in", "smes"]

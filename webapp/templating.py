@@ -30,25 +30,17 @@ def rfc3339(value: str | None) -> str:
     return EPOCH
 
 
-def paragraph_number(position: int) -> int:
-    """Paragraphs are numbered from 1 for readers; the index counts them from 0."""
-    return position + 1
-
-
-def paragraph_anchor(position: int) -> str:
-    """The fragment id of a paragraph on its document page: 'p12' for the 12th."""
-    return f"p{paragraph_number(position)}"
-
-
 def passage_url(doc_id: str, position: int | None, q: str) -> str:
-    """The document page at paragraph `position` (if any), with the words of `q` highlighted."""
-    anchor = paragraph_anchor(position) if position is not None else None
-    return url_for("documents.show", doc_id=doc_id, q=q or None, _anchor=anchor)
+    """The document page at paragraph `position` (the index's count, from 0), with the
+    words of `q` highlighted: `/doc/<id>/at/<position>`, which redirects to the paragraph's
+    ¶ anchor (its own number where the source numbers it)."""
+    if position is None:
+        return url_for("documents.show", doc_id=doc_id, q=q or None)
+    return url_for("documents.at", doc_id=doc_id, position=position, q=q or None)
 
 
 def init_app(app: Flask) -> None:
-    app.add_template_filter(paragraph_number)
-    app.add_template_filter(paragraph_anchor)
+    app.add_template_global(passage_url)
     app.add_template_filter(doc_type_label)
     app.add_template_filter(ordinal)
     app.add_template_filter(long_date)

@@ -7,6 +7,7 @@ record; the package's modules are:
 - pdf: a PDF's paragraphs by page, running headers and footers dropped;
 - normalise: NFKC, invisible characters, whitespace, line-end hyphenation;
 - chrome: chrome lines that extractors let through, by kind, and bylines;
+- paragraphs: the page's header lines, the paragraphs' numbers as the source gives them;
 - dates: dates in addresses, bylines and numeric or non-English forms;
 - hub: listings, calendars and home pages, crawled but not indexed;
 - metadata, doctype: date, year, place, chair, meeting number, publisher and type.
@@ -31,6 +32,8 @@ from indexer.extract.chrome import drop_bylines
 from indexer.extract.doctype import PageSignals
 from indexer.extract.html import extract_html
 from indexer.extract.metadata import extract_metadata
+from indexer.extract.normalise import normalise
+from indexer.extract.paragraphs import mark_header, number_paragraphs, truncated
 from indexer.extract.pdf import extract_pdf
 from indexer.model import Document, Paragraph
 
@@ -43,7 +46,8 @@ from indexer.model import Document, Paragraph
 # 7: an event's or a project's title naming a statement is not the statement.
 # 8: chrome by kind in the record's languages, bylines, dates in addresses and bylines,
 #    chronologies dated by publication, listings and calendars as plain text are hubs.
-EXTRACTOR_VERSION = 8
+# 9: header lines, paragraphs numbered as the source numbers them, truncated texts.
+EXTRACTOR_VERSION = 9
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
@@ -113,9 +117,10 @@ def _document(
 ) -> Document:
     hints = hints or {}
     title = str(hints.get("title") or content.title)
-    text = "\n".join(p.text for p in content.paragraphs)
+    text = "\n".join(normalise(p.text) for p in content.paragraphs)  # compatibility forms folded
     meta = extract_metadata(title, text, _address(final_url, canonical_url), hints, content.signals)
     paragraphs = drop_bylines(content.paragraphs)  # their dates read, they are chrome
+    paragraphs = number_paragraphs(mark_header(title, paragraphs, meta.doc_type))
     return Document(
         url=url,
         final_url=final_url,
@@ -127,6 +132,7 @@ def _document(
         paragraphs=paragraphs,
         extractor_version=EXTRACTOR_VERSION,
         hub=content.hub,
+        truncated=truncated(paragraphs),
         **asdict(meta),
     )
 

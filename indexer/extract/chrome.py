@@ -38,6 +38,7 @@ import re
 from indexer.extract.dates import DATE_LABEL
 from indexer.extract.dates import is_byline as dated_byline
 from indexer.extract.metadata import find_date
+from indexer.extract.normalise import normalise
 from indexer.model import Paragraph
 
 MAX_CHROME_CHARS = 200  # a chrome line is short; a longer paragraph is text that mentions it
@@ -206,7 +207,7 @@ def drop_chrome(paragraphs: list[Paragraph], *, boxes: bool = True) -> list[Para
         if text:
             cleaned.append(Paragraph(text=text, kind=p.kind, page=p.page))
     boxed = _related_boxes(cleaned) if boxes else set()
-    return [p for i, p in enumerate(cleaned) if i not in boxed and not is_chrome(p.text)]
+    return [p for i, p in enumerate(cleaned) if i not in boxed and not is_chrome(normalise(p.text))]
 
 
 def is_byline(text: str) -> bool:
@@ -223,6 +224,6 @@ def drop_bylines(paragraphs: list[Paragraph]) -> list[Paragraph]:
     kept = []
     for p in paragraphs:
         text = DATE_LABEL.sub("", p.text, count=1).strip()
-        if text and not is_byline(text):
+        if text and not is_byline(normalise(text)):
             kept.append(Paragraph(text=text, kind=p.kind, page=p.page))
     return kept

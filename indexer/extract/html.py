@@ -25,7 +25,7 @@ from indexer.extract.chrome import drop_chrome as drop_chrome_lines
 from indexer.extract.hub import is_hub, is_listing
 from indexer.extract.maintext import trafilatura_paragraphs, union
 from indexer.extract.metadata import latest_year
-from indexer.extract.normalise import normalise
+from indexer.extract.normalise import clean, normalise
 from indexer.extract.readability import (
     MAX_PARAGRAPH_CHARS,
     MAX_TEXT_CHARS,
@@ -63,7 +63,7 @@ class HtmlExtract:
 
     title: str
     canonical_url: str | None  # as declared by the page, resolved
-    paragraphs: list[Paragraph]  # main text, normalised, chrome dropped
+    paragraphs: list[Paragraph]  # main text in the page's characters (`clean`), chrome dropped
     hub: bool = False  # a listing, calendar, site map or home page (indexer.extract.hub)
     site_name: str | None = None  # og:site_name / application-name
     published: str | None = None  # ISO date from the page's meta tags, else htmldate's
@@ -223,7 +223,11 @@ def _vetoed(paragraphs: list[Paragraph], chrome: set[str], own: list[Paragraph])
     of a link (a menu entry of an old table layout) or of an element the readability
     extractor dropped as chrome (a sidebar), unless a heading or its own text holds them."""
     kept_by_own = {normalise(p.text) for p in own}
-    return [p for p in paragraphs if p.kind == "h" or p.text not in chrome or p.text in kept_by_own]
+    return [
+        p
+        for p in paragraphs
+        if p.kind == "h" or (text := normalise(p.text)) not in chrome or text in kept_by_own
+    ]
 
 
 def _capped(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -260,7 +264,7 @@ def extract_html(body: bytes, url: str, content_type: str | None = None) -> Html
     except Exception as exc:  # trafilatura on a hostile page: our own text alone
         log.debug("trafilatura failed on %s: %s", url, exc)
     merged = union(_vetoed(theirs, links | {normalise(t) for t in chrome}, own), own)
-    normalised = [Paragraph(text=normalise(p.text), kind=p.kind) for p in merged]
+    normalised = [Paragraph(text=clean(p.text), kind=p.kind) for p in merged]
     title = normalise(_title(root))
     paragraphs = _capped(drop_chrome_lines(normalised))
     return HtmlExtract(

@@ -16,7 +16,7 @@ import logging
 import trafilatura
 from lxml import etree
 
-from indexer.extract.normalise import normalise
+from indexer.extract.normalise import clean, normalise
 from indexer.model import Paragraph
 
 # trafilatura's favor_recall keeps short blocks (a dateline, a one-line paragraph) that its
@@ -70,7 +70,7 @@ def _walk(el: etree._Element, out: list[Paragraph]) -> None:
                 else:  # inline: hi, ref, lb ...
                     pieces.append(" " if child.tag == "lb" else "".join(child.itertext()))
                 pieces.append(child.tail or "")
-            text = normalise("".join(pieces))
+            text = clean("".join(pieces))
             if text:
                 out.append(Paragraph(text=text, kind=kind))
         nested = [c for c in node if c.tag in _KINDS or c.tag in _CONTAINERS]

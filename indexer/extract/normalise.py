@@ -1,5 +1,6 @@
-"""Text normalised once, at extraction: compatibility characters folded, invisible ones
-dropped, whitespace collapsed, and words broken at a PDF line end joined again.
+"""Text normalised at extraction: compatibility characters folded (PDFs; an HTML page keeps
+its own characters, `clean`, so deep links quote it as it is), invisible ones dropped,
+whitespace collapsed, and words broken at a PDF line end joined again.
 
 - Unicode NFKC folds ligatures (`ﬁrms` -> `firms`, `oﬃce` -> `office`), no-break and other
   odd spaces, full-width forms.
@@ -36,6 +37,14 @@ COMPOUND_LEFT = {"e", "non", "self", "cross", "co", "asia", "public", "small", "
 def normalise(text: str) -> str:
     """NFKC, without invisible characters, whitespace collapsed to single spaces."""
     return " ".join(fold(text).split())
+
+
+def clean(text: str) -> str:
+    """Without invisible characters, whitespace collapsed, but the source's own characters
+    kept ("…" stays "…"): a page's text as stored, so that a text fragment quoting it
+    matches the page (browsers match the characters the page shows). Index analysis and
+    the rules that read the text (chrome, metadata) fold it with `normalise`."""
+    return " ".join(INVISIBLE.sub("", text).split())
 
 
 def fold(text: str) -> str:

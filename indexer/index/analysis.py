@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -125,8 +126,8 @@ class FoldingTokenizer(Tokenizer):
                 chain = None
             if keeporiginal or not tokenize:  # as RegexTokenizer does
                 t.original = value[start : match.end()]
-            if not ascii_text:
-                word = word.lower().translate(accent_map)
+            if not ascii_text:  # compatibility forms folded too: "ﬁrms" is "firms"
+                word = unicodedata.normalize("NFKC", word).lower().translate(accent_map)
             if "." in word and DOTTED_ACRONYM.fullmatch(word):
                 word = word.replace(".", "")
             if joined:

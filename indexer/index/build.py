@@ -35,10 +35,11 @@ from indexer.commitments.store import write_commitments
 from indexer.crawl.corpus import Corpus
 from indexer.crawl.sources import SourcesError, load_sources, sources_path
 from indexer.extract import EXTRACTOR_VERSION, extract_corpus
+from indexer.extract.paragraphs import number_paragraphs
 from indexer.index import analysis, spelling, store
 from indexer.index.impacts import write_impacts
 from indexer.index.passages import make_passages, usable_text
-from indexer.model import Document
+from indexer.model import Document, paragraph_anchors
 from indexer.record import build_record
 from indexer.record.store import meeting_key, write_record
 
@@ -164,14 +165,20 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
         "chair": doc.chair,
         "publisher": doc.publisher,
         "period": doc.period,
+        "truncated": doc.truncated,
         "meeting": doc.meeting,
         "role": doc.role,
         "work_id": doc.work_id or doc.id,
         "copies": doc.copies,
     }
+    numbered = doc.paragraphs
+    if all(p.number is None for p in numbered):  # made without numbers (an older extractor)
+        numbered = number_paragraphs(numbered)
+    anchors = paragraph_anchors(numbered)
     paragraphs = [
-        {"position": i, "kind": p.kind, "page": p.page, "text": p.text}
-        for i, p in enumerate(doc.paragraphs)
+        {"position": i, "kind": p.kind, "page": p.page, "text": p.text, "number": p.number}
+        | {"anchor": anchors[i]}
+        for i, p in enumerate(numbered)
     ]
     yield _record(doc, kind="doc", passage_id=doc.id, meta=meta, paragraphs=paragraphs)
     if not doc.primary:

@@ -44,7 +44,9 @@ def _split_long(text: str) -> list[str]:
 def make_passages(paragraphs: list[Paragraph]) -> list[Passage]:
     """Join short paragraphs (and headings with what follows) into ~40–150 word passages.
 
-    A passage never spans two PDF pages, so its page number is exact.
+    A passage never spans two PDF pages, so its page number is exact. The page's header
+    lines (kind "header", at its top: the title again, its place and date, its theme) are
+    the document's metadata, not passages: a snippet does not repeat the title.
     """
     passages: list[Passage] = []
     buf: list[str] = []
@@ -61,7 +63,7 @@ def make_passages(paragraphs: list[Paragraph]) -> list[Passage]:
 
     for position, para in enumerate(paragraphs):
         text = " ".join(para.text.split())
-        if not text:
+        if not text or para.kind == "header":  # the page's header: title, place, date, theme
             continue
         words = len(text.split())
         if buf and (

@@ -8,7 +8,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from indexer.record.store import HasIndexPath, RecordMissing
 from webapp import citation, meetings, originals, works
@@ -58,6 +67,19 @@ def show(doc_id: str) -> str:
         bibtex=citation.bibtex(cited, accessed, copy_url),
         meta_tags=citation.highwire_tags(cited),
     )
+
+
+@bp.get("/doc/<doc_id>/at/<int:position>")
+def at(doc_id: str, position: int) -> Response:
+    """The paragraph at `position` (the index's count, from 0): a redirect to its anchor
+    on the document page (its ¶, the source's own number where it numbers them), so that
+    links made from a passage's position land where the page numbers it."""
+    doc = get_engine().document(doc_id)
+    if doc is None:
+        abort(404)
+    anchors = {p["position"]: p.get("anchor") or f"p{p['position'] + 1}" for p in doc["paragraphs"]}
+    q = request.args.get("q") or None
+    return redirect(url_for("documents.show", doc_id=doc_id, q=q, _anchor=anchors.get(position)))
 
 
 @bp.get("/doc/<doc_id>/original")
