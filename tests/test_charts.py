@@ -150,3 +150,16 @@ def test_the_narrow_chart_keeps_its_labels_apart():
     # the legend wraps to the width instead of running off it
     legend = [float(r.get("x")) for r in root.iter(f"{SVG}rect")]
     assert legend and max(legend) < NARROW
+
+
+def test_a_year_without_a_value_is_a_gap_in_its_line():
+    svg = line_chart(
+        [2015, 2016, 2017, 2018],
+        [Series("women", [2, None, 1, 3])],
+        title="t",
+        unit="documents",
+        y_label="Documents",
+    )
+    assert svg.count("<polyline") == 2  # 2015 alone, then 2017-2018
+    assert svg.count("<circle") == 3
+    assert "2016:" not in svg

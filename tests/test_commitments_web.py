@@ -5,8 +5,10 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from indexer.model import Paragraph
+from indexer.search import trends as trends_module
 from tests.helpers import make_document, make_index
 from webapp import create_app
 
@@ -167,7 +169,14 @@ def test_without_an_index_the_pages_say_how_to_build_one(empty_client):
         assert "apec-search index" in response.get_data(as_text=True)
 
 
-def test_trends_page_draws_one_chart_of_the_chosen_measure_with_a_table(client):
+@pytest.fixture
+def charted(monkeypatch):
+    """Every year of this small corpus charted and given its rate per 10,000 words."""
+    monkeypatch.setattr(trends_module, "MIN_YEAR_WORDS", 0)
+    monkeypatch.setattr(trends_module, "MEANINGFUL_WORDS", 1)
+
+
+def test_trends_page_draws_one_chart_of_the_chosen_measure_with_a_table(client, charted):
     html = page(client, "/trends?q=finance&q=digital")
     # one chart, drawn wide and narrow (the stylesheet shows one per screen width)
     assert html.count("<svg") == 2
@@ -179,11 +188,12 @@ def test_trends_page_draws_one_chart_of_the_chosen_measure_with_a_table(client):
     # table: one row per year from 2012 to 2020; documents, mentions and per 10,000 words
     assert len(re.findall(r'<th scope="row">20\d\d</th>', html)) == 9
     assert '<th scope="colgroup" colspan="3">finance</th>' in html
+    assert '<th scope="col" rowspan="2">Documents</th>' in html
     assert 'value="finance"' in html and 'value="digital"' in html
     assert '<option value="documents" selected>' in html
 
 
-def test_trends_per_10000_words(client):
+def test_trends_per_10000_words(client, charted):
     html = page(client, "/trends?q=finance&measure=per_10k_words")
     assert ">Mentions per 10,000 words</text>" in html
     assert '<option value="per_10k_words" selected>' in html
@@ -230,3 +240,25 @@ def test_csv_download_is_named_for_its_filter(client):
     )
     plain = client.get("/commitments.csv").headers["Content-Disposition"]
     assert plain == 'attachment; filename="apec-commitments.csv"'
+
+
+def test_trends_say_how_much_text_stands_behind_them(client):
+    html = page(client, "/trends?q=finance&measure=per_10k_words")
+    # no year of this corpus holds enough text for a rate per 10,000 words: documents instead
+    assert "would make a single mention look like a trend" in html
+    assert ">Documents mentioning the term</text>" in html
+    # each year too thin to chart is a gap, and named
+    assert "<polyline" not in html
+    thin = BeautifulSoup(html, "lxml").select_one(".trends-thin").get_text(" ", strip=True)
+    assert "left as gaps" in thin and "2012" in thin
+    assert "(thin)" in html
+    undated = BeautifulSoup(html, "lxml").select_one(".trends-undated").get_text(" ", strip=True)
+    data = client.get("/api/trends?q=finance").get_json()
+    assert (
+        f"{data['undated_documents']} document" in undated
+        if data["undated_documents"]
+        else "Every document has a year" in undated
+    )
+    assert data["thin_years"] == data["years"] and len(data["documents_per_year"]) == len(
+        data["years"]
+    )

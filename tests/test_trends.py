@@ -2,6 +2,7 @@
 
 import pytest
 
+from indexer.search import trends as trends_module
 from indexer.search.engine import Engine
 from indexer.search.trends import MAX_TERMS, clean_terms, trends
 from tests.helpers import make_document, make_index
@@ -30,6 +31,11 @@ def corpus_docs():
         ),
         make_document(
             "https://example.org/2015b", "Statement 2015 B", [para("Tourism grows.")], year=2015
+        ),
+        make_document(
+            "https://example.org/undated",
+            "A page without a year",
+            ["Tourism brings visitors to the islands, whose guesthouses are small firms."],
         ),
         make_document(
             "https://example.org/2017",
@@ -83,7 +89,8 @@ def words_of_year(year: int) -> int:
     return sum(len(d.text.split()) for d in corpus_docs() if d.year == year)
 
 
-def test_mentions_per_10000_words_of_each_years_text(engine):
+def test_mentions_per_10000_words_of_each_years_text(engine, monkeypatch):
+    monkeypatch.setattr(trends_module, "MEANINGFUL_WORDS", 1)  # this corpus's years are small
     found = trends(engine, ["tourism", '"blue economy"'])
     assert found["words"] == [words_of_year(y) for y in found["years"]]
     assert found["words"][1] == 0  # 2016 has no text
@@ -93,7 +100,7 @@ def test_mentions_per_10000_words_of_each_years_text(engine):
     assert [c["mentions"] for c in blue["counts"]] == [0, 0, 1, 0, 2]
     assert tourism["counts"][0]["per_10k_words"] == round(3 * 10_000 / words_of_year(2015), 2)
     assert blue["counts"][4]["per_10k_words"] == round(2 * 10_000 / words_of_year(2019), 2)
-    assert tourism["counts"][1]["per_10k_words"] == 0.0  # a year without text is 0, not an error
+    assert tourism["counts"][1]["per_10k_words"] is None  # a year without text has no rate
 
 
 def test_a_term_found_nowhere_has_zero_counts_over_the_index_years(engine):
@@ -131,3 +138,22 @@ def test_a_prefix_term_is_read_by_the_search_engine(engine):
     # the word alone (stemmed) finds "economies" but not "economic"
     assert economy["counts"][2]["mentions"] == 4
     assert trends(engine, ["economy"])["series"][0]["counts"][2]["mentions"] == 3
+
+
+def test_the_text_behind_each_year_and_the_undated_documents_are_named(engine):
+    found = trends(engine, ["tourism"])
+    assert found["documents_per_year"] == [2, 0, 1, 0, 1]
+    assert found["words"] == [words_of_year(y) for y in found["years"]]
+    assert found["undated_documents"] == 1  # counted, though it cannot be charted
+    # every year here is under the minimum of text: each is named as a gap
+    assert found["thin_years"] == found["years"]
+    assert found["min_year_words"] == trends_module.MIN_YEAR_WORDS
+
+
+def test_per_10000_words_only_where_a_year_holds_enough_text(engine, monkeypatch):
+    # one mention in a year of a few hundred words would read as dozens per 10,000 words
+    found = trends(engine, ["tourism"])
+    assert {c["per_10k_words"] for c in found["series"][0]["counts"]} == {None}
+    monkeypatch.setattr(trends_module, "MEANINGFUL_WORDS", words_of_year(2015))
+    counts = trends(engine, ["tourism"])["series"][0]["counts"]
+    assert counts[0]["per_10k_words"] is not None and counts[4]["per_10k_words"] is None

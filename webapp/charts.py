@@ -28,10 +28,11 @@ LEGEND_CHARS = 28
 
 @dataclass(frozen=True)
 class Series:
-    """One row of values: a value per year, and optionally a link per year."""
+    """One row of values: a value per year (None: no value, a gap), and optionally a link
+    per year."""
 
     label: str
-    values: list[float]
+    values: list[float | None]
     hrefs: list[str] | None = None
 
 
@@ -78,7 +79,7 @@ class _Frame:
 
     def __post_init__(self) -> None:
         self.legend, self.top = self._legend()
-        highest = max((max(s.values, default=0) for s in self.series), default=0)
+        highest = max((v for s in self.series for v in s.values if v is not None), default=0)
         self.ticks = nice_ticks(highest, self.integers)
         self.plot_w = self.width - LEFT - RIGHT
         self.plot_h = HEIGHT - self.top - BOTTOM
@@ -187,7 +188,7 @@ def bar_chart(
     _check(years, series)
     if not years or not series:
         return _empty(chart_id, title, width)
-    integers = all(float(v).is_integer() for s in series for v in s.values)
+    integers = all(float(v).is_integer() for s in series for v in s.values if v is not None)
     frame = _Frame(years, series, title, y_label or unit.capitalize(), chart_id, width, integers)
     parts = frame.open()
     inner = frame.slot * (0.8 if len(years) > 1 else 0.4)
@@ -196,7 +197,7 @@ def bar_chart(
         group_x = frame.x(i) - inner / 2
         for k, s in enumerate(series):
             value = s.values[i]
-            if value <= 0:
+            if value is None or value <= 0:
                 continue
             h = max(frame.plot_h - (frame.y(value) - frame.top), 1.0)
             label = _value_label(year, value, unit, s.label)
@@ -211,6 +212,19 @@ def bar_chart(
     return Markup("\n".join(parts))
 
 
+def _runs(values: list[float | None]) -> list[list[int]]:
+    """The positions of each run of values without a gap (None) between them."""
+    runs: list[list[int]] = []
+    for i, value in enumerate(values):
+        if value is None:
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 def line_chart(
     years: list[int],
     series: list[Series],
@@ -221,7 +235,8 @@ def line_chart(
     chart_id: str = "chart",
     width: int = WIDTH,
 ) -> Markup:
-    """One line per series, a point per year (linked when the series has links).
+    """One line per series, a point per year (linked when the series has links); a year
+    without a value (None) is a gap in its line.
 
     `unit` names the value for each point's label ("documents", "mentions per 10,000
     words"), `y_label` titles the y-axis. Raises ValueError like `bar_chart`.
@@ -229,18 +244,21 @@ def line_chart(
     _check(years, series)
     if not years or not series:
         return _empty(chart_id, title, width)
-    integers = all(float(v).is_integer() for s in series for v in s.values)
+    integers = all(float(v).is_integer() for s in series for v in s.values if v is not None)
     frame = _Frame(years, series, title, y_label, chart_id, width, integers)
     parts = frame.open()
     radius = 3.5 if frame.slot >= 8 else 2.5
     for k, s in enumerate(series):
         colour = PALETTE[k % len(PALETTE)]
-        points = " ".join(f"{_num(frame.x(i))},{_num(frame.y(v))}" for i, v in enumerate(s.values))
-        parts.append(
-            f'<polyline class="line series-{k}" points="{points}" fill="none" '
-            f'stroke="{colour}" stroke-width="2"/>'
-        )
+        for run in _runs(s.values):  # a line through each run of years with a value
+            points = " ".join(f"{_num(frame.x(i))},{_num(frame.y(s.values[i]))}" for i in run)
+            parts.append(
+                f'<polyline class="line series-{k}" points="{points}" fill="none" '
+                f'stroke="{colour}" stroke-width="2"/>'
+            )
         for i, (year, value) in enumerate(zip(years, s.values, strict=True)):
+            if value is None:
+                continue
             label = _value_label(year, value, unit, s.label)
             dot = (
                 f'<circle class="point series-{k}" cx="{_num(frame.x(i))}" '

@@ -210,13 +210,24 @@ def parse_measure() -> str:
     return measure
 
 
+def shown_measure(found: dict[str, Any], measure: str) -> str:
+    """The measure the chart draws: the one asked for, unless it is per 10,000 words and no
+    year holds text enough for that figure to mean something (then documents per year)."""
+    if measure == "per_10k_words" and not any(
+        c["per_10k_words"] is not None for s in found["series"] for c in s["counts"]
+    ):
+        return "documents"
+    return measure
+
+
 def trend_charts(found: dict[str, Any], measure: str) -> dict[str, Markup]:
     """One chart of `measure` per year, a line per term, drawn wide and narrow; each point
-    links to that year's search."""
+    links to that year's search. A year too thin to chart (`thin_years`) is a gap."""
+    thin = set(found.get("thin_years") or [])
     series = [
         Series(
             s["term"],
-            [c[measure] for c in s["counts"]],
+            [None if c["year"] in thin else c[measure] for c in s["counts"]],
             [year_search_url(s["term"], c["year"]) for c in s["counts"]],
         )
         for s in found["series"]
@@ -242,13 +253,15 @@ def trends_page() -> str:
     terms = parse_terms()
     measure = parse_measure()
     found = trends(get_engine(), terms) if terms else None
+    shown = shown_measure(found, measure) if found else measure
     return render_template(
         "trends.html",
         terms=terms,
         found=found,
         measure=measure,
+        shown=shown,
         measures=MEASURES,
-        charts=trend_charts(found, measure) if found else {},
+        charts=trend_charts(found, shown) if found else {},
         inputs=(terms + [""] * MAX_TERMS)[: max(3, min(len(terms) + 1, MAX_TERMS))],
         max_terms=MAX_TERMS,
         search_url=year_search_url,

@@ -180,7 +180,14 @@ def trends_command(terms: tuple[str, ...], as_json: bool, index_dir: Path | None
     click.echo("      " + "  ".join(head.ljust(width) for _ in series))
     for n, year in enumerate(found["years"]):
         cells = (
-            f"{c['documents']}/{c['passages']}/{c['per_10k_words']:.2f}"
+            f"{c['documents']}/{c['passages']}/"
+            + ("-" if c["per_10k_words"] is None else f"{c['per_10k_words']:.2f}")
             for c in (s["counts"][n] for s in series)
         )
-        click.echo(f"{year}  " + "  ".join(c.ljust(width) for c in cells).rstrip())
+        thin = "  (thin)" if year in found["thin_years"] else ""
+        click.echo(f"{year}  " + "  ".join(c.ljust(width) for c in cells).rstrip() + thin)
+    click.echo(
+        f"\n{sum(found['words']):,} words in {sum(found['documents_per_year'])} dated documents;"
+        f" {found['undated_documents']} undated left out. Per 10,000 words only for years of"
+        f" {found['meaningful_words']:,} words or more; (thin): under {found['min_year_words']:,}."
+    )

@@ -386,9 +386,11 @@ def _write_meta(build_dir: Path, documents: dict[str, Document], passages: int) 
         doc_types[doc.doc_type] = doc_types.get(doc.doc_type, 0) + 1
     fetched = [d.fetched_at for d in wanted.values() if d.fetched_at]
     words: dict[str, int] = {}  # the text's size per year, for trends per 10,000 words
+    held: dict[str, int] = {}  # documents per year, shown under a trend
     for doc in wanted.values():
         if doc.year:
             words[str(doc.year)] = words.get(str(doc.year), 0) + len(doc.text.split())
+            held[str(doc.year)] = held.get(str(doc.year), 0) + 1
     meta = {
         "schema_version": analysis.SCHEMA_VERSION,
         "extractor_version": EXTRACTOR_VERSION,
@@ -400,5 +402,7 @@ def _write_meta(build_dir: Path, documents: dict[str, Document], passages: int) 
         "doc_types": doc_types,
         "last_crawl": max(fetched) if fetched else None,
         "words_per_year": dict(sorted(words.items())),
+        "documents_per_year": dict(sorted(held.items())),
+        "undated_documents": len(wanted) - len(years),
     }
     (build_dir / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")

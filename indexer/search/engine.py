@@ -613,6 +613,8 @@ class Engine:
             "doc_types": meta.get("doc_types", {}),
             "built_at": meta.get("built_at"),
             "words_per_year": meta.get("words_per_year", {}),
+            "documents_per_year": meta.get("documents_per_year", {}),
+            "undated_documents": meta.get("undated_documents", 0),
         }
 
     def year_counts(self, q: str) -> dict[int, dict]:

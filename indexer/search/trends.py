@@ -1,8 +1,13 @@
 """How attention to a term changes over the years: documents and passages mentioning it per
-year, and its mentions per 10,000 words of that year's text.
+year, and its mentions per 10,000 words of that year's text, with the text behind each year.
 
 Raw counts follow how much text each year has; dividing the mentions by the year's words
-(as Bookworm and the Google Books Ngram Viewer do) shows the share of attention instead.
+(as Bookworm and the Google Books Ngram Viewer do) shows the share of attention instead,
+but only where a year holds enough text for it to mean something: with fewer than
+MEANINGFUL_WORDS words one mention alone is worth a whole point or more, so the figure is
+not given (null) and documents per year speak instead. A year with fewer than
+MIN_YEAR_WORDS words of text is too thin to chart at all: it is a gap, named in a note.
+Documents without a year cannot be placed on the chart; how many there are is stated.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from typing import Any, Protocol
 MAX_TERMS = 6
 MAX_TERM_LENGTH = 200
 PER_WORDS = 10_000
+MEANINGFUL_WORDS = 10_000  # a year's words below which one mention is >= 1 per 10,000 words
+MIN_YEAR_WORDS = 500  # a year's words below which it is a gap on the chart (about a page)
 # measure key -> what the chart's y-axis says
 MEASURES = {
     "documents": "Documents mentioning the term",
@@ -43,21 +50,27 @@ def clean_terms(terms: list[str]) -> list[str]:
     return cleaned
 
 
-def per_words(mentions: int, words: int) -> float:
-    """Mentions per 10,000 words, rounded to 2 decimals (0.0 for a year without text)."""
-    return round(mentions * PER_WORDS / words, 2) if words else 0.0
+def per_words(mentions: int, words: int) -> float | None:
+    """Mentions per 10,000 words, rounded to 2 decimals; None for a year of fewer than
+    MEANINGFUL_WORDS words, where the figure would magnify single mentions."""
+    return round(mentions * PER_WORDS / words, 2) if words >= MEANINGFUL_WORDS else None
 
 
 def trends(engine: YearCounting, terms: list[str]) -> dict[str, Any]:
     """Per year, how many documents and passages mention each term, and how often.
 
-    Returns ``{"terms": [str], "years": [int], "words": [int], "series": [{"term",
-    "documents", "passages", "mentions", "counts": [{"year", "documents", "passages",
-    "mentions", "per_10k_words"}]}]}``: ``years`` runs without gaps over the index's years
-    (and any year a term is found in), ``words`` is each year's number of words of text
-    (0 when the index predates this count), each series has one count per year (zeros
-    included) and ``documents``/``passages``/``mentions`` are the series' totals. Terms use
-    the search query syntax ("exact phrase", OR, -word, prefix*), parsed by the engine.
+    Returns ``{"terms": [str], "years": [int], "words": [int], "documents_per_year": [int],
+    "thin_years": [int], "undated_documents": int, "min_year_words": int,
+    "meaningful_words": int, "series": [{"term", "documents", "passages", "mentions",
+    "counts": [{"year", "documents", "passages", "mentions", "per_10k_words"}]}]}``:
+    ``years`` runs without gaps over the index's years (and any year a term is found in),
+    ``words`` and ``documents_per_year`` are the words of text and the documents each year
+    holds (0 when the index predates these counts), ``thin_years`` those of fewer than
+    ``min_year_words`` words (gaps on a chart), ``undated_documents`` the documents left out
+    for want of a year; each series has one count per year (zeros included; ``per_10k_words``
+    null below ``meaningful_words`` words) and ``documents``/``passages``/``mentions`` are
+    the series' totals. Terms use the search query syntax ("exact phrase", OR, -word,
+    prefix*), parsed by the engine.
     """
     terms = clean_terms(terms)
     per_term = {
@@ -94,4 +107,15 @@ def trends(engine: YearCounting, terms: list[str]) -> dict[str, Any]:
             }
         )
     words = [words_per_year.get(year, 0) for year in years]
-    return {"terms": terms, "years": years, "words": words, "series": series}
+    held = {int(y): int(n) for y, n in (stats.get("documents_per_year") or {}).items()}
+    return {
+        "terms": terms,
+        "years": years,
+        "words": words,
+        "documents_per_year": [held.get(year, 0) for year in years],
+        "thin_years": [y for y, n in zip(years, words, strict=True) if n < MIN_YEAR_WORDS],
+        "undated_documents": int(stats.get("undated_documents") or 0),
+        "min_year_words": MIN_YEAR_WORDS,
+        "meaningful_words": MEANINGFUL_WORDS,
+        "series": series,
+    }
