@@ -132,3 +132,11 @@ def test_trends_errors(tmp_path, index_dir):
     assert "apec-search index" in run("trends", "x", "--index", str(tmp_path / "none")).output
     result = run("trends", " ", "--index", str(index_dir))
     assert result.exit_code == 2 and "at least one" in result.output
+
+
+def test_trends_of_a_topic(index_dir):
+    result = run("trends", "--topic", "access-to-finance", "--json", "--index", str(index_dir))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["terms"] == ["Access to finance"]
+    bad = run("trends", "--topic", "bananas", "--index", str(index_dir))
+    assert bad.exit_code == 2 and "Unknown topic" in bad.output

@@ -262,3 +262,15 @@ def test_trends_say_how_much_text_stands_behind_them(client):
     assert data["thin_years"] == data["years"] and len(data["documents_per_year"]) == len(
         data["years"]
     )
+
+
+def test_trends_follow_a_topic_of_the_concepts_file(client):
+    data = client.get("/api/trends?topic=access-to-finance&q=digital").get_json()
+    assert data["terms"] == ["digital", "Access to finance"]
+    topic = data["series"][1]
+    assert '"access to finance"' in topic["query"] and " OR " in topic["query"]
+    finance = client.get("/api/trends?q=finance").get_json()["series"][0]
+    assert topic["documents"] >= 1 and finance["documents"] >= 1
+    assert client.get("/api/trends?topic=bananas").status_code == 400
+    html = page(client, "/trends?topic=access-to-finance")
+    assert '<option value="access-to-finance" selected>' in html

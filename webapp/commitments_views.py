@@ -29,6 +29,7 @@ from indexer.commitments.store import (
 )
 from indexer.commitments.topics import TOPICS, TOPICS_BY_SLUG, topic_label
 from indexer.search.trends import MAX_TERMS, MEASURES, clean_terms, trends
+from indexer.text import concepts as concept_file
 from webapp.charts import SIZES, Series, bar_chart, line_chart
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
@@ -228,7 +229,7 @@ def trend_charts(found: dict[str, Any], measure: str) -> dict[str, Markup]:
         Series(
             s["term"],
             [None if c["year"] in thin else c[measure] for c in s["counts"]],
-            [year_search_url(s["term"], c["year"]) for c in s["counts"]],
+            [year_search_url(s.get("query", s["term"]), c["year"]) for c in s["counts"]],
         )
         for s in found["series"]
     ]
@@ -248,21 +249,41 @@ def trend_charts(found: dict[str, Any], measure: str) -> dict[str, Markup]:
     }
 
 
+def parse_topics() -> list[str]:
+    """The `topic` parameters: slugs of the record's concepts file (a 400 for another)."""
+    known = {t.slug for t in concept_file.topics()}
+    chosen = [t.strip() for t in request.args.getlist("topic") if t.strip()]
+    unknown = [t for t in chosen if t not in known]
+    if unknown:
+        raise BadParameter(f"topic must be one of {', '.join(sorted(known))}; not {unknown[0]!r}.")
+    return list(dict.fromkeys(chosen))
+
+
+def _trends(terms: list[str], topics: list[str]) -> dict[str, Any]:
+    try:
+        return trends(get_engine(), terms, topics)
+    except ValueError as error:  # too many terms and topics together
+        raise BadParameter(str(error)) from error
+
+
 @bp.get("/trends")
 def trends_page() -> str:
     terms = parse_terms()
+    topics = parse_topics()
     measure = parse_measure()
-    found = trends(get_engine(), terms) if terms else None
+    found = _trends(terms, topics) if terms or topics else None
     shown = shown_measure(found, measure) if found else measure
     return render_template(
         "trends.html",
-        terms=terms,
+        terms=found["terms"] if found else terms,
         found=found,
         measure=measure,
         shown=shown,
         measures=MEASURES,
         charts=trend_charts(found, shown) if found else {},
         inputs=(terms + [""] * MAX_TERMS)[: max(3, min(len(terms) + 1, MAX_TERMS))],
+        topics=concept_file.topics(),
+        chosen_topics=topics,
         max_terms=MAX_TERMS,
         search_url=year_search_url,
         counted_words=bool(found and any(found["words"])),
@@ -272,7 +293,7 @@ def trends_page() -> str:
 @bp.get("/api/trends")
 def trends_api() -> Response:
     """Exactly `apec-search trends --json`."""
-    terms = parse_terms()
-    if not terms:
-        raise BadParameter("q is required: one or more words or phrases to follow.")
-    return jsonify(trends(get_engine(), terms))
+    terms, topics = parse_terms(), parse_topics()
+    if not terms and not topics:
+        raise BadParameter("q is required: one or more words or phrases to follow (or a topic).")
+    return jsonify(_trends(terms, topics))

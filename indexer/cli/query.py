@@ -160,14 +160,23 @@ def print_answers(found: dict) -> None:
 
 
 @click.command("trends", context_settings=QUERY_CONTEXT)
-@click.argument("terms", nargs=-1, required=True)
+@click.argument("terms", nargs=-1)
+@click.option(
+    "--topic",
+    "topics",
+    multiple=True,
+    help="A topic of the concepts file (access-to-finance, ...): any of its words.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @index_option
-def trends_command(terms: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
-    """Per year, how many documents and passages mention each TERM (a word or "a phrase")."""
+def trends_command(
+    terms: tuple[str, ...], topics: tuple[str, ...], as_json: bool, index_dir: Path | None
+) -> None:
+    """Per year, how many documents and passages mention each TERM (a word or "a phrase")
+    or --topic."""
     with open_engine(index_dir) as engine:
         try:
-            found = trends(engine, list(terms))
+            found = trends(engine, list(terms), list(topics))
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="TERM") from exc
     if as_json:

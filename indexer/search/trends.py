@@ -12,7 +12,10 @@ Documents without a year cannot be placed on the chart; how many there are is st
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
+
+from indexer.text import concepts as concept_file
 
 MAX_TERMS = 6
 MAX_TERM_LENGTH = 200
@@ -34,8 +37,20 @@ class YearCounting(Protocol):
     def stats(self) -> dict: ...
 
 
-def clean_terms(terms: list[str]) -> list[str]:
-    """The terms stripped, blanks and repeats dropped; ValueError when none or too many."""
+def topic_query(slug: str) -> tuple[str, str]:
+    """(label, query) of a topic of the record's concepts file (indexer.text.concepts): its
+    concepts' terms, any of them ("access to credit" OR financing OR ...). ValueError for
+    a slug the file does not name."""
+    labels = {t.slug: t.label for t in concept_file.topics()}
+    if slug not in labels:
+        raise ValueError(f"Unknown topic {slug!r}: one of {', '.join(labels)}.")
+    terms = dict.fromkeys(t for c in concept_file.concepts() if c.topic == slug for t in c.terms)
+    return labels[slug], " OR ".join(f'"{t}"' if " " in t else t for t in terms)
+
+
+def clean_terms(terms: list[str], topics: Sequence[str] = ()) -> list[str]:
+    """The terms stripped, blanks and repeats dropped; ValueError when none (nor any of
+    `topics`) or too many with the topics."""
     cleaned: list[str] = []
     for term in terms:
         term = " ".join(term.split())
@@ -43,9 +58,9 @@ def clean_terms(terms: list[str]) -> list[str]:
             raise ValueError(f"A term is limited to {MAX_TERM_LENGTH} characters.")
         if term and term not in cleaned:
             cleaned.append(term)
-    if not cleaned:
+    if not cleaned and not topics:
         raise ValueError("Give at least one word or phrase to follow over the years.")
-    if len(cleaned) > MAX_TERMS:
+    if len(cleaned) + len(topics) > MAX_TERMS:
         raise ValueError(f"Compare at most {MAX_TERMS} terms at a time.")
     return cleaned
 
@@ -56,12 +71,13 @@ def per_words(mentions: int, words: int) -> float | None:
     return round(mentions * PER_WORDS / words, 2) if words >= MEANINGFUL_WORDS else None
 
 
-def trends(engine: YearCounting, terms: list[str]) -> dict[str, Any]:
-    """Per year, how many documents and passages mention each term, and how often.
+def trends(engine: YearCounting, terms: list[str], topics: Sequence[str] = ()) -> dict[str, Any]:
+    """Per year, how many documents and passages mention each term (and each topic of
+    `topics`: any of its concepts' terms, `topic_query`), and how often.
 
     Returns ``{"terms": [str], "years": [int], "words": [int], "documents_per_year": [int],
     "thin_years": [int], "undated_documents": int, "min_year_words": int,
-    "meaningful_words": int, "series": [{"term", "documents", "passages", "mentions",
+    "meaningful_words": int, "series": [{"term", "query", "documents", "passages", "mentions",
     "counts": [{"year", "documents", "passages", "mentions", "per_10k_words"}]}]}``:
     ``years`` runs without gaps over the index's years (and any year a term is found in),
     ``words`` and ``documents_per_year`` are the words of text and the documents each year
@@ -72,10 +88,15 @@ def trends(engine: YearCounting, terms: list[str]) -> dict[str, Any]:
     the series' totals. Terms use the search query syntax ("exact phrase", OR, -word,
     prefix*), parsed by the engine.
     """
-    terms = clean_terms(terms)
+    topics = list(dict.fromkeys(topics))
+    terms = clean_terms(terms, topics)
+    queries = {term: term for term in terms}
+    for slug in topics:
+        label, query = topic_query(slug)
+        queries[label] = query
     per_term = {
-        term: {int(year): counts for year, counts in engine.year_counts(term).items()}
-        for term in terms
+        term: {int(year): counts for year, counts in engine.year_counts(query).items()}
+        for term, query in queries.items()
     }
     stats = engine.stats()
     words_per_year = {int(y): int(n) for y, n in (stats.get("words_per_year") or {}).items()}
@@ -83,7 +104,7 @@ def trends(engine: YearCounting, terms: list[str]) -> dict[str, Any]:
     seen.update(int(y) for y in stats.get("years") or [])
     years = list(range(min(seen), max(seen) + 1)) if seen else []
     series = []
-    for term in terms:
+    for term in queries:
         counts = []
         for year in years:
             found = per_term[term].get(year, {})
@@ -100,6 +121,7 @@ def trends(engine: YearCounting, terms: list[str]) -> dict[str, Any]:
         series.append(
             {
                 "term": term,
+                "query": queries[term],
                 "documents": sum(c["documents"] for c in counts),
                 "passages": sum(c["passages"] for c in counts),
                 "mentions": sum(c["mentions"] for c in counts),
@@ -109,7 +131,7 @@ def trends(engine: YearCounting, terms: list[str]) -> dict[str, Any]:
     words = [words_per_year.get(year, 0) for year in years]
     held = {int(y): int(n) for y, n in (stats.get("documents_per_year") or {}).items()}
     return {
-        "terms": terms,
+        "terms": list(queries),
         "years": years,
         "words": words,
         "documents_per_year": [held.get(year, 0) for year in years],
