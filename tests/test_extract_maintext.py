@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.extract import extract_bytes
 from indexer.extract.html import extract_html
 from indexer.extract.maintext import union
 from indexer.model import Paragraph
@@ -156,3 +157,25 @@ def test_union_splits_a_block_made_of_several_and_takes_their_kinds():
     assert union([Paragraph("Access to Finance")], [Paragraph("Access to Finance", "h")]) == [
         Paragraph("Access to Finance", "h")
     ]
+
+
+def test_short_blocks_inside_main_are_all_kept():
+    # a <p> followed by tail text, a short <div>, a heading and a paragraph in a <div>, and
+    # short paragraphs: seven pieces, none long enough to score as a block on its own
+    pieces = [
+        "Ministers met.",
+        "Plan agreed.",
+        "Finance first.",
+        "Digital tools",
+        "Firms online.",
+        "Report due 2032.",
+        "Next in Lakeside.",
+    ]
+    html = (
+        "<html><head><title>Ministers meet</title></head><body><header><a href='/'>Home</a>"
+        f"</header><main><p>{pieces[0]}</p>{pieces[1]}<div>{pieces[2]}</div><div><h2>"
+        f"{pieces[3]}</h2><p>{pieces[4]}</p></div><p>{pieces[5]}</p><div>{pieces[6]}</div>"
+        "</main><footer>Copyright 2031</footer></body></html>"
+    )
+    doc = extract_bytes(html.encode(), "https://news.example/a", "text/html")
+    assert [p.text for p in doc.paragraphs] == pieces
