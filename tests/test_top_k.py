@@ -18,7 +18,7 @@ from tests.helpers import make_document, make_index
 SCORES = st.sampled_from([0.5, 1.0, 1.25, 2.0, 3.5])  # few values: many ties
 
 
-def _brute(scores, want, group, every):
+def _brute(scores, want, group, every, weight=None):
     best = {}
     for n in sorted(set().union(*scores)):
         if every and not all(n in s for s in scores):
@@ -26,7 +26,7 @@ def _brute(scores, want, group, every):
         key = group(n)
         if key is None:
             continue
-        score = sum(s[n] for s in scores if n in s)
+        score = sum(s[n] for s in scores if n in s) * (weight(n) if weight else 1.0)
         if key not in best or score > best[key][0]:
             best[key] = (score, n)
     return [(n, s) for s, n in sorted(best.values(), key=lambda h: (-h[0], h[1]))]
@@ -52,6 +52,30 @@ def test_the_top_is_that_of_scoring_everything(parts, want, every, by_document, 
     expected = _brute(parts, want, group, every)
     assert found == (expected if complete else expected[:want])
     assert complete or len(found) == want
+
+
+@FUZZ
+@given(
+    parts=st.lists(
+        st.dictionaries(st.integers(0, 60), SCORES, max_size=40), min_size=1, max_size=3
+    ),
+    want=st.integers(1, 12),
+    every=st.booleans(),
+    boosted=st.sets(st.integers(0, 12), max_size=5),
+)
+def test_a_prior_keeps_the_top_exact(parts, want, every, boosted):
+    # Documents (five passages each) in ``boosted`` score 1.5 times: an outcome prior.
+    def weight(n):
+        return 1.5 if n // 5 in boosted else 1.0
+
+    ranked = [sorted(s, key=lambda n, s=s: (-s[n], n)) for s in parts]
+    found, complete = top_k.top(ranked, parts, want, lambda n: n // 5, every, weight, 1.5)
+    expected = _brute(parts, want, lambda n: n // 5, every, weight)
+    assert found == (expected if complete else expected[:want])
+    one = top_k.top_one(ranked[0], parts[0], want, lambda n: n // 5, weight, 1.5)
+    assert one == _brute(parts[:1], want, lambda n: n // 5, True, weight)[:want]
+    plain = top_k.top_one(ranked[0], parts[0], want, lambda n: n // 5)
+    assert plain == _brute(parts[:1], want, lambda n: n // 5, True)[:want]
 
 
 def test_the_walk_stops_early_on_long_lists():

@@ -380,16 +380,15 @@ class Engine:
         if sort == "relevance":
             doc_of = gen.doc_of
             _, weight, most = self._prior(gen, docs)
-            hits, _ = top_k.top(
-                [m.ranked()],
-                [m.scores],
+            hits = top_k.top_one(
+                m.ranked(),
+                m.scores,
                 first + limit,
                 lambda n: doc_of[n] if doc_of[n] in docs else None,
-                every=True,
                 weight=weight,
                 most=most,
             )
-            return docs, hits[first : first + limit]
+            return docs, hits[first:]
         shown = _by_date(gen, docs, sort)[first : first + limit]
         return docs, [_best_passage(gen.passages_of[o], m.scores) for o in shown]
 

@@ -70,5 +70,40 @@ def top(
         depth += 1
 
 
+def top_one(
+    ranked: Sequence[int],
+    scores: Mapping[int, float],
+    want: int,
+    group: Callable[[int], Hashable | None],
+    weight: Callable[[int], float] | None = None,
+    most: float = 1.0,
+) -> list[tuple[int, float]]:
+    """``top`` for one part, at a fraction of its cost: the ``want`` best groups' best
+    passages (``group``, ``weight`` and ``most`` as there). Without weights a group's first
+    passage met is its best, and the walk stops at the ``want``-th group."""
+    best: dict[Hashable, tuple[float, int]] = {}
+    for depth, n in enumerate(ranked):
+        key = group(n)
+        if key is None:
+            continue
+        if weight is None:
+            if key not in best:
+                best[key] = (scores[n], n)
+                if len(best) == want:
+                    break
+            continue
+        if (
+            len(best) >= want
+            and depth % CHECK_EVERY == 0
+            and heapq.nlargest(want, (s for s, _ in best.values()))[-1] > most * scores[n]
+        ):
+            break
+        score = scores[n] * weight(n)
+        held = best.get(key)
+        if held is None or score > held[0] or (score == held[0] and n < held[1]):
+            best[key] = (score, n)
+    return _ordered(best)[:want]
+
+
 def _ordered(best: dict[Hashable, tuple[float, int]]) -> list[tuple[int, float]]:
     return [(n, score) for score, n in sorted(best.values(), key=lambda h: (-h[0], h[1]))]
