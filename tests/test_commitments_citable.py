@@ -3,7 +3,7 @@ first, reports listed under what they report, each record dated by what it says.
 
 import pytest
 
-from indexer.commitments import detect, extract_commitments
+from indexer.commitments import analyse_sentence, detect, extract_commitments
 from indexer.commitments.detect import candidate
 from indexer.commitments.merge import merge_records
 from indexer.commitments.store import find_commitments
@@ -266,3 +266,24 @@ def test_a_sentence_naming_its_meeting_is_filed_under_the_meetings_year(tmp_path
     build_index(make_corpus(tmp_path, [statement, group]), tmp_path / "index")
     (record,) = find_commitments(tmp_path / "index", q="open tenders")
     assert (record.year, record.self_dated) == (2032, True)
+
+
+def test_they_acts_only_as_the_actor_of_the_sentence_before():
+    doc = make_document(
+        "https://example.org/sme/2036-statement",
+        "2036 SME Ministerial Statement",
+        [
+            "Ministers concurred that small firms drive growth. Within this context, they"
+            " reaffirmed their commitment to open markets.",
+            "SMEs face many barriers. They adopted digital tools quickly during the pandemic.",
+        ],
+        year=2036,
+        doc_type="ministerial_statement",
+    )
+    records = extract_commitments(doc)
+    assert [(r.actor, r.verb) for r in records] == [
+        ("Ministers", "concur"),
+        ("Ministers", "commit"),
+    ]
+    # read alone, "they" could be anyone
+    assert analyse_sentence("They adopted digital tools quickly.", 2036).detection is None

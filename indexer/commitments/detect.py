@@ -120,6 +120,8 @@ ACTORS: dict[str, str] = {
     "APEC": r"APEC",
     "the initiative": r"(?:the|this)\s+initiative",
     "the Chair": r"the\s+Chair",  # only in a chair's statement (see exclusions)
+    # the actor of the sentence before, when it was one (indexer.commitments.records)
+    "they": r"they",
     "the meeting": (
         r"the\s+(?:\d+\w*\s+)?(?:APEC\s+)?(?:M?SME\s+|SMEWG\s+)?(?:ministerial\s+|plenary\s+)?"
         r"meeting|(?:the\s+)?participants|delegates|both\s+sides"
@@ -201,7 +203,7 @@ _ANY_VERB = re.compile(
 )
 # Likewise, a sentence without one of these words has no actor (nor a passive "it").
 _ANY_ACTOR = re.compile(
-    r"\b(?:we|it|ministers|leaders|officials|economies|members|smewg|group|apec|chair|sides|"
+    r"\b(?:we|it|they|ministers|leaders|officials|economies|members|smewg|group|apec|chair|sides|"
     r"meeting|"
     r"participants|delegates|initiative)\b",
     re.IGNORECASE,

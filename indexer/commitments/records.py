@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from indexer.commitments.dating import stated_year
@@ -37,6 +37,8 @@ PRIMARY_TYPES = frozenset(
     {"ministerial_statement", "chairs_statement", "declaration", "initiative", "meeting_report"}
 )
 SECONDARY_ROLES = frozenset({"news", "speech", "mention"})
+# Actors that "they" may stand for in the next sentence (detect.ACTORS).
+PEOPLE = frozenset({"Ministers", "Leaders", "Senior Officials", "officials", "member economies"})
 UNDATED = "neither the sentence nor its page states a date, and the page belongs to no meeting"
 
 
@@ -151,17 +153,22 @@ def analyse_sentence(
     title: str = "",
     doc_type: str | None = None,
     meeting_years: Mapping[int, int] | None = None,
+    previous_actor: str | None = None,
 ) -> SentenceAnalysis:
     """Detection and year of one sentence from a document of `source_year` and
     `doc_type` (indexer.model.DOC_TYPES; None when unknown); `meeting_years` maps SME
     Ministerial Meetings' numbers to their years (indexer.commitments.dating).
 
     A headline (the document's `title` again, or in a document other than a statement, a short
-    line without a full stop) is never a commitment.
+    line without a full stop) is never a commitment. "They" acts only as the people who acted
+    in the sentence just before (`previous_actor`: ministers, leaders, officials, economies):
+    "Within this context, they reaffirmed ..." after "Ministers concurred that ...".
     """
     found = detect(text, doc_type)
     if found and is_headline(text, title, doc_type not in PRIMARY_TYPES):
         found = None
+    if found and found.actor == "they":
+        found = replace(found, actor=previous_actor) if previous_actor in PEOPLE else None
     year, self_dated = source_year, False
     if found:
         verb = text[found.start : found.end]
@@ -320,6 +327,7 @@ def extract_commitments(
     # "We instruct officials to:" awaiting its items: `_Records.add`'s arguments
     lead: tuple[_Unit, Detection, None, int | None, bool] | None = None
     items = 0
+    previous: str | None = None  # the actor of the sentence just read, for a "they"
     for position, paragraph in enumerate(doc.paragraphs):
         text = paragraph.text.strip()
         if paragraph.kind == "h" or not text:
@@ -343,8 +351,11 @@ def extract_commitments(
         lead, items = None, 0
         units = list(_units(text, position))
         for unit in units:
-            found = analyse_sentence(unit.text, doc.year, doc.title, doc.doc_type, meeting_years)
+            found = analyse_sentence(
+                unit.text, doc.year, doc.title, doc.doc_type, meeting_years, previous
+            )
             detection = found.detection
+            previous = detection.actor if detection else None
             if not detection:
                 continue
             # a report says what was done; its own "will" is a preview, its present a quote
