@@ -287,3 +287,19 @@ def test_they_acts_only_as_the_actor_of_the_sentence_before():
     ]
     # read alone, "they" could be anyone
     assert analyse_sentence("They adopted digital tools quickly.", 2036).detection is None
+
+
+def test_two_sentences_of_one_page_on_one_outcome_stay_two_records():
+    page = make_document(
+        "https://example.org/groups/sme",
+        "Small and Medium Enterprises Working Group",
+        [
+            "In October 2040, SME ministers endorsed the SMEWG Strategic Plan for 2041-2044.",
+            "In October 2040, ministers also endorsed the priorities of the SMEWG Strategic Plan"
+            " for 2041-2044.",
+        ],
+        year=2043,
+        doc_type="web_page",
+    )
+    records = merge_records(extract_commitments(page))
+    assert len(records) == 2 and all(len(r.sources) == 1 for r in records)

@@ -1,11 +1,13 @@
 """One record per commitment across pages.
 
 The same sentence is on many pages: a group page republished every year, a statement on
-apec.org's current and old sites, a republishing site. Those records become one, listing all
-its sources with the primary one (a statement, declaration, chair's statement, initiative or
-meeting report) first. A news item or page that reports a primary record's outcome in its own
-words (same year, mostly the same content words) is listed under it as `reported_in`; so is
-another wording of an outcome that only secondary pages report (a group page rewritten).
+apec.org's current and old sites, a republishing site. The copies and versions of one work
+(indexer.record.works) that hold it make one record listing them as its sources, the primary
+one first; another work holding the same sentence (a news item reprinting a statement) or
+reporting a primary record's outcome in its own words (same year, mostly the same content
+words) is listed under it as `reported_in`, once per work; so is another work's wording of an
+outcome that only secondary pages report, while another version of the same work rewording it
+(a group page rewritten) is one more of its sources.
 """
 
 from __future__ import annotations
@@ -125,13 +127,21 @@ def _attach_reports(records: list[Commitment]) -> list[Commitment]:
         home = None
         if not record.primary:
             candidates = homes.get(record.year, [])
-            home = next((h for h, h_words in candidates if _same_outcome(words, h_words)), None)
+            home = next(
+                (
+                    h
+                    for h, h_words in candidates
+                    if h.doc_id != record.doc_id and _same_outcome(words, h_words)
+                ),
+                None,
+            )  # (two sentences of one page are two records)
         if home is None:
             kept.append(record)
             homes.setdefault(record.year, []).append((record, words))
             continue
         if home.work_id == record.work_id:  # another version of the work words it anew
-            home.sources.extend(s for s in record.sources if s not in home.sources)
+            urls = {s["url"] for s in home.sources}
+            home.sources.extend(s for s in record.sources if s["url"] not in urls)
             continue
         _report(home, record)
         for other in record.reported_in:
