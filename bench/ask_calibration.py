@@ -3,8 +3,9 @@
     python bench/ask_calibration.py [--check heldout] [--precision 0.95]
 
 Crawls and indexes the dev half's cached pages on a loopback site (as bench/real_eval.py
-does), asks every dev question with this checkout, and labels each candidate answer (the
-three best of each question) right or wrong against `questions.jsonl`. Then it fits
+does), asks every dev question with this checkout, and labels the candidate answers (the
+record's, and the five best scored sentences of each question) right or wrong against
+`questions.jsonl`. Then it fits
 
 - a logistic calibration (Platt scaling) of the sentence answers over the ranker's
   features (indexer.ask.calibration.FEATURES), L2-regularised, every weight kept at zero
@@ -12,9 +13,9 @@ three best of each question) right or wrong against `questions.jsonl`. Then it f
   the probability never falls as a feature rises;
 - the probability that an answer read from the record of meetings is right: the share of
   such answers right on dev, smoothed (Laplace's rule of succession, (right + 1) / (n + 2));
-- the threshold: the lowest probability at which the questions' first answers at or above
-  it are right at least ``--precision`` of the time on dev (unanswerable questions
-  answered count as wrong),
+- the threshold: the lowest probability from which on the questions' first answers at or
+  above any threshold are right at least ``--precision`` of the time on dev (unanswerable
+  questions answered count as wrong),
 
 and writes them to indexer/ask/calibration.json, which the ask stage reads. It prints the
 dev half's reliability table and expected calibration error, and with ``--check heldout``
@@ -50,8 +51,8 @@ from real_eval import (  # noqa: E402
 
 from indexer.ask import calibration as cal  # noqa: E402
 
-CANDIDATES = 3  # answers labelled per question: those a user sees
-L2 = 0.5  # ridge penalty on the weights (not the bias), for ~150 labelled candidates
+CANDIDATES = 5  # sentence answers labelled per question, the best scored
+L2 = 0.01  # ridge penalty on the weights (not the bias): a light one, for ~230 candidates
 NEWTON_STEPS = 50
 
 
@@ -72,6 +73,18 @@ def ask_half(half: str) -> list[tuple[dict, Any]]:
                 engine.close()
     finally:
         site.stop()
+
+
+def by_score(considered: Any) -> list:
+    """The sentence candidates in the ranker's order (best score first), whatever order a
+    calibration put them in."""
+    sentences = [s for s in considered.scored if s.source == "sentence"]
+    return sorted(sentences, key=lambda s: -s.features["score"])
+
+
+def smoothed(outcomes: list[bool]) -> float:
+    """The share right, by Laplace's rule of succession: (right + 1) / (n + 2)."""
+    return (sum(outcomes) + 1) / (len(outcomes) + 2)
 
 
 def right(question: dict, answer: dict) -> bool:
@@ -108,13 +121,17 @@ def fit_monotone(rows: list[dict[str, float]], y: np.ndarray) -> tuple[dict[str,
 
 
 def choose_threshold(firsts: list[tuple[float, bool]], precision: float) -> float:
-    """The lowest first-answer probability at and above which at least ``precision`` of
-    the first answers are right; the highest probability seen when none is."""
-    for t in sorted({p for p, _ in firsts}):
+    """The lowest first-answer probability from which on every threshold keeps at least
+    ``precision`` of the first answers at or above it right (not a lucky dip in the
+    precision curve); the highest probability seen when none does."""
+    levels = sorted({p for p, _ in firsts})
+    chosen = max(levels, default=1.0)
+    for t in reversed(levels):
         above = [ok for p, ok in firsts if p >= t]
-        if above and sum(above) / len(above) >= precision:
-            return t
-    return max((p for p, _ in firsts), default=1.0)
+        if sum(above) / len(above) < precision:
+            break
+        chosen = t
+    return chosen
 
 
 def first_answers(asked: list[tuple[dict, Any]], fitted: cal.Calibration):
@@ -157,16 +174,13 @@ def main() -> None:
     for q, considered in asked:
         if considered.note:
             continue  # declined whatever the features say
-        for s in considered.scored[:CANDIDATES]:
-            if s.source == "record":
-                record.append(right(q, s.answer))
-            else:
-                rows.append(s.features)
-                labels.append(float(right(q, s.answer)))
+        record += [right(q, s.answer) for s in considered.scored if s.source == "record"]
+        for s in by_score(considered)[:CANDIDATES]:
+            rows.append(s.features)
+            labels.append(float(right(q, s.answer)))
     weights, bias = fit_monotone(rows, np.array(labels))
-    record_p = (sum(record) + 1) / (len(record) + 2)
-    draft = cal.Calibration(weights, bias, 1.0, record_p)
-    firsts = first_answers(asked, draft)
+    record_p = smoothed(record)
+    firsts = first_answers(asked, cal.Calibration(weights, bias, 1.0, record_p))
     threshold = choose_threshold(firsts, args.precision)
     fitted = cal.Calibration(weights, bias, threshold, record_p)
     cal.CALIBRATION_FILE.write_text(

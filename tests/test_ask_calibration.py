@@ -7,7 +7,9 @@ import json
 import pytest
 
 from indexer.ask import answer, calibration
-from indexer.ask.calibration import FEATURES, CalibrationError, read_calibration
+from indexer.ask.answer import Considered, Scored, calibrate
+from indexer.ask.calibration import FEATURES, Calibration, CalibrationError, read_calibration
+from indexer.ask.question import analyse
 from indexer.search.engine import Engine
 from tests.ask_corpus import DOCS
 from tests.helpers import make_index
@@ -41,7 +43,7 @@ def fitted_file(tmp_path, monkeypatch):
 def test_the_probability_never_falls_as_a_feature_rises():
     fitted = calibration.calibration()
     assert set(fitted.weights) <= set(FEATURES)
-    base = {"score": 0.5, "rule": 0.0, "span": 0.0, "document": 0.0, "context": 0.5, "first": 0}
+    base = {"score": 0.5, "span": 0.0, "document": 0.0, "context": 0.5, "first": 0, "fits": 1}
     for name in FEATURES:
         probabilities = [
             fitted.probability(base | {name: value}) for value in (-1, 0, 0.25, 0.5, 1, 1.5, 2)
@@ -71,9 +73,18 @@ def test_the_confidence_is_the_fitted_probability(engine, fitted_file):
     ("content", "message"),
     [
         ("not json", "is not a calibration file"),
-        ('{"weights": {}, "bias": 0, "threshold": 0.9}', "is not a calibration file"),
-        ('{"weights": {"moon": 1}, "bias": 0, "threshold": 0.9, "record": 0.9}', "moon"),
-        ('{"weights": {}, "bias": 0, "threshold": 3, "record": 0.9}', "probabilities"),
+        (
+            '{"weights": {}, "bias": 0, "threshold": 0.9}',
+            "is not a calibration file",
+        ),
+        (
+            '{"weights": {"moon": 1}, "bias": 0, "threshold": 0.9, "record": 0.9}',
+            "moon",
+        ),
+        (
+            '{"weights": {}, "bias": 0, "threshold": 3, "record": 0.9}',
+            "probabilities",
+        ),
     ],
 )
 def test_a_bad_calibration_file_is_a_clear_error(tmp_path, content, message):
@@ -83,3 +94,48 @@ def test_a_bad_calibration_file_is_a_clear_error(tmp_path, content, message):
         read_calibration(path)
     with pytest.raises(CalibrationError, match="no calibration file"):
         read_calibration(tmp_path / "missing.json")
+
+
+def scored(source, span, features=None):
+    return Scored({"span": span}, features or {}, 0.0, source)
+
+
+def test_the_record_leads_and_a_sentence_contradicting_it_is_capped():
+    fitted = Calibration({"score": 10.0}, -5.0, 0.8, 0.9)
+    sure = {"score": 1.0}  # probability 0.993 from the sentence alone
+    considered = Considered(
+        analyse("Where was the 25th SME Ministerial Meeting held?"),
+        [
+            scored("sentence", "Harbour Region", sure),
+            scored("record", "Concepción, Chile"),
+            scored("sentence", "Concepcion", {"score": 0.6}),
+        ],
+        [],
+        None,
+    )
+    calibrate(considered, fitted)
+    by_span = {s.answer["span"]: s.probability for s in considered.scored}
+    assert considered.scored[0].source == "record"
+    assert by_span["Concepción, Chile"] == pytest.approx(0.9)  # corroborated, not above
+    assert by_span["Harbour Region"] == pytest.approx(0.1)  # wrong unless the record is
+    assert by_span["Concepcion"] == pytest.approx(fitted.probability({"score": 0.6}))
+
+
+def test_a_year_without_a_meeting_leaves_every_answer_at_zero():
+    fitted = Calibration({"score": 10.0}, -5.0, 0.8, 0.9)
+    considered = Considered(
+        analyse("Where was the 2018 SME Ministerial Meeting held?"),
+        [scored("sentence", "Lakeside", {"score": 1.0})],
+        [],
+        "No SME Ministerial Meeting was held in 2018.",
+    )
+    calibrate(considered, fitted)
+    assert considered.scored[0].probability == 0.0
+
+
+def test_a_sentence_that_fails_its_question_is_never_confident():
+    """No answer of the asked kind (a programme for "who"), another year's document: the
+    probability stays below the threshold whatever the other features say."""
+    fitted = Calibration({"score": 10.0}, -5.0, 0.8, 0.9)
+    assert fitted.probability({"score": 1.0, "fits": 1.0}) > 0.99
+    assert not fitted.confident(fitted.probability({"score": 1.0, "fits": 0.0}))

@@ -2,8 +2,8 @@
 
 import pytest
 
-from indexer.ask.question import analyse
-from indexer.ask.spans import MEDIUM, STRONG, WEAK, find_span
+from indexer.ask.question import analyse, list_count
+from indexer.ask.spans import MEDIUM, STRONG, WEAK, find_span, phrase_span
 
 
 def span(question: str, sentence: str):
@@ -291,3 +291,62 @@ def test_a_programme_or_a_body_is_not_a_person(question, sentence):
 )
 def test_an_event_or_a_region_is_not_where_a_meeting_was_held(sentence):
     assert span("Where was the meeting held?", sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        (
+            "What three issues did the ministers' discussion focus on in 2031?",
+            "Their discussion focused on three issues: the policy setting, green growth, and"
+            " regional links.",
+            ("the policy setting, green growth, and regional links", STRONG),
+        ),
+        (
+            "What are the priority areas for cooperation under the Lakeside Agenda?",
+            "Its priority areas include customs procedures, online trade, credit and advisory"
+            " services.",
+            ("customs procedures, online trade, credit and advisory services", MEDIUM),
+        ),
+        (
+            "What were the two sub-themes of the 2031 meeting?",
+            "The sub-themes were Digital Tools for Small Firms and Greener Supply Chains.",
+            ("Digital Tools for Small Firms and Greener Supply Chains", STRONG),
+        ),
+    ],
+)
+def test_a_list_question_is_answered_with_the_list(question, sentence, expected):
+    assert analyse(question).answer_type == "list"
+    q = analyse(question)
+    found = find_span(sentence, "list", set(q.term_keys), count=list_count(question))
+    assert (found.text(sentence), found.strength) == expected
+
+
+def test_a_sentence_without_a_list_holds_no_list_answer():
+    assert find_span("Ministers met in Lakeside and agreed to act.", "list", set()) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        (
+            "What were SMEs particularly affected by during the regional crisis?",
+            "Ministers noted that SMEs were particularly affected by a credit squeeze during"
+            " the regional crisis.",
+            "a credit squeeze",
+        ),
+        (
+            "What did ministers agree to promote in 2031?",
+            "Ministers agreed to promote greener supply chains for small firms, which cut costs.",
+            "greener supply chains for small firms",
+        ),
+    ],
+)
+def test_a_what_question_is_answered_with_the_phrase_after_its_words(question, sentence, expected):
+    q = analyse(question)
+    found = phrase_span(sentence, q.phrase_anchors, q.final_preposition, set(q.term_keys))
+    assert (found.text(sentence), found.strength) == (expected, WEAK)
+
+
+def test_a_topic_question_has_no_phrase_to_find():
+    assert analyse("What did ministers say about youth enterprise?").phrase_anchors == []

@@ -20,7 +20,7 @@ from indexer.ask.calibration import Calibration, calibration
 from indexer.ask.cite import passage_answer, reading, record_citation, sentence_answer
 from indexer.ask.question import Question, analyse, reads_as_question
 from indexer.ask.rank import Candidate, candidates
-from indexer.ask.record import meeting_years, missing_meeting, record_answer
+from indexer.ask.record import fold, meeting_years, missing_meeting, record_answer
 from indexer.ask.retrieve import documents, retrieve
 from indexer.search.engine import Engine
 
@@ -100,26 +100,31 @@ def consider(engine: Engine, text: str) -> Considered:
 
 
 def _same_span(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+    """Whether two spans give the same answer: equal, or one holding the other ("Lakeside"
+    and "Lakeside, Atlantis"), case and accents aside."""
+    if not (a and b):
+        return False
+    x, y = fold(a), fold(b)
+    return x == y or (min(len(x), len(y)) >= 3 and (x in y or y in x))
 
 
 def calibrate(considered: Considered, fitted: Calibration) -> None:
     """Set each candidate's probability under ``fitted`` and sort them, best first: a
     sentence's from its features; the record's answer the record's probability, or that of
-    a sentence giving the same answer when higher (it corroborates the record); every one
-    0 after a note of a year without a meeting (whatever a sentence says, it is not about a
-    meeting that was not held). Equal ones keep their order: the record's, then by score."""
-    for s in considered.scored:
-        if s.source == "sentence":
-            s.probability = fitted.probability(s.features)
-    for s in considered.scored:
-        if s.source == "record":
-            same = [
-                o.probability
-                for o in considered.scored
-                if o.source == "sentence" and _same_span(o.answer["span"], s.answer["span"])
-            ]
-            s.probability = max([fitted.record, *same])
+    a sentence giving the same answer when higher (it corroborates the record), while a
+    sentence giving another answer is right at most when the record is wrong (1 - its
+    probability); every one 0 after a note of a year without a meeting (whatever a
+    sentence says, it is not about a meeting that was not held). Equal ones keep their
+    order: the record's, then by score."""
+    sentences = [s for s in considered.scored if s.source == "sentence"]
+    for s in sentences:
+        s.probability = fitted.probability(s.features)
+    for record in [s for s in considered.scored if s.source == "record"]:
+        same = [s for s in sentences if _same_span(s.answer["span"], record.answer["span"])]
+        record.probability = max([fitted.record, *(s.probability for s in same)])
+        for s in sentences:
+            if s.answer["span"] and s not in same:
+                s.probability = min(s.probability, 1.0 - fitted.record)
     if considered.note:
         for s in considered.scored:
             s.probability = 0.0

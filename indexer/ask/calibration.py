@@ -21,12 +21,14 @@ from pathlib import Path
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 # The ranker's features the calibration reads, each a float (indexer.ask.rank.Candidate):
-# its score, whether it passes the ranker's own rule (1/0), the strength of its answer span
-# (0 without one), whether its document is the one the question names (-1, 0, 1), the share
-# of the question's weighted terms it and its context hold, and whether it is the best
-# scored of all (1/0).
-FEATURES = ("score", "rule", "span", "document", "context", "first")
+# its score, the strength of its answer span (0 without one), whether its document is the
+# one the question names (-1, 0, 1), the share of the question's weighted terms it and its
+# context hold, whether it is the best scored of all (1/0), and whether it fits the question
+# (1/0; indexer.ask.rank.Candidate.fits: an answer of the asked kind, the year's document,
+# ...). One that does not fit is never confident: its probability stays below the threshold.
+FEATURES = ("score", "span", "document", "context", "first", "fits")
 UNLIKELY = 0.2  # below this probability an answer is "unlikely", above it "uncertain"
+UNFIT_SHARE = 0.99  # a sentence that fails the question stays below the threshold
 
 
 class CalibrationError(Exception):
@@ -41,9 +43,11 @@ class Calibration:
     record: float  # the probability that an answer read from the record is right
 
     def probability(self, features: dict[str, float]) -> float:
-        """P(right) of a sentence answer with these features (missing ones count 0)."""
+        """P(right) of a sentence answer with these features (missing ones count 0); one
+        whose "fits" is 0 stays below the threshold."""
         z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return p if features.get("fits", 1.0) else min(p, self.threshold * UNFIT_SHARE)
 
     def confident(self, probability: float) -> bool:
         return probability >= self.threshold
@@ -64,7 +68,10 @@ def read_calibration(path: Path) -> Calibration:
         data = json.loads(path.read_text(encoding="utf-8"))
         weights = {str(k): float(v) for k, v in data["weights"].items()}
         fitted = Calibration(
-            weights, float(data["bias"]), float(data["threshold"]), float(data["record"])
+            weights,
+            float(data["bias"]),
+            float(data["threshold"]),
+            float(data["record"]),
         )
     except FileNotFoundError as e:
         raise CalibrationError(f"no calibration file at {path}") from e

@@ -26,7 +26,8 @@ def cited(passage: dict[str, Any]) -> dict[str, Any]:
 
 
 def sentence_answer(c: Candidate) -> dict[str, Any]:
-    """A confident answer: the sentence, its span, a deep link to the sentence."""
+    """A sentence answer: the sentence, its span, a deep link to the sentence (its
+    ``confidence`` is the calibration's, set by indexer.ask.answer)."""
     p = c.passage
     link = passage_link(p["url"], p["content_type"], c.sentence.text, p.get("page"))
     return {
@@ -35,7 +36,6 @@ def sentence_answer(c: Candidate) -> dict[str, Any]:
         "context": p["text"],
         "link": link,
         "score": round(c.score, 4),
-        "confidence": round(c.confidence, 4),
         "offsets": [c.sentence.start, c.sentence.end],
         **cited(p),
     }

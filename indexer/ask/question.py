@@ -30,6 +30,7 @@ ANSWER_TYPES = (
     "frequency",
     "named",
     "theme",
+    "list",
     "other",
 )
 # The things ministers endorse, adopt, launch or welcome, as a question names their kind.
@@ -332,6 +333,28 @@ class Question:
         }
 
     @property
+    def phrase_anchors(self) -> list[str]:
+        """For a "what" or "which" question answered by a phrase ("What were SMEs affected
+        by during the crisis?"), the keys of the last two content words before what names
+        the document or time ("particularly", "affected"), which the phrase follows in the
+        sentence; empty for a question about a topic ("What did ministers say about ...?")
+        or of a typed answer."""
+        if self.answer_type != "other" or self.focus_keys:
+            return []
+        if not re.match(r"\s*(?:what|which)\b", self.text, re.I):
+            return []
+        head = _FOCUS_END.split(self.text.rstrip(" ?"), maxsplit=1)[0]
+        content = [w for w in words(head)[1:] if w.lower() not in STOP_WORDS]
+        return [term_key(w) for w in content[-2:]]
+
+    @property
+    def final_preposition(self) -> str | None:
+        """The preposition a question ends with ("... affected by?" -> "by"), or None."""
+        head = _FOCUS_END.split(self.text.rstrip(" ?"), maxsplit=1)[0].split()
+        last = head[-1].lower() if head else ""
+        return last if last in ("by", "on", "to", "for", "with", "as", "from", "into") else None
+
+    @property
     def term_keys(self) -> list[str]:
         """Distinct matching keys of the content terms."""
         return list(dict.fromkeys(term_key(t) for t in self.terms))
@@ -371,6 +394,31 @@ def reads_as_question(text: str) -> bool:
     return text.rstrip().endswith("?") or tokens[0].lower() in _QUESTION_WORDS
 
 
+# "What three issues ...?", "What were the priority areas of ...?", "Which two sub-themes
+# ...?": a count before a plural noun, or a plural noun that names the parts of something.
+_CARDINALS_TEXT = "two three four five six seven eight nine ten"
+_CARDINALS = {w: n for n, w in enumerate(_CARDINALS_TEXT.split(), 2)}
+_LIST_NOUNS_TEXT = """issues areas priorities documents themes sub-themes subthemes pillars goals
+    objectives elements topics sectors outcomes components recommendations actions challenges
+    measures deliverables workstreams streams tracks fields points"""
+LIST_COUNT = re.compile(
+    r"^\s*(?:what|which)\s+(?:(?:were|are|was|is)\s+the\s+)?(?:main\s+|key\s+)?"
+    r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d)?\s*(?:[\w-]+\s+){0,2}?"
+    rf"(?P<noun>{'|'.join(_LIST_NOUNS_TEXT.split())})\b",
+    re.I,
+)
+
+
+def list_count(text: str) -> int | None:
+    """How many items a list question asks for ("What three issues ...?" -> 3), 0 when it
+    asks for a list of no stated length, None when it asks for no list."""
+    found = LIST_COUNT.search(text)
+    if not found:
+        return None
+    count = (found.group("count") or "").lower()
+    return int(count) if count.isdigit() else _CARDINALS.get(count, 0)
+
+
 def answer_type(text: str) -> str:
     """The kind of answer the question asks for (one of ANSWER_TYPES)."""
     found = [
@@ -378,7 +426,9 @@ def answer_type(text: str) -> str:
         for order, (kind, pat) in enumerate(_TYPE_PATTERNS.items())
         if (m := pat.search(text))
     ]
-    return min(found)[2] if found else "other"
+    if found:
+        return min(found)[2]
+    return "list" if list_count(text) is not None else "other"
 
 
 def analyse(text: str) -> Question:

@@ -26,12 +26,13 @@ sentence before it. Its features (each in 0..1 unless said otherwise):
   many such terms the question has.
 
 The score is a weighted sum (WEIGHTS, set by hand on the tuning split of the evaluation set,
-bench/data/qa_tuning); its confidence, a logistic function of the score centred on
-THRESHOLD. A sentence answers confidently when its confidence reaches one half, the
-document is the year's or meeting's the question names (if it names one), the sentence and
-its context hold at least MIN_CONTEXT of the question's weighted terms, the role is not
-another's, the question's names are identified, and (for a typed question) it holds an
-answer of the asked type, strong enough (a count must count what the question asks about).
+bench/data/qa_tuning); it orders the sentences. A sentence fits the question (``fits``)
+when its document is the year's or meeting's the question names (if it names one), the
+sentence and its context hold at least MIN_CONTEXT of the question's weighted terms, the
+role is not another's, the question's names are identified, and (for a typed question) it
+holds an answer of the asked kind, strong enough (a count must count what the question asks
+about): a span that fails its kind is no answer. How likely a sentence is to be right is
+the calibration's (indexer.ask.calibration), from ``calibration_features``.
 """
 
 from __future__ import annotations
@@ -42,9 +43,24 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from indexer.ask.question import MINISTERIAL, WORKING_GROUP, Question, keys, meeting_ordinals
+from indexer.ask.question import (
+    MINISTERIAL,
+    WORKING_GROUP,
+    Question,
+    keys,
+    list_count,
+    meeting_ordinals,
+)
 from indexer.ask.retrieve import DocContext, ordinal_names
-from indexer.ask.spans import MEDIUM, STRONG, WEAK, Span, find_span, meeting_date_strength
+from indexer.ask.spans import (
+    MEDIUM,
+    STRONG,
+    WEAK,
+    Span,
+    find_span,
+    meeting_date_strength,
+    phrase_span,
+)
 from indexer.text.sentences import Sentence, split_sentences
 
 NAME_WEIGHT = 1.5
@@ -62,13 +78,11 @@ WEIGHTS = {
     "line": -0.15,
     "topic_fit": 0.3,  # a title or date line answers only when no sentence does as well
 }
-THRESHOLD = 0.62
 # A title or signature line ("Lakeside, Atlantis | 7 May 2031", "Delivered by Ana Ruiz,
 # SMEWG Chair", a quoted theme) may answer where, when, who and the theme, nothing else.
 LINE_ANSWERS = frozenset(["place", "date", "person", "theme"])
 MIN_CONTEXT = 0.5  # the sentence and its context hold half the question's weighted terms
 MIN_TOPIC = 0.5  # an untyped question's topic is half in the sentence or next to it
-STEEPNESS = 8.0  # confidence 0.5 at THRESHOLD, about 0.83 at THRESHOLD + 0.2
 _YEAR = re.compile(r"(?<![\d–-])(?:19|20)\d{2}(?![\d–-])")
 
 
@@ -86,10 +100,6 @@ class Candidate:
     def span_text(self) -> str | None:
         return self.span.text(self.sentence.text) if self.span else None
 
-    @property
-    def confidence(self) -> float:
-        return 1.0 / (1.0 + math.exp(-STEEPNESS * (self.score - THRESHOLD)))
-
     def calibration_features(
         self, typed: bool, names_document: bool, first: bool
     ) -> dict[str, float]:
@@ -97,24 +107,24 @@ class Candidate:
         this is the best scored candidate."""
         return {
             "score": self.score,
-            "rule": float(self.is_confident(typed, names_document)),
+            "fits": float(self.fits(typed, names_document)),
             "span": self.span.strength if self.span else 0.0,
             "document": self.features["document"],
             "context": self.features["context"],
             "first": float(first),
         }
 
-    def is_confident(self, typed: bool, names_document: bool) -> bool:
-        """`names_document`: the question names a year or a meeting, which must then be
-        this sentence's (or its document's). An untyped question ("What did ministers agree
-        on disasters?") needs its topic in the sentence, its heading or the sentence before,
+    def fits(self, typed: bool, names_document: bool) -> bool:
+        """Whether the sentence can answer the question at all (see the module docstring).
+        `names_document`: the question names a year or a meeting, which must then be this
+        sentence's (or its document's). An untyped question ("What did ministers agree on
+        disasters?") needs its topic in the sentence, its heading or the sentence before,
         and at least two words to have a topic."""
         f = self.features
         if not typed and (f["topic"] < MIN_TOPIC or f["topic_terms"] < 2):
             return False
         return (
-            self.confidence >= 0.5
-            and f["context"] >= MIN_CONTEXT
+            f["context"] >= MIN_CONTEXT
             and f["document"] >= (1 if names_document else 0)
             and f["role"] >= 0
             and f["unidentified"] == 0
@@ -286,6 +296,7 @@ def candidates(
     # A topic named after "about" is the topic: the rest is the statement's own words.
     focus = {k: w for k, w in topic.items() if k in question.focus_keys}
     topic = focus if len(focus) >= 2 or (focus and len(question.focus_keys) == 1) else topic
+    anchors = question.phrase_anchors
     out = []
     for (passage, sentences), passage_keys in zip(units, own_keys, strict=True):
         doc = docs[passage["doc_id"]]
@@ -307,7 +318,11 @@ def candidates(
                 wanted,
                 named_kind=question.named_kind,
                 role=question.role,
+                count=list_count(question.text),
             )
+            phrase = None
+            if anchors:  # "What were SMEs affected by?": the phrase after those words
+                phrase = phrase_span(sentence.text, anchors, question.final_preposition, exclude)
             if span and question.asks_meeting_date:
                 if _other_year(span.text(sentence.text), question.target_years):
                     span = None  # "When was the 2031 meeting held?" is not answered by 2032
@@ -349,7 +364,8 @@ def candidates(
                 "line": float(heading_line),
                 "unidentified": float(not ids_found),
             }
-            c = Candidate(passage, sentence, features, span, needed=needed)
+            c = Candidate(passage, sentence, features, span or phrase, needed=needed)
+            c.span_kind = "phrase" if phrase and not span else None
             c.score = sum(WEIGHTS[k] * features[k] for k in WEIGHTS)
             out.append(c)
     out.sort(key=lambda c: -c.score)

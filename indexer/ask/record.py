@@ -27,7 +27,8 @@ from indexer.text.ordinals import ordinal
 ABOUT_A_MEETING = re.compile(r"\b(?:meeting|meet|met|held|host\w*|smemm|ministers?)\b", re.I)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Accents dropped and case folded, for comparing names ("Concepción", "concepcion")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -49,9 +50,9 @@ def meeting_years(source: HasIndexPath, question: Question) -> set[int]:
             if m["series"] == series and m["number"] == question.meeting and m["year"]
         }
     if ABOUT_A_MEETING.search(question.text):
-        text = _fold(question.text)
+        text = fold(question.text)
         for m in meetings:
-            city = m["city"] and _fold(m["city"])
+            city = m["city"] and fold(m["city"])
             if (
                 m["series"] == series
                 and m["year"]
@@ -112,7 +113,7 @@ def _series(question: Question) -> str:
 
 def _names_city(question: Question, meeting: dict[str, Any]) -> bool:
     city = meeting.get("city")
-    return bool(city) and bool(re.search(rf"\b{re.escape(_fold(city))}\b", _fold(question.text)))
+    return bool(city) and bool(re.search(rf"\b{re.escape(fold(city))}\b", fold(question.text)))
 
 
 def identified_meeting(meetings: list[dict[str, Any]], question: Question) -> dict | None:
@@ -150,7 +151,7 @@ def _evidence(meeting: dict[str, Any], field: str, value: str) -> list[dict[str,
 
     def rank(e: dict[str, Any]) -> tuple[int, int]:
         text = e["text"]
-        points = 4 * (_fold(value) in _fold(text)) + 2 * bool(_HELD.search(text))
+        points = 4 * (fold(value) in fold(text)) + 2 * bool(_HELD.search(text))
         points += 2 * (e.get("doc_id") in outcomes)
         points += any(n and n in text for n in named) + text.rstrip().endswith(".")
         return (-points, len(text))
@@ -163,10 +164,10 @@ def _evidence(meeting: dict[str, Any], field: str, value: str) -> list[dict[str,
 
 def _as_written(text: str, value: str) -> str | None:
     """``value`` as ``text`` writes it (accents and case as there), or None."""
-    folded = _fold(text)
-    at = folded.find(_fold(value))
+    folded = fold(text)
+    at = folded.find(fold(value))
     # NFKD folding keeps lengths for the Latin letters names use; check before trusting it
-    if at >= 0 and len(_fold(text[at : at + len(value)])) == len(value):
+    if at >= 0 and len(fold(text[at : at + len(value)])) == len(value):
         return text[at : at + len(value)]
     return None
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from indexer.ask.question import NAMED_KINDS, YEAR, keys, kind_spellings
+from indexer.ask.question import NAMED_KINDS, STOP_WORDS, YEAR, keys, kind_spellings
 from indexer.text.months import FULL_MONTH
 
 STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
@@ -441,6 +441,96 @@ def _theme(sentence: str) -> Iterator[tuple[int, int, float]]:
         yield a, b, MEDIUM
 
 
+# -- lists ---------------------------------------------------------------------------------
+
+_ITEM = r"[^,;:.()\[\]]{2,90}?"
+# A list after a colon or a word that introduces one: "three issues: A, B and C", "focused
+# on A, B, and C", "include A, B and C"; the last item runs to the end of the clause.
+_LIST = _re(
+    r"(?:[:—–]\s*|\b(?i:on|include[sd]?|including|namely|are|were|as|into|covering)\s+)"
+    rf"(?P<span>{_ITEM}(?:,\s*{_ITEM})*,?\s+(?:and|&)\s+{_ITEM})(?=\s*(?:[.;:]|$))"
+)
+
+
+def list_items(text: str) -> int:
+    """How many items a list span holds ("A, B, and C" -> 3)."""
+    return len([p for p in re.split(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", text) if p.strip()])
+
+
+def _list(sentence: str) -> Iterator[tuple[int, int, float]]:
+    for a, b in _groups(_LIST, sentence):
+        if list_items(sentence[a:b]) >= 3:
+            yield a, b, MEDIUM
+        else:
+            yield a, b, WEAK  # "A and B": a list only when two are asked for
+
+
+# -- phrases -------------------------------------------------------------------------------
+
+_PREPOSITIONS_TEXT = "by on to for with as in of from about into at during under"
+_PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
+STOP_KEYS = frozenset(STOP_WORDS)
+_PHRASE_END = _re(r"[,.;:!?()]|\s(?:which|that|who|while|whereas|because|but)\s")
+MAX_PHRASE_WORDS = 10
+_SENTENCE_WORD = _re(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def phrase_span(
+    sentence: str,
+    anchors: list[str],
+    preposition: str | None = None,
+    context: set[str] | frozenset[str] = frozenset(),
+) -> Span | None:
+    """The noun phrase a "what" question asks for, after the last of its words the sentence
+    holds ("What were SMEs affected by?" -> "a credit crunch" in "SMEs were affected by a
+    credit crunch"): after that word (and ``preposition``, the question's last word, when
+    it ends with one), up to the end of the clause and without a tail of the question's own
+    words, at most MAX_PHRASE_WORDS words; WEAK. ``anchors`` are the keys of the question's
+    words the phrase follows; ``context`` the keys of the rest of the question, which the
+    phrase must not merely repeat. None when no phrase follows."""
+    tokens = list(_SENTENCE_WORD.finditer(sentence))
+    found = [i for i, t in enumerate(tokens) if set(keys(t.group())) & set(anchors)]
+    for i in reversed(found):
+        start = i + 1
+        if preposition:
+            ahead = [
+                j
+                for j in range(start, min(start + 3, len(tokens)))
+                if tokens[j].group().lower() == preposition
+            ]
+            if not ahead:
+                continue
+            start = ahead[0] + 1
+        elif start < len(tokens) and tokens[start].group().lower() in _PREPOSITIONS:
+            start += 1
+        if start >= len(tokens):
+            continue
+        if _PHRASE_END.search(sentence[tokens[i].end() : tokens[start].start()]):
+            continue
+        a = tokens[start].start()
+        end = _PHRASE_END.search(sentence, a)
+        b = end.start() if end else len(sentence.rstrip())
+        b = a + len(_without_tail(sentence[a:b], set(anchors) | set(context)))
+        words = sentence[a:b].split()
+        if not words or len(words) > MAX_PHRASE_WORDS:
+            continue
+        if not set(keys(sentence[a:b])) - set(anchors) - set(context) - STOP_KEYS:
+            continue
+        return Span(a, b, WEAK)
+    return None
+
+
+def _without_tail(phrase: str, question: set[str]) -> str:
+    """The phrase without a trailing prepositional phrase made of the question's own words
+    ("a credit crunch during the regional crisis" -> "a credit crunch")."""
+    for t in list(_SENTENCE_WORD.finditer(phrase))[1:]:
+        if t.group().lower() in _PREPOSITIONS:
+            rest = {k for k in keys(phrase[t.end() :]) if k not in STOP_KEYS}
+            if rest and rest <= question:
+                return phrase[: t.start()].rstrip()
+    return phrase.rstrip()
+
+
 _APPOSITION = _re(r",\s+(?:an?|the|its)\s+(?P<words>(?:[\w-]+\s+){0,3}[\w-]+)")
 
 
@@ -528,6 +618,7 @@ _FINDERS: dict[str, Callable[[str], Iterator[tuple[int, int, float]]]] = {
     "hosted": _strong(_HOSTED),
     "named": _named,
     "theme": _theme,
+    "list": _list,
 }
 
 
@@ -553,6 +644,7 @@ def find_span(
     *,
     named_kind: str | None = None,
     role: str | None = None,
+    count: int | None = None,
 ) -> Span | None:
     """The strongest span of the wanted type that says something the question does not.
 
@@ -562,7 +654,8 @@ def find_span(
     `near` (question term keys too) promotes a count or share of one of them to strong
     evidence. `named_kind` ("guide" for "Which guide ...") promotes a name of that kind (its
     word, a close spelling of it, or an apposition naming it) and demotes any other to WEAK.
-    `role` ("president") keeps only persons named with that role.
+    `role` ("president") keeps only persons named with that role. `count` (a list
+    question's number of items, 0 when it states none) makes a list of that many strong.
     Returns None when the sentence holds no such span.
     """
     finder = _FINDERS.get(answer_type)
@@ -591,6 +684,8 @@ def find_span(
         if answer_type == "place" and not is_place_name(text):
             continue
         if near and _qualifies(answer_type, keys(sentence[end : end + 40]), near):
+            strength = STRONG
+        if answer_type == "list" and count and list_items(text) == count:
             strength = STRONG
         if best is None or strength > best.strength:
             best = Span(start, end, strength)
