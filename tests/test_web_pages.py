@@ -162,3 +162,23 @@ def test_500_page_shows_no_traceback(web_index):  # noqa: F811
 
 def test_method_not_allowed(client):  # noqa: F811
     assert client.post("/search?q=x").status_code == 405
+
+
+def test_every_405_says_which_methods_are_allowed(app, client):  # noqa: F811
+    """RFC 9110 section 15.5.6: a 405 response must carry an Allow header."""
+    rules = list(app.url_map.iter_rules())
+    assert len(rules) > 10
+    for rule in rules:
+        # a value each argument's converter accepts: a number for int and float, else "x"
+        path = re.sub(
+            r"<(?:(\w+):)?\w+>", lambda m: "1" if m.group(1) in ("int", "float") else "x", rule.rule
+        )
+        for method in ("DELETE", "PUT"):
+            if method in rule.methods:
+                continue
+            response = client.open(path, method=method)
+            assert response.status_code == 405, path
+            allowed = {m.strip() for m in response.headers.get("Allow", "").split(",")}
+            assert rule.methods <= allowed, (path, response.headers.get("Allow"))
+    api = client.delete("/api/search?q=x")
+    assert api.get_json()["status"] == 405 and "GET" in api.headers["Allow"]

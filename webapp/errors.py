@@ -55,7 +55,10 @@ def index_missing(error: IndexMissing | RecordMissing):
 def http_error(error: HTTPException):
     if error.code == 404:
         return error_response(404, "There is no page at this address.")
-    return error_response(error.code or 500, error.description or "")
+    body, status = error_response(error.code or 500, error.description or "")
+    # The exception's own headers (a 405's Allow, RFC 9110 section 15.5.6), not its type
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return body, status, headers
 
 
 def server_error(error: InternalServerError):
