@@ -1,5 +1,7 @@
 """Quoted phrases mean the exact words in that order; bare words match anywhere, stemmed."""
 
+import pytest
+
 from tests.search_fixtures import engine, titles  # noqa: F401
 
 CHAIR = "Chair's Statement on the Digital Economy"
@@ -33,3 +35,13 @@ def test_phrase_combines_with_words_and_highlights_them(engine):  # noqa: F811
 
 def test_quoted_title_is_found(engine):  # noqa: F811
     assert titles(engine.search('"Strategic Plan 2013"')) == ["SMEWG Strategic Plan 2013-2016"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["\u201cdigital economy\u201d", "\u00abdigital economy\u00bb", "\u201edigital economy\u201c"],
+    ids=["english", "guillemets", "german"],
+)
+def test_typographic_quotes_mean_a_phrase(engine, phrase):  # noqa: F811
+    assert titles(engine.search(phrase)) == titles(engine.search('"digital economy"'))
+    assert GIFU not in titles(engine.search(phrase))

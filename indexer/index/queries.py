@@ -55,6 +55,9 @@ class Parsed:
 
 
 _OPS = {"AND", "OR", "NOT"}
+# Typographic double quotes, as phones, word processors and French or German keyboards type
+# them (“ ” „ ‟ « » and the fullwidth ＂), mark a phrase as straight ones do.
+_DOUBLE_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\uff02", '"'))
 _QUOTED = re.compile(r'(\w+:)?"([^"]*)"')
 _FIELD = re.compile(r"\b(\w+):(?=\S)")
 _YEAR_RANGE = re.compile(r"\byear:(\d{4})\s*(?:\.\.|-)\s*(\d{4})\b")
@@ -95,6 +98,11 @@ def _spellings(text: str) -> str:
 
     text = _COMPOUND.sub(compound, text)
     return _PREFIX.sub(r"\1exact:\2*", text)
+
+
+def straight_quotes(text: str) -> str:
+    """``text`` with its typographic double quotes made straight ones (a phrase)."""
+    return text.translate(_DOUBLE_QUOTES)
 
 
 def _rewrite(text: str, notes: list[str]) -> str:
@@ -185,6 +193,7 @@ def parse(text: str, *, expand: bool = False) -> Parsed:
     ``expand``, the concepts its words name also match their other terms (``thesaurus``),
     listed in ``expanded``."""
     notes: list[str] = []
+    text = straight_quotes(text)
     rewritten = _rewrite(text.strip(), notes)
     q = _read(rewritten, notes)
     typed = q  # what is highlighted: the words typed, and any one-word other term

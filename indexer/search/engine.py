@@ -181,8 +181,9 @@ class Engine:
         types = doc_types(doc_type, notes)
         page = max(1, int(page))
         limit = min(max(1, int(limit)), MAX_LIMIT)
-        hint = genres.type_hint(q or "") if type_hint else None
-        text = hint.rest if hint else q or ""
+        text = queries.straight_quotes(q or "")
+        hint = genres.type_hint(text) if type_hint else None
+        text = hint.rest if hint else text
         prefer = hint.types if hint and sort == "relevance" else None
         filters = (year, types, meeting)
         with self._reading() as (gen, r):
