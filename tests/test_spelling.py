@@ -111,3 +111,35 @@ def test_speller_of_a_generation_without_dictionary_suggests_nothing(tmp_path):
     assert len(speller) == 1
     assert speller.suggest("womn") == "women" and speller.suggest("women") is None
     assert speller.suggest("coopr") is None
+
+
+def test_an_acronym_is_never_corrected_into_another(tmp_path):
+    """MSME (held only in its plural) and an unknown acronym get no "did you mean SME"."""
+    docs = [
+        make_document(
+            f"https://example.org/{name}",
+            f"{name.title()} report",
+            [text, FILLER],
+        )
+        for name, text in [
+            ("one", "Ministers asked how MSMEs in Atlantis obtain finance."),
+            ("two", "The MSMEs of the region export more each year."),
+            ("three", "SME owners met bankers; SME lending grew."),
+            ("four", "An SME census counted the firms; SME exports rose."),
+            ("five", "Exporters met officials of the ministry to discuss customs."),
+            ("six", "Exporters told officials of the ministry about delays."),
+        ]
+    ]
+    build_index(make_corpus(tmp_path, docs), tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    try:
+        for held in ("MSME", "msme", "MSMEs"):
+            found = engine.search(held)  # the two MSME documents, and the SME ones as such
+            assert found["total"] >= 2 and found["suggestion"] is None, held
+        for unknown in ("SMEE", "SMF", "smf", "OSME"):
+            assert engine.search(unknown)["suggestion"] is None, unknown
+        # Ordinary words are still corrected.
+        assert engine.search("exporterz")["suggestion"] == "exporters"
+        assert engine.search("ministyr")["suggestion"] == "ministry"
+    finally:
+        engine.close()

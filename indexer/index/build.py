@@ -319,7 +319,8 @@ def build_index(
             _write(build_dir, fresh, wanted, summary, progress)
             # The did-you-mean dictionary is the generation's own, like its commitments.
             words = store.word_documents(build_dir, spelling.MIN_DOCUMENTS)
-            spelling.write_dictionary(build_dir, words)
+            texts = (f"{d.title}\n{d.text}" for d in wanted.values() if d.primary)
+            spelling.write_dictionary(build_dir, words, spelling.capitalised(texts))
             write_impacts(build_dir)  # every search worker reads them, shared
             # Commitment records live in the generation, so they swap in with the index.
             # Every copy and version is read (a later snapshot may add a sentence); the

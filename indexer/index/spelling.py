@@ -6,24 +6,46 @@ The build writes ``spelling.txt`` into each generation folder before swapping it
 "coope") is never offered. The Engine loads it once per generation and looks words up in
 microseconds (SymSpell's precomputed deletes: Wolf Garbe, "SymSpell", 2012,
 https://github.com/wolfgarbe/SymSpell; the Python port ``symspellpy``).
+
+Acronyms are never "corrected" into other acronyms (MSME is not a misspelt SME): beside the
+dictionary, ``acronyms.txt`` lists its words that the documents write in capitals, and such a
+word is not offered for an acronym the user typed in capitals, nor for any short word.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
 
 DICTIONARY_FILE = "spelling.txt"
+ACRONYMS_FILE = "acronyms.txt"
+ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")  # "MSME", "SMEs"
 MIN_DOCUMENTS = 2
 MAX_DISTANCE = 2  # edits; words of up to SHORT_WORD letters get at most 1
 SHORT_WORD = 5
 PREFIX_LENGTH = 7  # SymSpell's default: deletes are precomputed on a word's first 7 letters
 
 
-def write_dictionary(gen_dir: Path, documents: Mapping[str, int]) -> int:
-    """Write ``gen_dir/spelling.txt`` from ``{word: number of documents holding it}``.
+def is_acronym(word: str) -> bool:
+    """A word as typed or written in capitals ("MSME", "SMEs")."""
+    return ACRONYM.fullmatch(word) is not None
+
+
+def capitalised(texts: Iterable[str]) -> Counter[str]:
+    """``{word lowercased: times the texts write it in capitals}`` ("SMEs" counts "smes")."""
+    return Counter(m.group().lower() for text in texts for m in ACRONYM.finditer(text))
+
+
+def write_dictionary(
+    gen_dir: Path, documents: Mapping[str, int], capitals: Mapping[str, int] | None = None
+) -> int:
+    """Write ``gen_dir/spelling.txt`` from ``{word: number of documents holding it}``, and
+    ``acronyms.txt``: its words written in capitals (``capitals``, from ``capitalised``) at
+    least once per document holding them, hence acronyms rather than words in a heading.
 
     Only words in at least ``MIN_DOCUMENTS`` documents are written, most frequent first.
     Returns how many were written.
@@ -34,6 +56,9 @@ def write_dictionary(gen_dir: Path, documents: Mapping[str, int]) -> int:
     )
     text = "".join(f"{w} {n}\n" for w, n in kept)
     (gen_dir / DICTIONARY_FILE).write_text(text, encoding="utf-8")
+    capitals = capitals or {}
+    acronyms = "".join(f"{w}\n" for w, n in kept if capitals.get(w, 0) >= n)
+    (gen_dir / ACRONYMS_FILE).write_text(acronyms, encoding="utf-8")
     return len(kept)
 
 
@@ -46,14 +71,20 @@ class Speller:
         path = gen_dir / DICTIONARY_FILE
         if path.is_file():
             self._sym.load_dictionary(path, term_index=0, count_index=1, encoding="utf-8")
+        acronyms = gen_dir / ACRONYMS_FILE
+        self._acronyms = (
+            set(acronyms.read_text(encoding="utf-8").split()) if acronyms.is_file() else set()
+        )
 
     def __len__(self) -> int:
         return self._sym.word_count
 
-    def suggest(self, word: str) -> str | None:
+    def suggest(self, word: str, *, acronym: bool = False) -> str | None:
         """The closest dictionary word to ``word`` (already lowercased and accent-folded),
         the more frequent on a tie; None when none is within 1 edit (words of up to 5
-        letters) or 2 edits (longer words), or when ``word`` is itself in the dictionary.
+        letters) or 2 edits (longer words), or when ``word`` is itself in the dictionary,
+        or when the closest is an acronym and ``word`` is short or was typed as an
+        acronym (``acronym``).
 
         The caller checks first that the index does not hold ``word`` at all (a word in a
         single document is not in the dictionary, yet must not be "corrected").
@@ -61,5 +92,7 @@ class Speller:
         distance = 1 if len(word) <= SHORT_WORD else MAX_DISTANCE
         found = self._sym.lookup(word, Verbosity.TOP, max_edit_distance=distance)
         if not found or found[0].term == word:
+            return None
+        if found[0].term in self._acronyms and (acronym or len(word) <= SHORT_WORD):
             return None
         return found[0].term

@@ -24,7 +24,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, W3TermsReader, 
 from whoosh.filedb.filetables import HashReader
 from whoosh.util.numeric import byte_to_length
 
-from indexer.index.analysis import fold_word, make_schema
+from indexer.index.analysis import STEM, fold_word, make_schema
+from indexer.index.spelling import is_acronym
 
 
 class BackendError(Exception):
@@ -221,7 +222,13 @@ class Reader:
         return self.searcher.document(**terms)
 
     def vocabulary_has(self, word: str) -> bool:
-        return self.searcher.reader().doc_frequency("exact", word) > 0
+        """Whether the index holds ``word`` as written (folded) or by its stem ("MSME" in
+        a text that only says "MSMEs")."""
+        reader = self.searcher.reader()
+        if reader.doc_frequency("exact", fold_word(word)) > 0:
+            return True
+        stems = [t.text for t in STEM(word)]
+        return bool(stems) and reader.doc_frequency("body", stems[0]) > 0
 
     def common_words(self, number: int) -> list[str]:
         """The ``number`` unstemmed words (field ``exact``) the index holds most often,
@@ -230,13 +237,14 @@ class Reader:
         return [t.decode() if isinstance(t, bytes) else t for _, t in terms]
 
 
-def correction(ix: Reader, word: str, suggest: Callable[[str], str | None]) -> str | None:
-    """``suggest``'s word for ``word`` (folded as the index folds it), or None when the
-    index holds ``word`` itself, even in a single document."""
-    folded = fold_word(word)
-    if ix.vocabulary_has(folded):
+def correction(ix: Reader, word: str, suggest: Callable[..., str | None]) -> str | None:
+    """``suggest``'s word for ``word`` (folded as the index folds it; told whether it was
+    typed as an acronym), or None when the index holds ``word`` itself or its stem, even in
+    a single document."""
+    if ix.vocabulary_has(word):
         return None
-    better = suggest(folded)
+    folded = fold_word(word)
+    better = suggest(folded, acronym=is_acronym(word))
     return better if better and better != folded else None
 
 
