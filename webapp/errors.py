@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer.record.store import RecordMissing
 from indexer.search.generation import IndexMissing
+from indexer.text.characters import xml_safe
 from webapp.params import BadParameter
 
 TITLES = {
@@ -39,7 +40,7 @@ def error_response(
         title=title,
         message=message,
         index_missing=index_missing,
-        q=request.args.get("q", "")[: current_app.config["MAX_QUERY_LENGTH"]],  # to fix it
+        q=xml_safe(request.args.get("q", ""))[: current_app.config["MAX_QUERY_LENGTH"]],  # to fix
     )
     return page, status
 

@@ -47,7 +47,8 @@ from indexer.model import Document, Paragraph
 # 8: chrome by kind in the record's languages, bylines, dates in addresses and bylines,
 #    chronologies dated by publication, listings and calendars as plain text are hubs.
 # 9: header lines, paragraphs numbered as the source numbers them, truncated texts.
-EXTRACTOR_VERSION = 9
+# 10: control characters dropped, <br><br> paragraphs once each, placeholder PDF titles ignored.
+EXTRACTOR_VERSION = 10
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
