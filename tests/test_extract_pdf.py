@@ -7,6 +7,7 @@ import pytest
 from fpdf import FPDF
 
 from indexer.errors import ExtractionError
+from indexer.extract import extract_bytes
 from indexer.extract import pdf as ep
 from indexer.extract.pdf import extract_pdf
 from tests import pdfs
@@ -148,3 +149,34 @@ def test_total_content_cap_stops_reading(monkeypatch):
     monkeypatch.setattr(ep, "MAX_PDF_CONTENT_BYTES", 1)
     doc = extract_pdf(pdfs.plan_pdf(pages=3))
     assert {p.page for p in doc.paragraphs} == {1}
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "Document1",
+        "Document 12",
+        "PowerPoint Presentation",
+        "Microsoft Word - Document2",
+        "Untitled-1",
+        "Presentation3",
+        "Slide 1",
+        r"C:\Users\jdoe\Desktop\plan final",
+        "/Users/jdoe/Documents/plan",
+        "SMEWG_plan_v7.indb",
+        "cover.indd",
+        "2021-11-02",
+    ],
+)
+def test_placeholder_metadata_titles_give_way_to_the_first_heading(placeholder):
+    pdf = pdfs.plan_pdf(pages=2, meta_title=placeholder)
+    assert extract_pdf(pdf).title == pdfs.PLAN_TITLE
+    doc = extract_bytes(pdf, "http://127.0.0.1/files/plan.pdf", "application/pdf")
+    assert doc.title == pdfs.PLAN_TITLE and doc.doc_type == "strategic_plan"
+
+
+@pytest.mark.parametrize(
+    "title", ["SME Ministerial Statement 2021", "Book of Abstracts: Digital Trade for MSMEs"]
+)
+def test_real_metadata_titles_are_kept(title):
+    assert extract_pdf(pdfs.plan_pdf(pages=1, meta_title=title)).title == title

@@ -178,13 +178,32 @@ def _ends(line: str, width: int) -> bool:
     return bool(SENTENCE_END.search(line)) and len(line) < 0.85 * width
 
 
+# Titles that authoring tools fill in by themselves: a new file's name ("Document1",
+# "Untitled-1", "Presentation2", "Layout 1"), a template's ("PowerPoint Presentation",
+# "Slide 1"), a file name or path ("C:\\Users\\...", "report.indb").
+PLACEHOLDER_TITLE = re.compile(
+    r"(?:untitled|document|presentation|book|workbook|layout|slide|title|new document"
+    r"|powerpoint presentation|microsoft word document|untitled document)(?:[\s_-]*\d+)?",
+    re.I,
+)
+FILE_NAME = re.compile(
+    r"\.(?:docx?|dotx?|pdf|pptx?|potx?|xlsx?|rtf|odt|indd|indb|idml|qxd|qxp|pub|ai|psd|eps"
+    r"|cdr|wpd|pages|key|tmp)$",
+    re.I,
+)
+PATH = re.compile(r"^(?:[a-z]:[\\/]|\\\\|/(?:users|home|volumes|tmp)/|file:)|[\\/]\S*[\\/]", re.I)
+
+
 def _clean_meta_title(title: object) -> str:
+    """The PDF's metadata title, or "" when it is an authoring tool's placeholder, a file
+    name or a path rather than the document's title (then the first heading is used)."""
     if not isinstance(title, str):
         return ""
-    title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", " ".join(title.split()))
-    if not title or title.lower() in ("untitled", "title", "slide 1"):
+    title = " ".join(fold(title).split())
+    title = re.sub(r"^Microsoft (?:Word|PowerPoint|Excel) - ", "", title)
+    if not title or PLACEHOLDER_TITLE.fullmatch(title) or FILE_NAME.search(title):
         return ""
-    if re.search(r"\.(?:docx?|pdf|pptx?|rtf|indd)$", title, re.I):
+    if PATH.search(title) or not any(c.isalpha() for c in title):
         return ""
     return title[:500]
 
