@@ -37,6 +37,8 @@ class Route:
     delay: float = 0.0  # seconds to wait before answering
     size: int | None = None  # stream this many filler bytes instead of ``body``
     send_length: bool = True  # False: no Content-Length, the body ends when the socket closes
+    drip: float = 0.0  # seconds between bytes: the body is sent one byte at a time...
+    drip_head: bool = False  # ... and with this, the status line and headers too
     # Answers given to the first requests before the real one: (status, headers) each.
     failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)
 
@@ -141,7 +143,12 @@ class Site:
             headers["Content-Length"] = str(size)
         for name, value in headers.items():
             handler.send_header(name, value)
-        handler.end_headers()
+        if route.drip_head:
+            head = b"".join(handler._headers_buffer) + b"\r\n"
+            handler._headers_buffer = []
+            _drip(handler, head, route.drip)
+        else:
+            handler.end_headers()
         if status != 304:
             _write_body(handler, route)
 
@@ -166,8 +173,18 @@ def _not_modified(route: Route, headers) -> bool:
     return False
 
 
+def _drip(handler: BaseHTTPRequestHandler, data: bytes, pause: float) -> None:
+    for i in range(len(data)):
+        handler.wfile.write(data[i : i + 1])
+        handler.wfile.flush()
+        time.sleep(pause)
+
+
 def _write_body(handler: BaseHTTPRequestHandler, route: Route) -> None:
     try:
+        if route.drip:
+            _drip(handler, route.body, route.drip)
+            return
         if route.size is None:
             handler.wfile.write(route.body)
             return

@@ -3,11 +3,21 @@ failure public bug reports describe for crawlers, extractors and search front en
 
 from __future__ import annotations
 
+import io
+import random
+import re
+import time
 import xml.etree.ElementTree as ET
+import zipfile
 
+import pytest
+
+from indexer.crawl.corpus import Corpus
 from indexer.crawl.crawler import crawl
+from indexer.errors import ExtractionError, UnsupportedContent
+from indexer.extract import extract_bytes, extract_url
 from indexer.index.build import build_index
-from tests.site import Site
+from tests.site import Route, Site
 from webapp import create_app
 
 PARAGRAPHS = [
@@ -31,6 +41,98 @@ def crawl_and_index(site: Site, tmp_path, **options):
     crawled = crawl(tmp_path / "corpus", seeds=[site.url("/")], delay=0, **options)
     built = build_index(tmp_path / "corpus", tmp_path / "index")
     return crawled, built
+
+
+def dripping(path: str, *, head: bool = False) -> tuple[str, Route]:
+    """A page sent one byte every 0.2 s (8 s for its 40 bytes; with ``head``, its status
+    line and headers too): no socket read ever waits long enough to time out."""
+    return path, Route(body=b"<html><body><p>slow</p></body></html>\n\n", drip=0.2, drip_head=head)
+
+
+def test_a_slow_server_is_cut_at_the_deadline_and_the_crawl_goes_on(tmp_path):
+    site = Site()
+    site.page("/", article("News", links=("/drip-body", "/drip-head", "/fast")))
+    site.route(*dripping("/drip-body"))
+    site.route(*dripping("/drip-head", head=True))
+    site.page("/fast", article("Fast page", *PARAGRAPHS[1:]))
+    site.start()
+    started = time.monotonic()
+    try:
+        summary = crawl(tmp_path / "corpus", seeds=[site.url("/")], delay=0, timeout=1)
+    finally:
+        site.stop()
+    assert time.monotonic() - started < 60  # a hang guard only; each slow page costs 1 s
+    reasons = {f.url.removeprefix(site.url("")): f.reason for f in summary.failures}
+    assert reasons == {
+        "/drip-body": "timed out: no complete answer within 1 s",
+        "/drip-head": "timed out: no complete answer within 1 s",
+    }
+    assert summary.fetched == 2  # the home page and the fast one
+
+
+@pytest.mark.parametrize("head", [False, True], ids=["body", "headers"])
+def test_extract_url_timeout_bounds_the_whole_download(head):
+    site = Site()
+    site.route(*dripping("/slow", head=head))
+    site.start()
+    try:
+        with pytest.raises(ExtractionError, match="no complete answer within 1 s"):
+            extract_url(site.url("/slow"), timeout=1)
+    finally:
+        site.stop()
+
+
+def zip_archive() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("minutes.txt", " ".join(PARAGRAPHS))
+    return out.getvalue()
+
+
+def noise(size: int, seed: int) -> bytes:
+    return random.Random(seed).randbytes(size)
+
+
+BINARY_BODIES = {
+    "/logo": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + noise(3000, 1), "a PNG image"),
+    "/minutes": (zip_archive(), "a ZIP archive (or an Office file)"),
+    "/photo": (b"\xff\xd8\xff\xe0\x00\x10JFIF" + noise(3000, 2), "a JPEG image"),
+    "/blob": (noise(5000, 3), "NUL bytes"),  # no magic number, but binary throughout
+    "/controls": (bytes(range(1, 32)) * 20 + b"<p>" * 50, "control bytes"),
+}
+TEXT_BODIES = {  # not binary: text in legacy encodings, full of bytes above 127
+    "/latin1": ("<p>Economía y pequeñas empresas: " + PARAGRAPHS[0] + "</p>", "latin-1"),
+    "/sjis": ("<p>中小企業の金融支援について、大臣は合意した。</p>" * 20, "shift_jis"),
+}
+
+
+def test_binary_bodies_labelled_html_are_skipped_with_their_reason(tmp_path):
+    site = Site()
+    site.page("/", article("Files", links=(*BINARY_BODIES, *TEXT_BODIES)))
+    for path, (body, _) in BINARY_BODIES.items():
+        site.route(path, Route(body=body, content_type="text/html"))
+    for path, (text, encoding) in TEXT_BODIES.items():
+        html = f"<html><head><title>{path}</title></head><body>{text}</body></html>"
+        site.route(path, Route(body=html.encode(encoding), content_type="text/html"))
+    site.start()
+    try:
+        crawled, built = crawl_and_index(site, tmp_path)
+    finally:
+        site.stop()
+    manifest = {
+        url.removeprefix(site.url("")): r
+        for url, r in Corpus(tmp_path / "corpus").records().items()
+    }
+    for path, (_, reason) in BINARY_BODIES.items():
+        assert manifest[path].sha256 is None, path  # never stored
+        assert reason in manifest[path].error and "text/html" in manifest[path].error, path
+    assert crawled.skipped_type == len(BINARY_BODIES)
+    assert all(manifest[path].sha256 for path in TEXT_BODIES)
+    assert built.documents == 1 + len(TEXT_BODIES) and not built.skipped
+    # A binary body already in a corpus (or a file given to `extract`) is refused too.
+    for path, (body, reason) in BINARY_BODIES.items():
+        with pytest.raises(UnsupportedContent, match=re.escape(reason)):
+            extract_bytes(body, site.url(path), "text/html; charset=utf-8")
 
 
 def test_control_characters_leave_the_atom_feed_well_formed(tmp_path):

@@ -2,21 +2,28 @@
 
 Every request goes through ``Fetcher``, which waits its turn per host (the crawl delay),
 retries 429 and 5xx (and dropped connections) a bounded number of times with exponential
-backoff or the server's ``Retry-After``, and streams bodies straight into the corpus.
+backoff or the server's ``Retry-After``, and streams bodies straight into the corpus. Each
+request, headers and body, must complete within ``timeout`` seconds of wall-clock time
+(indexer.crawl.deadline); one that does not is a failure, not retried. A body labelled HTML
+whose first bytes are not text (an image, an archive) is not stored.
 """
 
 from __future__ import annotations
 
 import codecs
 import email.utils
+import itertools
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 import requests
 
+from indexer.crawl import deadline
+from indexer.crawl.binary import binary_reason
 from indexer.crawl.corpus import Corpus
 from indexer.crawl.urls import clean, netloc
 
@@ -57,6 +64,7 @@ class FetchResult:
     unsupported: bool = False  # not HTML or PDF; the body was not read
     out_of_scope: bool = False  # redirected outside the scope
     connection_failed: bool = False  # no HTTP response at all
+    timed_out: bool = False  # headers and body not complete within the timeout
     attempts: int = 0
 
     @property
@@ -86,6 +94,8 @@ def retry_after_seconds(value: str | None) -> float | None:
 
 def describe(exc: requests.RequestException) -> str:
     """A one-line reason for a failed request."""
+    if isinstance(exc, deadline.DeadlineExceeded):
+        return str(exc)
     if isinstance(exc, requests.Timeout):
         return "timed out"
     if isinstance(exc, requests.TooManyRedirects):
@@ -123,7 +133,7 @@ class Fetcher:
         self.retries = retries
         self.backoff = backoff
         self.max_retry_wait = max_retry_wait
-        self.session = requests.Session()
+        self.session = deadline.session()
         self.session.headers["User-Agent"] = user_agent
         self._host_delay: dict[str, float] = {}
         self._last_request: dict[str, float] = {}
@@ -149,11 +159,19 @@ class Fetcher:
             time.sleep(pause)
         self._last_request[netloc(url)] = time.monotonic()
 
-    def _send(self, url: str, headers: dict[str, str], redirects: bool) -> requests.Response:
+    @contextmanager
+    def _request(
+        self, url: str, headers: dict[str, str], redirects: bool
+    ) -> Iterator[tuple[requests.Response, deadline.Deadline]]:
+        """One GET, after this host's turn, within its wall-clock deadline (the block reads
+        the body); raises DeadlineExceeded when the deadline cut it short."""
         self._wait_turn(url)
-        return self.session.get(
-            url, headers=headers, stream=True, timeout=self.timeout, allow_redirects=redirects
-        )
+        with deadline.deadline(self.timeout) as limit:
+            response = self.session.get(
+                url, headers=headers, stream=True, timeout=self.timeout, allow_redirects=redirects
+            )
+            with response:
+                yield response, limit
 
     def _retry_wait(self, attempt: int, response: requests.Response | None) -> float:
         header = response.headers.get("Retry-After") if response is not None else None
@@ -167,19 +185,22 @@ class Fetcher:
         attempt = 0
         while True:
             try:
-                with self._send(url, {}, redirects=True) as response:
+                with self._request(url, {}, redirects=True) as (response, deadline_):
                     wait = self._retry_wait(attempt, response)
                     retry = response.status_code in RETRY_STATUSES
                     if not (retry and attempt < self.retries and wait <= self.max_retry_wait):
-                        body = response.raw.read(limit, decode_content=True)
+                        read = response.raw.read(limit, decode_content=True)
+                        body = b"".join(deadline_.checked([read]))
                         if body.startswith(codecs.BOM_UTF8):  # whatever the declared charset
                             body, encoding = body[len(codecs.BOM_UTF8) :], "utf-8"
                         else:
                             encoding = response.encoding or "utf-8"
                         text = body.decode(encoding, errors="replace")
                         return response.status_code, text.lstrip("\ufeff")
-            except RETRYABLE_ERRORS:
-                if attempt >= min(self.retries, CONNECTION_RETRIES):
+            except RETRYABLE_ERRORS as exc:
+                if attempt >= min(self.retries, CONNECTION_RETRIES) or isinstance(
+                    exc, deadline.DeadlineExceeded
+                ):
                     raise
                 wait = self._retry_wait(attempt, None)
             time.sleep(wait)
@@ -206,22 +227,23 @@ class Fetcher:
             result = FetchResult(url=url, final_url=url, attempts=attempt + 1)
             response = None
             try:
-                response, final_url = self._follow(url, headers, allow)
-                if response is None:
-                    result.final_url = final_url
-                    result.out_of_scope = True
-                    result.error = f"redirected out of scope to {final_url}"
-                    return result
-                result = self._store(response, final_url, corpus, result)
+                with self._follow(url, headers, allow) as (response, final_url, limit):
+                    if response is None:
+                        result.final_url = final_url
+                        result.out_of_scope = True
+                        result.error = f"redirected out of scope to {final_url}"
+                        return result
+                    result = self._store(response, final_url, corpus, result, limit)
+            except deadline.DeadlineExceeded as exc:  # a server that slow is not asked again
+                result.error = describe(exc)
+                result.timed_out = True
+                break
             except RETRYABLE_ERRORS as exc:
                 result.connection_failed = True
                 result.error = describe(exc)
             except requests.RequestException as exc:
                 result.error = describe(exc)
                 break
-            finally:
-                if response is not None:
-                    response.close()
             retry = result.status in RETRY_STATUSES or (
                 result.connection_failed and attempt < CONNECTION_RETRIES
             )
@@ -238,25 +260,34 @@ class Fetcher:
             result.error += f" (after {result.attempts} attempts)"
         return result
 
+    @contextmanager
     def _follow(
         self, url: str, headers: dict[str, str], allow: Callable[[str], bool]
-    ) -> tuple[requests.Response | None, str]:
-        """Follow up to MAX_REDIRECTS redirects by hand, each one checked by ``allow``."""
+    ) -> Iterator[tuple[requests.Response | None, str, deadline.Deadline | None]]:
+        """Follow up to MAX_REDIRECTS redirects by hand, each one checked by ``allow``; the
+        block gets the final response (None when a redirect left the scope), its URL, and
+        its deadline, which runs on while the block reads the body."""
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            response = self._send(current, headers, redirects=False)
-            location = response.headers.get("Location")
-            if response.status_code not in REDIRECT_STATUSES or not location:
-                return response, current
-            response.close()
+            with self._request(current, headers, redirects=False) as (response, limit):
+                location = response.headers.get("Location")
+                if response.status_code not in REDIRECT_STATUSES or not location:
+                    yield response, current, limit
+                    return
             target = clean(urljoin(current, location))
             if target is None or not allow(target):
-                return None, target or location
+                yield None, target or location, None
+                return
             current = target
         raise requests.TooManyRedirects
 
     def _store(
-        self, response: requests.Response, final_url: str, corpus: Corpus, result: FetchResult
+        self,
+        response: requests.Response,
+        final_url: str,
+        corpus: Corpus,
+        result: FetchResult,
+        limit: deadline.Deadline,
     ) -> FetchResult:
         result = FetchResult(
             url=result.url,
@@ -282,8 +313,15 @@ class Fetcher:
         length = response.headers.get("Content-Length", "")
         if length.isascii() and length.isdigit() and int(length) > self.max_bytes:
             return self._too_large(result)
+        chunks = self._body(response, limit)
+        first = next(chunks, b"")
+        reason = binary_reason(first) if is_html(result.content_type) else None
+        if reason:
+            result.unsupported = True
+            result.error = f"not HTML: {reason}, though labelled {_mime(result.content_type)}"
+            return result
         try:
-            result.sha256, result.size = corpus.write_object(self._body(response))
+            result.sha256, result.size = corpus.write_object(itertools.chain([first], chunks))
         except BodyTooLarge:
             return self._too_large(result)
         return result
@@ -293,9 +331,9 @@ class Fetcher:
         result.error = f"larger than --max-bytes ({self.max_bytes} bytes); skipped"
         return result
 
-    def _body(self, response: requests.Response) -> Iterator[bytes]:
+    def _body(self, response: requests.Response, limit: deadline.Deadline) -> Iterator[bytes]:
         size = 0
-        for chunk in response.iter_content(CHUNK):
+        for chunk in limit.checked(response.iter_content(CHUNK)):
             size += len(chunk)
             if size > self.max_bytes:
                 raise BodyTooLarge

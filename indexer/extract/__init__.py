@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 
 import requests
 
+from indexer.crawl import deadline
+from indexer.crawl.binary import binary_reason
 from indexer.crawl.corpus import Corpus, ManifestRecord
 from indexer.crawl.fetch import USER_AGENT, is_html
 from indexer.errors import ExtractionError, UnsupportedContent
@@ -79,12 +81,16 @@ class ExtractSummary:
 
 
 def sniff_kind(body: bytes, content_type: str | None) -> str:
-    """'pdf' or 'html' from magic bytes first, then the Content-Type."""
+    """'pdf' or 'html' from magic bytes first, then the Content-Type. Raises
+    UnsupportedContent for anything else, binary data labelled as HTML included."""
     head = body[:1024].removeprefix(b"\xef\xbb\xbf")
     mime = (content_type or "").split(";")[0].strip().lower()
     if b"%PDF-" in head or mime == "application/pdf":
         return "pdf"
     if is_html(content_type) or HTML_START.match(head):
+        reason = binary_reason(body)
+        if reason:
+            raise UnsupportedContent(f"not HTML: {reason}, though labelled {mime or 'HTML'}")
         return "html"
     raise UnsupportedContent(f"unsupported content type: {mime or 'unknown'}")
 
@@ -222,14 +228,19 @@ def extract_corpus(corpus: Corpus, *, force: bool = False) -> ExtractSummary:
 def extract_url(
     url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES
 ) -> Document:
-    """Fetch one URL (size-capped) and extract it."""
+    """Fetch one URL (size-capped, and within ``timeout`` seconds in all: headers and body)
+    and extract it. Raises ExtractionError."""
     try:
-        with requests.get(
-            url, timeout=timeout, stream=True, headers={"User-Agent": USER_AGENT}
-        ) as response:
+        with (
+            deadline.session() as http,
+            deadline.deadline(timeout) as limit,
+            http.get(
+                url, timeout=timeout, stream=True, headers={"User-Agent": USER_AGENT}
+            ) as response,
+        ):
             response.raise_for_status()
             chunks, size = [], 0
-            for chunk in response.iter_content(64 * 1024):
+            for chunk in limit.checked(response.iter_content(64 * 1024)):
                 size += len(chunk)
                 if size > max_bytes:
                     raise ExtractionError(f"{url}: response larger than {max_bytes} bytes")
@@ -244,6 +255,8 @@ def extract_url(
 
 
 def _fetch_reason(exc: requests.RequestException, timeout: float) -> str:
+    if isinstance(exc, deadline.DeadlineExceeded):
+        return f"no complete answer within {timeout:g} s"
     if isinstance(exc, requests.Timeout):
         return f"no answer within {timeout:g} s"
     if isinstance(exc, requests.ConnectionError):
