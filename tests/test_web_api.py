@@ -178,11 +178,19 @@ def test_atom_bad_parameter(client):  # noqa: F811
 
 
 @pytest.mark.parametrize(
-    "q", ["\x00", "(((", "year:abc", "*", 'title:"', "AND", "-", "NOT", "year:3000..1000", ":"]
+    "q", ["\x00 x", "(((", "year:abc", "*", 'title:"', "AND", "-", "NOT", "year:3000..1000", ":"]
 )
 @pytest.mark.parametrize("path", ["/search", "/api/search", "/search.csv", "/search.atom"])
 def test_odd_queries_never_fail(client, path, q):  # noqa: F811
     assert client.get(path, query_string={"q": q}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/search", "/search.csv", "/search.atom"])
+def test_a_query_of_control_characters_only_is_no_query(client, path):  # noqa: F811
+    """Characters XML does not allow are dropped from the query: nothing is left to search."""
+    response = client.get(path, query_string={"q": "\x00\x01"})
+    assert response.status_code == 400 and b"q is required" in response.data
+    assert client.get("/search", query_string={"q": "\x00"}).status_code == 200  # the form
 
 
 @pytest.mark.parametrize(
