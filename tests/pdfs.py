@@ -6,7 +6,13 @@ import io
 
 from fpdf import FPDF
 from pypdf import PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+)
 
 RUNNING_HEADER = "SME Working Group Strategic Plan 2021-2024"
 PLAN_TITLE = "Strategic Plan for Small and Medium Enterprises"
@@ -110,3 +116,46 @@ def lines_pdf(pages: list[list[str]]) -> bytes:
         for line in lines:
             pdf.cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def form_bomb_pdf(draws: int, normal_page: str) -> bytes:
+    """A small PDF whose first page draws one form XObject (a block of text) ``draws``
+    times, as in py-pdf/pypdf#2790, then a normal page. Compressed, it stays a few kB."""
+    writer = PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
+    resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    form = DecodedStreamObject()
+    form.set_data(b"10 10 m 20 20 l S " * 1500 + b"BT /F1 10 Tf 40 700 Td (aaaa) Tj ET")
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([NumberObject(n) for n in (0, 0, 612, 792)]),
+            NameObject("/Resources"): resources,
+        }
+    )
+    form_ref = writer._add_object(form.flate_encode())
+    drawing = b"q /Fm0 Do Q " * draws
+    page_resources = DictionaryObject(
+        {
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): font}),
+            NameObject("/XObject"): DictionaryObject({NameObject("/Fm0"): form_ref}),
+        }
+    )
+    for ops in (drawing, f"BT /F1 10 Tf 40 700 Td ({normal_page}) Tj ET".encode()):
+        page = writer.add_blank_page(612, 792)
+        stream = DecodedStreamObject()
+        stream.set_data(ops)
+        page[NameObject("/Resources")] = page_resources
+        page[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -7,7 +7,7 @@ import pytest
 from fpdf import FPDF
 
 from indexer.errors import ExtractionError
-from indexer.extract import extract_bytes
+from indexer.extract import extract_bytes, worker
 from indexer.extract import pdf as ep
 from indexer.extract.pdf import extract_pdf
 from tests import pdfs
@@ -180,3 +180,27 @@ def test_placeholder_metadata_titles_give_way_to_the_first_heading(placeholder):
 )
 def test_real_metadata_titles_are_kept(title):
     assert extract_pdf(pdfs.plan_pdf(pages=1, meta_title=title)).title == title
+
+
+def test_a_form_drawn_thousands_of_times_counts_as_drawing_code():
+    """A 1.5 kB PDF drawing one form 5,000 times (py-pdf/pypdf#2790) would cost minutes of
+    parsing: that page is skipped like any page of too much drawing code, the next is read."""
+    body = pdfs.form_bomb_pdf(5000, "Ordinary text on the second page.")
+    assert len(body) < 3000
+    doc = extract_pdf(body)
+    assert [(p.text, p.page) for p in doc.paragraphs] == [("Ordinary text on the second page.", 2)]
+    few = extract_pdf(pdfs.form_bomb_pdf(2, "Ordinary text on the second page."))
+    assert "aaaa aaaa Ordinary text" in few.paragraphs[0].text  # a form drawn twice is read
+
+
+def test_extraction_over_its_time_budget_is_stopped_and_says_so(monkeypatch):
+    """A PDF whose cost the caps do not foresee (here: caps lifted) is stopped at the
+    per-document time budget, in a worker process, and refused with the reason."""
+    monkeypatch.setattr(ep, "MAX_PAGE_CONTENT_BYTES", 10**12)
+    monkeypatch.setattr(ep, "MAX_PDF_CONTENT_BYTES", 10**12)
+    monkeypatch.setattr(worker, "MAX_SECONDS", 1.0)
+    body = pdfs.form_bomb_pdf(5000, "Ordinary text on the second page.")
+    with pytest.raises(ExtractionError, match="PDF extraction took longer than 1 s; skipped"):
+        extract_bytes(body, "http://127.0.0.1/bomb.pdf", "application/pdf")
+    # a document within the budget is extracted as before, through the worker
+    assert extract_bytes(pdfs.plan_pdf(3), "http://127.0.0.1/plan.pdf").title == pdfs.PLAN_TITLE

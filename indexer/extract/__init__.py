@@ -5,6 +5,7 @@ record; the package's modules are:
 - html: an HTML page's title, canonical URL, signals, hub flag and main text;
 - maintext: trafilatura's main text completed by readability's (the project's own);
 - pdf: a PDF's paragraphs by page, running headers and footers dropped;
+- worker: a time budget for one document, in a worker process killed when it overruns;
 - normalise: NFKC, invisible characters, whitespace, line-end hyphenation;
 - chrome: chrome lines that extractors let through, by kind, and bylines;
 - paragraphs: the page's header lines, the paragraphs' numbers as the source gives them;
@@ -37,6 +38,7 @@ from indexer.extract.metadata import extract_metadata
 from indexer.extract.normalise import normalise
 from indexer.extract.paragraphs import mark_header, number_paragraphs, truncated
 from indexer.extract.pdf import extract_pdf
+from indexer.extract.worker import within_budget
 from indexer.model import Document, Paragraph
 
 # Bump when extraction changes what it produces: extract_corpus redoes older documents.
@@ -98,7 +100,7 @@ def sniff_kind(body: bytes, content_type: str | None) -> str:
 def _content(body: bytes, url: str, content_type: str | None) -> _Content:
     kind = sniff_kind(body, content_type)
     if kind == "pdf":
-        pdf = extract_pdf(body)
+        pdf = within_budget(extract_pdf, body, what="PDF extraction")
         return _Content("pdf", pdf.title, None, pdf.paragraphs)
     page = extract_html(body, url, content_type)
     signals = PageSignals(page.site_name, page.published, page.og_type)

@@ -25,9 +25,13 @@ from indexer.model import Paragraph
 MAX_PDF_PAGES = 400  # pages read from one PDF; the rest are ignored
 MAX_PDF_CHARS = 2_000_000  # characters of text kept from one PDF
 # pypdf parses drawing code in Python (about 1 s per 150 kB), so a compressed bomb would take
-# minutes: a page whose decompressed content is larger is skipped, and the total is capped
+# minutes: a page whose drawing code is larger is skipped, and the total is capped. A page's
+# drawing code counts the forms it draws (XObjects), once per time it draws them: a 1.5 kB
+# file drawing one form 5,000 times costs minutes otherwise (py-pdf/pypdf#2790).
 MAX_PAGE_CONTENT_BYTES = 1_000_000
 MAX_PDF_CONTENT_BYTES = 20_000_000
+MAX_FORM_DEPTH = 8  # forms drawing forms: deeper nesting counts as over the cap
+DRAW_FORM = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 EDGE_LINES = 3  # lines at the top and bottom of a page that may be running headers/footers
 
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -88,9 +92,12 @@ def _page_texts(reader: PdfReader) -> list[list[str]]:
             break
         try:
             contents = page.get_contents()
-            size = len(contents.get_data()) if contents is not None else 0
-            content_budget -= size
-            text = page.extract_text() or "" if size <= MAX_PAGE_CONTENT_BYTES else ""
+            data = contents.get_data() if contents is not None else b""
+            size = _drawing_bytes(data, page.get("/Resources"), {}, 0)
+            text = ""
+            if size <= MAX_PAGE_CONTENT_BYTES:  # else skipped, unparsed: it costs nothing
+                content_budget -= size
+                text = page.extract_text() or ""
         except Exception:  # one damaged page should not lose the others
             failures += 1
             text = ""
@@ -100,6 +107,38 @@ def _page_texts(reader: PdfReader) -> list[list[str]]:
     if pages and failures == len(pages):
         raise ExtractionError("broken PDF: no page could be read")
     return texts
+
+
+def _drawing_bytes(data: bytes, resources: object, sizes: dict[int, int], depth: int) -> int:
+    """Bytes of drawing code that extracting text from ``data`` parses: its own, and each
+    form XObject's (recursively) as many times as it is drawn; stops counting past
+    MAX_PAGE_CONTENT_BYTES. ``sizes`` remembers forms already counted, by object id."""
+    total = len(data)
+    draws = Counter(DRAW_FORM.findall(data))
+    if not draws:
+        return total
+    xobjects = _resolved(resources).get("/XObject") if resources is not None else None
+    xobjects = _resolved(xobjects) if xobjects is not None else {}
+    for name, times in draws.items():
+        form = xobjects.get("/" + name.decode("latin-1"))
+        form = _resolved(form) if form is not None else None
+        if form is None or form.get("/Subtype") != "/Form":
+            continue  # an image: pypdf does not parse it for text
+        if depth >= MAX_FORM_DEPTH:
+            return MAX_PAGE_CONTENT_BYTES + 1
+        key = id(form)
+        if key not in sizes:
+            sizes[key] = MAX_PAGE_CONTENT_BYTES + 1  # a form drawing itself is over the cap
+            own = form.get_data()
+            sizes[key] = _drawing_bytes(own, form.get("/Resources", resources), sizes, depth + 1)
+        total += times * sizes[key]
+        if total > MAX_PAGE_CONTENT_BYTES:
+            break
+    return total
+
+
+def _resolved(obj: object):
+    return obj.get_object() if hasattr(obj, "get_object") else obj
 
 
 def _edge_key(line: str, page_no: int) -> str:
