@@ -17,7 +17,9 @@ from indexer.crawl.crawler import crawl
 from indexer.errors import ExtractionError, UnsupportedContent
 from indexer.extract import extract_bytes, extract_url
 from indexer.index.build import build_index
-from tests.site import Route, Site
+from indexer.search.engine import Engine
+from tests import pdfs
+from tests.site import PDF, Route, Site
 from webapp import create_app
 
 PARAGRAPHS = [
@@ -161,3 +163,59 @@ def test_control_characters_leave_the_atom_feed_well_formed(tmp_path):
         assert not any(ch in response.get_data(as_text=True) for ch in "\x01\x10\x1f")
     page = client.get("/search", query_string={"q": "lent\x01"}).get_data(as_text=True)
     assert "\x01" not in page and "to small firms in the region this year" in page
+
+
+def test_a_hostile_site_is_crawled_and_indexed_within_its_bound(tmp_path):
+    """The crawl and index of a site holding a CPU-bomb PDF (one form drawn 5,000 times:
+    about 700 s of pypdf parsing unbounded), slow pages (a silent one, one dripping its body
+    and one dripping its headers) and binary bodies labelled HTML, beside ordinary pages.
+
+    The bound: each slow page costs at most ``--timeout`` (here 2 s; not retried), each
+    binary body its first 64 kB, and each PDF at most the extraction budget
+    (indexer.extract.worker.MAX_SECONDS, 120 s; the drawing-code cap makes this bomb cost
+    well under a second): 3 x 2 s + 120 s in the worst case, a few seconds in practice.
+    Every ordinary page is indexed and searchable."""
+    ordinary = {
+        "/news": article("Finance news", PARAGRAPHS[0]),
+        "/training": article("Training news", PARAGRAPHS[1]),
+        "/registry": article("Registry news", PARAGRAPHS[2]),
+    }
+    site = Site()
+    links = (*ordinary, "/plan.pdf", "/bomb.pdf", "/silent", "/drip-body", "/drip-head")
+    home = "The latest stories and papers from the working group on small business."
+    site.page("/", article("Small business news", home, links=(*links, *BINARY_BODIES)))
+    for path, html in ordinary.items():
+        site.page(path, html)
+    site.route("/plan.pdf", Route(body=pdfs.plan_pdf(3), content_type=PDF))
+    bomb = pdfs.form_bomb_pdf(5000, "Ordinary text after the costly page.")
+    site.route("/bomb.pdf", Route(body=bomb, content_type=PDF))
+    site.page("/silent", "<p>late</p>", delay=30)
+    site.route(*dripping("/drip-body"))
+    site.route(*dripping("/drip-head", head=True))
+    for path, (body, _) in BINARY_BODIES.items():
+        site.route(path, Route(body=body, content_type="text/html"))
+    site.start()
+    started = time.monotonic()
+    try:
+        crawled, built = crawl_and_index(site, tmp_path, timeout=2)
+    finally:
+        site.stop()
+    assert time.monotonic() - started < 240  # a hang guard only, far above the bound
+    failed = {f.url.removeprefix(site.url("")): f.reason for f in crawled.failures}
+    assert set(failed) == {"/silent", "/drip-body", "/drip-head"}
+    assert all(reason.startswith("timed out") for reason in failed.values())
+    assert crawled.skipped_type == len(BINARY_BODIES)
+    assert not built.skipped and built.documents + built.hubs == 1 + len(ordinary) + 2
+    engine = Engine(tmp_path / "index")
+    try:
+        for path, words in [
+            ("/news", '"widen access"'),
+            ("/training", '"first-time borrowers"'),
+            ("/registry", '"plain language"'),
+            ("/plan.pdf", '"midpoint"'),
+            ("/bomb.pdf", '"costly page"'),
+        ]:
+            found = {r["url"].removeprefix(site.url("")) for r in engine.search(words)["results"]}
+            assert path in found, (path, found)
+    finally:
+        engine.close()
