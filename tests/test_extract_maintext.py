@@ -179,3 +179,47 @@ def test_short_blocks_inside_main_are_all_kept():
     )
     doc = extract_bytes(html.encode(), "https://news.example/a", "text/html")
     assert [p.text for p in doc.paragraphs] == pieces
+
+
+def test_union_does_not_add_again_paragraphs_the_primary_split():
+    """The secondary extractor's one block holding three primary paragraphs (it did not
+    split at <br><br>) was put in again, before the heading."""
+    heading = Paragraph("Ministers cut paperwork", kind="h")
+    primary = [heading, *(Paragraph(t) for t in STORY), Paragraph("Contact the press office.")]
+    secondary = [Paragraph(" ".join(STORY)), heading, Paragraph("Contact the press office.")]
+    assert [p.text for p in union(primary, secondary)] == [
+        heading.text,
+        *STORY,
+        "Contact the press office.",
+    ]
+
+
+HEADLINE = "<h1>Ministers cut paperwork for exporters</h1>"
+CLOSING = "<p>The ministers will meet again next year to review how far the plan has gone.</p>"
+
+
+@pytest.mark.parametrize(
+    "separator",
+    [
+        "<br><br>",
+        "<br>\n<br>",
+        "<br>&#8203;<br>",
+        "<br>&#xE000;<br>",
+        "<br>\x01<br>",
+        "<br><br>\x7f",
+    ],
+    ids=["plain", "newline", "zero-width", "icon", "control", "delete"],
+)
+def test_paragraphs_separated_by_two_line_breaks_come_out_once_each_in_order(separator):
+    html = f"<html><body>{HEADLINE}<div>{separator.join(STORY)}</div>{CLOSING}</body></html>"
+    assert texts(html) == ["Ministers cut paperwork for exporters", *STORY, CLOSING[3:-4]]
+
+
+@pytest.mark.parametrize(
+    "character", ["\x01", "\x08", "\x1f", "\x7f", "\x9f", "\ue000", "\U000e0041", "\ufffe"]
+)
+def test_a_paragraph_holding_a_control_character_comes_out_once(character):
+    held = STORY[1].replace(" said ", f" said{character} ")
+    body = "".join(f"<p>{p}</p>" for p in (STORY[0], held, STORY[2]))
+    html = f"<html><body>{HEADLINE}{body}{CLOSING}</body></html>"
+    assert texts(html) == ["Ministers cut paperwork for exporters", *STORY, CLOSING[3:-4]]

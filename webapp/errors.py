@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from indexer.record.store import RecordMissing
 from indexer.search.generation import IndexMissing
-from indexer.text.characters import xml_safe
+from indexer.text.characters import without_controls
 from webapp.params import BadParameter
 
 TITLES = {
@@ -40,9 +40,14 @@ def error_response(
         title=title,
         message=message,
         index_missing=index_missing,
-        q=xml_safe(request.args.get("q", ""))[: current_app.config["MAX_QUERY_LENGTH"]],  # to fix
+        q=_echoed_query(),  # to fix it
     )
     return page, status
+
+
+def _echoed_query() -> str:
+    limit = current_app.config["MAX_QUERY_LENGTH"]
+    return without_controls(request.args.get("q", ""))[:limit]
 
 
 def bad_parameter(error: BadParameter):

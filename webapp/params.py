@@ -14,7 +14,7 @@ from typing import Any
 from indexer.model import DOC_TYPES
 from indexer.record.mentions import SERIES
 from indexer.search.engine import TYPE_GROUPS, UNDATED
-from indexer.text.characters import xml_safe
+from indexer.text.characters import without_controls
 
 SORTS = ("relevance", "newest", "oldest")
 YEAR_MIN, YEAR_MAX = 1000, 9999
@@ -132,9 +132,9 @@ def require_query(params: SearchParams) -> None:
 
 
 def parse_query(value: str, limits: Limits) -> str:
-    """The query as every page echoes it: whitespace collapsed, without the characters XML
-    does not allow (a feed holding one is ill-formed). Raises BadParameter when too long."""
-    q = " ".join(xml_safe(value).split())
+    """The query as every page echoes it: whitespace collapsed, without control characters
+    (a feed holding one is ill-formed). Raises BadParameter when too long."""
+    q = " ".join(without_controls(value).split())
     if len(q) > limits.max_query_length:
         raise BadParameter(
             f"The query is too long ({len(q)} characters); the most is {limits.max_query_length}."

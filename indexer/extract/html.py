@@ -33,7 +33,7 @@ from indexer.extract.readability import (
     main_paragraphs,
 )
 from indexer.model import Paragraph
-from indexer.text.characters import xml_safe
+from indexer.text.characters import without_controls
 
 MAX_HTML_CHARS = 3_000_000  # decoded characters parsed; the rest of a page is ignored
 LATIN_GUESSES = {
@@ -248,8 +248,8 @@ def _capped(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 def extract_html(body: bytes, url: str, content_type: str | None = None) -> HtmlExtract:
     """Title, canonical URL (resolved against `url`), signals, hub flag and main text."""
-    # without the control characters XML does not allow, so both extractors see one text
-    html = xml_safe(decode_html(body, content_type)[:MAX_HTML_CHARS])
+    # without control characters, so that both extractors see one text
+    html = without_controls(decode_html(body, content_type)[:MAX_HTML_CHARS])
     root = _parse(html)
     canonical = _canonical(root, url)
     site_names = _meta(root, {"og:site_name", "application-name"})

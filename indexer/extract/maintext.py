@@ -82,19 +82,25 @@ def union(primary: list[Paragraph], secondary: list[Paragraph]) -> list[Paragrap
     holds the secondary block before it (so reading order is kept). A primary block that
     holds several secondary blocks making up most of it (trafilatura's fallback runs a whole
     short page into one paragraph) gives way to them, so headings and cells stay apart; a
-    primary paragraph equal to a secondary heading or list item takes that kind (a bold
-    line that old pages use as a heading)."""
+    secondary block made of several consecutive primary blocks (paragraphs one extractor
+    split at `<br><br>` and the other did not) is not added again; a primary paragraph equal
+    to a secondary heading or list item takes that kind (a bold line that old pages use as
+    a heading). Texts are compared without the characters trafilatura drops."""
     primary = list(primary)
-    texts = [normalise(p.text) for p in primary]
+    texts = [_comparable(p.text) for p in primary]
     exact = {t: i for i, t in reversed(list(enumerate(texts)))}
     inserts: dict[int, list[Paragraph]] = {}
     parts: dict[int, list[Paragraph]] = {}
     anchor = -1
     for block in secondary:
-        text = normalise(block.text)
+        text = _comparable(block.text)
         found = _holder(texts, text, anchor, exact)
         if found is None:
-            inserts.setdefault(anchor, []).append(block)
+            run_end = _split_run(texts, text, anchor)
+            if run_end is not None:
+                anchor = run_end
+            else:
+                inserts.setdefault(anchor, []).append(block)
             continue
         anchor = found
         if text in texts[found]:
@@ -108,6 +114,39 @@ def union(primary: list[Paragraph], secondary: list[Paragraph]) -> list[Paragrap
         merged.extend(pieces if whole else [p])
         merged.extend(inserts.get(i, []))
     return merged
+
+
+def _comparable(text: str) -> str:
+    """The text as both extractors give it: normalised, without the characters trafilatura
+    removes (those neither printable nor white space: format and private-use characters)."""
+    text = normalise(text)
+    if text.isprintable():
+        return text
+    return " ".join("".join(c for c in text if c.isprintable() or c.isspace()).split())
+
+
+def _split_run(texts: list[str], text: str, after: int) -> int | None:
+    """Index of the last of two or more consecutive primary blocks, within the HOLDER_WINDOW
+    after `after`, that `text` holds one after the other and that make up most of it (the
+    same paragraphs, split); None when there are none."""
+    start = max(after, 0)
+    for first in range(start, min(start + HOLDER_WINDOW, len(texts))):
+        at = text.find(texts[first]) if texts[first] else -1
+        if at < 0:
+            continue
+        covered, last, end = len(texts[first]), first, at + len(texts[first])
+        while last + 1 < len(texts) and texts[last + 1]:
+            nxt = text.find(texts[last + 1], end)
+            if nxt < 0:
+                break
+            last, end, covered = (
+                last + 1,
+                nxt + len(texts[last + 1]),
+                covered + len(texts[last + 1]),
+            )
+        if last > first and covered >= SPLIT_SHARE * len(text):
+            return last
+    return None
 
 
 def _holder(texts: list[str], text: str, after: int, exact: dict[str, int]) -> int | None:

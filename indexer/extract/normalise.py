@@ -5,8 +5,8 @@ whitespace collapsed, and words broken at a PDF line end joined again.
 - Unicode NFKC folds ligatures (`ﬁrms` -> `firms`, `oﬃce` -> `office`), no-break and other
   odd spaces, full-width forms.
 - Soft hyphens (U+00AD), zero-width spaces and joiners (U+200B-U+200D, U+2060) and
-  byte-order marks (U+FEFF) are removed, so `digital&shy;isation` is one word; so are the
-  control characters XML does not allow (indexer.text.characters), which would break a feed.
+  byte-order marks (U+FEFF) are removed, so `digital&shy;isation` is one word; so are
+  control characters (indexer.text.characters), which would break a feed.
 - A hyphen at a line end is dropped when the word it splits is not a compound: the joined
   word is used elsewhere in the document, or the hyphenated form is not (`entrepre-` +
   `neurs`); it stays when the hyphenated form is a word (`cross-` + `border`,
@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from indexer.text.characters import xml_safe
+from indexer.text.characters import without_controls
 
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -51,10 +51,9 @@ def clean(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """NFKC without invisible characters or characters XML does not allow; whitespace (line
-    breaks too) left as it is, except vertical tabs and form feeds, which XML does not allow."""
-    text = xml_safe(text.replace("\x0b", "\n").replace("\x0c", "\n"))
-    return unicodedata.normalize("NFKC", INVISIBLE.sub("", text))
+    """NFKC without invisible or control characters (indexer.text.characters); whitespace
+    (line breaks too) left as it is."""
+    return unicodedata.normalize("NFKC", INVISIBLE.sub("", without_controls(text)))
 
 
 class Hyphenation:

@@ -266,7 +266,11 @@ def _clean_container(container: etree._Element, stats: dict[etree._Element, _Sta
 
 # -- paragraphs ---------------------------------------------------------------------------
 
-_BR = "\x00"
+_BR = "\x00"  # a <br> (the page's own NULs are gone: indexer.text.characters)
+# what may stand between two <br>s that end a paragraph: white space, and characters that
+# show nothing (zero-width, soft hyphen, byte-order mark, private-use icon glyphs)
+_BLANK = "\\s\u00ad\u200b-\u200f\u2060\ufeff\ue000-\uf8ff"
+_PARAGRAPH_BREAK = re.compile(f"{_BR}[{_BLANK}]*{_BR}[{_BLANK}{_BR}]*")
 
 
 def _kind(tag: str) -> str:
@@ -293,7 +297,7 @@ class _Collector:
             return
         raw = "".join(pieces)
         pieces.clear()
-        for part in re.split(rf"{_BR}\s*{_BR}[\s{_BR}]*", raw):
+        for part in _PARAGRAPH_BREAK.split(raw):
             room = min(MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS - self.total)
             text = _ws(part.replace(_BR, " "))[:room]
             if not text:
