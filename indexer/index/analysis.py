@@ -1,5 +1,6 @@
 """How text becomes index terms: the folding tokenizer, stemming (of one spelling), stop words,
-compounds and dotted acronyms, and the Whoosh schema that uses them."""
+compounds and dotted acronyms, words inside Chinese, Japanese and Thai text
+(indexer.index.segment), and the Whoosh schema that uses them."""
 
 from __future__ import annotations
 
@@ -12,16 +13,16 @@ from typing import Any
 
 import Stemmer
 from whoosh.analysis import Token, Tokenizer
-from whoosh.analysis.tokenizers import default_pattern
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
+from indexer.index.segment import TOKEN, segments
 from indexer.index.variants import one_spelling
 
 # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph; 6: meetings and roles;
 # 7: Snowball's English stemmer; 8: British and American spellings stemmed as one, roles as a
-# column
-SCHEMA_VERSION = 8
+# column; 9: Chinese, Japanese and Thai words, combining marks
+SCHEMA_VERSION = 9
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -61,7 +62,9 @@ class FoldingTokenizer(Tokenizer):
     - when indexing, a hyphenated compound ("e-commerce", "co-operation", and "e commerce")
       also yields its parts joined ("ecommerce", "cooperation"), at the position of its
       last part, as Elasticsearch's ``word_delimiter_graph`` does with ``catenate_words``.
-      The query side (``_rewrite``) asks for the joined form or all the parts.
+      The query side (``_rewrite``) asks for the joined form or all the parts;
+    - a token of Chinese, Japanese or Thai text is split into its words (bigrams, or Thai
+      dictionary words: ``indexer.index.segment.segments``), each a token of its own.
 
     Otherwise the same tokens, positions and query-time behaviour as the Whoosh chain (stop
     words renumbered away, or kept marked ``stopped`` when the parser asks), at about half
@@ -102,7 +105,12 @@ class FoldingTokenizer(Tokenizer):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         ascii_text = value.isascii()
         source = value.lower() if ascii_text else value
-        spans = _TOKEN.finditer(source) if tokenize else iter([_WholeValue(source)])
+        if not tokenize:
+            spans: Iterable[Any] = iter([_WholeValue(source)])
+        elif ascii_text:
+            spans = TOKEN.finditer(source)
+        else:
+            spans = _segmented(TOKEN.finditer(source))
         stops, stemfn, stems = self.stops, self.stemfn, self._stems
         minsize = 1 if stops else 0  # StopFilter(minsize=1) also drops empty words
         compounds = tokenize and mode != "query"
@@ -189,22 +197,34 @@ def _spaced(text: str, end: int, start: int) -> bool:
 
 
 class _WholeValue:
-    """A regex match look-alike for an untokenized value."""
+    """A regex match look-alike for an untokenized value (or one word of a token)."""
 
-    def __init__(self, value: str):
+    def __init__(self, value: str, start: int = 0):
         self._value = value
+        self._start = start
 
     def group(self, _: int) -> str:
         return self._value
 
     def start(self) -> int:
-        return 0
+        return self._start
 
     def end(self) -> int:
-        return len(self._value)
+        return self._start + len(self._value)
 
 
-_TOKEN = re.compile(default_pattern.pattern)
+def _segmented(matches: Iterator[re.Match]) -> Iterator[re.Match | _WholeValue]:
+    """The tokens, each split into its words where it holds Chinese, Japanese or Thai."""
+    for match in matches:
+        token = match.group(0)
+        words = segments(token)
+        if len(words) == 1 and words[0] == (0, len(token)):
+            yield match
+            continue
+        at = match.start()
+        for start, end in words:
+            yield _WholeValue(token[start:end], at + start)
+
 
 STEM = FoldingTokenizer(STOP_WORDS, stem_word)
 PLAIN = FoldingTokenizer()

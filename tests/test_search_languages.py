@@ -1,0 +1,80 @@
+"""Words inside Chinese, Japanese and Thai text are found: those scripts write no space
+between words, so the analyzer splits their runs (bigrams; a Thai dictionary) while English
+is analysed as before (test_search_analyzer.py compares it with Whoosh's own chain)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.index import analysis
+from indexer.search.engine import Engine
+from tests.helpers import make_document, make_index
+
+CHINESE = "亚太经合组织中小企业部长会议在北京举行，部长们同意扩大数字贸易。"
+JAPANESE = "中小企業の金融支援について、大臣は新しい保証制度に合意した。"
+THAI = "รัฐมนตรีเห็นชอบแผนการส่งเสริมวิสาหกิจขนาดกลางและขนาดย่อมในภูมิภาค"
+ENGLISH = "Ministers agreed to widen access to finance for small enterprises in the region."
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("languages")
+    docs = [
+        make_document(f"https://example.org/{name}", title, [text, ENGLISH if i == 3 else text])
+        for i, (name, title, text) in enumerate(
+            [
+                ("zh", "部长会议", CHINESE),
+                ("ja", "金融支援", JAPANESE),
+                ("th", "การประชุม", THAI),
+                ("en", "Ministers meet", ENGLISH),
+            ]
+        )
+    ]
+    eng = Engine(make_index(root, docs))
+    yield eng
+    eng.close()
+
+
+def found(engine, query: str) -> list[str]:
+    return sorted(r["url"].rsplit("/", 1)[1] for r in engine.search(query)["results"])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("中小企业", ["zh"]),  # Chinese: a word in the middle of a run
+        ("部长", ["zh"]),
+        ("数字贸易", ["zh"]),
+        ('"部长会议"', ["zh"]),  # as a phrase
+        ("北京 部长", ["zh"]),
+        ("中小企業", ["ja"]),  # Japanese: kanji and kana run together
+        ("保証制度", ["ja"]),
+        ("金融", ["ja"]),
+        ("วิสาหกิจ", ["th"]),  # Thai: dictionary words
+        ("ขนาดย่อม", ["th"]),
+        ("ภูมิภาค", ["th"]),
+        ("enterprises", ["en"]),
+    ],
+)
+def test_each_word_finds_its_page(engine, query, expected):
+    assert found(engine, query) == expected
+
+
+def test_words_that_are_not_there_find_nothing(engine):
+    assert found(engine, "上海") == [] and found(engine, "ท่องเที่ยว") == []
+
+
+def test_thai_and_devanagari_words_keep_their_vowel_marks():
+    # \w leaves combining marks out: "การส่งเสริม" fell apart at each tone or vowel mark
+    assert [t.text for t in analysis.PLAIN("การส่งเสริม हिन्दी")] == ["การ", "ส่งเสริม", "हिन्दी"]
+
+
+def test_a_chinese_run_is_indexed_as_bigrams_at_consecutive_positions():
+    tokens = [(t.text, t.pos) for t in analysis.PLAIN("APEC中小企业 cooperation", positions=True)]
+    assert tokens == [
+        ("apec", 0),
+        ("中小", 1),
+        ("小企", 2),
+        ("企业", 3),
+        ("cooperation", 4),
+    ]
