@@ -219,3 +219,53 @@ def test_a_hostile_site_is_crawled_and_indexed_within_its_bound(tmp_path):
             assert path in found, (path, found)
     finally:
         engine.close()
+
+
+STORY_A = [
+    "Ministers asked for a single window for traders in every economy by the next meeting,"
+    " and for a report on how far each economy had gone by then.",
+]
+STORY_B = [
+    "The working group published its survey of export costs for the smallest firms, with"
+    " figures for each economy and the steps that cost them most.",
+    "It found that the time spent on customs forms fell by a third where forms went online.",
+]
+
+
+def with_canonical(html: str, canonical: str) -> str:
+    return html.replace("</head>", f'<link rel="canonical" href="{canonical}"></head>')
+
+
+def test_a_canonical_link_is_trusted_only_when_the_text_agrees(tmp_path):
+    """/about names the home page as its canonical, /story-a names /story-b: their texts
+    differ, so each stays a document at its own address; /copy names /story-b and holds its
+    text, so it is the same document as /story-b, and /mirror serves /story-b's very bytes."""
+    site = Site()
+    links = ("/about", "/story-a", "/mirror", "/copy")
+    site.page("/", article("Home", PARAGRAPHS[0], links=links))
+    site.page("/about", with_canonical(article("About the group", *PARAGRAPHS[1:]), "/"))
+    story_a = article("Ministers on trade", *STORY_A, links=("/story-b",))
+    site.page("/story-a", with_canonical(story_a, "/story-b"))
+    story_b = with_canonical(article("Survey of export costs", *STORY_B), "/story-b")
+    site.page("/story-b", story_b)
+    site.page("/mirror", story_b)
+    site.page("/copy", story_b.replace("<body>", "<body><!-- copied -->"))
+    site.start()
+    try:
+        _, built = crawl_and_index(site, tmp_path)
+    finally:
+        site.stop()
+    assert "/story-b" in site.paths()  # a page named as a canonical is still fetched
+    engine = Engine(tmp_path / "index")
+    try:
+
+        def cited(words: str) -> list[str]:
+            results = engine.search(words)["results"]
+            return [r["url"].removeprefix(site.url("")) for r in results]
+
+        assert cited('"first-time borrowers"') == ["/about"]  # was dropped as "same as /"
+        assert cited('"single window"') == ["/story-a"]  # was cited under /story-b
+        assert cited('"customs forms"') == ["/story-b"]  # one document; /copy is the same
+    finally:
+        engine.close()
+    assert list(built.skipped.values()) == [f"same document as {site.url('/story-b')}"]

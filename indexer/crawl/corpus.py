@@ -174,11 +174,14 @@ class Corpus:
         return Document.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
     def current_records(self) -> list[ManifestRecord]:
-        """Latest successful fetch of each URL with a stored body, one per body."""
-        seen: set[str] = set()
-        current = []
+        """Latest successful fetch of each URL with a stored body, one per body: the first
+        fetched, unless another URL with that body is the canonical URL the page declares."""
+        current: dict[str, ManifestRecord] = {}
         for record in self.records().values():
-            if record.has_body and record.sha256 not in seen:
-                seen.add(record.sha256)
-                current.append(record)
-        return current
+            if not record.has_body:
+                continue
+            first = current.setdefault(record.sha256, record)
+            at_canonical = record.canonical_url in (record.final_url, record.url)
+            if first is not record and at_canonical and first.canonical_url != first.final_url:
+                current[record.sha256] = record
+        return list(current.values())

@@ -278,9 +278,10 @@ class _Crawler:
             return
         if record is None or links is None:
             return
-        for url in (record.final_url, links.canonical):
-            if url and self.rules.in_scope(url):
-                self.seen.add(self.rules.key(url))
+        # (not the canonical URL the page names: a hint, trusted only once its text agrees,
+        # so the page there is fetched as well)
+        if record.final_url and self.rules.in_scope(record.final_url):
+            self.seen.add(self.rules.key(record.final_url))
         self.summary.links_capped += links.capped
         if entry.depth < self.max_depth:
             for link in links.links:

@@ -42,6 +42,7 @@ from indexer.index.passages import make_passages, usable_text
 from indexer.model import Document, paragraph_anchors
 from indexer.record import build_record
 from indexer.record.store import meeting_key, write_record
+from indexer.record.works import trusted_canonicals
 
 CURRENT = "current"
 META_FILE = "index_meta.json"
@@ -215,9 +216,12 @@ def _extract_pending(corpus: Corpus) -> dict[str, str]:
 
 
 def _wanted_documents(
-    corpus: Corpus, summary: BuildSummary, reasons: dict[str, str]
+    corpus: Corpus, summary: BuildSummary, reasons: dict[str, str], aliases: dict[str, str]
 ) -> dict[str, Document]:
-    wanted: dict[str, Document] = {}
+    """The documents to index, by id; a page declaring another's canonical address is the
+    same document only when its text agrees (``trusted_canonicals``)."""
+    usable: list[tuple[str, Document]] = []
+    hubs: list[Document] = []
     for record in corpus.current_records():
         assert record.sha256
         doc = corpus.load_document(record.sha256)
@@ -225,10 +229,16 @@ def _wanted_documents(
             summary.skipped[record.url] = reasons.get(record.url, "not extracted")
         elif doc.hub:
             summary.hubs += 1
+            hubs.append(doc)
         elif not usable_text(doc):
             summary.skipped[record.url] = "no usable text"
-        elif doc.id in wanted:
-            summary.skipped[record.url] = f"same document as {wanted[doc.id].url}"
+        else:
+            usable.append((record.url, doc))
+    wanted: dict[str, Document] = {}
+    trusted = trusted_canonicals((doc for _, doc in usable), aliases, hubs)
+    for (url, _), doc in zip(usable, trusted, strict=True):
+        if doc.id in wanted:
+            summary.skipped[url] = f"same document as {wanted[doc.id].url}"
         else:
             wanted[doc.id] = doc
     return wanted
@@ -309,9 +319,10 @@ def build_index(
         current = current_generation(index_dir)
         _clean(index_dir, keep={p for p in [current] if p})
         reasons = _extract_pending(corpus) if extract else {}
-        wanted = _wanted_documents(corpus, summary, reasons)
+        aliases = _aliases(corpus.root)
+        wanted = _wanted_documents(corpus, summary, reasons, aliases)
         # The record places each document in its meeting before it is indexed.
-        record = build_record(wanted.values(), _aliases(corpus.root))
+        record = build_record(wanted.values(), aliases)
         wanted = {doc_id: record.apply(doc) for doc_id, doc in wanted.items()}
         build_dir, fresh = _start(index_dir, recreate, summary)
         try:

@@ -11,6 +11,11 @@ statements that share their opening, or two pages built on one template stay apa
 This follows Google Scholar's "All N versions" (design notes): one result per work, its
 authoritative copy first.
 
+A page's ``<link rel="canonical">`` is a hint, trusted only when the text agrees
+(``trusted_canonicals``): pages that name one canonical address are one document only if
+their text is that of the page there; a page naming the home page, or another page holding
+other text, stays a document at its own address.
+
 The primary copy is APEC's own (www.apec.org after aliases) first, then the most complete
 text, then the latest snapshot.
 """
@@ -21,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from indexer.crawl.urls import UrlRules
@@ -63,6 +68,46 @@ def same_text(a: Counter[str], b: Counter[str]) -> bool:
     if not small or small.total() < SIZE_RATIO * large.total():
         return False
     return (small & large).total() >= CONTAINMENT * small.total()
+
+
+def trusted_canonicals(
+    documents: Iterable[Document],
+    aliases: Mapping[str, str],
+    elsewhere: Iterable[Document] = (),
+) -> list[Document]:
+    """``documents`` in their order, each keeping the canonical URL it declares (its id:
+    the same document as the one at that address) only when its text agrees with that
+    document's, looked for among ``documents`` and ``elsewhere`` (pages not indexed, such
+    as hub pages): ``same_text``, or word for word when too short for shingles. With no
+    document at that address, the first to declare it stands for it, and a canonical
+    naming a site's home page is never trusted. A document whose text differs takes its own
+    final URL instead, so it is neither dropped as a duplicate of, nor cited under, a page
+    it merely names."""
+    documents = list(documents)
+    rules = UrlRules(scope=[], aliases=aliases)
+    fetched: dict[str, Document] = {}
+    for doc in (*documents, *elsewhere):
+        fetched.setdefault(rules.key(doc.final_url), doc)
+    standing: dict[str, Document] = {}  # a canonical address -> its first trusted declarer
+    out = []
+    for doc in documents:
+        named = rules.key(doc.canonical_url)
+        if named == rules.key(doc.final_url):
+            out.append(doc)
+            continue
+        there = fetched.get(named) or standing.get(named)
+        if there is None:
+            trusted = bool(urlsplit(doc.canonical_url).path.strip("/"))
+        else:
+            trusted = same_text(_shingles(there.text), _shingles(doc.text)) or (
+                there.text.split() == doc.text.split()
+            )
+        if trusted:
+            standing.setdefault(named, doc)
+            out.append(doc)
+        else:
+            out.append(replace(doc, canonical_url=doc.final_url))
+    return out
 
 
 class _Groups:
