@@ -78,3 +78,11 @@ def test_a_chinese_run_is_indexed_as_bigrams_at_consecutive_positions():
         ("企业", 3),
         ("cooperation", 4),
     ]
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [("中小企业", "<mark>中小企业</mark>部长"), ("วิสาหกิจ", "ส่งเสริม<mark>วิสาหกิจ</mark>ขนาด")],
+)
+def test_the_word_found_is_marked_in_the_snippet(engine, query, marked):
+    assert marked in engine.search(query)["results"][0]["snippet"]

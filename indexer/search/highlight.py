@@ -6,9 +6,11 @@ import html
 import re
 import sys
 from array import array
+from collections.abc import Iterator
 from functools import lru_cache
 
 from indexer.index.analysis import STEM, fold_word
+from indexer.index.segment import NEEDS_SEGMENTS, TOKEN, segments
 
 # -- highlighting ------------------------------------------------------------
 
@@ -19,7 +21,20 @@ def _stem(word: str) -> str | None:
     return tokens[0] if tokens else None
 
 
-_WORD = re.compile(r"\w+(?:\.?\w+)*")
+_WORD = TOKEN  # the analyzer's words: Whoosh's pattern, combining marks included
+
+
+def _words(text: str) -> Iterator[tuple[str, int, int]]:
+    """(word, start, end) of each word of ``text`` as the index has it: Chinese and Japanese
+    runs as their overlapping bigrams, Thai as its words (indexer.index.segment)."""
+    for m in _WORD.finditer(text):
+        token = m.group(0)
+        if not NEEDS_SEGMENTS.search(token):
+            yield token, m.start(), m.end()
+            continue
+        for a, b in segments(token):
+            yield token[a:b], m.start() + a, m.start() + b
+
 
 WordKey = tuple[str, "str | None"]  # a word's folded form and its stem (None: a stop word)
 
@@ -40,9 +55,9 @@ def word_forms(text: str) -> tuple[tuple[str, ...], array]:
     kept compactly), and the character offset where each starts."""
     forms: list[str] = []
     starts = array("i")
-    for m in _WORD.finditer(text):
-        forms.append(sys.intern(m.group(0)))
-        starts.append(m.start())
+    for word, start, _ in _words(text):
+        forms.append(sys.intern(word))
+        starts.append(start)
     return tuple(forms), starts
 
 
@@ -64,8 +79,9 @@ def highlight(
     """``text`` HTML-escaped, with <mark> around words matching the query's terms (a word
     whose folded form the query has unstemmed, or whose stem it has). ``marked`` is the
     set of those word forms (``snippets.Analysed.marked``) of ``text`` or of a text
-    holding it, when at hand."""
-    if marked is not None and marked.isdisjoint(_ENTITY_WORDS):
+    holding it, when at hand. Overlapping matches (bigrams of Chinese or Japanese text)
+    are marked as one run."""
+    if marked is not None and marked.isdisjoint(_ENTITY_WORDS) and not NEEDS_SEGMENTS.search(text):
         # Escaping first splits the text into the same words (word characters and dots need
         # no escaping, and an entity's "&" and ";" end a word), and the words can be marked
         # as they are.
@@ -74,13 +90,18 @@ def highlight(
             if parts[i] in marked:
                 parts[i] = f"<mark>{parts[i]}</mark>"
         return "".join(parts)
+    spans: list[list[int]] = []
+    for word, start, end in _words(text):
+        if _matches(word, stems, exact):
+            if spans and start < spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+            else:
+                spans.append([start, end])
     out: list[str] = []
     last = 0
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if _matches(word, stems, exact):
-            out.append(html.escape(text[last : m.start()]))
-            out.append(f"<mark>{html.escape(word)}</mark>")
-            last = m.end()
+    for start, end in spans:
+        out.append(html.escape(text[last:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        last = end
     out.append(html.escape(text[last:]))
     return "".join(out)
