@@ -64,7 +64,6 @@ class FetchResult:
     unsupported: bool = False  # not HTML or PDF; the body was not read
     out_of_scope: bool = False  # redirected outside the scope
     connection_failed: bool = False  # no HTTP response at all
-    timed_out: bool = False  # headers and body not complete within the timeout
     attempts: int = 0
 
     @property
@@ -236,7 +235,6 @@ class Fetcher:
                     result = self._store(response, final_url, corpus, result, limit)
             except deadline.DeadlineExceeded as exc:  # a server that slow is not asked again
                 result.error = describe(exc)
-                result.timed_out = True
                 break
             except RETRYABLE_ERRORS as exc:
                 result.connection_failed = True
