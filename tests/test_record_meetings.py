@@ -339,3 +339,55 @@ def test_a_statement_of_no_known_type_headed_as_one_is_its_meetings_outcome():
     assert placed.doc_type == "other" and placed.role == "outcome"
     assert placed.meeting["number"] == 38
     assert record.apply(speech).role == "mention"
+
+
+def test_a_numbered_meeting_held_elsewhere_is_an_earlier_one_not_the_statements_own():
+    # The statement recalls last year's meeting by its number and its place, near its top.
+    earlier = statement(
+        2030, "We, the APEC Ministers responsible for SMEs, met in Hillcrest on 3 May 2030."
+    )
+    own = statement(
+        2031,
+        "We, the APEC Ministers responsible for SMEs, met in Lakeside on 4 May 2031.",
+        "Ministers recalled that SME and women's ministers met jointly for the first time in"
+        " Hillcrest, Atlantis at the 18th SME Ministerial Meeting.",
+        location="Lakeside, Atlantis",
+    )
+    later = statement(
+        2032, "We met in Seaview on 5 May 2032 for the 20th APEC SME Ministerial Meeting."
+    )
+    assert not [m for m in find_mentions(own) if m.own and m.number]
+    record = build_record([earlier, own, later])
+    numbers = {m.year: (m.number, m.number_inferred, m.city) for m in record.meetings}
+    assert numbers[2030] == (18, False, "Hillcrest")  # its number, from the 2031 statement
+    assert numbers[2031] == (19, True, "Lakeside")
+
+
+def test_a_meeting_recalled_as_last_years_is_dated_so_and_not_the_documents_own():
+    speech = make_document(
+        "https://ministry.example/speeches/2031/remarks",
+        "Remarks at the SME Ministerial Meeting",
+        [
+            "As many of you saw last year, SME and trade ministers met jointly for the first"
+            " time in Hillcrest, Atlantis at the 18th SME Ministerial Meeting."
+        ],
+        doc_type="speech",
+        year=2031,
+    )
+    mention = next(m for m in find_mentions(speech) if m.number == 18)
+    assert (mention.own, mention.year, mention.city) == (False, 2030, "Hillcrest")
+
+
+def test_an_announced_date_gives_way_to_the_date_the_meeting_was_held():
+    announced = story(
+        "https://wire.example/announce",
+        "Hillcrest to host ministers",
+        "Hillcrest will host the 18th APEC SME Ministerial Meeting during the week of 23 May 2030.",
+        2029,
+    )
+    held = statement(
+        2030, "We met in Hillcrest on 21 May 2030 for the 18th APEC SME Ministerial Meeting."
+    )
+    (meeting,) = build_record([announced, held]).meetings
+    assert meeting.date == "2030-05-21"
+    assert "2030-05-23" in meeting.disputed("date")  # kept, with its evidence

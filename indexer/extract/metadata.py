@@ -262,14 +262,15 @@ def _clean_place(place: str) -> str | None:
 # "met in X", "held on 5-6 September in X", "Meeting in X", "will take place in X"
 _MEETING_PLACE = re.compile(
     r"(?i:\b(?:met|meet|gathered|convened|assembled|held|hosted|took\s+place|take\s+place"
-    r"|opened|meeting|smemm)\b)(?:\s+\w+){0,2}?\s+(?:(?i:on|from|during)\s+[^.;]{1,40}?\s+)?"
+    r"|opened|meeting|smemm)\b)(?:\s+\w+){0,5}?\s+(?:(?i:on|from|during)\s+[^.;]{1,40}?\s+)?"
     rf"(?i:in)\s+(?:the\s+)?(?P<place>{PLACE})"
 )
 
 
 def place_in(sentence: str) -> str | None:
     """The place a sentence puts a meeting in ("met in Big Sky, Montana on 21 May" ->
-    "Big Sky, Montana"), later meetings' included; None when it names none."""
+    "Big Sky, Montana"; "met jointly for the first time in ..."), later meetings' included;
+    None when it names none."""
     for match in _MEETING_PLACE.finditer(sentence):
         place = _clean_place(match.group("place"))
         if place:

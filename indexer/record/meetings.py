@@ -134,19 +134,27 @@ def _vote(values: Iterable[tuple[str, Any]]) -> Any:
 
 def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]]) -> Meeting:
     """The meeting these mentions name, each fact voted, every statement kept as evidence.
-    The year is voted among the mentions that date the meeting (a sentence's date), else
-    among the documents whose own meeting it is (their year), else among all."""
-    dated = [(m, s) for m, s in found if m.date]
-    years = dated or [(m, s) for m, s in found if m.own] or found
+    A fact is voted among the mentions of the meeting as held that state it, else among
+    those of the meeting as announced ("will host ... the week of 23 May"). The year is
+    voted among the mentions that date the meeting (a sentence's date), else among the
+    documents whose own meeting it is (their year), else among all."""
+    held = [(m, s) for m, s in found if not m.future]
+    announced = [(m, s) for m, s in found if m.future]
+    pools: dict[str, list[list[tuple[Mention, Source]]]] = {
+        "year": [
+            [(m, s) for m, s in mentions if test(m)]
+            for test in (lambda m: m.date, lambda m: m.own, lambda m: True)
+            for mentions in (held, announced)
+        ]
+    }
     meeting = Meeting(series, number, year=None)
     for name in FACTS:
-        pool = years if name == "year" else found
-        setattr(
-            meeting,
-            name,
-            _vote([(s.doc_id, getattr(m, name)) for m, s in pool])
-            or (False if name == "virtual" else None),
-        )
+        value = None
+        for pool in pools.get(name, [held, announced]):
+            value = _vote([(s.doc_id, getattr(m, name)) for m, s in pool])
+            if value is not None:
+                break
+        setattr(meeting, name, value or (False if name == "virtual" else None))
         for m, s in found:
             value = getattr(m, name)
             if value not in (None, "", False):
@@ -182,10 +190,42 @@ def resolve(mentions: Iterable[tuple[Mention, Source]]) -> list[Meeting]:
             unnumbered = _meeting(series, None, found)
             unnumbered.year = year
             out.append(unnumbered)
+    for merged in _numbers_by_place(out):
+        out.remove(merged)
     for series in SERIES:
         for merged in _infer_numbers([m for m in out if m.series == series]):
             out.remove(merged)
     return sorted(out, key=_chronological(out))
+
+
+def _numbers_by_place(meetings: list[Meeting]) -> list[Meeting]:
+    """A meeting known by its number and place but no year ("they met for the first time
+    in Big Sky at the 18th SME Ministerial Meeting") is the one meeting of its series known
+    by its year only that was held in that place: the two are one, with the stated number.
+    Returns the numbered meetings merged so, to be dropped."""
+    merged = []
+    for numbered in [m for m in meetings if m.number and not m.year and m.city]:
+        held = [
+            m
+            for m in meetings
+            if m.series == numbered.series
+            and not m.number
+            and m.year
+            and same_value(m.city) == same_value(numbered.city)
+        ]
+        if len(held) == 1:
+            held[0].number = numbered.number
+            _complete(held[0], numbered)
+            merged.append(numbered)
+    return merged
+
+
+def _complete(meeting: Meeting, other: Meeting) -> None:
+    """``meeting`` with the facts it lacks taken from ``other``, and all of its evidence."""
+    for name in FACTS:
+        if getattr(meeting, name) in (None, False):
+            setattr(meeting, name, getattr(other, name))
+    meeting.evidence += other.evidence
 
 
 def _chronological(meetings: list[Meeting]):
@@ -229,9 +269,6 @@ def _infer_numbers(meetings: list[Meeting]) -> list[Meeting]:
         if same is None:
             meeting.number, meeting.number_inferred = number, True
         elif same.year is None:
-            for name in FACTS:
-                if getattr(same, name) in (None, False):
-                    setattr(same, name, getattr(meeting, name))
-            same.evidence += meeting.evidence
+            _complete(same, meeting)
             merged.append(meeting)
     return merged

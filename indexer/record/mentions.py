@@ -13,6 +13,7 @@ the mention's own sentence states; the document's year stands in only for its ow
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from indexer.extract.doctype import STATEMENT_OPENING, STATEMENT_TYPES
@@ -60,6 +61,8 @@ OTHER_MEETING = re.compile(
     r"|technology|conference|fair|forum|dialogue|symposium|workshop|summit)\b",
     re.I,
 )
+# a meeting of the year before the document's: "as you witnessed last year, ... at the 18th"
+LAST_YEAR = re.compile(r"\b(?:last|previous|past)\s+year\b|\ba\s+year\s+ago\b", re.I)
 # "for their seventh meeting" in a statement of the ministerial series
 OWN_ORDINAL = re.compile(rf"(?i:\b(?:their|our|the)\s+(?P<ordinal>{ORDINAL})\s+meeting)\b")
 FUTURE = re.compile(
@@ -137,6 +140,20 @@ def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
     }
 
 
+def _elsewhere(city: str | None, location: str | None) -> bool:
+    """Whether ``city`` is not the place of ``location`` (a document's own place and date
+    line, "Lakeside, Atlantis"), compared without case, accents or punctuation; False when
+    either is unknown."""
+    if not city or not location:
+        return False
+    return _letters(city) not in _letters(location)
+
+
+def _letters(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in folded if c.isalnum())
+
+
 def _chair_of(sentence: str) -> str | None:
     """The name before ", Chair of the": "Hon Fran Bailey MP, Chair of the 14th …"."""
     found = CHAIR_OF.search(sentence)
@@ -188,10 +205,19 @@ def find_mentions(doc: Document) -> list[Mention]:
                 own = (top or (position < HEAD and bool(find_year(sentence)))) and (
                     not own_taken or bool(opening)
                 )
-                facts = _facts(sentence, at, doc, own, text[text.find(sentence) :])
-                stated = facts["year"]
-                if own and stated and doc.year and abs(stated - doc.year) > OWN_YEARS:
-                    own = False  # a chronology's line about an earlier meeting
+                rest = text[text.find(sentence) :]
+                stated = _facts(sentence, at, doc, False, rest)  # what the sentence says
+                year = stated["year"]
+                last_year = not year and doc.year and LAST_YEAR.search(sentence)
+                if own and (
+                    (year and doc.year and abs(year - doc.year) > OWN_YEARS)  # a chronology
+                    or (number and _elsewhere(stated["city"], doc.location))  # "first met in"
+                    or last_year
+                ):
+                    own = False
+                facts = _facts(sentence, at, doc, True, rest) if own else stated
+                if last_year and not own:
+                    facts["year"] = doc.year - 1
                 # the title, a heading, the opening, or the top of an SME ministers'
                 # statement (not a trade or leaders' statement welcoming the SME meeting)
                 voice = (
