@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
+from indexer.ask.cite import cited
 from indexer.extract import extract_bytes
 from indexer.extract.paragraphs import mark_header, number_paragraphs, truncated
 from indexer.index.passages import make_passages
@@ -135,3 +136,19 @@ def test_a_text_fragment_quotes_the_sources_own_characters(tmp_path):
     assert quoted in sentence and "…" in quoted
     found = client.get("/api/search?q=credit+guarantees").get_json()["results"][0]
     assert unquote(found["link"].split("#:~:text=")[1]) in sentence
+
+
+def test_results_and_answers_cite_the_paragraph_by_its_number(tmp_path):
+    doc = extract_bytes(statement_page(), "https://www.apec.org/meeting-papers/2031_sme")
+    client = create_app({"INDEX_DIR": make_index(tmp_path, [doc]), "TESTING": True}).test_client()
+    found = client.get("/api/search?q=barriers+offline").get_json()["results"][0]
+    assert (found["paragraph"], found["anchor"]) == (3, "p3")
+    html = client.get("/search?q=barriers+offline").get_data(as_text=True)
+    soup = BeautifulSoup(html, "lxml")
+    assert soup.select_one(".result-title a")["href"].endswith("?q=barriers+offline#p3")
+    assert soup.select_one(".para-ref").get_text() == "¶3"
+    # an answer's citation: the ¶ of the passage's line holding its sentence
+    passage = {"title": "t", "url": "u", "doc_id": "d", "passage_id": "d:0"}
+    passage["marks"] = [["p1", 1], ["p2", 2], ["p2-1", None], ["p3", 3]]
+    assert (cited(passage, 3)["anchor"], cited(passage, 3)["paragraph"]) == ("p3", 3)
+    assert cited(passage, 2)["paragraph"] is None

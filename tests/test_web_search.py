@@ -48,10 +48,9 @@ def test_results_show_title_type_date_place_snippet_and_links(client):  # noqa: 
     assert links["Go to passage"].startswith("https://example.org/sme/2021-statement#:~:text=")
     doc_link = result.select_one(".result-title a")["href"]
     # At the paragraph holding the match (the passage starts two paragraphs before it), by
-    # its position, which the document page turns into the paragraph's ¶ anchor.
-    assert doc_link == f"/doc/{doc_id_of('2021-statement')}/at/2?q=credit+guarantees"
-    landing = client.get(doc_link).headers["Location"]
-    assert landing == f"/doc/{doc_id_of('2021-statement')}?q=credit+guarantees#p3"
+    # its ¶ anchor, and the ¶ shown beside the links
+    assert doc_link == f"/doc/{doc_id_of('2021-statement')}?q=credit+guarantees#p3"
+    assert result.select_one(".para-ref").get_text() == "¶3"
 
 
 def test_pdf_result_deep_links_to_its_page(client):  # noqa: F811

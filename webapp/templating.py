@@ -30,12 +30,12 @@ def rfc3339(value: str | None) -> str:
     return EPOCH
 
 
-def passage_url(doc_id: str, position: int | None, q: str) -> str:
-    """The document page at paragraph `position` (the index's count, from 0), with the
-    words of `q` highlighted: `/doc/<id>/at/<position>`, which redirects to the paragraph's
-    ¶ anchor (its own number where the source numbers it)."""
-    if position is None:
-        return url_for("documents.show", doc_id=doc_id, q=q or None)
+def passage_url(doc_id: str, position: int | None, q: str, anchor: str | None = None) -> str:
+    """The document page at a paragraph, with the words of `q` highlighted: at its `anchor`
+    (its ¶ anchor, "p12") when known, else through `/doc/<id>/at/<position>` (the index's
+    count, from 0), which redirects to that anchor."""
+    if anchor or position is None:
+        return url_for("documents.show", doc_id=doc_id, q=q or None, _anchor=anchor)
     return url_for("documents.at", doc_id=doc_id, position=position, q=q or None)
 
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.ask.rank import Candidate
-from indexer.search.engine import Engine
+from indexer.search.engine import Engine, line_mark
 from indexer.text.fragments import passage_link
 
 
-def cited(passage: dict[str, Any]) -> dict[str, Any]:
-    """The citation keys every answer and passage carries."""
+def cited(passage: dict[str, Any], line: int = 0) -> dict[str, Any]:
+    """The citation keys every answer and passage carries; `anchor` and `paragraph` (its ¶)
+    are those of the passage's line `line` (the answering sentence's)."""
+    anchor, paragraph = line_mark(passage, line)
     return {
+        "anchor": anchor,
+        "paragraph": paragraph,
         "title": passage["title"],
         "url": passage["url"],
         "year": passage.get("year"),
@@ -37,7 +41,7 @@ def sentence_answer(c: Candidate) -> dict[str, Any]:
         "link": link,
         "score": round(c.score, 4),
         "offsets": [c.sentence.start, c.sentence.end],
-        **cited(p),
+        **cited(p, p["text"].count("\n", 0, c.sentence.start)),
     }
 
 

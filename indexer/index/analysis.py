@@ -21,8 +21,9 @@ from indexer.index.variants import one_spelling
 
 # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph; 6: meetings and roles;
 # 7: Snowball's English stemmer; 8: British and American spellings stemmed as one, roles as a
-# column; 9: Chinese, Japanese and Thai words, combining marks
-SCHEMA_VERSION = 9
+# column; 9: Chinese, Japanese and Thai words, combining marks; 10: each passage's lines'
+# paragraph anchors and numbers (marks)
+SCHEMA_VERSION = 10
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -258,6 +259,7 @@ def make_schema() -> Schema:
         content_type=STORED(),
         sha256=STORED(),
         position=STORED(),
+        marks=STORED(),  # passage records: each line's paragraph [anchor, number (its ¶)]
         page=STORED(),
         meta=STORED(),  # doc records: document metadata (dict)
         paragraphs=STORED(),  # doc records: list of paragraph dicts

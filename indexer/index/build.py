@@ -204,6 +204,7 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
             work_id=doc.work_id or doc.id,
             copies=doc.copies,
             position=passage.position,
+            marks=[[anchors[i], numbered[i].number] for i in passage.positions],
             page=passage.page,
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from indexer.model import Document, Paragraph
 
@@ -18,6 +18,7 @@ class Passage:
     text: str  # its paragraphs joined by newlines
     position: int  # index of its first paragraph in the document
     page: int | None
+    positions: list[int] = field(default_factory=list)  # each line's paragraph index
 
 
 def _split_long(text: str) -> list[str]:
@@ -50,16 +51,17 @@ def make_passages(paragraphs: list[Paragraph]) -> list[Passage]:
     """
     passages: list[Passage] = []
     buf: list[str] = []
+    lines: list[int] = []  # the paragraph of each line in buf
     buf_words = 0
     start = 0
     page: int | None = None
     heading_only = False
 
     def flush() -> None:
-        nonlocal buf, buf_words
+        nonlocal buf, buf_words, lines
         if buf:
-            passages.append(Passage("\n".join(buf), start, page))
-        buf, buf_words = [], 0
+            passages.append(Passage("\n".join(buf), start, page, lines))
+        buf, buf_words, lines = [], 0, []
 
     for position, para in enumerate(paragraphs):
         text = " ".join(para.text.split())
@@ -77,14 +79,17 @@ def make_passages(paragraphs: list[Paragraph]) -> list[Passage]:
         if words > MAX_WORDS:
             chunks = _split_long(text)
             buf.append(chunks[0])
+            lines.append(position)
             flush()
             heading_only = False
             for chunk in chunks[1:]:
                 start = position
                 buf.append(chunk)
+                lines.append(position)
                 flush()
             continue
         buf.append(text)
+        lines.append(position)
         buf_words += words
         heading_only = para.kind == "h" and (heading_only or len(buf) == 1)
     flush()

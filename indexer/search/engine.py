@@ -77,6 +77,16 @@ def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, f
     return n, scores[n]
 
 
+def line_mark(fields: dict, line: int) -> tuple[str | None, int | None]:
+    """(anchor, ¶ number) of the paragraph on line `line` of a passage record (None, None
+    for a passage indexed before paragraphs had them)."""
+    marks = fields.get("marks") or []
+    if not marks:
+        return None, None
+    anchor, number = marks[min(max(line, 0), len(marks) - 1)]
+    return anchor, number
+
+
 class Engine:
     """Lazy, thread-safe access to the index generation currently served under ``index_dir``.
 
@@ -489,6 +499,7 @@ class Engine:
             marked,
         )
         position = f.get("position")
+        anchor, paragraph = line_mark(f, line)
         return {
             "id": f["doc_id"],
             "title": f.get("title", ""),
@@ -503,6 +514,8 @@ class Engine:
             "passage_id": f.get("passage_id"),
             "position": position,
             "match_position": position + line if position is not None else None,
+            "anchor": anchor,  # the matching paragraph's anchor on the document page
+            "paragraph": paragraph,  # ... and its ¶ (the source's own number, or the count)
             "page": f.get("page"),
             "meeting_number": f.get("meeting_number"),
             "meeting": f.get("meeting"),
@@ -545,6 +558,7 @@ class Engine:
                     "content_type": f.get("content_type"),
                     "text": text,
                     "position": f.get("position"),
+                    "marks": f.get("marks") or [],
                     "page": f.get("page"),
                     "score": round(score, 4),
                 }

@@ -46,7 +46,9 @@ def page() -> str:
         question=question,
         found=found,
         parts=_parts,
-        doc_url=lambda item: passage_url(item["doc_id"], item.get("position"), question),
+        doc_url=lambda item: passage_url(
+            item["doc_id"], item.get("position"), question, item.get("anchor")
+        ),
         search_url=url_for("search.results", q=question),
     )
 

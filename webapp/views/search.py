@@ -44,7 +44,8 @@ def _results_url(args: dict[str, str | list[str]]) -> str:
 def doc_url(result: dict[str, Any], q: str) -> str:
     """The document page for a result, at the paragraph of its best sentence, with the
     query highlighted."""
-    return passage_url(result["id"], result.get("match_position", result.get("position")), q)
+    position = result.get("match_position", result.get("position"))
+    return passage_url(result["id"], position, q, result.get("anchor"))
 
 
 def sort_choices(params: SearchParams) -> tuple[str, ...]:
