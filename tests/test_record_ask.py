@@ -166,3 +166,9 @@ def test_where_a_numbered_meeting_was_held_is_read_off_the_record(engine):
     assert (best["span"], best["answer_kind"]) == ("Brightwater, Atlantis", "place")
     # the record's first day: the statement says 5 May, a story that it ended on 6 May
     assert found["summary"] == "Brightwater — 6 May 2019, the 25th SME Ministerial Meeting"
+
+
+def test_the_record_s_sentence_is_not_listed_again_among_the_candidates(engine):
+    found = answer(engine, "Where was the 25th APEC SME Ministerial Meeting held?", limit=5)
+    shown = [(a["doc_id"], a["answer"]) for a in found["answers"]]
+    assert len(shown) == len(set(shown))

@@ -151,7 +151,10 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     limit = max(1, limit)
     sure = bool(scored) and fitted.confident(scored[0].probability)
     if sure:
-        answers = [s.answer | {"confidence": round(s.probability, 4)} for s in scored[:limit]]
+        # each sentence once: the record's citation and the same sentence found by search
+        distinct = {(s.answer["doc_id"], s.answer["answer"]): s for s in reversed(scored)}
+        shown = [s for s in scored if distinct[(s.answer["doc_id"], s.answer["answer"])] is s]
+        answers = [s.answer | {"confidence": round(s.probability, 4)} for s in shown[:limit]]
     else:
         # The best candidates' passages still lead; other passages fill up to `limit`.
         by_id = {p["passage_id"]: p for p in passages}
