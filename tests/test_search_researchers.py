@@ -174,6 +174,12 @@ def test_a_genre_word_is_a_type_preference_not_a_word_to_match(engine):
     assert words["type_hint"] is None
 
 
+def test_sorted_by_date_genre_words_are_words(engine):
+    found = engine.search("Nanjing 2014 ministerial statement", sort="newest")
+    assert found["type_hint"] is None
+    assert "nanjing-statement" not in slugs(found["results"])
+
+
 def test_news_prefers_news(engine):
     found = engine.search("Nanjing news")
     assert slugs(found["results"])[0].startswith("nanjing-news")

@@ -179,9 +179,10 @@ class Engine:
         ``year`` is an inclusive range ((0, 0): undated documents only); ``doc_type`` one
         type, a group of TYPE_GROUPS ("outcomes") or several; ``meeting`` a meeting key.
         With ``type_hint``, genre words in ``q`` ("statement", "news", ...) are a type
-        preference rather than words to match (``genres``). Returns the ``--json`` shape
-        the README gives, with ``expanded`` (``[{"term", "concept"}]``: the thesaurus terms
-        also matched) and ``type_hint`` (``{"words", "types", "label"}`` or None).
+        preference rather than words to match (``genres``), by relevance. Returns the
+        ``--json`` shape the README gives, with ``expanded`` (``[{"term", "concept"}]``: the
+        thesaurus terms also matched) and ``type_hint`` (``{"words", "types", "label"}`` or
+        None).
         """
         started = time.perf_counter()
         notes: list[str] = []
@@ -191,10 +192,11 @@ class Engine:
         types = doc_types(doc_type, notes)
         page = max(1, int(page))
         limit = min(max(1, int(limit)), MAX_LIMIT)
+        # A preference orders by relevance; sorted by date, genre words are words.
         text = queries.straight_quotes(q or "")
-        hint = genres.type_hint(text) if type_hint else None
+        hint = genres.type_hint(text) if type_hint and sort == "relevance" else None
         text = hint.rest if hint else text
-        prefer = hint.types if hint and sort == "relevance" else None
+        prefer = hint.types if hint else None
         filters = (year, types, meeting)
         with self._reading() as (gen, r):
             parsed = queries.expand_prefixes(r, queries.parse(text, expand=True))
