@@ -112,3 +112,14 @@ HONORIFIC_NAMES = [
 @pytest.mark.parametrize("sentence", HONORIFIC_NAMES)
 def test_honorifics_before_names_do_not_end_sentences(sentence):
     assert texts(f"{sentence} Ministers agreed.") == [sentence, "Ministers agreed."]
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_the_sentence():
+    text = "Trade grew across the Kestrel region.Within this frame, ministers agreed to act."
+    assert [s.text for s in split_sentences(text)] == [
+        "Trade grew across the Kestrel region.",
+        "Within this frame, ministers agreed to act.",
+    ]
+    # never inside an abbreviation, an address or an initialism
+    for whole in ("Send it to kestrel.example.Then wait.", "Use e.g.The Guide.", "The U.S.A.Fund"):
+        assert [s.text for s in split_sentences(whole)] == [whole]

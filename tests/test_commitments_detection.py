@@ -6,7 +6,9 @@ from indexer.commitments import detect, extract_commitments
 from indexer.model import Document, Paragraph
 
 
-def statement(*paragraphs: Paragraph | str, content_type: str = "html") -> Document:
+def statement(
+    *paragraphs: Paragraph | str, content_type: str = "html", truncated: bool = False
+) -> Document:
     url = "https://example.org/sme/2016-statement"
     return Document(
         url=url,
@@ -19,6 +21,7 @@ def statement(*paragraphs: Paragraph | str, content_type: str = "html") -> Docum
         year=2016,
         date="2016-09-05",
         meeting_number=23,
+        truncated=truncated,
         paragraphs=[p if isinstance(p, Paragraph) else Paragraph(p) for p in paragraphs],
     )
 
@@ -190,10 +193,61 @@ def test_inline_enumerated_list_gives_a_record_per_item():
     assert {r.strength for r in records} == {"medium"}
 
 
-def test_a_lead_in_without_a_list_is_a_record_itself():
-    doc = statement("We endorse the following priorities:", "The meeting closed at noon.")
-    (record,) = extract_commitments(doc)
-    assert record.text == "We endorse the following priorities:"
+@pytest.mark.parametrize("after", [["The meeting closed at noon."], []])
+def test_a_lead_in_without_its_list_is_no_record(after):
+    # its items are missing (the text stops, or goes on with something else): nothing is listed
+    for lead_in in ("We endorse the following priorities:", "Ministers endorsed the projects:-"):
+        assert extract_commitments(statement(lead_in, *after)) == []
+
+
+def test_a_lead_in_is_context_for_items_numbered_afresh_under_it():
+    doc = statement(
+        "5. We endorse the following priority areas for 2041-2044:",
+        "1. Building management capability;",
+        "2. Financing; and",
+        "3. Market access.",
+        "6. We agree to expand credit guarantees.",
+    )
+    records = extract_commitments(doc)
+    lead_in = "We endorse the following priority areas for 2041-2044:"
+    assert [(r.lead_in, r.text) for r in records] == [
+        (lead_in, "Building management capability"),
+        (lead_in, "Financing"),
+        (lead_in, "Market access."),
+        (None, "We agree to expand credit guarantees."),
+    ]
+    assert all(r.text in doc.paragraphs[r.position].text for r in records)
+
+
+def test_a_sentence_cut_mid_word_is_no_record():
+    doc = statement(
+        "Ministers welcomed the survey. Ministers welcomed the proposal to explore disaster pre",
+        truncated=True,
+    )
+    assert [r.text for r in extract_commitments(doc)] == ["Ministers welcomed the survey."]
+    # a short last line the extractor did not flag, cut as a list item
+    cut = Paragraph("Ministers recognised the imp", "li")
+    doc = statement("Ministers welcomed the survey.", cut)
+    assert [r.text for r in extract_commitments(doc)] == ["Ministers welcomed the survey."]
+    # any sentence that does not end as one ends, wherever it is
+    doc = statement("We endorse the Strategy for Green and Innova", "We agree to act.")
+    assert [r.text for r in extract_commitments(doc)] == ["We agree to act."]
+
+
+def test_a_list_item_of_several_sentences_gives_one_record_each_and_drops_a_cut_one():
+    doc = statement(
+        "The meeting achieved consensus on the following:",
+        Paragraph(
+            "We, Westland, are committed to the Harbour Vision.We acknowledge the role of"
+            " MSMEs in the region. MSMEs make up more than 90 percent of our reg",
+            "li",
+        ),
+        truncated=True,
+    )
+    assert [(r.text, r.lead_in) for r in extract_commitments(doc)] == [
+        ("We, Westland, are committed to the Harbour Vision.", None),
+        ("We acknowledge the role of MSMEs in the region.", None),
+    ]
 
 
 def test_list_items_after_a_non_commitment_are_not_records():

@@ -53,6 +53,9 @@ from tests.helpers import make_document
          "today to work towards digital identities.", "agree", "strong", "Ministers"),
         ("In August 2012, the Ministers, at their 19th Meeting in Saint Petersburg, Russia "
          "endorsed the plan.", "endorse", "strong", "Ministers"),
+        ("We, Westland, are committed to an open, fair and resilient region, including through "
+         "the Harbour Plan.", "commit", "strong", "We"),
+        ("We, Cedar Bay, as host economy, are committed to act.", "commit", "strong", "We"),
     ],
 )  # fmt: skip
 def test_commitment_forms(sentence, verb, strength, actor):

@@ -148,8 +148,10 @@ _ACTOR_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<a{i}>{rx})" for i, rx in enumerate(ACTORS.values())) + r")"
     # an apposition: "We, the Ministers responsible for SMEs,", "the Ministers, at their
     # 19th Meeting in Saint Petersburg, Russia endorsed" (a place name may close it)
-    # ("We, Cedar Bay, as host economy, are committed": two in a row)
-    r"(?:(?:\s*,\s*[^,;:]{1,150}?){1,2},(?:\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=\s))?)?"
+    # ("We, Cedar Bay, as host economy, are committed": two in a row; never the predicate:
+    # in "We, Cedar Bay, are committed to an open, fair region" "are committed ..." is not one)
+    r"(?:(?:\s*,\s*(?!\s*(?:are|is|were|was|will|shall|have|has|do)\b)[^,;:]{1,150}?){1,2},"
+    r"(?:\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=\s))?)?"
     # "Ministers and Leaders", "Ministers and their representatives", "Ministers and business
     # (representatives)", "Ministers responsible for SMEs", "of the 21 APEC economies"
     r"(?:\s+and\s+(?:the\s+|their\s+)?(?:ministers|leaders|senior\s+officials|officials|"

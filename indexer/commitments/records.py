@@ -7,9 +7,11 @@ or inline "(a) ...; (b) ...") each give their own record; a list item inherits t
 of its lead-in, which the record keeps apart (`lead_in`): `text` is always the sentence or
 item exactly as the document has it. Only the outcome documents of a meeting (statements,
 declarations, chair's statements, annexes and action plans, whatever their type label) and
-meeting reports make commitments; in a news item or group page a list under a lead-in is one
-report, its lead-in, not one commitment per bullet. Records of many documents are merged into
-one per sentence by `indexer.commitments.merge`.
+meeting reports make commitments; in a news item or group page a list's items only report the
+same items of an outcome document. A lead-in is never a record of its own, nor is a sentence
+that does not end as a sentence (or a list item) ends, such as the last one of a text that
+stops mid-word. Records of many documents are merged into one per sentence by
+`indexer.commitments.merge`.
 """
 
 from __future__ import annotations
@@ -55,6 +57,10 @@ _BULLET = re.compile(r"^\s*(?:[•▪◦●·*\-–—]|\(?(?:[a-z]|[ivx]{1,4}|\
 _INLINE_ENUM = re.compile(r"(?:^|(?<=[\s;:]))\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|\d{1,2})\)\s+")
 _INLINE_BULLET = re.compile(r"(?:^|\s)[•▪–—]\s+")
 _ITEM_JOINER_START = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+# How a sentence ends (a list item may end with nothing), and a lead-in ("to:", "APEC:-").
+_SENTENCE_END = re.compile(r"[.!?…;][\"'”’)\]]*$")
+_LEAD_IN_END = re.compile(r":\s*[-–—]?$")
+_NUMBERED_ITEM = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
 _ITEM_JOINER_END = re.compile(r"(?:[;,]\s*(?:and|or)?|\s(?:and|or))$", re.IGNORECASE)
 
 
@@ -317,39 +323,80 @@ def _units(text: str, position: int) -> Iterator[_Unit]:
             index += 1
 
 
+def _cut_paragraph(doc: Document) -> int | None:
+    """The index of the paragraph where `doc`'s stored text stops mid-sentence, if it does:
+    its last body paragraph when extraction flags the text as truncated or that paragraph does
+    not end as a sentence, a list item's last word or a lead-in ends ("Ministers recognised
+    the import")."""
+    body = [i for i, p in enumerate(doc.paragraphs) if p.kind != "header" and p.text.strip()]
+    if not body or doc.paragraphs[body[-1]].kind == "h":
+        return None
+    last = doc.paragraphs[body[-1]].text.strip()
+    ends = _SENTENCE_END.search(last) or _LEAD_IN_END.search(last)
+    return body[-1] if doc.truncated or not ends else None
+
+
+def _item_text(text: str, kind: str, lead: _Lead | None, items: int) -> tuple[str, bool]:
+    """A paragraph's text without its bullet, and whether it is a list item: a bullet or "li"
+    paragraph, or under a lead-in a paragraph numbered as the next item ("1. Financing;"
+    after "5. We endorse the following priority areas:", not the statement's "6. ...")."""
+    if kind == "li" or _BULLET.match(text):
+        return _BULLET.sub("", text, count=1), True
+    numbered = _NUMBERED_ITEM.match(text) if lead else None
+    if lead and numbered:
+        number = int(numbered.group(1))
+        if number == items + 1 and number != (lead.unit.number or -1) + 1:
+            return text[numbered.end() :], True
+    return text, False
+
+
+@dataclass
+class _Lead:
+    """A lead-in ("We instruct officials to:") awaiting its items."""
+
+    unit: _Unit
+    quoted: bool  # in a report: its items are reports of a list made elsewhere
+
+
 def extract_commitments(
     doc: Document, meeting_years: Mapping[int, int] | None = None
 ) -> list[Commitment]:
     """Every commitment record in `doc`, in reading order (not yet merged across pages);
     `meeting_years` maps SME Ministerial Meetings' numbers to their years, to date a sentence
-    that names its meeting."""
+    that names its meeting.
+
+    Each record is one sentence or list item that ends as one does: a lead-in ending with a
+    colon is context for its items (`lead_in`), never a record of its own (so a lead-in whose
+    items the stored text lacks lists nothing); a sentence without its full stop (but a list
+    item's last one), and the last sentence of a text that stops mid-sentence
+    (`_cut_paragraph`), are no records. In a report (not `is_primary`) a list's items are
+    quoted: listed only under the same item of an outcome document.
+    """
     out = _Records(doc)
-    # "We instruct officials to:" awaiting its items: `_Records.add`'s arguments
-    lead: tuple[_Unit, Detection, None, int | None, bool] | None = None
+    cut = _cut_paragraph(doc)
+    lead: _Lead | None = None
     items = 0
     previous: str | None = None  # the actor of the sentence just read, for a "they"
     for position, paragraph in enumerate(doc.paragraphs):
         text = paragraph.text.strip()
         if paragraph.kind == "h" or not text:
             continue
-        is_item = paragraph.kind == "li" or bool(_BULLET.match(text))
-        if is_item:
-            text = _BULLET.sub("", text, count=1)
-        if lead and is_item and not out.primary:
-            items += 1  # a report's list: its lead-in is the record (below)
-            continue
-        if lead and is_item:
-            item = _Unit(_clean_item(text), position, 0, None)
-            found = analyse_list_item(item.text, lead[0].text, doc.year, doc.doc_type)
-            if found.detection:
-                year = found.year if found.self_dated else None
-                out.add(item, found.detection, found.lead_in, year)
-            items += 1
-            continue
-        if lead and (not items or not out.primary):  # a lead-in with no list of its own
-            out.add(*lead)
-        lead, items = None, 0
+        text, is_item = _item_text(text, paragraph.kind, lead, items)
         units = list(_units(text, position))
+        if position == cut:
+            units = units[:-1]  # the stored text stops inside its last sentence
+        if lead and is_item:
+            items += 1
+            if units:
+                first = units.pop(0)
+                item = _Unit(_clean_item(first.text), position, first.sentence, first.number)
+                found = analyse_list_item(item.text, lead.unit.text, doc.year, doc.doc_type)
+                previous = found.detection.actor if found.detection else None
+                if found.detection:
+                    year = found.year if found.self_dated else None
+                    out.add(item, found.detection, found.lead_in, year, lead.quoted)
+        else:
+            lead, items = None, 0
         for unit in units:
             found = analyse_sentence(
                 unit.text, doc.year, doc.title, doc.doc_type, meeting_years, previous
@@ -366,10 +413,9 @@ def extract_commitments(
                 for item in inline:
                     place = _Unit(item, position, unit.sentence, unit.number)
                     out.add(place, detection, lead_in, year)
-            elif unit is units[-1] and unit.text.endswith(":"):
-                lead = (unit, detection, None, year, quoted)
-            else:
+            elif _LEAD_IN_END.search(unit.text):
+                if unit is units[-1]:
+                    lead, items = _Lead(unit, not out.primary), 0
+            elif _SENTENCE_END.search(unit.text) or (is_item and unit is units[-1]):
                 out.add(unit, detection, year=year, quoted=quoted)
-    if lead and (not items or not out.primary):
-        out.add(*lead)
     return out.records

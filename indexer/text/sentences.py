@@ -34,6 +34,9 @@ _TERMINAL = ".!?…"
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+# A full stop glued to the next sentence: "region.Within" (see the module docstring).
+_GLUED = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
+_GLUED_WORD = re.compile(r"[\"'“‘(\[]*[A-Za-z'’-]*[a-z]{2}")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 # "12." or "(iv)." or "a)" numbering a paragraph, followed by its first word.
 _NUMBER_TOKEN = re.compile(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]", re.I)
@@ -134,6 +137,13 @@ def _ends_sentence(text: str, match: re.Match[str], cuts: set[int]) -> bool:
     return not first.islower()
 
 
+def _glued_end(text: str, match: re.Match[str]) -> bool:
+    """Whether the full stop `match` (with no space after it) ends a sentence."""
+    before = _TOKEN_BEFORE.search(text, 0, match.start())
+    word = before.group(1) if before else ""
+    return bool(_GLUED_WORD.fullmatch(word)) and not _is_abbreviation(word)
+
+
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
@@ -151,6 +161,7 @@ def split_sentences(text: str) -> list[Sentence]:
     gaps += [
         (m.end(), m.end()) for m in _BOUNDARY.finditer(text) if _ends_sentence(text, m, starts)
     ]
+    gaps += [(m.end(), m.end()) for m in _GLUED.finditer(text) if _glued_end(text, m)]
     sentences: list[Sentence] = []
     position = 0
     for gap_start, gap_end in sorted(gaps) + [(len(text), len(text))]:
