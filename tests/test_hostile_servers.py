@@ -12,10 +12,12 @@ import zipfile
 
 import pytest
 
+from indexer import extract
 from indexer.crawl.corpus import Corpus
 from indexer.crawl.crawler import crawl
 from indexer.errors import ExtractionError, UnsupportedContent
-from indexer.extract import extract_bytes, extract_url
+from indexer.extract import extract_bytes, extract_url, worker
+from indexer.extract import pdf as pdf_extractor
 from indexer.index.build import build_index
 from indexer.search.engine import Engine
 from tests import pdfs
@@ -269,3 +271,33 @@ def test_a_canonical_link_is_trusted_only_when_the_text_agrees(tmp_path):
     finally:
         engine.close()
     assert list(built.skipped.values()) == [f"same document as {site.url('/story-b')}"]
+
+
+def test_a_document_over_its_time_budget_is_not_tried_again(tmp_path, monkeypatch):
+    """A PDF whose extraction overran the budget (caps lifted, so the worker's budget is
+    what stops it) is skipped with its reason, the rest indexed; the next build does not
+    spend the budget on it again, and the same reason is reported."""
+    monkeypatch.setattr(pdf_extractor, "MAX_PAGE_CONTENT_BYTES", 10**12)
+    monkeypatch.setattr(pdf_extractor, "MAX_PDF_CONTENT_BYTES", 10**12)
+    monkeypatch.setattr(worker, "MAX_SECONDS", 1.0)
+    site = Site()
+    site.page("/", article("Papers", PARAGRAPHS[0], links=("/news", "/bomb.pdf")))
+    site.page("/news", article("Training news", PARAGRAPHS[1]))
+    bomb = pdfs.form_bomb_pdf(5000, "Ordinary text after the costly page.")
+    site.route("/bomb.pdf", Route(body=bomb, content_type=PDF))
+    site.start()
+    try:
+        crawled, built = crawl_and_index(site, tmp_path)
+    finally:
+        site.stop()
+    reason = "PDF extraction took longer than 1 s; skipped"
+    assert built.skipped == {site.url("/bomb.pdf"): reason}
+    assert crawled.fetched == 3
+
+    def never(body: bytes):
+        raise AssertionError("the over-budget PDF was extracted again")
+
+    monkeypatch.setattr(extract, "extract_pdf", never)
+    again = build_index(tmp_path / "corpus", tmp_path / "index", recreate=True)
+    assert again.skipped == {site.url("/bomb.pdf"): reason}
+    assert again.documents + again.hubs == 2

@@ -6,6 +6,8 @@ Layout of a corpus directory::
     manifest.jsonl          one JSON record per fetch; the last record for a URL wins
     objects/ab/abcdef...    raw response bodies, content-addressed by SHA-256
     extracted/abcdef....json  the Document extracted from that body (source of truth for the index)
+    extracted/abcdef....over-budget.json  why extracting that body was given up, and by
+                            which extractor version (not tried again by that version)
 
 Every write is atomic (temporary file, fsync, rename) and the manifest is append-only,
 so a crawl killed half way loses nothing it had already stored.
@@ -166,6 +168,23 @@ class Corpus:
     def save_document(self, doc: Document) -> None:
         data = json.dumps(doc.to_dict(), ensure_ascii=False, indent=1)
         atomic_write_bytes(self.extracted_path(doc.sha256), data.encode("utf-8"))
+
+    def _over_budget_path(self, sha256: str) -> Path:
+        return self.extracted_dir / f"{sha256}.over-budget.json"
+
+    def save_over_budget(self, sha256: str, extractor_version: int, reason: str) -> None:
+        """Remember that extracting this body overran its time budget, and why."""
+        data = {"extractor_version": extractor_version, "reason": reason}
+        atomic_write_bytes(self._over_budget_path(sha256), json.dumps(data).encode("utf-8"))
+
+    def over_budget(self, sha256: str) -> tuple[int, str] | None:
+        """(extractor version, reason) when extracting this body overran its time budget;
+        None otherwise (or when the note is unreadable)."""
+        try:
+            data = json.loads(self._over_budget_path(sha256).read_text(encoding="utf-8"))
+            return int(data["extractor_version"]), str(data["reason"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     def load_document(self, sha256: str) -> Document | None:
         path = self.extracted_path(sha256)

@@ -30,7 +30,7 @@ from indexer.crawl import deadline
 from indexer.crawl.binary import binary_reason
 from indexer.crawl.corpus import Corpus, ManifestRecord
 from indexer.crawl.fetch import USER_AGENT, is_html
-from indexer.errors import ExtractionError, UnsupportedContent
+from indexer.errors import ExtractionError, OverBudget, UnsupportedContent
 from indexer.extract.chrome import drop_bylines
 from indexer.extract.doctype import PageSignals
 from indexer.extract.html import extract_html
@@ -193,7 +193,8 @@ def extract_corpus(corpus: Corpus, *, force: bool = False) -> ExtractSummary:
 
     Hub pages are stored as Documents with `hub` set (the index skips them) and listed in
     `hubs`, extracted now or before. Failures are recorded per URL, never raised: one bad
-    body must not stop the rest.
+    body must not stop the rest. A body whose extraction overran its time budget is noted
+    in the corpus and, unless forced, not tried again by this extractor version.
     """
     summary = ExtractSummary()
     for record in corpus.current_records():
@@ -203,8 +204,16 @@ def extract_corpus(corpus: Corpus, *, force: bool = False) -> ExtractSummary:
             if done.hub:
                 summary.hubs.append(record.url)
             continue
+        given_up = None if force else corpus.over_budget(record.sha256)
+        if given_up is not None and given_up[0] >= EXTRACTOR_VERSION:
+            summary.failed[record.url] = given_up[1]
+            continue
         try:
             doc = extract_record(corpus, record)
+        except OverBudget as exc:
+            corpus.save_over_budget(record.sha256, EXTRACTOR_VERSION, str(exc))
+            summary.failed[record.url] = str(exc)
+            continue
         except UnsupportedContent as exc:
             summary.skipped[record.url] = str(exc)
             continue

@@ -12,7 +12,7 @@ import multiprocessing
 from collections.abc import Callable
 from typing import TypeVar
 
-from indexer.errors import ExtractionError
+from indexer.errors import ExtractionError, OverBudget
 
 MAX_SECONDS = 120.0  # for one document; a legitimate 400-page PDF takes well under a minute
 T = TypeVar("T")
@@ -31,9 +31,9 @@ def _run(conn, fn: Callable[..., T], args: tuple) -> None:
 
 
 def within_budget(fn: Callable[..., T], *args: object, what: str = "extraction") -> T:
-    """``fn(*args)`` computed in a worker process, or ExtractionError when it takes more
-    than MAX_SECONDS (the worker is killed) or the worker dies. ``fn``'s own exceptions are
-    raised again here; its result must pickle."""
+    """``fn(*args)`` computed in a worker process; OverBudget when it takes more than
+    MAX_SECONDS (the worker is killed), ExtractionError when the worker dies. ``fn``'s own
+    exceptions are raised again here; its result must pickle."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(target=_run, args=(sender, fn, args), daemon=True)
@@ -42,7 +42,7 @@ def within_budget(fn: Callable[..., T], *args: object, what: str = "extraction")
     try:
         if not receiver.poll(MAX_SECONDS):
             worker.kill()
-            raise ExtractionError(f"{what} took longer than {MAX_SECONDS:g} s; skipped")
+            raise OverBudget(f"{what} took longer than {MAX_SECONDS:g} s; skipped")
         try:
             status, value = receiver.recv()
         except EOFError:
