@@ -4,7 +4,7 @@ share a paragraph stay apart; a staging host's statement is shown at www.apec.or
 totals, facets and commitments count each work once."""
 
 from indexer.commitments.store import find_commitments
-from indexer.record.works import find_works
+from indexer.record.works import find_works, trusted_canonicals
 from indexer.search import Engine
 from tests.helpers import make_document, make_index
 
@@ -124,3 +124,27 @@ def test_a_look_alike_host_is_not_apecs_own():
     longer = reprint()  # the wire's text is the longer: with no APEC copy, it is primary
     (work,) = find_works([own, longer], ALIASES)
     assert work.id == longer.id
+
+
+def test_a_canonical_holds_for_versions_and_not_for_other_text():
+    """A snapshot naming the page at its canonical address (one paragraph changed) is that
+    page; a page naming it while holding other text keeps its own address; pages naming an
+    address not fetched keep it, whatever their text (snapshots of one page)."""
+    canonical = "https://www.apec.org/meeting-papers/2031-sme"
+    revised = [*STATEMENT[:-1], "We thank Atlantis for hosting the meeting in Lakeside."]
+    absent = "https://www.apec.org/groups/sme"
+    docs = [
+        make_document(canonical, "Statement", STATEMENT),
+        make_document("https://mirror.example/b", "Statement", revised, canonical_url=canonical),
+        make_document("https://mirror.example/c", "Group", GROUP_PAGE, canonical_url=canonical),
+        make_document("https://mirror.example/d", "Group", GROUP_PAGE, canonical_url=absent),
+        make_document("https://mirror.example/e", "Group", STATEMENT, canonical_url=absent),
+    ]
+    trusted = trusted_canonicals(docs, ALIASES)
+    assert [d.canonical_url for d in trusted] == [
+        canonical,
+        canonical,
+        "https://mirror.example/c",
+        absent,
+        absent,
+    ]

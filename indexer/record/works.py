@@ -12,9 +12,8 @@ This follows Google Scholar's "All N versions" (design notes): one result per wo
 authoritative copy first.
 
 A page's ``<link rel="canonical">`` is a hint, trusted only when the text agrees
-(``trusted_canonicals``): pages that name one canonical address are one document only if
-their text is that of the page there; a page naming the home page, or another page holding
-other text, stays a document at its own address.
+(``trusted_canonicals``): a page naming the home page, or another page holding other text,
+stays a document at its own address.
 
 The primary copy is APEC's own (www.apec.org after aliases) first, then the most complete
 text, then the latest snapshot.
@@ -39,6 +38,7 @@ CONTAINMENT = 0.95  # share of the smaller text's shingles found in the larger
 SIZE_RATIO = 0.7  # the smaller text has at least this share of the larger's shingles
 COMPLETE = 0.9  # a text with this share of the longest member's words counts as complete
 MIN_SHINGLES = 20  # texts shorter than this are grouped by address only
+CANONICAL_AGREEMENT = 0.5  # share of the smaller text in the larger for a canonical to hold
 APEC_HOST = "www.apec.org"  # APEC's own host, once host aliases are applied
 
 
@@ -76,38 +76,36 @@ def trusted_canonicals(
     elsewhere: Iterable[Document] = (),
 ) -> list[Document]:
     """``documents`` in their order, each keeping the canonical URL it declares (its id:
-    the same document as the one at that address) only when its text agrees with that
-    document's, looked for among ``documents`` and ``elsewhere`` (pages not indexed, such
-    as hub pages): ``same_text``, or word for word when too short for shingles. With no
-    document at that address, the first to declare it stands for it, and a canonical
-    naming a site's home page is never trusted. A document whose text differs takes its own
-    final URL instead, so it is neither dropped as a duplicate of, nor cited under, a page
-    it merely names."""
+    the same document as the one at that address, or a version of it) unless a document
+    fetched at that address, among ``documents`` and ``elsewhere`` (pages not indexed, such
+    as hub pages), holds text that does not agree with its own (``agrees``): then it takes
+    its own final URL, so it is neither dropped as a duplicate of, nor cited under, a page
+    it merely names. A canonical naming a page not fetched is kept: nothing contradicts it
+    (a mirror naming the original, snapshots naming their one address)."""
     documents = list(documents)
     rules = UrlRules(scope=[], aliases=aliases)
     fetched: dict[str, Document] = {}
     for doc in (*documents, *elsewhere):
         fetched.setdefault(rules.key(doc.final_url), doc)
-    standing: dict[str, Document] = {}  # a canonical address -> its first trusted declarer
     out = []
     for doc in documents:
         named = rules.key(doc.canonical_url)
-        if named == rules.key(doc.final_url):
-            out.append(doc)
-            continue
-        there = fetched.get(named) or standing.get(named)
-        if there is None:
-            trusted = bool(urlsplit(doc.canonical_url).path.strip("/"))
-        else:
-            trusted = same_text(_shingles(there.text), _shingles(doc.text)) or (
-                there.text.split() == doc.text.split()
-            )
-        if trusted:
-            standing.setdefault(named, doc)
-            out.append(doc)
-        else:
-            out.append(replace(doc, canonical_url=doc.final_url))
+        there = fetched.get(named) if named != rules.key(doc.final_url) else None
+        if there is not None and not agrees(there.text, doc.text):
+            doc = replace(doc, canonical_url=doc.final_url)
+        out.append(doc)
     return out
+
+
+def agrees(a: str, b: str) -> bool:
+    """Whether two texts are one page's, perhaps in two versions (a snapshot that changed
+    a paragraph): at least CANONICAL_AGREEMENT of the smaller text's shingles stand in the
+    larger (its words, for texts too short for shingles). A page that names the home page
+    or another story as its canonical shares little more than a line with it."""
+    small, large = sorted((_shingles(a), _shingles(b)), key=lambda c: c.total())
+    if small.total() < MIN_SHINGLES:
+        small, large = sorted((Counter(a.split()), Counter(b.split())), key=lambda c: c.total())
+    return small.total() > 0 and (small & large).total() >= CANONICAL_AGREEMENT * small.total()
 
 
 class _Groups:
