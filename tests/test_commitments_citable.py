@@ -310,3 +310,60 @@ def test_two_sentences_of_one_page_on_one_outcome_stay_two_records():
     )
     records = merge_records(extract_commitments(page))
     assert len(records) == 2 and all(len(r.sources) == 1 for r in records)
+
+
+def test_a_founding_year_never_dates_the_outcome():
+    sentence = (
+        "Ministers welcomed the plan of the Kestrel Council, founded in 2031 by five economies."
+    )
+    found = analyse_sentence(sentence, 2040, doc_type="news_article")
+    assert (found.year, found.self_dated) == (2040, False)
+    # a year that does date the outcome still does
+    dated = analyse_sentence("In 2031, ministers welcomed the plan.", 2040, doc_type="news_article")
+    assert (dated.year, dated.self_dated) == (2031, True)
+
+
+def test_a_retrospective_articles_quotes_are_dated_by_the_meeting_it_names_never_by_itself():
+    article = make_document(
+        "https://blog.example.net/then-and-now",
+        "2039 to 2045: small firms then and now",
+        [
+            "At the Sixth Ministerial Meeting (Harbourton, Westland, Sept 3-4, 2039) we youth"
+            " delegates were proud. Ministers welcomed the proposals of young entrepreneurs."
+            " Ministers directed officials to assist youth associations.",
+            "Looking back, much has changed since then.",
+            "Ministers welcomed the progress made in cutting tariffs for small firms.",
+            "At the 7th SME Ministerial Meeting, Ministers endorsed a guide to export credit.",
+        ],
+        year=2045,
+        doc_type="other",
+    )
+    records = merge_records(extract_commitments(article, meeting_years={7: 2040}))
+    dated = {r.text: (r.year, r.self_dated) for r in records}
+    assert dated["Ministers welcomed the proposals of young entrepreneurs."] == (2039, False)
+    assert dated["Ministers directed officials to assist youth associations."] == (2039, False)
+    assert dated[
+        "At the 7th SME Ministerial Meeting, Ministers endorsed a guide to export credit."
+    ] == (2040, True)
+    # the article does not say where this one was decided: undated, saying why
+    (elsewhere,) = [r for r in records if r.text.startswith("Ministers welcomed the progress")]
+    assert elsewhere.year is None
+    assert "2045" in elsewhere.undated and "2039" in elsewhere.undated
+
+
+def test_a_copy_recalling_an_earlier_meeting_never_redates_the_statements_sentence():
+    text = [
+        "3. Building on the areas identified at their first meeting, Ministers set programs."
+        " An Action Program was endorsed by Ministers."
+    ]
+    statement = make_document(
+        "https://example.org/sme/2041-statement",
+        "2041 SME Ministerial Statement",
+        text,
+        year=2041,
+        doc_type="ministerial_statement",
+    )
+    copy = make_document("https://mirror.example.net/2041", "", text, year=2041, doc_type="other")
+    records = extract_commitments(statement) + extract_commitments(copy, {1: 2040})
+    (record,) = merge_records(records)
+    assert (record.year, record.url) == (2041, statement.canonical_url)

@@ -277,3 +277,13 @@ def test_verb_span_marks_the_verb_in_the_text(paragraphs, verb_text):
     (record,) = extract_commitments(statement(*paragraphs))
     start, end = record.verb_span
     assert record.text[start:end] == verb_text
+
+
+def test_a_sentence_referring_back_takes_the_topics_of_the_one_before():
+    doc = statement(
+        "3. Ministers set programs for SMEs in the areas of skills, financing and market access."
+        " An Action Program to achieve these objectives was endorsed by Ministers."
+    )
+    (record,) = extract_commitments(doc)
+    assert record.text.startswith("An Action Program")
+    assert "access-to-finance" in record.topics

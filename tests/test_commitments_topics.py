@@ -103,3 +103,25 @@ def test_an_excluded_context_hides_only_its_own_match():
 )
 def test_multi_word_terms_tag_their_topic(text, slug):
     assert slug in topics_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We value the views of supply chain experts, finance specialists and academia.",
+        "Future proposals must consider the existing financial resources of APEC.",
+    ],
+)
+def test_people_in_finance_and_apecs_own_budget_are_not_access_to_finance(text):
+    assert "access-to-finance" not in topics_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will widen access to financial resources for micro-enterprises.",
+        "Economies provide financial resources to small firms hit by the floods.",
+    ],
+)
+def test_financial_resources_reaching_firms_are_access_to_finance(text):
+    assert "access-to-finance" in topics_of(text)

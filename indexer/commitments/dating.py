@@ -8,10 +8,12 @@ September 5, 2014") or it follows "in"/"during"/"on" directly ("in 2010"), and i
 later than the page's own year; so does "the 2016 SME Ministerial Meeting", and a numbered SME
 Ministerial Meeting the sentence names ("at their 19th Meeting", "the 19th APEC SME
 Ministerial Meeting") when the record of meetings knows its year. Plan periods
-("for 2013-2016"), deadlines ("by 2020"), starting points ("since 2015") and names ("Vision
-2040") are not dates of the sentence; "last year" is the year before the page's. A sentence
-about the present or the future ("we will", "we endorse") belongs to its document's year
-whatever year it names.
+("for 2013-2016"), deadlines ("by 2020"), starting points ("since 2015"), foundings ("the bloc
+founded in 1989") and names ("Vision 2040") are not dates of the sentence; "last year" is the
+year before the page's. A sentence about the present or the future ("we will", "we endorse")
+belongs to its document's year whatever year it names. A report that recalls an earlier meeting
+("at the Fourth Ministerial Meeting (Ottawa, 1997)", `named_meeting_year`) files the outcomes
+its paragraph quotes under that meeting (indexer.commitments.records).
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ _NUMBERED_MEETING = re.compile(
     r"(?:Ministerial\s+)?Meeting)",
     re.IGNORECASE,
 )
+# A year that dates something else than the outcome: "the forum founded in 1989".
+_FOUNDED = re.compile(
+    r"\b(?:founded|established|created|formed|born|set\s+up|inaugurated|incorporated|since)"
+    r"\s+(?:in\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# A meeting named with its date in brackets: "the Fourth Ministerial Meeting (Ottawa, Sept
+# 18-19, 1997)".
+_BRACKETED_MEETING = re.compile(
+    r"\bMinisterial\s+Meeting\s*\([^()]{0,80}?\b(?P<year>(?:19|20)\d{2})\s*\)", re.IGNORECASE
+)
 _PAST_VERB = re.compile(r"(?:ed|took|met)\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast\s+year\b", re.IGNORECASE)
 _PRESENT_FILLER = re.compile(r"\b(?:are|is|remain|will|shall|continue|do|does)\b", re.IGNORECASE)
@@ -65,14 +78,26 @@ def stated_year(
         return None
     for match in _DATED.finditer(sentence):
         year = int(match.group("year"))
-        if page_year is None or year <= page_year:
+        founded = _FOUNDED.search(sentence, 0, match.start("year"))
+        if (page_year is None or year <= page_year) and not founded:
             return year
-    for match in _NUMBERED_MEETING.finditer(sentence):
-        if not (match.group("own") or re.search("minist", match.group("name"), re.I)):
-            continue
-        year = (meeting_years or {}).get(ordinal_number(match.group("ordinal")) or 0)
-        if year is not None and (page_year is None or year <= page_year):
-            return year
+    year = named_meeting_year(sentence, page_year, meeting_years)
+    if year is not None:
+        return year
     if page_year is not None and _LAST_YEAR.search(sentence):
         return page_year - 1
     return None
+
+
+def named_meeting_year(
+    sentence: str, page_year: int | None = None, meeting_years: Mapping[int, int] | None = None
+) -> int | None:
+    """The year of an SME Ministerial Meeting `sentence` names, no later than `page_year`: a
+    numbered one whose year `meeting_years` knows ("the 4th SME Ministerial Meeting", "at
+    their 19th Meeting"), or one named with its date in brackets ("Ministerial Meeting
+    (Ottawa, Canada, Sept 18-19, 1997)"). Returns an int (a year) or None."""
+    years = [int(m.group("year")) for m in _BRACKETED_MEETING.finditer(sentence)]
+    for match in _NUMBERED_MEETING.finditer(sentence):
+        if match.group("own") or re.search("minist", match.group("name"), re.I):
+            years.append((meeting_years or {}).get(ordinal_number(match.group("ordinal")) or 0))
+    return next((y for y in years if y is not None and (page_year is None or y <= page_year)), None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from indexer.commitments.records import Commitment
+from indexer.commitments.records import UNDATED, Commitment
 
 # Words that say nothing about what was committed to.
 _STOP = frozenset(
@@ -107,7 +107,7 @@ def merge_records(records: Iterable[Commitment]) -> list[Commitment]:
         if dated is not None and not heads[0].self_dated:
             heads[0].year, heads[0].self_dated = dated, True
         for head in heads:  # an undated copy takes the date of a dated copy of its work
-            if head.year is None:
+            if head.year is None and head.undated == UNDATED:
                 head.year = next(
                     (r.doc_year for r in group if r.work_id == head.work_id and r.doc_year), None
                 )

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from indexer.commitments.dating import stated_year
+from indexer.commitments.dating import named_meeting_year, stated_year
 from indexer.commitments.detect import Detection, detect
 from indexer.commitments.exclusions import is_headline
 from indexer.commitments.grammar import is_past_at
@@ -42,6 +42,10 @@ SECONDARY_ROLES = frozenset({"news", "speech", "mention"})
 # Actors that "they" may stand for in the next sentence (detect.ACTORS).
 PEOPLE = frozenset({"Ministers", "Leaders", "Senior Officials", "officials", "member economies"})
 UNDATED = "neither the sentence nor its page states a date, and the page belongs to no meeting"
+RECALLED = (
+    "its page ({page}) recalls an earlier meeting ({meeting}) without saying whether this was"
+    " decided there"
+)
 
 
 def is_primary(doc: Document) -> bool:
@@ -61,6 +65,14 @@ _ITEM_JOINER_START = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…;][\"'”’)\]]*$")
 _LEAD_IN_END = re.compile(r":\s*[-–—]?$")
 _NUMBERED_ITEM = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
+# A sentence that refers back to the one before: "An Action Program to achieve these
+# objectives was endorsed" is about the areas the sentence before named.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:these|those|such)\s+(?:\w+\s+)?(?:objectives|goals|aims|areas|priorities|"
+    r"programmes|programs|measures|efforts|actions|issues|challenges|initiatives)\b|"
+    r"\bto\s+(?:this|that)\s+end\b",
+    re.IGNORECASE,
+)
 _ITEM_JOINER_END = re.compile(r"(?:[;,]\s*(?:and|or)?|\s(?:and|or))$", re.IGNORECASE)
 
 
@@ -271,15 +283,25 @@ class _Records:
         lead_in: str | None = None,
         year: int | None = None,
         quoted: bool = False,
+        undated: str | None = None,
+        before: str = "",
+        recalled: bool = False,
     ) -> None:
         """Record `unit` (its text as it is; a list item's lead-in apart, in `lead_in`).
 
-        `year` is the sentence's own date (from `analyse_sentence`), if it names one.
+        `year` is the sentence's own date (from `analyse_sentence`), if it names one, or the
+        date of the earlier meeting its paragraph recalls (then `recalled`, and the record is
+        not `self_dated`: a copy of the sentence in an outcome document keeps its own date);
+        `undated`, why a sentence without one must not take its page's date either; `before`,
+        the sentence before it, whose topics are its own too when it refers back to it
+        ("to achieve these objectives").
         """
         doc = self.doc
         page = doc.paragraphs[unit.position].page
         text = unit.text
-        year = year if year is not None else doc.year  # the page's, or its meeting's (record)
+        before = before if _BACK_REFERENCE.search(text) else ""
+        if year is None and undated is None:
+            year = doc.year  # the page's, or its meeting's (record)
         self.records.append(
             Commitment(
                 text=text,
@@ -287,7 +309,7 @@ class _Records:
                 verb=detection.verb,
                 strength=detection.strength,
                 actor=detection.actor,
-                topics=topics_of(f"{lead_in} {text}" if lead_in else text),
+                topics=topics_of(" ".join(filter(None, (lead_in, before, text)))),
                 year=year,
                 title=doc.title,
                 url=doc.canonical_url,
@@ -306,11 +328,11 @@ class _Records:
                 sha256=doc.sha256,
                 publisher=doc.publisher,
                 doc_year=doc.year,
-                self_dated=year != doc.year,
+                self_dated=year != doc.year and not recalled,
                 primary=self.primary,
                 work_id=doc.work_id or doc.id,
                 quoted=quoted,
-                undated=UNDATED if year is None else None,
+                undated=undated or (UNDATED if year is None else None),
             )
         )
 
@@ -350,6 +372,20 @@ def _item_text(text: str, kind: str, lead: _Lead | None, items: int) -> tuple[st
     return text, False
 
 
+def _recalled_meeting(doc: Document, meeting_years: Mapping[int, int] | None) -> int | None:
+    """The year of an earlier SME Ministerial Meeting that `doc`, a report belonging to no
+    meeting (a retrospective article), names, if it names one: its past outcomes are then
+    that meeting's where their paragraph names it, and undated elsewhere, never dated by the
+    later article (indexer.commitments.dating.named_meeting_year)."""
+    if doc.year is None or doc.meeting:
+        return None
+    for paragraph in doc.paragraphs:
+        year = named_meeting_year(paragraph.text, doc.year - 1, meeting_years)
+        if year is not None:
+            return year
+    return None
+
+
 @dataclass
 class _Lead:
     """A lead-in ("We instruct officials to:") awaiting its items."""
@@ -374,9 +410,11 @@ def extract_commitments(
     """
     out = _Records(doc)
     cut = _cut_paragraph(doc)
+    recalls = _recalled_meeting(doc, meeting_years) if not out.primary else None
     lead: _Lead | None = None
     items = 0
     previous: str | None = None  # the actor of the sentence just read, for a "they"
+    before = ""  # the text of the sentence just read
     for position, paragraph in enumerate(doc.paragraphs):
         text = paragraph.text.strip()
         if paragraph.kind == "h" or not text:
@@ -397,17 +435,25 @@ def extract_commitments(
                     out.add(item, found.detection, found.lead_in, year, lead.quoted)
         else:
             lead, items = None, 0
+        meeting = None  # the year of the earlier meeting this paragraph of a report recalls
         for unit in units:
             found = analyse_sentence(
                 unit.text, doc.year, doc.title, doc.doc_type, meeting_years, previous
             )
             detection = found.detection
             previous = detection.actor if detection else None
+            before, context = unit.text, before
+            if recalls:
+                meeting = named_meeting_year(unit.text, doc.year - 1, meeting_years) or meeting
             if not detection:
                 continue
             # a report says what was done; its own "will" is a preview, its present a quote
             quoted = not (out.primary or is_past_at(unit.text, detection.start))
             year = found.year if found.self_dated else None
+            undated, recalled = None, False
+            if recalls and year is None and not quoted:  # an outcome of the recalled meeting?
+                year, recalled = meeting, meeting is not None
+                undated = None if recalled else RECALLED.format(page=doc.year, meeting=recalls)
             lead_in, inline = _inline_items(unit.text, detection)
             if inline and out.primary:
                 for item in inline:
@@ -417,5 +463,5 @@ def extract_commitments(
                 if unit is units[-1]:
                     lead, items = _Lead(unit, not out.primary), 0
             elif _SENTENCE_END.search(unit.text) or (is_item and unit is units[-1]):
-                out.add(unit, detection, year=year, quoted=quoted)
+                out.add(unit, detection, None, year, quoted, undated, context, recalled)
     return out.records
