@@ -201,7 +201,8 @@ def worker(request_file: Path, out_file: Path) -> None:
     from indexer.search import Engine
 
     request = json.loads(request_file.read_text(encoding="utf-8"))
-    index = crawl_and_index(request["site"], Path(tempfile.mkdtemp(prefix="real-eval-")))
+    # beside the request, in run_side's temporary folder: removed with it
+    index = crawl_and_index(request["site"], request_file.parent / "work")
     engine = Engine(index)
     ids, page = [], 1  # every document: each work's primary, and its copies where listed
     while True:
