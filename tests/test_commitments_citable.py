@@ -69,7 +69,9 @@ def news_item(*paragraphs, url="https://news.example.com/2040/ministers-act", ye
 def test_a_news_summarys_bullet_list_is_no_record_of_its_own_only_a_report():
     items = ("cut the cost of registering a business;", "open public tenders to small firms.")
     news = news_item("Ministers agreed to:", *(Paragraph(i, kind="li") for i in items))
-    # the lead-in is context, never a record by itself; the bullets report, never stand alone
+    texts = [("cut the cost of registering a business", "Ministers agreed to:")]
+    texts.append(("open public tenders to small firms.", "Ministers agreed to:"))
+    # the lead-in is context, never a record by itself; the bullets quote the statement's
     assert merge_records(extract_commitments(news)) == []
     statement = make_document(
         "https://example.org/sme/2040-statement",
@@ -80,8 +82,7 @@ def test_a_news_summarys_bullet_list_is_no_record_of_its_own_only_a_report():
     )
     records = merge_records(extract_commitments(statement) + extract_commitments(news))
     assert [(r.text, r.lead_in, r.primary) for r in records] == [
-        ("cut the cost of registering a business", "We agree to:", True),
-        ("open public tenders to small firms.", "We agree to:", True),
+        (text, "We agree to:", True) for text, _ in texts
     ]
     assert all([s["url"] for s in r.reported_in] == [news.canonical_url] for r in records)
 
@@ -140,13 +141,23 @@ def test_a_sentence_filed_under_the_year_it_names():
         [
             "In August 2012, the SME Ministers endorsed the SMEWG Strategic Plan for 2013-2016"
             " with its priority areas for action.",
+            "In August 2016, the SME Ministers endorsed the SMEWG Strategic Plan for 2017-2020"
+            " with the following priority areas for action:",
+            Paragraph("access to finance;", kind="li"),
+            Paragraph("access to markets.", kind="li"),
         ],
-        year=2015,
+        year=2018,
         doc_type="web_page",
     )
-    (record,) = extract_commitments(page)
+    listed = merge_records(extract_commitments(page))
+    (record, *items) = sorted(listed, key=lambda r: r.position)
     assert record.text.startswith("In August 2012,")
     assert (record.year, record.self_dated) == (2012, True)
+    # a list's items are filed under their lead-in's year, the lead-in kept apart
+    assert [(i.text, i.lead_in[:14], i.year) for i in items] == [
+        ("access to finance", "In August 2016", 2016),
+        ("access to markets.", "In August 2016", 2016),
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,12 @@ or inline "(a) ...; (b) ...") each give their own record; a list item inherits t
 of its lead-in, which the record keeps apart (`lead_in`): `text` is always the sentence or
 item exactly as the document has it. Only the outcome documents of a meeting (statements,
 declarations, chair's statements, annexes and action plans, whatever their type label) and
-meeting reports make commitments; in a news item or group page a list's items only report the
-same items of an outcome document. A lead-in is never a record of its own, nor is a sentence
-that does not end as a sentence (or a list item) ends, such as the last one of a text that
-stops mid-word. Records of many documents are merged into one per sentence by
+meeting reports make commitments; in a news item or group page a list's items are quotes of
+its meeting's outcome document (listed only under the same items there), unless its lead-in
+dates an earlier outcome ("In August 2012, ministers endorsed the plan's priority areas:"):
+then they report it. A lead-in is never a record of its own, nor is a sentence that does not
+end as a sentence (or a list item) ends, such as the last one of a text that stops mid-word.
+Records of many documents are merged into one per sentence by
 `indexer.commitments.merge`.
 """
 
@@ -391,7 +393,7 @@ class _Lead:
     """A lead-in ("We instruct officials to:") awaiting its items."""
 
     unit: _Unit
-    quoted: bool  # in a report: its items are reports of a list made elsewhere
+    quoted: bool  # in a report: its items are quotes, listed only under an outcome document's
 
 
 def extract_commitments(
@@ -406,7 +408,8 @@ def extract_commitments(
     items the stored text lacks lists nothing); a sentence without its full stop (but a list
     item's last one), and the last sentence of a text that stops mid-sentence
     (`_cut_paragraph`), are no records. In a report (not `is_primary`) a list's items are
-    quoted: listed only under the same item of an outcome document.
+    quotes, listed only under the same item of an outcome document, unless the lead-in dates
+    the outcome it reports.
     """
     out = _Records(doc)
     cut = _cut_paragraph(doc)
@@ -461,7 +464,9 @@ def extract_commitments(
                     out.add(place, detection, lead_in, year)
             elif _LEAD_IN_END.search(unit.text):
                 if unit is units[-1]:
-                    lead, items = _Lead(unit, not out.primary), 0
+                    # a report's list stands as its own record only under a lead-in dating
+                    # an earlier outcome; else the outcome document of its meeting holds it
+                    lead, items = _Lead(unit, quoted or not (out.primary or year)), 0
             elif _SENTENCE_END.search(unit.text) or (is_item and unit is units[-1]):
                 out.add(unit, detection, None, year, quoted, undated, context, recalled)
     return out.records
