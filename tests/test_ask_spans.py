@@ -350,3 +350,42 @@ def test_a_what_question_is_answered_with_the_phrase_after_its_words(question, s
 
 def test_a_topic_question_has_no_phrase_to_find():
     assert analyse("What did ministers say about youth enterprise?").phrase_anchors == []
+
+
+def chair(sentence: str) -> str | None:
+    found = find_span(sentence, "chair", set())
+    return found.text(sentence) if found else None
+
+
+def test_who_chaired_is_the_name_after_a_title_not_the_body_after_it():
+    # "President <name>, <a body>'s Week ...": the name, never the body that follows.
+    sentence = (
+        "The SME Ministerial Meeting was chaired by President Ana Ruiz, APEC Economic "
+        "Leaders’ Week then included the Finance Ministers’ Meeting."
+    )
+    assert chair(sentence) == "President Ana Ruiz"
+    assert chair("It was chaired by The Honourable Ana Ruiz, Minister.") == (
+        "The Honourable Ana Ruiz"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In addition to the APEC Economic Leaders’ Meeting chaired by President Ana Ruiz, "
+        "the week held other meetings.",
+        "The Trade Ministers’ Meeting, chaired by Minister Tomas Varga, met on 3 May.",
+        "President Ana Ruiz chaired the Leaders’ Meeting in Lakeside.",
+        "The week included the APEC Ministerial Meeting co-chaired by Secretary Ana Ruiz.",
+    ],
+)
+def test_who_chaired_another_forums_meeting_is_no_answer_for_the_sme_meeting(sentence):
+    assert chair(sentence) is None
+
+
+def test_a_body_of_leaders_or_ministers_is_not_a_person():
+    assert chair("The meeting was chaired by APEC Economic Leaders.") is None
+    sme = "The SME Ministerial Meeting was chaired by Ana Ruiz of Atlantis."
+    assert chair(sme) == "Ana Ruiz"
+    sentence = "The Third APEC Ministerial Meeting on SMEs was chaired by Minister Ana Ruiz."
+    assert chair(sentence) == "Minister Ana Ruiz"

@@ -35,11 +35,11 @@ NAME = rf"{CAP}(?:\s+(?:[{_UPPER}]\.|{CAP}|{_PARTICLE}\s+{CAP}))*"
 # Dr. Haji ...", "Rt. Hon.", "Engr.", "Atty." and "Lic." (the Philippines, Mexico), "Ir." and
 # "Drs." (Indonesia), "Mdm." (Singapore, Malaysia), "Khun" (Thailand).
 TITLE = (
-    r"(?:H\.\s?E\.|Rt\.?\s+Hon\.?|Hon\.|(?:the\s+)?(?:Right\s+)?Honou?rable|Dr\.?|Drs\.?"
+    r"(?:H\.\s?E\.|Rt\.?\s+Hon\.?|Hon\.|(?:[Tt]he\s+)?(?:Right\s+)?Honou?rable|Dr\.?|Drs\.?"
     r"|Mr\.?|Mrs\.?|Ms\.?|Mdm\.?|Madame|Madam|Prof\.?|Engr\.?|Atty\.?|Lic\.|Ing\.|Ir\."
     r"|Sr\.|Sra\.|Excm[oa]\.|Dato'?|Datuk|Datin|Tan\s+Sri|Seri|Sri|Haji|Hajah|Tun|Pehin"
     r"|Khun|Deputy\s+Minister|Vice[- ]Minister|Minister|Secretary|Ambassador|Amb\.|Senator"
-    r"|Sen\.|Gov\.|Pres\.|Her\s+Excellency|His\s+Excellency|Excellency)"
+    r"|Sen\.|Gov\.|Pres\.|(?:Vice[- ])?President|Her\s+Excellency|His\s+Excellency|Excellency)"
 )
 TITLED = rf"(?:{TITLE}\s+)+{NAME}"
 _NOT_A_NAME_TEXT = """
@@ -112,8 +112,15 @@ _ROLE_FIRST = _re(
 
 
 def _after_cue(sentence: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The person named after each cue: a titled name right after it ("chaired by President
+    Ana Ruiz, ..."), else the name after a role written first ("chaired by the Minister of
+    Trade of Atlantis, Ana Ruiz"), else the first name in the next 220 characters."""
     for cue in cues.finditer(sentence):
         window = sentence[cue.end() : cue.end() + 220]
+        titled = _TITLED.match(window)
+        if titled:
+            yield cue.end() + titled.start(), cue.end() + titled.end()
+            continue
         role = _ROLE_FIRST.match(window)
         if role:
             found = _TITLED.match(window, role.end()) or _NAME.match(window, role.end())
@@ -139,6 +146,38 @@ def _chair(sentence: str) -> Iterator[tuple[int, int, float]]:
     for pattern in (_NAME_CHAIRED, _FOR_CHAIRING, _NAME_THE_CHAIR, _CHAIR_APPOSITION, _CHAIR_IS):
         for a, b in _groups(pattern, sentence):
             yield a, b, STRONG
+
+
+# Another forum's meeting ("the Leaders' Meeting", "the Finance Ministers' Meeting",
+# "Ministers Responsible for Trade", the foreign and trade ministers' "APEC Ministerial
+# Meeting"): who chaired it did not chair the SME meeting.
+_OTHER_MEETING = _re(
+    r"\b(?:(?:Economic\s+)?Leaders|Finance|Trade|Foreign|Tourism|Energy|Health|Women|Transport"
+    r"(?:ation)?|Education|Oceans?|Forestry|Mining|Agriculture|Food\s+Security|Structural\s+"
+    r"Reform|Senior\s+Officials)['’]?\s*(?:Ministers['’]?\s+)?(?:Meeting|Week|Dialogue)\b"
+    r"|\bMinisters\s+Responsible\s+for\s+Trade\b|\b(?:AELM|MRT|AMM|SOM|CSOM)\b"
+    r"|\bAPEC\s+Ministerial\s+Meeting\b(?!\s+on\s+(?:Small|SMEs?|MSMEs?)\b)",
+    re.I,
+)
+_SME = _re(r"\b(?:M?SMEs?|SMEWG|SMEMM|small\s+and\s+medium)\b", re.I)
+_CHAIRED_NEXT = _re(r"\s+(?:who\s+)?(?:co-)?(?:chaired|presided\s+over)\b")
+NEAR_MEETING = 60  # characters either side of a chair's name that say whose meeting it is
+
+
+def chairs_another_meeting(sentence: str, start: int, end: int) -> bool:
+    """Whether the chair named at start:end chaired another forum's meeting: one named
+    just before the name with nothing on SMEs after it ("the Leaders' Meeting chaired by
+    ..."), or just after its "chaired" ("... chaired the Trade Ministers' Meeting")."""
+    before = sentence[max(0, start - NEAR_MEETING) : start]
+    named = list(_OTHER_MEETING.finditer(before))
+    if named and not _SME.search(before, named[-1].end()):
+        return True
+    chaired = _CHAIRED_NEXT.match(sentence, end)
+    if not chaired:
+        return False
+    after = sentence[chaired.end() : chaired.end() + NEAR_MEETING]
+    other = _OTHER_MEETING.search(after)
+    return bool(other) and not _SME.search(after, 0, other.start())
 
 
 _OPENED = (
@@ -563,7 +602,8 @@ _NOT_PERSON_TEXT = """ministry department association bank council corporation c
     university agency office commission chamber institute organisation organization group
     federation foundation secretariat unit government economy economies region summit
     meeting conference week dialogue workshop network alliance company enterprises business
-    businesses trade industry commerce fund centre center act law city province state"""
+    businesses trade industry commerce fund centre center act law city province state
+    leaders ministers officials delegates apec"""
 _NOT_PERSON = frozenset(_NOT_PERSON_TEXT.split()) | NAMED_KINDS
 _TITLE_RUN = _re(rf"^(?:{TITLE}\s+)+")
 
@@ -683,6 +723,8 @@ def find_span(
             continue  # a programme, a body or an event is not who did it
         if answer_type == "place" and not is_place_name(text):
             continue
+        if answer_type == "chair" and chairs_another_meeting(sentence, start, end):
+            continue  # who chaired the Leaders' Meeting did not chair the SME meeting
         if near and _qualifies(answer_type, keys(sentence[end : end + 40]), near):
             strength = STRONG
         if answer_type == "list" and count and list_items(text) == count:
