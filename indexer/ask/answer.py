@@ -108,6 +108,42 @@ def _same_span(a: str | None, b: str | None) -> bool:
     return x == y or (min(len(x), len(y)) >= 3 and (x in y or y in x))
 
 
+def _repeats(answer: dict[str, Any], shown: dict[str, Any]) -> bool:
+    """Whether an answer says what one shown before it says: the same sentence (in any
+    document), or the same span."""
+    same_sentence = fold(" ".join(answer["answer"].split())) == fold(
+        " ".join(shown["answer"].split())
+    )
+    return same_sentence or _same_span(answer["span"], shown["span"])
+
+
+SUMMARY_CHARS = 160  # a one-line answer without a span: its sentence cut at a word
+TITLE_CHARS = 80  # the document's title after a span, cut at a word
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` on one line, cut at the last word boundary within ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def one_line(answer: dict[str, Any]) -> str:
+    """The answer in one line: the record's summary ("Lakeside, Atlantis — 5–6 May 2031,
+    the 25th SME Ministerial Meeting"); else the span with its document and year
+    ("Ana Ruiz — 2031 SME Ministerial Meeting Statement, 2031"); else the sentence cut to
+    SUMMARY_CHARS."""
+    if answer.get("summary"):
+        return answer["summary"]
+    if not answer["span"]:
+        return _clip(answer["answer"], SUMMARY_CHARS)
+    title = _clip(answer.get("title") or "", TITLE_CHARS)
+    year = str(answer["year"]) if answer.get("year") else ""
+    where = ", ".join(p for p in (title, year if year not in title else "") if p)
+    return " — ".join(p for p in (_clip(answer["span"], SUMMARY_CHARS), where) if p)
+
+
 def calibrate(considered: Considered, fitted: Calibration) -> None:
     """Set each candidate's probability under ``fitted`` and sort them, best first: a
     sentence's from its features; the record's answer the record's probability, or that of
@@ -151,9 +187,12 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     limit = max(1, limit)
     sure = bool(scored) and fitted.confident(scored[0].probability)
     if sure:
-        # each sentence once: the record's citation and the same sentence found by search
-        distinct = {(s.answer["doc_id"], s.answer["answer"]): s for s in reversed(scored)}
-        shown = [s for s in scored if distinct[(s.answer["doc_id"], s.answer["answer"])] is s]
+        # each answer once: the record's citation and the same sentence found by search,
+        # a copy of the sentence in another document, another sentence with the same span
+        shown: list[Scored] = []
+        for s in scored:
+            if not any(_repeats(s.answer, t.answer) for t in shown):
+                shown.append(s)
         answers = [s.answer | {"confidence": round(s.probability, 4)} for s in shown[:limit]]
     else:
         # The best candidates' passages still lead; other passages fill up to `limit`.
@@ -177,7 +216,7 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
         "answers": answers,
         "confident": sure,
         "answer_type": considered.question.answer_type,
-        "summary": (first.get("summary") or first["span"] or first["answer"]) if first else None,
+        "summary": one_line(first) if first else None,
         "passages": [reading(p) for p in more],
         "notes": [considered.note] if considered.note else [],
     }
