@@ -63,3 +63,23 @@ def test_words_get_no_answer_box(client):
 def test_the_answer_box_is_on_the_first_page_only(client):
     page = body(client, "Who chaired the 2021 SME ministerial meeting?", page="2")
     assert "featured-answer" not in page
+
+
+def test_results_under_an_answer_are_a_search_for_the_questions_words(client):
+    # No statement holds every word of the question ("chaired" is in none), yet it is
+    # answered: the results below are documents with any of its words, never "Nothing
+    # matched ... check the spelling" under a correct answer.
+    page = body(client, "Who chaired the 2021 SME ministerial meeting?")
+    assert "Hon. Mere Tawhiri" in page
+    assert "Nothing matched" not in page
+    assert "Check the spelling" not in page
+    assert "No documents found" not in page
+    assert "any of the question’s words: chaired, 2021, SME, ministerial, meeting" in page
+    results = page[page.index('<ol class="result-list') :]
+    assert "2021 SME Ministerial Meeting: Joint Ministerial Statement" in results
+
+
+def test_a_question_exports_the_documents_its_page_lists(client):
+    response = client.get("/search.csv", query_string={"q": "Who chaired the 2021 meeting?"})
+    assert response.status_code == 200
+    assert "2021 SME Ministerial Meeting" in response.get_data(as_text=True)

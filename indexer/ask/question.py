@@ -394,6 +394,17 @@ def reads_as_question(text: str) -> bool:
     return text.rstrip().endswith("?") or tokens[0].lower() in _QUESTION_WORDS
 
 
+def question_search(text: str) -> str | None:
+    """The word search to show under a question's answer: its content words, any of them
+    ("chaired OR 2021 OR SME OR ministerial OR meeting", for "Who chaired the 2021 SME
+    ministerial meeting?"), since a question's every word is seldom in one document. None
+    when ``text`` does not read as a question (``reads_as_question``) or has no content word.
+    """
+    if not reads_as_question(text):
+        return None
+    return " OR ".join(dict.fromkeys(analyse(text).terms)) or None
+
+
 # "What three issues ...?", "What were the priority areas of ...?", "Which two sub-themes
 # ...?": a count before a plural noun, or a plural noun that names the parts of something.
 _CARDINALS_TEXT = "two three four five six seven eight nine ten"

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from markupsafe import Markup
 
 from indexer.ask.answer import featured_answer
+from indexer.ask.question import question_search
 from webapp import facets
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
@@ -58,12 +59,15 @@ def results() -> str:
     params = _params(limit=current_app.config["PAGE_SIZE"])
     if params.is_empty:
         return render_template("search.html", params=params, q=params.q, result=None)
-    result = get_engine().search(params.q, **params.engine_kwargs())
-    # A question typed into the search box: its confident answer above the results.
+    # A question typed into the search box: its confident answer above the results, which
+    # are then documents with any of its content words (all of them seldom meet).
+    words = question_search(params.q)
+    result = get_engine().search(words or params.q, **params.engine_kwargs())
     featured = featured_answer(get_engine(), params.q) if params.page == 1 else None
     return render_template(
         "search.html",
         featured=featured,
+        question_words=words,
         params=params,
         q=params.q,
         result=result,
@@ -89,8 +93,9 @@ def every_result(params: SearchParams, max_rows: int, batch: int) -> Iterator[di
     """The results of `params` from the first, up to `max_rows`, fetched `batch` at a time
     (the Engine returns at most MAX_LIMIT per call)."""
     engine = get_engine()
+    text = question_search(params.q) or params.q  # a question's words, as the page shows
     for page in range(1, -(-max_rows // batch) + 1):
-        result = engine.search(params.q, **params.engine_kwargs() | {"page": page, "limit": batch})
+        result = engine.search(text, **params.engine_kwargs() | {"page": page, "limit": batch})
         yield from result["results"][: max_rows - (page - 1) * batch]
         if page >= result["pages"]:
             return
@@ -119,7 +124,7 @@ def atom() -> Response:
     require_query(params)
     kwargs = params.engine_kwargs() | {"page": 1, "sort": "newest"}
     engine = get_engine()
-    result = engine.search(params.q, **kwargs)
+    result = engine.search(question_search(params.q) or params.q, **kwargs)
     entry_dates = [entry_date(r) for r in result["results"]]
     body = render_template(
         "atom.xml",
