@@ -60,3 +60,21 @@ def test_a_one_line_answer_without_a_span_is_one_short_line(engine):
     assert "\n" not in found["summary"]
     assert len(found["summary"]) <= SUMMARY_CHARS + 1
     assert found["summary"].endswith("…")
+
+
+def test_where_is_the_city_the_record_knows_not_a_region(tmp_path):
+    region = make_document(
+        f"{BASE}news/2031-region",
+        "News: the 2031 SME Ministerial Meeting",
+        ["The 2031 SME Ministerial Meeting was held in the Norrvik region of Atlantis."],
+        year=2031,
+        doc_type="news_article",
+    )
+    eng = Engine(make_index(tmp_path, [*DOCS, region]))
+    try:
+        found = answer(eng, "Where was the 2031 SME ministerial meeting held?")
+    finally:
+        eng.close()
+    assert found["confident"]
+    assert found["answers"][0]["span"].startswith("Lakeside")
+    assert all("Norrvik" not in (a["span"] or "") for a in found["answers"])

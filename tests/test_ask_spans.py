@@ -389,3 +389,20 @@ def test_a_body_of_leaders_or_ministers_is_not_a_person():
     assert chair(sme) == "Ana Ruiz"
     sentence = "The Third APEC Ministerial Meeting on SMEs was chaired by Minister Ana Ruiz."
     assert chair(sentence) == "Minister Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The SME Ministerial Meeting was held in the Norrvik region of Atlantis in May.",
+        "The meeting took place in the Norrvik Province.",
+    ],
+)
+def test_a_region_is_not_where_a_meeting_was(sentence):
+    assert find_span(sentence, "place", set()) is None
+
+
+def test_the_city_before_its_region_is_where_a_meeting_was():
+    sentence = "Ministers met in Lakeside, in the Norrvik region."
+    found = find_span(sentence, "place", set())
+    assert found and found.text(sentence) == "Lakeside"

@@ -629,6 +629,13 @@ _NOT_PLACE_TEXT = """forum meeting meetings summit conference week dialogue work
 _NOT_PLACE = frozenset(_NOT_PLACE_TEXT.split()) | NAMED_KINDS
 
 
+# A name followed by the kind of area it is ("the Norrvik region", "Norrvik Province"): a
+# region, not the city or economy a place question asks for.
+_REGION_AFTER = _re(
+    r"\s+(?i:region|province|prefecture|district|county|state|department|oblast|krai)\b"
+)
+
+
 def is_place_name(text: str) -> bool:
     """Whether a span names a city or an economy ("Lakeside, Atlantis"): none of its words
     names an event, body, region or document (_NOT_PLACE), nor is it a venue."""
@@ -721,8 +728,10 @@ def find_span(
             continue
         if (role or answer_type in PERSON_TYPES) and not is_person_name(text):
             continue  # a programme, a body or an event is not who did it
-        if answer_type == "place" and not is_place_name(text):
-            continue
+        if answer_type == "place" and (
+            not is_place_name(text) or _REGION_AFTER.match(sentence, end)
+        ):
+            continue  # a region, a venue or an event is not where a meeting was
         if answer_type == "chair" and chairs_another_meeting(sentence, start, end):
             continue  # who chaired the Leaders' Meeting did not chair the SME meeting
         if near and _qualifies(answer_type, keys(sentence[end : end + 40]), near):
