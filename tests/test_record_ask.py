@@ -172,3 +172,26 @@ def test_the_record_s_sentence_is_not_listed_again_among_the_candidates(engine):
     found = answer(engine, "Where was the 25th APEC SME Ministerial Meeting held?", limit=5)
     shown = [(a["doc_id"], a["answer"]) for a in found["answers"]]
     assert len(shown) == len(set(shown))
+
+
+def test_the_one_line_answer_gives_the_days_its_sentence_gives(tmp_path):
+    # The record keeps the first day; the summary gives the days as the sentence does.
+    doc = make_document(
+        f"{BASE}/2023_sme",
+        "2023 APEC Small and Medium Enterprises Ministerial Meeting",
+        [
+            "Eastholm, Atlantis | 2023",
+            "1. We, the APEC Ministers responsible for SMEs, met in Eastholm, Atlantis on "
+            "5–6 May 2023.",
+        ],
+        doc_type="ministerial_statement",
+        year=2023,
+        location="Eastholm, Atlantis",
+        publisher="APEC",
+    )
+    eng = Engine(make_index(tmp_path, [doc]))
+    try:
+        found = answer(eng, "Where was the 2023 SME ministerial meeting held?")
+    finally:
+        eng.close()
+    assert found["summary"].startswith("Eastholm — 5–6 May 2023, "), found["summary"]

@@ -204,7 +204,7 @@ def record_answer(source: HasIndexPath, question: Question) -> dict[str, Any] | 
         "value": value,
         "span": span,
         "evidence": {k: chosen[k] for k in ("doc_id", "url", "link", "text")},
-        "summary": _summary(meeting, fact, span),
+        "summary": _summary(meeting, fact, span, chosen["text"]),
         "meeting": {k: meeting[k] for k in ("series", "number", "year")},
     }
 
@@ -244,13 +244,23 @@ def _span_in(text: str, fact: str, value: str, meeting: dict[str, Any]) -> str |
     return written
 
 
-def _summary(meeting: dict[str, Any], fact: str, span: str) -> str:
+def _days(start: str, text: str) -> str:
+    """The meeting's days as ``text`` writes them from its first day ``start`` (ISO):
+    "5–6 May 2031", else that first day ("5 May 2031")."""
+    first = _human_date(start)
+    day, rest = first.split(" ", 1)
+    days = re.compile(rf"{day}\s*[-–]\s*\d{{1,2}}\s+{re.escape(rest)}")
+    return next((d for d in date_spans(text) if days.fullmatch(d)), first)
+
+
+def _summary(meeting: dict[str, Any], fact: str, span: str, text: str) -> str:
     """One line: the answer, then the meeting's other facts ("Lakeside, Atlantis — 5–6
-    May 2031, the 25th SME Ministerial Meeting")."""
+    May 2031, the 25th SME Ministerial Meeting"), its days as the evidence sentence
+    ``text`` writes them (the record keeps the first day only)."""
     place = ", ".join(p for p in (meeting["city"], meeting["economy"]) if p)
     if meeting["virtual"] and not meeting["city"]:
         place = "virtual" + (f", hosted by {meeting['economy']}" if meeting["economy"] else "")
-    when = _human_date(meeting["start_date"]) if meeting["start_date"] else ""
+    when = _days(meeting["start_date"], text) if meeting["start_date"] else ""
     if fact == "date" and when and meeting["start_date"][:4] in span:
         when = span
     name = SERIES_NAMES.get(meeting["series"], "meeting")
