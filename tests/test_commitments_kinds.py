@@ -95,6 +95,10 @@ def test_commitment_forms(sentence, verb, strength, actor):
             "meeting, the SMEWG agreed to review its work.",
             "header",
         ),
+        (
+            "Over the years, the Kestrel forum has helped small firms trade, officials noted.",
+            "attribution",
+        ),
     ],
 )
 def test_what_looks_like_a_commitment_but_is_not(sentence, kind):
@@ -377,3 +381,8 @@ def test_the_running_of_the_meeting_is_no_outcome(sentence, doc_type, kind):
     assert found is not None  # an actor and a verb...
     assert excluded_kind(sentence, found.start, found.end, doc_type, found.actor) == kind
     assert detect(sentence, doc_type) is None
+
+
+def test_a_closing_verb_with_its_object_is_still_a_commitment():
+    assert detect("In the end, ministers noted the report.") is not None
+    assert detect("Trade barriers must fall, ministers agreed.") is not None

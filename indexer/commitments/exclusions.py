@@ -9,9 +9,10 @@ the meeting as subject speaks of an outcome only in the past), a host's
 logistics ("we look forward to welcoming you to our capital", a social programme; in a speech,
 whatever the host or ministers do now or will do), headlines ("Ministers back new declaration on
 small firms", no closing full stop), document headers ("Draft 2 – Discussion paper (submitted by
-the SMEWG) – Background – 1 At the 21st meeting ...") and a group page's description of itself
+the SMEWG) – Background – 1 At the 21st meeting ..."), a group page's description of itself
 ("The SMEWG will further promote ..."; "the initiative" speaks only in an initiative's own
-text).
+text) and a reporter's attribution ("Over the years, the forum has eased trade, officials
+noted.").
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ import re
 
 from indexer.commitments.grammar import is_past_at
 
-EXCLUDED_KINDS = ("header", "procedure", "preview", "logistics", "description")
+EXCLUDED_KINDS = ("header", "procedure", "preview", "logistics", "description", "attribution")
+
+# A reporter's attribution closing a sentence: "..., officials noted." (the verb has no object
+# and its actor of one to three words follows a comma): who said it, not an outcome.
+_ATTRIBUTED = re.compile(r",\s*(?:[\w’'-]+\s+){1,3}$")
+_ATTRIBUTION_VERB = re.compile(
+    r"(?:note[sd]?|stress(?:es|ed)?|emphasi[sz]e[sd]?|highlight(?:s|ed)?|underline[sd]?|"
+    r"acknowledge[sd]?|recogni[sz]e[sd]?)\s*$",
+    re.IGNORECASE,
+)
 
 _HEADER = re.compile(
     r"(?:\bdraft\s+\d|\(\s*submitted\s+by|\bsubmitted\s+by\s*:|\bagenda\s+item\s+\d|"
@@ -173,6 +183,8 @@ def excluded_kind(
     ):
         return "preview"
     verb = sentence[start:end].rstrip()
+    if _ATTRIBUTED.search(head) and not re.search(r"\w", rest) and _ATTRIBUTION_VERB.search(verb):
+        return "attribution"
     if actor == "the initiative" and doc_type not in (None, "initiative"):
         return "description"  # only an initiative's own text speaks for it
     if _LOGISTICS.search(sentence) or (
