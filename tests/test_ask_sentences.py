@@ -121,5 +121,10 @@ def test_a_full_stop_that_lost_its_space_still_ends_the_sentence():
         "Within this frame, ministers agreed to act.",
     ]
     # never inside an abbreviation, an address or an initialism
-    for whole in ("Send it to kestrel.example.Then wait.", "Use e.g.The Guide.", "The U.S.A.Fund"):
+    for whole in (
+        "Send it to kestrel.example.Then wait.",
+        "Use e.g.The Guide.",
+        "The U.S.A.Fund",
+        "Write to Anna.Berg@kestrel.example for details.",
+    ):
         assert [s.text for s in split_sentences(whole)] == [whole]

@@ -36,6 +36,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 # A full stop glued to the next sentence: "region.Within" (see the module docstring).
 _GLUED = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
+_ADDRESS = re.compile(r"[@/]|\.\w")
 _GLUED_WORD = re.compile(r"[\"'“‘(\[]*[A-Za-z'’-]*[a-z]{2}")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 # "12." or "(iv)." or "a)" numbering a paragraph, followed by its first word.
@@ -141,6 +142,9 @@ def _glued_end(text: str, match: re.Match[str]) -> bool:
     """Whether the full stop `match` (with no space after it) ends a sentence."""
     before = _TOKEN_BEFORE.search(text, 0, match.start())
     word = before.group(1) if before else ""
+    after = re.match(r"\S*", text[match.end() :]).group()
+    if _ADDRESS.search(after):
+        return False  # "first.last@example.org", "site.Example/page"
     return bool(_GLUED_WORD.fullmatch(word)) and not _is_abbreviation(word)
 
 
