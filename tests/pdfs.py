@@ -81,9 +81,8 @@ def encrypted_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def bomb_pdf(content_bytes: int, normal_page: str) -> bytes:
-    """A page whose compressed drawing code inflates to `content_bytes`, then a normal page."""
-    writer = PdfWriter()
+def _helvetica(writer: PdfWriter) -> DictionaryObject:
+    """Page resources naming Helvetica as font /F1, its font object added to ``writer``."""
     font = writer._add_object(
         DictionaryObject(
             {
@@ -93,7 +92,13 @@ def bomb_pdf(content_bytes: int, normal_page: str) -> bytes:
             }
         )
     )
-    resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    return DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+
+
+def bomb_pdf(content_bytes: int, normal_page: str) -> bytes:
+    """A page whose compressed drawing code inflates to `content_bytes`, then a normal page."""
+    writer = PdfWriter()
+    resources = _helvetica(writer)
     line = b"(aaaa aaaa aaaa aaaa) Tj T* "
     for ops in (line * (content_bytes // len(line)), f"({normal_page}) Tj ".encode()):
         page = writer.add_blank_page(612, 792)
@@ -122,16 +127,7 @@ def form_bomb_pdf(draws: int, normal_page: str) -> bytes:
     """A small PDF whose first page draws one form XObject (a block of text) ``draws``
     times, as in py-pdf/pypdf#2790, then a normal page. Compressed, it stays a few kB."""
     writer = PdfWriter()
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-            }
-        )
-    )
-    resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    resources = _helvetica(writer)
     form = DecodedStreamObject()
     form.set_data(b"10 10 m 20 20 l S " * 1500 + b"BT /F1 10 Tf 40 700 Td (aaaa) Tj ET")
     form.update(
@@ -146,7 +142,7 @@ def form_bomb_pdf(draws: int, normal_page: str) -> bytes:
     drawing = b"q /Fm0 Do Q " * draws
     page_resources = DictionaryObject(
         {
-            NameObject("/Font"): DictionaryObject({NameObject("/F1"): font}),
+            NameObject("/Font"): resources["/Font"],
             NameObject("/XObject"): DictionaryObject({NameObject("/Fm0"): form_ref}),
         }
     )

@@ -118,8 +118,9 @@ def test_a_statement_sentence_reprinted_in_the_news_is_one_record_reported_in_th
     assert [(r["url"], r["text"]) for r in record.reported_in] == [(reprint.canonical_url, PLAN)]
 
 
-def test_reported_in_never_lists_the_records_own_page():
-    page = make_document(
+def _group_page_recalling_a_plan():
+    """A group page whose two sentences recall one outcome, each in its own words."""
+    return make_document(
         "https://example.org/groups/sme",
         "Small and Medium Enterprises Working Group",
         [
@@ -130,7 +131,10 @@ def test_reported_in_never_lists_the_records_own_page():
         year=2043,
         doc_type="web_page",
     )
-    records = merge_records(extract_commitments(page))
+
+
+def test_reported_in_never_lists_the_records_own_page():
+    records = merge_records(extract_commitments(_group_page_recalling_a_plan()))
     assert all(r.reported_in == [] for r in records)
 
 
@@ -308,18 +312,7 @@ def test_they_acts_only_as_the_actor_of_the_sentence_before():
 
 
 def test_two_sentences_of_one_page_on_one_outcome_stay_two_records():
-    page = make_document(
-        "https://example.org/groups/sme",
-        "Small and Medium Enterprises Working Group",
-        [
-            "In October 2040, SME ministers endorsed the SMEWG Strategic Plan for 2041-2044.",
-            "In October 2040, ministers also endorsed the priorities of the SMEWG Strategic Plan"
-            " for 2041-2044.",
-        ],
-        year=2043,
-        doc_type="web_page",
-    )
-    records = merge_records(extract_commitments(page))
+    records = merge_records(extract_commitments(_group_page_recalling_a_plan()))
     assert len(records) == 2 and all(len(r.sources) == 1 for r in records)
 
 
