@@ -94,6 +94,22 @@ def test_phone_layout_and_script_query(browser, base_url):
     context.close()
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/search?q=" + "x" * 90,  # an unbroken word, as a URL used as a title is
+        "/ask?q=" + "y" * 90,
+        "/commitments?q=" + "z" * 90,
+    ],
+)
+def test_an_unbroken_long_word_does_not_widen_a_phone_page(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
 def test_skip_link_is_the_first_stop(page, base_url):
     page.goto(base_url + "/search?q=finance")
     page.keyboard.press("Tab")
