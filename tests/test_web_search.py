@@ -161,15 +161,23 @@ def test_pagination(client):  # noqa: F811
 def test_a_page_past_the_end_says_so(client):  # noqa: F811
     soup = page(client, "/search?q=digitalisation&page=9")
     assert "There is no page 9 of these results" in soup.get_text()
+    summary = soup.select_one(".summary")
+    assert "page 9 of" not in summary.get_text()  # not "page 9 of 2"
+    assert args(summary.select_one("a[href*=page]")["href"])["page"] == ["2"]
 
 
 def test_did_you_mean_is_a_link(client):  # noqa: F811
-    soup = page(client, "/search?q=digitalisaton")
+    soup = page(client, "/search?q=digitalisaton+OR+digitalisation")
     dym = soup.select_one(".did-you-mean a")
-    assert dym.get_text() == "digitalisation"
-    assert args(dym["href"]) == {"q": ["digitalisation"]}
+    assert dym.get_text() == "digitalisation OR digitalisation"
+    assert titles(soup)
+
+
+def test_a_corrected_query_is_not_offered_again(client):  # noqa: F811
+    soup = page(client, "/search?q=digitalisaton")
     assert "showing results for 'digitalisation'" in soup.select_one(".notice--info").get_text()
     assert titles(soup)  # the corrected query was searched
+    assert soup.select_one(".did-you-mean") is None  # it says so once, not twice
 
 
 def test_no_results_message(client):  # noqa: F811

@@ -77,9 +77,10 @@ def results() -> str:
         sorts=[(s, _results_url(params.query_args(sort=s))) for s in sort_choices(params)],
         current_sort="newest" if not params.q and params.sort == "relevance" else params.sort,
         page_url=lambda n: _results_url(params.query_args(page=n)),
+        # "Did you mean" only when the results are not already the suggestion's
         suggestion_url=(
             _results_url(params.query_args(q=result["suggestion"]))
-            if result.get("suggestion")
+            if result.get("suggestion") and not result.get("corrected_query")
             else None
         ),
         doc_url=doc_url,
