@@ -140,20 +140,19 @@ def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]
     documents whose own meeting it is (their year), else among all."""
     held = [(m, s) for m, s in found if not m.future]
     announced = [(m, s) for m, s in found if m.future]
-    pools: dict[str, list[list[tuple[Mention, Source]]]] = {
-        "year": [
-            [(m, s) for m, s in mentions if test(m)]
-            for test in (lambda m: m.date, lambda m: m.own, lambda m: True)
-            for mentions in (held, announced)
-        ]
-    }
+    groups = (held, announced)
+    year_pools = [
+        *([(m, s) for m, s in group if m.date] for group in groups),
+        *([(m, s) for m, s in group if m.own] for group in groups),
+        *groups,
+    ]
     meeting = Meeting(series, number, year=None)
     for name in FACTS:
-        value = None
-        for pool in pools.get(name, [held, announced]):
-            value = _vote([(s.doc_id, getattr(m, name)) for m, s in pool])
-            if value is not None:
-                break
+        votes = (
+            _vote([(s.doc_id, getattr(m, name)) for m, s in pool])
+            for pool in (year_pools if name == "year" else groups)
+        )
+        value = next((v for v in votes if v is not None), None)
         setattr(meeting, name, value or (False if name == "virtual" else None))
         for m, s in found:
             value = getattr(m, name)
