@@ -605,6 +605,25 @@ def score_queries(queries: list[dict], search: dict[str, list[list[str]]]) -> di
     return rows
 
 
+def query_figures(query: dict, results: list[list[str]]) -> tuple[int | None, int]:
+    """(rank from 1 of the first relevant result or None, relevant results among the
+    first ten) of one query, as ``score_queries`` counts them."""
+    relevant = set(query["relevant"])
+    rank = next((i + 1 for i, ids in enumerate(results) if relevant & set(ids)), None)
+    return rank, sum(bool(relevant & set(ids)) for ids in results[:10])
+
+
+def print_query_changes(queries: list[dict], searches: dict[str, dict]) -> None:
+    """Each query whose first relevant rank or relevant count in the first ten differs
+    between the sides, or whose first result is not relevant: the figures of each side."""
+    print("\nqueries (first relevant rank, relevant in the first ten; per side):")
+    for q in queries:
+        figures = [query_figures(q, s[q["id"]]) for s in searches.values()]
+        if len(set(figures)) > 1 or figures[-1][0] != 1:
+            shown = "   ".join(f"{rank or '-':>2} {n:2}" for rank, n in figures)
+            print(f"  [{q.get('kind', 'topical')[:5]}] {shown}   {q['query']}")
+
+
 def score_commitments(labelled: list[dict], records: list[dict], work_of) -> dict[str, str]:
     """Recall, strength and year of the labelled commitment sentences, the labelled
     non-commitments left out (and how many are listed), how many records there are, how many
@@ -664,6 +683,7 @@ def evaluate(output: dict, pages: list[Page], labels, questions, queries, commit
     rows |= score_works(labels, docs, shown)
     rows |= score_questions(questions, output["answers"])
     rows |= score_queries(queries, search)
+    rows["_search"] = search  # per query, for print_query_changes
     extra = [
         (i, r.get("link"))
         for results in output["search"].values()
@@ -796,11 +816,14 @@ def main() -> None:
     names = list(results)
     print(f"\n{'':30}" + "".join(f"{n:>28}" for n in names))
     for row in results[names[-1]][0]:
+        if row.startswith("_"):
+            continue
         print(f"{row:30}" + "".join(f"{results[n][0].get(row, ''):>28}" for n in names))
     for name in names:
         print_reliability(name, questions, sides[name]["answers"])
     if args.verbose:
         print_question_misses(names[-1], questions, sides[names[-1]]["answers"])
+        print_query_changes(queries, {n: results[n][0]["_search"] for n in names})
         for name in names:
             print(f"\ntype confusion, {name} (label -> given):")
             print(confusion(labels, results[name][1]))

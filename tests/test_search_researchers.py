@@ -41,6 +41,9 @@ def docs() -> list:
         doc("participation", "Note H", "Ministers sought the participation of women in trade."),
         doc("red-tape", "Note I", "Ministers agreed to cut red tape for small firms."),
         doc("burden", "Note J", "Ministers agreed to ease the regulatory burden on small firms."),
+        doc("disaster", "Note N", "Ministers weighed natural disasters in the fjords."),
+        doc("continuity", "Note O", "Ministers drew up business continuity plans in the fjords."),
+        doc("scattered", "Note P", "Business leaders continue to trade in the fjords."),
         doc("smes", "Note K", "Quokkas help SMEs in the highlands."),
         doc("sized", "Note L", "Quokkas help small and medium-sized enterprises inland."),
         doc("small-businesses", "Note M", "Quokkas help small businesses on the coast."),
@@ -135,6 +138,12 @@ def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q,
     assert {e["concept"] for e in found["expanded"]} and all(
         set(e) == {"term", "concept"} for e in found["expanded"]
     )
+
+
+def test_an_other_term_of_several_words_is_a_phrase_not_its_words_anywhere(engine):
+    got = slugs(engine.search("natural disasters fjords")["results"])
+    assert got[0] == "disaster" and "continuity" in got, got
+    assert "scattered" not in got, got  # "business" and "continue", not "business continuity"
 
 
 def test_smes_by_any_of_their_names(engine):

@@ -179,9 +179,11 @@ def _with_concepts(q, text: str, found: list[thesaurus.Mention]):
             parts.remove(w)
         others = []
         for term in m.others:
-            other = _read(_rewrite(term, []), [])
-            # A term of several words scores the sum of theirs: weighed as one word.
-            words = len(other.subqueries) if isinstance(other, query.And) else 1
+            # A term of several words is a phrase: its words anywhere in a passage are not
+            # the term ("business continuity" is not "business" and "continue").
+            words = len(re.findall(r"\w+", term))
+            other = _read(_rewrite(f'"{term}"' if words > 1 else term, []), [])
+            # A phrase scores the sum of its words': weighed as one word.
             others.append(other.with_boost(thesaurus.CONCEPT_WEIGHT / words))
         parts.insert(at, query.Or([typed, query.DisjunctionMax(others)]))
         done.append(m)
