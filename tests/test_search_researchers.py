@@ -24,6 +24,8 @@ FILLERS = [
     for n in range(9)
 ]
 
+LONG = [" ".join(f"yak{n}w{i}" for i in range(100)) for n in range(4)]
+
 
 def docs() -> list:
     def doc(slug: str, title: str, text: str, **fields):
@@ -44,6 +46,17 @@ def docs() -> list:
         doc("disaster", "Note N", "Ministers weighed natural disasters in the fjords."),
         doc("continuity", "Note O", "Ministers drew up business continuity plans in the fjords."),
         doc("scattered", "Note P", "Business leaders continue to trade in the fjords."),
+        # passages of 100 words each (too long to be joined into one)
+        make_document(
+            f"{BASE}/ibex-once",
+            "Note Q",
+            ["Ibex ibex grazing permits. " + LONG[0], "Herds. " + LONG[1]],
+        ),
+        make_document(
+            f"{BASE}/ibex-often",
+            "Note R",
+            ["Ibex grazing permits. " + LONG[2], "Ibex herds. " + LONG[3]],
+        ),
         doc("smes", "Note K", "Quokkas help SMEs in the highlands."),
         doc("sized", "Note L", "Quokkas help small and medium-sized enterprises inland."),
         doc("small-businesses", "Note M", "Quokkas help small businesses on the coast."),
@@ -144,6 +157,11 @@ def test_an_other_term_of_several_words_is_a_phrase_not_its_words_anywhere(engin
     got = slugs(engine.search("natural disasters fjords")["results"])
     assert got[0] == "disaster" and "continuity" in got, got
     assert "scattered" not in got, got  # "business" and "continue", not "business continuity"
+
+
+def test_a_document_holding_the_word_in_several_passages_ranks_above_one_passage(engine):
+    # one passage saying "ibex" twice outscores each of the other's, but not their sum
+    assert slugs(engine.search("ibex")["results"]) == ["ibex-often", "ibex-once"]
 
 
 def test_smes_by_any_of_their_names(engine):

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.search import top_k
+from indexer.search import doc_rank, top_k
 from indexer.search.engine import Engine
 from tests.fuzz_strategies import FUZZ
 from tests.helpers import make_document, make_index
@@ -72,10 +72,42 @@ def test_a_prior_keeps_the_top_exact(parts, want, every, boosted):
     found, complete = top_k.top(ranked, parts, want, lambda n: n // 5, every, weight, 1.5)
     expected = _brute(parts, want, lambda n: n // 5, every, weight)
     assert found == (expected if complete else expected[:want])
-    one = top_k.top_one(ranked[0], parts[0], want, lambda n: n // 5, weight, 1.5)
-    assert one == _brute(parts[:1], want, lambda n: n // 5, True, weight)[:want]
-    plain = top_k.top_one(ranked[0], parts[0], want, lambda n: n // 5)
-    assert plain == _brute(parts[:1], want, lambda n: n // 5, True)[:want]
+
+
+@FUZZ
+@given(
+    scores=st.dictionaries(st.integers(0, 60), SCORES, max_size=40),
+    want=st.integers(1, 12),
+    boosted=st.sets(st.integers(0, 12), max_size=5),
+    left_out=st.sets(st.integers(0, 12), max_size=4),
+)
+def test_documents_by_their_best_passages_keep_the_top_exact(scores, want, boosted, left_out):
+    # Five passages a document; documents in ``boosted`` score 1.5 times (an outcome prior).
+    doc_of = [n // 5 for n in range(61)]
+    allowed = set(range(13)) - left_out
+    summed: dict[int, list[float]] = {}
+    for n, score in scores.items():
+        summed.setdefault(n // 5, []).append(score)
+    expected = sorted(
+        (
+            (
+                sum(sorted(held, reverse=True)[: doc_rank.PASSAGES_SUMMED])
+                * (1.5 if o in boosted else 1.0),
+                min(n for n in scores if n // 5 == o and scores[n] == max(held)),
+            )
+            for o, held in summed.items()
+            if o in allowed
+        ),
+        key=lambda h: (-h[0], h[1]),
+    )[:want]
+    found = top_k.top_documents(
+        doc_rank.documents_best_first(scores, doc_of),
+        allowed,
+        want,
+        lambda o: 1.5 if o in boosted else 1.0,
+        1.5,
+    )
+    assert found == [(n, s) for s, n in expected]
 
 
 def test_the_walk_stops_early_on_long_lists():

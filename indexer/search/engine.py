@@ -387,19 +387,14 @@ class Engine:
 
     def _one_part(self, gen, m: Matches, keep, sort, first, limit):
         """(documents ``m`` matches that pass ``keep``, the page's hits: by relevance each
-        document's best passage, best first, outcomes weighted by the prior; by date, the
-        page's documents' best passages)."""
+        document's best passage, documents by the sum of their best passages' scores
+        (``doc_rank.documents_best_first``) times the outcome prior, best first; by date,
+        the page's documents' best passages)."""
         docs = _kept(m.docs, keep)
         if sort == "relevance":
-            doc_of = gen.doc_of
-            _, weight, most = self._prior(gen, docs)
-            hits = top_k.top_one(
-                m.ranked(),
-                m.scores,
-                first + limit,
-                lambda n: doc_of[n] if doc_of[n] in docs else None,
-                weight=weight,
-                most=most,
+            prior, _, most = self._prior(gen, docs)
+            hits = top_k.top_documents(
+                m.documents(gen.doc_of), docs, first + limit, weight=prior, most=most
             )
             return docs, hits[first:]
         shown = _by_date(gen, docs, sort)[first : first + limit]

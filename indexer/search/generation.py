@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from indexer.index import queries, store
 from indexer.index.impacts import Impacts, best_first
 from indexer.index.spelling import Speller
+from indexer.search import doc_rank
 from indexer.search.bounded_cache import BoundedCache
 from indexer.search.snippets import Analysed
 
@@ -176,6 +178,7 @@ class Matches:
     scores: dict[int, float]  # passage record number -> score
     docs: frozenset[int]  # document ordinals
     _ranked: array | None = None  # an array: nothing for the garbage collector to walk
+    _documents: doc_rank.Documents | None = None
 
     def ranked(self) -> array:
         """The passages best first; on a tie the lower record number first, as Whoosh
@@ -183,6 +186,13 @@ class Matches:
         if self._ranked is None:
             self._ranked = array("i", best_first(self.scores))
         return self._ranked
+
+    def documents(self, doc_of: Sequence[int]) -> doc_rank.Documents:
+        """The documents matched, best first (``doc_rank.documents_best_first``), when
+        first asked for."""
+        if self._documents is None:
+            self._documents = doc_rank.documents_best_first(self.scores, doc_of)
+        return self._documents
 
 
 @dataclass(frozen=True)

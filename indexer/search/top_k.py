@@ -16,7 +16,9 @@ at most ``most``): the bound is multiplied by ``most``, so the walk stays exact.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Mapping, Sequence
+
+from indexer.search.doc_rank import Documents
 
 CHECK_EVERY = 16  # ranks walked between two checks of the stop rule
 
@@ -70,39 +72,33 @@ def top(
         depth += 1
 
 
-def top_one(
-    ranked: Sequence[int],
-    scores: Mapping[int, float],
+def top_documents(
+    documents: Documents,
+    allowed: Container[int],
     want: int,
-    group: Callable[[int], Hashable | None],
     weight: Callable[[int], float] | None = None,
     most: float = 1.0,
 ) -> list[tuple[int, float]]:
-    """``top`` for one part, at a fraction of its cost: the ``want`` best groups' best
-    passages (``group``, ``weight`` and ``most`` as there). Without weights a group's first
-    passage met is its best, and the walk stops at the ``want``-th group."""
-    best: dict[Hashable, tuple[float, int]] = {}
-    for depth, n in enumerate(ranked):
-        key = group(n)
-        if key is None:
-            continue
-        if weight is None:
-            if key not in best:
-                best[key] = (scores[n], n)
-                if len(best) == want:
-                    break
-            continue
-        if (
-            len(best) >= want
-            and depth % CHECK_EVERY == 0
-            and heapq.nlargest(want, (s for s, _ in best.values()))[-1] > most * scores[n]
-        ):
+    """The ``want`` best of ``documents`` (best first, as ``doc_rank.documents_best_first``
+    lists them) whose ordinal ``allowed`` holds, each score times ``weight(ordinal)`` (a
+    prior, from 1 to ``most``), as (best passage, score) best first; on a tie the lower
+    passage first. The walk stops once no document further down could enter, so it is
+    exact."""
+    best: list[tuple[float, int]] = []
+    floor: list[float] = []  # the want best scores found, smallest first
+    for score, o, n in zip(*documents, strict=True):
+        if len(floor) == want and floor[0] > most * score:
             break
-        score = scores[n] * weight(n)
-        held = best.get(key)
-        if held is None or score > held[0] or (score == held[0] and n < held[1]):
-            best[key] = (score, n)
-    return _ordered(best)[:want]
+        if o not in allowed:
+            continue
+        score *= weight(o) if weight is not None else 1.0
+        best.append((score, n))
+        if len(floor) < want:
+            heapq.heappush(floor, score)
+        elif score > floor[0]:
+            heapq.heapreplace(floor, score)
+    best.sort(key=lambda h: (-h[0], h[1]))
+    return [(n, score) for score, n in best[:want]]
 
 
 def _ordered(best: dict[Hashable, tuple[float, int]]) -> list[tuple[int, float]]:
