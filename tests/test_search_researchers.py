@@ -24,7 +24,7 @@ FILLERS = [
     for n in range(9)
 ]
 
-LONG = [" ".join(f"yak{n}w{i}" for i in range(100)) for n in range(4)]
+LONG = [" ".join(f"yak{n}w{i}" for i in range(100)) for n in range(8)]
 
 
 def docs() -> list:
@@ -56,6 +56,16 @@ def docs() -> list:
             f"{BASE}/ibex-often",
             "Note R",
             ["Ibex grazing permits. " + LONG[2], "Ibex herds. " + LONG[3]],
+        ),
+        make_document(
+            f"{BASE}/markhor-once",
+            "Note S",
+            ["Markhor markhor pasture pasture rights. " + LONG[4], "Herds. " + LONG[5]],
+        ),
+        make_document(
+            f"{BASE}/markhor-often",
+            "Note T",
+            ["Markhor pasture rights. " + LONG[6], "Markhor pasture herds. " + LONG[7]],
         ),
         doc("smes", "Note K", "Quokkas help SMEs in the highlands."),
         doc("sized", "Note L", "Quokkas help small and medium-sized enterprises inland."),
@@ -159,9 +169,15 @@ def test_an_other_term_of_several_words_is_a_phrase_not_its_words_anywhere(engin
     assert "scattered" not in got, got  # "business" and "continue", not "business continuity"
 
 
-def test_a_document_holding_the_word_in_several_passages_ranks_above_one_passage(engine):
+def test_a_document_holding_a_word_in_several_passages_ranks_above_one_passage(engine):
     # one passage saying "ibex" twice outscores each of the other's, but not their sum
     assert slugs(engine.search("ibex")["results"]) == ["ibex-often", "ibex-once"]
+
+
+def test_a_document_holding_the_words_in_several_passages_ranks_above_one_passage(engine):
+    # each word twice in one passage outscores each of the other's passages, not their sum
+    found = slugs(engine.search("markhor pasture")["results"])
+    assert found == ["markhor-often", "markhor-once"]
 
 
 def test_smes_by_any_of_their_names(engine):

@@ -18,60 +18,65 @@ from tests.helpers import make_document, make_index
 SCORES = st.sampled_from([0.5, 1.0, 1.25, 2.0, 3.5])  # few values: many ties
 
 
-def _brute(scores, want, group, every, weight=None):
-    best = {}
-    for n in sorted(set().union(*scores)):
-        if every and not all(n in s for s in scores):
-            continue
-        key = group(n)
-        if key is None:
-            continue
-        score = sum(s[n] for s in scores if n in s) * (weight(n) if weight else 1.0)
-        if key not in best or score > best[key][0]:
-            best[key] = (score, n)
-    return [(n, s) for s, n in sorted(best.values(), key=lambda h: (-h[0], h[1]))]
+def _brute_passages(scores, want):
+    found = {n: sum(s[n] for s in scores if n in s) for n in set().union(*scores)}
+    return sorted(found.items(), key=lambda h: (-h[1], h[0]))
+
+
+def _brute_documents(scores, want, allowed, weight):
+    """Each allowed document (five passages each) by the sum of its PASSAGES_SUMMED best
+    passages holding every part, times its weight."""
+    held: dict[int, list[tuple[float, int]]] = {}
+    for n in set.intersection(*(set(s) for s in scores)):
+        held.setdefault(n // 5, []).append((sum(s[n] for s in scores), n))
+    found = []
+    for o, passages in held.items():
+        if o in allowed:
+            passages.sort(key=lambda h: (-h[0], h[1]))
+            total = sum(score for score, _ in passages[: doc_rank.PASSAGES_SUMMED])
+            found.append((passages[0][1], total * weight(o)))
+    return sorted(found, key=lambda h: (-h[1], h[0]))
+
+
+PARTS = st.lists(st.dictionaries(st.integers(0, 60), SCORES, max_size=40), min_size=1, max_size=3)
+
+
+def _ranked(parts):
+    return [sorted(s, key=lambda n, s=s: (-s[n], n)) for s in parts]
 
 
 @FUZZ
-@given(
-    parts=st.lists(
-        st.dictionaries(st.integers(0, 60), SCORES, max_size=40), min_size=1, max_size=3
-    ),
-    want=st.integers(1, 12),
-    every=st.booleans(),
-    by_document=st.booleans(),
-    left_out=st.sets(st.integers(0, 12), max_size=4),
-)
-def test_the_top_is_that_of_scoring_everything(parts, want, every, by_document, left_out):
-    def group(n):
-        key = n // 5 if by_document else n  # five passages a document
-        return None if key in left_out else key
-
-    ranked = [sorted(s, key=lambda n, s=s: (-s[n], n)) for s in parts]
-    found, complete = top_k.top(ranked, parts, want, group, every)
-    expected = _brute(parts, want, group, every)
+@given(parts=PARTS, want=st.integers(1, 12))
+def test_the_top_passages_are_those_of_scoring_everything(parts, want):
+    found, complete = top_k.top_passages(_ranked(parts), parts, want)
+    expected = _brute_passages(parts, want)
     assert found == (expected if complete else expected[:want])
     assert complete or len(found) == want
 
 
 @FUZZ
 @given(
-    parts=st.lists(
-        st.dictionaries(st.integers(0, 60), SCORES, max_size=40), min_size=1, max_size=3
-    ),
+    parts=PARTS,
     want=st.integers(1, 12),
-    every=st.booleans(),
     boosted=st.sets(st.integers(0, 12), max_size=5),
+    left_out=st.sets(st.integers(0, 12), max_size=4),
 )
-def test_a_prior_keeps_the_top_exact(parts, want, every, boosted):
-    # Documents (five passages each) in ``boosted`` score 1.5 times: an outcome prior.
-    def weight(n):
-        return 1.5 if n // 5 in boosted else 1.0
+def test_the_top_documents_are_those_of_scoring_everything(parts, want, boosted, left_out):
+    # Five passages a document; documents in ``boosted`` score 1.5 times (an outcome prior).
+    def weight(o):
+        return 1.5 if o in boosted else 1.0
 
-    ranked = [sorted(s, key=lambda n, s=s: (-s[n], n)) for s in parts]
-    found, complete = top_k.top(ranked, parts, want, lambda n: n // 5, every, weight, 1.5)
-    expected = _brute(parts, want, lambda n: n // 5, every, weight)
+    allowed = set(range(13)) - left_out
+
+    def document(o):
+        found = doc_rank.holding_every_part(range(o * 5, o * 5 + 5), parts)
+        return None if found is None or o not in allowed else (found[0] * weight(o), found[1])
+
+    doc_of = [n // 5 for n in range(61)]
+    found, complete = top_k.top_by_document(_ranked(parts), parts, want, doc_of, document, 1.5)
+    expected = _brute_documents(parts, want, allowed, weight)
     assert found == (expected if complete else expected[:want])
+    assert complete or len(found) == want
 
 
 @FUZZ
@@ -111,18 +116,21 @@ def test_documents_by_their_best_passages_keep_the_top_exact(scores, want, boost
 
 
 def test_the_walk_stops_early_on_long_lists():
-    a = {n: 1.0 + (n % 7) / 10 for n in range(5000)}
-    b = {n: 2.0 + (n % 5) / 10 for n in range(0, 5000, 2)}
-    ranked = [sorted(s, key=lambda n, s=s: (-s[n], n)) for s in (a, b)]
+    # BM25 scores fall off fast down a word's list: a few passages score high, most low.
+    a = {n: 1.0 + 50 / (10 + (n * 7919) % 5000) for n in range(5000)}
+    b = {n: 1.0 + 50 / (10 + (n * 104_729) % 5000) for n in range(0, 5000, 2)}
     met = set()
 
-    def group(n):
-        met.add(n)
-        return n
+    def document(o):  # five passages a document
+        met.add(o)
+        return doc_rank.holding_every_part(range(o * 5, o * 5 + 5), [a, b])
 
-    found, complete = top_k.top(ranked, [a, b], 10, group, every=True)
-    assert not complete and found == _brute([a, b], 10, lambda n: n, True)[:10]
-    assert len(met) < 1000  # far fewer than the 2,500 passages holding both
+    doc_of = [n // 5 for n in range(5000)]
+    found, complete = top_k.top_by_document(_ranked([a, b]), [a, b], 10, doc_of, document)
+    assert (
+        not complete and found == _brute_documents([a, b], 10, set(range(1000)), lambda o: 1.0)[:10]
+    )
+    assert len(met) < 300, len(met)  # far fewer than the 1,000 documents holding both
 
 
 def test_some_of_your_words_reach_past_a_few_long_documents(tmp_path: Path):

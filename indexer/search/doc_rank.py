@@ -78,6 +78,23 @@ class Documents(NamedTuple):
     passages: array
 
 
+def summed(held: Sequence[tuple[float, int]]) -> tuple[float, int]:
+    """(the sum of the PASSAGES_SUMMED best scores of ``held``, the (score, record number)
+    of a document's passages; the best one's record number, on a tie the lower)."""
+    best = heapq.nsmallest(PASSAGES_SUMMED, ((-score, n) for score, n in held))
+    return -sum(score for score, _ in best), best[0][1]
+
+
+def holding_every_part(
+    passages: Sequence[int], scores: Sequence[Mapping[int, float]]
+) -> tuple[float, int] | None:
+    """``summed`` over those of a document's ``passages`` (record numbers) holding every
+    part (``scores[i]``: record number -> part i's score), each scoring the parts' sum as
+    Whoosh scores an AND; None when no passage holds every part."""
+    held = [(sum(s[n] for s in scores), n) for n in passages if all(n in s for s in scores)]
+    return summed(held) if held else None
+
+
 def documents_best_first(scores: Mapping[int, float], doc_of: Sequence[int]) -> Documents:
     """The documents of the passages ``scores`` holds (record number -> BM25F score;
     ``doc_of`` maps a record number to its document ordinal, -1 for none), each scoring the
@@ -87,11 +104,8 @@ def documents_best_first(scores: Mapping[int, float], doc_of: Sequence[int]) -> 
     for n, score in scores.items():
         o = doc_of[n]
         if o >= 0:
-            by_doc.setdefault(o, []).append((-score, n))  # the best first when sorted
-    found = []
-    for o, held in by_doc.items():
-        best = heapq.nsmallest(PASSAGES_SUMMED, held)
-        found.append((-sum(score for score, _ in best), best[0][1], o))
+            by_doc.setdefault(o, []).append((score, n))
+    found = [(*summed(held), o) for o, held in by_doc.items()]
     found.sort(key=lambda d: (-d[0], d[1]))
     return Documents(
         array("d", (d[0] for d in found)),

@@ -404,31 +404,38 @@ class Engine:
         """(documents holding every part, the page's (passage record, score) hits).
 
         By relevance, documents with a passage holding every part come first, ranked by
-        that passage's BM25F score (the sum of the parts', as Whoosh scores an AND) times
-        the outcome prior; then the others, by ``doc_rank``'s proximity score, computed only
+        the sum of their best such passages' BM25F scores (each the sum of the parts', as
+        Whoosh scores an AND; ``doc_rank.holding_every_part``) times the outcome prior;
+        then the others, by ``doc_rank``'s proximity score, computed only
         when the page reaches them. By date, only the page's documents are scored.
         """
         docs = _kept(frozenset.intersection(*(m.docs for m in matched)), keep)
         if sort != "relevance":
             shown = _by_date(gen, docs, sort)[first : first + limit]
             return docs, [(m.passage, m.score) for m in self._proximity(gen, matched, shown)]
-        doc_of = gen.doc_of
-        prior, weight, most = self._prior(gen, docs)
-        hits, complete = top_k.top(
-            [m.ranked() for m in matched],
-            [m.scores for m in matched],
-            first + limit,
-            lambda n: doc_of[n] if doc_of[n] in docs else None,
-            every=True,
-            weight=weight,
-            most=most,
-        )
+        prior, _, most = self._prior(gen, docs)
+        hits, complete = self._by_document(gen, matched, docs, prior, most, first + limit)
         if complete and len(hits) < first + limit:
             # The other documents hold every part, in passages of their own.
             ordered = sorted(docs - {gen.doc_of[n] for n, _ in hits})
             spread = self._proximity(gen, matched, ordered)
             hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread, prior)]
         return docs, hits[first : first + limit]
+
+    def _by_document(self, gen, matched: list[Matches], docs, prior, most, want):
+        """``top_k.top_by_document`` of the documents ``docs``, each scored by its passages
+        holding every part (``doc_rank.holding_every_part``) times ``prior``."""
+        scores = [m.scores for m in matched]
+        passages_of = gen.passages_of
+
+        def document(o: int) -> tuple[float, int] | None:
+            found = doc_rank.holding_every_part(passages_of[o], scores) if o in docs else None
+            if found is None or prior is None:
+                return found
+            return found[0] * prior(o), found[1]
+
+        ranked = [m.ranked() for m in matched]
+        return top_k.top_by_document(ranked, scores, want, gen.doc_of, document, most)
 
     def _proximity(self, gen, matched: list[Matches], ordinals) -> list[doc_rank.DocumentMatch]:
         """The ``doc_rank`` matches of documents ``ordinals`` (in that order)."""
@@ -465,7 +472,7 @@ class Engine:
         complete = False
         while True:
             if not complete:  # else ``ranked`` holds them all already
-                ranked, complete = top_k.top(lists, scores, k, lambda n: n, every=False)
+                ranked, complete = top_k.top_passages(lists, scores, k)
             candidates = dict.fromkeys(doc_of[n] for n, _ in ranked[:k] if eligible(n))
             if len(candidates) >= max(PARTIAL_CANDIDATES, want) or (complete and k >= len(ranked)):
                 break
