@@ -1,10 +1,13 @@
 """Deep links: a text fragment for HTML passages, a page number for PDF passages."""
 
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from bs4 import BeautifulSoup
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from indexer.text.fragments import passage_link, quote_run, text_fragment_link
+from tests.fuzz_strategies import FUZZ
 from tests.match_fixtures import doc_id, match_engine, match_index  # noqa: F401
 from tests.search_fixtures import engine  # noqa: F401
 from webapp import create_app
@@ -15,6 +18,15 @@ def test_text_fragment_encodes_dash_comma_and_ampersand():
     assert link.startswith("https://x.org/p#:~:text=")
     fragment = link.split("#:~:text=", 1)[1]
     assert fragment == "Small%2Dfirm%20growth%2C%20trade%20%26%20more%20words%20here"
+
+
+@FUZZ
+@given(st.text(st.characters(exclude_categories=["Cs"]), min_size=1).filter(str.strip))
+@example("".join(map(chr, range(33, 127))) + " é ’ 中小企業 – ภาษาไทย")
+def test_text_fragment_is_percent_encoded_as_urllib_does_and_dashes_too(words):
+    fragment = text_fragment_link("https://x.org/p", words, words=1000).split("#:~:text=")[-1]
+    run = quote_run(words, 1000)
+    assert fragment == (quote(run, safe="").replace("-", "%2D") if run else "https://x.org/p")
 
 
 def test_text_fragment_takes_the_opening_words():

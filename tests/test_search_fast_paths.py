@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from indexer.index import queries
-from indexer.search import highlight
+from indexer.search import highlight, snippets
 from indexer.search.snippets import Analysed
 from tests.fuzz_strategies import FUZZ
 
@@ -60,7 +60,7 @@ def test_highlighting_from_the_word_index_is_the_same(text, words):
     stems, exact = parsed.stems, parsed.exact | {w for w in words if w in ("amp", "x27")}
     plain = highlight.highlight(text, stems, exact)
     for whole in (text, f"Before. {text} After."):
-        marked = Analysed.of(whole).marked(queries.Parsed(None, stems=stems, exact=exact))
+        marked = Analysed.of(whole).marked(queries.Parsed(None, stems=stems, exact=exact)).forms
         assert highlight.highlight(text, stems, exact, marked) == plain
 
 
@@ -75,5 +75,39 @@ def test_any_text_highlights_the_same_from_its_word_index(text, words):
     parsed = queries.parse(" ".join(words))
     stems, exact = parsed.stems, parsed.exact | set(words)
     expected = highlight.highlight(text, stems, exact)
-    marked = Analysed.of(text).marked(queries.Parsed(None, stems=stems, exact=exact))
+    marked = Analysed.of(text).marked(queries.Parsed(None, stems=stems, exact=exact)).forms
     assert highlight.highlight(text, stems, exact, marked) == expected
+
+
+def _snippet_the_long_way(text: str, stems: set[str], exact: set[str]) -> str:
+    """The snippet as cut from the whole text split into words, then highlighted."""
+    words = text.split()
+    if len(words) > snippets.SNIPPET_WORDS:
+        hits = (s for w, s, _ in highlight._words(text) if highlight._matches(w, stems, exact))
+        first = next(hits, None)
+        at = len(text[:first].split()) - (not text[first - 1].isspace()) if first else 0
+        start = max(0, min(at - 10, len(words) - snippets.SNIPPET_WORDS))
+        end = start + snippets.SNIPPET_WORDS
+        text = ("… " if start else "") + " ".join(words[start:end])
+        text += " …" if end < len(words) else ""
+    return highlight.highlight(text, stems, exact)
+
+
+SNIPPET_WORDS = ["trade", "Trade.", "R&D", "amp", "x27", "isn't", "<b>", "U.S.", "e.g.", "…"]
+SNIPPET_WORDS += ["中小企業", "ธุรกิจ", "women‑owned", "“enterprises”", "a.&b", "firms", "of"]
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(SNIPPET_WORDS), st.sampled_from([" ", "  ", "\n", "\t\u00a0"])),
+        min_size=30,
+        max_size=140,
+    ).map(lambda words: "".join(w + s for w, s in words)),
+    st.sampled_from(QUERIES + [("中小",), ("firms", "trade")]),
+)
+def test_any_snippet_from_the_word_index_is_the_cut_highlighted(text, words):
+    parsed = queries.parse(" ".join(words))
+    parsed.exact |= {w for w in words if w in ("amp", "x27")}
+    expected = _snippet_the_long_way(text, parsed.stems, parsed.exact)
+    assert snippets.snippet(text, parsed) == expected

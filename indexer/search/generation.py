@@ -22,7 +22,7 @@ from indexer.search.snippets import Analysed
 
 INDEX_ENV = "APEC_SEARCH_INDEX"
 DEFAULT_INDEX = "index"
-SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 6 kB each)
+SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 7 kB each)
 # Passage scores kept per generation, of all query parts together: every part of the real
 # mirror's vocabulary fits. Each with its part's ranking and documents: this cache full and
 # SHOWN_CACHE full, as after a warm-up of 10,000 documents (87,000 passages), add about

@@ -3,78 +3,118 @@ with the query's words marked."""
 
 from __future__ import annotations
 
+import html
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import chain
 
 from indexer.index import queries
+from indexer.index.segment import NEEDS_SEGMENTS
 from indexer.search import highlight as marking
 from indexer.text.fragments import passage_link
 from indexer.text.sentences import Sentence, split_sentences
 
 SNIPPET_WORDS = 50
+_WORD_STARTS = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """The word forms of a text that a query matches, and where they are: the indexes
+    (in ``Analysed.forms``) of the words having those forms, in order."""
+
+    forms: frozenset[str]
+    at: list[int]
 
 
 @dataclass(frozen=True)
 class Analysed:
-    """A text's sentences and its words (``marking.word_forms``), and its distinct word
-    forms by folded form and by stem: what its best sentence and its snippet for any query
-    need, kept compactly (interned words, an array of offsets) so that many passages can be
-    kept ready, and indexed so that the words a query marks are a lookup per query term."""
+    """A text's sentences and its words (``marking.word_forms``), indexed by folded form
+    and by stem: what its best sentence and its snippet for any query need, kept compactly
+    (interned words, arrays of offsets) so that many passages can be kept ready, and
+    indexed so that the words a query marks are a lookup per query term. ``spaced`` holds
+    where each whitespace-split word starts (snippets are cut between those)."""
 
     sentences: list[Sentence]
+    bounds: array  # each sentence's start offset
     forms: tuple[str, ...]
     starts: array
-    by_folded: dict[str, tuple[str, ...]]  # folded form -> the text's forms of it
-    by_stem: dict[str, tuple[str, ...]]  # stem -> the text's forms having it
+    by_folded: dict[str, tuple[int, ...]]  # folded form -> its words' indexes in ``forms``
+    by_stem: dict[str, tuple[int, ...]]  # stem -> the indexes of the words having it
+    spaced: array
+    segmented: bool  # whether some words are cut out of runs (Chinese, Japanese, Thai)
 
     @classmethod
     def of(cls, text: str) -> Analysed:
         forms, starts = marking.word_forms(text)
-        by_folded: dict[str, tuple[str, ...]] = {}
-        by_stem: dict[str, tuple[str, ...]] = {}
-        for form in dict.fromkeys(forms):
+        by_folded: dict[str, list[int]] = {}
+        by_stem: dict[str, list[int]] = {}
+        for i, form in enumerate(forms):
             folded, stem = marking.word_key(form)
-            by_folded[folded] = (*by_folded.get(folded, ()), form)
+            by_folded.setdefault(folded, []).append(i)
             if stem is not None:
-                by_stem[stem] = (*by_stem.get(stem, ()), form)
-        return cls(split_sentences(text), forms, starts, by_folded, by_stem)
+                by_stem.setdefault(stem, []).append(i)
+        sentences = split_sentences(text)
+        return cls(
+            sentences,
+            array("i", (s.start for s in sentences)),
+            forms,
+            starts,
+            {k: tuple(v) for k, v in by_folded.items()},
+            {k: tuple(v) for k, v in by_stem.items()},
+            array("i", (m.start() for m in _WORD_STARTS.finditer(text))),
+            bool(NEEDS_SEGMENTS.search(text)),
+        )
 
-    def marked(self, parsed: queries.Parsed) -> frozenset[str]:
-        """The word forms of the text that the query matches: those whose folded form the
-        query has unstemmed, or whose stem it has (as ``marking.highlight`` marks)."""
+    def marked(self, parsed: queries.Parsed) -> Marked:
+        """The words of the text that the query matches: those whose folded form the query
+        has unstemmed, or whose stem it has (as ``marking.highlight`` marks)."""
         found = [self.by_folded.get(t, ()) for t in parsed.exact]
         found += [self.by_stem.get(t, ()) for t in parsed.stems]
-        return frozenset(chain.from_iterable(found))
+        at = sorted(set(chain.from_iterable(found)))
+        return Marked(frozenset(map(self.forms.__getitem__, at)), at)
 
-    def first_match(self, marked: frozenset[str]) -> int | None:
+    def first_match(self, marked: Marked) -> int | None:
         """The character offset of the first ``marked`` word; None when there is none."""
-        found = (at for w, at in zip(self.forms, self.starts, strict=True) if w in marked)
-        return next(found, None)
+        return self.starts[marked.at[0]] if marked.at else None
 
-    def best_sentence(
-        self, parsed: queries.Parsed, marked: frozenset[str]
-    ) -> tuple[Sentence, int] | None:
+    def best_sentence(self, parsed: queries.Parsed, marked: Marked) -> tuple[Sentence, int] | None:
         """The sentence holding the most distinct query terms (the first of equals) and
         the index of its first whitespace-split word holding one; None when none does."""
-        starts = [s.start for s in self.sentences]
         terms: dict[int, set[str | None]] = {}
         first: dict[int, int] = {}  # sentence -> offset of its first marked word
-        for form, at in zip(self.forms, self.starts, strict=True):
-            if form not in marked:
-                continue
-            i = bisect_right(starts, at) - 1
+        for w in marked.at:
+            at = self.starts[w]
+            i = bisect_right(self.bounds, at) - 1
             if i < 0 or at >= self.sentences[i].end:
                 continue  # between sentences
-            terms.setdefault(i, set()).add(marking.term_of(form, parsed.stems, parsed.exact))
+            term = marking.term_of(self.forms[w], parsed.stems, parsed.exact)
+            terms.setdefault(i, set()).add(term)
             first.setdefault(i, at)
         if not terms:
             return None
         best = max(terms, key=lambda i: (len(terms[i]), -i))
         sentence = self.sentences[best]
         return sentence, _word_index(sentence.text, first[best] - sentence.start)
+
+    def marked_html(self, text: str, start: int, stop: int, marked: Marked) -> str:
+        """``text[start:stop]`` (``text`` the analysed text, cut between words) HTML-escaped,
+        with the ``marked`` words in <mark>: what ``marking.highlight`` makes of that cut,
+        for a text not ``segmented`` (whose marked words never overlap)."""
+        out: list[str] = []
+        last = start
+        first = bisect_left(marked.at, start, key=self.starts.__getitem__)
+        for w in marked.at[first:]:
+            at = self.starts[w]
+            if at >= stop:
+                break
+            form = self.forms[w]  # word characters and dots: nothing to escape
+            out += (html.escape(text[last:at]), "<mark>", form, "</mark>")
+            last = at + len(form)
+        out.append(html.escape(text[last:stop]))
+        return "".join(out)
 
 
 def _word_index(text: str, at: int) -> int:
@@ -99,13 +139,13 @@ def sentence_link(
     page: int | None,
     parsed: queries.Parsed,
     analysed: Analysed | None = None,
-    marked: frozenset[str] | None = None,
+    marked: Marked | None = None,
 ) -> tuple[str, int]:
     """(the deep link to ``text``'s sentence holding the most query terms, or to its opening
     words when none does; the line of ``text`` that sentence is on, from 0). ``analysed``
     is ``Analysed.of(text)`` and ``marked`` its ``marked(parsed)``, when already at hand."""
     analysed = analysed or Analysed.of(text)
-    found = analysed.best_sentence(parsed, analysed.marked(parsed) if marked is None else marked)
+    found = analysed.best_sentence(parsed, marked or analysed.marked(parsed))
     if not found:
         return passage_link(url, content_type, text, page), 0
     sentence, at = found
@@ -117,19 +157,33 @@ def snippet(
     text: str,
     parsed: queries.Parsed,
     analysed: Analysed | None = None,
-    marked: frozenset[str] | None = None,
+    marked: Marked | None = None,
 ) -> str:
     """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted.
     ``analysed`` is ``Analysed.of(text)`` and ``marked`` its ``marked(parsed)``, when
     already at hand."""
     analysed = analysed or Analysed.of(text)
-    if marked is None:
-        marked = analysed.marked(parsed)
-    words = text.split()
-    if len(words) > SNIPPET_WORDS:
-        first = analysed.first_match(marked)
-        at = _word_index(text, first) if first is not None else 0
-        start = max(0, min(at - 10, len(words) - SNIPPET_WORDS))
-        cut = " ".join(words[start : start + SNIPPET_WORDS])
-        text = ("… " if start else "") + cut + (" …" if start + SNIPPET_WORDS < len(words) else "")
-    return marking.highlight(text, parsed.stems, parsed.exact, marked)
+    marked = marked or analysed.marked(parsed)
+    spaced = analysed.spaced
+    if len(spaced) <= SNIPPET_WORDS:
+        return _marked_cut(text, 0, len(text), parsed, analysed, marked)
+    first = analysed.first_match(marked)
+    at = bisect_right(spaced, first) - 1 if first is not None else 0
+    start = max(0, min(at - 10, len(spaced) - SNIPPET_WORDS))
+    end = start + SNIPPET_WORDS
+    cut_at = spaced[start]
+    cut = text[cut_at : spaced[end] if end < len(spaced) else len(text)].rstrip()
+    # A mark holds no whitespace: runs of it are made one space as well after marking.
+    marked_cut = " ".join(
+        _marked_cut(text, cut_at, cut_at + len(cut), parsed, analysed, marked).split()
+    )
+    return ("… " if start else "") + marked_cut + (" …" if end < len(spaced) else "")
+
+
+def _marked_cut(
+    text: str, start: int, stop: int, parsed: queries.Parsed, analysed: Analysed, marked: Marked
+) -> str:
+    """``text[start:stop]`` (a cut between words) highlighted."""
+    if analysed.segmented:
+        return marking.highlight(text[start:stop], parsed.stems, parsed.exact, marked.forms)
+    return analysed.marked_html(text, start, stop, marked)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+import string
 
 # A list marker opening a line: "2.", "(b)", "iv)", "•", "–". Quoted, it would not match
 # the page when the marker is drawn by the list (an <ol>), and alone it is not distinctive.
@@ -12,9 +12,15 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 MIN_QUOTED_WORDS = 3
 
 
+# A text fragment's words as UTF-8 bytes, each percent-encoded but for letters, digits and
+# "_.~": urllib.parse.quote(safe="") leaves "-" too, but a text fragment gives "-" (as ","
+# and "&") a meaning.
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "_.~")
+_PERCENT = [chr(b) if chr(b) in _UNRESERVED else f"%{b:02X}" for b in range(256)]
+
+
 def _encode(text: str) -> str:
-    # quote() leaves '-' alone, but a text fragment gives '-' (and ',' and '&') a meaning.
-    return quote(text, safe="").replace("-", "%2D")
+    return "".join(map(_PERCENT.__getitem__, text.encode("utf-8")))
 
 
 def quote_run(text: str, words: int = 8, at: int = 0) -> str:
@@ -33,7 +39,8 @@ def quote_run(text: str, words: int = 8, at: int = 0) -> str:
     run = tokens[start : start + words]
     if len(run) < MIN_QUOTED_WORDS and start:  # a short tail: take the line's last words
         run = tokens[-words:]
-    return " ".join(run) if any(_LETTERS.search(t) for t in run) else ""
+    quoted = " ".join(run)
+    return quoted if _LETTERS.search(quoted) else ""  # a space is no letter: words apart
 
 
 def text_fragment_link(url: str, text: str, words: int = 8, at: int = 0) -> str:
