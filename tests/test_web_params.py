@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from werkzeug.datastructures import MultiDict
 
 from webapp.params import BadParameter, Limits, SearchParams, parse_search, parse_year
 
@@ -32,6 +33,14 @@ def test_years_refused(text):
 def test_defaults_and_whitespace():
     params = parse_search({"q": "  access   to\tfinance "}, LIMITS)
     assert params == SearchParams(q="access to finance", limit=10)
+
+
+def test_a_repeated_argument_counts_once_but_types_add_up():
+    args = MultiDict([("q", "trade"), ("q", "finance"), ("type", "speech"), ("type", "outcomes")])
+    args.add("page", "2")
+    args.add("page", "x")
+    params = parse_search(args, LIMITS)
+    assert (params.q, params.types, params.page) == ("trade", ("speech", "outcomes"), 2)
 
 
 def test_fixed_limit_ignores_the_argument():

@@ -108,19 +108,22 @@ def parse_search(
     """Read q, year, type (repeatable), meeting, sort, page and hint from request arguments,
     and `limit` too unless the caller fixes it (the HTML pages do; the API lets the client
     choose)."""
-    if limit is None:
-        limit = parse_int(args.get("limit", ""), "limit", 1, limits.max_limit, default=10)
     getlist = getattr(args, "getlist", None)
     types = getlist("type") if getlist else [args.get("type", "")]
+    # Each name's first value in a plain dict: werkzeug's MultiDict.get raises and catches
+    # an exception for every name a request leaves out.
+    first = dict(args.items())
+    if limit is None:
+        limit = parse_int(first.get("limit", ""), "limit", 1, limits.max_limit, default=10)
     return SearchParams(
-        q=parse_query(args.get("q", ""), limits),
-        year=parse_year_fields(args),
+        q=parse_query(first.get("q", ""), limits),
+        year=parse_year_fields(first),
         types=parse_types(types),
-        meeting=parse_meeting(args.get("meeting", "")),
-        sort=parse_sort(args.get("sort", "")),
-        page=parse_int(args.get("page", ""), "page", 1, limits.max_page, default=1),
+        meeting=parse_meeting(first.get("meeting", "")),
+        sort=parse_sort(first.get("sort", "")),
+        page=parse_int(first.get("page", ""), "page", 1, limits.max_page, default=1),
         limit=limit,
-        hint=args.get("hint", "").strip() != "off",
+        hint=first.get("hint", "").strip() != "off",
     )
 
 

@@ -28,8 +28,12 @@ HEADERS = {
 
 
 def add_headers(response: Response) -> Response:
+    """``response`` with each of HEADERS it does not set already (werkzeug's
+    ``Headers.setdefault`` raises and catches an exception for each header missing)."""
+    present = {name.lower() for name, _ in response.headers.items()}
     for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
+        if name.lower() not in present:
+            response.headers.add(name, value)
     return response
 
 
