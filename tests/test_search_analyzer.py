@@ -63,3 +63,9 @@ def test_compatibility_forms_are_folded_so_a_pages_own_characters_are_found():
         t.text for t in analysis.PLAIN("small \ufb01rms and o\ufb03ces in \uff33\uff2d\uff25s")
     ]
     assert tokens == ["small", "firms", "and", "offices", "in", "smes"]
+
+
+def test_informal_keeps_a_stem_of_its_own():
+    # Snowball's "inform" would make "informal economy" match "information on economies".
+    assert analysis.stem_word("informality") == analysis.stem_word("informal") == "informal"
+    assert analysis.stem_word("information") != analysis.stem_word("informal")

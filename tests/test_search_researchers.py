@@ -67,6 +67,8 @@ def docs() -> list:
             "Note T",
             ["Markhor pasture rights. " + LONG[6], "Markhor pasture herds. " + LONG[7]],
         ),
+        doc("informal", "Note U", "Ministers studied the informal economy of the steppe."),
+        doc("information", "Note V", "Ministers shared information on economies of the steppe."),
         doc("smes", "Note K", "Quokkas help SMEs in the highlands."),
         doc("sized", "Note L", "Quokkas help small and medium-sized enterprises inland."),
         doc("small-businesses", "Note M", "Quokkas help small businesses on the coast."),
@@ -178,6 +180,10 @@ def test_a_document_holding_the_words_in_several_passages_ranks_above_one_passag
     # each word twice in one passage outscores each of the other's passages, not their sum
     found = slugs(engine.search("markhor pasture")["results"])
     assert found == ["markhor-often", "markhor-once"]
+
+
+def test_the_informal_economy_is_not_information_on_economies(engine):
+    assert slugs(engine.search("informal economy steppe")["results"]) == ["informal"]
 
 
 def test_smes_by_any_of_their_names(engine):

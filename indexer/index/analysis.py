@@ -22,8 +22,8 @@ from indexer.index.variants import one_spelling
 # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph; 6: meetings and roles;
 # 7: Snowball's English stemmer; 8: British and American spellings stemmed as one, roles as a
 # column; 9: Chinese, Japanese and Thai words, combining marks; 10: each passage's lines'
-# paragraph anchors and numbers (marks)
-SCHEMA_VERSION = 10
+# paragraph anchors and numbers (marks); 11: stems overridden (STEM_OVERRIDES)
+SCHEMA_VERSION = 11
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -32,6 +32,11 @@ STOP_WORDS = frozenset(
     + ["with"]
 )
 
+
+# Words whose Snowball stem meets unrelated words of the record, given a stem of their own
+# (as Elasticsearch's ``stemmer_override`` filter does): "informal" (the informal economy)
+# would be "inform", as "information" and "informed" are.
+STEM_OVERRIDES = {"informal": "informal", "informally": "informal", "informality": "informal"}
 
 _stemmers = threading.local()  # a PyStemmer stemmer is not thread-safe (its cache)
 
@@ -42,8 +47,10 @@ def stem_word(word: str) -> str:
     in C through PyStemmer, about a hundred times faster than Whoosh's pure-Python Porter2;
     plus plural acronyms: Porter2 leaves "msmes" and "smes" alone, so they lose their "s"
     here and meet "msme" and "sme". The word is first taken to its one spelling
-    (``variants.one_spelling``: "labour" and "labor" meet)."""
+    (``variants.one_spelling``: "labour" and "labor" meet); STEM_OVERRIDES come first."""
     word = one_spelling(word)
+    if word in STEM_OVERRIDES:
+        return STEM_OVERRIDES[word]
     stemmer = getattr(_stemmers, "english", None)
     if stemmer is None:
         stemmer = _stemmers.english = Stemmer.Stemmer("english")
