@@ -149,6 +149,7 @@ def engine(index: Path):
     ("q", "typed", "others"),
     [
         ("e-commerce", "ecommerce", {"electronic"}),
+        ("ecommerce", "ecommerce", {"electronic"}),
         ("electronic commerce", "electronic", {"ecommerce"}),
         ("access to finance", "finance", {"financing", "financial"}),
         ("women entrepreneurs", "women", {"women-led", "participation"}),

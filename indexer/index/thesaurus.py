@@ -30,15 +30,22 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(t.text for t in STEM(text, mode="query"))
 
 
+def _keys(term: str) -> list[tuple[str, ...]]:
+    """What ``term`` is compared by: its analysed words, and for a hyphenated term those of
+    its joined form too ("e-commerce" and "ecommerce", "start-ups" and "startups"), as the
+    index holds a compound both ways."""
+    keys = [_key(term), _key(re.sub(r"(?<=\w)-(?=\w)", "", term))]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
 @cache
 def _terms() -> dict[tuple[str, ...], tuple[Concept, str]]:
-    """Each concept term's analysed words -> (its concept, the term); the first concept
+    """Each concept term's keys (``_keys``) -> (its concept, the term); the first concept
     listed keeps a term two concepts share."""
     found: dict[tuple[str, ...], tuple[Concept, str]] = {}
     for concept in concepts():
         for term in concept.terms:
-            key = _key(term)
-            if key:
+            for key in _keys(term):
                 found.setdefault(key, (concept, term))
     return found
 
@@ -60,15 +67,15 @@ class Mention:
 
 
 @cache
-def _others(concept: Concept, key: tuple[str, ...]) -> tuple[str, ...]:
-    """The concept's terms (and ``also`` terms) that are not ``key`` once analysed, one per
-    analysed form."""
-    seen = {key}
+def _others(concept: Concept, term: str) -> tuple[str, ...]:
+    """The concept's terms (and ``also`` terms) other than ``term``, one per analysed form."""
+    seen = set(_keys(term))
     out = []
-    for term in concept.terms + concept.also:
-        if _key(term) not in seen:
-            seen.add(_key(term))
-            out.append(term)
+    for other in concept.terms + concept.also:
+        keys = _keys(other)
+        if seen.isdisjoint(keys):
+            seen.update(keys)
+            out.append(other)
     return tuple(out)
 
 
@@ -95,7 +102,7 @@ def mentions(text: str) -> list[Mention]:
                 hit = terms.get(tuple(t for t, _, _ in run[i : i + n]))
                 if hit:
                     concept, term = hit
-                    others = _others(concept, _key(term))
+                    others = _others(concept, term)
                     found.append(Mention(run[i][1], run[i + n - 1][2], concept, others))
                     i += n
                     break
