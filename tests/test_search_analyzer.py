@@ -69,3 +69,7 @@ def test_informal_keeps_a_stem_of_its_own():
     # Snowball's "inform" would make "informal economy" match "information on economies".
     assert analysis.stem_word("informality") == analysis.stem_word("informal") == "informal"
     assert analysis.stem_word("information") != analysis.stem_word("informal")
+
+
+def test_financial_meets_finance_and_financing():
+    assert len({analysis.stem_word(w) for w in ("financial", "finance", "financing")}) == 1
