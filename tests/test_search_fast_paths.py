@@ -12,6 +12,7 @@ from indexer.index import queries
 from indexer.search import highlight, snippets
 from indexer.search.snippets import Analysed
 from tests.fuzz_strategies import FUZZ
+from tests.search_fixtures import engine  # noqa: F401
 
 PLAIN = [
     "trade finance",
@@ -111,3 +112,19 @@ def test_any_snippet_from_the_word_index_is_the_cut_highlighted(text, words):
     parsed.exact |= {w for w in words if w in ("amp", "x27")}
     expected = _snippet_the_long_way(text, parsed.stems, parsed.exact)
     assert snippets.snippet(text, parsed) == expected
+
+
+CONCEPTS = ["access to finance", "e-commerce women entrepreneurs", "sme finance -covid"]
+
+
+@pytest.mark.parametrize("text", CONCEPTS)
+def test_a_concept_reads_the_same_from_the_caches_after_searches(engine, text):  # noqa: F811
+    first = repr(queries.parse(text, expand=True).query)
+    assert "DisjunctionMax" in first  # the concept's other terms are there
+    for q in (text, f"{text} trade", f'"{text}"'):
+        engine.search(q)
+        engine.search(q, page=2, sort="newest")
+    assert repr(queries.parse(text, expand=True).query) == first
+    queries._read_alone.cache_clear()
+    queries._other_term.cache_clear()
+    assert repr(queries.parse(text, expand=True).query) == first

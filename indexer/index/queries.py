@@ -144,7 +144,38 @@ def _parse_words(text: str):
     words = text.split(" ")
     if not _PLAIN_WORDS.fullmatch(text) or not _OPS.isdisjoint(words):
         return None
-    return query.And([_word_query(w) for w in words]).normalize()
+    return _and_of([_word_query(w) for w in words])
+
+
+def _and_of(parts: list[Any]):
+    """``query.And(parts).normalize()`` for ``parts`` the parser made of single words, each
+    normalised already: an OR (of the word's fields) or NullQuery (a stop word). Built
+    directly, as normalising builds it (NullQuery and repeats dropped, one part alone),
+    but without normalising each part again (Whoosh copies every OR and term to do so)."""
+    if not all(type(p) is query.Or and p.boost == 1.0 or p is query.NullQuery for p in parts):
+        return query.And(parts).normalize()
+    kept = list(dict.fromkeys(p for p in parts if p is not query.NullQuery))
+    if len(kept) < 2:
+        return kept[0] if kept else query.NullQuery
+    return query.And(kept)
+
+
+@lru_cache(maxsize=4096)
+def _read_alone(text: str):
+    """What ``_read`` makes of ``text`` rewritten, notes left out: for a concept's terms
+    and the words naming one, which queries repeat."""
+    return _read(_rewrite(text, []), [])
+
+
+@lru_cache(maxsize=4096)
+def _other_term(term: str):
+    """A concept's other term as a query part, weighted by CONCEPT_WEIGHT. A term of
+    several words is a phrase: its words anywhere in a passage are not the term
+    ("business continuity" is not "business" and "continue"); a phrase scores the sum of
+    its words', so it is weighed as one word."""
+    words = len(re.findall(r"\w+", term))
+    other = _read_alone(f'"{term}"' if words > 1 else term)
+    return other.with_boost(thesaurus.CONCEPT_WEIGHT / words)
 
 
 def _read(rewritten: str, notes: list[str]):
@@ -170,21 +201,14 @@ def _with_concepts(q, text: str, found: list[thesaurus.Mention]):
     parts = list(q.subqueries) if isinstance(q, query.And) else [q]
     done = []
     for m in found:
-        typed = _read(_rewrite(text[m.start : m.end], []), [])
+        typed = _read_alone(text[m.start : m.end])
         words = list(typed.subqueries) if isinstance(typed, query.And) else [typed]
         if not words or not all(w in parts for w in words):
             continue
         at = parts.index(words[0])
         for w in words:
             parts.remove(w)
-        others = []
-        for term in m.others:
-            # A term of several words is a phrase: its words anywhere in a passage are not
-            # the term ("business continuity" is not "business" and "continue").
-            words = len(re.findall(r"\w+", term))
-            other = _read(_rewrite(f'"{term}"' if words > 1 else term, []), [])
-            # A phrase scores the sum of its words': weighed as one word.
-            others.append(other.with_boost(thesaurus.CONCEPT_WEIGHT / words))
+        others = [_other_term(term) for term in m.others]
         parts.insert(at, query.Or([typed, query.DisjunctionMax(others)]))
         done.append(m)
     return (query.And(parts) if len(parts) > 1 else parts[0]), done

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from indexer.index.analysis import STEM
 from indexer.text.concepts import Concept, concepts
@@ -25,8 +25,10 @@ _SYNTAX = re.compile(r"\b(?:OR|AND|NOT)\b|[()]")
 _CHUNK = re.compile(r'"[^"]*"|\S+')
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> tuple[str, ...]:
-    """The analysed words of ``text`` (stop words left out): what a term is compared by."""
+    """The analysed words of ``text`` (stop words left out): what a term is compared by;
+    kept for the words of queries, which repeat."""
     return tuple(t.text for t in STEM(text, mode="query"))
 
 
@@ -92,7 +94,7 @@ def mentions(text: str) -> list[Mention]:
         if chunk[0] in '"-+' or ":" in chunk or chunk.endswith("*"):
             runs.append([])
             continue
-        runs[-1] += [(t.text, m.start(), m.end()) for t in STEM(chunk, mode="query")]
+        runs[-1] += [(t, m.start(), m.end()) for t in _key(chunk)]
     terms, longest = _terms(), _longest()
     found: list[Mention] = []
     for run in runs:
