@@ -57,3 +57,8 @@ def test_proximity_score_of_a_document():
     match = score_document(7, [10, 11], [{10: 3.0, 11: 0.5}, {11: 0.5}])
     assert (match.passage, match.score) == (11, 1.5 + 0.5)
     assert score_document(7, [10, 11], [{}, {}]) is None
+    # One passage holding parts: their scores added in part order; two equal passages:
+    # the first.
+    match = score_document(7, [10, 11, 12], [{11: 0.1}, {11: 0.2}, {11: 0.3}])
+    assert match == (7, 11, 0.1 + 0.2 + 0.3, 3)
+    assert score_document(7, [10, 11], [{10: 1.0, 11: 1.0}]).passage == 10

@@ -14,7 +14,6 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 NEAR = 0.5  # weight of a part found one passage away from the best passage
@@ -26,8 +25,9 @@ NEAR = 0.5  # weight of a part found one passage away from the best passage
 PASSAGES_SUMMED = 3
 
 
-@dataclass(frozen=True)
-class DocumentMatch:
+class DocumentMatch(NamedTuple):
+    """A document's match (a named tuple: ranking builds one per candidate document)."""
+
     ordinal: int  # the document
     passage: int  # record number of the passage to show (holds the most parts)
     score: float
@@ -49,20 +49,19 @@ def score_document(
     held: set[int] = set()
     for s in scores:
         held.update(filter(s.__contains__, passages))
-    found = [(i, n) for i, n in enumerate(passages) if n in held]
-    if not found:
+    if not held:
         return None
-
-    def strength(item: tuple[int, int]) -> tuple[int, float, int]:
-        i, n = item
-        its = [s[n] for s in scores if n in s]
-        return len(its), sum(its), -i
-
-    best, passage = max(found, key=strength)  # holds the most parts, then scores the most
+    # Each passage holding a part: (index, record number, the scores of the parts it holds).
+    found = [(i, n, [s[n] for s in scores if n in s]) for i, n in enumerate(passages) if n in held]
+    # The best passage holds the most parts, then scores the most; on a tie the first.
+    best, passage, its = max(found, key=lambda f: (len(f[2]), sum(f[2]), -f[0]))
+    if len(found) == 1:  # the same sums as below: each part's score weighs 1 in its passage
+        return DocumentMatch(ordinal, passage, sum(its), len(its))
+    near = [closeness(abs(i - best)) for i, _, _ in found]
     score = 0.0
     parts = 0
     for s in scores:
-        weighted = [s[n] * closeness(abs(i - best)) for i, n in found if n in s]
+        weighted = [s[n] * w for (_, n, _), w in zip(found, near, strict=True) if n in s]
         if weighted:
             parts += 1
             score += max(weighted)
@@ -120,5 +119,8 @@ def by_relevance(
     """Most parts first, then the best score (times the document's ``prior(ordinal)``, if
     given), then the document order, for stable pages."""
     if prior is not None:
-        matches = [replace(m, score=m.score * prior(m.ordinal)) for m in matches]
+        matches = [
+            DocumentMatch(m.ordinal, m.passage, m.score * prior(m.ordinal), m.parts)
+            for m in matches
+        ]
     return sorted(matches, key=lambda m: (-m.parts, -m.score, m.ordinal))
