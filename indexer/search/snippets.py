@@ -9,6 +9,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import chain
+from typing import NamedTuple
 
 from indexer.index import queries
 from indexer.index.segment import NEEDS_SEGMENTS
@@ -18,10 +19,10 @@ from indexer.text.sentences import Sentence, split_sentences
 
 SNIPPET_WORDS = 50
 _WORD_STARTS = re.compile(r"\S+")
+_TO_ESCAPE = re.compile(r"[&<>\"']")  # what html.escape changes
 
 
-@dataclass(frozen=True)
-class Marked:
+class Marked(NamedTuple):
     """The word forms of a text that a query matches, and where they are: the indexes
     (in ``Analysed.forms``) of the words having those forms, in order."""
 
@@ -45,6 +46,7 @@ class Analysed:
     by_stem: dict[str, tuple[int, ...]]  # stem -> the indexes of the words having it
     spaced: array
     segmented: bool  # whether some words are cut out of runs (Chinese, Japanese, Thai)
+    plain: bool  # whether nothing in it needs escaping in HTML
 
     @classmethod
     def of(cls, text: str) -> Analysed:
@@ -66,6 +68,7 @@ class Analysed:
             {k: tuple(v) for k, v in by_stem.items()},
             array("i", (m.start() for m in _WORD_STARTS.finditer(text))),
             bool(NEEDS_SEGMENTS.search(text)),
+            not _TO_ESCAPE.search(text),
         )
 
     def marked(self, parsed: queries.Parsed) -> Marked:
@@ -103,6 +106,7 @@ class Analysed:
         """``text[start:stop]`` (``text`` the analysed text, cut between words) HTML-escaped,
         with the ``marked`` words in <mark>: what ``marking.highlight`` makes of that cut,
         for a text not ``segmented`` (whose marked words never overlap)."""
+        escape = str if self.plain else html.escape
         out: list[str] = []
         last = start
         first = bisect_left(marked.at, start, key=self.starts.__getitem__)
@@ -111,9 +115,9 @@ class Analysed:
             if at >= stop:
                 break
             form = self.forms[w]  # word characters and dots: nothing to escape
-            out += (html.escape(text[last:at]), "<mark>", form, "</mark>")
+            out += (escape(text[last:at]), "<mark>", form, "</mark>")
             last = at + len(form)
-        out.append(html.escape(text[last:stop]))
+        out.append(escape(text[last:stop]))
         return "".join(out)
 
 
