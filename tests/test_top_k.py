@@ -1,7 +1,8 @@
 """The threshold algorithm's top matches are exactly those of scoring every passage: the
 same passages, scores and order (ties to the lower record number), for ANDs and ORs, with
-documents grouped and some left out; and on a search, the "some of your words" list
-reaches past the top passages of a few long documents to enough documents."""
+documents grouped and some left out; a one-word search ranks documents the same whether
+they are ranked whole or walked; and on a search, the "some of your words" list reaches
+past the top passages of a few long documents to enough documents."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from indexer.search import doc_rank, top_k
+from indexer.search import engine as engine_module
 from indexer.search.engine import Engine
 from tests.fuzz_strategies import FUZZ
 from tests.helpers import make_document, make_index
@@ -131,6 +133,38 @@ def test_the_walk_stops_early_on_long_lists():
         not complete and found == _brute_documents([a, b], 10, set(range(1000)), lambda o: 1.0)[:10]
     )
     assert len(met) < 300, len(met)  # far fewer than the 1,000 documents holding both
+
+
+def test_a_word_walked_ranks_as_a_word_ranked_whole(tmp_path: Path, monkeypatch):
+    # Forty documents of one to five passages saying "osprey" from one to six times, some
+    # of them outcome documents (the prior), some of them dated for a year filter.
+    docs = [
+        make_document(
+            f"https://sme.example/osprey-{i}",
+            f"Note {i}",
+            [
+                f"Part {j} of note {i}: " + "osprey " * (1 + (i * j) % 6) + "nests " * 30
+                for j in range(1 + i % 5)
+            ],
+            year=2000 + i % 4,
+            doc_type="ministerial_statement" if i % 7 == 0 else "news_article",
+        )
+        for i in range(40)
+    ]
+    index = make_index(tmp_path, docs)
+
+    def pages(q: str, **kwargs) -> list[list[tuple[str, float]]]:
+        engine = Engine(index)
+        found = [engine.search(q, page=page, **kwargs)["results"] for page in (1, 2, 3)]
+        engine.close()
+        return [[(r["id"], r["score"]) for r in results] for results in found]
+
+    for q, kwargs in (("osprey", {}), ("osprey", {"year": (2001, 2002)}), ("nests", {})):
+        monkeypatch.setattr(engine_module, "RANKED_UP_TO", 10**9)
+        whole = pages(q, **kwargs)
+        monkeypatch.setattr(engine_module, "RANKED_UP_TO", 0)
+        assert pages(q, **kwargs) == whole, q
+        assert sum(map(len, whole)) >= 20
 
 
 def test_some_of_your_words_reach_past_a_few_long_documents(tmp_path: Path):

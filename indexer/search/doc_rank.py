@@ -11,17 +11,16 @@ taken at passage granularity.
 
 from __future__ import annotations
 
-import heapq
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 NEAR = 0.5  # weight of a part found one passage away from the best passage
-# A document matching a one-part query scores the sum of its best passages' scores, this
-# many at most: a document that holds the words in several passages is about them, and the
-# cap keeps a long report from winning by length alone (tuned on the development half of
-# bench/data/real: summing 1, 2, 3 or all passages gave topical recall@10 0.715, 0.723,
-# 0.747, 0.747 and precision@10 0.342, 0.350, 0.365, 0.365).
+# A document scores the sum of its best passages' scores (of those holding every part of
+# the query), this many at most: a document that holds the words in several passages is
+# about them, and the cap keeps a long report from winning by length alone (tuned on the
+# development half of bench/data/real: summing 1, 2, 3 or all passages gave topical
+# recall@10 0.715, 0.723, 0.747, 0.747 and precision@10 0.342, 0.350, 0.365, 0.365).
 PASSAGES_SUMMED = 3
 
 
@@ -77,11 +76,12 @@ class Documents(NamedTuple):
     passages: array
 
 
-def summed(held: Sequence[tuple[float, int]]) -> tuple[float, int]:
+def summed(held: list[tuple[float, int]]) -> tuple[float, int]:
     """(the sum of the PASSAGES_SUMMED best scores of ``held``, the (score, record number)
     of a document's passages; the best one's record number, on a tie the lower)."""
-    best = heapq.nsmallest(PASSAGES_SUMMED, ((-score, n) for score, n in held))
-    return -sum(score for score, _ in best), best[0][1]
+    if len(held) > 1:  # a document's few passages: a sort beats a heap
+        held.sort(key=lambda h: (-h[0], h[1]))
+    return sum(score for score, _ in held[:PASSAGES_SUMMED]), held[0][1]
 
 
 def holding_every_part(
@@ -90,7 +90,11 @@ def holding_every_part(
     """``summed`` over those of a document's ``passages`` (record numbers) holding every
     part (``scores[i]``: record number -> part i's score), each scoring the parts' sum as
     Whoosh scores an AND; None when no passage holds every part."""
-    held = [(sum(s[n] for s in scores), n) for n in passages if all(n in s for s in scores)]
+    if len(scores) == 1:  # one part: no sums
+        one = scores[0]
+        held = [(one[n], n) for n in passages if n in one]
+    else:
+        held = [(sum(s[n] for s in scores), n) for n in passages if all(n in s for s in scores)]
     return summed(held) if held else None
 
 
