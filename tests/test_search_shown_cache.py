@@ -1,11 +1,11 @@
 """What is kept per index generation to answer faster (a passage's stored fields, sentences
-and words; what each query part matches and its scores; the term lookups of each searcher)
-changes no answer: another query on the same passage gets its own sentence and snippet, a
-rebuilt index is served fresh by the same Engine, an Engine that can keep nothing answers
-as one that keeps everything, and a searcher that forgets its term lookups answers the
-same. A part shared by different queries is read and scored once per generation, and a server
-reads the common words and the passages ahead, in the background, stopping when the
-generation is closed."""
+and words; what each query part matches and its scores; the term lookups of each searcher;
+a word's spelling correction) changes no answer: another query on the same passage gets
+its own sentence and snippet, a rebuilt index is served fresh by the same Engine, an Engine
+that can keep nothing answers as one that keeps everything, and a searcher that forgets its
+term lookups answers the same. A part shared by different queries is read and scored once
+per generation, a word spell-checked once, and a server reads the common words and the
+passages ahead, in the background, stopping when the generation is closed."""
 
 import threading
 from pathlib import Path
@@ -85,6 +85,26 @@ def test_a_part_shared_by_queries_is_scored_once_per_generation(tmp_path: Path, 
     )
     assert engine.search("tourism finance")["total"] == 0  # the new generation's own scores
     assert len(scored) == 6
+
+
+def test_a_word_is_spell_checked_once_per_generation(tmp_path: Path, monkeypatch):
+    corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
+    build_index(corpus, tmp_path / "index")
+    checked: list[str] = []
+    real = store.correction
+    monkeypatch.setattr(store, "correction", lambda r, w, s: checked.append(w) or real(r, w, s))
+    engine = Engine(tmp_path / "index")
+    first = engine.search("turism finance")
+    assert engine.search("finance turism")["suggestion"] == first["suggestion"]
+    assert sorted(checked) == ["finance", "turism"]
+
+    build_index(
+        make_corpus(tmp_path / "new", _statement("Nothing else.")),
+        tmp_path / "index",
+        recreate=True,
+    )
+    engine.search("turism finance")  # the new generation's own words
+    assert sorted(checked) == ["finance", "finance", "turism", "turism"]
 
 
 def test_an_engine_keeping_no_scores_answers_the_same(tmp_path: Path, monkeypatch):

@@ -248,7 +248,7 @@ class Engine:
         suggestion (``indexer.index.spelling``), or None when nothing was replaced."""
         corrected = q
         for word in dict.fromkeys(parsed.words):
-            better = store.correction(r, word, gen.speller.suggest)
+            better = gen.correction(r, word)
             if better:
                 corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
         return corrected if corrected != q else None

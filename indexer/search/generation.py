@@ -30,6 +30,7 @@ SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 7 kB ea
 MATCHES_CACHE = 500_000
 # A newly opened generation's caches are filled ahead of the searches (``warm_up``) for at
 # most this long, with a pause after each item so that searches come first.
+CORRECTIONS_CACHE = 65_536  # words whose spelling correction is kept, per generation
 WARM_UP_SECONDS = 60.0
 WARM_UP_WORDS = 50_000  # the most common words whose matches are read ahead
 WARM_UP_PAUSE = 0.0005  # seconds
@@ -69,6 +70,10 @@ class Generation:
     # repr of a query part -> what it matches
     matched: BoundedCache[str, Matches] = field(
         default_factory=lambda: BoundedCache(MATCHES_CACHE, weigh=lambda m: len(m.scores) + 1)
+    )
+    # a query's word -> its spelling correction (None: the index holds it)
+    corrections: BoundedCache[str, str | None] = field(
+        default_factory=lambda: BoundedCache(CORRECTIONS_CACHE)
     )
     closing: threading.Event = field(default_factory=threading.Event)
 
@@ -153,6 +158,11 @@ class Generation:
                     self.shown.get(n, lambda n=n: Shown.read(r, n))
         except store.BackendError:
             return
+
+    def correction(self, r: store.Reader, word: str) -> str | None:
+        """``store.correction`` of ``word`` by this generation's speller, looked up once
+        per generation (while among the CORRECTIONS_CACHE most recently used words)."""
+        return self.corrections.get(word, lambda: store.correction(r, word, self.speller.suggest))
 
     def matches(self, r: store.Reader, q) -> Matches:
         """What the query (part) ``q`` matches, read and scored once per generation (while
