@@ -58,7 +58,9 @@ def test_proximity_score_of_a_document():
     assert (match.passage, match.score) == (11, 1.5 + 0.5)
     assert score_document(7, [10, 11], [{}, {}]) is None
     # One passage holding parts: their scores added in part order; two equal passages:
-    # the first.
+    # the first. A document holding one part scores its best passage for it.
     match = score_document(7, [10, 11, 12], [{11: 0.1}, {11: 0.2}, {11: 0.3}])
     assert match == (7, 11, 0.1 + 0.2 + 0.3, 3)
     assert score_document(7, [10, 11], [{10: 1.0, 11: 1.0}]).passage == 10
+    assert score_document(7, [10, 11, 12], [{}, {10: 1.0, 12: 2.5, 99: 9.0}]) == (7, 12, 2.5, 1)
+    assert score_document(7, [10, 11, 12], [{11: 2.5, 12: 2.5}, {}]) == (7, 11, 2.5, 1)

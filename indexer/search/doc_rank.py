@@ -45,17 +45,21 @@ def score_document(
     """The document ``ordinal``'s match, from ``scores[i]``: the score of each passage
     (record number) matching part ``i``. ``passages`` are the document's passage record
     numbers in order. None when no passage matches any part."""
-    held: set[int] = set()
-    for s in scores:
-        held.update(filter(s.__contains__, passages))
-    if not held:
+    per_part = [list(filter(s.__contains__, passages)) for s in scores]
+    holding = [i for i, h in enumerate(per_part) if h]
+    if len(holding) == 1:
+        # One part held (as every partial match of two parts): the best passage for it,
+        # the first of equals, and its score, which weighs 1 where it is.
+        part, held_by = scores[holding[0]], per_part[holding[0]]
+        top = max(map(part.__getitem__, held_by))
+        return DocumentMatch(ordinal, next(n for n in held_by if part[n] == top), top, 1)
+    if not holding:
         return None
+    held = set().union(*per_part)
     # Each passage holding a part: (index, record number, the scores of the parts it holds).
     found = [(i, n, [s[n] for s in scores if n in s]) for i, n in enumerate(passages) if n in held]
     # The best passage holds the most parts, then scores the most; on a tie the first.
-    best, passage, its = max(found, key=lambda f: (len(f[2]), sum(f[2]), -f[0]))
-    if len(found) == 1:  # the same sums as below: each part's score weighs 1 in its passage
-        return DocumentMatch(ordinal, passage, sum(its), len(its))
+    best, passage, _ = max(found, key=lambda f: (len(f[2]), sum(f[2]), -f[0]))
     near = [closeness(abs(i - best)) for i, _, _ in found]
     score = 0.0
     parts = 0
