@@ -30,20 +30,22 @@ def top_passages(
     holds, in part order, as Whoosh adds), best first, as (passage, score); and whether the
     list is complete (else it holds the ``want`` best)."""
     best: dict[int, float] = {}
-    depth = 0
+    start = 0
     while True:
-        live = [i for i, r in enumerate(ranked) if depth < len(r)]
+        live = [i for i, r in enumerate(ranked) if start < len(r)]
         if not live:
             return _ordered(best), True
-        if len(best) >= want and depth % CHECK_EVERY == 0:
-            bound = sum(scores[i][ranked[i][depth]] for i in live)
-            if heapq.nlargest(want, best.values())[-1] > bound:
-                return _ordered(best)[:want], False
-        for i in live:
-            n = ranked[i][depth]
-            if n not in best:
-                best[n] = sum(s[n] for s in scores if n in s)
-        depth += 1
+        end = min(len(ranked[i]) for i in live)  # the same parts' lists are live until then
+        for depth in range(start, end):
+            if len(best) >= want and depth % CHECK_EVERY == 0:
+                bound = sum(scores[i][ranked[i][depth]] for i in live)
+                if heapq.nlargest(want, best.values())[-1] > bound:
+                    return _ordered(best)[:want], False
+            for i in live:
+                n = ranked[i][depth]
+                if n not in best:
+                    best[n] = sum([s[n] for s in scores if n in s])
+        start = end
 
 
 def top_documents(
