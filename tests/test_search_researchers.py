@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from indexer.cli import cli
+from indexer.index import queries
 from indexer.search.engine import Engine
 from tests.helpers import make_document, make_index
 from tests.match_fixtures import para, slugs
@@ -354,3 +355,20 @@ def test_the_cli_takes_several_types_undated_and_words(index):
     assert slugs(cli_json(index, "zebu", "--year", "undated")["results"]) == ["zebu-4"]
     words = cli_json(index, "Nanjing", "2014", "ministerial", "statement", "--words")
     assert words["type_hint"] is None
+
+
+@pytest.mark.parametrize("q", ["access to finance", "women entrepreneurs", "red tape"])
+def test_a_concepts_passage_scores_its_words_plus_its_best_other_term(engine, q):
+    # Each passage: the words typed (their AND) plus the best of the other terms it holds,
+    # each term scored on its own; never another passage's term score.
+    typed, others = queries.parse(q, expand=True).query.subqueries
+    with engine._reading() as (gen, r):
+        got = gen.matches(r, queries.parse(q, expand=True).query).scores
+        words = queries.scores(r, typed)
+        terms = [queries.scores(r, term) for term in others.subqueries]
+    expected = {
+        n: words.get(n, 0.0) + max((t[n] for t in terms if n in t), default=0.0)
+        for n in set(words).union(*terms)
+    }
+    assert got.keys() == expected.keys()
+    assert all(abs(got[n] - expected[n]) < 1e-9 for n in got), (got, expected)

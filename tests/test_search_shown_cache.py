@@ -10,6 +10,7 @@ passages ahead, in the background, stopping when the generation is closed."""
 import threading
 from pathlib import Path
 
+from indexer.index import queries as queries_module
 from indexer.index import store
 from indexer.index.build import build_index
 from indexer.index.impacts import Impacts
@@ -194,6 +195,18 @@ def test_a_warmed_up_generation_answers_common_words_without_reading_them(
     assert found["total"] == 1 and "<mark>tourism</mark>" in found["results"][0]["snippet"]
     assert read == []  # every word's matches and the passage were read ahead
     assert engine.search("zanzibar")["total"] == 0 and read  # a word the index lacks is read
+
+
+def test_a_warmed_up_generation_answers_a_concept_without_whoosh(tmp_path: Path, monkeypatch):
+    # A concept's other terms (phrases on the exact field) are read by Whoosh: ahead, once.
+    engine = _warm_engine(tmp_path)
+    engine._current().warm_up()
+    read: list[str] = []
+    real = queries_module.scores
+    monkeypatch.setattr(queries_module, "scores", lambda r, q: read.append(repr(q)) or real(r, q))
+    assert engine.search("access to finance")["total"] == 1
+    assert engine.search("ecommerce")["expanded"] is not None
+    assert read == []
 
 
 def test_a_warm_up_stops_when_its_generation_is_closed(tmp_path: Path):

@@ -4,7 +4,7 @@ variants) and running them against an open generation."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -382,6 +382,51 @@ def scores(ix: Reader, q) -> dict[int, float]:
             out[m.id() + offset] = m.score()
             m.next()
     return out
+
+
+Scores = dict[int, float]  # record number -> BM25F score
+
+
+def _added(parts: list[Scores]) -> Scores:
+    out: Scores = {}
+    for part in parts:
+        for n, score in part.items():
+            out[n] = out.get(n, 0.0) + score
+    return out
+
+
+def _added_where_all(parts: list[Scores]) -> Scores:
+    smallest = min(parts, key=len)
+    return {n: sum(p[n] for p in parts) for n in smallest if all(n in p for p in parts)}
+
+
+def _best(parts: list[Scores]) -> Scores:
+    out: Scores = {}
+    for part in parts:
+        for n, score in part.items():
+            if score > out.get(n, 0.0):
+                out[n] = score
+    return out
+
+
+def combination(q) -> tuple[list, Callable[[list[Scores]], Scores]] | None:
+    """(the parts of ``q``, how their scores (``scores``) make ``q``'s) as Whoosh's matchers
+    combine them: a boost multiplies, an OR adds up the parts a passage holds, an AND those
+    of a passage holding every part, a DisjunctionMax without tie-break keeps the best.
+    None for any other query (a term, a phrase, an exclusion, an OR with ``minmatch``)."""
+    kind = type(q)
+    if kind not in (query.Or, query.And, query.DisjunctionMax, query.Term, query.Phrase):
+        return None
+    if q.boost != 1.0:
+        boost = q.boost
+        return [q.with_boost(1.0)], lambda s: {n: score * boost for n, score in s[0].items()}
+    if kind is query.Or and not q.minmatch and q.scale is None:
+        return list(q.subqueries), _added
+    if kind is query.And:
+        return list(q.subqueries), _added_where_all
+    if kind is query.DisjunctionMax and not q.tiebreak:
+        return list(q.subqueries), _best
+    return None
 
 
 def passage_query(parsed: Parsed):

@@ -13,7 +13,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from indexer.index import queries, store
+from indexer.index import queries, store, thesaurus
 from indexer.index.impacts import Impacts, best_first
 from indexer.index.spelling import Speller
 from indexer.search import doc_rank
@@ -134,8 +134,10 @@ class Generation:
     def warm_up(self) -> None:
         """Read ahead what the first searches of this generation would otherwise each pay
         for, about 60 ms a query of words not met before against a few ms: the matches of
-        the WARM_UP_WORDS most common words (as a one-word query reads them), then the
-        passages as results show them (up to SHOWN_CACHE), in index order. Stops when the
+        the thesaurus's terms with their concept's other terms (``thesaurus.terms``; their
+        phrases take Whoosh a second each at 10,000 documents), of the WARM_UP_WORDS most
+        common words (as a one-word query reads them), then the passages as results show
+        them (up to SHOWN_CACHE), in index order. Stops when the
         generation is closed or after WARM_UP_SECONDS. A warm-up that fails (the index
         swapped out and closed under it) leaves the caches as they are: searches fill them."""
         deadline = time.monotonic() + WARM_UP_SECONDS
@@ -146,10 +148,12 @@ class Generation:
 
         try:
             with self.ix.reader() as r:
-                for word in r.common_words(WARM_UP_WORDS):
+                concepts = ((term, True) for term in thesaurus.terms())
+                words = ((word, False) for word in r.common_words(WARM_UP_WORDS))
+                for text, expand in chain(concepts, words):
                     if not go_on():
                         return
-                    parsed = queries.parse(word)
+                    parsed = queries.parse(text, expand=expand)
                     for part in [] if parsed.empty else queries.conjuncts(parsed.query):
                         self.matches(r, part)
                 for n in islice(chain.from_iterable(self.passages_of), SHOWN_CACHE):
@@ -171,13 +175,29 @@ class Generation:
 
         def read() -> Matches:
             found = self.impacts.matches(q) if self.impacts else None
-            scores, ranked = found if found else (queries.scores(r, q), None)
+            if not found:
+                composed = self._composed(r, q)
+                found = (queries.scores(r, q) if composed is None else composed), None
+            scores, ranked = found
             docs = frozenset(map(self.doc_of.__getitem__, scores)) - {-1}
             return Matches(scores, docs, ranked)
 
         # Keyed by the repr: Whoosh's query hashes collide (an OR of the same word in two
         # fields hashes the same for every word).
         return self.matched.get(repr(q), read)
+
+    def _composed(self, r: store.Reader, q) -> dict[int, float] | None:
+        """The scores of ``q`` from its parts' matches (each kept in the cache) when
+        ``queries.combination`` knows how they combine: a thesaurus concept's words and
+        phrases are then read once per generation, not once per query naming it, and a
+        DisjunctionMax scores each passage by its own best part (Whoosh's matcher takes
+        the best of its parts' current scores, whichever passages they are on). None for
+        any other query."""
+        found = queries.combination(q)
+        if found is None:
+            return None
+        parts, combine = found
+        return combine([self.matches(r, part).scores for part in parts])
 
 
 @dataclass
