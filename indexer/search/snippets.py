@@ -20,6 +20,7 @@ from indexer.text.sentences import Sentence, split_sentences
 SNIPPET_WORDS = 50
 _WORD_STARTS = re.compile(r"\S+")
 _TO_ESCAPE = re.compile(r"[&<>\"']")  # what html.escape changes
+_IRREGULAR = re.compile(r"\s{2,}|[^\S ]")  # whitespace other than one space
 
 
 class Marked(NamedTuple):
@@ -45,6 +46,7 @@ class Analysed:
     by_folded: dict[str, tuple[int, ...]]  # folded form -> its words' indexes in ``forms``
     by_stem: dict[str, tuple[int, ...]]  # stem -> the indexes of the words having it
     spaced: array
+    irregular: array  # where its runs of whitespace other than one space start
     segmented: bool  # whether some words are cut out of runs (Chinese, Japanese, Thai)
     plain: bool  # whether nothing in it needs escaping in HTML
 
@@ -67,6 +69,7 @@ class Analysed:
             {k: tuple(v) for k, v in by_folded.items()},
             {k: tuple(v) for k, v in by_stem.items()},
             array("i", (m.start() for m in _WORD_STARTS.finditer(text))),
+            array("i", (m.start() for m in _IRREGULAR.finditer(text))),
             bool(NEEDS_SEGMENTS.search(text)),
             not _TO_ESCAPE.search(text),
         )
@@ -101,6 +104,12 @@ class Analysed:
         best = max(terms, key=lambda i: (len(terms[i]), -i))
         sentence = self.sentences[best]
         return sentence, _word_index(sentence.text, first[best] - sentence.start)
+
+    def spaced_plainly(self, start: int, stop: int) -> bool:
+        """Whether every run of whitespace in text[start:stop] (a cut between words) is
+        one space."""
+        i = bisect_left(self.irregular, start)
+        return i == len(self.irregular) or self.irregular[i] >= stop
 
     def marked_html(self, text: str, start: int, stop: int, marked: Marked) -> str:
         """``text[start:stop]`` (``text`` the analysed text, cut between words) HTML-escaped,
@@ -177,10 +186,10 @@ def snippet(
     end = start + SNIPPET_WORDS
     cut_at = spaced[start]
     cut = text[cut_at : spaced[end] if end < len(spaced) else len(text)].rstrip()
-    # A mark holds no whitespace: runs of it are made one space as well after marking.
-    marked_cut = " ".join(
-        _marked_cut(text, cut_at, cut_at + len(cut), parsed, analysed, marked).split()
-    )
+    marked_cut = _marked_cut(text, cut_at, cut_at + len(cut), parsed, analysed, marked)
+    if not analysed.spaced_plainly(cut_at, cut_at + len(cut)):
+        # A mark holds no whitespace: runs of it are made one space as well after marking.
+        marked_cut = " ".join(marked_cut.split())
     return ("… " if start else "") + marked_cut + (" …" if end < len(spaced) else "")
 
 
