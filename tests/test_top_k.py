@@ -25,19 +25,16 @@ def _brute_passages(scores, want):
     return sorted(found.items(), key=lambda h: (-h[1], h[0]))
 
 
-def _brute_documents(scores, want, allowed, weight):
-    """Each allowed document (five passages each) by the sum of its PASSAGES_SUMMED best
-    passages holding every part, times its weight."""
-    held: dict[int, list[tuple[float, int]]] = {}
-    for n in set.intersection(*(set(s) for s in scores)):
-        held.setdefault(n // 5, []).append((sum(s[n] for s in scores), n))
-    found = []
-    for o, passages in held.items():
-        if o in allowed:
-            passages.sort(key=lambda h: (-h[0], h[1]))
-            total = sum(score for score, _ in passages[: doc_rank.PASSAGES_SUMMED])
-            found.append((passages[0][1], total * weight(o)))
-    return sorted(found, key=lambda h: (-h[1], h[0]))
+def _brute_documents(scores, allowed, weight):
+    """Each allowed document (five passages each) by its best passage holding every part,
+    times its weight."""
+    best = {}
+    for n in sorted(set.intersection(*(set(s) for s in scores))):
+        if n // 5 in allowed:
+            score = sum(s[n] for s in scores) * weight(n // 5)
+            if n // 5 not in best or score > best[n // 5][1]:
+                best[n // 5] = (n, score)
+    return sorted(best.values(), key=lambda h: (-h[1], h[0]))
 
 
 PARTS = st.lists(st.dictionaries(st.integers(0, 60), SCORES, max_size=40), min_size=1, max_size=3)
@@ -69,14 +66,11 @@ def test_the_top_documents_are_those_of_scoring_everything(parts, want, boosted,
         return 1.5 if o in boosted else 1.0
 
     allowed = set(range(13)) - left_out
-
-    def document(o):
-        found = doc_rank.holding_every_part(range(o * 5, o * 5 + 5), parts)
-        return None if found is None or o not in allowed else (found[0] * weight(o), found[1])
-
     doc_of = [n // 5 for n in range(61)]
-    found, complete = top_k.top_by_document(_ranked(parts), parts, want, doc_of, document, 1.5)
-    expected = _brute_documents(parts, want, allowed, weight)
+    found, complete = top_k.best_passage_per_document(
+        _ranked(parts), parts, want, doc_of, allowed, weight, 1.5
+    )
+    expected = _brute_documents(parts, allowed, weight)
     assert found == (expected if complete else expected[:want])
     assert complete or len(found) == want
 
@@ -118,21 +112,20 @@ def test_documents_by_their_best_passages_keep_the_top_exact(scores, want, boost
 
 
 def test_the_walk_stops_early_on_long_lists():
-    # BM25 scores fall off fast down a word's list: a few passages score high, most low.
-    a = {n: 1.0 + 50 / (10 + (n * 7919) % 5000) for n in range(5000)}
-    b = {n: 1.0 + 50 / (10 + (n * 104_729) % 5000) for n in range(0, 5000, 2)}
+    a = {n: 1.0 + (n % 7) / 10 for n in range(5000)}
+    b = {n: 2.0 + (n % 5) / 10 for n in range(0, 5000, 2)}
     met = set()
 
-    def document(o):  # five passages a document
-        met.add(o)
-        return doc_rank.holding_every_part(range(o * 5, o * 5 + 5), [a, b])
+    class Documents(list):  # five passages a document; records which it was asked about
+        def __getitem__(self, n):
+            met.add(n)
+            return n // 5
 
-    doc_of = [n // 5 for n in range(5000)]
-    found, complete = top_k.top_by_document(_ranked([a, b]), [a, b], 10, doc_of, document)
-    assert (
-        not complete and found == _brute_documents([a, b], 10, set(range(1000)), lambda o: 1.0)[:10]
+    found, complete = top_k.best_passage_per_document(
+        _ranked([a, b]), [a, b], 10, Documents(), set(range(1000))
     )
-    assert len(met) < 300, len(met)  # far fewer than the 1,000 documents holding both
+    assert not complete and found == _brute_documents([a, b], set(range(1000)), lambda o: 1.0)[:10]
+    assert len(met) < 1000  # far fewer than the 2,500 passages holding both
 
 
 def test_a_word_walked_ranks_as_a_word_ranked_whole(tmp_path: Path, monkeypatch):

@@ -80,26 +80,32 @@ class Documents(NamedTuple):
     passages: array
 
 
-def summed(held: list[tuple[float, int]]) -> tuple[float, int]:
-    """(the sum of the PASSAGES_SUMMED best scores of ``held``, the (score, record number)
-    of a document's passages; the best one's record number, on a tie the lower)."""
-    if len(held) > 1:  # a document's few passages: a sort beats a heap
+def summed(held: list[tuple[float, int]]) -> float:
+    """The sum of the PASSAGES_SUMMED best scores of ``held`` ((score, record number) of a
+    document's passages, best first)."""
+    return sum(score for score, _ in held[:PASSAGES_SUMMED])
+
+
+def best_first(held: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """``held`` ((score, record number) pairs) best first, on a tie the lower record number
+    first; sorted in place (a document's few passages: a sort beats a heap)."""
+    if len(held) > 1:
         held.sort(key=lambda h: (-h[0], h[1]))
-    return sum(score for score, _ in held[:PASSAGES_SUMMED]), held[0][1]
+    return held
 
 
 def holding_every_part(
     passages: Sequence[int], scores: Sequence[Mapping[int, float]]
-) -> tuple[float, int] | None:
-    """``summed`` over those of a document's ``passages`` (record numbers) holding every
-    part (``scores[i]``: record number -> part i's score), each scoring the parts' sum as
-    Whoosh scores an AND; None when no passage holds every part."""
+) -> list[tuple[float, int]]:
+    """(score, record number) of those of a document's ``passages`` holding every part
+    (``scores[i]``: record number -> part i's score), each scoring the parts' sum as Whoosh
+    scores an AND, best first (``best_first``); empty when no passage holds every part."""
     if len(scores) == 1:  # one part: no sums
         one = scores[0]
-        held = [(one[n], n) for n in passages if n in one]
-    else:
-        held = [(sum(s[n] for s in scores), n) for n in passages if all(n in s for s in scores)]
-    return summed(held) if held else None
+        return best_first([(one[n], n) for n in passages if n in one])
+    return best_first(
+        [(sum(s[n] for s in scores), n) for n in passages if all(n in s for s in scores)]
+    )
 
 
 def documents_best_first(scores: Mapping[int, float], doc_of: Sequence[int]) -> Documents:
@@ -112,7 +118,7 @@ def documents_best_first(scores: Mapping[int, float], doc_of: Sequence[int]) -> 
         o = doc_of[n]
         if o >= 0:
             by_doc.setdefault(o, []).append((score, n))
-    found = [(*summed(held), o) for o, held in by_doc.items()]
+    found = [(summed(best_first(held)), held[0][1], o) for o, held in by_doc.items()]
     found.sort(key=lambda d: (-d[0], d[1]))
     return Documents(
         array("d", (d[0] for d in found)),

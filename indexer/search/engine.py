@@ -36,6 +36,7 @@ UNDATED = "undated"  # the year facet's bucket for documents without a year
 # adopted (tuned on the development half of bench/data/real).
 OUTCOME_PRIOR = 1.5
 RANKED_UP_TO = 2000  # passages of a query part whose documents are ranked whole (_one_part)
+RERANKED = 100  # documents re-ranked by their summed passages, past their best (_by_document)
 
 
 def doc_types(value: str | Iterable[str] | None, notes: list[str]) -> frozenset[str] | None:
@@ -431,19 +432,24 @@ class Engine:
         return docs, hits[first : first + limit]
 
     def _by_document(self, gen, matched: list[Matches], docs, prior, most, want):
-        """``top_k.top_by_document`` of the documents ``docs``, each scored by its passages
-        holding every part (``doc_rank.holding_every_part``) times ``prior``."""
+        """(the ``want`` best of documents ``docs`` holding every part in one passage, as
+        (best passage, score) best first; whether they are all). The RERANKED best by their
+        best such passage (``top_k.best_passage_per_document``, exact), re-ranked by the sum
+        of their best such passages (``doc_rank.summed``), each times ``prior``: walking for
+        the sums themselves met most documents of two common words, and the first pages
+        stay one ranking."""
         scores = [m.scores for m in matched]
-        passages_of = gen.passages_of
-
-        def document(o: int) -> tuple[float, int] | None:
-            found = doc_rank.holding_every_part(passages_of[o], scores) if o in docs else None
-            if found is None or prior is None:
-                return found
-            return found[0] * prior(o), found[1]
-
         ranked = [m.ranked() for m in matched]
-        return top_k.top_by_document(ranked, scores, want, gen.doc_of, document, most)
+        doc_of, passages_of = gen.doc_of, gen.passages_of
+        pool, complete = top_k.best_passage_per_document(
+            ranked, scores, max(RERANKED, want), doc_of, docs, prior, most
+        )
+        summed = []
+        for n, _ in pool:
+            o = doc_of[n]
+            total = doc_rank.summed(doc_rank.holding_every_part(passages_of[o], scores))
+            summed.append((n, total * (prior(o) if prior is not None else 1.0)))
+        return sorted(summed, key=lambda h: (-h[1], h[0]))[:want], complete
 
     def _proximity(self, gen, matched: list[Matches], ordinals) -> list[doc_rank.DocumentMatch]:
         """The ``doc_rank`` matches of documents ``ordinals`` (in that order)."""

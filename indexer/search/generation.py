@@ -134,10 +134,10 @@ class Generation:
     def warm_up(self) -> None:
         """Read ahead what the first searches of this generation would otherwise each pay
         for, about 60 ms a query of words not met before against a few ms: the matches of
-        the thesaurus's terms with their concept's other terms (``thesaurus.terms``; their
-        phrases take Whoosh a second each at 10,000 documents), of the WARM_UP_WORDS most
-        common words (as a one-word query reads them), then the passages as results show
-        them (up to SHOWN_CACHE), in index order. Stops when the
+        the WARM_UP_WORDS most common words (as a one-word query reads them), of the
+        thesaurus's terms with their concept's other terms (``thesaurus.terms``; their
+        phrases take Whoosh a second each at 10,000 documents), then the passages as
+        results show them (up to SHOWN_CACHE), in index order. Stops when the
         generation is closed or after WARM_UP_SECONDS. A warm-up that fails (the index
         swapped out and closed under it) leaves the caches as they are: searches fill them."""
         deadline = time.monotonic() + WARM_UP_SECONDS
@@ -150,7 +150,8 @@ class Generation:
             with self.ix.reader() as r:
                 concepts = ((term, True) for term in thesaurus.terms())
                 words = ((word, False) for word in r.common_words(WARM_UP_WORDS))
-                for text, expand in chain(concepts, words):
+                # The concepts last: the words' matches would push them out of the cache.
+                for text, expand in chain(words, concepts):
                     if not go_on():
                         return
                     parsed = queries.parse(text, expand=expand)

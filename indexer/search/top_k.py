@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Container, Mapping, Sequence
 
-from indexer.search.doc_rank import PASSAGES_SUMMED, Documents
+from indexer.search.doc_rank import Documents
 
 CHECK_EVERY = 16  # ranks walked between two checks of the stop rule
 
@@ -72,49 +72,51 @@ def top_documents(
     return _ordered(best)[:want]
 
 
-def top_by_document(
+def best_passage_per_document(
     ranked: Sequence[Sequence[int]],
     scores: Sequence[Mapping[int, float]],
     want: int,
     doc_of: Sequence[int],
-    document: Callable[[int], tuple[float, int] | None],
+    allowed: Container[int],
+    weight: Callable[[int], float] | None = None,
     most: float = 1.0,
 ) -> tuple[list[tuple[int, float]], bool]:
-    """The best documents holding every part in one passage, by their score
-    (``document(ordinal)``: (score, passage to show), None for a document not to list),
-    best first, as (passage, score); and whether the list is complete (else it holds the
-    ``want`` best). ``doc_of`` maps a passage to its document.
-
-    A document's score sums at most ``doc_rank.PASSAGES_SUMMED`` passages holding every
-    part, each at most the sum of the parts' scores at the current rank, times a prior of
-    at most ``most``: the walk stops when the ``want``-th best beats that for any document
-    not met yet. A document is scored whole when one of its passages is first met."""
-    best: dict[int, float] = {}  # passage shown for a document -> the document's score
-    floor: list[float] = []  # the want best scores, smallest first
-    met: set[int] = set()
-    depth = 0
+    """The documents ``allowed`` holds (``doc_of`` maps a passage to its document) by their
+    best passage holding every part (an AND: the parts' scores added up, as Whoosh adds
+    them), times ``weight(document)`` (a prior, from 1 to ``most``), best first, as
+    (passage, score); on a tie the lower passage first. And whether the list is complete
+    (else it holds the ``want`` best). The walk stops when the ``want``-th best document
+    beats any passage not met yet, checked at depths doubling from CHECK_EVERY (a check
+    ranks every document met: two common words of 10,000 documents meet thousands)."""
+    best: dict[int, tuple[float, int]] = {}  # document -> (score, passage)
+    seen: set[int] = set()
+    depth, check, shortest = 0, CHECK_EVERY, min(map(len, ranked))
     while True:
-        if any(depth >= len(r) for r in ranked):
-            return _ordered(best), True  # no passage left holds every part
-        if len(floor) == want and depth % CHECK_EVERY == 0:
-            bound = (
-                most
-                * PASSAGES_SUMMED
-                * sum(s[r[depth]] for s, r in zip(scores, ranked, strict=True))
-            )
-            if floor[0] > bound:
-                return _ordered(best)[:want], False
+        if depth == shortest:
+            return _by_score(best), True  # no passage left holds every part
+        if depth == check:
+            check *= 2
+            bound = most * sum(s[r[depth]] for s, r in zip(scores, ranked, strict=True))
+            found = (score for score, _ in best.values())
+            if len(best) >= want and heapq.nlargest(want, found)[-1] > bound:
+                return _by_score(best)[:want], False
         for r in ranked:
-            o = doc_of[r[depth]]
-            if o in met:
+            n = r[depth]
+            if n in seen:
                 continue
-            met.add(o)
-            found = document(o)
-            if found is None:
+            seen.add(n)
+            o = doc_of[n]
+            if o not in allowed or not all(n in s for s in scores):
                 continue
-            best[found[1]] = found[0]
-            _keep(floor, want, found[0])
+            score = sum([s[n] for s in scores]) * (weight(o) if weight is not None else 1.0)
+            held = best.get(o)
+            if held is None or score > held[0] or (score == held[0] and n < held[1]):
+                best[o] = (score, n)
         depth += 1
+
+
+def _by_score(best: dict[int, tuple[float, int]]) -> list[tuple[int, float]]:
+    return [(n, score) for score, n in sorted(best.values(), key=lambda h: (-h[0], h[1]))]
 
 
 def _keep(floor: list[float], want: int, score: float) -> None:
