@@ -68,16 +68,18 @@ def test_a_rebuilt_index_is_served_fresh_by_the_same_engine(tmp_path: Path):
 def test_a_part_shared_by_queries_is_scored_once_per_generation(tmp_path: Path, monkeypatch):
     corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
     build_index(corpus, tmp_path / "index")
-    scored: list[str] = []
-    real = Impacts.matches
+    scored: list[str] = []  # read from the impacts
+    read: list[str] = []  # read by Whoosh
+    real, whoosh = Impacts.matches, queries_module.scores
     monkeypatch.setattr(Impacts, "matches", lambda i, q: scored.append(repr(q)) or real(i, q))
+    monkeypatch.setattr(queries_module, "scores", lambda r, q: read.append(repr(q)) or whoosh(r, q))
     engine = Engine(tmp_path / "index")
     first = engine.search("tourism finance")
     engine.search("finance tourism")
     engine.search('tourism recovery "trade finance"')  # the phrase: through Whoosh
     assert first["total"] == 1
-    assert len(scored) == 4  # tourism, finance, recovery, the phrase: each once
-    assert len(set(scored)) == 4  # every part is its own (none mistaken for another)
+    assert len(scored) == len(set(scored)) == 3  # tourism, finance, recovery: each once
+    assert len(read) == 1  # the phrase
 
     build_index(
         make_corpus(tmp_path / "new", _statement("Nothing else.")),
@@ -85,7 +87,7 @@ def test_a_part_shared_by_queries_is_scored_once_per_generation(tmp_path: Path, 
         recreate=True,
     )
     assert engine.search("tourism finance")["total"] == 0  # the new generation's own scores
-    assert len(scored) == 6
+    assert len(scored) == 5
 
 
 def test_a_word_is_spell_checked_once_per_generation(tmp_path: Path, monkeypatch):
@@ -123,10 +125,25 @@ def test_an_engine_keeping_no_scores_answers_the_same(tmp_path: Path, monkeypatc
     ]
     expected = [Engine(index).search(q, sort=s) for q in queries for s in ("relevance", "newest")]
     monkeypatch.setattr("indexer.search.generation.MATCHES_CACHE", 1)
+    monkeypatch.setattr("indexer.search.generation.WHOOSH_READ_CACHE", 1)
     engine = Engine(index)
     got = [engine.search(q, sort=s) for q in queries for s in ("relevance", "newest")]
     assert [_untimed(f) for f in got] == [_untimed(f) for f in expected]
-    assert engine._current().matched.weight <= 1
+    assert engine._current().matched.weight <= 1 and engine._current().whoosh_read.weight <= 1
+
+
+def test_a_part_whoosh_reads_is_kept_while_words_come_and_go(tmp_path: Path, monkeypatch):
+    index = make_index(tmp_path, sample_docs())
+    monkeypatch.setattr("indexer.search.generation.MATCHES_CACHE", 1)  # words: one at a time
+    engine = Engine(index)
+    assert engine.search('"digital economy"')["total"]
+    for q in ("finance", "trade", "women", "tourism"):
+        engine.search(q)
+    read: list[str] = []
+    real = queries_module.scores
+    monkeypatch.setattr(queries_module, "scores", lambda r, q: read.append(repr(q)) or real(r, q))
+    assert engine.search('"digital economy"')["total"]
+    assert read == []
 
 
 def test_bounded_cache_keeps_the_most_recently_used():

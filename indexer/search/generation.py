@@ -28,6 +28,10 @@ SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 7 kB ea
 # SHOWN_CACHE full, as after a warm-up of 10,000 documents (87,000 passages), add about
 # 270 MB to a worker (measured: 113 -> 379 MB RSS; the real mirror's fill neither).
 MATCHES_CACHE = 500_000
+# Passage scores kept apart for the query parts Whoosh reads (phrases, fields, a concept's
+# other terms: a second each at 10,000 documents against milliseconds for a word from the
+# impacts), so that common words do not push them out.
+WHOOSH_READ_CACHE = 200_000
 # A newly opened generation's caches are filled ahead of the searches (``warm_up``) for at
 # most this long, with a pause after each item so that searches come first.
 CORRECTIONS_CACHE = 65_536  # words whose spelling correction is kept, per generation
@@ -70,6 +74,10 @@ class Generation:
     # repr of a query part -> what it matches
     matched: BoundedCache[str, Matches] = field(
         default_factory=lambda: BoundedCache(MATCHES_CACHE, weigh=lambda m: len(m.scores) + 1)
+    )
+    # the same, for the parts Whoosh reads
+    whoosh_read: BoundedCache[str, Matches] = field(
+        default_factory=lambda: BoundedCache(WHOOSH_READ_CACHE, weigh=lambda m: len(m.scores) + 1)
     )
     # a query's word -> its spelling correction (None: the index holds it)
     corrections: BoundedCache[str, str | None] = field(
@@ -171,13 +179,15 @@ class Generation:
 
     def matches(self, r: store.Reader, q) -> Matches:
         """What the query (part) ``q`` matches, read and scored once per generation (while
-        it stays among the MATCHES_CACHE most recently used scores): from the generation's
-        impacts for a word, else through Whoosh."""
+        it stays among the MATCHES_CACHE most recently used scores, or the
+        WHOOSH_READ_CACHE ones for a part Whoosh reads): from the generation's impacts for
+        a word, from its parts' (``_composed``), else through Whoosh."""
+        by_whoosh = queries.single_terms(q) is None and queries.combination(q) is None
 
         def read() -> Matches:
-            found = self.impacts.matches(q) if self.impacts else None
+            found = None if by_whoosh or not self.impacts else self.impacts.matches(q)
             if not found:
-                composed = self._composed(r, q)
+                composed = None if by_whoosh else self._composed(r, q)
                 found = (queries.scores(r, q) if composed is None else composed), None
             scores, ranked = found
             docs = frozenset(map(self.doc_of.__getitem__, scores)) - {-1}
@@ -185,7 +195,7 @@ class Generation:
 
         # Keyed by the repr: Whoosh's query hashes collide (an OR of the same word in two
         # fields hashes the same for every word).
-        return self.matched.get(repr(q), read)
+        return (self.whoosh_read if by_whoosh else self.matched).get(repr(q), read)
 
     def _composed(self, r: store.Reader, q) -> dict[int, float] | None:
         """The scores of ``q`` from its parts' matches (each kept in the cache) when
