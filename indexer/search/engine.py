@@ -375,17 +375,17 @@ class Engine:
         return self._one_part(gen, matched[0], keep, by, first, limit)
 
     def _prior(self, gen: Generation, docs: frozenset[int]):
-        """(a document's prior by ordinal, a passage's by record number, the largest) for
-        ranking ``docs``: OUTCOME_PRIOR for an outcome, else 1; (None, None, 1.0) when no
-        document of ``docs`` is an outcome, so the ranking walks no deeper than it must."""
-        outcomes, doc_of = gen.outcomes, gen.doc_of
+        """(a document's prior by ordinal, the largest) for ranking ``docs``: OUTCOME_PRIOR
+        for an outcome, else 1; (None, 1.0) when no document of ``docs`` is an outcome, so
+        the ranking walks no deeper than it must."""
+        outcomes = gen.outcomes
         if docs.isdisjoint(outcomes):
-            return None, None, 1.0
+            return None, 1.0
 
         def of_doc(o: int) -> float:
             return OUTCOME_PRIOR if o in outcomes else 1.0
 
-        return of_doc, lambda n: of_doc(doc_of[n]), OUTCOME_PRIOR
+        return of_doc, OUTCOME_PRIOR
 
     def _one_part(self, gen, m: Matches, keep, sort, first, limit):
         """(documents ``m`` matches that pass ``keep``, the page's hits: by relevance each
@@ -398,7 +398,7 @@ class Engine:
         whole (0.4 s for a word of 50,000 passages)."""
         docs = _kept(m.docs, keep)
         if sort == "relevance":
-            prior, _, most = self._prior(gen, docs)
+            prior, most = self._prior(gen, docs)
             if len(m.scores) > RANKED_UP_TO:
                 hits = self._by_document(gen, [m], docs, prior, most, first + limit)[0]
             else:
@@ -422,7 +422,7 @@ class Engine:
         if sort != "relevance":
             shown = _by_date(gen, docs, sort)[first : first + limit]
             return docs, [(m.passage, m.score) for m in self._proximity(gen, matched, shown)]
-        prior, _, most = self._prior(gen, docs)
+        prior, most = self._prior(gen, docs)
         hits, complete = self._by_document(gen, matched, docs, prior, most, first + limit)
         if complete and len(hits) < first + limit:
             # The other documents hold every part, in passages of their own.
