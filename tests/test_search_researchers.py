@@ -32,6 +32,11 @@ def docs() -> list:
     def doc(slug: str, title: str, text: str, **fields):
         return make_document(f"{BASE}/{slug}", title, [para(text)], **fields)
 
+    def long_doc(slug: str, title: str, first: str, second: str, filler: int):
+        # two passages of 100 words each (too long to be joined into one)
+        texts = [f"{first} {LONG[filler]}", f"{second} {LONG[filler + 1]}"]
+        return make_document(f"{BASE}/{slug}", title, texts)
+
     return [
         # the thesaurus: one document with the words typed, one with another term only
         doc("ecommerce", "Note A", "Member economies expand e-commerce for micro firms."),
@@ -47,27 +52,10 @@ def docs() -> list:
         doc("disaster", "Note N", "Ministers weighed natural disasters in the fjords."),
         doc("continuity", "Note O", "Ministers drew up business continuity plans in the fjords."),
         doc("scattered", "Note P", "Business leaders continue to trade in the fjords."),
-        # passages of 100 words each (too long to be joined into one)
-        make_document(
-            f"{BASE}/ibex-once",
-            "Note Q",
-            ["Ibex ibex grazing permits. " + LONG[0], "Herds. " + LONG[1]],
-        ),
-        make_document(
-            f"{BASE}/ibex-often",
-            "Note R",
-            ["Ibex grazing permits. " + LONG[2], "Ibex herds. " + LONG[3]],
-        ),
-        make_document(
-            f"{BASE}/markhor-once",
-            "Note S",
-            ["Markhor markhor pasture pasture rights. " + LONG[4], "Herds. " + LONG[5]],
-        ),
-        make_document(
-            f"{BASE}/markhor-often",
-            "Note T",
-            ["Markhor pasture rights. " + LONG[6], "Markhor pasture herds. " + LONG[7]],
-        ),
+        long_doc("ibex-once", "Note Q", "Ibex ibex grazing permits.", "Herds.", 0),
+        long_doc("ibex-often", "Note R", "Ibex grazing permits.", "Ibex herds.", 2),
+        long_doc("markhor-once", "Note S", "Markhor markhor pasture pasture rights.", "Herds.", 4),
+        long_doc("markhor-often", "Note T", "Markhor pasture rights.", "Markhor pasture herds.", 6),
         doc("informal", "Note U", "Ministers studied the informal economy of the steppe."),
         doc("information", "Note V", "Ministers shared information on economies of the steppe."),
         doc("smes", "Note K", "Quokkas help SMEs in the highlands."),
