@@ -76,15 +76,6 @@ class _Runs:
             f.close()
 
 
-def added(first: dict[int, float], second: dict[int, float]) -> dict[int, float]:
-    """The scores of an OR of two terms: each passage's in either, added up where both are
-    (as Whoosh's union matcher adds them)."""
-    out = {**first, **second}
-    for n in first.keys() & second.keys():
-        out[n] = first[n] + second[n]
-    return out
-
-
 def write_impacts(gen_dir: Path) -> int:
     """Write the impact files of the index generation in ``gen_dir``; returns how many
     scores they hold. Raises BackendError when the index cannot be read, OSError when the
@@ -102,9 +93,8 @@ def write_impacts(gen_dir: Path) -> int:
             for term, scores in queries.term_scores(r, body_field):
                 table[body_field][term] = runs.add(scores)
                 title = titles.get(term)
-                table[WORDS][term] = (
-                    table[body_field][term] if title is None else runs.add(added(title, scores))
-                )
+                both = None if title is None else queries.added([title, scores])
+                table[WORDS][term] = table[body_field][term] if both is None else runs.add(both)
         signature = ix.signature()
     finally:
         runs.close()
@@ -159,7 +149,7 @@ class Impacts:
         (field_a, a), (field_b, b) = terms
         if a == b and {field_a, field_b} == set(queries.SEARCH_FIELDS):
             return self._run(WORDS, a)  # a word in title or body
-        return added(self._run(field_a, a)[0], self._run(field_b, b)[0]), None
+        return queries.added([self._run(field_a, a)[0], self._run(field_b, b)[0]]), None
 
     def _run(self, key: str, term: str) -> tuple[dict[int, float], array]:
         start, count = self._table.get(key, {}).get(term, (0, 0))

@@ -387,7 +387,9 @@ def scores(ix: Reader, q) -> dict[int, float]:
 Scores = dict[int, float]  # record number -> BM25F score
 
 
-def _added(parts: list[Scores]) -> Scores:
+def added(parts: list[Scores]) -> Scores:
+    """The scores of an OR of ``parts``: each passage's in any part, added up where several
+    hold it (as Whoosh's union matcher adds them)."""
     out: Scores = {}
     for part in parts:
         for n, score in part.items():
@@ -421,7 +423,7 @@ def combination(q) -> tuple[list, Callable[[list[Scores]], Scores]] | None:
         boost = q.boost
         return [q.with_boost(1.0)], lambda s: {n: score * boost for n, score in s[0].items()}
     if kind is query.Or and not q.minmatch and q.scale is None:
-        return list(q.subqueries), _added
+        return list(q.subqueries), added
     if kind is query.And:
         return list(q.subqueries), _added_where_all
     if kind is query.DisjunctionMax and not q.tiebreak:
