@@ -79,6 +79,23 @@ def docs() -> list:
             )
             for n, filler in enumerate(FILLERS[:3])
         ),
+        # a genre word's preference weighs, it does not rank: a plan the extractor typed a
+        # web page, all about the subject, above a plan that names it once in passing
+        doc(
+            "kea-plan",
+            "Kea plan",
+            "Kea kea kea: the kea work plan for kea habitats.",
+            doc_type="web_page",
+        ),
+        make_document(
+            f"{BASE}/kea-initiative", "Initiative", [f"A kea. {FILLERS[0]}"], doc_type="initiative"
+        ),
+        make_document(
+            f"{BASE}/kea-news",
+            "Kea news",
+            [f"Kea flocks grew. {FILLERS[1]}"],
+            doc_type="news_article",
+        ),
         # the outcome prior: passages of the same length holding the words once each
         make_document(
             f"{BASE}/wombat-news",
@@ -217,6 +234,17 @@ def test_sorted_by_date_genre_words_are_words(engine):
     found = engine.search("Nanjing 2014 ministerial statement", sort="newest")
     assert found["type_hint"] is None
     assert "nanjing-statement" not in slugs(found["results"])
+
+
+def test_a_type_preference_weighs_but_does_not_put_every_preferred_document_first(engine):
+    found = engine.search("kea plan")
+    assert found["type_hint"]["label"] == "plans"
+    assert slugs(found["results"]) == ["kea-plan", "kea-initiative", "kea-news"]
+    # without the preference the initiative's one mention ranks below the news item's
+    assert slugs(engine.search("kea", type_hint=False)["results"])[1:] == [
+        "kea-news",
+        "kea-initiative",
+    ]
 
 
 def test_news_prefers_news(engine):

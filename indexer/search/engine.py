@@ -35,6 +35,12 @@ UNDATED = "undated"  # the year facet's bucket for documents without a year
 # many times its BM25F score, so that a topical query's first page leads with what ministers
 # adopted (tuned on the development half of bench/data/real).
 OUTCOME_PRIOR = 1.5
+# A document of the types a query's genre words prefer ("statement", "news": genres) scores
+# this many times its BM25F score: a weight, not a tier, so that a document the extractor
+# typed wrongly is not put behind every document of the types preferred. The development
+# half of bench/data/real scores alike from 1 to a strict tier; twice the outcome prior
+# makes a genre word typed outweigh it.
+TYPE_PREFERENCE = 3.0
 RANKED_UP_TO = 2000  # passages of a query part whose documents are ranked whole (_one_part)
 RERANKED = 100  # documents re-ranked by their summed passages, past their best (_by_document)
 
@@ -320,28 +326,15 @@ class Engine:
 
         Works on each part's ``Matches`` (kept per generation): what is left per query is
         set and dictionary work over them, not posting lists read and scored again. With
-        ``prefer`` (types), the documents of those types are ranked first, then the others.
+        ``prefer`` (types), the documents of those types weigh TYPE_PREFERENCE times more.
         """
         qq = queries.passage_query(parsed)
         parts = queries.conjuncts(qq) if not parsed.empty else [qq]
         matched = [gen.matches(r, p) for p in parts]
         keep = self._filter(gen, r, filters, parsed.excluded)
-        types = gen.types
-        if prefer:
-            groups = [
-                lambda o: types[o] in prefer and (keep is None or keep(o)),
-                lambda o: types[o] not in prefer and (keep is None or keep(o)),
-            ]
-        else:
-            groups = [keep]
-        skip, want = (page - 1) * limit, limit
-        docs: frozenset[int] = frozenset()
-        hits: list[tuple[int, float]] = []
-        for group in groups:
-            found, page_hits = self._ranked(gen, parsed, matched, group, sort, skip, want)
-            docs |= found
-            hits += page_hits
-            skip, want = max(0, skip - len(found)), limit - len(hits)
+        docs, hits = self._ranked(
+            gen, parsed, matched, keep, sort, (page - 1) * limit, limit, prefer
+        )
         if filters[1] is not None:  # types are counted as if none were chosen, to add more
             year, _, meeting = filters
             by_type = _kept(
@@ -356,7 +349,7 @@ class Engine:
                 parts = queries.conjuncts(parsed.typed)
                 matched = [gen.matches(r, p) for p in parts]
             if len(parts) > 1:
-                partial = self._some_parts(gen, parts, matched, keep, docs, limit)
+                partial = self._some_parts(gen, parts, matched, keep, docs, limit, prefer)
         facets = {
             "year": _counts(gen.years[o] or UNDATED for o in docs),
             "doc_type": _counts(gen.types[o] for o in by_type),
@@ -364,30 +357,31 @@ class Engine:
         }
         return len(docs), facets, hits, partial
 
-    def _ranked(self, gen, parsed, matched: list[Matches], keep, sort, first, limit):
+    def _ranked(self, gen, parsed, matched: list[Matches], keep, sort, first, limit, prefer):
         """(documents holding every part that pass ``keep``, the (passage record, score)
-        hits of the ``limit`` of them from rank ``first``; none when ``limit`` is 0)."""
-        if limit <= 0:
-            return _kept(frozenset.intersection(*(m.docs for m in matched)), keep), []
+        hits of the ``limit`` of them from rank ``first``), ``prefer`` as in ``_run``."""
         if len(matched) > 1:
-            return self._all_parts(gen, matched, keep, sort, first, limit)
+            return self._all_parts(gen, matched, keep, sort, first, limit, prefer)
         by = sort if sort != "relevance" or not parsed.empty else "newest"
-        return self._one_part(gen, matched[0], keep, by, first, limit)
+        return self._one_part(gen, matched[0], keep, by, first, limit, prefer)
 
-    def _prior(self, gen: Generation, docs: frozenset[int]):
+    def _prior(self, gen: Generation, docs: frozenset[int], prefer: frozenset[str] | None):
         """(a document's prior by ordinal, the largest) for ranking ``docs``: OUTCOME_PRIOR
-        for an outcome, else 1; (None, 1.0) when no document of ``docs`` is an outcome, so
-        the ranking walks no deeper than it must."""
-        outcomes = gen.outcomes
-        if docs.isdisjoint(outcomes):
+        for an outcome, times TYPE_PREFERENCE for a type in ``prefer``, else 1; (None, 1.0)
+        when every document of ``docs`` has 1, so the ranking walks no deeper than it
+        must."""
+        outcomes, types = gen.outcomes, gen.types
+        preferred = prefer is not None and any(types[o] in prefer for o in docs)
+        if not preferred and docs.isdisjoint(outcomes):
             return None, 1.0
 
         def of_doc(o: int) -> float:
-            return OUTCOME_PRIOR if o in outcomes else 1.0
+            weight = OUTCOME_PRIOR if o in outcomes else 1.0
+            return weight * TYPE_PREFERENCE if preferred and types[o] in prefer else weight
 
-        return of_doc, OUTCOME_PRIOR
+        return of_doc, OUTCOME_PRIOR * (TYPE_PREFERENCE if preferred else 1.0)
 
-    def _one_part(self, gen, m: Matches, keep, sort, first, limit):
+    def _one_part(self, gen, m: Matches, keep, sort, first, limit, prefer):
         """(documents ``m`` matches that pass ``keep``, the page's hits: by relevance each
         document's best passage, documents by the sum of their best passages' scores times
         the outcome prior, best first; by date, the page's documents' best passages).
@@ -398,7 +392,7 @@ class Engine:
         whole (0.4 s for a word of 50,000 passages)."""
         docs = _kept(m.docs, keep)
         if sort == "relevance":
-            prior, most = self._prior(gen, docs)
+            prior, most = self._prior(gen, docs, prefer)
             if len(m.scores) > RANKED_UP_TO:
                 hits = self._by_document(gen, [m], docs, prior, most, first + limit)[0]
             else:
@@ -409,7 +403,7 @@ class Engine:
         shown = _by_date(gen, docs, sort)[first : first + limit]
         return docs, [_best_passage(gen.passages_of[o], m.scores) for o in shown]
 
-    def _all_parts(self, gen, matched: list[Matches], keep, sort, first, limit):
+    def _all_parts(self, gen, matched: list[Matches], keep, sort, first, limit, prefer):
         """(documents holding every part, the page's (passage record, score) hits).
 
         By relevance, documents with a passage holding every part come first, ranked by
@@ -422,7 +416,7 @@ class Engine:
         if sort != "relevance":
             shown = _by_date(gen, docs, sort)[first : first + limit]
             return docs, [(m.passage, m.score) for m in self._proximity(gen, matched, shown)]
-        prior, most = self._prior(gen, docs)
+        prior, most = self._prior(gen, docs, prefer)
         hits, complete = self._by_document(gen, matched, docs, prior, most, first + limit)
         if complete and len(hits) < first + limit:
             # The other documents hold every part, in passages of their own.
@@ -457,12 +451,12 @@ class Engine:
         found = (doc_rank.score_document(o, gen.passages_of[o], scores) for o in ordinals)
         return [m for m in found if m]
 
-    def _some_parts(self, gen, parts, matched: list[Matches], keep, exclude, want: int):
+    def _some_parts(self, gen, parts, matched: list[Matches], keep, exclude, want: int, prefer):
         """The best ``want`` documents outside ``exclude`` holding every metadata condition
         (``type:``, ``year:``…) and at least half of the other parts (most parts first),
         among those with a passage in the top passages of an OR of those parts (at least
-        PARTIAL_CANDIDATES documents, when there are as many). None for fewer than two
-        such parts."""
+        PARTIAL_CANDIDATES documents, when there are as many), ``prefer`` as in ``_run``.
+        None for fewer than two such parts."""
         filters = [m for p, m in zip(parts, matched, strict=True) if queries.is_filter(p)]
         words = [m for p, m in zip(parts, matched, strict=True) if not queries.is_filter(p)]
         if len(words) < 2:
@@ -493,7 +487,7 @@ class Engine:
             k *= 4
         need = (len(words) + 1) // 2
         found = self._proximity(gen, words, list(candidates))
-        prior = self._prior(gen, frozenset(candidates))[0]
+        prior = self._prior(gen, frozenset(candidates), prefer)[0]
         kept = doc_rank.by_relevance([m for m in found if m.parts >= need], prior)
         return [(m.passage, m.score) for m in kept[:want]]
 

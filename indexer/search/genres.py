@@ -2,7 +2,7 @@
 and "plan" in a query name the kind of document wanted, not words it must hold.
 "Nanjing 2014 ministerial statement" wants the 2014 statement, whose text need not say
 "statement": the genre words leave the query and become a type preference (documents of
-those types first), which the user sees and can remove.
+those types weigh more: engine.TYPE_PREFERENCE), which the user sees and can remove.
 """
 
 from __future__ import annotations
