@@ -58,6 +58,10 @@ def docs() -> list:
         long_doc("markhor-often", "Note T", "Markhor pasture rights.", "Markhor pasture herds.", 6),
         doc("informal", "Note U", "Ministers studied the informal economy of the steppe."),
         doc("information", "Note V", "Ministers shared information on economies of the steppe."),
+        doc("smewg", "Note W", "The SMEWG met on the tundra to count reindeer herds."),
+        doc("working-group", "Note X", "Delegates of the SME Working Group toured tundra bogs."),
+        doc("smemm", "Note Y", "The SMEMM was held in a taiga lodge by the river."),
+        doc("ministerial", "Note Z", "Pines ringed the taiga hall of the SME Ministerial Meeting."),
         doc("smes", "Note K", "Quokkas help SMEs in the highlands."),
         doc("sized", "Note L", "Quokkas help small and medium-sized enterprises inland."),
         doc("small-businesses", "Note M", "Quokkas help small businesses on the coast."),
@@ -160,6 +164,8 @@ def engine(index: Path):
         ("access to finance", "finance", {"financing", "financial"}),
         ("women entrepreneurs", "women", {"women-led", "participation"}),
         ("red tape", "red-tape", {"burden"}),
+        ("SMEWG tundra", "smewg", {"working-group"}),
+        ("SMEMM taiga", "smemm", {"ministerial"}),
     ],
 )
 def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):
