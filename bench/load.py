@@ -4,8 +4,8 @@ swaps a new generation in.
 
     python bench/load.py [--docs 10000] [--real-docs 124 | --pages DIR | --real]
                          [--clients 1,8,16] [--rounds 3] [--seconds 10] [--threads 8]
-                         [--workers N] [--before d617c96] [--workdir DIR] [--profile]
-                         [--skip-rebuild]
+                         [--workers N] [--before d617c96] [--workdir DIR] [--reuse]
+                         [--profile] [--skip-rebuild]
 
 Everything runs on 127.0.0.1 and is bounded in time (each phase `--seconds`, the rebuild
 at most MAX_REBUILD_WAIT). Corpora: one the size of the real mirror (`--real-docs`
@@ -435,13 +435,26 @@ def stored_documents(corpus: Corpus) -> list[Document]:
     return [d for d in docs if d is not None]
 
 
-def prepare(name: str, work: Path, make: Callable[[Path], list[Document]], old: Path | None):
-    """The corpus, this code's index, the old code's index and the FTS5 database."""
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    docs = make(work)
+def prepare(
+    name: str,
+    work: Path,
+    make: Callable[[Path], list[Document]],
+    old: Path | None,
+    reuse: bool = False,
+):
+    """The corpus, this code's index, the old code's index and the FTS5 database. With
+    ``reuse``, a corpus already in ``work`` (from an earlier run) is kept and this code's
+    index brought up to date (rebuilt only when stale, as `apec-search index` does); the
+    other two are always built again."""
+    if reuse and (work / "corpus").is_dir():
+        docs = stored_documents(Corpus(work / "corpus"))
+        print(f"{name}: reusing the {len(docs)} documents in {work / 'corpus'}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        docs = make(work)
     started = time.perf_counter()
-    summary = build_index(work / "corpus", work / "index", recreate=True, extract=False)
+    summary = build_index(work / "corpus", work / "index", recreate=not reuse, extract=False)
     print(
         f"{name}: indexed {summary.documents} documents ({summary.passages} passages)"
         f" in {time.perf_counter() - started:.0f} s",
@@ -461,6 +474,7 @@ def prepare(name: str, work: Path, make: Callable[[Path], list[Document]], old: 
             check=True,
         )
         print(f"{name}: the old code indexed it in {time.perf_counter() - started:.0f} s")
+    (work / "fts.db").unlink(missing_ok=True)
     fts_build(work / "fts.db", docs).close()
     return Prepared(name, work, docs)
 
@@ -662,6 +676,11 @@ def main() -> None:
     ap.add_argument("--workers", type=int, help="gunicorn workers (default: the cores)")
     ap.add_argument("--before", default="d617c96", help="earlier commit to compare ('': none)")
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "apec-load")
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the corpora already in --workdir (their index updated, not recreated)",
+    )
     ap.add_argument("--profile", action="store_true", help="also profile Engine.search")
     ap.add_argument("--skip-rebuild", action="store_true")
     ap.add_argument("--serve-fts", type=Path, help=argparse.SUPPRESS)
@@ -690,7 +709,7 @@ def main() -> None:
         corpora.append((f"{args.docs} documents", lambda w: synthetic_corpus(w, args.docs)))
     with OldCode(args.before) if args.before else nullcontext() as old:
         for i, (name, make) in enumerate(corpora):
-            p = prepare(name, args.workdir / f"corpus-{i}", make, old)
+            p = prepare(name, args.workdir / f"corpus-{i}", make, old, args.reuse)
             if args.profile and i == 0:
                 profile(p)
             servers = start_servers(p, args, old)

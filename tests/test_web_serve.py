@@ -44,7 +44,9 @@ def test_serve_defaults_to_a_gunicorn_worker_per_core(monkeypatch):
     served = {}
     monkeypatch.setattr(serve_module, "cores", lambda: 4)
     monkeypatch.setattr(
-        serve_module, "run_gunicorn", lambda app, *args: served.update(app=app, args=args)
+        serve_module,
+        "run_gunicorn",
+        lambda app, *args, **kw: served.update(app=app, args=args, **kw),
     )
     monkeypatch.setenv("APEC_SEARCH_INDEX", "/srv/apec-index")
     result = CliRunner().invoke(cli, ["serve", "--threads", "3"])
@@ -52,6 +54,43 @@ def test_serve_defaults_to_a_gunicorn_worker_per_core(monkeypatch):
     assert served["args"] == ("127.0.0.1", 8000, 4, 3)
     assert served["app"].config["INDEX_DIR"] == Path("/srv/apec-index")
     assert "with 4 gunicorn workers of 3 threads" in result.output
+    served["on_worker_start"]()  # no index there: nothing to open, and no error
+
+
+def _tiny_index(tmp_path: Path) -> Path:
+    build_index(make_corpus(tmp_path, [_statement(1, "export finance")]), tmp_path / "index")
+    return tmp_path / "index"
+
+
+def test_each_gunicorn_worker_opens_the_index_before_taking_requests(monkeypatch, tmp_path):
+    served = {}
+    monkeypatch.setattr(
+        serve_module,
+        "run_gunicorn",
+        lambda app, *args, **kw: served.update(app=app, args=args, **kw),
+    )
+    index = _tiny_index(tmp_path)
+    result = CliRunner().invoke(cli, ["serve", "--index", str(index), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    engine = served["app"].extensions["apec_search_engine"]
+    assert engine._gen is None  # not in the master: each worker opens its own after the fork
+    served["on_worker_start"]()  # what gunicorn calls in a new worker (post_worker_init)
+    assert engine._gen is not None and engine.warm_up
+    engine.close()
+
+
+def test_waitress_opens_the_index_before_taking_requests(monkeypatch, tmp_path):
+    opened = []
+
+    def serve(app, **kw):
+        opened.append(app.extensions["apec_search_engine"]._gen is not None)
+        app.extensions["apec_search_engine"].close()
+
+    monkeypatch.setattr(waitress, "serve", serve)
+    index = _tiny_index(tmp_path)
+    result = CliRunner().invoke(cli, ["serve", "--index", str(index), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert opened == [True]
 
 
 def test_serve_falls_back_to_waitress_where_gunicorn_cannot_run(monkeypatch):

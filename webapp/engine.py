@@ -6,11 +6,13 @@ running server picks up `apec-search index` without a restart.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from flask import Flask, current_app
 
 from indexer.search.engine import Engine
+from indexer.search.generation import IndexMissing
 
 EXTENSION_KEY = "apec_search_engine"
 
@@ -23,3 +25,11 @@ def init_app(app: Flask) -> None:
 
 def get_engine() -> Engine:
     return current_app.extensions[EXTENSION_KEY]
+
+
+def open_index(app: Flask) -> None:
+    """Open ``app``'s index now (starting its warm-up when the app warms up), so that a
+    server's first searches find its caches filling rather than each opening it; nothing
+    when there is no usable index (the pages say so on each request)."""
+    with suppress(IndexMissing):
+        app.extensions[EXTENSION_KEY].open()

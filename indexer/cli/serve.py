@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -35,12 +36,20 @@ def gunicorn_available() -> bool:
     return True
 
 
-def run_gunicorn(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
+def run_gunicorn(
+    app: Flask,
+    host: str,
+    port: int,
+    workers: int,
+    threads: int,
+    on_worker_start: Callable[[], None] | None = None,
+) -> None:
     """Serve ``app`` with ``workers`` gunicorn processes of ``threads`` threads each
     (the gthread worker, which keeps connections alive). Each worker's Engine opens the
-    index lazily after the fork and follows ``index/current``, so every worker serves a
-    newly swapped-in generation from its next request on. Blocks until stopped (SIGINT or
-    SIGTERM stop it gracefully)."""
+    index after the fork (when ``on_worker_start``, called in each new worker before it
+    takes requests, opens it; else at its first request) and follows ``index/current``,
+    so every worker serves a newly swapped-in generation from its next request on. Blocks
+    until stopped (SIGINT or SIGTERM stop it gracefully)."""
     from gunicorn.app.base import BaseApplication
 
     class Application(BaseApplication):
@@ -55,6 +64,8 @@ def run_gunicorn(app: Flask, host: str, port: int, workers: int, threads: int) -
                 "graceful_timeout": 10,
                 "proc_name": "apec-search",
             }
+            if on_worker_start is not None:
+                settings["post_worker_init"] = lambda worker: on_worker_start()
             if "control_socket_disable" in self.cfg.settings:
                 # Newer gunicorns open a control socket in $HOME, shared by every server
                 # of the user: not needed here, and two servers would fight over it.
@@ -91,6 +102,7 @@ def serve_command(
 ) -> None:
     """Serve the web front end (it starts even before an index exists)."""
     from webapp import create_app
+    from webapp.engine import open_index
 
     app = create_app({"INDEX_DIR": index_dir or default_index_dir(), "WARM_UP": True})
     workers = workers or cores()
@@ -103,9 +115,12 @@ def serve_command(
     click.echo(
         f"Serving {app.config['INDEX_DIR']} on http://{host}:{port}/ with {how} (Ctrl-C to stop)"
     )
+    # Each process opens the index (and starts warming it up) before it takes requests:
+    # a worker left to open it at its first request served its first seconds cold.
     if pool:
-        run_gunicorn(app, host, port, workers, threads)
+        run_gunicorn(app, host, port, workers, threads, on_worker_start=lambda: open_index(app))
     else:
         from waitress import serve as waitress_serve
 
+        open_index(app)
         waitress_serve(app, host=host, port=port, threads=threads)

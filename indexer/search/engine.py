@@ -156,6 +156,12 @@ class Engine:
         except store.BackendError as exc:
             raise self._damaged(exc) from exc
 
+    def open(self) -> None:
+        """Open the current generation now rather than at the first search (starting its
+        warm-up, with ``warm_up``). Raises IndexMissing when there is no index yet, and
+        IndexDamaged when it cannot be read."""
+        self._current()
+
     @property
     def index_path(self) -> Path | None:
         try:
