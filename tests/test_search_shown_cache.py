@@ -1,11 +1,13 @@
 """What is kept per index generation to answer faster (a passage's stored fields, sentences
-and words; what each query part matches and its scores; the term lookups of each searcher;
-a word's spelling correction) changes no answer: another query on the same passage gets
-its own sentence and snippet, a rebuilt index is served fresh by the same Engine, an Engine
-that can keep nothing answers as one that keeps everything, and a searcher that forgets its
-term lookups answers the same. A part shared by different queries is read and scored once
-per generation, a word spell-checked once, and a server reads the common words and the
-passages ahead, in the background, stopping when the generation is closed."""
+and words, and its link and snippet for the query words it holds; what each query part
+matches and its scores; the term lookups of each searcher; a word's spelling correction)
+changes no answer: another query on the same passage gets its own sentence and snippet, a
+rebuilt index is served fresh by the same Engine, an Engine that can keep nothing answers
+as one that keeps everything, and a searcher that forgets its term lookups answers the
+same. A part shared by different queries is read and scored once per generation, a word
+spell-checked once, a passage's link and snippet made once for the queries marking the
+same words of it, and a server reads the common words and the passages ahead, in the
+background, stopping when the generation is closed."""
 
 import threading
 from pathlib import Path
@@ -16,6 +18,7 @@ from indexer.index.build import build_index
 from indexer.index.impacts import Impacts
 from indexer.search.bounded_cache import BoundedCache
 from indexer.search.engine import Engine
+from indexer.search.generation import Shown
 from tests.helpers import make_corpus, make_document, make_index
 from tests.search_fixtures import sample_docs
 
@@ -48,6 +51,26 @@ def test_another_query_on_a_kept_passage_links_its_own_sentence(tmp_path: Path):
     assert "<mark>tourism</mark>" in tourism["snippet"]
     assert "<mark>finance</mark>" in finance["snippet"]
     assert "<mark>" not in tourism["snippet"].replace("<mark>tourism</mark>", "")
+
+
+def test_queries_marking_the_same_words_of_a_passage_share_its_link_and_snippet(
+    tmp_path: Path, monkeypatch
+):
+    corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
+    build_index(corpus, tmp_path / "index")
+    made: list[frozenset[str]] = []
+    real = Shown.showing
+    monkeypatch.setattr(
+        Shown, "showing", lambda s, p: made.append(frozenset(p.stems)) or real(s, p)
+    )
+    engine = Engine(tmp_path / "index")
+    alone = engine.search("tourism")["results"][0]
+    # "zanzibar" is not in the passage: the same words marked, the link and snippet kept
+    partial = engine.search("tourism zanzibar")["partial"][0]
+    assert made == [{"tourism"}]
+    assert (partial["link"], partial["snippet"]) == (alone["link"], alone["snippet"])
+    both = engine.search("tourism finance")["results"][0]  # other words marked: made anew
+    assert len(made) == 2 and "<mark>finance</mark>" in both["snippet"]
 
 
 def test_a_rebuilt_index_is_served_fresh_by_the_same_engine(tmp_path: Path):
@@ -126,10 +149,12 @@ def test_an_engine_keeping_no_scores_answers_the_same(tmp_path: Path, monkeypatc
     expected = [Engine(index).search(q, sort=s) for q in queries for s in ("relevance", "newest")]
     monkeypatch.setattr("indexer.search.generation.MATCHES_CACHE", 1)
     monkeypatch.setattr("indexer.search.generation.WHOOSH_READ_CACHE", 1)
+    monkeypatch.setattr("indexer.search.generation.SHOWINGS_CACHE", 1)
     engine = Engine(index)
     got = [engine.search(q, sort=s) for q in queries for s in ("relevance", "newest")]
     assert [_untimed(f) for f in got] == [_untimed(f) for f in expected]
-    assert engine._current().matched.weight <= 1 and engine._current().whoosh_read.weight <= 1
+    gen = engine._current()
+    assert gen.matched.weight <= 1 and gen.whoosh_read.weight <= 1 and len(gen.showings) <= 1
 
 
 def test_a_part_whoosh_reads_is_kept_while_words_come_and_go(tmp_path: Path, monkeypatch):

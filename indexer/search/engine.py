@@ -17,8 +17,8 @@ from indexer.index.build import CURRENT, read_meta
 from indexer.model import DOC_TYPES
 from indexer.search import doc_rank, genres, top_k
 from indexer.search import highlight as marking
-from indexer.search.generation import Generation, IndexDamaged, IndexMissing, Matches, Shown
-from indexer.search.snippets import mentions, sentence_link, snippet
+from indexer.search.generation import Generation, IndexDamaged, IndexMissing, Matches
+from indexer.search.snippets import mentions, sentence_link
 from indexer.text.fragments import passage_link
 
 SORTS = ("relevance", "newest", "oldest")
@@ -503,35 +503,24 @@ class Engine:
         """A result: the document's metadata and its passage, linked at the sentence holding
         the most query terms (``match_position`` is that sentence's paragraph)."""
         docnum, score = hit
-        shown = gen.shown.get(docnum, lambda: Shown.read(r, docnum))
+        shown, showing = gen.shown_for(r, docnum, parsed)
         f = shown.fields
-        text = f.get("body", "")
-        marked = shown.body.marked(parsed)
-        link, line = sentence_link(
-            f.get("url", ""),
-            f.get("content_type", ""),
-            text,
-            f.get("page"),
-            parsed,
-            shown.body,
-            marked,
-        )
         position = f.get("position")
-        anchor, paragraph = line_mark(f, line)
+        anchor, paragraph = line_mark(f, showing.line)
         return {
             "id": f["doc_id"],
             "title": f.get("title", ""),
             "url": f.get("url", ""),
-            "link": link,
+            "link": showing.link,
             "doc_type": f.get("doc_type", "other"),
             "year": f.get("year"),
             "date": f.get("date") or None,
             "location": f.get("location"),
-            "snippet": snippet(text, parsed, shown.body, marked),
+            "snippet": showing.snippet,
             "score": round(score, 4),
             "passage_id": f.get("passage_id"),
             "position": position,
-            "match_position": position + line if position is not None else None,
+            "match_position": position + showing.line if position is not None else None,
             "anchor": anchor,  # the matching paragraph's anchor on the document page
             "paragraph": paragraph,  # ... and its ¶ (the source's own number, or the count)
             "page": f.get("page"),

@@ -11,18 +11,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from indexer.index import queries, store, thesaurus
 from indexer.index.impacts import Impacts, best_first
 from indexer.index.spelling import Speller
 from indexer.search import doc_rank
 from indexer.search.bounded_cache import BoundedCache
-from indexer.search.snippets import Analysed
+from indexer.search.snippets import Analysed, sentence_link, snippet
 
 INDEX_ENV = "APEC_SEARCH_INDEX"
 DEFAULT_INDEX = "index"
 SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 7 kB each)
+# A passage's deep link and snippet for the query terms it holds, per generation (about
+# 1 kB each): different queries often mark the same words of a passage (over the real
+# mirror, half of the results of 3,000 all-different queries of the load test).
+SHOWINGS_CACHE = 16_384
 # Passage scores kept per generation, of all query parts together: every part of the real
 # mirror's vocabulary fits. Each with its part's ranking and documents: this cache full and
 # SHOWN_CACHE full, as after a warm-up of 10,000 documents (87,000 passages), add about
@@ -71,6 +75,10 @@ class Generation:
     impacts: Impacts | None
     # record number -> the passage as results show it (results repeat across queries)
     shown: BoundedCache[int, Shown] = field(default_factory=lambda: BoundedCache(SHOWN_CACHE))
+    # (record number, the query terms its passage holds) -> the passage's link and snippet
+    showings: BoundedCache[tuple, Showing] = field(
+        default_factory=lambda: BoundedCache(SHOWINGS_CACHE)
+    )
     # repr of a query part -> what it matches
     matched: BoundedCache[str, Matches] = field(
         default_factory=lambda: BoundedCache(MATCHES_CACHE, weigh=lambda m: len(m.scores) + 1)
@@ -172,6 +180,17 @@ class Generation:
         except store.BackendError:
             return
 
+    def shown_for(
+        self, r: store.Reader, docnum: int, parsed: queries.Parsed
+    ) -> tuple[Shown, Showing]:
+        """The passage record ``docnum`` as results show it, and its link and snippet for
+        the query ``parsed``: each made once per generation (while among the SHOWN_CACHE
+        and SHOWINGS_CACHE most recently used), the link and snippet once for all the
+        queries marking the same words of it."""
+        shown = self.shown.get(docnum, lambda: Shown.read(r, docnum))
+        key = (docnum, *shown.body.terms_held(parsed))
+        return shown, self.showings.get(key, lambda: shown.showing(parsed))
+
     def correction(self, r: store.Reader, word: str) -> str | None:
         """``store.correction`` of ``word`` by this generation's speller, looked up once
         per generation (while among the CORRECTIONS_CACHE most recently used words)."""
@@ -247,3 +266,21 @@ class Shown:
     def read(cls, r: store.Reader, docnum: int) -> Shown:
         fields = r.stored(docnum)
         return cls(fields, Analysed.of(fields.get("body", "")))
+
+    def showing(self, parsed: queries.Parsed) -> Showing:
+        """The passage's deep link, line and snippet for the query ``parsed``
+        (``snippets.sentence_link`` and ``snippets.snippet``)."""
+        f = self.fields
+        text = f.get("body", "")
+        marked = self.body.marked(parsed)
+        url, ctype, page = f.get("url", ""), f.get("content_type", ""), f.get("page")
+        link, line = sentence_link(url, ctype, text, page, parsed, self.body, marked)
+        return Showing(link, line, snippet(text, parsed, self.body, marked))
+
+
+class Showing(NamedTuple):
+    """How a result shows its passage for a query."""
+
+    link: str  # the deep link to the sentence holding the most query terms
+    line: int  # the line of the passage that sentence is on, from 0
+    snippet: str  # HTML, the query's words marked

@@ -82,6 +82,12 @@ class Analysed:
         at = sorted(set(chain.from_iterable(found)))
         return Marked(frozenset(map(self.forms.__getitem__, at)), at)
 
+    def terms_held(self, parsed: queries.Parsed) -> tuple[frozenset[str], frozenset[str]]:
+        """(the query's unstemmed terms, its stems) that words of the text have: all that
+        ``marked``, ``best_sentence`` and a snippet take from the query."""
+        exact = frozenset(t for t in parsed.exact if t in self.by_folded)
+        return exact, frozenset(t for t in parsed.stems if t in self.by_stem)
+
     def first_match(self, marked: Marked) -> int | None:
         """The character offset of the first ``marked`` word; None when there is none."""
         return self.starts[marked.at[0]] if marked.at else None
