@@ -100,6 +100,10 @@ def docs() -> list:
             [f"Kea flocks grew. {FILLERS[1]}"],
             doc_type="news_article",
         ),
+        # a year typed is the document's year too: the 2016 story never writes "2016"
+        doc("tern-2016", "Tern story", "Ministers watched terns nest on the cliffs.", year=2016),
+        doc("tern-2011", "Tern note", "Terns were counted by rangers on the shore.", year=2011),
+        doc("tern-mention", "Tern plan", "The 2016 tern survey covered the dunes.", year=2019),
         # the outcome prior: passages of the same length holding the words once each
         make_document(
             f"{BASE}/wombat-news",
@@ -251,6 +255,13 @@ def test_a_type_preference_weighs_but_does_not_put_every_preferred_document_firs
         "kea-news",
         "kea-initiative",
     ]
+
+
+def test_a_year_typed_also_matches_the_documents_of_that_year(engine):
+    assert set(slugs(engine.search("tern 2016")["results"])) == {"tern-2016", "tern-mention"}
+    assert slugs(engine.search("tern 2011")["results"]) == ["tern-2011"]
+    # quoted, it is the text "2016" only
+    assert slugs(engine.search('tern "2016"')["results"]) == ["tern-mention"]
 
 
 def test_news_prefers_news(engine):
