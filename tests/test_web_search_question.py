@@ -2,11 +2,14 @@
 to ask it; a query of words gets neither."""
 
 import html
+import json
 import re
 
 import pytest
+from click.testing import CliRunner
 
 from indexer.ask.question import reads_as_question
+from indexer.cli import cli
 from tests.ask_corpus import DOCS
 from tests.helpers import make_index
 from webapp import create_app
@@ -83,3 +86,28 @@ def test_a_question_exports_the_documents_its_page_lists(client):
     response = client.get("/search.csv", query_string={"q": "Who chaired the 2021 meeting?"})
     assert response.status_code == 200
     assert "2021 SME Ministerial Meeting" in response.get_data(as_text=True)
+
+
+def test_the_json_twin_of_a_question_is_the_page(client):
+    q = "Who chaired the 2021 SME ministerial meeting?"
+    data = client.get("/api/search", query_string={"q": q}).get_json()
+    page = body(client, q)
+    assert data["query"] == q
+    assert data["question_words"] == "chaired OR 2021 OR SME OR ministerial OR meeting"
+    assert data["featured"]["confident"] and "Mere Tawhiri" in data["featured"]["summary"]
+    shown = re.findall(r'<li class="result', page)
+    assert data["total"] > 0 and len(data["results"]) == len(shown)
+    assert data["results"][0]["title"] in html.unescape(page)
+    words = client.get("/api/search", query_string={"q": "women entrepreneurs"}).get_json()
+    assert words["featured"] is None and words["question_words"] is None
+
+
+def test_the_command_line_answers_a_question_as_the_page_does(tmp_path):
+    index_dir = make_index(tmp_path, DOCS)
+    q = "Who chaired the 2021 SME ministerial meeting?"
+    found = CliRunner().invoke(cli, ["search", "--index", str(index_dir), "--json", q])
+    assert found.exit_code == 0, found.output
+    data = json.loads(found.output)
+    assert data["featured"]["confident"] and data["total"] > 0
+    text = CliRunner().invoke(cli, ["search", "--index", str(index_dir), q]).output
+    assert text.startswith("Answer: ") and "Mere Tawhiri" in text.splitlines()[0]

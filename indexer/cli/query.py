@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from indexer.ask import answer
+from indexer.ask.search_box import search_box
 from indexer.cli.common import QUERY_CONTEXT, index_option, open_engine, parse_years
 from indexer.model import DOC_TYPES
 from indexer.search.engine import SORTS, TYPE_GROUPS
@@ -54,7 +55,8 @@ def search_command(
 ) -> None:
     """Search the index: words, "exact phrases", OR, -word, word*, title:/type:/year:/location:."""
     with open_engine(index_dir) as engine:
-        found = engine.search(
+        found = search_box(
+            engine,
             " ".join(query),
             year=year,
             doc_type=list(doc_type) or None,
@@ -90,6 +92,13 @@ def _print_result(n: int, r: dict) -> None:
 
 
 def print_results(found: dict) -> None:
+    featured = found.get("featured")
+    if featured and featured["answer"]:
+        click.secho(f"Answer: {featured['summary']}", bold=True, fg="green")
+        click.secho(f"   {featured['answer']['link']}", fg="blue")
+    if found.get("question_words"):
+        words = ", ".join(found["question_words"].split(" OR "))
+        click.secho(f"Documents with any of the question's words: {words}", fg="magenta")
     for note in found["notes"]:
         click.secho(note, fg="magenta")
     if found.get("type_hint"):

@@ -1,10 +1,12 @@
-"""JSON twins of the pages: `/api/search` is exactly `apec-search search --json`; `/api/doc`
+"""JSON twins of the pages: `/api/search` is exactly `apec-search search --json` (a question
+gets its answer, `featured`, and documents with any of its words, as on the page); `/api/doc`
 is the document page's data, with `copy_of` (the primary a copy repeats, or null)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from indexer.ask.search_box import search_box
 from webapp import works
 from webapp.engine import get_engine
 from webapp.errors import error_response
@@ -17,7 +19,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 def search() -> Response:
     params = parse_search(request.args, Limits.from_config(current_app.config))
     require_query(params)
-    return jsonify(get_engine().search(params.q, **params.engine_kwargs()))
+    return jsonify(search_box(get_engine(), params.q, **params.engine_kwargs()))
 
 
 @bp.get("/doc/<doc_id>")

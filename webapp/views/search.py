@@ -8,8 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from markupsafe import Markup
 
-from indexer.ask.answer import featured_answer
-from indexer.ask.question import question_search
+from indexer.ask.search_box import search_box
 from webapp import facets
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
@@ -59,15 +58,11 @@ def results() -> str:
     params = _params(limit=current_app.config["PAGE_SIZE"])
     if params.is_empty:
         return render_template("search.html", params=params, q=params.q, result=None)
-    # A question typed into the search box: its confident answer above the results, which
-    # are then documents with any of its content words (all of them seldom meet).
-    words = question_search(params.q)
-    result = get_engine().search(words or params.q, **params.engine_kwargs())
-    featured = featured_answer(get_engine(), params.q) if params.page == 1 else None
+    result = search_box(get_engine(), params.q, **params.engine_kwargs())
     return render_template(
         "search.html",
-        featured=featured,
-        question_words=words,
+        featured=result["featured"],
+        question_words=result["question_words"],
         params=params,
         q=params.q,
         result=result,
@@ -94,9 +89,9 @@ def every_result(params: SearchParams, max_rows: int, batch: int) -> Iterator[di
     """The results of `params` from the first, up to `max_rows`, fetched `batch` at a time
     (the Engine returns at most MAX_LIMIT per call)."""
     engine = get_engine()
-    text = question_search(params.q) or params.q  # a question's words, as the page shows
     for page in range(1, -(-max_rows // batch) + 1):
-        result = engine.search(text, **params.engine_kwargs() | {"page": page, "limit": batch})
+        kwargs = params.engine_kwargs() | {"page": page, "limit": batch}
+        result = search_box(engine, params.q, answer=False, **kwargs)
         yield from result["results"][: max_rows - (page - 1) * batch]
         if page >= result["pages"]:
             return
@@ -125,7 +120,7 @@ def atom() -> Response:
     require_query(params)
     kwargs = params.engine_kwargs() | {"page": 1, "sort": "newest"}
     engine = get_engine()
-    result = engine.search(question_search(params.q) or params.q, **kwargs)
+    result = search_box(engine, params.q, answer=False, **kwargs)
     entry_dates = [entry_date(r) for r in result["results"]]
     body = render_template(
         "atom.xml",
