@@ -75,6 +75,20 @@ def test_suggestion_keeps_the_rest_of_the_query(engine):
     )
 
 
+def test_an_unclosed_quote_is_not_in_the_suggestion(engine):
+    found = engine.search('"finanse')
+    assert found["suggestion"] == "finance" and found["corrected_query"] == "finance"
+    assert "showing results for 'finance'" in " ".join(found["notes"])
+
+
+def test_a_word_is_not_corrected_into_its_opposite(tmp_path):
+    write_dictionary(tmp_path, {"balanced": 5, "formal": 5, "pure": 5})
+    speller = Speller(tmp_path)
+    for opposite in ("unbalanced", "informal", "impure"):
+        assert speller.suggest(opposite) is None, opposite
+    assert speller.suggest("balanzed") == "balanced"  # a typo is still corrected
+
+
 def test_words_of_the_index_get_no_suggestion(engine):
     found = engine.search("women finance")
     assert found["suggestion"] is None and found["corrected_query"] is None

@@ -105,11 +105,20 @@ def straight_quotes(text: str) -> str:
     return text.translate(_DOUBLE_QUOTES)
 
 
+def without_unbalanced_quote(text: str) -> str:
+    """``text`` without its last straight double quote when it has an odd number of them
+    (a quote the user did not close is ignored)."""
+    if text.count('"') % 2 == 0:
+        return text
+    cut = text.rfind('"')
+    return text[:cut] + text[cut + 1 :]
+
+
 def _rewrite(text: str, notes: list[str]) -> str:
-    if text.count('"') % 2:
-        cut = text.rfind('"')
-        text = text[:cut] + text[cut + 1 :]
+    balanced = without_unbalanced_quote(text)
+    if balanced != text:
         notes.append("ignored an unbalanced quote")
+        text = balanced
     text = _YEAR_RANGE.sub(r"year:[\1 TO \2]", text)
 
     def unknown(m: re.Match) -> str:

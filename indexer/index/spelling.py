@@ -28,6 +28,8 @@ MIN_DOCUMENTS = 2
 MAX_DISTANCE = 2  # edits; words of up to SHORT_WORD letters get at most 1
 SHORT_WORD = 5
 PREFIX_LENGTH = 7  # SymSpell's default: deletes are precomputed on a word's first 7 letters
+# English negating prefixes: "unbalanced" is not a misspelt "balanced", but its opposite.
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "mis", "anti")
 
 
 def is_acronym(word: str) -> bool:
@@ -84,7 +86,8 @@ class Speller:
         the more frequent on a tie; None when none is within 1 edit (words of up to 5
         letters) or 2 edits (longer words), or when ``word`` is itself in the dictionary,
         or when the closest is an acronym and ``word`` is short or was typed as an
-        acronym (``acronym``).
+        acronym (``acronym``), or when it is ``word`` without a negating prefix
+        (NEGATING_PREFIXES: "unbalanced" is not corrected to "balanced").
 
         The caller checks first that the index does not hold ``word`` at all (a word in a
         single document is not in the dictionary, yet must not be "corrected").
@@ -93,6 +96,9 @@ class Speller:
         found = self._sym.lookup(word, Verbosity.TOP, max_edit_distance=distance)
         if not found or found[0].term == word:
             return None
-        if found[0].term in self._acronyms and (acronym or len(word) <= SHORT_WORD):
+        better = found[0].term
+        if better in self._acronyms and (acronym or len(word) <= SHORT_WORD):
             return None
-        return found[0].term
+        if word.endswith(better) and word[: -len(better)] in NEGATING_PREFIXES:
+            return None
+        return better

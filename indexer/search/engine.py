@@ -257,14 +257,16 @@ class Engine:
     def _suggest(
         self, gen: Generation, r: store.Reader, q: str, parsed: queries.Parsed
     ) -> str | None:
-        """``q`` with each word the index does not hold replaced by the generation's
-        suggestion (``indexer.index.spelling``), or None when nothing was replaced."""
-        corrected = q
+        """``q`` (an unclosed quote left out, as the search ignored it) with each word the
+        index does not hold replaced by the generation's suggestion
+        (``indexer.index.spelling``), or None when nothing was replaced."""
+        typed = queries.without_unbalanced_quote(queries.straight_quotes(q))
+        corrected = typed
         for word in dict.fromkeys(parsed.words):
             better = gen.correction(r, word)
             if better:
                 corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
-        return corrected if corrected != q else None
+        return corrected if corrected != typed else None
 
     def _matches(self, gen: Generation, r: store.Reader, qq, year=None) -> list[int]:
         """Record numbers of the passages matching ``qq`` within the year range."""
