@@ -307,6 +307,15 @@ def test_the_undated_bucket_and_undated_last_by_date(engine):
     assert slugs(engine.search("zebu", year=(0, 0))["results"]) == ["zebu-4"]
 
 
+def test_the_year_facet_counts_as_if_no_year_were_chosen(engine):
+    every = engine.search("zebu")["facets"]["year"]
+    for year in ((0, 0), (2012, 2012), (2015, 2020)):
+        found = engine.search("zebu", year=year)
+        assert found["facets"]["year"] == every, year  # another year can be chosen instead
+    only = engine.search("zebu", year=(2012, 2012), doc_type="news_article")
+    assert only["total"] == 0 and only["facets"]["year"] == {"2018": 1}
+
+
 # -- the web page ---------------------------------------------------------------------------
 
 
@@ -338,6 +347,9 @@ def test_the_undated_bucket_filters(client):
     assert undated is not None
     only = soup(client, "/search?" + urlsplit(undated["href"]).query)
     assert [a.get_text(strip=True) for a in only.select(".result-title a")] == ["Zebu 4"]
+    # the other years stay listed, to choose one instead
+    years = [a.get_text(" ", strip=True) for a in only.select(".facet--year a")]
+    assert any(y.startswith("2012") for y in years) and any("undated" in y for y in years)
 
 
 def test_a_from_year_alone_means_from_then_on(client):

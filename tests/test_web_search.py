@@ -100,7 +100,9 @@ def test_year_range_filter(client):  # noqa: F811
         "Ministerial Statement of the 25th SME Ministerial Meeting"
     }
     assert "Year: 2019-2021" in soup.select_one(".active-filters").get_text(" ", strip=True)
-    assert set(facet_links(soup, "Year")) == {"2021", "2019"}
+    # the year facet counts as if no year were chosen: another can be chosen instead
+    every = page(client, "/search?q=digitalisation")
+    assert set(facet_links(soup, "Year")) == set(facet_links(every, "Year")) >= {"2021", "2015"}
 
 
 def test_filters_without_words_list_the_documents(client):  # noqa: F811

@@ -343,14 +343,18 @@ class Engine:
         docs, hits = self._ranked(
             gen, parsed, matched, keep, sort, (page - 1) * limit, limit, prefer
         )
-        if filters[1] is not None:  # types are counted as if none were chosen, to add more
-            year, _, meeting = filters
-            by_type = _kept(
-                frozenset.intersection(*(m.docs for m in matched)),
-                self._filter(gen, r, (year, None, meeting), parsed.excluded),
-            )
-        else:
-            by_type = docs
+        year, types, meeting = filters
+
+        def counted_without(chosen, kept: tuple) -> frozenset[int]:
+            """The documents a facet counts: as if its own filter were not chosen, so that
+            another type (or year) can be added to those chosen, or chosen instead."""
+            if chosen is None:
+                return docs
+            every = frozenset.intersection(*(m.docs for m in matched))
+            return _kept(every, self._filter(gen, r, kept, parsed.excluded))
+
+        by_type = counted_without(types, (year, None, meeting))
+        by_year = counted_without(year, (None, types, meeting))
         partial: list[tuple[int, float]] = []
         if len(docs) < PARTIAL_BELOW and page * limit >= len(docs):
             if parsed.typed is not None:  # some of the words typed, not of a concept's terms
@@ -359,7 +363,7 @@ class Engine:
             if len(parts) > 1:
                 partial = self._some_parts(gen, parts, matched, keep, docs, limit, prefer)
         facets = {
-            "year": _counts(gen.years[o] or UNDATED for o in docs),
+            "year": _counts(gen.years[o] or UNDATED for o in by_year),
             "doc_type": _counts(gen.types[o] for o in by_type),
             "meeting": _counts(gen.meetings[o] for o in docs if gen.meetings[o]),
         }
