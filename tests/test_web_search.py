@@ -285,3 +285,15 @@ def test_feed_is_advertised(client):  # noqa: F811
     alternate = soup.select_one('link[rel=alternate][type="application/atom+xml"]')
     assert args(alternate["href"]) == {"q": ["digitalisation"]}
     assert unescape(alternate["title"]) == "Newest results for digitalisation"
+
+
+def test_pagination_links_the_first_and_last_pages(app):  # noqa: F811
+    def links(page_no: int, pages: int) -> tuple[list[str], int]:
+        with app.test_request_context():
+            macro = app.jinja_env.get_template("macros.html").module.pagination
+            nav = BeautifulSoup(str(macro(page_no, pages, lambda n: f"/p{n}", "Pages")), "lxml")
+        return [a.get_text() for a in nav.select("a")], len(nav.select(".gap"))
+
+    assert links(6, 12) == (["‹ Previous", "1", "4", "5", "6", "7", "8", "12", "Next ›"], 2)
+    assert links(1, 12) == (["1", "2", "3", "12", "Next ›"], 1)
+    assert links(3, 4) == (["‹ Previous", "1", "2", "3", "4", "Next ›"], 0)
