@@ -140,8 +140,21 @@ def test_csv_defuses_formulas_and_keeps_text(client):  # noqa: F811
 
 
 def test_csv_respects_filters_and_bad_parameters(client):  # noqa: F811
-    rows = read_csv(client.get("/search.csv?q=digitalisation&year=2021"))
-    assert {r["year"] for r in rows} == {"2021"}
+    response = client.get("/search.csv?q=digitalisation&year=2021")
+    assert {r["year"] for r in read_csv(response)} == {"2021"}
+    # the download is named for what was asked
+    names = {
+        "q=digitalisation&year=2021": "apec-search-2021-digitalisation.csv",
+        "q=Access+to+finance!&type=declaration&from=2015": (
+            "apec-search-declaration-2015-onwards-access-to-finance.csv"
+        ),
+        "q=trade&year=undated&meeting=sme_ministerial/25": (
+            "apec-search-undated-sme_ministerial-25-trade.csv"
+        ),
+    }
+    for args, name in names.items():
+        got = client.get(f"/search.csv?{args}").headers["Content-Disposition"]
+        assert got == f'attachment; filename="{name}"', args
     assert client.get("/search.csv?q=finance&year=x").status_code == 400
     assert client.get("/search.csv").status_code == 400
 

@@ -26,6 +26,7 @@ from indexer.commitments.records import Commitment, extract_commitments
 from indexer.commitments.topics import TOPICS_BY_SLUG
 from indexer.crawl.corpus import atomic_write_bytes
 from indexer.model import Document
+from indexer.text.filenames import download_name, years_name
 
 COMMITMENTS_FILE = "commitments.jsonl"
 META_FILE = "commitments.meta.json"
@@ -268,14 +269,4 @@ def csv_filename(
     topic: str | None, years: tuple[int, int] | None, strength: str | None, q: str | None
 ) -> str:
     """A download name that says the filter: apec-commitments-access-to-finance-2010-2015.csv."""
-    parts = ["apec-commitments"]
-    if topic:
-        parts.append(topic)
-    if years:
-        parts.append(str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}")
-    if strength:
-        parts.append(strength)
-    words = re.findall(r"[a-z0-9]+", (q or "").lower())
-    if words:
-        parts.append("-".join(words)[:40].strip("-"))
-    return "-".join(parts) + ".csv"
+    return download_name("apec-commitments", [topic, years_name(years), strength], q, "csv")

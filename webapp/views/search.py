@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from markupsafe import Markup
 
 from indexer.ask.search_box import search_box
+from indexer.text.filenames import download_name, years_name
 from webapp import facets
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
@@ -106,7 +107,11 @@ def csv() -> Response:
         r | {"rank": rank, "excerpt": Markup(r["snippet"]).striptags()}
         for rank, r in enumerate(found, start=1)
     ]
-    return csv_response(rows, CSV_COLUMNS, "apec-search-results.csv")
+    filters = [*params.types, years_name(params.year), params.meeting]
+    name = download_name(
+        "apec-search", [f.replace("/", "-") for f in filters if f], params.q, "csv"
+    )
+    return csv_response(rows, CSV_COLUMNS, name)
 
 
 def entry_date(result: dict[str, Any]) -> str:
