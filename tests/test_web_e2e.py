@@ -119,6 +119,20 @@ def test_skip_link_is_the_first_stop(page, base_url):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
+def test_a_keyboard_reaches_the_filters_before_the_results_on_a_wide_screen(page, base_url):
+    page.goto(base_url + "/search?q=finance")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.className") == "skip-to-filters":
+            break
+    else:
+        raise AssertionError("no 'Filters' link among the first stops")
+    assert page.locator(".skip-to-filters").bounding_box()["width"] > 20  # shown when focused
+    assert page.evaluate("document.querySelector('.result a') !== null")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#filters"
+
+
 # The smallest rendered text we accept on a chart, in CSS pixels (labels were 5 px high).
 MIN_CHART_TEXT_PX = 10
 
