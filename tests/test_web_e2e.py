@@ -133,6 +133,20 @@ def test_a_keyboard_reaches_the_filters_before_the_results_on_a_wide_screen(page
     assert page.evaluate("location.hash") == "#filters"
 
 
+def test_a_facet_count_stays_on_one_line_beside_a_long_label(page, base_url):
+    page.goto(base_url + "/search?q=digitalisation&type=outcomes&type=news_release")
+    # the test index's counts are one digit: make them as wide as a large index's
+    page.evaluate("document.querySelectorAll('.facet .count').forEach(e => e.textContent = '1234')")
+    lines = page.evaluate(
+        """[...document.querySelectorAll('.facet .count')].map(e => {
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            return range.getClientRects().length;
+        })"""
+    )
+    assert lines and set(lines) == {1}, lines  # each count's digits on one line
+
+
 # The smallest rendered text we accept on a chart, in CSS pixels (labels were 5 px high).
 MIN_CHART_TEXT_PX = 10
 
