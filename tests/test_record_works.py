@@ -4,6 +4,7 @@ share a paragraph stay apart; a staging host's statement is shown at www.apec.or
 totals, facets and commitments count each work once."""
 
 from indexer.commitments.store import find_commitments
+from indexer.record.store import load_meetings
 from indexer.record.works import find_works, trusted_canonicals
 from indexer.search import Engine
 from tests.helpers import make_document, make_index
@@ -93,10 +94,21 @@ def test_two_years_statements_sharing_a_paragraph_stay_apart():
 
 def test_a_staging_hosts_statement_is_shown_at_www_apec_org(tmp_path):
     staged = statement("http://apec-stg.sitefinity.cloud/meeting-papers/sme/2031_sme")
-    engine = Engine(make_index(tmp_path, [staged]))
+    index = make_index(tmp_path, [staged])
+    engine = Engine(index)
     (result,) = engine.search("customs procedures")["results"]
-    assert result["url"] == "https://www.apec.org/meeting-papers/sme/2031_sme"
+    origin = "https://www.apec.org/meeting-papers/sme/2031_sme"
+    assert result["url"] == origin
     engine.close()
+    # its commitments and the meeting's evidence are cited there too, as search cites it
+    commitments = find_commitments(index)
+    assert commitments and {(c.url, c.link.split("#")[0]) for c in commitments} == {
+        (origin, origin)
+    }
+    evidence = [e for m in load_meetings(index) for e in m["evidence"]]
+    assert evidence and {(e["url"], e["link"].split("#")[0]) for e in evidence} == {
+        (origin, origin)
+    }
 
 
 def test_search_and_commitments_count_each_work_once(tmp_path):

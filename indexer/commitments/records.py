@@ -314,8 +314,10 @@ class _Records:
                 topics=topics_of(" ".join(filter(None, (lead_in, before, text)))),
                 year=year,
                 title=doc.title,
-                url=doc.canonical_url,
-                link=passage_link(doc.canonical_url, doc.content_type, unit.text, page),
+                url=doc.source_url or doc.canonical_url,  # as search cites it (record)
+                link=passage_link(
+                    doc.source_url or doc.canonical_url, doc.content_type, unit.text, page
+                ),
                 doc_id=doc.id,
                 position=unit.position,
                 sentence=unit.sentence,

@@ -31,7 +31,7 @@ from indexer.text.filenames import download_name, years_name
 COMMITMENTS_FILE = "commitments.jsonl"
 META_FILE = "commitments.meta.json"
 # Bump when extraction changes, so cached records from older builds are not reused.
-ANALYSER_VERSION = 4  # 4: verbatim items, outcome documents, part-of-speech verbs
+ANALYSER_VERSION = 5  # 5: cited at the record's Source address; 4: verbatim items, ...
 
 
 class CommitmentsMissing(Exception):

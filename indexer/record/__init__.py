@@ -16,7 +16,7 @@ the index takes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from indexer.crawl.urls import UrlRules
@@ -66,8 +66,11 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
     documents = list(documents)
     aliases = aliases or {}
     mentions = {doc.id: find_mentions(doc) for doc in documents}
+    # evidence is cited at each document's Source address: on its host's origin, never a
+    # staging host's (as Record.apply gives documents theirs)
+    origin = UrlRules(scope=[], aliases=aliases).fetch_url
     sourced = [
-        (m, Source(doc.id, doc.canonical_url, _link(doc, m.position, m.sentence)))
+        (m, Source(doc.id, origin(doc.canonical_url), _link(doc, m.position, m.sentence, origin)))
         for doc in documents
         for m in mentions[doc.id]
     ]
@@ -82,6 +85,6 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
     return record
 
 
-def _link(doc: Document, position: int, sentence: str) -> str:
+def _link(doc: Document, position: int, sentence: str, origin: Callable[[str], str]) -> str:
     page = doc.paragraphs[position].page if position < len(doc.paragraphs) else None
-    return passage_link(doc.canonical_url, doc.content_type, sentence, page)
+    return passage_link(origin(doc.canonical_url), doc.content_type, sentence, page)
