@@ -203,6 +203,23 @@ def test_the_chair_named_as_a_noun(sentence, expected):
     assert span("Who chaired the meeting?", sentence) == (expected, STRONG)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        (
+            "The theme of the meeting was “Growing Firms’ Reach in the Island Age”.",
+            "Growing Firms’ Reach in the Island Age",
+        ),
+        (
+            "Ministers met under the theme ‘Women’s Ventures Abroad’ in May.",
+            "Women’s Ventures Abroad",
+        ),
+    ],
+)
+def test_an_apostrophe_inside_a_quoted_theme_is_part_of_it(sentence, theme):
+    assert span("What was the theme?", sentence) == (theme, STRONG)
+
+
 def test_a_quoted_title_line_is_a_theme():
     found = span("What was the theme?", '"SMALL FIRMS IN AN OPEN REGION"')
     assert found == ("SMALL FIRMS IN AN OPEN REGION", MEDIUM)

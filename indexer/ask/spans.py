@@ -461,10 +461,11 @@ def _named(sentence: str) -> Iterator[tuple[int, int, float]]:
             yield start, end, WEAK  # a name without a kind word, right after the verb
 
 
-_THEME = _re(
-    r"\btheme\b[^\"“‘]{0,40}?(?:[\"“]|(?<=\s)['‘])(?P<span>[^\"”’]{3,160}?)(?:[\"”]|['’](?!\w))",
-    re.I,
-)
+# The quoted words after "theme": in double quotes, to the closing one (an apostrophe
+# inside, "MSMEs’ Competitiveness", is part of it); in single quotes, to a closing quote
+# that no letter follows.
+_THEME_DOUBLE = _re(r"\btheme\b[^\"“‘]{0,40}?[\"“](?P<span>[^\"”]{3,160}?)[\"”]", re.I)
+_THEME_SINGLE = _re(r"\btheme\b[^\"“‘]{0,40}?(?<=\s)['‘](?P<span>[^\"”]{3,160}?)['’](?!\w)", re.I)
 _THEME_CAPS = _re(rf"\btheme\s*(?:of|was|is|:)?\s+(?P<span>{CAP}(?:\s+(?:{_CONNECTOR}\s+)*{CAP})+)")
 
 
@@ -472,8 +473,9 @@ _QUOTED_LINE = _re(r"^[\"“](?P<span>[^\"”]{6,160})[\"”]$")
 
 
 def _theme(sentence: str) -> Iterator[tuple[int, int, float]]:
-    for a, b in _groups(_THEME, sentence):
-        yield a, b, STRONG
+    for pattern in (_THEME_DOUBLE, _THEME_SINGLE):
+        for a, b in _groups(pattern, sentence):
+            yield a, b, STRONG
     for a, b in _groups(_QUOTED_LINE, sentence):  # a quoted title line under the title
         yield a, b, MEDIUM
     for a, b in _groups(_THEME_CAPS, sentence):
