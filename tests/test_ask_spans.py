@@ -191,6 +191,13 @@ def test_the_day_of_a_date_is_not_a_count():
     assert span("How many economies attended?", "Ministers met on 21 September 2017.") is None
 
 
+def test_a_page_number_before_a_running_header_is_not_a_count():
+    header = "42 COMMERCE Atlantis members adopt a harbour plan for small firms."
+    assert span("How many small firms are there?", header) is None
+    # a count of members written in capitals is still one
+    assert span("How many economies met?", "21 APEC economies met in Lakeside.")[0] == "21"
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

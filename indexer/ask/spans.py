@@ -389,6 +389,8 @@ def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
             continue  # the day of a date
         if any(m.start() <= a < m.end() for m in _SHARE_WORDS.finditer(sentence)):
             continue  # part of a share ("nearly two thirds"), found below
+        if not sentence[:a].strip() and re.match(r"\s+[A-Z]{6,}\b", sentence[b:]):
+            continue  # a page number before a running header ("68 BUSINESS"), not a count
         yield a, b, MEDIUM
     for a, b in _groups(_SHARE, sentence):
         yield a, b, WEAK
