@@ -159,6 +159,19 @@ def test_union_splits_a_block_made_of_several_and_takes_their_kinds():
     ]
 
 
+def test_a_label_the_page_repeats_comes_out_where_it_is_each_time():
+    # a project page's two tables both start with the label "Project Title"
+    labels = ["Project Title", "Harbour Skills Forum", "Project Year", "2031"]
+    page = [*labels, "Budget", "Project Title", "Harbour Skills Forum"]
+    both = [Paragraph(t) for t in page]
+    assert [p.text for p in union(both, both)] == page
+    once = [Paragraph(t) for t in labels]  # the primary lacks the second table
+    assert [p.text for p in union(once, both)] == page
+    html = "".join(f"<p>{t}</p>" for t in page).encode()
+    texts = [p.text for p in extract_html(html, "https://example.org/project").paragraphs]
+    assert texts == page
+
+
 def test_short_blocks_inside_main_are_all_kept():
     # a <p> followed by tail text, a short <div>, a heading and a paragraph in a <div>, and
     # short paragraphs: seven pieces, none long enough to score as a block on its own

@@ -88,13 +88,16 @@ def union(primary: list[Paragraph], secondary: list[Paragraph]) -> list[Paragrap
     a heading). Texts are compared without the characters trafilatura drops."""
     primary = list(primary)
     texts = [_comparable(p.text) for p in primary]
-    exact = {t: i for i, t in reversed(list(enumerate(texts)))}
+    exact: dict[str, list[int]] = {}  # a text -> the primary blocks that are it, in order
+    for i, t in enumerate(texts):
+        exact.setdefault(t, []).append(i)
+    matched: set[int] = set()  # primary blocks a secondary block equal to them has met
     inserts: dict[int, list[Paragraph]] = {}
     parts: dict[int, list[Paragraph]] = {}
     anchor = -1
     for block in secondary:
         text = _comparable(block.text)
-        found = _holder(texts, text, anchor, exact)
+        found = _holder(texts, text, anchor, exact, matched)
         if found is None:
             run_end = _split_run(texts, text, anchor)
             if run_end is not None:
@@ -103,6 +106,8 @@ def union(primary: list[Paragraph], secondary: list[Paragraph]) -> list[Paragrap
                 inserts.setdefault(anchor, []).append(block)
             continue
         anchor = found
+        if text == texts[found]:
+            matched.add(found)
         if text in texts[found]:
             parts.setdefault(found, []).append(block)
         if text == texts[found] and primary[found].kind == "p":
@@ -149,11 +154,17 @@ def _split_run(texts: list[str], text: str, after: int) -> int | None:
     return None
 
 
-def _holder(texts: list[str], text: str, after: int, exact: dict[str, int]) -> int | None:
-    """Index of the primary block holding `text` (or most of it): the same text anywhere,
-    else a block among the HOLDER_WINDOW after `after` (keeps long pages linear)."""
+def _holder(
+    texts: list[str], text: str, after: int, exact: dict[str, list[int]], matched: set[int]
+) -> int | None:
+    """Index of the primary block holding `text` (or most of it): a block that is the same
+    text and that no equal secondary block has met yet (the first after `after`, else the
+    first), else a block among the HOLDER_WINDOW after `after` (keeps long pages linear).
+    None when every block that is the text has been met: a text the page repeats ("Project
+    Title" atop two tables) is then a block the primary lacks, not the first one again."""
     if text in exact:
-        return exact[text]
+        free = [i for i in exact[text] if i not in matched]
+        return next((i for i in free if i >= after), free[0]) if free else None
     start = max(after, 0)
     for i in range(start, min(start + HOLDER_WINDOW, len(texts))):
         if text in texts[i] or (len(texts[i]) >= 0.5 * len(text) and texts[i] in text):
