@@ -99,6 +99,12 @@ def test_location(text, place):
             " Minister",
             "His Excellency Dato Sri Dr. Haji Aziz bin Omar Rahman",
         ),
+        # the cue capitalised, as statements write it
+        (
+            "The meeting was held under the Chairmanship of Minister Tama Rewi, Minister.",
+            "Minister Tama Rewi",
+        ),
+        ("Chaired by Hon. Ana Lui, the ministers met.", "Hon. Ana Lui"),
         ("chaired by Minister for SMEs", None),
         ("Ministers met to discuss trade.", None),
     ],

@@ -138,7 +138,8 @@ _CHAIR_NAME_WORD = r"[A-Z][\w'’.-]*"
 # lower-case words inside a name: "Albert F. del Rosario", "Wan Junaidi bin Tuanku Jaafar"
 _NAME_PARTICLE = r"(?:del|de|la|da|dos|di|van|von|bin|binti)"
 CHAIR = re.compile(
-    r"\b(?:chaired by|under the chair(?:man|woman|person)?ship of|presided over by"
+    # the cue in any case ("under the Chairmanship of"), the name capitalised
+    r"\b(?i:chaired by|under the chair(?:man|woman|person)?ship of|presided over by"
     r"|under the leadership of the chair,?)\s+(?:the\s+)?"
     rf"((?:{_HONORIFIC}\s+)*{_CHAIR_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_CHAIR_NAME_WORD}){{0,4}})"
 )
