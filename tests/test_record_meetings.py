@@ -29,7 +29,7 @@ def statement(year: int, opening: str, *more: str, title: str | None = None, **f
     )
 
 
-def story(url: str, title: str, text: str, year: int, doc_type: str = "news_article"):
+def story(url: str, title: str, text: str, year: int | None, doc_type: str = "news_article"):
     return make_document(url, title, [text], doc_type=doc_type, year=year, publisher="Wire")
 
 
@@ -270,6 +270,20 @@ def test_spellings_of_one_place_agree():
     ]  # fmt: skip
     (meeting,) = build_record(docs).meetings
     assert meeting.city == "Concepción" and meeting.disputed("city") == []
+
+
+def test_past_the_last_stated_number_a_year_and_a_number_alone_are_one_meeting():
+    docs = [
+        statement(2028, "We met in Alpha on 1 May 2028 for the 35th APEC SME Ministerial Meeting."),
+        statement(2031, "We, the APEC SME Ministers, met in Lakeside, Atlantis on 4 May 2031."),
+        story("https://x.example/p", "Preview", "Ministers will gather for the 38th APEC SME"
+              " Ministerial Meeting.", None),
+        story("https://x.example/q", "Preview", "Ministers look ahead to the 40th APEC SME"
+              " Ministerial Meeting.", None),
+    ]  # fmt: skip
+    meetings = {(m.number, m.year) for m in build_record(docs).meetings}
+    # 38 - 35 == 2031 - 2028: the 2031 meeting is the 38th; the 40th stays apart, yearless
+    assert meetings == {(35, 2028), (38, 2031), (40, None)}
 
 
 def test_meetings_known_without_a_year_keep_their_place_in_the_series():

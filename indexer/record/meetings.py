@@ -249,7 +249,10 @@ def _infer_numbers(meetings: list[Meeting]) -> list[Meeting]:
     stated meeting before (year y1, number n1) and after (y2, n2) with n2 - n1 == y2 - y1,
     one meeting a year between them, give year y the number n1 + (y - y1). Where a meeting
     of that number is known without a year, the two are one: its facts are completed and
-    the year's meeting is returned, to be dropped."""
+    the year's meeting is returned, to be dropped. Past either end of the stated numbers
+    no number is inferred, but a meeting known by its number alone that is as many numbers
+    from the nearest stated one as the year's meeting is years ("the 31st", and a 2025
+    meeting, with the 28th in 2022) is that meeting too."""
     stated = sorted((m.year, m.number) for m in meetings if m.number and m.year)
     numbered = {m.number: m for m in meetings if m.number}
     merged = []
@@ -258,7 +261,14 @@ def _infer_numbers(meetings: list[Meeting]) -> list[Meeting]:
             continue
         before = [(y, n) for y, n in stated if y < meeting.year]
         after = [(y, n) for y, n in stated if y > meeting.year]
+        if not stated:
+            break
         if not before or not after:
+            year, number = before[-1] if before else after[0]
+            same = numbered.get(number + meeting.year - year)
+            if same is not None and same.year is None:
+                _complete(same, meeting)
+                merged.append(meeting)
             continue
         (y1, n1), (y2, n2) = before[-1], after[0]
         number = n1 + meeting.year - y1
