@@ -75,6 +75,15 @@ def test_date(text, iso):
             "As discussed in Dorado in 2019, we then met in Riverton, Cascadia.",
             "Riverton, Cascadia",
         ),
+        # a place ends at its line's end and at a sentence's; "of" is inside a name
+        ("Ministers met in Lakeside.\nMa Lin said so.", "Lakeside"),
+        ("The meeting was held in Port Meridian\nThe ministers agreed.", "Port Meridian"),
+        ("The forum was held in Dorado Bay. The ministers agreed.", "Dorado Bay"),
+        (
+            "The meeting was held in Harbin, Republic of Borealia on 1 May.",
+            "Harbin, Republic of Borealia",
+        ),
+        ("We met in St. Aldric, Cascadia on 3 May.", "St. Aldric, Cascadia"),
     ],
 )
 def test_location(text, place):

@@ -53,7 +53,8 @@ from indexer.model import Document, Paragraph
 # 9: header lines, paragraphs numbered as the source numbers them, truncated texts.
 # 10: control characters dropped, <br><br> paragraphs once each, placeholder PDF titles ignored.
 # 11: a block the page repeats (a label atop two tables) comes out where it is each time;
-#     "under the Chairmanship of" names the chair, whatever its case.
+#     "under the Chairmanship of" names the chair, whatever its case; a place ends at its
+#     line's end and at a sentence's.
 EXTRACTOR_VERSION = 11
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`

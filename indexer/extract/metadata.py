@@ -83,8 +83,13 @@ MONTH_NAME = re.compile(rf"^{_MONTH}$", re.I)
 WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 
 _NAME_WORD = r"[A-Z][\w'’.-]*"
-_PLACE_PART = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|la|las|los|da|do|di|upon)\s+)?{_NAME_WORD})*"
-PLACE = rf"{_PLACE_PART}(?:,\s*(?:the\s+)?{_PLACE_PART})?"
+# A place's words are on one line, a word ending a sentence ("Nanjing. Ma Wei said") ends
+# it: only a short abbreviation ("St.", "Mt.") runs on; "of" joins ("Republic of Korea").
+_PLACE_GAP = r"(?:(?<=\b[A-Z][a-z]\.)|(?<![.]))[ \t]+"
+_PLACE_PART = (
+    rf"{_NAME_WORD}(?:{_PLACE_GAP}(?:(?:de|del|la|las|los|da|do|di|upon|of)[ \t]+)?{_NAME_WORD})*"
+)
+PLACE = rf"{_PLACE_PART}(?:,[ \t]*(?:the[ \t]+)?{_PLACE_PART})?"
 # verbs and nouns that put a meeting in a place, strongest first
 _MEETING_IN = [
     r"(?:met|meet|gathered|convened|assembled)(?:\s+\w+){0,2}",
