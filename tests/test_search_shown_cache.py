@@ -228,14 +228,15 @@ def test_a_warmed_up_generation_answers_common_words_without_reading_them(
     gen = engine._current()
     gen.warm_up()  # as its thread does (both may run: the caches are shared safely)
     read: list[str] = []
-    real = Impacts.matches
+    real, checked = Impacts.matches, store.correction
     monkeypatch.setattr(Impacts, "matches", lambda i, q: read.append(repr(q)) or real(i, q))
     monkeypatch.setattr(
         "indexer.search.generation.Shown.read", lambda *a: read.append("passage") or None
     )
+    monkeypatch.setattr(store, "correction", lambda r, w, s: read.append(w) or checked(r, w, s))
     found = engine.search("tourism floods")
     assert found["total"] == 1 and "<mark>tourism</mark>" in found["results"][0]["snippet"]
-    assert read == []  # every word's matches and the passage were read ahead
+    assert read == []  # every word's matches, spelling and the passage were read ahead
     assert engine.search("zanzibar")["total"] == 0 and read  # a word the index lacks is read
 
 

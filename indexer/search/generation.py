@@ -149,8 +149,9 @@ class Generation:
 
     def warm_up(self) -> None:
         """Read ahead what the first searches of this generation would otherwise each pay
-        for, about 60 ms a query of words not met before against a few ms: the matches of
-        the WARM_UP_WORDS most common words (as a one-word query reads them), of the
+        for, about 60 ms a query of words not met before against a few ms: the matches
+        and spelling corrections (none: the index holds them) of the WARM_UP_WORDS most
+        common words (as a one-word query reads and checks them), of the
         thesaurus's terms with their concept's other terms (``thesaurus.terms``; their
         phrases take Whoosh a second each at 10,000 documents), then the passages as
         results show them (up to SHOWN_CACHE), in index order. Stops when the
@@ -171,6 +172,8 @@ class Generation:
                     if not go_on():
                         return
                     parsed = queries.parse(text, expand=expand)
+                    for word in parsed.words:  # spell-checked as a search checks them
+                        self.correction(r, word)
                     for part in [] if parsed.empty else queries.conjuncts(parsed.query):
                         self.matches(r, part)
                 for n in islice(chain.from_iterable(self.passages_of), SHOWN_CACHE):
