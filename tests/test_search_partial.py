@@ -6,7 +6,8 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from indexer.cli import cli
-from indexer.search.engine import PARTIAL_BELOW
+from indexer.search import doc_rank
+from indexer.search.engine import PARTIAL_BELOW, Engine
 from tests.helpers import SEARCH_RESULT_KEYS
 from tests.match_fixtures import match_engine, match_index, slugs  # noqa: F401
 from webapp import create_app
@@ -71,3 +72,27 @@ def test_metadata_conditions_are_never_dropped(match_engine):  # noqa: F811
     found = match_engine.search("type:news_article tourism recovery dredging")
     assert found["results"] == [] and slugs(found["partial"]) == ["together"]
     assert match_engine.search("type:news_article tourism")["partial"] == []
+
+
+def test_two_word_partials_are_as_walking_the_passages(match_engine, monkeypatch):  # noqa: F811
+    # Documents holding one of two words are matched by their best passage for it without
+    # walking their passages (Engine._one_of_two): the same list as doc_rank scores.
+    pairs = [
+        "young entrepreneurs",
+        "tourism dredging",
+        "exporters quotas",
+        "ministers dredging",
+        "officials zanzibar",
+        "mentoring visitors",
+        "continuity seasonal",
+    ]
+    walked: list[int] = []
+    real = doc_rank.score_document
+    monkeypatch.setattr(doc_rank, "score_document", lambda *a: walked.append(1) or real(*a))
+    fast = [match_engine.search(q)["partial"] for q in pairs]
+    assert any(fast) and not walked  # each candidate holds one word: nothing walked
+    monkeypatch.setattr(
+        Engine, "_one_of_two", lambda self, gen, words, c: self._proximity(gen, words, list(c))
+    )
+    assert [match_engine.search(q)["partial"] for q in pairs] == fast
+    assert walked

@@ -493,15 +493,38 @@ class Engine:
         while True:
             if not complete:  # else ``ranked`` holds them all already
                 ranked, complete = top_k.top_passages(lists, scores, k)
-            candidates = dict.fromkeys(doc_of[n] for n, _ in ranked[:k] if eligible(n))
+            # each candidate document with its first passage met: its best in the OR
+            candidates: dict[int, tuple[int, float]] = {}
+            for n, score in ranked[:k]:
+                if eligible(n):
+                    candidates.setdefault(doc_of[n], (n, score))
             if len(candidates) >= max(PARTIAL_CANDIDATES, want) or (complete and k >= len(ranked)):
                 break
             k *= 4
         need = (len(words) + 1) // 2
-        found = self._proximity(gen, words, list(candidates))
+        if len(words) == 2 and not filters:
+            found = self._one_of_two(gen, words, candidates)
+        else:
+            found = self._proximity(gen, words, list(candidates))
         prior = self._prior(gen, frozenset(candidates), prefer)[0]
         kept = doc_rank.by_relevance([m for m in found if m.parts >= need], prior)
         return [(m.passage, m.score) for m in kept[:want]]
+
+    def _one_of_two(
+        self, gen, words: list[Matches], candidates: dict[int, tuple[int, float]]
+    ) -> list[doc_rank.DocumentMatch]:
+        """``_proximity`` of the ``candidates`` of an OR of two words (ordinal -> the first
+        of its passages that OR ranks, and its score) without walking their passages: a
+        document holding one of the words matches by its best passage for it (as
+        ``doc_rank.score_document`` finds it), which is the first the OR ranks (its score
+        that word's alone; on a tie the lower record number, first in the document)."""
+        a, b = words[0].docs, words[1].docs
+        return [
+            doc_rank.DocumentMatch(o, n, score, 1)
+            if o not in a or o not in b
+            else self._proximity(gen, words, [o])[0]
+            for o, (n, score) in candidates.items()
+        ]
 
     def _result(
         self, gen: Generation, r: store.Reader, hit: tuple[int, float], parsed: queries.Parsed
