@@ -20,10 +20,12 @@ Servers, each a subprocess: *after* is this code's `apec-search serve --workers 
 waitress); *FTS5 alike*, a minimal Flask app over an FTS5 table of the same passages
 served exactly as ours (the same gunicorn settings, workers and threads); and *FTS5 one
 process*, that app under one waitress process with the same threads (the earlier peer).
-Clients are threads on keep-alive connections; every request carries a different query of
-one or two words drawn from the corpus's text (see ``unique_queries``; one in eight with a
-misspelt word). Each phase runs `--rounds` alternating rounds: in a round every server gets
-the same fresh queries, and every other round the servers go in reverse order.
+The load starts once every server is idle (its workers' warm-up done; at most
+MAX_WARM_UP_WAIT). Clients are threads on keep-alive connections; every request carries a
+different query of one or two words drawn from the corpus's text (see ``unique_queries``;
+one in eight with a misspelt word). Each phase runs `--rounds` alternating rounds: in a
+round every server gets the same fresh queries, and every other round the servers go in
+reverse order.
 
 Printed per corpus and number of clients, for each server the median over the rounds of
 requests/s, p50, p95 and p99, its errors, and the ratios of its p50 and p95 to both FTS5
@@ -73,6 +75,8 @@ HOST = "127.0.0.1"
 NEW_DOCS = 20  # documents added for the rebuild phase
 MAX_REBUILD_WAIT = 900  # seconds of load at most while the rebuild runs
 TYPO_EVERY = 8  # one query in eight has a misspelt word
+IDLE_CPU = 0.05  # CPU seconds a second of servers that have finished warming up
+MAX_WARM_UP_WAIT = 300  # seconds
 
 
 # -- queries -------------------------------------------------------------------------------
@@ -161,6 +165,31 @@ def children(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             out.append(int(stat.parent.name))
     return sorted(out)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process ``pid`` so far, seconds (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(servers: list[Server], most: float = MAX_WARM_UP_WAIT) -> float:
+    """Wait until the servers' processes have used under IDLE_CPU of a core over a second
+    (a worker's warm-up done: the load measures servers as they run, not as they start),
+    at most ``most`` seconds; returns the seconds waited."""
+    started = time.monotonic()
+    pids = [pid for s in servers for pid in (s.proc.pid, *children(s.proc.pid))]
+    used = sum(map(cpu_seconds, pids))
+    while time.monotonic() - started < most:
+        time.sleep(1.0)
+        now = sum(map(cpu_seconds, pids))
+        if now - used < IDLE_CPU:
+            break
+        used = now
+    return time.monotonic() - started
 
 
 def memory_mb(pid: int) -> tuple[float, float]:
@@ -714,6 +743,8 @@ def main() -> None:
                 profile(p)
             servers = start_servers(p, args, old)
             try:
+                waited = wait_until_idle(servers)
+                print(f"{p.name}: the servers were idle (warmed up) after {waited:.0f} s")
                 measure(p, servers, clients, args.seconds, args.rounds)
                 if i == 0 and not args.skip_rebuild:
                     n = max(clients)
