@@ -361,6 +361,12 @@ def test_a_from_year_alone_means_from_then_on(client):
     assert links and all("9999" not in link for link in links)
 
 
+def test_the_year_boxes_suggest_the_first_and_last_years_of_the_results(client):
+    page = soup(client, "/search?q=zebu")  # dated 2012, 2016 and 2018, and one undated
+    assert page.select_one("#year-from")["placeholder"] == "2012"
+    assert page.select_one("#year-to")["placeholder"] == "2018"
+
+
 def test_the_type_preference_is_a_chip_that_can_be_removed(client):
     page = soup(client, "/search?q=Nanjing+2014+ministerial+statement")
     chip = page.select_one(".active-filters .type-hint")
