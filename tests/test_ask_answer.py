@@ -7,7 +7,7 @@ from indexer.ask.answer import consider
 from indexer.search.engine import Engine
 from indexer.search.generation import IndexMissing
 from tests.ask_corpus import BASE, DOCS
-from tests.helpers import make_index
+from tests.helpers import make_document, make_index
 
 ANSWER_KEYS = {"answer", "span", "context", "title", "url", "link", "year", "score"}
 
@@ -158,3 +158,31 @@ def test_a_long_question_still_finds_its_answer(engine):
 def test_no_index_raises_index_missing(tmp_path):
     with pytest.raises(IndexMissing):
         answer(Engine(tmp_path / "none"), "Who chaired the 2021 meeting?")
+
+
+def test_an_answer_a_statement_gives_too_is_cited_from_the_statement(tmp_path):
+    statement = make_document(
+        "https://example.org/smemm/2031",
+        "2031 SME Ministerial Meeting: Joint Ministerial Statement",
+        [
+            "We, the APEC Ministers responsible for SMEs, met in Lakeside, Atlantis on 4 May"
+            " 2031 for the 38th APEC SME Ministerial Meeting.",
+            "Hon. Ria Moana, Minister of Trade of Atlantis, chaired the meeting.",
+            "We agree to widen access to finance for small firms of the region.",
+        ],
+        doc_type="ministerial_statement",
+        year=2031,
+        publisher="APEC",
+    )
+    story = make_document(
+        "https://news.example/2031/05/smes",
+        "Ministers meet on small firms",
+        ["The 2031 SME ministerial meeting was chaired by Hon. Ria Moana, the host."],
+        doc_type="news_article",
+        year=2031,
+        publisher="Wire",
+    )
+    engine = Engine(make_index(tmp_path, [story, statement]))
+    a = first(engine, "Who chaired the 2031 SME ministerial meeting?")
+    engine.close()
+    assert a["span"] == "Hon. Ria Moana" and a["url"] == statement.canonical_url

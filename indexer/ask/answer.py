@@ -13,7 +13,7 @@ links to the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from indexer.ask.calibration import Calibration, calibration
@@ -22,6 +22,7 @@ from indexer.ask.question import Question, analyse, reads_as_question
 from indexer.ask.rank import Candidate, candidates
 from indexer.ask.record import fold, meeting_years, missing_meeting, record_answer
 from indexer.ask.retrieve import documents, retrieve
+from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.search.engine import Engine
 
 MORE_PASSAGES = 5
@@ -117,6 +118,12 @@ def _repeats(answer: dict[str, Any], shown: dict[str, Any]) -> bool:
     return same_sentence or _same_span(answer["span"], shown["span"])
 
 
+def _primary(answer: dict[str, Any]) -> bool:
+    """Whether an answer is read from a primary source: a statement, chair's statement or
+    declaration (a story reporting the same is cited after it)."""
+    return answer.get("doc_type") in STATEMENT_TYPES
+
+
 SUMMARY_CHARS = 160  # a one-line answer without a span: its sentence cut at a word
 TITLE_CHARS = 80  # the document's title after a span, cut at a word
 
@@ -191,8 +198,12 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
         # a copy of the sentence in another document, another sentence with the same span
         shown: list[Scored] = []
         for s in scored:
-            if not any(_repeats(s.answer, t.answer) for t in shown):
+            same = next((i for i, t in enumerate(shown) if _repeats(s.answer, t.answer)), None)
+            if same is None:
                 shown.append(s)
+            elif _primary(s.answer) and not _primary(shown[same].answer):
+                # the same answer in what the meeting adopted: cited there, as sure
+                shown[same] = replace(s, probability=shown[same].probability)
         answers = [s.answer | {"confidence": round(s.probability, 4)} for s in shown[:limit]]
     else:
         # The best candidates' passages still lead; other passages fill up to `limit`.
