@@ -67,6 +67,10 @@ def test_snapshots_of_one_page_are_versions_the_latest_first():
     (work,) = find_works(snapshots, ALIASES)
     assert work.id == snapshots[2].id
     assert sorted(work.kinds.values()) == ["primary", "version", "version"]
+    # a snapshot known by its year alone is ordered by it
+    undated = doc("https://www.apec.org/groups/smewg", "SME Working Group", GROUP_PAGE, year=2024)
+    (work,) = find_works([*snapshots, undated], ALIASES)
+    assert work.members == (undated.id, snapshots[2].id, snapshots[1].id, snapshots[0].id)
 
 
 def test_a_wires_reprint_is_a_copy_of_apecs_statement():

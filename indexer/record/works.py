@@ -163,7 +163,7 @@ def find_works(documents: Iterable[Document], aliases: Mapping[str, str]) -> lis
             else "copy"
             for i in ids
         }
-        others = sorted((i for i in ids if i != primary.id), key=lambda i: docs[i].date or "")
+        others = sorted((i for i in ids if i != primary.id), key=lambda i: _when(docs[i]))
         works.append(Work((primary.id, *reversed(others)), kinds))  # the latest first
     return works
 
@@ -174,4 +174,10 @@ def _primary(members: list[Document], rules: UrlRules) -> Document:
     pool = own or members
     longest = max(len(d.text.split()) for d in pool)
     complete = [d for d in pool if len(d.text.split()) >= COMPLETE * longest]
-    return max(complete, key=lambda d: (d.date or "", d.fetched_at or "", len(d.text)))
+    return max(complete, key=lambda d: (_when(d), d.fetched_at or "", len(d.text)))
+
+
+def _when(doc: Document) -> str:
+    """When a document was issued, to order snapshots: its date ("2019-05-01"), else its
+    year ("2023", later than any date of 2022 and earlier), else ""."""
+    return doc.date or (str(doc.year) if doc.year else "")
