@@ -152,7 +152,7 @@ def test_the_statement_page_lists_its_copy(client):
     (item,) = section.select("li")
     assert item.select_one("a")["href"] == f"/doc/{id_of('reprint')}"
     meta = [s.get_text(" ", strip=True) for s in item.select(".meta > span")]
-    assert meta == ["Copy", f"Wire {HOSTILE}", "wire.example"]
+    assert meta == ["Copy", "2033", f"Wire {HOSTILE}", "wire.example"]  # its year, undated
     assert item.select("a")[-1]["href"] == REPRINT_URL
     assert section.find("img") is None  # escaped, never an element
 

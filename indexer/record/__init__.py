@@ -50,7 +50,7 @@ class Record:
         members = [self.documents[i] for i in work.members]
         copies = [  # each where it was found: a staging host or a mirror tells a reader so
             {"id": m.id, "url": m.canonical_url, "title": m.title, "publisher": m.publisher,
-             "date": m.date, "kind": work.kinds[m.id]}
+             "date": m.date, "year": m.year, "kind": work.kinds[m.id]}
             for m in members
             if m.id != doc.id
         ]  # fmt: skip
