@@ -136,6 +136,16 @@ def test_a_third_party_story_is_cited_as_its_publishers():
     assert ("citation_author", "The Lakeside Times") in highwire_tags(NEWS)
 
 
+def test_a_statement_uploaded_elsewhere_is_still_apecs():
+    uploaded = STATEMENT | {"publisher": "docshare.example", "url": "https://docshare.example/d/1"}
+    assert plain_citation(uploaded, ACCESSED).startswith(
+        "Asia-Pacific Economic Cooperation (APEC)."
+    )
+    assert "author = {{Asia-Pacific Economic Cooperation}}" in bibtex(uploaded, ACCESSED)
+    outcome = NEWS | {"doc_type": "other", "role": "outcome"}  # the record's outcome
+    assert ("citation_author", "Asia-Pacific Economic Cooperation") in highwire_tags(outcome)
+
+
 def test_apec_as_publisher_is_cited_as_apec():
     doc = STATEMENT | {"publisher": "APEC"}
     assert plain_citation(doc, ACCESSED).startswith("Asia-Pacific Economic Cooperation (APEC).")

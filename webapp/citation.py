@@ -3,7 +3,8 @@
 Each takes the document dict of `Engine.document` (title, url, fetched_url, content_type,
 doc_type, year, date, meeting, role, location, publisher, id) and returns plain strings;
 escaping for HTML is left to the template. A document published by a third party (a
-newspaper's story, a republishing site) is cited as its publisher's, not APEC's.
+newspaper's story, a republishing site) is cited as its publisher's, not APEC's, unless it
+is what an APEC meeting adopted (a statement, wherever it was uploaded).
 
 The meeting cited is the one the record of meetings placed the document in (its `meeting`:
 series, number, year) when the document was one of that meeting's papers (an outcome, annex,
@@ -83,9 +84,16 @@ def long_date(iso: str) -> str:
 
 
 def author(doc: dict[str, Any]) -> tuple[str, str | None]:
-    """(author, short form or None): APEC for its own documents, else the publisher."""
+    """(author, short form or None): APEC for its own documents and for what its meetings
+    adopted wherever it is read (a statement uploaded to a document-sharing site is still
+    APEC's), else the publisher."""
     publisher = (doc.get("publisher") or "").strip()
-    if not publisher or publisher.casefold() in (AUTHOR.casefold(), AUTHOR_SHORT.casefold()):
+    adopted = doc.get("role") == "outcome" or doc.get("doc_type") in MEETING_TYPES
+    if (
+        adopted
+        or not publisher
+        or publisher.casefold() in (AUTHOR.casefold(), AUTHOR_SHORT.casefold())
+    ):
         return AUTHOR, AUTHOR_SHORT
     return publisher, None
 
