@@ -264,6 +264,17 @@ def test_trends_say_how_much_text_stands_behind_them(client):
     )
 
 
+def test_trends_name_a_term_found_only_in_thin_years(client):
+    # every year of this small index is thin: a term found at all is found only there
+    data = client.get("/api/trends?q=finance&q=zeppelin").get_json()
+    finance, zeppelin = data["series"]
+    assert finance["only_in_thin_years"] and zeppelin["only_in_thin_years"] == []
+    page = BeautifulSoup(client.get("/trends?q=finance&q=zeppelin").data, "lxml")
+    (note,) = page.select(".trends-thin-only")
+    text = " ".join(note.get_text(" ", strip=True).split())
+    assert text.startswith("finance is found only in thin years")
+
+
 def test_trends_follow_a_topic_of_the_concepts_file(client):
     data = client.get("/api/trends?topic=access-to-finance&q=digital").get_json()
     assert data["terms"] == ["digital", "Access to finance"]

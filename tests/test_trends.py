@@ -150,6 +150,15 @@ def test_the_text_behind_each_year_and_the_undated_documents_are_named(engine):
     assert found["min_year_words"] == trends_module.MIN_YEAR_WORDS
 
 
+def test_a_term_found_only_in_thin_years_is_named(engine, monkeypatch):
+    tourism, absent = trends(engine, ["tourism", "zeppelin"])["series"]
+    years = trends(engine, ["tourism"])["years"]
+    assert tourism["only_in_thin_years"] == [years[0], years[4]]  # every year here is thin
+    assert absent["only_in_thin_years"] == []  # found nowhere: nothing hidden
+    monkeypatch.setattr(trends_module, "MIN_YEAR_WORDS", 1)
+    assert trends(engine, ["tourism"])["series"][0]["only_in_thin_years"] == []
+
+
 def test_per_10000_words_only_where_a_year_holds_enough_text(engine, monkeypatch):
     # one mention in a year of a few hundred words would read as dozens per 10,000 words
     found = trends(engine, ["tourism"])

@@ -78,15 +78,17 @@ def trends(engine: YearCounting, terms: list[str], topics: Sequence[str] = ()) -
     Returns ``{"terms": [str], "years": [int], "words": [int], "documents_per_year": [int],
     "thin_years": [int], "undated_documents": int, "min_year_words": int,
     "meaningful_words": int, "series": [{"term", "query", "documents", "passages", "mentions",
-    "counts": [{"year", "documents", "passages", "mentions", "per_10k_words"}]}]}``:
+    "counts": [{"year", "documents", "passages", "mentions", "per_10k_words"}],
+    "only_in_thin_years": [int]}]}``:
     ``years`` runs without gaps over the index's years (and any year a term is found in),
     ``words`` and ``documents_per_year`` are the words of text and the documents each year
     holds (0 when the index predates these counts), ``thin_years`` those of fewer than
     ``min_year_words`` words (gaps on a chart), ``undated_documents`` the documents left out
     for want of a year; each series has one count per year (zeros included; ``per_10k_words``
-    null below ``meaningful_words`` words) and ``documents``/``passages``/``mentions`` are
-    the series' totals. Terms use the search query syntax ("exact phrase", OR, -word,
-    prefix*), parsed by the engine.
+    null below ``meaningful_words`` words), ``documents``/``passages``/``mentions`` are
+    the series' totals, and ``only_in_thin_years`` the years it is found in when all are
+    thin (a chart would show it flat at zero), else []. Terms use the search query syntax
+    ("exact phrase", OR, -word, prefix*), parsed by the engine.
     """
     topics = list(dict.fromkeys(topics))
     terms = clean_terms(terms, topics)
@@ -129,13 +131,17 @@ def trends(engine: YearCounting, terms: list[str], topics: Sequence[str] = ()) -
             }
         )
     words = [words_per_year.get(year, 0) for year in years]
+    thin = {y for y, n in zip(years, words, strict=True) if n < MIN_YEAR_WORDS}
+    for s in series:  # found, but only where the chart leaves gaps: the page says so
+        found_in = {y for y, c in zip(years, s["counts"], strict=True) if c["documents"]}
+        s["only_in_thin_years"] = sorted(found_in) if found_in and found_in <= thin else []
     held = {int(y): int(n) for y, n in (stats.get("documents_per_year") or {}).items()}
     return {
         "terms": list(queries),
         "years": years,
         "words": words,
         "documents_per_year": [held.get(year, 0) for year in years],
-        "thin_years": [y for y, n in zip(years, words, strict=True) if n < MIN_YEAR_WORDS],
+        "thin_years": sorted(thin),
         "undated_documents": int(stats.get("undated_documents") or 0),
         "min_year_words": MIN_YEAR_WORDS,
         "meaningful_words": MEANINGFUL_WORDS,
