@@ -286,6 +286,27 @@ def test_past_the_last_stated_number_a_year_and_a_number_alone_are_one_meeting()
     assert meetings == {(35, 2028), (38, 2031), (40, None)}
 
 
+def test_an_untitled_outcome_takes_its_meetings_title():
+    untitled = make_document(
+        f"{BASE}/2031_sme_untitled",
+        "",
+        [
+            "Ministers responsible for SMEs met in Lakeside, Atlantis on 4 May 2031 for the"
+            " 38th APEC SME Ministerial Meeting.",
+            "We agree to work together on access to finance for small firms.",
+        ],
+        doc_type="ministerial_statement",
+        year=2031,
+        publisher="APEC",
+    )
+    record = build_record([untitled])
+    placed = record.apply(untitled)
+    assert placed.role == "outcome"
+    assert placed.title == "38th APEC Small and Medium Enterprises Ministerial Meeting"
+    titled = record.apply(statement(2031, LAKESIDE))  # a title of its own is kept
+    assert titled.title == "2031 APEC Small and Medium Enterprises Ministerial Meeting"
+
+
 def test_meetings_known_without_a_year_keep_their_place_in_the_series():
     docs = [
         statement(2031, LAKESIDE),

@@ -21,17 +21,15 @@ import re
 from datetime import date
 from typing import Any
 
+from indexer.record.meetings import SERIES_TITLES
+from indexer.record.meetings import meeting_title as record_meeting_title
 from indexer.text.ordinals import ordinal
 from webapp.works import doc_title, host
 
 AUTHOR = "Asia-Pacific Economic Cooperation"
 AUTHOR_SHORT = "APEC"
-MEETING = "APEC Small and Medium Enterprises Ministerial Meeting"
+MEETING = SERIES_TITLES["sme_ministerial"]
 MEETING_TYPES = ("ministerial_statement", "chairs_statement", "declaration")
-SERIES_MEETINGS = {
-    "sme_ministerial": MEETING,
-    "smewg": "APEC Small and Medium Enterprises Working Group Meeting",
-}
 MEETING_PAPERS = ("outcome", "annex", "report", "speech")  # roles published at the meeting
 
 _BIBTEX_SPECIALS = {
@@ -61,17 +59,6 @@ def meeting_title(doc: dict[str, Any]) -> str | None:
     if doc.get("year"):
         return f"{doc['year']} {MEETING}"
     return MEETING
-
-
-def record_meeting_title(meeting: dict[str, Any] | None) -> str | None:
-    """The title of a meeting of the record ({"series", "number", "year"}): by its number,
-    else by its year when the record gives it none."""
-    if not meeting or meeting.get("series") not in SERIES_MEETINGS:
-        return None
-    name = SERIES_MEETINGS[meeting["series"]]
-    if meeting.get("number"):
-        return f"{ordinal(int(meeting['number']))} {name}"
-    return f"{meeting['year']} {name}" if meeting.get("year") else name
 
 
 def long_date(iso: str) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from indexer.crawl.urls import UrlRules
 from indexer.model import Document
-from indexer.record.meetings import Meeting, Source, resolve
+from indexer.record.meetings import Meeting, Source, meeting_title, resolve
 from indexer.record.mentions import find_mentions
 from indexer.record.placement import Placement, Placer, apply
 from indexer.record.works import Work, find_works
@@ -54,8 +54,11 @@ class Record:
             for m in members
             if m.id != doc.id
         ]  # fmt: skip
-        # An untitled copy takes the work's title (old apec.org pages may have none).
+        # An untitled copy takes the work's title (old apec.org pages may have none); an
+        # untitled outcome, its meeting's, as APEC titles those pages.
         title = doc.title or max((m.title for m in members), key=len, default="")
+        if not title and placed.role == "outcome":
+            title = meeting_title(placed.meeting) or ""
         source = UrlRules(scope=[], aliases=self.aliases).fetch_url(doc.canonical_url)
         return replace(placed, work_id=work.id, copies=copies, source_url=source, title=title)
 

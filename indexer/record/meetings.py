@@ -21,6 +21,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from indexer.record.mentions import SERIES, Mention
+from indexer.text.ordinals import ordinal
+
+# The series' names, as APEC titles their papers ("2003 APEC Small and Medium Enterprises
+# Ministerial Meeting")
+SERIES_TITLES = {
+    "sme_ministerial": "APEC Small and Medium Enterprises Ministerial Meeting",
+    "smewg": "APEC Small and Medium Enterprises Working Group Meeting",
+}
+
+
+def meeting_title(meeting: dict[str, Any] | None) -> str | None:
+    """The title of a meeting of the record ({"series", "number", "year"}): by its number
+    ("27th APEC Small and Medium Enterprises Ministerial Meeting"), else by its year when
+    the record gives it none; None for no meeting or another series."""
+    if not meeting or meeting.get("series") not in SERIES_TITLES:
+        return None
+    name = SERIES_TITLES[meeting["series"]]
+    if meeting.get("number"):
+        return f"{ordinal(int(meeting['number']))} {name}"
+    return f"{meeting['year']} {name}" if meeting.get("year") else name
+
 
 FACTS = ("year", "date", "city", "economy", "virtual", "chair", "theme")
 
