@@ -36,9 +36,9 @@ MEASURE = """() => [...document.querySelectorAll('.meetings-table')].map(table =
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    untitled = make_document(
+    untitled = make_document(  # titled by its address, as the record titles such a page
         LONG_URL,
-        "",
+        LONG_URL,
         [
             "We, the APEC Ministers responsible for SMEs, met in Sunport, Atlantis on 3 March"
             " 2033 for the 40th APEC SME Ministerial Meeting.",
