@@ -16,7 +16,7 @@ the index takes it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from indexer.crawl.urls import UrlRules
@@ -73,8 +73,9 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
     # staging host's (as Record.apply gives documents theirs)
     origin = UrlRules(scope=[], aliases=aliases).fetch_url
     sourced = [
-        (m, Source(doc.id, origin(doc.canonical_url), _link(doc, m.position, m.sentence, origin)))
+        (m, Source(doc.id, url, _link(doc, url, m.position, m.sentence)))
         for doc in documents
+        for url in [origin(doc.canonical_url)]
         for m in mentions[doc.id]
     ]
     record = Record(resolve(sourced), documents={d.id: d for d in documents}, aliases=aliases)
@@ -88,6 +89,6 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
     return record
 
 
-def _link(doc: Document, position: int, sentence: str, origin: Callable[[str], str]) -> str:
+def _link(doc: Document, url: str, position: int, sentence: str) -> str:
     page = doc.paragraphs[position].page if position < len(doc.paragraphs) else None
-    return passage_link(origin(doc.canonical_url), doc.content_type, sentence, page)
+    return passage_link(url, doc.content_type, sentence, page)
