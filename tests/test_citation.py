@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
+from indexer.text.ordinals import ordinal
 from webapp.citation import (
     bibtex,
     bibtex_escape,
     highwire_tags,
     meeting_title,
-    ordinal,
     plain_citation,
 )
 

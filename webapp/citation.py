@@ -21,14 +21,11 @@ import re
 from datetime import date
 from typing import Any
 
-from indexer.record.meetings import SERIES_TITLES
 from indexer.record.meetings import meeting_title as record_meeting_title
-from indexer.text.ordinals import ordinal
 from webapp.works import doc_title, host
 
 AUTHOR = "Asia-Pacific Economic Cooperation"
 AUTHOR_SHORT = "APEC"
-MEETING = SERIES_TITLES["sme_ministerial"]
 MEETING_TYPES = ("ministerial_statement", "chairs_statement", "declaration")
 MEETING_PAPERS = ("outcome", "annex", "report", "speech")  # roles published at the meeting
 
@@ -54,11 +51,8 @@ def meeting_title(doc: dict[str, Any]) -> str | None:
         return record_meeting_title(doc["meeting"]) if doc.get("role") in MEETING_PAPERS else None
     if doc.get("doc_type") not in MEETING_TYPES:
         return None
-    if doc.get("meeting_number"):
-        return f"{ordinal(int(doc['meeting_number']))} {MEETING}"
-    if doc.get("year"):
-        return f"{doc['year']} {MEETING}"
-    return MEETING
+    number, year = doc.get("meeting_number"), doc.get("year")
+    return record_meeting_title({"series": "sme_ministerial", "number": number, "year": year})
 
 
 def long_date(iso: str) -> str:
