@@ -582,15 +582,20 @@ def print_question_misses(name: str, questions: list[dict], answers: dict[str, d
         )
 
 
-def score_queries(queries: list[dict], search: dict[str, list[list[str]]]) -> dict[str, str]:
+def score_queries(
+    queries: list[dict], search: dict[str, list[list[str]]], labels: dict[str, dict]
+) -> dict[str, str]:
     """Recall@10, MRR and precision@10 (results among the first ten whose page or a copy's
     is relevant, over ten), for named-thing queries (a document or meeting by name:
     `"kind": "named"`) and topical ones apart; ``search`` holds each query's results, each
-    as the page ids of its work (its own page and its copies')."""
+    as the page ids of its work (its own page and its copies'). Precision is also given
+    counting each labelled work once (``works_once``): two results that are one work (two
+    snapshots, or a statement and a copy left ungrouped) fill two slots of the first page
+    but give the reader one relevant document."""
     rows = {}
     for kind in ("named", "topical"):
         of_kind = [q for q in queries if q.get("kind", "topical") == kind]
-        recalls, ranks, precisions = [], [], []
+        recalls, ranks, precisions, once = [], [], [], []
         for q in of_kind:
             relevant = set(q["relevant"])
             results = search[q["id"]]
@@ -598,11 +603,28 @@ def score_queries(queries: list[dict], search: dict[str, list[list[str]]]) -> di
             recalls.append(len(relevant & set(got)) / min(len(relevant), 10))
             ranks.append(next((1 / (i + 1) for i, u in enumerate(got) if u in relevant), 0.0))
             precisions.append(sum(bool(relevant & set(ids)) for ids in results[:10]) / 10)
+            once.append(works_once(results[:10], relevant, labels) / 10)
         n = len(of_kind)
         rows[f"{kind} recall@10"] = f"{sum(recalls) / n:6.3f} ({n} queries)" if n else "     –"
         rows[f"{kind} MRR"] = f"{sum(ranks) / n:6.3f}" if n else "     –"
         rows[f"{kind} precision@10"] = f"{sum(precisions) / n:6.3f}" if n else "     –"
+        rows[f"  {kind}, each work once"] = f"{sum(once) / n:6.3f}" if n else "     –"
     return rows
+
+
+def works_once(results: list[list[str]], relevant: set[str], labels: dict[str, dict]) -> int:
+    """How many of ``results`` (each as its work's page ids) are relevant, a result that is
+    one work (``same_work``) with a relevant result before it not counted again."""
+    counted: list[str] = []
+    n = 0
+    for ids in results:
+        found = relevant & set(ids)
+        if found and not any(
+            a == b or same_work(labels[a], labels[b]) for a in found for b in counted
+        ):
+            n += 1
+        counted.extend(found)
+    return n
 
 
 def query_figures(query: dict, results: list[list[str]]) -> tuple[int | None, int]:
@@ -682,7 +704,7 @@ def evaluate(output: dict, pages: list[Page], labels, questions, queries, commit
     shown = {q: [page_of(pages, r) for r in rs] for q, rs in output["search"].items()}
     rows |= score_works(labels, docs, shown)
     rows |= score_questions(questions, output["answers"])
-    rows |= score_queries(queries, search)
+    rows |= score_queries(queries, search, labels)
     rows["_search"] = search  # per query, for print_query_changes
     extra = [
         (i, r.get("link"))

@@ -91,7 +91,12 @@ def test_a_statement_naming_no_number_joins_its_years_numbered_meeting():
     )
     record = build_record([own, news])
     placed = record.apply(own)
-    assert placed.meeting == {"series": "sme_ministerial", "number": 38, "year": 2031}
+    assert placed.meeting == {
+        "series": "sme_ministerial",
+        "number": 38,
+        "year": 2031,
+        "city": "Lakeside",
+    }
     assert (placed.role, placed.meeting_number) == ("outcome", 38)
 
 
@@ -190,7 +195,12 @@ def test_search_results_carry_the_meeting_and_role(tmp_path):
     )
     engine = Engine(make_index(tmp_path, [own]))
     result = engine.search("finance")["results"][0]
-    assert result["meeting"] == {"series": "sme_ministerial", "number": 38, "year": 2031}
+    assert result["meeting"] == {
+        "series": "sme_ministerial",
+        "number": 38,
+        "year": 2031,
+        "city": "Lakeside",
+    }
     assert result["role"] == "outcome"
     assert engine.document(result["id"])["meeting"]["number"] == 38
     engine.close()
@@ -426,3 +436,41 @@ def test_an_announced_date_gives_way_to_the_date_the_meeting_was_held():
     (meeting,) = build_record([announced, held]).meetings
     assert meeting.date == "2030-05-21"
     assert "2030-05-23" in meeting.disputed("date")  # kept, with its evidence
+
+
+def annex(url: str, title: str = "Annex A") -> object:
+    return make_document(
+        url,
+        title,
+        ["Members will map the barriers small firms meet when they join regional markets."],
+        doc_type="initiative",
+        year=2031,
+        publisher="APEC",
+    )
+
+
+def test_a_paper_filed_under_a_meetings_papers_belongs_to_that_meeting():
+    filed = annex(f"{BASE.rsplit('/', 1)[0]}/small-and-medium-enterprise/2031_sme/Annex%20A.aspx")
+    elsewhere = annex("https://www.apec.org/publications/2031/annex-a")
+    record = build_record([statement(2031, LAKESIDE), filed, elsewhere])
+    placed = record.apply(filed)
+    assert (placed.role, placed.meeting["number"], placed.meeting["city"]) == (
+        "annex",
+        38,
+        "Lakeside",
+    )
+    assert record.apply(elsewhere).meeting is None
+
+
+def test_a_meetings_paper_is_found_by_the_meetings_city_and_number(tmp_path):
+    from indexer.search import Engine
+
+    papers = f"{BASE.rsplit('/', 1)[0]}/small-and-medium-enterprise/2031_sme"
+    filed = annex(f"{papers}/annex-a")
+    unfiled = annex("https://www.apec.org/publications/2031/annex-b", "Annex B")
+    engine = Engine(make_index(tmp_path, [statement(2031, LAKESIDE), filed, unfiled]))
+    found = engine.search("Lakeside annex")["results"]
+    assert [r["url"] for r in found] == [filed.url]
+    assert found[0]["title"] == "Annex A"  # found by its meeting's name, shown by its own
+    assert [r["url"] for r in engine.search("38th barriers")["results"]] == [filed.url]
+    engine.close()

@@ -103,7 +103,8 @@ def test_without_a_record_the_page_still_names_the_meeting(tmp_path):
     (index / "current" / "record.json").unlink()
     client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
     soup = doc_page(client, "2031-statement")
-    assert meeting_line(soup)[0] == "Outcome of the 38th SME Ministerial Meeting, 2031"
+    # the document's own record of its meeting names the city
+    assert meeting_line(soup)[0] == "Outcome of the 38th SME Ministerial Meeting, Lakeside, 2031"
     assert conference(soup) == CONFERENCE
 
 

@@ -41,6 +41,7 @@ from indexer.index.impacts import write_impacts
 from indexer.index.passages import make_passages, usable_text
 from indexer.model import Document, paragraph_anchors
 from indexer.record import build_record
+from indexer.record.meetings import meeting_title
 from indexer.record.store import meeting_key, write_record
 from indexer.record.works import trusted_canonicals
 
@@ -154,6 +155,15 @@ def _record(doc: Document, **extra: Any) -> dict[str, Any]:
     }
 
 
+def searched_title(doc: Document) -> str:
+    """The title a document's passages are found by: its own, and for a document its
+    meeting adopted or reported (any role but a mention), the meeting's title and city, so
+    that "Iloilo Initiative" finds an annex of the Iloilo meeting titled "Annex A"."""
+    meeting = doc.meeting if doc.role and doc.role != "mention" else None
+    named = [meeting_title(meeting), meeting.get("city")] if meeting else []
+    return "\n".join(filter(None, [doc.title, *named]))
+
+
 def document_records(doc: Document) -> Iterator[dict[str, Any]]:
     """The document record followed by its passage records."""
     meta = {
@@ -189,7 +199,8 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
             doc,
             kind="passage",
             passage_id=f"{doc.id}:{n}",
-            title=doc.title,
+            title=searched_title(doc),
+            _stored_title=doc.title,
             body=passage.text,
             # The title leads the first passage's exact text so a quoted title is found.
             exact=f"{doc.title}\n{passage.text}" if n == 0 else passage.text,

@@ -35,6 +35,14 @@ ADOPTED_HERE = {"outcome", "annex"}  # documents whose meeting number is their o
 ANNEX = re.compile(r"\bannex\b|\baction\s+(?:plan|agenda)\b|\binitiative\b", re.I)
 
 
+# apec.org files an SME Ministerial Meeting's papers under its year, the statement at
+# ".../sectoral-ministerial-meetings/small-and-medium-enterprise/2015_sme" and its annexes
+# below it (".../2015_sme/annex-a"), on its staging hosts too ("smallandmediumenterprise").
+FILED_UNDER_MEETING = re.compile(
+    r"/small-?and-?medium-?enterprises?/((?:19|20)\d\d)_sme(?:[/.?#]|$)", re.I
+)
+
+
 @dataclass(frozen=True)
 class Placement:
     meeting: str  # the meeting's key (Meeting.key)
@@ -101,16 +109,20 @@ class Placer:
 
     def place(self, doc: Document, mentions: list[Mention]) -> Placement | None:
         """Where ``doc`` belongs: the meeting of its own mention (by number, else by its
-        series and year), or for an SME statement that names no meeting, the ministerial
-        meeting of its year; None when it belongs to none."""
+        series and year), else the ministerial meeting whose papers it is filed under
+        (FILED_UNDER_MEETING), or for an SME statement that names no meeting, the
+        ministerial meeting of its year; None when it belongs to none."""
         own = next((m for m in mentions if m.own), None)
         role = role_of(doc)
         if role in ("outcome", "mention") and own and not own.voice:
             return None  # a page that names the meeting in passing does not belong to it
+        filed = FILED_UNDER_MEETING.search(doc.url)
         if own and own.number:
             found = self.by_number.get((own.series, own.number))
         elif own and own.year:
             found = self._of_year(own.series, own.year)
+        elif filed:
+            found = self._of_year("sme_ministerial", int(filed.group(1)))
         elif doc.doc_type in STATEMENT_TYPES and doc.year and _about_smes(doc):
             found = self._of_year("sme_ministerial", doc.year)
         else:
@@ -135,7 +147,12 @@ def apply(doc: Document, placement: Placement | None, meeting: Meeting | None) -
             location = meeting.place
     return replace(
         doc,
-        meeting={"series": meeting.series, "number": meeting.number, "year": meeting.year},
+        meeting={
+            "series": meeting.series,
+            "number": meeting.number,
+            "year": meeting.year,
+            "city": meeting.city,
+        },
         role=placement.role,
         meeting_number=meeting.number if adopted and meeting.series == "sme_ministerial" else None,
         year=doc.year or meeting.year,
