@@ -149,12 +149,20 @@ class Site:
 
     def __init__(self, pages: list[Page]):
         bodies = {path_of(p): (render_pdf(p) if p.pdf else render_html(p), p.pdf) for p in pages}
+        # As a web server, a page whose address has a query (tracking parameters, which the
+        # crawler drops) is served without it too, when no other page has its path.
+        paths = Counter(path.split("?", 1)[0] for path in bodies)
+        bare = {p.split("?", 1)[0]: b for p, b in bodies.items() if paths[p.split("?", 1)[0]] == 1}
         links = "".join(f'<li><a href="{html.escape(path_of(p))}">{p.id}</a></li>' for p in pages)
         bodies["/"] = (f"<!DOCTYPE html><html><body><ul>{links}</ul></body></html>".encode(), False)
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 (http.server's name)
-                found = bodies.get(self.path) or bodies.get(quote(unquote(self.path), safe=SAFE))
+                found = (
+                    bodies.get(self.path)
+                    or bodies.get(quote(unquote(self.path), safe=SAFE))
+                    or bare.get(self.path)
+                )
                 if not found:
                     self.send_error(404)
                     return
