@@ -45,6 +45,82 @@ def test_any_plain_words_parse_as_the_parser_parses_them(words):
     assert repr(queries._parse_words(text)) == repr(queries._PARSER.parse(text))
 
 
+WORDS = ["trade", "Trade", "SMEs", "the", "OF", "informality", "café", "ﬁrms", "Ærø", "中小企业"]
+WORDS += ["ไทย", "e", "x", "MSMEs", "cooperación", "u.s", "R&D", "co-operation", "2014", "ǅemal"]
+
+
+def _word_read_alike(word: str) -> None:
+    short, long = queries._word_query.__wrapped__(word), queries._PARSER.parse(word)
+    assert short == long
+    assert repr(short) == repr(long)
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_a_word_is_read_as_the_parser_reads_it(word):
+    _word_read_alike(word)
+
+
+@FUZZ
+@given(st.text(st.sampled_from("aeEsSçéﬁǅß中企ไท1.-' "), min_size=1, max_size=8))
+def test_any_word_is_read_as_the_parser_reads_it(word):
+    _word_read_alike(word)
+
+
+# Queries of plain words read the short way (``_plain_words``) and others that look like them.
+READ_ALIKE = PLAIN + [
+    "Trade trade TRADE",
+    "women entrepreneurs",  # names a concept: expanded the long way
+    "access to finance",
+    "digitalisation ecommerce",
+    "e commerce",
+    "trade  finance",  # two spaces
+    " trade",
+    "trade 2014",
+    "SMEs OR MSMEs",
+    "中小企业 贸易",  # Chinese, read as bigrams
+    "café Ministers",
+    "informality the of",
+]
+
+
+def _read_alike(text: str, expand: bool) -> None:
+    short, long = queries.parse(text, expand=expand), queries._parse(text, expand)
+    assert short == long
+    assert repr(short.query) == repr(long.query)
+    assert (short.words, short.stems, short.exact, short.notes, short.expanded) == (
+        long.words,
+        long.stems,
+        long.exact,
+        long.notes,
+        long.expanded,
+    )
+
+
+@pytest.mark.parametrize("text", READ_ALIKE)
+@pytest.mark.parametrize("expand", [False, True])
+def test_plain_words_are_read_as_the_long_way_reads_them(text, expand):
+    _read_alike(text, expand)
+
+
+def test_a_query_of_plain_words_is_read_the_short_way():
+    assert queries._plain_words("Trade growth of Ministers", True) is not None
+    for text in ("women entrepreneurs", "e commerce", "the of", "trade OR finance", "trade 2014"):
+        assert queries._plain_words(text, True) is None
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.sampled_from(READ_ALIKE + ["SMEs", "Ministers", "growth", "an", "e", "women", "NOT"]),
+        min_size=1,
+        max_size=4,
+    ),
+    st.booleans(),
+)
+def test_any_plain_words_are_read_as_the_long_way_reads_them(words, expand):
+    _read_alike(" ".join(words), expand)
+
+
 TRICKY = [
     'R&D for SMEs <script>alert("x")</script> and the U.S. & A.P.E.C members',
     "Trade.Ministers met; trade-related R&amp;D isn't 'trade' &lt;b&gt; amp lt gt quot x27",
