@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from indexer.ask.rank import Candidate
-from indexer.search.engine import Engine, line_mark
+from indexer.search.engine import Engine
+from indexer.search.generation import line_mark
 from indexer.text.fragments import passage_link
 
 

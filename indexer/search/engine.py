@@ -85,16 +85,6 @@ def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, f
     return n, scores[n]
 
 
-def line_mark(fields: dict, line: int) -> tuple[str | None, int | None]:
-    """(anchor, ¶ number) of the paragraph on line `line` of a passage record (None, None
-    for a passage indexed before paragraphs had them)."""
-    marks = fields.get("marks") or []
-    if not marks:
-        return None, None
-    anchor, number = marks[min(max(line, 0), len(marks) - 1)]
-    return anchor, number
-
-
 class Engine:
     """Lazy, thread-safe access to the index generation currently served under ``index_dir``.
 
@@ -533,34 +523,7 @@ class Engine:
         the most query terms (``match_position`` is that sentence's paragraph)."""
         docnum, score = hit
         shown, showing = gen.shown_for(r, docnum, parsed)
-        f = shown.fields
-        position = f.get("position")
-        anchor, paragraph = line_mark(f, showing.line)
-        return {
-            "id": f["doc_id"],
-            "title": f.get("title", ""),
-            "url": f.get("url", ""),
-            "link": showing.link,
-            "doc_type": f.get("doc_type", "other"),
-            "year": f.get("year"),
-            "date": f.get("date") or None,
-            "location": f.get("location"),
-            "snippet": showing.snippet,
-            "score": round(score, 4),
-            "passage_id": f.get("passage_id"),
-            "position": position,
-            "match_position": position + showing.line if position is not None else None,
-            "anchor": anchor,  # the matching paragraph's anchor on the document page
-            "paragraph": paragraph,  # ... and its ¶ (the source's own number, or the count)
-            "page": f.get("page"),
-            "meeting_number": f.get("meeting_number"),
-            "meeting": f.get("meeting"),
-            "role": f.get("role") or None,
-            "work_id": f.get("work_id") or f["doc_id"],
-            "copies": f.get("copies") or [],
-            "fetched_url": f.get("fetched_url"),
-            "content_type": f.get("content_type"),
-        }
+        return shown.result(showing, score)
 
     # -- other views ------------------------------------------------------------
     def passages(

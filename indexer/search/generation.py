@@ -22,7 +22,7 @@ from indexer.search.snippets import Analysed, sentence_link, snippet
 
 INDEX_ENV = "APEC_SEARCH_INDEX"
 DEFAULT_INDEX = "index"
-SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 7 kB each)
+SHOWN_CACHE = 8192  # passages kept ready to show, per generation (about 8 kB each)
 # A passage's deep link and snippet for the query terms it holds, per generation (about
 # 1 kB each): different queries often mark the same words of a passage (over the real
 # mirror, half of the results of 3,000 all-different queries of the load test).
@@ -258,32 +258,89 @@ class Matches:
         return self._documents
 
 
+def line_mark(fields: dict, line: int) -> tuple[str | None, int | None]:
+    """(anchor, ¶ number) of the paragraph on line `line` of a passage record (None, None
+    for a passage indexed before paragraphs had them)."""
+    marks = fields.get("marks") or []
+    if not marks:
+        return None, None
+    anchor, number = marks[min(max(line, 0), len(marks) - 1)]
+    return anchor, number
+
+
 @dataclass(frozen=True)
 class Shown:
-    """A passage record's stored fields and its analysed body."""
+    """A passage record's stored fields, its analysed body and its result as every query
+    shows it (``result``)."""
 
     fields: dict[str, Any]
     body: Analysed
+    base: dict[str, Any]  # the result's keys in order, those a query sets None
 
     @classmethod
     def read(cls, r: store.Reader, docnum: int) -> Shown:
-        fields = r.stored(docnum)
-        return cls(fields, Analysed.of(fields.get("body", "")))
+        f = r.stored(docnum)
+        base = {
+            "id": f["doc_id"],
+            "title": f.get("title", ""),
+            "url": f.get("url", ""),
+            "link": None,
+            "doc_type": f.get("doc_type", "other"),
+            "year": f.get("year"),
+            "date": f.get("date") or None,
+            "location": f.get("location"),
+            "snippet": None,
+            "score": None,
+            "passage_id": f.get("passage_id"),
+            "position": f.get("position"),
+            "match_position": None,
+            "anchor": None,  # the matching paragraph's anchor on the document page
+            "paragraph": None,  # ... and its ¶ (the source's own number, or the count)
+            "page": f.get("page"),
+            "meeting_number": f.get("meeting_number"),
+            "meeting": f.get("meeting"),
+            "role": f.get("role") or None,
+            "work_id": f.get("work_id") or f["doc_id"],
+            "copies": f.get("copies") or [],
+            "fetched_url": f.get("fetched_url"),
+            "content_type": f.get("content_type"),
+        }
+        return cls(f, Analysed.of(f.get("body", "")), base)
 
     def showing(self, parsed: queries.Parsed) -> Showing:
-        """The passage's deep link, line and snippet for the query ``parsed``
-        (``snippets.sentence_link`` and ``snippets.snippet``)."""
+        """The passage's deep link, line, snippet and matching paragraph for the query
+        ``parsed`` (``snippets.sentence_link`` and ``snippets.snippet``)."""
         f = self.fields
         text = f.get("body", "")
         marked = self.body.marked(parsed)
         url, ctype, page = f.get("url", ""), f.get("content_type", ""), f.get("page")
         link, line = sentence_link(url, ctype, text, page, parsed, self.body, marked)
-        return Showing(link, line, snippet(text, parsed, self.body, marked))
+        position = f.get("position")
+        return Showing(
+            link,
+            snippet(text, parsed, self.body, marked),
+            position + line if position is not None else None,
+            *line_mark(f, line),
+        )
+
+    def result(self, showing: Showing, score: float) -> dict[str, Any]:
+        """The passage as a search result (the ``--json`` shape the README gives) for a
+        query it shows as ``showing``, scoring ``score``: a new dict each time."""
+        out = self.base.copy()
+        out["link"] = showing.link
+        out["snippet"] = showing.snippet
+        out["score"] = round(score, 4)
+        out["match_position"] = showing.match_position
+        out["anchor"] = showing.anchor
+        out["paragraph"] = showing.paragraph
+        return out
 
 
 class Showing(NamedTuple):
     """How a result shows its passage for a query."""
 
     link: str  # the deep link to the sentence holding the most query terms
-    line: int  # the line of the passage that sentence is on, from 0
     snippet: str  # HTML, the query's words marked
+    match_position: int | None  # the paragraph that sentence is in (None: no positions)
+    anchor: str | None  # its anchor on the document page
+    paragraph: int | None  # its ¶ (the source's own number, or the count)
