@@ -12,7 +12,7 @@ taken at passage granularity.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 NEAR = 0.5  # weight of a part found one passage away from the best passage
@@ -69,6 +69,9 @@ def score_document(
             parts += 1
             score += max(weighted)
     return DocumentMatch(ordinal, passage, score, parts)
+
+
+Match = tuple[int, int, float, int]  # a ``DocumentMatch``'s fields, or one
 
 
 class Documents(NamedTuple):
@@ -128,13 +131,14 @@ def documents_best_first(scores: Mapping[int, float], doc_of: Sequence[int]) -> 
 
 
 def by_relevance(
-    matches: list[DocumentMatch], prior: Callable[[int], float] | None = None
-) -> list[DocumentMatch]:
-    """Most parts first, then the best score (times the document's ``prior(ordinal)``, if
-    given), then the document order, for stable pages."""
-    if prior is not None:
-        matches = [
-            DocumentMatch(m.ordinal, m.passage, m.score * prior(m.ordinal), m.parts)
-            for m in matches
-        ]
-    return sorted(matches, key=lambda m: (-m.parts, -m.score, m.ordinal))
+    matches: Iterable[Match], prior: Callable[[int], float] | None = None
+) -> list[tuple[int, float]]:
+    """(passage, score) of ``matches`` (of distinct documents), most parts first, then the
+    best score (times the document's ``prior(ordinal)``, if given), then the document
+    order, for stable pages."""
+    if prior is None:
+        keyed = [(-parts, -score, o, n) for o, n, score, parts in matches]
+    else:
+        keyed = [(-parts, -(score * prior(o)), o, n) for o, n, score, parts in matches]
+    keyed.sort()  # the documents are distinct: the passage never decides
+    return [(n, -score) for _, score, _, n in keyed]

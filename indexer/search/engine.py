@@ -424,7 +424,7 @@ class Engine:
             # The other documents hold every part, in passages of their own.
             ordered = sorted(docs - {gen.doc_of[n] for n, _ in hits})
             spread = self._proximity(gen, matched, ordered)
-            hits += [(m.passage, m.score) for m in doc_rank.by_relevance(spread, prior)]
+            hits += doc_rank.by_relevance(spread, prior)
         return docs, hits[first : first + limit]
 
     def _by_document(self, gen, matched: list[Matches], docs, prior, most, want):
@@ -459,20 +459,12 @@ class Engine:
         among those with a passage in the top passages of an OR of those parts (at least
         PARTIAL_CANDIDATES documents, when there are as many), ``prefer`` as in ``_run``.
         None for fewer than two such parts."""
-        filters = [m for p, m in zip(parts, matched, strict=True) if queries.is_filter(p)]
-        words = [m for p, m in zip(parts, matched, strict=True) if not queries.is_filter(p)]
+        is_filter = [queries.is_filter(p) for p in parts]
+        filters = [m.scores for m, f in zip(matched, is_filter, strict=True) if f]
+        words = [m for m, f in zip(matched, is_filter, strict=True) if not f]
         if len(words) < 2:
             return []
         doc_of = gen.doc_of
-
-        def eligible(n: int) -> bool:
-            o = doc_of[n]
-            return (
-                o >= 0
-                and o not in exclude
-                and (keep is None or keep(o))
-                and all(n in f.scores for f in filters)
-            )
 
         # The top passages of an OR of the words, more of them until they give enough
         # documents.
@@ -486,8 +478,15 @@ class Engine:
             # each candidate document with its first passage met: its best in the OR
             candidates: dict[int, tuple[int, float]] = {}
             for n, score in ranked[:k]:
-                if eligible(n):
-                    candidates.setdefault(doc_of[n], (n, score))
+                o = doc_of[n]
+                if (
+                    o >= 0
+                    and o not in candidates
+                    and o not in exclude
+                    and (keep is None or keep(o))
+                    and (not filters or all(n in f for f in filters))
+                ):
+                    candidates[o] = (n, score)
             if len(candidates) >= max(PARTIAL_CANDIDATES, want) or (complete and k >= len(ranked)):
                 break
             k *= 4
@@ -497,12 +496,11 @@ class Engine:
         else:
             found = self._proximity(gen, words, list(candidates))
         prior = self._prior(gen, frozenset(candidates), prefer)[0]
-        kept = doc_rank.by_relevance([m for m in found if m.parts >= need], prior)
-        return [(m.passage, m.score) for m in kept[:want]]
+        return doc_rank.by_relevance([m for m in found if m[3] >= need], prior)[:want]
 
     def _one_of_two(
         self, gen, words: list[Matches], candidates: dict[int, tuple[int, float]]
-    ) -> list[doc_rank.DocumentMatch]:
+    ) -> list[doc_rank.Match]:
         """``_proximity`` of the ``candidates`` of an OR of two words (ordinal -> the first
         of its passages that OR ranks, and its score) without walking their passages: a
         document holding one of the words matches by its best passage for it (as
@@ -510,9 +508,7 @@ class Engine:
         that word's alone; on a tie the lower record number, first in the document)."""
         a, b = words[0].docs, words[1].docs
         return [
-            doc_rank.DocumentMatch(o, n, score, 1)
-            if o not in a or o not in b
-            else self._proximity(gen, words, [o])[0]
+            (o, n, score, 1) if o not in a or o not in b else self._proximity(gen, words, [o])[0]
             for o, (n, score) in candidates.items()
         ]
 
