@@ -474,3 +474,36 @@ def test_a_meetings_paper_is_found_by_the_meetings_city_and_number(tmp_path):
     assert found[0]["title"] == "Annex A"  # found by its meeting's name, shown by its own
     assert [r["url"] for r in engine.search("38th barriers")["results"]] == [filed.url]
     engine.close()
+
+
+def test_chinese_japanese_and_korean_news_name_the_ministerial_meeting():
+    shapes = {
+        "副大臣は第38回APEC中小企業大臣会合に出席しました。": 38,
+        "第38届亚太经合组织中小企业部长会议在湖畔市举行。": 38,
+        "제38차 APEC 중소기업 장관회의가 호반시에서 열렸다.": 38,
+        "'2031 아시아태평양경제협력체(APEC) 중소기업 장관회의'가 막을 올렸다.": None,
+    }
+    for text, number in shapes.items():
+        doc = story("https://wire.example/cjk", "", text, 2031)
+        mention = one(doc)
+        assert (mention.series, mention.number) == ("sme_ministerial", number), text
+        assert mention.year == 2031
+    other_forum = story("https://wire.example/x", "", "日ASEAN中小企業大臣会合が開かれた。", 2031)
+    assert find_mentions(other_forum) == []
+
+
+def test_a_story_in_japanese_is_found_by_its_meetings_english_name(tmp_path):
+    from indexer.search import Engine
+
+    text = (
+        "副大臣は、第38回APEC中小企業大臣会合に出席しました。"
+        "会合では、革新、成長、協力について議論されました。"
+    )
+    news = story("https://wire.example/ja", "", text, 2031)
+    engine = Engine(make_index(tmp_path, [statement(2031, LAKESIDE), news]))
+    found = engine.search("Lakeside 38th ministerial meeting")["results"]
+    assert news.url in [r["url"] for r in found]
+    assert next(r for r in found if r["url"] == news.url)["role"] == "news"
+    quoted = engine.search('"38th APEC Small and Medium Enterprises Ministerial Meeting"')
+    assert news.url in [r["url"] for r in quoted["results"]]
+    engine.close()

@@ -194,16 +194,18 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
     yield _record(doc, kind="doc", passage_id=doc.id, meta=meta, paragraphs=paragraphs)
     if not doc.primary:
         return  # a work is searched once, in its primary copy; this one is read, not found
+    title = searched_title(doc)
     for n, passage in enumerate(make_passages(doc.paragraphs)):
         yield _record(
             doc,
             kind="passage",
             passage_id=f"{doc.id}:{n}",
-            title=searched_title(doc),
+            title=title,
             _stored_title=doc.title,
             body=passage.text,
-            # The title leads the first passage's exact text so a quoted title is found.
-            exact=f"{doc.title}\n{passage.text}" if n == 0 else passage.text,
+            # The title leads the first passage's exact text so a quoted title is found (a
+            # meeting's too, and its names in the thesaurus: "SME ministerial meeting").
+            exact=f"{title}\n{passage.text}" if n == 0 else passage.text,
             location=doc.location,
             doc_type=doc.doc_type,
             year=doc.year,

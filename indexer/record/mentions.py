@@ -4,7 +4,8 @@ A mention names a meeting of one of two series: the SME Ministerial Meetings
 (``sme_ministerial``: "the 25th APEC SME Ministerial Meeting", "The Tenth APEC Ministerial
 Meeting on SMEs", "the 27th SMEMM", "the first APEC SME ministerial meeting") and the SME
 Working Group's meetings (``smewg``: "the 58th SMEWG meeting", "the 34th Meeting of the
-Small and Medium Enterprises Working Group"); or it is a statement's own opening ("We, the
+Small and Medium Enterprises Working Group"), also in Chinese, Japanese or Korean
+("第31回APEC中小企業大臣会合"); or it is a statement's own opening ("We, the
 APEC Ministers responsible for SMEs, met in <city> on <dates>"), which names its meeting by
 place and date only. The facts (year, date, city, economy, virtual, chair, theme) are those
 the mention's own sentence states; the document's year stands in only for its own meeting.
@@ -76,8 +77,22 @@ CHAIR_OF = re.compile(
     r"(?P<name>(?:(?:Hon|H\.E|Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,4}?)"
     r"(?:\s+MP)?,\s+(?:the\s+)?Chair(?:man|person)?\s+of\s+the\b"
 )
+# The SME Ministerial Meeting as Chinese, Japanese and Korean news name it, its number
+# (第38回, 第38届, 제38차) before: "第38回APEC中小企業大臣会合",
+# "第38届亚太经合组织中小企业部长会议", "APEC中小企業長官会議", "APEC 중소기업 장관회의".
+CJK_MINISTERIAL = re.compile(
+    r"(?:第\s*(?P<number>\d{1,2})\s*[回次届屆]|제\s*(?P<ko_number>\d{1,2})\s*차)?"
+    r"(?:\s|APEC|\(APEC\)|（APEC）|亚太经合组织|亞太經合組織|아시아태평양경제협력체)*"
+    r"(?:中小(?:微)?企[业業](?:担当)?(?:大臣|部[长長]|相当相|長官)(?:[级級])?(?:会合|会议|會議|会議)"
+    r"|중소기업\s*장관\s*회의)"
+)
+# APEC as those news name it: a sentence naming SME ministers' meeting without it may be
+# another forum's ("日ASEAN中小企業大臣会合")
+CJK_APEC = re.compile(r"APEC|亚太经合组织|亞太經合組織|아시아태평양경제협력체")
 # a word every mention above holds (a paragraph without one is skipped)
-CUE = re.compile(r"meeting|smemm|smewg|\bmet\b|gathered|convened|assembled", re.I)
+CUE = re.compile(
+    r"meeting|smemm|smewg|\bmet\b|gathered|convened|assembled|会合|会议|會議|会議|회의", re.I
+)
 VIRTUAL = re.compile(r"\bvirtual(?:ly)?\b|\bvideo\s*conference\b|\bonline\s+format\b", re.I)
 THEME = re.compile(r"\btheme\b[^“\"]{0,60}[“\"](?P<theme>[^”\"]{5,160})[”\"]", re.I)
 
@@ -196,6 +211,10 @@ def find_mentions(doc: Document) -> list[Mention]:
             opening = opening if opening and SME.search(sentence) else None
             if opening and not named:
                 named.append(("sme_ministerial", None, opening.start()))
+            cjk = not named and CJK_APEC.search(sentence)
+            for m in CJK_MINISTERIAL.finditer(sentence) if cjk else []:
+                number = m.group("number") or m.group("ko_number")
+                named.append(("sme_ministerial", int(number) if number else None, m.start()))
             if not named and position < HEAD and (m := UNNUMBERED.search(sentence)):
                 kind = (m.group("kind") or "").lower()
                 named.append(("smewg" if "group" in kind else "sme_ministerial", None, m.start()))
