@@ -491,13 +491,21 @@ def prepare(
     )
     if old is not None:
         started = time.perf_counter()
+        # A crawled corpus is extracted again by the old code, in a copy of its own (its
+        # extractor may read documents differently; it cannot read this one's); a synthetic
+        # one, stored as documents only, is indexed as it is.
+        corpus, crawled = work / "corpus", any((work / "corpus" / "objects").glob("*"))
+        if crawled:
+            corpus = work / "corpus-before"
+            shutil.rmtree(corpus, ignore_errors=True)
+            shutil.copytree(work / "corpus", corpus, ignore=shutil.ignore_patterns("extracted"))
         code = (  # the build moved to indexer.index.build with the stage packages
             "import sys\ntry:\n from indexer.index.build import build_index\n"
             "except ImportError:\n from indexer.build import build_index\n"
-            "build_index(sys.argv[1], sys.argv[2], recreate=True, extract=False)"
+            "build_index(sys.argv[1], sys.argv[2], recreate=True, extract=sys.argv[3] == '1')"
         )
         subprocess.run(
-            [sys.executable, "-c", code, str(work / "corpus"), str(work / "index-before")],
+            [sys.executable, "-c", code, str(corpus), str(work / "index-before"), "01"[crawled]],
             cwd=old,
             env={**os.environ, "PYTHONPATH": str(old)},
             check=True,
