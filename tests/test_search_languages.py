@@ -86,3 +86,19 @@ def test_a_chinese_run_is_indexed_as_bigrams_at_consecutive_positions():
 )
 def test_the_word_found_is_marked_in_the_snippet(engine, query, marked):
     assert marked in engine.search(query)["results"][0]["snippet"]
+
+
+def test_a_run_the_index_lacks_is_not_corrected_into_another_word(tmp_path):
+    # a run of Chinese, Japanese or Thai is several words without spaces, not one misspelt
+    # word: "部长会议" (simplified) is not "部長" (traditional, in the index) with edits
+    text = "亞太經合組織中小企業部長會議在台北舉行，部長們同意擴大數位貿易。"
+    docs = [
+        make_document(f"https://example.org/{n}", f"部長會議 {n}", [text, "其他部長也參加。"])
+        for n in range(3)
+    ]
+    engine = Engine(make_index(tmp_path, docs))
+    result = engine.search("部长会议")
+    assert result["suggestion"] is None and result["corrected_query"] is None
+    assert result["total"] == 0 and not result["notes"]
+    assert engine.search("部長會議")["total"] == 3
+    engine.close()

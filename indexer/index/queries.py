@@ -14,6 +14,7 @@ from whoosh.query.spans import Span, SpanNear2
 
 from indexer.index import thesaurus
 from indexer.index.analysis import DOTTED_ACRONYM, STEM, STOP_WORDS, fold_word, make_schema
+from indexer.index.segment import NEEDS_SEGMENTS
 from indexer.index.store import Reader
 
 # -- queries -----------------------------------------------------------------
@@ -340,7 +341,13 @@ def _parse(text: str, expand: bool) -> Parsed:
     parsed.exact = parsed.exact - STOP_WORDS or parsed.exact
     plain = re.sub(r'\w+:("[^"]*"|\[[^\]]*\]|\S+)', " ", rewritten)
     plain = re.sub(r'"[^"]*"', " ", plain)
-    parsed.words = [w for w in re.findall(r"[^\W\d_]{4,}", plain) if w not in _OPS]
+    # the words a speller can correct: not a run of Chinese, Japanese or Thai, which has no
+    # spaces between its words ("部长会议" is not one misspelt word)
+    parsed.words = [
+        w
+        for w in re.findall(r"[^\W\d_]{4,}", plain)
+        if w not in _OPS and not NEEDS_SEGMENTS.search(w)
+    ]
     return parsed
 
 
