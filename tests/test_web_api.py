@@ -111,6 +111,7 @@ def test_csv_of_the_current_results(client):  # noqa: F811
         "url",
         "link",
         "excerpt",
+        "meeting",
         "id",
     }
     chair = next(r for r in rows if r["doc_type"] == "chairs_statement")

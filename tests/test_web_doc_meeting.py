@@ -144,3 +144,23 @@ def test_no_meeting_is_guessed_from_a_year():
     assert meeting_title(unnumbered) == "2019 APEC Small and Medium Enterprises Ministerial Meeting"
     news = unnumbered | {"role": "news", "doc_type": "news_release"}
     assert meeting_title(news) is None
+
+
+def test_a_result_card_and_its_csv_row_name_the_meeting(meetings_client):  # noqa: F811
+    response = meetings_client.get("/search?q=Lakeside")
+    soup = BeautifulSoup(response.get_data(as_text=True), "lxml")
+    cards = {
+        li.select_one(".result-title").get_text(strip=True): li for li in soup.select("li.result")
+    }
+    lines = {
+        title: card.select_one(".result-meeting").get_text(" ", strip=True)
+        for title, card in cards.items()
+        if card.select_one(".result-meeting")
+    }
+    assert "Outcome of the 38th SME Ministerial Meeting, Lakeside, 2031" in lines.values()
+    assert any(line.startswith("News about the 38th") for line in lines.values())
+    links = {a["href"] for card in cards.values() for a in card.select(".result-meeting a")}
+    assert links == {"/meetings/sme_ministerial/38"}
+    assert HOSTILE not in response.get_data(as_text=True)  # titles are still escaped
+    csv_text = meetings_client.get("/search.csv?q=Lakeside").get_data(as_text=True)
+    assert "Outcome of the 38th SME Ministerial Meeting, Lakeside, 2031" in csv_text

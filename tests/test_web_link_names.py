@@ -19,7 +19,10 @@ def test_result_links_are_named_by_their_document(client, path):  # noqa: F811
     names = []
     for block in blocks:
         title = block.find_previous(
-            lambda t: t.name == "a" and "result-links" not in t.parent.get("class", [])
+            lambda t: (
+                t.name == "a"
+                and not {"result-links", "result-meeting"} & set(t.parent.get("class", []))
+            )
         ).get_text()
         passage, source = block.select("a")[:2]
         assert passage["aria-label"] == f"{passage.get_text()} in {title}"

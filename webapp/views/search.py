@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from indexer.ask.search_box import search_box
 from indexer.text.filenames import download_name, years_name
-from webapp import facets
+from webapp import facets, meetings
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
 from webapp.params import SORTS, Limits, SearchParams, parse_search, require_query
@@ -30,6 +30,7 @@ CSV_COLUMNS = (
     "url",
     "link",
     "excerpt",
+    "meeting",  # "Outcome of the 22nd SME Ministerial Meeting, Iloilo, 2015"
     "id",
 )
 
@@ -80,6 +81,7 @@ def results() -> str:
             else None
         ),
         doc_url=doc_url,
+        m=meetings,
         hint_remove_url=_results_url(params.query_args(hint=False)),
         csv_url=url_for("search.csv", **params.query_args()),
         atom_url=url_for("search.atom", **params.query_args(sort="relevance")),
@@ -104,7 +106,7 @@ def csv() -> Response:
     require_query(params)
     found = every_result(params, current_app.config["EXPORT_MAX_ROWS"], params.limit)
     rows = [
-        r | {"rank": rank, "excerpt": Markup(r["snippet"]).striptags()}
+        r | {"rank": rank, "excerpt": Markup(r["snippet"]).striptags(), "meeting": _meeting_of(r)}
         for rank, r in enumerate(found, start=1)
     ]
     filters = [*params.types, years_name(params.year), params.meeting]
@@ -112,6 +114,16 @@ def csv() -> Response:
         "apec-search", [f.replace("/", "-") for f in filters if f], params.q, "csv"
     )
     return csv_response(rows, CSV_COLUMNS, name)
+
+
+def _meeting_of(result: dict[str, Any]) -> str | None:
+    """The result's place in the record, as its card says it, or None."""
+    meeting = result.get("meeting")
+    return (
+        f"{meetings.role_phrase(result.get('role'))} {meetings.described(meeting)}"
+        if meeting
+        else None
+    )
 
 
 def entry_date(result: dict[str, Any]) -> str:
