@@ -16,14 +16,15 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-from indexer.index.segment import TOKEN, segments
+from indexer.index.segment import TOKEN, one_han_form, segments
 from indexer.index.variants import one_spelling
 
 # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph; 6: meetings and roles;
 # 7: Snowball's English stemmer; 8: British and American spellings stemmed as one, roles as a
 # column; 9: Chinese, Japanese and Thai words, combining marks; 10: each passage's lines'
-# paragraph anchors and numbers (marks); 11, 12: stems overridden (STEM_OVERRIDES)
-SCHEMA_VERSION = 12
+# paragraph anchors and numbers (marks); 11, 12: stems overridden (STEM_OVERRIDES); 13: Han
+# characters in one form (traditional as simplified)
+SCHEMA_VERSION = 13
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -152,6 +153,7 @@ class FoldingTokenizer(Tokenizer):
                 t.original = value[start : match.end()]
             if not ascii_text:  # compatibility forms folded too: "ﬁrms" is "firms"
                 word = unicodedata.normalize("NFKC", word).lower().translate(accent_map)
+                word = one_han_form(word)  # 業 and 业 are one character
             if "." in word and DOTTED_ACRONYM.fullmatch(word):
                 word = word.replace(".", "")
             if joined:

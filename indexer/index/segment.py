@@ -16,14 +16,21 @@ to the next space or punctuation mark, as one token, so no word inside it could 
   https://pythainlp.org), loaded the first time Thai text is met.
 - Anything else in the token (Latin letters, digits) stays one word.
 
+``one_han_form`` writes Han characters in one form, traditional as simplified, so that a
+word written either way (and in Japanese kanji) meets the other, as British and American
+spellings do.
+
 A token of other scripts is returned whole, at no cost; ASCII text never reaches here.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
+
+import opencc
 
 
 def _marks() -> str:
@@ -79,3 +86,22 @@ def _thai_words(run: str) -> tuple[tuple[int, int], ...]:
         spans.append((at, at + len(word)))
         at += len(word)
     return tuple(spans)
+
+
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_converters = threading.local()  # one OpenCC converter per thread
+
+
+def one_han_form(word: str) -> str:
+    """``word`` with its Han characters written in one form, traditional ones as simplified
+    (OpenCC's ``t2s`` tables, https://github.com/BYVoid/OpenCC): 中小企業 (traditional
+    Chinese, and Japanese) and 中小企业 (simplified) are one word. Other text as it is."""
+    return _simplified(word) if HAN.search(word) else word
+
+
+@lru_cache(maxsize=65536)
+def _simplified(word: str) -> str:
+    converter = getattr(_converters, "t2s", None)
+    if converter is None:
+        converter = _converters.t2s = opencc.OpenCC("t2s")
+    return converter.convert(word)
