@@ -217,6 +217,10 @@ def test_search_has_a_meeting_facet_and_filter(tmp_path):
     assert found["facets"]["meeting"] == {"sme_ministerial/38": 1, "sme_ministerial/37": 1}
     only = engine.search("finance", meeting="sme_ministerial/37")
     assert [r["meeting"]["number"] for r in only["results"]] == [37] and only["total"] == 1
+    assert not only["notes"]
+    none = engine.search("finance", meeting="sme_ministerial/99")
+    assert none["total"] == 0
+    assert none["notes"] == ["no document in the index belongs to meeting 'sme_ministerial/99'"]
     engine.close()
     runner = CliRunner()
     args = ["search", "finance", "--meeting", "sme_ministerial/38", "--json", "--index"]

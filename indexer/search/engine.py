@@ -203,6 +203,8 @@ class Engine:
         prefer = hint.types if hint else None
         filters = (year, types, meeting)
         with self._reading() as (gen, r):
+            if meeting and meeting not in gen.meetings:  # a hand-edited or stale link
+                notes.append(f"no document in the index belongs to meeting {meeting!r}")
             parsed = queries.expand_prefixes(r, queries.parse(text, expand=True))
             suggestion = corrected = None
             if parsed.too_common:
