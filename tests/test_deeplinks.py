@@ -21,8 +21,12 @@ def test_text_fragment_encodes_dash_comma_and_ampersand():
 
 
 @FUZZ
-@given(st.text(st.characters(exclude_categories=["Cs"]), min_size=1).filter(str.strip))
+@given(
+    st.text(st.characters(exclude_categories=["Cs"]), min_size=1).filter(str.strip)
+    | st.text(st.sampled_from("aZ09_.~ -%+é"), min_size=1).filter(str.strip)
+)
 @example("".join(map(chr, range(33, 127))) + " é ’ 中小企業 – ภาษาไทย")
+@example("Plain words_1 2.5 ~ only")
 def test_text_fragment_is_percent_encoded_as_urllib_does_and_dashes_too(words):
     fragment = text_fragment_link("https://x.org/p", words, words=1000).split("#:~:text=")[-1]
     run = quote_run(words, 1000)

@@ -290,7 +290,7 @@ def _plain_words(text: str, expand: bool) -> Parsed | None:
     kept = [p for p in parts if p is not query.NullQuery]
     if not kept or not all(type(p) is query.Or and single_terms(p) for p in kept):
         return None
-    if expand and thesaurus.mentions(text):
+    if expand and thesaurus.names_a_concept([p.subqueries[0].text for p in kept]):
         return None
     return Parsed(
         query=_and_of(parts),

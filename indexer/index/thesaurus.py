@@ -11,6 +11,7 @@ query with OR, AND, NOT or parentheses is left as typed (its logic is the user's
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -86,6 +87,17 @@ def _others(concept: Concept, term: str) -> tuple[str, ...]:
             seen.update(keys)
             out.append(other)
     return tuple(out)
+
+
+def names_a_concept(keys: Sequence[str]) -> bool:
+    """Whether a run of plain words whose analysed tokens (``_key``'s, stop words left
+    out) are ``keys``, in order, names a concept: whether ``mentions`` finds any."""
+    terms, longest = _terms(), _longest()
+    return any(
+        tuple(keys[i:j]) in terms
+        for i in range(len(keys))
+        for j in range(i + 1, min(i + longest, len(keys)) + 1)
+    )
 
 
 def mentions(text: str) -> list[Mention]:

@@ -106,6 +106,9 @@ def holding_every_part(
     if len(scores) == 1:  # one part: no sums
         one = scores[0]
         return best_first([(one[n], n) for n in passages if n in one])
+    if len(scores) == 2:  # two words, most often: the same sum, without a generator each
+        a, b = scores
+        return best_first([(a[n] + b[n], n) for n in passages if n in a and n in b])
     return best_first(
         [(sum(s[n] for s in scores), n) for n in passages if all(n in s for s in scores)]
     )

@@ -96,6 +96,7 @@ class Engine:
         """``warm_up``: fill each newly opened generation's caches in the background
         (``Generation.warm_up``), as a long-running server wants."""
         self.index_dir = Path(index_dir)
+        self._link = self.index_dir / CURRENT
         self.warm_up = warm_up
         self._lock = threading.Lock()
         self._gen: Generation | None = None
@@ -103,9 +104,8 @@ class Engine:
     # -- generations ------------------------------------------------------------
     def _current(self) -> Generation:
         """The open generation, reopened when a build has swapped in a new one."""
-        link = self.index_dir / CURRENT
         try:
-            target = os.readlink(link)
+            target = os.readlink(self._link)
         except OSError:
             raise IndexMissing(
                 f"No search index in {self.index_dir}: run `apec-search crawl` and then"
@@ -354,10 +354,15 @@ class Engine:
                 matched = [gen.matches(r, p) for p in parts]
             if len(parts) > 1:
                 partial = self._some_parts(gen, parts, matched, keep, docs, limit, prefer)
+        meetings = Counter(map(gen.meetings.__getitem__, docs))
+        del meetings[""]  # no meeting
         facets = {
-            "year": _counts(gen.years[o] or UNDATED for o in by_year),
-            "doc_type": _counts(gen.types[o] for o in by_type),
-            "meeting": _counts(gen.meetings[o] for o in docs if gen.meetings[o]),
+            "year": {
+                str(y) if y else UNDATED: n
+                for y, n in Counter(map(gen.years.__getitem__, by_year)).most_common()
+            },
+            "doc_type": _counts(Counter(map(gen.types.__getitem__, by_type))),
+            "meeting": _counts(meetings),
         }
         return len(docs), facets, hits, partial
 
@@ -650,5 +655,6 @@ class Engine:
         }
 
 
-def _counts(values) -> dict[str, int]:
-    return {str(k): v for k, v in Counter(values).most_common()}
+def _counts(counted: Counter) -> dict[str, int]:
+    """The counts by value (as a string), most first; on a tie the first met first."""
+    return {str(k): v for k, v in counted.most_common()}

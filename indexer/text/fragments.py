@@ -19,7 +19,12 @@ _UNRESERVED = frozenset(string.ascii_letters + string.digits + "_.~")
 _PERCENT = [chr(b) if chr(b) in _UNRESERVED else f"%{b:02X}" for b in range(256)]
 
 
+_PLAIN = re.compile(r"[\w.~ ]*", re.ASCII)  # ASCII letters, digits, "_.~" and spaces
+
+
 def _encode(text: str) -> str:
+    if _PLAIN.fullmatch(text):  # most runs of words: only their spaces are encoded
+        return text.replace(" ", "%20")
     return "".join(map(_PERCENT.__getitem__, text.encode("utf-8")))
 
 
