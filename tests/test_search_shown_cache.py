@@ -16,6 +16,7 @@ from indexer.index import queries as queries_module
 from indexer.index import store
 from indexer.index.build import build_index
 from indexer.index.impacts import Impacts
+from indexer.search import doc_rank
 from indexer.search.bounded_cache import BoundedCache
 from indexer.search.engine import Engine
 from indexer.search.generation import Shown
@@ -238,6 +239,18 @@ def test_a_warmed_up_generation_answers_common_words_without_reading_them(
     assert found["total"] == 1 and "<mark>tourism</mark>" in found["results"][0]["snippet"]
     assert read == []  # every word's matches, spelling and the passage were read ahead
     assert engine.search("zanzibar")["total"] == 0 and read  # a word the index lacks is read
+
+
+def test_a_warmed_up_generation_has_ranked_a_common_words_documents(tmp_path: Path, monkeypatch):
+    engine = _warm_engine(tmp_path)
+    engine._current().warm_up()
+    ranked: list[int] = []
+    real = doc_rank.documents_best_first
+    monkeypatch.setattr(
+        doc_rank, "documents_best_first", lambda s, d: ranked.append(1) or real(s, d)
+    )
+    assert engine.search("tourism")["total"] == 1
+    assert ranked == []  # grouped into documents and ranked ahead, as a search alone ranks
 
 
 def test_a_warmed_up_generation_answers_a_concept_without_whoosh(tmp_path: Path, monkeypatch):

@@ -17,7 +17,13 @@ from indexer.index.build import CURRENT, read_meta
 from indexer.model import DOC_TYPES
 from indexer.search import doc_rank, genres, top_k
 from indexer.search import highlight as marking
-from indexer.search.generation import Generation, IndexDamaged, IndexMissing, Matches
+from indexer.search.generation import (
+    RANKED_UP_TO,
+    Generation,
+    IndexDamaged,
+    IndexMissing,
+    Matches,
+)
 from indexer.search.snippets import mentions, sentence_link
 from indexer.text.fragments import passage_link
 
@@ -41,7 +47,6 @@ OUTCOME_PRIOR = 1.5
 # half of bench/data/real scores alike from 1 to a strict tier; twice the outcome prior
 # makes a genre word typed outweigh it.
 TYPE_PREFERENCE = 3.0
-RANKED_UP_TO = 2000  # passages of a query part whose documents are ranked whole (_one_part)
 RERANKED = 100  # documents re-ranked by their summed passages, past their best (_by_document)
 
 

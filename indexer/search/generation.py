@@ -42,6 +42,9 @@ CORRECTIONS_CACHE = 65_536  # words whose spelling correction is kept, per gener
 WARM_UP_SECONDS = 60.0
 WARM_UP_WORDS = 50_000  # the most common words whose matches are read ahead
 WARM_UP_PAUSE = 0.0005  # seconds
+# Passages of a query part whose documents are ranked whole, once per generation
+# (``Matches.documents``), when it is searched for alone; a longer part is walked.
+RANKED_UP_TO = 2000
 
 
 def default_index_dir() -> Path:
@@ -174,8 +177,11 @@ class Generation:
                     parsed = queries.parse(text, expand=expand)
                     for word in parsed.words:  # spell-checked as a search checks them
                         self.correction(r, word)
-                    for part in [] if parsed.empty else queries.conjuncts(parsed.query):
-                        self.matches(r, part)
+                    parts = [] if parsed.empty else queries.conjuncts(parsed.query)
+                    for part in parts:
+                        found = self.matches(r, part)
+                        if len(parts) == 1 and len(found.scores) <= RANKED_UP_TO:
+                            found.documents(self.doc_of)  # as a search for it alone ranks
                 for n in islice(chain.from_iterable(self.passages_of), SHOWN_CACHE):
                     if not go_on():
                         return
