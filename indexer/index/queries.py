@@ -277,25 +277,44 @@ def parse(text: str, *, expand: bool = False) -> Parsed:
     return plain if plain is not None else _parse(text, expand)
 
 
+@lru_cache(maxsize=65536)
+def _word_term(word: str) -> str | None:
+    """The term of ``_word_query(word)`` when it is the OR of one term in each of
+    SEARCH_FIELDS, as most words read, "" for a stop word; None for any other reading."""
+    q = _word_query(word)
+    if q is query.NullQuery:
+        return ""
+    if type(q) is not query.Or or not single_terms(q):
+        return None
+    texts = {t.text for t in q.subqueries}
+    return texts.pop() if len(texts) == 1 else None
+
+
 def _plain_words(text: str, expand: bool) -> Parsed | None:
     """What ``_parse`` reads in a query of plain words (letters, one space between words, no
     operator, no "e" of "e commerce": nothing to rewrite) that each read as a word of title
-    and body or a stop word, not all stop words, naming no concept with ``expand``: built
-    from each word's cached reading (``_word_query``), without walking the query's tree
-    (a tenth of the time). None for any other query."""
+    and body or a stop word (``_word_term``), not all stop words, naming no concept with
+    ``expand``: built from each word's cached reading, without walking the query's tree (a
+    tenth of the time). None for any other query."""
     words = text.split(" ")
     if not _PLAIN_WORDS.fullmatch(text) or not _OPS.isdisjoint(words) or {"e", "E"} & set(words):
         return None
-    parts = [_word_query(w) for w in words]
-    kept = [p for p in parts if p is not query.NullQuery]
-    if not kept or not all(type(p) is query.Or and single_terms(p) for p in kept):
+    terms = [_word_term(w) for w in words]
+    if None in terms:
         return None
-    if expand and thesaurus.names_a_concept([p.subqueries[0].text for p in kept]):
+    # The AND of the words' readings as ``_and_of`` makes it: stop words and repeats (the
+    # same term: the same reading) left out, one word alone.
+    parts: dict[str, Any] = {}
+    for t, w in zip(terms, words, strict=True):
+        if t and t not in parts:
+            parts[t] = _word_query(w)
+    if not parts or (expand and thesaurus.names_a_concept([t for t in terms if t])):
         return None
+    kept = list(parts.values())
     return Parsed(
-        query=_and_of(parts),
+        query=query.And(kept) if len(kept) > 1 else kept[0],
         words=[w for w in words if len(w) >= 4],
-        stems={t.text for p in kept for t in p.subqueries},
+        stems=set(parts),
     )
 
 

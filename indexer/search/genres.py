@@ -55,7 +55,7 @@ def type_hint(q: str) -> TypeHint | None:
     """The type preference the genre words of ``q`` make, outside quotes; None when it
     has none, when it is only genre words (then they are what is searched for), or when
     it uses OR, AND, NOT, parentheses or ``type:`` (the user chose the logic)."""
-    if _SYNTAX.search(q):
+    if _SYNTAX.search(q) or not _GENRE.search(q):  # most queries: no genre word at all
         return None
     pieces = re.split(r'("[^"]*")', q)
     words: list[str] = []

@@ -17,7 +17,7 @@ multiplied by ``most``, so the walk stays exact.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from operator import itemgetter
 
 from indexer.search.doc_rank import Documents
@@ -93,10 +93,18 @@ def best_passage_per_document(
     (passage, score); on a tie the lower passage first. And whether the list is complete
     (else it holds the ``want`` best). The walk stops when the ``want``-th best document
     beats any passage not met yet, checked at depths doubling from CHECK_EVERY (a check
-    ranks every document met: two common words of 10,000 documents meet thousands)."""
+    ranks every document met: two common words of 10,000 documents meet thousands). When
+    a part's list is WHOLE_UP_TO times ``want`` passages at most, its passages are scored
+    whole instead: the list, complete, unless it is longer than ``want``."""
     best: dict[int, tuple[float, int]] = {}  # document -> (score, passage)
+    shortest = min(map(len, ranked))
+    if shortest <= WHOLE_UP_TO * want:  # every passage holding every part is in it
+        _keep_best(min(scores, key=len), scores, doc_of, allowed, weight, best)
+        if len(best) <= want:  # else the walk tells which of them to rank further
+            return _by_score(best), True
+        best = {}
     seen: set[int] = set()
-    depth, check, shortest = 0, CHECK_EVERY, min(map(len, ranked))
+    depth, check = 0, CHECK_EVERY
     while True:
         if depth == shortest:
             return _by_score(best), True  # no passage left holds every part
@@ -106,19 +114,31 @@ def best_passage_per_document(
             found = (score for score, _ in best.values())
             if len(best) >= want and heapq.nlargest(want, found)[-1] > bound:
                 return _by_score(best)[:want], False
-        for r in ranked:
-            n = r[depth]
-            if n in seen:
-                continue
-            seen.add(n)
-            o = doc_of[n]
-            if o not in allowed or not all(n in s for s in scores):
-                continue
-            score = sum([s[n] for s in scores]) * (weight(o) if weight is not None else 1.0)
-            held = best.get(o)
-            if held is None or score > held[0] or (score == held[0] and n < held[1]):
-                best[o] = (score, n)
+        met = [r[depth] for r in ranked if r[depth] not in seen]
+        seen.update(met)
+        _keep_best(met, scores, doc_of, allowed, weight, best)
         depth += 1
+
+
+def _keep_best(
+    passages: Iterable[int],
+    scores: Sequence[Mapping[int, float]],
+    doc_of: Sequence[int],
+    allowed: Container[int],
+    weight: Callable[[int], float] | None,
+    best: dict[int, tuple[float, int]],
+) -> None:
+    """Keep in ``best`` (document -> (score, passage)) each allowed document's best of
+    ``passages`` holding every part (as ``best_passage_per_document`` scores it), on a tie
+    the lower passage."""
+    for n in passages:
+        o = doc_of[n]
+        if o not in allowed or not all(n in s for s in scores):
+            continue
+        score = sum([s[n] for s in scores]) * (weight(o) if weight is not None else 1.0)
+        held = best.get(o)
+        if held is None or score > held[0] or (score == held[0] and n < held[1]):
+            best[o] = (score, n)
 
 
 def _by_score(best: dict[int, tuple[float, int]]) -> list[tuple[int, float]]:
