@@ -299,6 +299,8 @@ def _plain_words(text: str, expand: bool) -> Parsed | None:
     words = text.split(" ")
     if not _PLAIN_WORDS.fullmatch(text) or not _OPS.isdisjoint(words) or {"e", "E"} & set(words):
         return None
+    if NEEDS_SEGMENTS.search(text):  # Chinese, Japanese or Thai: its words are read apart
+        return None
     terms = [_word_term(w) for w in words]
     if None in terms:
         return None
