@@ -82,8 +82,8 @@ class Generation:
     showings: BoundedCache[tuple, Showing] = field(
         default_factory=lambda: BoundedCache(SHOWINGS_CACHE)
     )
-    # repr of a query part -> what it matches
-    matched: BoundedCache[str, Matches] = field(
+    # a query part's (field, term) pairs (``queries.single_terms``) or repr -> its matches
+    matched: BoundedCache[tuple | str, Matches] = field(
         default_factory=lambda: BoundedCache(MATCHES_CACHE, weigh=lambda m: len(m.scores) + 1)
     )
     # the same, for the parts Whoosh reads
@@ -210,7 +210,8 @@ class Generation:
         it stays among the MATCHES_CACHE most recently used scores, or the
         WHOOSH_READ_CACHE ones for a part Whoosh reads): from the generation's impacts for
         a word, from its parts' (``_composed``), else through Whoosh."""
-        by_whoosh = queries.single_terms(q) is None and queries.combination(q) is None
+        terms = queries.single_terms(q)
+        by_whoosh = terms is None and queries.combination(q) is None
 
         def read() -> Matches:
             found = None if by_whoosh or not self.impacts else self.impacts.matches(q)
@@ -221,9 +222,11 @@ class Generation:
             docs = frozenset(map(self.doc_of.__getitem__, scores)) - {-1}
             return Matches(scores, docs, ranked)
 
-        # Keyed by the repr: Whoosh's query hashes collide (an OR of the same word in two
-        # fields hashes the same for every word).
-        return (self.whoosh_read if by_whoosh else self.matched).get(repr(q), read)
+        # Keyed by its terms (a word's, most often: cheaper than its repr) or the repr:
+        # Whoosh's query hashes collide (an OR of the same word in two fields hashes the
+        # same for every word).
+        key = tuple(terms) if terms is not None else repr(q)
+        return (self.whoosh_read if by_whoosh else self.matched).get(key, read)
 
     def _composed(self, r: store.Reader, q) -> dict[int, float] | None:
         """The scores of ``q`` from its parts' matches (each kept in the cache) when
