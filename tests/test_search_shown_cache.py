@@ -134,6 +134,26 @@ def test_a_word_is_spell_checked_once_per_generation(tmp_path: Path, monkeypatch
     assert sorted(checked) == ["finance", "finance", "turism", "turism"]
 
 
+def test_a_concepts_terms_are_looked_up_once_per_generation(tmp_path: Path, monkeypatch):
+    corpus = make_corpus(tmp_path, _statement("Officials reported on access to credit for firms."))
+    build_index(corpus, tmp_path / "index")
+    looked_up: list[str] = []
+    real = queries_module.in_vocabulary
+    monkeypatch.setattr(
+        queries_module, "in_vocabulary", lambda r, t: looked_up.append(t) or real(r, t)
+    )
+    engine = Engine(tmp_path / "index")
+    first = engine.search("access to finance")
+    assert {"term": "access to credit", "concept": first["expanded"][0]["concept"]} in first[
+        "expanded"
+    ]
+    assert looked_up and len(looked_up) == len(set(looked_up))
+    again = list(looked_up)
+    assert engine.search("access to finance")["expanded"] == first["expanded"]
+    assert engine.search("access to finance -tourism")["expanded"] == first["expanded"]
+    assert looked_up == again  # none looked up again
+
+
 def test_an_engine_keeping_no_scores_answers_the_same(tmp_path: Path, monkeypatch):
     index = make_index(tmp_path, sample_docs())
     queries = [

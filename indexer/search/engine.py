@@ -230,7 +230,7 @@ class Engine:
                 found = self._run(gen, r, parsed, filters, sort, page, limit, None)
                 hint = None
             total, facets, hits, partial_hits = found
-            expanded = [(t, c) for t, c in parsed.expanded if queries.in_vocabulary(r, t)]
+            expanded = [(t, c) for t, c in parsed.expanded if gen.holds(r, t)]
             results = [self._result(gen, r, hit, parsed) for hit in hits]
             partial = [self._result(gen, r, hit, parsed) for hit in partial_hits]
         return {

@@ -39,6 +39,7 @@ WHOOSH_READ_CACHE = 200_000
 # A newly opened generation's caches are filled ahead of the searches (``warm_up``) for at
 # most this long, with a pause after each item so that searches come first.
 CORRECTIONS_CACHE = 65_536  # words whose spelling correction is kept, per generation
+HELD_TERMS_CACHE = 8192  # thesaurus terms known to be held or not, per generation
 WARM_UP_SECONDS = 60.0
 WARM_UP_WORDS = 50_000  # the most common words whose matches are read ahead
 WARM_UP_PAUSE = 0.0005  # seconds
@@ -93,6 +94,10 @@ class Generation:
     # a query's word -> its spelling correction (None: the index holds it)
     corrections: BoundedCache[str, str | None] = field(
         default_factory=lambda: BoundedCache(CORRECTIONS_CACHE)
+    )
+    # a concept's term -> whether the index holds its every word (``queries.in_vocabulary``)
+    held_terms: BoundedCache[str, bool] = field(
+        default_factory=lambda: BoundedCache(HELD_TERMS_CACHE)
     )
     closing: threading.Event = field(default_factory=threading.Event)
 
@@ -204,6 +209,12 @@ class Generation:
         """``store.correction`` of ``word`` by this generation's speller, looked up once
         per generation (while among the CORRECTIONS_CACHE most recently used words)."""
         return self.corrections.get(word, lambda: store.correction(r, word, self.speller.suggest))
+
+    def holds(self, r: store.Reader, term: str) -> bool:
+        """``queries.in_vocabulary`` of ``term`` (a thesaurus term a query was expanded
+        with), looked up once per generation rather than on each query naming its concept
+        (a Whoosh term lookup per word)."""
+        return self.held_terms.get(term, lambda: queries.in_vocabulary(r, term))
 
     def matches(self, r: store.Reader, q) -> Matches:
         """What the query (part) ``q`` matches, read and scored once per generation (while
