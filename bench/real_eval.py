@@ -435,7 +435,39 @@ def score_meetings(labels: dict[str, dict], meetings: list[dict] | None) -> dict
         n in found and found[n]["year"] == year and fold(city) in fold(found[n]["city"])
         for n, (year, city) in expected.items()
     )
-    return {"meetings right (number, year, city)": pct(right, len(expected))}
+    return {
+        "meetings right (number, year, city)": pct(right, len(expected)),
+        "  evidence stating its value": evidence_stating(meetings),
+    }
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def states(field: str, value: str, text: str) -> bool:
+    """Whether an evidence sentence writes the value it is cited for: a year's digits, a
+    date's day and month, a city as the sentence spells it (``written`` where the record
+    keeps it: "HCM City" for Ho Chi Minh City)."""
+    text = fold(text)
+    if field == "year":
+        return value in text
+    if field == "date":
+        _, month, day = value.split("-")
+        return MONTHS[int(month) - 1] in text and bool(re.search(rf"\b0?{int(day)}\b", text))
+    return fold(value) in text
+
+
+def evidence_stating(meetings: list[dict]) -> str:
+    """Of the SME Ministerial Meetings' evidence for year, date and city, the entries whose
+    sentence writes the value (label-free: a sentence cited for a value must state it)."""
+    cited = [
+        (e["field"], e.get("written") or e["value"], e["text"])
+        for m in meetings
+        if m["series"] == "sme_ministerial"
+        for e in m["evidence"]
+        if e["field"] in ("year", "date", "city")
+    ]
+    return pct(sum(states(*c) for c in cited), len(cited))
 
 
 def same_work(a: dict, b: dict) -> bool:

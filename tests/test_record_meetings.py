@@ -237,7 +237,10 @@ def test_a_dated_mention_sets_the_year_over_a_pages_own_year():
     )
     record = build_record([older_page, statement(2031, LAKESIDE)])
     (meeting,) = record.meetings
-    assert meeting.year == 2031 and meeting.disputed("year") == ["2020"]
+    assert meeting.year == 2031
+    # the page's sentence states no year: its own year is no evidence of the meeting's
+    assert meeting.disputed("year") == []
+    assert not [e for e in meeting.evidence if e.url == older_page.url]
 
 
 def test_another_meetings_statement_naming_this_one_is_not_its_outcome():

@@ -284,6 +284,28 @@ def place_in(sentence: str) -> str | None:
     return None
 
 
+def place_and_date_line(line: str) -> tuple[str, str] | None:
+    """(place, ISO date) of a line that states a place and a date and nothing else, as a
+    statement's header and dateline write them: "Lakeside, Atlantis | 4 May 2031",
+    "Lakeside, 5 May 2031", "LAKESIDE, ATLANTIS, 4-5 MAY 2031"; None for any other line
+    (a status line "Updated 5 May 2031", a sentence, a date alone)."""
+    if len(line) > LINE_CHARS or STATUS_LINE.match(line):
+        return None
+    date = find_date(line)
+    if not date:
+        return None
+    rest = line
+    for pattern in DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = rest.strip(" ,.;:|–—-")
+    if not re.fullmatch(rf"{_PLACE_PART}(?:\s*,\s*(?:the\s+)?{_PLACE_PART})*", rest):
+        return None
+    if NOT_PLACE_PART.search(rest) or not rest[:1].isupper():
+        return None
+    place = _clean_place(rest)
+    return (place, date) if place else None
+
+
 def find_location(text: str) -> str | None:
     """'Wellington, New Zealand' from a 'Place, Country, DATE' line or 'met/held in Place'."""
     return next(iter(_scan(text.splitlines()).places), None)

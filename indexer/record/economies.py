@@ -41,6 +41,16 @@ def _key(name: str) -> str:
     return " ".join(text.casefold().split())
 
 
+# ISO 3166 codes of the economies, as GeoNames files their places (indexer.record.places)
+ISO_CODES = {
+    "Australia": "AU", "Brunei Darussalam": "BN", "Canada": "CA", "Chile": "CL",
+    "People's Republic of China": "CN", "Hong Kong, China": "HK", "Indonesia": "ID",
+    "Japan": "JP", "Republic of Korea": "KR", "Malaysia": "MY", "Mexico": "MX",
+    "New Zealand": "NZ", "Papua New Guinea": "PG", "Peru": "PE", "The Philippines": "PH",
+    "Russia": "RU", "Singapore": "SG", "Chinese Taipei": "TW", "Thailand": "TH",
+    "United States": "US", "Viet Nam": "VN",
+}  # fmt: skip
+
 _BY_NAME = {_key(alias): name for name, aliases in ECONOMIES.items() for alias in (name, *aliases)}
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from indexer.record.mentions import SERIES, Mention
+from indexer.record.places import place_key
 from indexer.text.ordinals import ordinal
 
 # The series' names, as APEC titles their papers ("2003 APEC Small and Medium Enterprises
@@ -44,6 +45,8 @@ def meeting_title(meeting: dict[str, Any] | None) -> str | None:
 
 
 FACTS = ("year", "date", "city", "economy", "virtual", "chair", "theme")
+# the order facts are voted in: a city is compared as a place within the meeting's economy
+VOTE_ORDER = ("year", "date", "economy", "city", "virtual", "chair", "theme")
 
 
 @dataclass
@@ -56,6 +59,7 @@ class Evidence:
     url: str
     link: str  # a deep link to the sentence
     text: str  # the sentence
+    written: str = ""  # the value as the sentence writes it ("HCM City" for Ho Chi Minh City)
 
 
 @dataclass
@@ -84,9 +88,16 @@ class Meeting:
 
     def disputed(self, name: str) -> list[str]:
         """The values of fact ``name`` that documents state other than the chosen one."""
-        chosen = same_value(str(getattr(self, name)))
+        chosen = self.key_of(name, str(getattr(self, name)))
         stated = {e.value for e in self.evidence if e.field == name}
-        return sorted(v for v in stated if same_value(v) != chosen)
+        return sorted(v for v in stated if self.key_of(name, v) != chosen)
+
+    def key_of(self, name: str, value: Any) -> Any:
+        """A value of fact ``name`` as votes compare it: a city as a place within the
+        meeting's economy (indexer.record.places), any other as ``same_value``."""
+        if name == "city" and isinstance(value, str):
+            return place_key(value, self.economy)
+        return same_value(value)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,35 +141,48 @@ class Source:
 
 
 def same_value(value: Any) -> Any:
-    """A fact's value as votes compare it: a text with case, accents and a trailing
-    " City" set aside ("Concepción" and "Concepcion", "Iloilo City" and "Iloilo" agree)."""
+    """A fact's value as votes compare it: a text with case, accents, spacing, punctuation
+    and a trailing " City" set aside ("Concepción" and "Concepcion", "Iloilo City" and
+    "Iloilo", "Bio-Circular-Green" and "Bio – Circular – Green", a line's "SMEGrowth" and
+    its sentence's "SME Growth" agree)."""
     if not isinstance(value, str):
         return value
     decomposed = unicodedata.normalize("NFKD", value)
     text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return re.sub(r"\s+city$", "", " ".join(text.split()))
+    return "".join(re.findall(r"\w+", re.sub(r"\s+city$", "", text.strip())))
 
 
-def _vote(values: Iterable[tuple[str, Any]]) -> Any:
-    """The value the most documents state (document ids and values paired; spellings that
-    ``same_value`` folds together count as one), in its most stated spelling; on a tie the
-    first stated. None when none is."""
-    values = [(doc, v) for doc, v in values if v not in (None, "", False)]
-    counts = Counter(same_value(v) for _, v in {(doc, v) for doc, v in values})
-    if not counts:
+def _vote(stated: Iterable[tuple[str, Any, bool, bool]], key=same_value) -> Any:
+    """The value the most documents state, in its most stated spelling; None when none is.
+    ``stated`` pairs document ids with values, each marked as written in its sentence (else
+    the document's own: its year, a statement's date) and as its opening's. Each document
+    votes once: for the value its sentences state most, its opening's first on a tie (a
+    statement's own account of its meeting over its page's header), else the first
+    stated, or where no sentence states one, the one it gives as its own. Values that
+    ``key`` makes one are one; a tie between documents goes to the first stated."""
+    stated = [s for s in stated if s[1] not in (None, "", False)]
+    by_doc: dict[str, list[tuple[str, Any, bool, bool]]] = {}
+    for one in stated:
+        by_doc.setdefault(one[0], []).append(one)
+    ballots = []  # each document's value, in the order the documents were read
+    for found in by_doc.values():
+        pool = sorted([s for s in found if s[2]] or found, key=lambda s: not s[3])
+        keys = [key(s[1]) for s in pool]
+        ballots.append(max(keys, key=lambda k: (keys.count(k), -keys.index(k))))
+    if not ballots:
         return None
-    order = [same_value(v) for _, v in values]
-    best = max(counts, key=lambda k: (counts[k], -order.index(k)))
-    spellings = Counter(v for _, v in values if same_value(v) == best)
+    best = max(ballots, key=lambda k: (ballots.count(k), -ballots.index(k)))
+    spellings = Counter(s[1] for s in stated if key(s[1]) == best and s[2])
+    spellings = spellings or Counter(s[1] for s in stated if key(s[1]) == best)
     return spellings.most_common(1)[0][0]
 
 
 def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]]) -> Meeting:
-    """The meeting these mentions name, each fact voted, every statement kept as evidence.
-    A fact is voted among the mentions of the meeting as held that state it, else among
-    those of the meeting as announced ("will host ... the week of 23 May"). The year is
-    voted among the mentions that date the meeting (a sentence's date), else among the
-    documents whose own meeting it is (their year), else among all."""
+    """The meeting these mentions name, each fact voted, every sentence stating one kept as
+    evidence (once). A fact is voted among the mentions of the meeting as held that state
+    it, else among those of the meeting as announced ("will host ... the week of 23 May").
+    The year is voted among the mentions that date the meeting (a sentence's date), else
+    among the documents whose own meeting it is (their year), else among all."""
     held = [(m, s) for m, s in found if not m.future]
     announced = [(m, s) for m, s in found if m.future]
     groups = (held, announced)
@@ -168,20 +192,49 @@ def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]
         *groups,
     ]
     meeting = Meeting(series, number, year=None)
-    for name in FACTS:
+    for name in VOTE_ORDER:
         votes = (
-            _vote([(s.doc_id, getattr(m, name)) for m, s in pool])
+            _vote(
+                [(s.doc_id, getattr(m, name), name in m.stated, m.opening) for m, s in pool],
+                key=lambda v, name=name: meeting.key_of(name, v),
+            )
             for pool in (year_pools if name == "year" else groups)
         )
         value = next((v for v in votes if v is not None), None)
         setattr(meeting, name, value or (False if name == "virtual" else None))
-        for m, s in found:
+    seen = set()
+    for m, s in found:
+        for name in FACTS:
             value = getattr(m, name)
-            if value not in (None, "", False):
-                meeting.evidence.append(
-                    Evidence(name, str(value), s.doc_id, s.url, s.link, m.sentence)
-                )
+            cited = (name, str(value), s.doc_id, m.sentence)
+            if name in m.stated and value not in (None, "", False) and cited not in seen:
+                seen.add(cited)
+                meeting.evidence.append(Evidence(*cited[:3], s.url, s.link, m.sentence))
+    _spell(meeting)
     return meeting
+
+
+def _spell(meeting: Meeting) -> None:
+    """Each evidence's value in the spelling the record gives that value (the meeting's
+    own for the value chosen, else the one most stated), as written kept in ``written``:
+    "HCM City" is stated as Ho Chi Minh City."""
+    for name in FACTS:
+        cited = [e for e in meeting.evidence if e.field == name]
+        for e in cited:
+            e.written = e.written or e.value
+        groups: dict[Any, list[Evidence]] = {}
+        for e in cited:
+            groups.setdefault(meeting.key_of(name, e.written), []).append(e)
+        chosen = getattr(meeting, name)
+        chosen_key = meeting.key_of(name, str(chosen)) if chosen not in (None, False) else None
+        for key, group in groups.items():
+            spelling = (
+                str(chosen)
+                if key == chosen_key
+                else Counter(e.written for e in group).most_common(1)[0][0]
+            )
+            for e in group:
+                e.value = spelling
 
 
 def resolve(mentions: Iterable[tuple[Mention, Source]]) -> list[Meeting]:
@@ -231,7 +284,7 @@ def _numbers_by_place(meetings: list[Meeting]) -> list[Meeting]:
             if m.series == numbered.series
             and not m.number
             and m.year
-            and same_value(m.city) == same_value(numbered.city)
+            and m.key_of("city", m.city) == m.key_of("city", numbered.city)
         ]
         if len(held) == 1:
             held[0].number = numbered.number
@@ -246,6 +299,7 @@ def _complete(meeting: Meeting, other: Meeting) -> None:
         if getattr(meeting, name) in (None, False):
             setattr(meeting, name, getattr(other, name))
     meeting.evidence += other.evidence
+    _spell(meeting)
 
 
 def _chronological(meetings: list[Meeting]):

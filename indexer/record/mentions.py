@@ -18,9 +18,16 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from indexer.extract.doctype import STATEMENT_OPENING, STATEMENT_TYPES
-from indexer.extract.metadata import find_chair, find_date, find_year, place_in
+from indexer.extract.metadata import (
+    find_chair,
+    find_date,
+    find_year,
+    place_and_date_line,
+    place_in,
+)
 from indexer.model import Document
 from indexer.record.economies import economy_name, split_place
+from indexer.record.places import place_key
 from indexer.text.ordinals import ORDINAL, ordinal_number
 from indexer.text.sentences import split_sentences
 
@@ -93,8 +100,31 @@ CJK_APEC = re.compile(r"APEC|亚太经合组织|亞太經合組織|아시아태�
 CUE = re.compile(
     r"meeting|smemm|smewg|\bmet\b|gathered|convened|assembled|会合|会议|會議|会議|회의", re.I
 )
+# a year right before a meeting's name: "2015 APEC SME Ministerial Meeting", "2025「APEC…"
+YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)\W{0,3}$")
 VIRTUAL = re.compile(r"\bvirtual(?:ly)?\b|\bvideo\s*conference\b|\bonline\s+format\b", re.I)
-THEME = re.compile(r"\btheme\b[^“\"]{0,60}[“\"](?P<theme>[^”\"]{5,160})[”\"]", re.I)
+# A quoted theme, "theme" no more than 60 characters before its quotation marks, and what
+# the words before it make it the theme of: the meeting ("the 21st APEC SMEMM theme “…”",
+# "the theme of this meeting"), APEC's year or its leaders ("the APEC 2015 theme, “…”":
+# not the meeting's), or neither ("this year's theme “…”", "under the theme “…”": the
+# meeting's where the document says no better)
+_QUOTED = (
+    r"(?:“(?P<double>[^“”]{5,160})”|\"(?P<plain>[^\"]{5,160})\""
+    r"|‘(?P<single>[^‘’]{5,160})’(?!\w)|'(?P<apostrophe>[^']{5,160})'(?!\w))"
+)
+THEME = re.compile(rf"\btheme\b[^“”\"‘']{{0,60}}?{_QUOTED}", re.I)
+MEETINGS_THEME = re.compile(
+    r"\b(?:meeting|smemm|ministerial|our|its)(?:['’]s)?\s+(?:overarching\s+|main\s+)?theme\b"
+    r"|\btheme\s+(?:of|for)\s+(?:the|this|our)\s+(?:[\w-]+\s+){0,6}?(?:meeting|smemm)\b",
+    re.I,
+)
+OTHERS_THEME = re.compile(
+    r"\b(?:apec(?:['’]s)?|leaders['’]?|host\s+economy['’]s)\s+(?:(?:19|20)\d\d\s+)?theme\b"
+    r"|\btheme\s+of\s+(?:apec|the\s+apec)\s+(?:(?:19|20)\d\d|year)\b",
+    re.I,
+)
+# a line that is wholly a quotation: a statement's theme under its title
+QUOTED_LINE = re.compile(rf"^\s*{_QUOTED}\s*$")
 
 
 @dataclass(frozen=True)
@@ -115,6 +145,10 @@ class Mention:
     future: bool  # "will be held", "preparations for"
     position: int  # the paragraph (from 0)
     sentence: str
+    # the facts the sentence states itself; the others are the document's own (its year,
+    # a statement's date and place) and vote without the sentence as their evidence
+    stated: frozenset[str] = frozenset()
+    opening: bool = False  # a statement's opening: its own account of where and when
 
 
 def _series(words: str) -> str | None:
@@ -128,38 +162,67 @@ def _series(words: str) -> str | None:
 
 
 def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
-    """What the sentence states of the meeting named at offset ``at``; for the document's
-    own meeting, its year, and for a statement also its place-and-date line, where the
-    sentence does not say. The chair is read from the paragraph on from the sentence
-    (``rest``): a name's initials or honorific ("Albert F. del Rosario", "Dato Sri Dr. …")
-    may have cut the sentence."""
+    """What the sentence states of the meeting named at offset ``at``, and (``stated``)
+    which facts those are; for the document's own meeting its year, and for a statement
+    also its date and place, where the sentence does not say. The chair is read from the
+    paragraph on from the sentence (``rest``): a name's initials or honorific ("Albert F.
+    del Rosario", "Dato Sri Dr. …") may have cut the sentence."""
     after = sentence[at:]
-    outcome = own and doc.doc_type in STATEMENT_TYPES
-    date = find_date(after) or find_date(sentence) or (doc.date if outcome else None)
-    year = int(date[:4]) if date else find_year(after)
-    if year is None and own:
-        year = doc.year
-    place = place_in(after) or place_in(sentence) or (doc.location if outcome else None)
+    date = find_date(after) or find_date(sentence)
+    by_year = YEAR_BEFORE.search(sentence[:at])  # "the 2015 APEC SME Ministerial Meeting"
+    year = int(date[:4]) if date else find_year(after) or (by_year and int(by_year.group(1)))
+    place = place_in(after) or place_in(sentence)
     city, economy = split_place(place)
     if city and economy_name(city):  # "held in Brunei Darussalam": an economy, no city
         city, economy = None, economy or economy_name(city)
-    theme = THEME.search(sentence)
-    return {
+    facts = {
         "year": year,
         "date": date,
         "city": city,
         "economy": economy,
         "virtual": bool(VIRTUAL.search(sentence)),
         "chair": find_chair(rest) or _chair_of(sentence),
-        "theme": theme.group("theme").strip() if theme else None,
+        "theme": theme_in(sentence),
     }
+    stated = frozenset(k for k, v in facts.items() if v not in (None, "", False))
+    outcome = own and doc.doc_type in STATEMENT_TYPES
+    if facts["year"] is None and own:
+        facts["year"] = doc.year
+    if outcome and not date:
+        facts["date"] = doc.date
+        facts["year"] = int(doc.date[:4]) if doc.date else facts["year"]
+    if outcome and not place:
+        city, economy = split_place(doc.location)
+        if city and economy_name(city):
+            city, economy = None, economy or economy_name(city)
+        facts["city"], facts["economy"] = city, economy
+    return facts | {"stated": stated}
+
+
+def theme_in(sentence: str) -> str | None:
+    """The meeting's theme a sentence quotes: one the words before it make the meeting's
+    ("the 21st SMEMM theme “…”") over one they make no one's ("this year's theme “…”");
+    never APEC's year theme or its leaders' (OTHERS_THEME); None when it quotes none."""
+    found: list[tuple[int, str]] = []
+    end = 0
+    for m in THEME.finditer(sentence):
+        before = sentence[max(end, m.start() - 40) : m.start(m.lastgroup)]
+        end = m.end()
+        if OTHERS_THEME.search(before):
+            continue
+        theme = m.group(m.lastgroup).strip(" ,.;:")
+        found.append((0 if MEETINGS_THEME.search(before) else 1, theme))
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def _elsewhere(city: str | None, location: str | None) -> bool:
     """Whether ``city`` is not the place of ``location`` (a document's own place and date
-    line, "Lakeside, Atlantis"), compared without case, accents or punctuation; False when
-    either is unknown."""
+    line, "Lakeside, Atlantis"), compared as places (indexer.record.places: "Iloilo City"
+    is the place of "Iloilo, The Philippines"); False when either is unknown."""
     if not city or not location:
+        return False
+    at, economy = split_place(location)
+    if at and place_key(city, economy) == place_key(at, economy):
         return False
     return _letters(city) not in _letters(location)
 
@@ -247,10 +310,51 @@ def find_mentions(doc: Document) -> list[Mention]:
                 )
                 found.append(
                     Mention(series, number, **facts, own=own, voice=own and voice,
-                            future=future, position=max(position, 0), sentence=sentence)
+                            future=future, position=max(position, 0), sentence=sentence,
+                            opening=own and bool(opening))
                 )  # fmt: skip
                 own_taken = own_taken or (own and number is not None)
+    own = next((m for m in found if m.own and m.voice), None)
+    if statement and own is not None:
+        found += _own_lines(doc, own, {m.sentence for m in found if m.theme})
     return _numbered_own(found)
+
+
+def _own_lines(doc: Document, own: Mention, quoted: set[str]) -> list[Mention]:
+    """A statement's lines at its top stating its own meeting's place and date ("Lakeside,
+    Atlantis | 4 May 2031", its dateline "Lakeside, 5 May 2031") or its theme (a sentence
+    quoting the meeting's or the year's theme that names no meeting, unlike those in
+    ``quoted``; else a header line wholly quoted), each a mention of that meeting
+    (``own``): the sentences that state those facts."""
+    # facts the line does not state; the year stays its meeting's, unstated
+    blank = {"date": None, "city": None, "economy": None, "virtual": False, "chair": None,
+             "theme": None}  # fmt: skip
+    lines: list[tuple[int, str, dict]] = []
+    headers: list[tuple[int, str, dict]] = []  # quoted header lines
+    for position, paragraph in enumerate(doc.paragraphs[:HEAD]):
+        text = paragraph.text
+        if dated := place_and_date_line(text):
+            city, economy = split_place(dated[0])
+            if city and economy_name(city):
+                city, economy = None, economy or economy_name(city)
+            facts = {"year": int(dated[1][:4]), "date": dated[1], "city": city, "economy": economy}
+            lines.append((position, text, facts))
+        elif paragraph.kind == "header" and (m := QUOTED_LINE.match(text)):
+            headers.append((position, text, {"theme": m.group(m.lastgroup).strip(" ,.;:")}))
+        elif "theme" in text.casefold():
+            sentences = (s.text for s in split_sentences(text))
+            lines += [
+                (position, s, {"theme": t})
+                for s in sentences
+                if s not in quoted and (t := theme_in(s))
+            ]
+    if not quoted and not any("theme" in facts for _, _, facts in lines):
+        lines = sorted(lines + headers, key=lambda line: line[0])
+    return [
+        replace(own, **(blank | facts), stated=frozenset(k for k, v in facts.items() if v),
+                position=position, sentence=sentence, opening=False)
+        for position, sentence, facts in lines
+    ]  # fmt: skip
 
 
 def _numbered_own(found: list[Mention]) -> list[Mention]:
