@@ -197,3 +197,40 @@ def test_the_meeting_page_shows_one_city_written_two_ways_as_one_value(tmp_path)
     assert len(cited) == len(set(cited))
     page = app.test_client().get("/meetings/sme_ministerial/38").get_data(as_text=True)
     assert "The documents disagree" not in page
+
+
+def test_a_story_of_the_working_group_concluding_its_numbered_meeting_belongs_to_it():
+    news = make_document(
+        "https://news.example/smewg",
+        "APEC Small, Medium Enterprise Working Group concludes 61st meeting",
+        [
+            "(LAKESIDE, Atlantis) The Small and Medium Enterprise Working Group (APEC SMEWG)"
+            " concluded its 61st meeting at the Kuala Lumpur Convention Centre here Thursday.",
+            "Members shared practices that help small firms reach new markets.",
+        ],
+        doc_type="news_article",
+        year=2031,
+    )
+    # the story's own sentence names it too, and states where it was held
+    assert [(m.position, m.city) for m in find_mentions(news) if m.number == 61][-1] == (
+        0,
+        "Kuala Lumpur",
+    )
+    record = build_record([news])
+    placed = record.apply(news)
+    assert placed.meeting == {"series": "smewg", "number": 61, "year": 2031, "city": "Kuala Lumpur"}
+    assert placed.role == "news"
+    quiet = story(6, "The SMEWG holds its second meeting of the year in Lakeside.")
+    assert [m for m in find_mentions(quiet) if m.number] == []
+
+
+def test_a_meeting_held_at_a_venue_named_for_its_city_is_in_that_city():
+    news = story(
+        7,
+        "The 38th APEC SME Ministerial Meeting, held at the International Convention Center"
+        " Kuala Lumpur (ICC KL) from Monday, May 4 to Friday, May 8, 2031, closed today.",
+    )
+    (meeting,) = build_record([news]).meetings
+    assert meeting.city == "Kuala Lumpur"
+    hotel = story(8, "The 38th APEC SME Ministerial Meeting was held at the Grand Harbour Hotel.")
+    assert build_record([hotel]).meetings[0].city is None

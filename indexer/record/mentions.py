@@ -27,7 +27,7 @@ from indexer.extract.metadata import (
 )
 from indexer.model import Document
 from indexer.record.economies import economy_name, split_place
-from indexer.record.places import place_key
+from indexer.record.places import city_in_name, place_key
 from indexer.text.ordinals import ORDINAL, ordinal_number
 from indexer.text.sentences import split_sentences
 
@@ -71,6 +71,14 @@ OTHER_MEETING = re.compile(
 )
 # a meeting of the year before the document's: "as you witnessed last year, ... at the 18th"
 LAST_YEAR = re.compile(r"\b(?:last|previous|past)\s+year\b|\ba\s+year\s+ago\b", re.I)
+# the Working Group named as the subject of its numbered meeting: "APEC Small, Medium
+# Enterprise Working Group concludes 41st meeting", "… (APEC SMEWG) concluded its 41st meeting"
+# (also from its abbreviation on, where a sentence was cut inside the parentheses)
+GROUP_ORDINAL = re.compile(
+    r"(?i:\bsmall,?\s+(?:and\s+)?medium(?:[\s-]+sized)?\s+enterprises?\s+working\s+group"
+    r"|\bsmewg)\b\)?(?:\s*\([^)]{1,20}\))?\s+(?:[a-z]+\s+){1,2}?(?:(?:its|their)\s+)?"
+    rf"(?i:(?P<ordinal>{ORDINAL}))\s+(?i:meeting)\b"
+)
 # "for their seventh meeting" in a statement of the ministerial series
 OWN_ORDINAL = re.compile(rf"(?i:\b(?:their|our|the)\s+(?P<ordinal>{ORDINAL})\s+meeting)\b")
 FUTURE = re.compile(
@@ -102,6 +110,11 @@ CUE = re.compile(
 )
 # a year right before a meeting's name: "2015 APEC SME Ministerial Meeting", "2025「APEC…"
 YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)\W{0,3}$")
+# "held at the International Convention Center Jeju (ICC JEJU)": a venue's name
+VENUE = re.compile(
+    r"\b(?:held|hosted|took\s+place|opened|convened|met|meeting)\s+at\s+(?:the\s+)?"
+    r"(?P<venue>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|de\s+)?[A-Z(][\w'’&.)-]*){0,7})"
+)
 VIRTUAL = re.compile(r"\bvirtual(?:ly)?\b|\bvideo\s*conference\b|\bonline\s+format\b", re.I)
 # A quoted theme, "theme" no more than 60 characters before its quotation marks, and what
 # the words before it make it the theme of: the meeting ("the 21st APEC SMEMM theme “…”",
@@ -171,7 +184,7 @@ def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
     date = find_date(after) or find_date(sentence)
     by_year = YEAR_BEFORE.search(sentence[:at])  # "the 2015 APEC SME Ministerial Meeting"
     year = int(date[:4]) if date else find_year(after) or (by_year and int(by_year.group(1)))
-    place = place_in(after) or place_in(sentence)
+    place = place_in(after) or place_in(sentence) or _venue_city(after)
     city, economy = split_place(place)
     if city and economy_name(city):  # "held in Brunei Darussalam": an economy, no city
         city, economy = None, economy or economy_name(city)
@@ -197,6 +210,13 @@ def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
             city, economy = None, economy or economy_name(city)
         facts["city"], facts["economy"] = city, economy
     return facts | {"stated": stated}
+
+
+def _venue_city(text: str) -> str | None:
+    """The city of the venue a meeting was held at, where its name holds one: "held at
+    the International Convention Center Jeju" -> "Jeju" (indexer.record.places)."""
+    found = VENUE.search(text)
+    return city_in_name(found.group("venue")) if found else None
 
 
 def theme_in(sentence: str) -> str | None:
@@ -264,6 +284,10 @@ def find_mentions(doc: Document) -> list[Mention]:
                     continue  # "the second SMEWG meeting" of a year, not of the series
                 if series and number:
                     named.append((series, number, m.start()))
+            if not named and (m := GROUP_ORDINAL.search(sentence)):
+                number = ordinal_number(re.sub(r"\s", "", m.group("ordinal")))
+                if number and number >= 10:  # the series', not "its second meeting" of a year
+                    named.append(("smewg", number, m.start()))
             if statement and not named:
                 m = OWN_ORDINAL.search(sentence)
                 number = ordinal_number(m.group("ordinal")) if m else None

