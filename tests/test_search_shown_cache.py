@@ -9,7 +9,9 @@ spell-checked once, a passage's link and snippet made once for the queries marki
 same words of it, and a server reads the common words and the passages ahead, in the
 background, stopping when the generation is closed."""
 
+import gc
 import threading
+import weakref
 from pathlib import Path
 
 from indexer.index import queries as queries_module
@@ -283,6 +285,27 @@ def test_a_warmed_up_generation_answers_a_concept_without_whoosh(tmp_path: Path,
     assert engine.search("access to finance")["total"] == 1
     assert engine.search("ecommerce")["expanded"] is not None
     assert read == []
+
+
+def test_a_warmed_up_generation_is_kept_out_of_full_collections(tmp_path: Path):
+    engine = Engine(tmp_path / "index")
+    build_index(
+        make_corpus(tmp_path, _statement("Officials reported on trade finance.")),
+        tmp_path / "index",
+    )
+    gen = engine._current()
+    gen.warm_up()
+    assert gc.get_freeze_count() > 0  # its caches, left out of the collector's full passes
+    closed = weakref.ref(gen)
+    build_index(
+        make_corpus(tmp_path / "new", _statement("Nothing else.")),
+        tmp_path / "index",
+        recreate=True,
+    )
+    del gen
+    engine._current().warm_up()  # the next generation's: the closed one is collected first
+    assert closed() is None
+    gc.unfreeze()
 
 
 def test_a_warm_up_stops_when_its_generation_is_closed(tmp_path: Path):
