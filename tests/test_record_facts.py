@@ -234,3 +234,23 @@ def test_a_meeting_held_at_a_venue_named_for_its_city_is_in_that_city():
     assert meeting.city == "Kuala Lumpur"
     hotel = story(8, "The 38th APEC SME Ministerial Meeting was held at the Grand Harbour Hotel.")
     assert build_record([hotel]).meetings[0].city is None
+
+
+def test_a_fact_a_document_gives_only_as_its_own_is_cited_by_its_date_line(tmp_path):
+    from webapp import create_app
+
+    dated = make_document(
+        "https://news.example/dated",
+        "Small firms in focus",
+        ["Lakeside", "4 May 2031", "Ministers at the 38th APEC SME Ministerial Meeting agreed."],
+        doc_type="news_article",
+        year=2031,
+        date="2031-05-04",
+    )
+    (meeting,) = build_record([dated]).meetings
+    (cited,) = [e for e in meeting.evidence if e.field == "year"]
+    assert (meeting.year, cited.text) == (2031, "4 May 2031")
+    undated = story(9, "Ministers at the 38th APEC SME Ministerial Meeting agreed on finance.")
+    app = create_app({"INDEX_DIR": make_index(tmp_path, [undated]), "TESTING": True})
+    page = app.test_client().get("/meetings/sme_ministerial/38").get_data(as_text=True)
+    assert "no sentence states it" in page  # the year, 2031, from the story's own date

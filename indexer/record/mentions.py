@@ -27,7 +27,7 @@ from indexer.extract.metadata import (
 )
 from indexer.model import Document
 from indexer.record.economies import economy_name, split_place
-from indexer.record.places import city_in_name, place_key
+from indexer.record.places import city_in_name, fold, place_key
 from indexer.text.ordinals import ORDINAL, ordinal_number
 from indexer.text.sentences import split_sentences
 
@@ -341,7 +341,49 @@ def find_mentions(doc: Document) -> list[Mention]:
     own = next((m for m in found if m.own and m.voice), None)
     if statement and own is not None:
         found += _own_lines(doc, own, {m.sentence for m in found if m.theme})
-    return _numbered_own(found)
+    return _numbered_own(found + _writing_its_own(doc, found))
+
+
+def _writing_its_own(doc: Document, found: list[Mention]) -> list[Mention]:
+    """For each fact of the document's own meeting that no sentence of it states but that
+    it gives as its own (a story's year from its date, a statement's place from its
+    metadata), the first line at its top (its title, its first HEAD paragraphs) writing
+    that value (a date line "25 September 2031"; the line before an opening cut in two), as a
+    mention stating that fact alone: the sentence a reader is sent to for it."""
+    own = next((m for m in found if m.own), None)
+    if own is None:
+        return []
+    units = [(0, doc.title)] + [(i, p.text) for i, p in enumerate(doc.paragraphs[:HEAD])]
+    out = []
+    for name in ("year", "date", "city"):
+        value = getattr(own, name)
+        ours = [m for m in found if m.own and m.series == own.series]
+        if not value or any(name in m.stated for m in ours):
+            continue
+        line = next(
+            (
+                (position, sentence)
+                for position, text in units
+                for sentence in (s.text for s in split_sentences(text))
+                if _writes(name, value, sentence)
+            ),
+            None,
+        )
+        if line:
+            out.append(
+                replace(own, stated=frozenset({name}), position=line[0], sentence=line[1],
+                        opening=False)
+            )  # fmt: skip
+    return out
+
+
+def _writes(name: str, value: object, sentence: str) -> bool:
+    """Whether ``sentence`` writes ``value`` of fact ``name``: a date (of that year), a
+    city's name (accents and case aside)."""
+    if name in ("year", "date"):  # a year by a date: "APEC 2017 will be …" is the forum's
+        date = find_date(sentence)
+        return bool(date) and (date[:4] == str(value) if name == "year" else date == value)
+    return bool(re.search(rf"\b{re.escape(fold(str(value)))}\b", fold(sentence)))
 
 
 def _own_lines(doc: Document, own: Mention, quoted: set[str]) -> list[Mention]:
