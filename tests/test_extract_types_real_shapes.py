@@ -159,3 +159,82 @@ def test_an_events_title_naming_a_declaration_is_not_the_declaration():
     url = "https://projects.example/proposals/view?id=7"
     assert classify(title, url, "The forum brought together 120 participants.") != "declaration"
     assert classify("The Harbour Declaration on SME Ethics", url, "") == "declaration"
+
+
+# Stories in the record's other languages, untitled as such pages often come, with no news
+# markup: what tells them is their reported speech, their address or their credit line.
+PLAIN = "The regional meeting on small firms took place over two days."
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # reported speech
+        "La ministra de la Producción señaló que apoyará a las pequeñas empresas del país.",
+        "Pemerintah akan memperluas akses kredit untuk usaha kecil, ujar menteri di Lakeside.",
+        "Idinaos ang pulong sa Lakeside, ayon sa kagawaran ng kalakalan.",
+        "副大臣は中小企業の国際展開を支援すると述べた。",
+        "장관은 중소기업의 디지털 전환을 지원하겠다고 말했다.",
+        "部长表示,将进一步支持中小企业开拓国际市场。",
+        # the reporter's or agency's credit
+        "新聞網レイクサイド5月4日 (記者/山田 太郎)中小企業大臣会合が開幕した。",
+        "중소기업 장관회의가 4일 막을 내렸다.\n홍길동기자 gildong@daily.example",
+        "Agency.com, LAKESIDE, Atlantis – Para menteri membahas pembiayaan usaha kecil.",
+    ],
+)
+def test_another_publishers_story_in_the_records_languages_is_news(opening):
+    url = "https://daily.example/p/4471"
+    assert classify("", url, PLAIN, publisher="Daily") == "other"  # the control
+    assert classify("", url, opening, publisher="Daily") == "news_article"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://diario.example/economia/ministra-impulsara-las-mypes-noticia/",
+        "https://www.andes.example/Ingles/noticia-economies-back-msmes-557123.aspx",
+        "https://canal.example/actualidad/empresarios-destacan-ventajas-n471234",
+        "https://www.harian.example/ekonomi/tiga-prioritas-untuk-ukm-1411234",
+        "https://sme.example/index.php/37-latest-news-updates/116-workshop",
+        "https://jp.wire.example/2019-05/04/c_135831234.htm",
+        "https://daily.example/kindle/2019-05/04/content_18541234.htm",
+        "https://news.example/read/20190504/367/161234/menteri-bicara",
+        "https://www.maeil.example/page/view/2019050409370981234",
+        "https://m.pick.example/summary.html?cp=w3H&nid=2019050418055911234&pn=5",
+    ],
+)
+def test_a_news_sites_section_or_dated_address_is_a_story(url):
+    assert classify("", url, PLAIN, publisher="Daily") == "news_article"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://blog.trade.example/2031/05/04/talking-about-small-business/",
+        "https://gov.example/blog/2031/05/04/secretary-visits-lakeside",
+        "https://docs.example/uploads/2031/05/04/compendium.pdf",
+        "https://docs.example/doc/4471/compendium-on-methodologies",
+    ],
+)
+def test_a_blog_post_a_file_or_a_document_store_is_not_a_story_by_its_address(url):
+    assert classify("", url, PLAIN, publisher="Docs") == "other"
+
+
+def test_a_host_years_news_section_publishes_releases():
+    url = "https://www.apeclakeside2031.example/apec/media/news/first-senior-officials-meeting"
+    title = "First Senior Officials' Meeting in Lakeside"  # no headline verb
+    assert classify(title, url, PLAIN, publisher="APEC Lakeside 2031") == "news_release"
+    other = "https://www.apeclakeside2031.example/apec/about/the-year"
+    assert classify("The year's priorities", other, PLAIN, publisher="x") != "news_release"
+
+
+def test_statements_and_speeches_are_not_stories_for_their_language_or_address():
+    opening = (
+        "We, the APEC Ministers responsible for SMEs, met in Lakeside on 4 May 2031.\n"
+        "We welcome the plan, which the Chair said would guide our work."
+    )
+    url = "https://www.harian.example/ekonomi/2031/05/04/statement"
+    title = "Joint Ministerial Statement"
+    assert classify(title, url, opening, publisher="Harian") == "ministerial_statement"
+    speech = "Remarks by the Minister at the SME Ministerial Meeting"
+    assert classify(speech, url, opening, publisher="Harian") == "speech"

@@ -55,7 +55,9 @@ from indexer.model import Document, Paragraph
 # 11: a block the page repeats (a label atop two tables) comes out where it is each time;
 #     "under the Chairmanship of" names the chair, whatever its case; a place ends at its
 #     line's end and at a sentence's.
-EXTRACTOR_VERSION = 11
+# 12: stories in the record's languages by their reported speech, news address or credit
+#     line; a host year's news section; blog posts and files are not stories by address.
+EXTRACTOR_VERSION = 12
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -4,8 +4,9 @@ opening lines, in this order:
 1. speeches: a speech's title ("Remarks by", "Opening Speech") or a speeches folder, even
    on a news site;
 2. news: APEC's own releases (its press URLs, "Issued by the APEC Secretariat", a host
-   year's site) are `news_release`; another publisher's story (og:type article, a dateline,
-   a news URL, a byline) is `news_article` unless its opening is a statement's; a headline
+   year's site's news section or headline) are `news_release`; another publisher's story
+   (og:type article, a dateline, a news URL other than a blog's or a file's, a byline) is
+   `news_article` unless its opening is a statement's; a headline
    (a title that tells what someone did: "Ministers issue joint statement", "APEC adopts
    Iloilo initiative") is news whatever document it names;
 3. the title, then the URL path: terms of reference, strategic plan, meeting report,
@@ -17,15 +18,22 @@ opening lines, in this order:
    Statement" one too;
 5. group pages and portals (by their URL or a title that is the group's name, even when
    they quote a statement's heading or its "Ministers ... met" sentence) are `web_page`;
-   another publisher's page that reports ("said", "told") is `news_article`; anything
-   else `other`.
+   another publisher's page that reads as a story in any of the record's languages is
+   `news_article`: it reports speech ("said", "dijo", "ujar", "と述べた", "말했다", "表示"),
+   stands in a news site's section or dated address ("/noticias/", "/berita/", "-noticia/",
+   "/2014-09/04/", an id that starts with its timestamp; not a blog's, not a file's), or
+   credits its reporter or agency ("(記者/...)", "...기자", "JAKARTA –"); anything else
+   `other`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
+
+from indexer.extract.dates import url_date
 
 STATEMENT_TYPES = ("ministerial_statement", "chairs_statement", "declaration")
 
@@ -130,11 +138,42 @@ MEETING_NAME_TITLE = re.compile(
 )
 # An APEC host year's own site ("apecchile2019.cl", "apec2018png.org", "asmemm2025.kr")
 HOST_YEAR_SITE = re.compile(r"(?:^|\.)(?:apec[a-z]*\d{4}[a-z]*|\w*smemm\d{4})\.", re.I)
+# a host year's site publishes its stories under /news/ ("/media/news/<slug>")
+HOST_NEWS_PATH = re.compile(r"/news/", re.I)
 # An event's or a project's own title names a statement only as its subject
 EVENT_TITLE = re.compile(
     r"\b(?:forum|workshop|symposium|seminar|dialogue|conference|training|project)\b", re.I
 )
-REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|reported)\b", re.I)
+# Reported speech, in the languages the record holds: English, Spanish, Indonesian and
+# Malay, Tagalog, Vietnamese, Thai, Japanese, Korean, Chinese (these last four write no
+# spaces between words, so their verbs stand without word boundaries)
+REPORTING = re.compile(
+    r"\b(?:said|says|told|according\s+to|reported"
+    r"|dijo|señaló|afirmó|sostuvo|declaró|indicó|explicó|destacó|resaltó|precisó|aseguró|según"
+    r"|mengatakan|menyatakan|menurut(?:nya)?|ujar(?:nya)?|katanya|ungkapnya|jelasnya|tuturnya"
+    r"|berkata|sinabi|aniya|ayon\s+(?:sa|kay)|cho\s+biết|phát\s+biểu)\b"
+    r"|กล่าวว่า|เปิดเผยว่า|と(?:述べ|語っ|話し|強調し|指摘し)|によると"
+    r"|(?:말했|밝혔|강조했|덧붙였|전했|설명했)다|에\s?따르면|表示|指出|强调|強調|报道|報導",
+    re.I,
+)
+# A news site's sections and story addresses in the record's languages ("/noticias/",
+# "/actualidad/", "/berita/", "/ekonomi/", "…-noticia/", "/latest-news-updates/",
+# "news_amp.php"); a dated address (url_date) is a story's too, but not a blog post's
+STORY_PATH = re.compile(
+    r"/(?:noticias?|actualidad|econom[ií]a|pol[ií]tica|negocios|nacional|internacional|mundo"
+    r"|berita|ekonomi|bisnis|nasional|internasional|politik|tin-?tuc|kinh-?te|thoi-?su"
+    r"|xinwen|newsroom)/|(?:^|[/_.-])(?:news|noticia)(?=[/_.-]|$)",
+    re.I,
+)
+BLOG = re.compile(r"(?:^|[/.])blogs?(?:[/.]|$)", re.I)
+# A story credits its reporter or agency: "(記者/...)", "...기자 name@host", "新华社...电",
+# or opens on a place in capitals and a dash: "JAKARTA –", "Agency.com, NUSA DUA, Bali –"
+STORY_CREDIT = re.compile(
+    r"[(（]\s*(?:記者|记者)|^.{0,12}기자(?:\s+\S+@\S+)?\s*$|^\S{0,20}\d{1,2}月\d{1,2}日[电電]"
+    r"|^(?:[\w.]+,\s*)?[A-Z]{3,}(?:\s+[A-Z]{2,})*(?:,\s*[A-Z][\w'’.-]+)?"
+    r"(?:\s*\([^)]{1,40}\))?\s*[–—-]+\s+\S",
+    re.M,
+)
 CHAIR_OPENING = re.compile(r"^\s*as\s+(?:the\s+)?chair\s+of\s+the\b", re.I | re.M)
 
 
@@ -155,13 +194,34 @@ def _opening_type(opening: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def _story_address(url: str) -> bool:
+    """Whether an address may be a story's by its shape: not a blog's nor a file's."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    return not FILE_PATH.search(path) and not BLOG.search(f"{parts.hostname or ''}{path}")
+
+
 def _is_news(url: str, opening: str, og_type: str | None) -> bool:
     path = unquote(urlsplit(url).path)
     return bool(
         og_type == "article"
-        or NEWS_PATH.search(path)
+        or (_story_address(url) and NEWS_PATH.search(path))
         or DATELINE_START.search(opening[:600])
         or BYLINE.search(opening[:600])
+    )
+
+
+def _reads_as_story(url: str, opening: str) -> bool:
+    """Whether another publisher's page reads as a story though its markup says nothing:
+    reported speech, a news address or a reporter's or agency's credit (module docstring)."""
+    path = unquote(urlsplit(url).path)
+    address = _story_address(url)
+    dated = address and len(url_date(url, dt.date.today().year + 1) or "") == 10
+    return bool(
+        REPORTING.search(opening)
+        or (address and STORY_PATH.search(path))
+        or dated
+        or STORY_CREDIT.search(opening[:2000])
     )
 
 
@@ -181,10 +241,12 @@ def classify(
     speech = dict(TITLE_RULES)["speech"]
     if SPEECH_PATH.search(path) or speech.search(title):
         return "speech"
-    apec_news = publisher == "APEC" or HOST_YEAR_SITE.search(parts.hostname or "")
+    host_year = HOST_YEAR_SITE.search(parts.hostname or "")
+    apec_news = publisher == "APEC" or host_year
     # a headline over a statement's full text is a wire's or a release's reprint: news
     headline = bool(HEADLINE.search(title))
-    if apec_news and (NEWS_RELEASE_PATH.search(path) or ISSUED_BY_APEC.search(opening) or headline):
+    released = NEWS_RELEASE_PATH.search(path) or (host_year and HOST_NEWS_PATH.search(path))
+    if apec_news and (released or ISSUED_BY_APEC.search(opening) or headline):
         return "news_release"
     third_party = publisher is not None and not apec_news
     if third_party and (headline or (not own_voice and _is_news(url, opening, og_type))):
@@ -201,4 +263,4 @@ def classify(
         return "web_page"  # a group page that lists or quotes its ministers' statements
     if by_opening:
         return by_opening
-    return "news_article" if third_party and REPORTING.search(opening) else "other"
+    return "news_article" if third_party and _reads_as_story(url, opening) else "other"
