@@ -92,3 +92,61 @@ def test_a_chronology_without_a_publication_date_has_no_year():
     events = [f"The meeting was held in Lakeside on 5 May {year}." for year in range(1994, 1999)]
     meta = extract_metadata("Chronology", "\n".join(events), "https://paper.example/a")
     assert meta.year is None and meta.period == "1994–1998"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("2019年5月4日", "2019-05-04"),
+        ("2019年05月04日 10:23", "2019-05-04"),
+        ("2019년 5월 4일", "2019-05-04"),
+        ("2019.05.04", "2019-05-04"),
+        ("2019. 5. 4.", "2019-05-04"),
+        ("4 Setyembre 2019", "2019-09-04"),
+        ("version 2.1.3 of the plan", None),
+    ],
+)
+def test_chinese_japanese_korean_and_tagalog_dates(text, date):
+    assert numeric_date(text) == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "입력 2019.05.04 18:05",
+        "2019年05月04日 10:23 来源：日报",
+        "발행일 2019년 5월 4일",
+    ],
+)
+def test_a_chinese_japanese_or_korean_byline_dates_a_story_and_is_chrome(line):
+    story = "장관들은 중소기업의 수출을 돕는 계획에 합의했다고 밝혔다."
+    page = f"<html><body><h1>중소기업 장관회의 폐막</h1><p>{line}</p><p>{story}</p></body></html>"
+    doc = extract_bytes(page.encode(), "https://daily.example/p/4471", "text/html")
+    assert (doc.year, doc.date) == (2019, "2019-05-04")
+    assert [p.text for p in doc.paragraphs][-1:] == [story]
+    assert not any("2019" in p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("Para menteri sepakat, demikian pernyataan bersama, Sabtu, 4 Mei 2019.", "2019-05-04"),
+        ("Pertemuan pada Sabtu (4/5/2019) membahas pembiayaan usaha kecil.", "2019-05-04"),
+        ("Los ministros se reunieron el sábado 4 de mayo de 2019 en Lakeside.", "2019-05-04"),
+    ],
+)
+def test_a_story_dated_after_a_weekday_in_its_text(sentence, date):
+    text = f"Para menteri membahas pembiayaan usaha kecil, ujar pejabat itu.\n{sentence}"
+    meta = extract_metadata("", text, "https://harian.example/ekonomi/menteri-sepakat-1411")
+    assert meta.doc_type == "news_article"
+    assert (meta.year, meta.date) == (2019, date)
+    # a date in the address or the page's markup comes first
+    dated = extract_metadata("", text, "https://harian.example/read/20190503/menteri-sepakat")
+    assert dated.date == "2019-05-03"
+
+
+def test_a_weekday_date_does_not_date_what_is_not_news():
+    text = "Progress on the plan was last reviewed on Saturday, 4 May 2019, by the members."
+    meta = extract_metadata("Strategic Plan", text, "https://docs.example/plan")
+    assert meta.doc_type == "strategic_plan"
+    assert meta.date is None

@@ -56,7 +56,8 @@ from indexer.model import Document, Paragraph
 #     "under the Chairmanship of" names the chair, whatever its case; a place ends at its
 #     line's end and at a sentence's.
 # 12: stories in the record's languages by their reported speech, news address or credit
-#     line; a host year's news section; blog posts and files are not stories by address.
+#     line; a host year's news section; blog posts and files are not stories by address;
+#     Chinese, Japanese, Korean and Tagalog dates; news dated after a weekday in its text.
 EXTRACTOR_VERSION = 12
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`

@@ -5,8 +5,14 @@ dates of indexer.extract.metadata:
   (`nid=2025090118055914010`, `/2005090209370984702`), `/2014-09/04/`, `/2015/11/`;
 - numeric dates: `27/05/2019` (day first), `08/29/2001` (month first where the day
   cannot be a month), `2020/12/22`, `25/06/98` (two-digit years read as 19xx/20xx);
-- month names of the languages the record holds (Spanish, French, Indonesian, Malay):
-  `07 de Septiembre 2019`, `26 September 2015`, `7 mai 2019`, `5 Agustus 2013`;
+- month names of the languages the record holds (Spanish, French, Indonesian, Malay,
+  Tagalog): `07 de Septiembre 2019`, `26 September 2015`, `7 mai 2019`, `5 Agustus 2013`,
+  `6 Setyembre 2014`;
+- Chinese, Japanese and Korean dates and Korean dotted ones: `2016年11月16日`,
+  `2025년 9월 1일`, `2025.09.01`, `2025. 9. 1.`;
+- a date after its weekday in running text, as Indonesian and Spanish stories date what
+  they report (`weekday_date`): `Sabtu, 26 September 2015`, `Sabtu (5/10/2013)`,
+  `el sábado 26 de septiembre de 2015`, `on Saturday, September 26, 2015`;
 - byline lines: a short line that is a date with what a byline adds around it (a
   weekday, a time, an author, an agency, "Published", "Posted", "Fecha", "Last updated
   at"): `Wednesday 7 September 2022, 05:39PM`, `Por: Felipe Placencia 07 de Septiembre
@@ -25,20 +31,20 @@ from urllib.parse import unquote, urlsplit
 
 from indexer.text.months import FULL_MONTH
 
-# month names that are not English, by number (Spanish, French, Indonesian/Malay)
+# month names that are not English, by number (Spanish, French, Indonesian/Malay, Tagalog)
 FOREIGN_MONTHS = {
     1: ("enero", "janvier", "januari"),
-    2: ("febrero", "février", "fevrier", "februari"),
-    3: ("marzo", "mars", "maret", "mac"),
+    2: ("febrero", "février", "fevrier", "februari", "pebrero"),
+    3: ("marzo", "mars", "maret", "mac", "marso"),
     4: ("abril", "avril"),
     5: ("mayo", "mai", "mei"),
-    6: ("junio", "juin", "juni"),
-    7: ("julio", "juillet", "juli", "julai"),
+    6: ("junio", "juin", "juni", "hunyo"),
+    7: ("julio", "juillet", "juli", "julai", "hulyo"),
     8: ("agosto", "août", "aout", "agustus", "ogos"),
-    9: ("septiembre", "setiembre", "septembre"),
-    10: ("octubre", "octobre", "oktober"),
-    11: ("noviembre", "novembre", "nopember"),
-    12: ("diciembre", "décembre", "decembre", "desember", "disember"),
+    9: ("septiembre", "setiembre", "septembre", "setyembre"),
+    10: ("octubre", "octobre", "oktober", "oktubre"),
+    11: ("noviembre", "novembre", "nopember", "nobyembre"),
+    12: ("diciembre", "décembre", "decembre", "desember", "disember", "disyembre"),
 }
 _MONTH_NUMBER = {name: n for n, names in FOREIGN_MONTHS.items() for name in names}
 _FOREIGN = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
@@ -52,8 +58,23 @@ NUMERIC_DMY = re.compile(
     r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d|\d\d)(?![\d/.])"
 )
 NUMERIC_YMD = re.compile(
-    r"(?<![\d/])(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?!\d)"
+    r"(?<![\d/.])(?P<year>(?:19|20)\d\d)(?P<sep>/|\.\s?)(?P<month>\d{1,2})(?P=sep)"
+    r"(?P<day>\d{1,2})(?![\d/]|\.\d)"
 )
+# 2016年11月16日 (Chinese, Japanese), 2025년 9월 1일 (Korean)
+CJK_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]"
+    r"\s*(?P<day>\d{1,2})\s*[日일]"
+)
+# weekdays of the languages the record holds (English, Spanish, Indonesian, Malay, Tagalog)
+WEEKDAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|miércoles|jueves|viernes"
+    r"|sábado|domingo|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|isnin|khamis|jumaat"
+    r"|ahad|miyerkules|huwebes|biyernes|sabado|linggo)"
+)
+# "Sabtu, 26 September 2015", "Sabtu (5/10/2013)", "el sábado 26 de septiembre de 2015"
+WEEKDAY_DATE = re.compile(rf"\b{WEEKDAY}\b,?\s*\(?(?=\d|[^\W\d_]+\s+\d)", re.I)
+WEEKDAY_DATE_CHARS = 40  # the date follows its weekday closely
 ISO_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 ISO_MONTH = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)(?![\d-])")
 
@@ -63,7 +84,8 @@ _BYLINE_WORDS = re.compile(
     r"|tarikh|publicado|actualizado|diterbitkan|dipublikasikan|am|pm|gmt|utc|jst|kst|ict|wib"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
     r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|senin|selasa|rabu|kamis|jumat"
-    r"|sabtu|minggu|thứ\s+\w+|chủ\s+nhật|时间|日期|발행|입력|수정)\b",
+    r"|sabtu|minggu|thứ\s+\w+|chủ\s+nhật|时间|時間|日期|发布|發布|来源|來源|出典|발행|입력|수정"
+    r"|출처)\b",
     re.I,
 )
 # what marks a dated line as a byline rather than a document's own date line
@@ -115,7 +137,21 @@ def numeric_date(text: str) -> str | None:
         month = _MONTH_NUMBER[m["month"].lower()]
         if iso := _date(int(m["year"]), month, int(m["day"])):
             found.append((m.start(), iso))
+    for m in CJK_DATE.finditer(text):
+        if iso := _date(int(m["year"]), int(m["month"]), int(m["day"])):
+            found.append((m.start(), iso))
     return min(found)[1] if found else None
+
+
+def weekday_date(text: str, long_date: Callable[[str], str | None]) -> str | None:
+    """The first date written right after a weekday ("Sabtu, 26 September 2015", "Saturday,
+    September 26, 2015", "Sabtu (5/10/2013)") as an ISO date; None when there is none.
+    `long_date` reads English long-form dates (indexer.extract.metadata.find_date)."""
+    for m in WEEKDAY_DATE.finditer(text):
+        after = text[m.end() : m.end() + WEEKDAY_DATE_CHARS]
+        if date := long_date(after) or numeric_date(after):
+            return date
+    return None
 
 
 def is_byline(line: str, long_date: Callable[[str], str | None]) -> bool:
@@ -142,7 +178,7 @@ def byline_date(line: str, long_date: Callable[[str], str | None]) -> str | None
     month = None if date else ISO_MONTH.search(line)
     if not date and not month:
         return None
-    rest = _TIME.sub(" ", line)
+    rest = CJK_DATE.sub(" ", _TIME.sub(" ", line))
     rest = re.sub(rf"\b{FULL_MONTH}\b|\b(?:{_FOREIGN})\b", " ", rest, flags=re.I)
     rest = re.sub(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?", " ", rest)
     rest = _BYLINE_WORDS.sub(" ", rest)

@@ -7,8 +7,9 @@ Where each comes from, best signal first:
   else a place-and-date line or dateline ("Lakeside, Atlantis | 07 September 2031",
   "LAKESIDE, Oct 4 —"), the meeting sentence ("met in X on 7-8 September 1998"), a labelled
   line ("Date: 14 March 2030"), a status line ("Adopted ... 2 March 2027"), the page's meta
-  tags or htmldate, a line that is only a date. Never a year merely named in the text, nor
-  a copyright line (chrome, gone before this runs).
+  tags or htmldate, a line that is only a date; for news, last, a date after its weekday
+  in the opening ("..., Sabtu, 26 September 2015"). Never a year merely named in the text,
+  nor a copyright line (chrome, gone before this runs).
 - year: the date's; else a status line's ("Last page update: September 2023"), the
   title's, the URL's; else the meeting number's (SME Ministerial Meetings are yearly since
   1994, the 1st).
@@ -27,7 +28,14 @@ from urllib.parse import unquote, urlsplit
 
 from dateutil import parser as date_parser
 
-from indexer.extract.dates import DATE_LABEL, byline_date, numeric_date, spans_years, url_date
+from indexer.extract.dates import (
+    DATE_LABEL,
+    byline_date,
+    numeric_date,
+    spans_years,
+    url_date,
+    weekday_date,
+)
 from indexer.extract.doctype import STATEMENT_TYPES, PageSignals, classify
 from indexer.model import DOC_TYPES
 from indexer.text import ordinals
@@ -50,6 +58,7 @@ OUTCOME = re.compile(
 )
 # documents whose date is their status line's (updated, endorsed, adopted), not a meeting's
 DATED_BY_STATUS = {"web_page", "strategic_plan", "terms_of_reference"}
+NEWS_TYPES = {"news_release", "news_article"}
 MENTIONS_ONLY = {"news_release", "news_article", "meeting_report", "web_page", "strategic_plan"}
 SME = re.compile(r"(?<![a-z])m?smes?(?![a-z])|small[\s_-]+and[\s_-]+medium", re.I)
 MINISTERIAL = re.compile(r"minist", re.I)
@@ -501,6 +510,8 @@ def extract_metadata(
     page = doc_type == "web_page"  # a group page: its own update date, no meeting of its own
     if doc_type in DATED_BY_STATUS:  # "Last updated: ..." at a page's foot, "Endorsed at ..."
         dates = _status_dates(lines) + dates
+    if doc_type in NEWS_TYPES and not period:  # "..., the ministers said, Sabtu, 26 September"
+        dates += [d for d in [weekday_date(head, find_date)] if d]
     meta = Metadata(
         date=dates[0] if dates else None,
         meeting_number=number if ministerial and _outcome(doc_type, title, head) else None,
