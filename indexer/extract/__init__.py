@@ -34,9 +34,9 @@ from indexer.errors import ExtractionError, OverBudget, UnsupportedContent
 from indexer.extract.chrome import drop_bylines
 from indexer.extract.doctype import PageSignals
 from indexer.extract.html import extract_html
-from indexer.extract.metadata import extract_metadata
+from indexer.extract.metadata import NEWS_TYPES, extract_metadata
 from indexer.extract.normalise import normalise
-from indexer.extract.paragraphs import mark_header, number_paragraphs, truncated
+from indexer.extract.paragraphs import lede_title, mark_header, number_paragraphs, truncated
 from indexer.extract.pdf import extract_pdf
 from indexer.extract.worker import within_budget
 from indexer.model import Document, Paragraph
@@ -57,7 +57,8 @@ from indexer.model import Document, Paragraph
 #     line's end and at a sentence's.
 # 12: stories in the record's languages by their reported speech, news address or credit
 #     line; a host year's news section; blog posts and files are not stories by address;
-#     Chinese, Japanese, Korean and Tagalog dates; news dated after a weekday in its text.
+#     Chinese, Japanese, Korean and Tagalog dates; news dated after a weekday in its text;
+#     an untitled story named by its headline or lede.
 EXTRACTOR_VERSION = 12
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
@@ -136,6 +137,8 @@ def _document(
     meta = extract_metadata(title, text, _address(final_url, canonical_url), hints, content.signals)
     paragraphs = drop_bylines(content.paragraphs)  # their dates read, they are chrome
     paragraphs = number_paragraphs(mark_header(title, paragraphs, meta.doc_type))
+    if not title and content.kind == "html" and meta.doc_type in NEWS_TYPES:
+        title = lede_title(paragraphs)  # its address would name it otherwise
     return Document(
         url=url,
         final_url=final_url,

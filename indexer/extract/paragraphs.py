@@ -53,6 +53,8 @@ SENTENCE_END = re.compile(r"[.!?;:]$")
 # how a complete text ends: a full stop, a closing quote or bracket, an ellipsis
 TEXT_END = re.compile(r"[.!?;:)\]\"'”’»…。！？」]\s*$")
 TRUNCATED_WORDS = 8  # a last line this long without a full stop is a cut sentence
+LEDE_CHARS = 90  # an untitled story's name, cut at a word; half that in a script without spaces
+FIRST_SENTENCE = re.compile(r"^.+?(?:[。！？]|[.!?](?=\s|$))")
 
 
 def _fold(text: str) -> str:
@@ -174,3 +176,27 @@ def truncated(paragraphs: list[Paragraph]) -> bool:
     last = body[-1].text
     long_enough = len(last.split()) >= TRUNCATED_WORDS or bool(SOURCE_NUMBER.match(last))
     return long_enough and not TEXT_END.search(last)
+
+
+def lede_title(paragraphs: list[Paragraph]) -> str:
+    """An untitled story's name: its first line when that is a headline, else its first
+    sentence, cut at a word to about LEDE_CHARS characters (half as many, cut at a clause's
+    comma, in Chinese, Japanese or Thai, written without spaces) and marked "…"; "" for a
+    text without lines.
+    News sites and readers name a story by its headline or, lacking one, its lede."""
+    first = next(
+        (p.text.strip() for p in paragraphs if p.kind != HEADER_KIND and p.text.strip()), ""
+    )
+    match = FIRST_SENTENCE.match(first)
+    sentence = (match.group(0) if match else first).rstrip(".。")
+    limit = LEDE_CHARS if " " in sentence[:LEDE_CHARS] else LEDE_CHARS // 2
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit + 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    else:  # at a clause's comma where there is one in the second half
+        cut = cut[:limit]
+        comma = max(cut.rfind(mark) for mark in "、，,")
+        cut = cut[:comma] if comma > limit // 2 else cut
+    return cut.rstrip(" ,;:、，") + "…"

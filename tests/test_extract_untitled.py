@@ -1,0 +1,67 @@
+"""An untitled story is named by its headline or its first sentence (its lede), not by its
+address; other untitled documents keep no title of their own. All texts are invented."""
+
+import pytest
+
+from indexer.extract import extract_bytes
+
+
+def _page(*paragraphs: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    "paragraphs, title",
+    [
+        # a first line that is a headline
+        (
+            [
+                "APEC: Empresarios destacan ventajas para las pequeñas empresas",
+                "La reunión de ministros es una plataforma clave, señaló el dirigente.",
+            ],
+            "APEC: Empresarios destacan ventajas para las pequeñas empresas",
+        ),
+        # else the first sentence, whole when short
+        (
+            ["중소기업 장관회의가 4일 막을 내렸다. 회의는 이틀 동안 열렸다고 밝혔다."],
+            "중소기업 장관회의가 4일 막을 내렸다",
+        ),
+        # cut at a word when long
+        (
+            [
+                "Para menteri yang bertanggung jawab atas usaha kecil dan menengah dari dua puluh"
+                " satu ekonomi sepakat memperluas akses kredit, ujar pejabat itu di Lakeside."
+            ],
+            "Para menteri yang bertanggung jawab atas usaha kecil dan menengah dari dua puluh"
+            " satu…",
+        ),
+        # a script without spaces is cut at half the length
+        (
+            [
+                "副大臣は五月四日から六日まで湖畔市を訪問し、第三十一回中小企業大臣会合に出席して、"
+                "中小企業の国際展開について各国の代表と意見を交換したと述べた。"
+            ],
+            "副大臣は五月四日から六日まで湖畔市を訪問し、第三十一回中小企業大臣会合に出席して…",
+        ),
+    ],
+)
+def test_an_untitled_story_is_named_by_its_headline_or_lede(paragraphs, title):
+    doc = extract_bytes(_page(*paragraphs), "https://daily.example/noticias/4471", "text/html")
+    assert doc.doc_type == "news_article"
+    assert doc.title == title
+    assert doc.paragraphs[0].text == paragraphs[0]  # still the text's, not a header line
+
+
+def test_a_titled_story_and_an_untitled_statement_keep_their_own():
+    story = _page("Ministers agreed on a plan for small firms, officials said.").replace(
+        b"<head>", b"<head><title>Ministers agree on small-firm plan</title>"
+    )
+    titled = extract_bytes(story, "https://daily.example/noticias/4471", "text/html")
+    assert titled.title == "Ministers agree on small-firm plan"
+    statement = _page(
+        "We, the APEC Ministers responsible for SMEs, met in Lakeside on 4 May 2019.",
+        "We agree to widen access to finance for small firms.",
+    )
+    url = "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/sme/2019_sme"
+    assert extract_bytes(statement, url, "text/html").title == ""
