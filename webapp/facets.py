@@ -18,7 +18,7 @@ DOC_TYPE_LABELS = {
     "strategic_plan": "Strategic plan",
     "terms_of_reference": "Terms of reference",
     "meeting_report": "Meeting report",
-    "news_release": "APEC news release",
+    "news_release": "News release (APEC, host year)",  # apec.org's or a host year's site's
     "news_article": "News article",
     "speech": "Speech",
     "initiative": "Initiative or action plan",
