@@ -254,3 +254,22 @@ def test_a_fact_a_document_gives_only_as_its_own_is_cited_by_its_date_line(tmp_p
     app = create_app({"INDEX_DIR": make_index(tmp_path, [undated]), "TESTING": True})
     page = app.test_client().get("/meetings/sme_ministerial/38").get_data(as_text=True)
     assert "no sentence states it" in page  # the year, 2031, from the story's own date
+
+
+def test_one_chair_named_with_and_without_honorifics_is_one_value():
+    docs = [
+        story(
+            10, "Lin Wei, Chair of the 38th APEC SME Ministerial Meeting, opened it on 4 May 2031."
+        ),
+        statement(
+            "1. We, the APEC Ministers responsible for SMEs, met in Lakeside on 4 May 2031 for the"
+            " 38th APEC SME Ministerial Meeting, under the chairmanship of H.E. Mr. Lin Wei.",
+        ),
+    ]
+    (meeting,) = build_record(docs).meetings
+    assert meeting.chair in ("Lin Wei", "H.E. Mr. Lin Wei") and meeting.disputed("chair") == []
+    assert len({e.value for e in meeting.evidence if e.field == "chair"}) == 1
+    assert {e.written for e in meeting.evidence if e.field == "chair"} == {
+        "Lin Wei",
+        "H.E. Mr. Lin Wei",
+    }

@@ -333,6 +333,15 @@ def _with_economy(place: str, text: str) -> str:
     return place
 
 
+HONORIFICS = re.compile(rf"^(?:{_HONORIFIC}\s*)+")
+
+
+def without_honorifics(name: str) -> str:
+    """A person's name without the honorifics and titles before it ("H.E. Mr. Lin Wei" ->
+    "Lin Wei", "Minister Lin Wei" -> "Lin Wei")."""
+    return HONORIFICS.sub("", name.strip()) or name
+
+
 def find_chair(text: str) -> str | None:
     """The chair where the text says 'chaired by ...' or 'under the chairmanship of ...'."""
     match = CHAIR.search(text)

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from indexer.extract.metadata import without_honorifics
 from indexer.record.mentions import SERIES, Mention
 from indexer.record.places import place_key
 from indexer.text.ordinals import ordinal
@@ -94,9 +95,12 @@ class Meeting:
 
     def key_of(self, name: str, value: Any) -> Any:
         """A value of fact ``name`` as votes compare it: a city as a place within the
-        meeting's economy (indexer.record.places), any other as ``same_value``."""
+        meeting's economy (indexer.record.places), a chair without honorifics ("H.E. Mr.
+        Lin Wei" is Lin Wei), any other as ``same_value``."""
         if name == "city" and isinstance(value, str):
             return place_key(value, self.economy)
+        if name == "chair" and isinstance(value, str):
+            return same_value(without_honorifics(value))
         return same_value(value)
 
     def to_dict(self) -> dict[str, Any]:
