@@ -33,7 +33,10 @@ from indexer.search.trends import trends
     "--words",
     "as_words",
     is_flag=True,
-    help="Genre words (statement, news, report...) are words to match, not a type preference.",
+    help=(
+        "Genre words (statement, news, report...) and a meeting's name are words to match,"
+        " not a type preference and the meeting's documents."
+    ),
 )
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
@@ -106,6 +109,12 @@ def print_results(found: dict) -> None:
         words = ", ".join(hint["words"])
         click.secho(
             f"Preferring {hint['label']} (from {words}; --words to match them)", fg="magenta"
+        )
+    if found.get("meeting_hint"):
+        hint = found["meeting_hint"]
+        words = ", ".join(hint["words"])
+        click.secho(
+            f"Meeting {hint['key']} first (from {words}; --words to match them)", fg="magenta"
         )
     if found.get("expanded"):
         terms = ", ".join(e["term"] for e in found["expanded"])

@@ -15,7 +15,9 @@ from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.index import queries, store
 from indexer.index.build import CURRENT, read_meta
 from indexer.model import DOC_TYPES
-from indexer.search import doc_rank, genres, top_k
+from indexer.record.placement import ROLES
+from indexer.record.store import RecordMissing, load_meetings
+from indexer.search import doc_rank, genres, meeting_names, top_k
 from indexer.search import highlight as marking
 from indexer.search.generation import (
     RANKED_UP_TO,
@@ -31,7 +33,7 @@ SORTS = ("relevance", "newest", "oldest")
 MAX_LIMIT = 100
 # Fewer documents than this hold all the words: list below them those holding most of them
 # (at least half), like Elasticsearch's minimum_should_match or Typesense's drop_tokens.
-PARTIAL_BELOW = 5
+PARTIAL_BELOW = 10
 PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
 # Types asked for together: "outcomes" are what ministers adopted (statements, chair's
 # statements, declarations).
@@ -187,11 +189,14 @@ class Engine:
 
         ``year`` is an inclusive range ((0, 0): undated documents only); ``doc_type`` one
         type, a group of TYPE_GROUPS ("outcomes") or several; ``meeting`` a meeting key.
-        With ``type_hint``, genre words in ``q`` ("statement", "news", ...) are a type
-        preference rather than words to match (``genres``), by relevance. Returns the
-        ``--json`` shape the README gives, with ``expanded`` (``[{"term", "concept"}]``: the
-        thesaurus terms also matched) and ``type_hint`` (``{"words", "types", "label"}`` or
-        None).
+        With ``type_hint``, by relevance and without a ``meeting`` filter, genre words in
+        ``q`` ("statement", "news", ...) are a type preference rather than words to match
+        (``genres``), and the words naming a meeting of the record ("28th SME ministerial
+        meeting Phuket": ``meeting_names``) list that meeting's documents holding the other
+        words first, then the documents matching ``q``. Returns the ``--json`` shape the
+        README gives, with ``expanded`` (``[{"term", "concept"}]``: the thesaurus terms also
+        matched), ``type_hint`` (``{"words", "types", "label"}`` or None) and
+        ``meeting_hint`` (``MeetingHint.as_json`` or None).
         """
         started = time.perf_counter()
         notes: list[str] = []
@@ -206,11 +211,18 @@ class Engine:
         hint = genres.type_hint(text) if type_hint and sort == "relevance" else None
         text = hint.rest if hint else text
         prefer = hint.types if hint else None
+        named = None
+        if type_hint and sort == "relevance" and not meeting:
+            named = meeting_names.meeting_hint(text, self._meetings)
         filters = (year, types, meeting)
         with self._reading() as (gen, r):
             if meeting and meeting not in gen.meetings:  # a hand-edited or stale link
                 notes.append(f"no document in the index belongs to meeting {meeting!r}")
             parsed = queries.expand_prefixes(r, queries.parse(text, expand=True))
+            of_meeting = None
+            if named is not None:
+                rest = queries.expand_prefixes(r, queries.parse(named.rest, expand=True))
+                of_meeting = (named.key, rest)
             suggestion = corrected = None
             if parsed.too_common:
                 words = ", ".join(f"“{w}”" for w in parsed.too_common)
@@ -221,14 +233,14 @@ class Engine:
                 found: tuple = (0, {"year": {}, "doc_type": {}, "meeting": {}}, [], [])
             else:
                 suggestion = self._suggest(gen, r, q, parsed)
-                found = self._run(gen, r, parsed, filters, sort, page, limit, prefer)
+                found = self._run(gen, r, parsed, filters, sort, page, limit, prefer, of_meeting)
             notes.extend(parsed.notes)
             if found[0] == 0 and suggestion:
                 corrected = suggestion
                 notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
                 parsed = queries.expand_prefixes(r, queries.parse(suggestion, expand=True))
                 found = self._run(gen, r, parsed, filters, sort, page, limit, None)
-                hint = None
+                hint = named = None
             total, facets, hits, partial_hits = found
             expanded = [(t, c) for t, c in parsed.expanded if gen.holds(r, t)]
             results = [self._result(gen, r, hit, parsed) for hit in hits]
@@ -248,8 +260,16 @@ class Engine:
             "sort": sort,
             "expanded": [{"term": t, "concept": c} for t, c in expanded],
             "type_hint": hint.as_json() if hint else None,
+            "meeting_hint": named.as_json() if named else None,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
         }
+
+    def _meetings(self) -> list[dict]:
+        """The record's meetings of the served generation ([] for an index without one)."""
+        try:
+            return load_meetings(self)
+        except RecordMissing:
+            return []
 
     def _suggest(
         self, gen: Generation, r: store.Reader, q: str, parsed: queries.Parsed
@@ -325,21 +345,35 @@ class Engine:
                 return list(best.values())
             k *= 4
 
-    def _run(self, gen, r, parsed, filters, sort, page, limit, prefer=None):
+    def _run(self, gen, r, parsed, filters, sort, page, limit, prefer=None, of_meeting=None):
         """(total documents, facets, the page's (passage record, score) hits, and the
         (passage record, score) hits of documents holding only some of the words).
 
         Works on each part's ``Matches`` (kept per generation): what is left per query is
         set and dictionary work over them, not posting lists read and scored again. With
         ``prefer`` (types), the documents of those types weigh TYPE_PREFERENCE times more.
+        With ``of_meeting`` (a meeting's key, the parsed query left once its name is taken
+        out), that meeting's documents holding the words left come first and its others
+        last (``_meeting_tiers``).
         """
         qq = queries.passage_query(parsed)
         parts = queries.conjuncts(qq) if not parsed.empty else [qq]
         matched = [gen.matches(r, p) for p in parts]
         keep = self._filter(gen, r, filters, parsed.excluded)
+        first = (page - 1) * limit
+        listed, lead, trail = frozenset(), [], []
+        if of_meeting is not None:
+            listed, lead, trail = self._meeting_tiers(gen, r, *of_meeting, keep, prefer)
+            kept = keep
+            keep = lambda o: o not in listed and (kept is None or kept(o))  # noqa: E731
+        shown = lead[first : first + limit]
         docs, hits = self._ranked(
-            gen, parsed, matched, keep, sort, (page - 1) * limit, limit, prefer
+            gen, parsed, matched, keep, sort, max(0, first - len(lead)), limit - len(shown), prefer
         )
+        if of_meeting is not None:
+            start = max(0, first - len(lead) - len(docs))
+            hits = shown + hits + trail[start : start + limit - len(shown) - len(hits)]
+            docs |= {gen.doc_of[n] for n, _ in lead + trail}
         year, types, meeting = filters
 
         def counted_without(chosen, kept: tuple) -> frozenset[int]:
@@ -347,7 +381,7 @@ class Engine:
             another type (or year) can be added to those chosen, or chosen instead."""
             if chosen is None:
                 return docs
-            every = frozenset.intersection(*(m.docs for m in matched))
+            every = frozenset.intersection(*(m.docs for m in matched)) | listed
             return _kept(every, self._filter(gen, r, kept, parsed.excluded))
 
         by_type = counted_without(types, (year, None, meeting))
@@ -370,6 +404,31 @@ class Engine:
             "meeting": _counts(meetings),
         }
         return len(docs), facets, hits, partial
+
+    def _meeting_tiers(self, gen, r, key: str, rest: queries.Parsed, keep, prefer):
+        """(the documents listed for meeting ``key``, filters aside; the (passage record,
+        score) hits of those passing ``keep`` that hold every part of ``rest``, by relevance
+        to it; those of its other documents but passing mentions, in the order of the
+        record's roles (outcome, annexes, reports, speeches, news), newest first within a
+        role). With no words in ``rest``, the second are the first. A document of the
+        meeting need not hold the name of a place the record does not know it by ("Jeju"
+        of a story in Korean)."""
+        members = [o for o, k in enumerate(gen.meetings) if k == key]
+        roles = {o: r.stored(gen.passages_of[o][0]).get("role") for o in members}
+        holding: frozenset[int] = frozenset()
+        lead: list[tuple[int, float]] = []
+        if not rest.empty:
+            parts = queries.conjuncts(queries.passage_query(rest))
+            matched = [gen.matches(r, p) for p in parts]
+            holding = frozenset(members).intersection(*(m.docs for m in matched))
+            within = lambda o: o in holding and (keep is None or keep(o))  # noqa: E731
+            lead = self._ranked(gen, rest, matched, within, "relevance", 0, len(holding), prefer)[1]
+        placed = frozenset(o for o in members if roles[o] != "mention") - holding
+        others = sorted(_kept(placed, keep), key=gen.dates.__getitem__, reverse=True)
+        others.sort(key=lambda o: ROLES.index(roles[o]) if roles[o] in ROLES else len(ROLES))
+        trail = [(gen.passages_of[o][0], 0.0) for o in others]
+        listed = holding | placed
+        return (listed, trail, []) if rest.empty else (listed, lead, trail)
 
     def _ranked(self, gen, parsed, matched: list[Matches], keep, sort, first, limit, prefer):
         """(documents holding every part that pass ``keep``, the (passage record, score)

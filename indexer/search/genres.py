@@ -30,7 +30,7 @@ _GENRE = re.compile(
     re.IGNORECASE,
 )
 # Syntax in which removing a word would change the query's meaning: leave it as typed.
-_SYNTAX = re.compile(r"\b(?:OR|AND|NOT)\b|[()]|\btype:", re.IGNORECASE)
+_SYNTAX = re.compile(r"\b(?:OR|AND|NOT)\b|[()]|\b(?i:type):")  # operators are upper case
 
 
 @dataclass(frozen=True)

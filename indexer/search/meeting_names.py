@@ -1,0 +1,128 @@
+"""Meetings named in a query: "28th SME ministerial meeting Phuket", "SMEWG meeting Brunei
+2009", "APEC SMEMM Seattle 2023" name one meeting of the record, whose documents are what
+the reader wants, whether or not their text repeats the words (a Korean story about the
+31st meeting does not say "ministerial meeting 2025" in English; an annex does not say
+where it was adopted).
+
+A query names a meeting when, outside quotes, it holds a series' name (SERIES_NAMES) and at
+least one of the meeting's ordinal, year, city or economy, and exactly one meeting of the
+record agrees with all of those given. The words that named it leave the query; the engine
+lists the meeting's documents holding the other words first, then the documents matching
+the query as typed (``Engine.search``). The user sees the meeting named and can search the
+words as typed instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.record.economies import ECONOMIES
+from indexer.record.places import fold
+from indexer.text.ordinals import ORDINAL, ordinal_number
+
+_SME = r"(?:sme|small\s+and\s+medium(?:[\s-]+sized)?\s+enterprises?)"
+# A series' names as queries write them, each with an optional "APEC" and "meeting" around.
+SERIES_NAMES = {
+    "sme_ministerial": rf"smemm|{_SME}\s+minist(?:ers?['\u2019]?|erial)|ministerial",
+    "smewg": rf"smewg|{_SME}\s+working\s+group",
+}
+_SERIES = re.compile(
+    r"(?<![\w-])(?:apec\s+)?(?:"
+    + "|".join(f"(?P<{key}>{names})" for key, names in SERIES_NAMES.items())
+    + r")(?:\s+meetings?)?(?![\w-])",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(rf"(?<![\w-])(?:{ORDINAL})(?![\w-])", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w-])(?:19[89]\d|20\d\d)(?![\w-])")
+_VIRTUAL = re.compile(r"(?<![\w-])(?:virtual|online)(?![\w-])", re.IGNORECASE)
+# Syntax in which removing words would change the query's meaning: leave it as typed.
+_SYNTAX = re.compile(r"\b(?:OR|AND|NOT)\b|[()]|\b\w+:")  # operators are upper case
+
+
+@dataclass(frozen=True)
+class MeetingHint:
+    """The meeting a query names, the words that named it, and the query without them."""
+
+    key: str  # the record's key: "sme_ministerial/28"
+    meeting: dict[str, Any]  # {"series", "number", "year", "city", "economy"}
+    words: tuple[str, ...]  # as typed
+    rest: str
+
+    def as_json(self) -> dict[str, Any]:
+        """``{"key", "meeting": {"series", "number", "year", "city", "economy"}, "words"}``."""
+        return {"key": self.key, "meeting": self.meeting, "words": list(self.words)}
+
+
+def _places(meeting: dict[str, Any]) -> list[str]:
+    """The folded names a query may call a meeting's place by: its city, its economy and
+    the economy's other names ("Viet Nam", "Vietnam")."""
+    economy = meeting.get("economy")
+    names = [meeting.get("city"), economy, *ECONOMIES.get(economy or "", ())]
+    return [fold(n) for n in names if n]
+
+
+def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> MeetingHint | None:
+    """The meeting of ``meetings()`` (the record's, as ``load_meetings`` gives them; only
+    called when ``q`` names a series) that ``q`` names, or None: when it names no series,
+    no ordinal, year or place of it, several meetings or none, or uses OR, AND, NOT,
+    parentheses or a field (the user chose the logic). Words in quotes are never taken."""
+    if _SYNTAX.search(q):
+        return None
+    unquoted = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), q)
+    series_match = _SERIES.search(unquoted)
+    if not series_match:
+        return None
+    series = series_match.lastgroup
+    spans = [series_match.span()]
+    ordinals = [(m.span(), ordinal_number(m.group(0))) for m in _ORDINAL.finditer(unquoted)]
+    years = [(m.span(), int(m.group(0))) for m in _YEAR.finditer(unquoted)]
+    if len(ordinals) > 1 or len(years) > 1:
+        return None
+    candidates = [m for m in meetings() if m.get("series") == series and m.get("key")]
+    if ordinals:
+        candidates = [m for m in candidates if m.get("number") == ordinals[0][1]]
+        spans.append(ordinals[0][0])
+    if years:
+        candidates = [m for m in candidates if m.get("year") == years[0][1]]
+        spans.append(years[0][0])
+    folded = f" {fold(unquoted)} "
+    named_places = {p for m in meetings() if m.get("series") == series for p in _places(m)}
+    said = {p for p in named_places if f" {p} " in folded}
+    if said:
+        candidates = [m for m in candidates if said <= set(_places(m))]
+        for place in said:
+            spans += _spans_of(unquoted, place)
+    if not (ordinals or years or said) or len(candidates) != 1:
+        return None
+    meeting = candidates[0]
+    if meeting.get("virtual"):
+        spans += [m.span() for m in _VIRTUAL.finditer(unquoted)]
+    words = tuple(q[a:b].strip() for a, b in sorted(spans))
+    rest = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(q))
+    shown = {k: meeting.get(k) for k in ("series", "number", "year", "city", "economy")}
+    return MeetingHint(meeting["key"], shown, words, " ".join(rest.split()))
+
+
+def _spans_of(text: str, folded_name: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a place whose folded name is ``folded_name``: its words in
+    order, any case, accents, punctuation or spaces between them."""
+    words = [re.escape(w) for w in folded_name.split()]
+    pattern = r"(?<!\w)" + r"[\W_]+".join(words) + r"(?!\w)"
+    return [m.span() for m in re.finditer(pattern, _ascii(text), re.IGNORECASE)]
+
+
+def _ascii(text: str) -> str:
+    """``text`` with accents set aside character by character, so positions are kept
+    ("Concepción" -> "Concepcion")."""
+    return "".join(_one_letter(c) for c in text)
+
+
+def _one_letter(c: str) -> str:
+    """``c`` folded when that gives one character ("ó" -> "o"), else ``c``."""
+    if c.isascii():
+        return c
+    folded = fold(c)
+    return folded if len(folded) == 1 else c

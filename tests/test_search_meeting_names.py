@@ -1,0 +1,219 @@
+"""A meeting named in a query ("44th SME ministerial meeting Lakeside") lists that meeting's
+documents first, whether or not they repeat the words (indexer/search/meeting_names.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from indexer.search import genres
+from indexer.search.engine import Engine
+from indexer.search.meeting_names import meeting_hint
+from tests.helpers import make_document, make_index
+from webapp import create_app
+
+MEETINGS = [
+    {"key": "sme_ministerial/43", "series": "sme_ministerial", "number": 43, "year": 2039,
+     "city": "Hilltown", "economy": "Viet Nam"},
+    {"key": "sme_ministerial/44", "series": "sme_ministerial", "number": 44, "year": 2040,
+     "city": "Concepción", "economy": "Chile", "virtual": True},
+    {"key": "smewg/90", "series": "smewg", "number": 90, "year": 2040, "city": None,
+     "economy": "Brunei Darussalam"},
+]  # fmt: skip
+
+
+def hint(q: str):
+    return meeting_hint(q, lambda: MEETINGS)
+
+
+@pytest.mark.parametrize(
+    ("q", "key", "rest"),
+    [
+        ("44th SME ministerial meeting", "sme_ministerial/44", ""),
+        ("APEC SMEMM 2039", "sme_ministerial/43", ""),
+        ("SME ministers Hilltown", "sme_ministerial/43", ""),
+        ("Concepcion ministerial statement", "sme_ministerial/44", "statement"),
+        ("finance 2040 small and medium enterprises ministerial meeting", "sme_ministerial/44",
+         "finance"),
+        ("SMEWG meeting Brunei", "smewg/90", ""),
+        ("SME working group 2040 projects", "smewg/90", "projects"),
+        ("SME ministers Vietnam", "sme_ministerial/43", ""),
+        ("44th virtual SME ministerial meeting", "sme_ministerial/44", ""),
+    ],
+)  # fmt: skip
+def test_a_query_naming_one_meeting_names_it(q, key, rest):
+    found = hint(q)
+    assert found is not None and found.key == key
+    assert found.rest == rest
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "SME ministerial meeting",  # a series alone
+        "44th meeting Concepción",  # no series
+        "43rd SME ministerial meeting 2040",  # the 43rd was in 2039
+        "SME ministerial meeting Hilltown 2040",  # Hilltown was 2039's
+        "46th SME ministerial meeting",  # no such meeting in the record
+        '"44th SME ministerial meeting"',  # quoted: the words as typed
+        "44th SME ministerial meeting OR finance",  # the user's logic
+        "2039 2040 SME ministerial meeting",  # two years
+    ],
+)
+def test_no_meeting_or_several_names_none(q):
+    assert hint(q) is None
+
+
+def test_virtual_is_a_word_of_a_meeting_not_held_so():
+    assert hint("43rd virtual SME ministerial meeting").rest == "virtual"
+
+
+def test_the_record_is_read_only_for_a_query_naming_a_series():
+    def never() -> list:
+        raise AssertionError("read the record")
+
+    assert meeting_hint("access to finance 2040", never) is None
+
+
+def test_the_hint_keeps_the_words_as_typed():
+    found = hint("Concepción 44th SMEMM")
+    assert found.words == ("Concepción", "44th", "SMEMM")
+    assert found.as_json()["meeting"]["number"] == 44
+
+
+BASE = "https://example.org/record"
+
+
+def docs() -> list:
+    return [
+        make_document(
+            f"{BASE}/44-statement",
+            "Statement of SME Ministers",
+            [
+                "We, the APEC Ministers responsible for SMEs, met on 4 May 2040 for the 44th"
+                " APEC SME Ministerial Meeting.",
+                "We commit to widen access to finance for small firms.",
+            ],
+            year=2040,
+            date="2040-05-04",
+            doc_type="ministerial_statement",
+        ),
+        make_document(
+            f"{BASE}/44-news",
+            "Ministers talk about start-ups",
+            [
+                "SME ministers gathered for the 44th APEC SME Ministerial Meeting on 4 May 2040.",
+                "The cafés of Lakeside were full; they discussed finance for start-ups.",
+            ],
+            year=2040,
+            date="2040-05-06",
+            doc_type="news_release",
+        ),
+        make_document(
+            f"{BASE}/44-report",
+            "Summary report",
+            ["The 44th APEC SME Ministerial Meeting reviewed projects on digital skills."],
+            year=2040,
+            date="2040-05-20",
+            doc_type="meeting_report",
+        ),
+        make_document(
+            f"{BASE}/45-news",
+            "A year on",
+            [
+                "SME ministers met for the 45th APEC SME Ministerial Meeting on 2 June 2041.",
+                "They recalled the 44th APEC SME Ministerial Meeting and the cafés of Lakeside.",
+            ],
+            year=2041,
+            date="2041-06-03",
+            doc_type="news_release",
+        ),
+        make_document(
+            f"{BASE}/43-statement",
+            "Statement of SME Ministers",
+            [
+                "We, the APEC Ministers responsible for SMEs, met in Hilltown on 3 May 2039"
+                " for the 43rd APEC SME Ministerial Meeting.",
+                "We commit to support women entrepreneurs and finance in Lakeside.",
+            ],
+            year=2039,
+            date="2039-05-03",
+            doc_type="ministerial_statement",
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_index(tmp_path_factory.mktemp("named-meetings"), docs())
+
+
+@pytest.fixture
+def engine(index: Path):
+    engine = Engine(index)
+    yield engine
+    engine.close()
+
+
+def urls(found: dict) -> list[str]:
+    return [r["url"].rsplit("/", 1)[1] for r in found["results"]]
+
+
+def test_the_meetings_documents_come_first_though_they_lack_a_word(engine):
+    # the record does not know where the 44th met; only the story says "Lakeside"
+    found = engine.search("Lakeside 44th SME ministerial meeting")
+    assert found["meeting_hint"]["key"] == "sme_ministerial/44"
+    assert found["meeting_hint"]["words"] == ["44th", "SME ministerial meeting"]
+    # the meeting's story holding the word left; another meeting's story holding every
+    # word typed; then the meeting's other documents, its outcome first
+    assert urls(found) == ["44-news", "45-news", "44-statement", "44-report"]
+    assert found["total"] == 4 and found["facets"]["year"] == {"2040": 3, "2041": 1}
+    as_typed = engine.search("Lakeside 44th SME ministerial meeting", type_hint=False)
+    assert as_typed["meeting_hint"] is None
+    assert sorted(urls(as_typed)) == ["44-news", "45-news"]
+
+
+def test_the_words_left_put_the_meetings_documents_holding_them_first(engine):
+    found = engine.search("digital skills 44th SME ministerial meeting")
+    assert urls(found) == ["44-report", "44-statement", "44-news"]
+
+
+def test_a_meeting_listed_alone_is_ordered_by_role(engine):
+    found = engine.search("44th SME ministerial meeting")
+    # its outcome, report and story, then another meeting's story recalling it
+    assert urls(found) == ["44-statement", "44-report", "44-news", "45-news"]
+
+
+def test_pages_continue_across_the_meetings_documents_and_the_others(engine):
+    q = "Lakeside 44th SME ministerial meeting"
+    whole = urls(engine.search(q, limit=10))
+    paged = [u for page in (1, 2, 3, 4) for u in urls(engine.search(q, limit=1, page=page))]
+    assert paged == whole
+    assert engine.search(q, limit=1)["pages"] == 4
+
+
+def test_a_meeting_filter_or_a_date_sort_takes_no_hint(engine):
+    assert engine.search("44th SME ministerial meeting", sort="newest")["meeting_hint"] is None
+    chosen = engine.search("44th SME ministerial meeting", meeting="sme_ministerial/43")
+    assert chosen["meeting_hint"] is None
+
+
+def test_the_page_names_the_meeting_and_can_search_the_words_instead(index):
+    client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+    page = client.get("/search?q=Lakeside+44th+SME+ministerial+meeting")
+    soup = BeautifulSoup(page.data, "html.parser")
+    chip = soup.select_one(".meeting-hint")
+    assert "44th" in chip.get_text() and "Lakeside" not in chip.find("strong").get_text()
+    assert "/meetings/" in chip.find("a")["href"]
+    assert "hint=off" in chip.select_one("a.remove")["href"]
+    api = client.get("/api/search?q=Lakeside+44th+SME+ministerial+meeting&hint=off").get_json()
+    assert api["meeting_hint"] is None and api["total"] == 2
+
+
+def test_a_lower_case_and_is_a_word_not_an_operator():
+    # Whoosh reads AND, OR and NOT as operators only in upper case
+    assert hint("finance 2040 small and medium enterprises ministerial meeting").rest == "finance"
+    assert genres.type_hint("women and youth statement").rest == "women and youth"
+    assert genres.type_hint("women AND youth statement") is None
