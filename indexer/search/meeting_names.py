@@ -81,7 +81,8 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
     years = [(m.span(), int(m.group(0))) for m in _YEAR.finditer(unquoted)]
     if len(ordinals) > 1 or len(years) > 1:
         return None
-    candidates = [m for m in meetings() if m.get("series") == series and m.get("key")]
+    of_series = [m for m in meetings() if m.get("series") == series and m.get("key")]
+    candidates = of_series
     if ordinals:
         candidates = [m for m in candidates if m.get("number") == ordinals[0][1]]
         spans.append(ordinals[0][0])
@@ -89,7 +90,7 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
         candidates = [m for m in candidates if m.get("year") == years[0][1]]
         spans.append(years[0][0])
     folded = f" {fold(unquoted)} "
-    named_places = {p for m in meetings() if m.get("series") == series for p in _places(m)}
+    named_places = {p for m in of_series for p in _places(m)}
     said = {p for p in named_places if f" {p} " in folded}
     if said:
         candidates = [m for m in candidates if said <= set(_places(m))]
