@@ -14,13 +14,20 @@ from indexer.search.meeting_names import meeting_hint
 from tests.helpers import make_document, make_index
 from webapp import create_app
 
+LISTED = [{"id": "a", "role": "outcome"}, {"id": "b", "role": "mention"}]
 MEETINGS = [
+    {"key": "sme_ministerial/42", "series": "sme_ministerial", "number": 42, "year": 2038,
+     "city": "Riverton City", "economy": "Viet Nam", "documents": LISTED},
     {"key": "sme_ministerial/43", "series": "sme_ministerial", "number": 43, "year": 2039,
-     "city": "Hilltown", "economy": "Viet Nam"},
+     "city": "Hilltown", "economy": "Viet Nam", "documents": LISTED},
     {"key": "sme_ministerial/44", "series": "sme_ministerial", "number": 44, "year": 2040,
-     "city": "Concepción", "economy": "Chile", "virtual": True},
+     "city": "Concepción", "economy": "Chile", "virtual": True, "documents": LISTED},
     {"key": "smewg/90", "series": "smewg", "number": 90, "year": 2040, "city": None,
-     "economy": "Brunei Darussalam"},
+     "economy": "Brunei Darussalam", "documents": LISTED},
+    {"key": "sme_ministerial/45", "series": "sme_ministerial", "number": 45, "year": 2041,
+     "city": "Mexico City", "economy": "Mexico", "documents": LISTED},
+    {"key": "smewg/91", "series": "smewg", "number": 91, "year": 2041, "city": "Lakeside",
+     "economy": None, "documents": [{"id": "c", "role": "mention"}]},
 ]  # fmt: skip
 
 
@@ -37,9 +44,10 @@ def hint(q: str):
         ("Concepcion ministerial statement", "sme_ministerial/44", "statement"),
         ("finance 2040 small and medium enterprises ministerial meeting", "sme_ministerial/44",
          "finance"),
-        ("SMEWG meeting Brunei", "smewg/90", ""),
+        ("SMEWG meeting Brunei 2040", "smewg/90", ""),
+        ("SME ministers Riverton", "sme_ministerial/42", ""),  # "Riverton City"
+        ("Vietnam Hilltown SME ministers", "sme_ministerial/43", ""),
         ("SME working group 2040 projects", "smewg/90", "projects"),
-        ("SME ministers Vietnam", "sme_ministerial/43", ""),
         ("44th virtual SME ministerial meeting", "sme_ministerial/44", ""),
     ],
 )  # fmt: skip
@@ -60,6 +68,11 @@ def test_a_query_naming_one_meeting_names_it(q, key, rest):
         '"44th SME ministerial meeting"',  # quoted: the words as typed
         "44th SME ministerial meeting OR finance",  # the user's logic
         "2039 2040 SME ministerial meeting",  # two years
+        "SME ministers Vietnam",  # an economy that hosted two: it only narrows
+        "Chile SME ministers",  # hosted one, as far as the record knows: still only narrows
+        "Mexico SME ministers",  # the economy, not "Mexico City"
+        "SMEWG meeting 2041",  # the record lists no document of the 91st but a mention
+        "Hilltown 44th SME ministerial meeting",  # Hilltown was the 43rd's
     ],
 )
 def test_no_meeting_or_several_names_none(q):

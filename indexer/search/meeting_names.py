@@ -5,8 +5,9 @@ the reader wants, whether or not their text repeats the words (a Korean story ab
 where it was adopted).
 
 A query names a meeting when, outside quotes, it holds a series' name (SERIES_NAMES) and at
-least one of the meeting's ordinal, year, city or economy, and exactly one meeting of the
-record agrees with all of those given. The words that named it leave the query; the engine
+least one of the meeting's ordinal, year or city (an economy hosted several meetings: it
+only narrows them), exactly one meeting of the record agrees with all of those given, and
+the record lists documents of that meeting. The words that named it leave the query; the engine
 lists the meeting's documents holding the other words first, then the documents matching
 the query as typed (``Engine.search``). The user sees the meeting named and can search the
 words as typed instead.
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from indexer.record.economies import ECONOMIES
+from indexer.record.economies import ECONOMIES, economy_name
 from indexer.record.places import fold
 from indexer.text.ordinals import ORDINAL, ordinal_number
 
@@ -56,12 +57,18 @@ class MeetingHint:
         return {"key": self.key, "meeting": self.meeting, "words": list(self.words)}
 
 
-def _places(meeting: dict[str, Any]) -> list[str]:
-    """The folded names a query may call a meeting's place by: its city, its economy and
-    the economy's other names ("Viet Nam", "Vietnam")."""
+def _cities(meeting: dict[str, Any]) -> list[str]:
+    """The folded names a query may call a meeting's city by: "Iloilo City" and "Iloilo",
+    but "Mexico City" alone ("Mexico" is an economy)."""
+    city = fold(meeting.get("city") or "")
+    bare = re.sub(r"\s+city$", "", city)
+    return [n for n in dict.fromkeys((city, bare)) if n and (n == city or not economy_name(n))]
+
+
+def _economies(meeting: dict[str, Any]) -> list[str]:
+    """The folded names of a meeting's economy ("Viet Nam", "Vietnam")."""
     economy = meeting.get("economy")
-    names = [meeting.get("city"), economy, *ECONOMIES.get(economy or "", ())]
-    return [fold(n) for n in names if n]
+    return [fold(n) for n in (economy, *ECONOMIES.get(economy or "", ())) if n]
 
 
 def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> MeetingHint | None:
@@ -90,15 +97,17 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
         candidates = [m for m in candidates if m.get("year") == years[0][1]]
         spans.append(years[0][0])
     folded = f" {fold(unquoted)} "
-    named_places = {p for m in of_series for p in _places(m)}
-    said = {p for p in named_places if f" {p} " in folded}
-    if said:
-        candidates = [m for m in candidates if said <= set(_places(m))]
-        for place in said:
-            spans += _spans_of(unquoted, place)
-    if not (ordinals or years or said) or len(candidates) != 1:
+    cities = {p for m in of_series for p in _cities(m) if f" {p} " in folded}
+    economies = {p for m in of_series for p in _economies(m) if f" {p} " in folded}
+    for said, names in ((cities, _cities), (economies, _economies)):
+        if said:
+            candidates = [m for m in candidates if said & set(names(m))]
+            spans += [span for place in said for span in _spans_of(unquoted, place)]
+    if not (ordinals or years or cities) or len(candidates) != 1:
         return None
     meeting = candidates[0]
+    if not any(d.get("role") != "mention" for d in meeting.get("documents") or []):
+        return None  # nothing to list first
     if meeting.get("virtual"):
         spans += [m.span() for m in _VIRTUAL.finditer(unquoted)]
     words = tuple(q[a:b].strip() for a, b in sorted(spans))
