@@ -238,3 +238,30 @@ def test_statements_and_speeches_are_not_stories_for_their_language_or_address()
     assert classify(title, url, opening, publisher="Harian") == "ministerial_statement"
     speech = "Remarks by the Minister at the SME Ministerial Meeting"
     assert classify(speech, url, opening, publisher="Harian") == "speech"
+
+
+RECORD_OPENING = "\n".join(
+    [
+        "Harbour Town",
+        "3-4 March 2041",
+        "The 91st Meeting of the Small and Medium Enterprises Working Group (SMEWG) was held"
+        " in Harbour Town, Atlantis on 3-4 March 2041.",
+        "The meeting was attended by representatives from eleven member economies.",
+        "Atlantis welcomed delegates and the meeting adopted the agenda.",
+    ]
+)
+
+
+def test_a_page_opening_as_a_meetings_summary_record_is_a_meeting_report():
+    url = "https://docs.example/91st-meeting-of-the-smewg"
+    assert classify("", url, RECORD_OPENING, publisher="Docs") == "meeting_report"
+    # the meeting held alone, or its proceedings alone, is not a record's opening
+    held_only = "\n".join(RECORD_OPENING.splitlines()[:3])
+    assert classify("", url, held_only, publisher="Docs") == "other"
+    proceedings_only = "\n".join(RECORD_OPENING.splitlines()[3:])
+    assert classify("", url, proceedings_only, publisher="Docs") == "other"
+
+
+def test_a_story_telling_of_a_meeting_held_stays_a_story():
+    story = f"LAKESIDE – Officials said on Friday that talks went well.\n{RECORD_OPENING}"
+    assert classify("", "https://daily.example/a/9", story, publisher="Daily") == "news_article"

@@ -59,7 +59,9 @@ from indexer.model import Document, Paragraph
 #     line; a host year's news section; blog posts and files are not stories by address;
 #     Chinese, Japanese, Korean and Tagalog dates; news dated after a weekday in its text;
 #     an untitled story named by its headline or lede.
-EXTRACTOR_VERSION = 12
+# 13: a page opening as a meeting's summary record ("The 9th Meeting of the ... was held
+#     in ..."; "The meeting was attended by ...") is a meeting report.
+EXTRACTOR_VERSION = 13
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -175,6 +175,26 @@ STORY_CREDIT = re.compile(
     re.M,
 )
 CHAIR_OPENING = re.compile(r"^\s*as\s+(?:the\s+)?chair\s+of\s+the\b", re.I | re.M)
+# A meeting's own summary record opens on the meeting held, then who attended, chaired or
+# opened it, or the agenda adopted: "The 34th Meeting of the ... Working Group (SMEWG) was
+# held in <place> on <dates>." / "The meeting was attended by representatives from ..."
+RECORD_HELD = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,3}meeting\s+of\s+the\b[^\n]{0,160}?\bwas\s+held\b", re.I | re.M
+)
+RECORD_PROCEEDINGS = re.compile(
+    r"^the\s+meeting\s+was\s+(?:attended|chaired|opened)\s+by\b"
+    r"|\b(?:adopted|endorsed)\s+the\s+(?:draft\s+)?agenda\b",
+    re.I | re.M,
+)
+RECORD_LINES = 6  # the opening lines the meeting held is said in
+
+
+def _opens_as_record(opening: str) -> bool:
+    """Whether a document opens as a meeting's summary record (RECORD_HELD in its first
+    lines, then RECORD_PROCEEDINGS)."""
+    first = "\n".join(opening.splitlines()[:RECORD_LINES])
+    held = RECORD_HELD.search(first)
+    return bool(held and RECORD_PROCEEDINGS.search(opening, held.end()))
 
 
 def _opening_type(opening: str) -> tuple[str | None, bool]:
@@ -263,4 +283,6 @@ def classify(
         return "web_page"  # a group page that lists or quotes its ministers' statements
     if by_opening:
         return by_opening
-    return "news_article" if third_party and _reads_as_story(url, opening) else "other"
+    if third_party and _reads_as_story(url, opening):
+        return "news_article"
+    return "meeting_report" if _opens_as_record(opening) else "other"
