@@ -324,6 +324,25 @@ def test_an_untitled_outcome_takes_its_meetings_title():
     assert titled.title == "2031 APEC Small and Medium Enterprises Ministerial Meeting"
 
 
+def test_an_untitled_summary_record_is_named_by_its_meeting():
+    untitled = story(
+        "https://x.example/58th-record",
+        "",
+        "The 58th Meeting of the Small and Medium Enterprises Working Group (SMEWG) was held in"
+        " Rivermouth, Borealis on 3 March 2030.",
+        2030,
+        "meeting_report",
+    )
+    record = build_record([untitled])
+    placed = record.apply(untitled)
+    assert placed.role == "report"
+    assert placed.title == (
+        "Summary record of the 58th APEC Small and Medium Enterprises Working Group Meeting"
+    )
+    news = story("https://x.example/58th-news", "", untitled.paragraphs[0].text, 2030)
+    assert build_record([news]).apply(news).title == ""  # a story is not named so
+
+
 def test_meetings_known_without_a_year_keep_their_place_in_the_series():
     docs = [
         statement(2031, LAKESIDE),

@@ -55,12 +55,17 @@ class Record:
             if m.id != doc.id
         ]  # fmt: skip
         # An untitled copy takes the work's title (old apec.org pages may have none); an
-        # untitled outcome, its meeting's, as APEC titles those pages.
+        # untitled outcome or summary record is named by its meeting (UNTITLED).
         title = doc.title or max((m.title for m in members), key=len, default="")
-        if not title and placed.role == "outcome":
-            title = meeting_title(placed.meeting) or ""
+        if not title and placed.role in UNTITLED and meeting_title(placed.meeting):
+            title = UNTITLED[placed.role].format(meeting_title(placed.meeting))
         source = UrlRules(scope=[], aliases=self.aliases).fetch_url(doc.canonical_url)
         return replace(placed, work_id=work.id, copies=copies, source_url=source, title=title)
+
+
+# The names of untitled documents by their role at a meeting: an outcome bears its meeting's
+# title, as APEC titles those pages; a summary record is the record of its meeting.
+UNTITLED = {"outcome": "{}", "report": "Summary record of the {}"}
 
 
 def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | None = None) -> Record:
