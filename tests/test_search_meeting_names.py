@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from indexer.search import genres
 from indexer.search.engine import Engine
-from indexer.search.meeting_names import meeting_hint
+from indexer.search.meeting_names import absent_meeting, meeting_hint
 from tests.helpers import make_document, make_index
 from webapp import create_app
 
@@ -83,11 +83,41 @@ def test_virtual_is_a_word_of_a_meeting_not_held_so():
     assert hint("43rd virtual SME ministerial meeting").rest == "virtual"
 
 
+@pytest.mark.parametrize(
+    ("q", "title"),
+    [
+        (
+            "20th SME ministerial meeting",
+            "20th APEC Small and Medium Enterprises Ministerial Meeting",
+        ),
+        ("SMEMM 2013", "2013 APEC Small and Medium Enterprises Ministerial Meeting"),
+        ("SMEWG meeting 2030", "2030 APEC Small and Medium Enterprises Working Group Meeting"),
+    ],
+)
+def test_a_meeting_the_record_lacks_is_named_as_absent(q, title):
+    assert hint(q) is None
+    assert absent_meeting(q, lambda: MEETINGS) == title
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "43rd SME ministerial meeting 2040",  # the record knows the 43rd (of 2039)
+        "SMEWG meeting 2040",  # and the 90th, of 2040
+        "SME ministerial meeting",
+        "Hilltown SME ministers",
+    ],
+)
+def test_a_meeting_the_record_knows_is_not_absent(q):
+    assert absent_meeting(q, lambda: MEETINGS) is None
+
+
 def test_the_record_is_read_only_for_a_query_naming_a_series():
     def never() -> list:
         raise AssertionError("read the record")
 
     assert meeting_hint("access to finance 2040", never) is None
+    assert absent_meeting("access to finance 2040", never) is None
 
 
 def test_the_hint_keeps_the_words_as_typed():
@@ -183,7 +213,7 @@ def test_the_meetings_documents_come_first_though_they_lack_a_word(engine):
     # word typed; then the meeting's other documents, its outcome first
     assert urls(found) == ["44-news", "45-news", "44-statement", "44-report"]
     assert found["total"] == 4 and found["facets"]["year"] == {"2040": 3, "2041": 1}
-    as_typed = engine.search("Lakeside 44th SME ministerial meeting", type_hint=False)
+    as_typed = engine.search("Lakeside 44th SME ministerial meeting", meeting_hint=False)
     assert as_typed["meeting_hint"] is None
     assert sorted(urls(as_typed)) == ["44-news", "45-news"]
 
@@ -207,8 +237,29 @@ def test_pages_continue_across_the_meetings_documents_and_the_others(engine):
     assert engine.search(q, limit=1)["pages"] == 4
 
 
-def test_a_meeting_filter_or_a_date_sort_takes_no_hint(engine):
-    assert engine.search("44th SME ministerial meeting", sort="newest")["meeting_hint"] is None
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_sorted_by_date_the_same_documents_are_found(engine, sort):
+    q = "Lakeside 44th SME ministerial meeting"
+    found = engine.search(q, sort=sort)
+    assert found["meeting_hint"]["key"] == "sme_ministerial/44"
+    newest = ["45-news", "44-report", "44-news", "44-statement"]
+    assert urls(found) == (newest if sort == "newest" else newest[::-1])
+    assert found["total"] == 4
+    paged = [u for page in (1, 2) for u in urls(engine.search(q, sort=sort, limit=2, page=page))]
+    assert paged == urls(found)
+    story = next(r for r in found["results"] if r["url"].endswith("44-news"))
+    assert "<mark>Lakeside</mark>" in story["snippet"]  # its passage holding the word left
+
+
+def test_a_search_naming_a_meeting_the_index_lacks_says_so(engine):
+    found = engine.search("finance 41st SME ministerial meeting")
+    assert "No document in the index belongs to the 41st APEC Small and Medium Enterprises" in (
+        " ".join(found["notes"])
+    )
+    assert not any("belongs to" in n for n in engine.search("finance 44th SMEMM")["notes"])
+
+
+def test_a_meeting_filter_takes_no_hint(engine):
     chosen = engine.search("44th SME ministerial meeting", meeting="sme_ministerial/43")
     assert chosen["meeting_hint"] is None
 
@@ -220,8 +271,8 @@ def test_the_page_names_the_meeting_and_can_search_the_words_instead(index):
     chip = soup.select_one(".meeting-hint")
     assert "44th" in chip.get_text() and "Lakeside" not in chip.find("strong").get_text()
     assert "/meetings/" in chip.find("a")["href"]
-    assert "hint=off" in chip.select_one("a.remove")["href"]
-    api = client.get("/api/search?q=Lakeside+44th+SME+ministerial+meeting&hint=off").get_json()
+    assert "named=off" in chip.select_one("a.remove")["href"]
+    api = client.get("/api/search?q=Lakeside+44th+SME+ministerial+meeting&named=off").get_json()
     assert api["meeting_hint"] is None and api["total"] == 2
 
 
@@ -230,3 +281,18 @@ def test_a_lower_case_and_is_a_word_not_an_operator():
     assert hint("finance 2040 small and medium enterprises ministerial meeting").rest == "finance"
     assert genres.type_hint("women and youth statement").rest == "women and youth"
     assert genres.type_hint("women AND youth statement") is None
+
+
+def test_the_meeting_and_the_type_preference_are_removed_apart(index):
+    client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+    soup = BeautifulSoup(client.get("/search?q=44th+SME+ministerial+statement").data, "html.parser")
+    named = soup.select_one(".meeting-hint a.remove")["href"]
+    typed = soup.select_one(".type-hint a.remove")["href"]
+    assert "named=off" in named and "hint=off" not in named
+    assert "hint=off" in typed and "named=off" not in typed
+    without_meeting = client.get(named.replace("/search?", "/api/search?")).get_json()
+    assert without_meeting["meeting_hint"] is None
+    assert without_meeting["type_hint"]["words"] == ["statement"]
+    without_type = client.get(typed.replace("/search?", "/api/search?")).get_json()
+    assert without_type["type_hint"] is None
+    assert without_type["meeting_hint"]["key"] == "sme_ministerial/44"

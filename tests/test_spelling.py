@@ -65,6 +65,16 @@ def test_misspelt_word_gets_the_index_word_and_its_results(engine):
     assert any("showing results for 'women'" in n for n in found["notes"])
 
 
+def test_a_correction_that_finds_nothing_either_is_neither_searched_nor_suggested(engine):
+    # "womn" corrects to "women", but no document of 2033 holds it: announcing "showing
+    # results for 'women'" over no results would mislead
+    assert engine.search("womn")["suggestion"] == "women"
+    found = engine.search("womn", year=(2033, 2033))
+    assert found["total"] == 0 and found["partial"] == []
+    assert found["suggestion"] is None and found["corrected_query"] is None
+    assert not any("showing results for" in n for n in found["notes"])
+
+
 def test_suggestion_is_a_word_not_a_stem(engine):
     assert engine.search("digitalisaton")["suggestion"] == "digitalisation"  # not "digitalis"
 

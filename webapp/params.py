@@ -54,6 +54,7 @@ class SearchParams:
     page: int = 1
     limit: int = 10
     hint: bool = True  # genre words in q are a type preference (off: words to match)
+    named: bool = True  # a meeting named in q lists its documents first (off: words to match)
 
     def query_args(self, **changes: Any) -> dict[str, str | list[str]]:
         """URL arguments for this search with `changes` applied; defaults are left out.
@@ -73,6 +74,7 @@ class SearchParams:
             "sort": "" if state.sort == "relevance" else state.sort,
             "page": "" if state.page == 1 else str(state.page),
             "hint": "" if state.hint else "off",
+            "named": "" if state.named else "off",
         }
         return {k: v for k, v in args.items() if v}
 
@@ -99,15 +101,16 @@ class SearchParams:
             "page": self.page,
             "limit": self.limit,
             "type_hint": self.hint,
+            "meeting_hint": self.named,
         }
 
 
 def parse_search(
     args: Mapping[str, str], limits: Limits, *, limit: int | None = None
 ) -> SearchParams:
-    """Read q, year, type (repeatable), meeting, sort, page and hint from request arguments,
-    and `limit` too unless the caller fixes it (the HTML pages do; the API lets the client
-    choose)."""
+    """Read q, year, type (repeatable), meeting, sort, page, hint and named from request
+    arguments, and `limit` too unless the caller fixes it (the HTML pages do; the API lets
+    the client choose)."""
     getlist = getattr(args, "getlist", None)
     types = getlist("type") if getlist else [args.get("type", "")]
     # Each name's first value in a plain dict: werkzeug's MultiDict.get raises and catches
@@ -124,6 +127,7 @@ def parse_search(
         page=parse_int(first.get("page", ""), "page", 1, limits.max_page, default=1),
         limit=limit,
         hint=first.get("hint", "").strip() != "off",
+        named=first.get("named", "").strip() != "off",
     )
 
 

@@ -68,6 +68,7 @@ def search_command(
             limit=limit,
             meeting=meeting,
             type_hint=not as_words,
+            meeting_hint=not as_words,
         )
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))

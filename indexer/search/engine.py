@@ -184,19 +184,21 @@ class Engine:
         limit: int = 10,
         meeting: str | None = None,
         type_hint: bool = True,
+        meeting_hint: bool = True,
     ) -> dict:
         """One page of the documents matching ``q``, best first (or by date), with facets.
 
         ``year`` is an inclusive range ((0, 0): undated documents only); ``doc_type`` one
         type, a group of TYPE_GROUPS ("outcomes") or several; ``meeting`` a meeting key.
-        With ``type_hint``, by relevance and without a ``meeting`` filter, genre words in
-        ``q`` ("statement", "news", ...) are a type preference rather than words to match
-        (``genres``), and the words naming a meeting of the record ("28th SME ministerial
-        meeting Phuket": ``meeting_names``) list that meeting's documents holding the other
-        words first, then the documents matching ``q``. Returns the ``--json`` shape the
-        README gives, with ``expanded`` (``[{"term", "concept"}]``: the thesaurus terms also
-        matched), ``type_hint`` (``{"words", "types", "label"}`` or None) and
-        ``meeting_hint`` (``MeetingHint.as_json`` or None).
+        With ``type_hint``, genre words in ``q`` ("statement", "news", ...) are a type
+        preference (by relevance) rather than words to match (``genres``); with
+        ``meeting_hint`` and no ``meeting`` filter, the words naming a meeting of the record
+        ("28th SME ministerial meeting Phuket": ``meeting_names``) list that meeting's
+        documents holding the other words first, then the documents matching ``q``, then its
+        other documents. Sorted by date, the same documents are found. Returns the
+        ``--json`` shape the README gives, with ``expanded`` (``[{"term", "concept"}]``: the
+        thesaurus terms also matched), ``type_hint`` (``{"words", "types", "label"}`` or
+        None) and ``meeting_hint`` (``MeetingHint.as_json`` or None).
         """
         started = time.perf_counter()
         notes: list[str] = []
@@ -206,14 +208,17 @@ class Engine:
         types = doc_types(doc_type, notes)
         page = max(1, int(page))
         limit = min(max(1, int(limit)), MAX_LIMIT)
-        # A preference orders by relevance; sorted by date, genre words are words.
+        # Sorted by date, the same documents are found; a preference orders by relevance.
         text = queries.straight_quotes(q or "")
-        hint = genres.type_hint(text) if type_hint and sort == "relevance" else None
+        hint = genres.type_hint(text) if type_hint else None
         text = hint.rest if hint else text
         prefer = hint.types if hint else None
         named = None
-        if type_hint and sort == "relevance" and not meeting:
+        if meeting_hint and not meeting:
             named = meeting_names.meeting_hint(text, self._meetings)
+            absent = None if named else meeting_names.absent_meeting(text, self._meetings)
+            if absent:
+                notes.append(f"No document in the index belongs to the {absent}.")
         filters = (year, types, meeting)
         with self._reading() as (gen, r):
             if meeting and meeting not in gen.meetings:  # a hand-edited or stale link
@@ -236,11 +241,13 @@ class Engine:
                 found = self._run(gen, r, parsed, filters, sort, page, limit, prefer, of_meeting)
             notes.extend(parsed.notes)
             if found[0] == 0 and suggestion:
-                corrected = suggestion
-                notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
-                parsed = queries.expand_prefixes(r, queries.parse(suggestion, expand=True))
-                found = self._run(gen, r, parsed, filters, sort, page, limit, None)
-                hint = named = None
+                retried = queries.expand_prefixes(r, queries.parse(suggestion, expand=True))
+                again = self._run(gen, r, retried, filters, sort, page, limit, None)
+                if again[0] or again[3]:  # else it finds nothing either: do not suggest it
+                    corrected, parsed, found, hint, named = suggestion, retried, again, None, None
+                    notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
+                else:
+                    suggestion = None
             total, facets, hits, partial_hits = found
             expanded = [(t, c) for t, c in parsed.expanded if gen.holds(r, t)]
             results = [self._result(gen, r, hit, parsed) for hit in hits]
@@ -361,19 +368,13 @@ class Engine:
         matched = [gen.matches(r, p) for p in parts]
         keep = self._filter(gen, r, filters, parsed.excluded)
         first = (page - 1) * limit
-        listed, lead, trail = frozenset(), [], []
-        if of_meeting is not None:
-            listed, lead, trail = self._meeting_tiers(gen, r, *of_meeting, keep, prefer)
-            kept = keep
-            keep = lambda o: o not in listed and (kept is None or kept(o))  # noqa: E731
-        shown = lead[first : first + limit]
-        docs, hits = self._ranked(
-            gen, parsed, matched, keep, sort, max(0, first - len(lead)), limit - len(shown), prefer
-        )
-        if of_meeting is not None:
-            start = max(0, first - len(lead) - len(docs))
-            hits = shown + hits + trail[start : start + limit - len(shown) - len(hits)]
-            docs |= {gen.doc_of[n] for n, _ in lead + trail}
+        if of_meeting is None:
+            listed = frozenset()
+            docs, hits = self._ranked(gen, parsed, matched, keep, sort, first, limit, prefer)
+        else:
+            listed, docs, hits = self._with_meeting(
+                gen, r, parsed, matched, keep, sort, first, limit, prefer, of_meeting
+            )
         year, types, meeting = filters
 
         def counted_without(chosen, kept: tuple) -> frozenset[int]:
@@ -404,6 +405,28 @@ class Engine:
             "meeting": _counts(meetings),
         }
         return len(docs), facets, hits, partial
+
+    def _with_meeting(self, gen, r, parsed, matched, keep, sort, first, limit, prefer, of_meeting):
+        """(the documents listed for the meeting, filters aside; the documents found; the
+        page's hits) of ``_run`` with ``of_meeting``: by relevance the meeting's documents
+        holding the words left, then the others matching ``parsed``, then the meeting's
+        other documents (``_meeting_tiers``); by date, the same documents by date."""
+        listed, lead, trail = self._meeting_tiers(gen, r, *of_meeting, keep, prefer)
+        ours = {gen.doc_of[n]: (n, score) for n, score in lead + trail}
+        others = lambda o: o not in listed and (keep is None or keep(o))  # noqa: E731
+        if sort != "relevance":
+            docs = self._ranked(gen, parsed, matched, others, sort, 0, 0, prefer)[0] | set(ours)
+            shown = _by_date(gen, docs, sort)[first : first + limit]
+            found = self._proximity(gen, matched, [o for o in shown if o not in ours])
+            best = ours | {o: (n, score) for o, n, score, _ in found}
+            return listed, docs, [best[o] for o in shown]
+        page = lead[first : first + limit]
+        docs, hits = self._ranked(
+            gen, parsed, matched, others, sort, max(0, first - len(lead)), limit - len(page), prefer
+        )
+        start = max(0, first - len(lead) - len(docs))
+        hits = page + hits + trail[start : start + limit - len(page) - len(hits)]
+        return listed, docs | set(ours), hits
 
     def _meeting_tiers(self, gen, r, key: str, rest: queries.Parsed, keep, prefer):
         """(the documents listed for meeting ``key``, filters aside; the (passage record,

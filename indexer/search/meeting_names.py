@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.record.economies import ECONOMIES, economy_name
+from indexer.record.meetings import meeting_title
 from indexer.record.places import fold
 from indexer.text.ordinals import ORDINAL, ordinal_number
 
@@ -71,11 +72,24 @@ def _economies(meeting: dict[str, Any]) -> list[str]:
     return [fold(n) for n in (economy, *ECONOMIES.get(economy or "", ())) if n]
 
 
-def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> MeetingHint | None:
-    """The meeting of ``meetings()`` (the record's, as ``load_meetings`` gives them; only
-    called when ``q`` names a series) that ``q`` names, or None: when it names no series,
-    no ordinal, year or place of it, several meetings or none, or uses OR, AND, NOT,
-    parentheses or a field (the user chose the logic). Words in quotes are never taken."""
+@dataclass
+class _Named:
+    """What a query says of a meeting: its series, ordinal, year and places, where it says
+    them, and the meetings of the record that agree."""
+
+    series: str
+    number: int | None
+    year: int | None
+    cities: set[str]
+    spans: list[tuple[int, int]]
+    candidates: list[dict[str, Any]]
+
+
+def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None:
+    """What ``q`` says of a meeting of ``meetings()`` (only called when ``q`` names a
+    series), or None: when it names no series, or two ordinals or years, or uses OR, AND,
+    NOT, parentheses or a field (the user chose the logic). Words in quotes are never
+    taken."""
     if _SYNTAX.search(q):
         return None
     unquoted = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), q)
@@ -103,17 +117,47 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
         if said:
             candidates = [m for m in candidates if said & set(names(m))]
             spans += [span for place in said for span in _spans_of(unquoted, place)]
-    if not (ordinals or years or cities) or len(candidates) != 1:
+    if candidates and candidates[0].get("virtual"):
+        spans += [m.span() for m in _VIRTUAL.finditer(unquoted)]
+    number = ordinals[0][1] if ordinals else None
+    return _Named(series, number, years[0][1] if years else None, cities, spans, candidates)
+
+
+def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> MeetingHint | None:
+    """The meeting of ``meetings()`` (the record's, as ``load_meetings`` gives them; only
+    called when ``q`` names a series) that ``q`` names, or None: when it names no series,
+    no ordinal, year or city of it, several meetings or none, a meeting the record lists
+    no document of, or uses OR, AND, NOT, parentheses or a field (the user chose the
+    logic). Words in quotes are never taken."""
+    named = _read(q, meetings)
+    if named is None or not (named.number or named.year or named.cities):
         return None
-    meeting = candidates[0]
+    if len(named.candidates) != 1:
+        return None
+    meeting = named.candidates[0]
     if not any(d.get("role") != "mention" for d in meeting.get("documents") or []):
         return None  # nothing to list first
-    if meeting.get("virtual"):
-        spans += [m.span() for m in _VIRTUAL.finditer(unquoted)]
+    spans = named.spans
     words = tuple(q[a:b].strip() for a, b in sorted(spans))
     rest = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(q))
     shown = {k: meeting.get(k) for k in ("series", "number", "year", "city", "economy")}
     return MeetingHint(meeting["key"], shown, words, " ".join(rest.split()))
+
+
+def absent_meeting(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> str | None:
+    """The title of the meeting ``q`` names by its series and ordinal or year when the
+    record knows no meeting of that series so numbered or of that year ("20th APEC Small
+    and Medium Enterprises Ministerial Meeting"), else None."""
+    named = _read(q, meetings)
+    if named is None or not (named.number or named.year):
+        return None
+    of_series = [m for m in meetings() if m.get("series") == named.series]
+    if named.number and any(m.get("number") == named.number for m in of_series):
+        return None
+    if named.year and any(m.get("year") == named.year for m in of_series):
+        return None
+    wanted = {"series": named.series, "number": named.number, "year": named.year}
+    return meeting_title(wanted)
 
 
 def _spans_of(text: str, folded_name: str) -> list[tuple[int, int]]:

@@ -83,6 +83,7 @@ def results() -> str:
         doc_url=doc_url,
         m=meetings,
         hint_remove_url=_results_url(params.query_args(hint=False)),
+        named_remove_url=_results_url(params.query_args(named=False)),
         csv_url=url_for("search.csv", **params.query_args()),
         atom_url=url_for("search.atom", **params.query_args(sort="relevance")),
     )
