@@ -427,3 +427,10 @@ def test_a_concepts_passage_scores_its_words_plus_its_best_other_term(engine, q)
     }
     assert got.keys() == expected.keys()
     assert all(abs(got[n] - expected[n]) < 1e-9 for n in got), (got, expected)
+
+
+def test_the_page_quotes_each_other_term_so_one_with_commas_reads_as_one(index):
+    client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+    soup = BeautifulSoup(client.get("/search?q=SMEs").data, "html.parser")
+    text = soup.select_one(".expanded").get_text(" ", strip=True)
+    assert "“ micro, small and medium enterprises ”" in text

@@ -19,6 +19,15 @@ def test_from_and_to_search_the_same_range_as_year(client):  # noqa: F811
     assert all(2015 <= r["year"] <= 2021 for r in by_boxes["results"])
 
 
+def test_boxes_filled_the_wrong_way_round_search_the_range(client):  # noqa: F811
+    swapped = client.get("/api/search?q=digitalisation&from=2021&to=2015")
+    assert swapped.status_code == 200
+    by_param = client.get("/api/search?q=digitalisation&year=2015-2021").get_json()
+    assert [r["id"] for r in swapped.get_json()["results"]] == [
+        r["id"] for r in by_param["results"]
+    ]
+
+
 def test_an_open_end(client):  # noqa: F811
     since = client.get("/api/search?q=digitalisation&from=2019").get_json()
     assert since["total"] > 0 and all(r["year"] >= 2019 for r in since["results"])
@@ -47,4 +56,4 @@ def test_a_bad_year_box_is_a_400(client):  # noqa: F811
     response = client.get("/search?q=digitalisation&from=20x5")
     assert response.status_code == 400
     assert "from must be a year" in response.get_data(as_text=True)
-    assert client.get("/search?q=x&from=2021&to=2015").status_code == 400
+    assert client.get("/search?q=x&year=2021-2015").status_code == 400  # a link, not boxes

@@ -173,13 +173,16 @@ def parse_year(value: str) -> tuple[int, int] | None:
 
 def parse_year_fields(args: Mapping[str, str]) -> tuple[int, int] | None:
     """The year range from the page's `from` and `to` boxes when either is filled (an empty
-    one leaves that end open), else from `year` (see `parse_year`)."""
+    one leaves that end open; two years in the wrong order are read the right way round),
+    else from `year` (see `parse_year`)."""
     low, high = args.get("from", "").strip(), args.get("to", "").strip()
     if not (low or high):
         return parse_year(args.get("year", ""))
     for name, value in (("from", low), ("to", high)):
         if value and not re.fullmatch(r"\d{4}", value, re.ASCII):
             raise BadParameter(f"{name} must be a year such as 2015, not {value[:20]!r}.")
+    if low and high and int(low) > int(high):
+        low, high = high, low
     return parse_year(f"{low or YEAR_MIN}-{high or YEAR_MAX}")
 
 
