@@ -1,9 +1,12 @@
 """Sentence splitting copes with the full stops of statements."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from indexer.text import sentences
 from indexer.text.sentences import split_sentences
 
 
@@ -128,3 +131,15 @@ def test_a_full_stop_that_lost_its_space_still_ends_the_sentence():
         "Write to Anna.Berg@kestrel.example for details.",
     ):
         assert [s.text for s in split_sentences(whole)] == [whole]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab AB.!?\n\t\u00a0\u2003Hé12()\"'")), max_size=60),
+    st.integers(0, 60),
+)
+def test_the_token_before_a_full_stop_is_the_run_of_non_space_characters_up_to_it(text, end):
+    # read backwards, as a regular expression would read it from the start of the text
+    end = min(end, len(text))
+    found = re.search(r"(\S+)\Z", text[:end])
+    assert sentences._token_before(text, end) == (found.group(1) if found else "")

@@ -156,6 +156,18 @@ def test_any_text_highlights_the_same_from_its_word_index(text, words):
     assert highlight.highlight(text, stems, exact, marked) == expected
 
 
+TEXT_PIECES = ["trade", "U.S.", "a.&b", "e.g.", "é", "x27", " ", "\n", "\u00a0", "中小企業", "ธุรกิจ"]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(TEXT_PIECES), max_size=30).map("".join))
+def test_any_text_splits_into_the_words_the_index_has(text):
+    # a text in no script needing segments is read in one pass, as word by word
+    forms, starts = highlight.word_forms(text)
+    words = [(w, s) for w, s, _ in highlight._words(text)]
+    assert list(zip(forms, starts, strict=True)) == words
+
+
 def _snippet_the_long_way(text: str, stems: set[str], exact: set[str]) -> str:
     """The snippet as cut from the whole text split into words, then highlighted."""
     words = text.split()

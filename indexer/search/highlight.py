@@ -53,6 +53,9 @@ def _matches(word: str, stems: set[str], exact: set[str]) -> bool:
 def word_forms(text: str) -> tuple[tuple[str, ...], array]:
     """The words of ``text`` as highlighting reads them, interned (a text's words are
     kept compactly), and the character offset where each starts."""
+    if NEEDS_SEGMENTS.search(text) is None:  # every word as the pattern finds it
+        found = list(_WORD.finditer(text))
+        return tuple(sys.intern(m.group()) for m in found), array("i", [m.start() for m in found])
     forms: list[str] = []
     starts = array("i")
     for word, start, _ in _words(text):

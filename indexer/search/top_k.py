@@ -103,21 +103,24 @@ def best_passage_per_document(
         if len(best) <= want:  # else the walk tells which of them to rank further
             return _by_score(best), True
         best = {}
+    # The ranks between two checks are walked as one batch: which passages they meet, and
+    # keeping each one's document's best, depend neither on the order they are met in.
     seen: set[int] = set()
     depth, check = 0, CHECK_EVERY
     while True:
+        end = min(check, shortest)
+        met = set().union(*(r[depth:end] for r in ranked))
+        met -= seen
+        seen |= met
+        _keep_best(met, scores, doc_of, allowed, weight, best)
+        depth = end
         if depth == shortest:
             return _by_score(best), True  # no passage left holds every part
-        if depth == check:
-            check *= 2
-            bound = most * sum(s[r[depth]] for s, r in zip(scores, ranked, strict=True))
-            found = (score for score, _ in best.values())
-            if len(best) >= want and heapq.nlargest(want, found)[-1] > bound:
-                return _by_score(best)[:want], False
-        met = [r[depth] for r in ranked if r[depth] not in seen]
-        seen.update(met)
-        _keep_best(met, scores, doc_of, allowed, weight, best)
-        depth += 1
+        check *= 2
+        bound = most * sum(s[r[depth]] for s, r in zip(scores, ranked, strict=True))
+        found = (score for score, _ in best.values())
+        if len(best) >= want and heapq.nlargest(want, found)[-1] > bound:
+            return _by_score(best)[:want], False
 
 
 def _keep_best(
@@ -131,13 +134,19 @@ def _keep_best(
     """Keep in ``best`` (document -> (score, passage)) each allowed document's best of
     ``passages`` holding every part (as ``best_passage_per_document`` scores it), on a tie
     the lower passage."""
-    for n in passages:
+    if len(scores) == 2:  # two words, most often: the same sums, without a generator each
+        a, b = scores
+        held = [(n, a[n] + b[n]) for n in a.keys() & passages if n in b]
+    else:
+        held = [(n, sum([s[n] for s in scores])) for n in passages if all(n in s for s in scores)]
+    for n, score in held:
         o = doc_of[n]
-        if o not in allowed or not all(n in s for s in scores):
+        if o not in allowed:
             continue
-        score = sum([s[n] for s in scores]) * (weight(o) if weight is not None else 1.0)
-        held = best.get(o)
-        if held is None or score > held[0] or (score == held[0] and n < held[1]):
+        if weight is not None:
+            score *= weight(o)
+        kept = best.get(o)
+        if kept is None or score > kept[0] or (score == kept[0] and n < kept[1]):
             best[o] = (score, n)
 
 

@@ -33,7 +33,6 @@ ABBREVIATIONS = frozenset(ABBREVIATIONS_TEXT.split())
 _TERMINAL = ".!?…"
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 # A full stop glued to the next sentence: "region.Within" (see the module docstring).
 _GLUED = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
 _ADDRESS = re.compile(r"[@/]|\.\w")
@@ -120,6 +119,16 @@ def _at_sentence_start(text: str, start: int, cuts: set[int]) -> bool:
     return not before or before[-1] in _TERMINAL + "\n\"')”’:;" or start in cuts
 
 
+def _token_before(text: str, end: int) -> str:
+    """The run of non-whitespace characters ending at offset ``end`` of ``text`` ("" when
+    the character before is whitespace): read backwards from ``end``, where a regular
+    expression (``\\S+\\Z`` up to ``end``) tries every offset from the start of the text."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
 def _ends_sentence(text: str, match: re.Match[str], cuts: set[int]) -> bool:
     following = _NEXT_START.match(text, match.end())
     if following is None:
@@ -127,8 +136,7 @@ def _ends_sentence(text: str, match: re.Match[str], cuts: set[int]) -> bool:
     first = following.group(2)
     if not match.group().startswith("."):
         return first.isupper() or first.isdigit() or bool(following.group(1))
-    before = _TOKEN_BEFORE.search(text, 0, match.start() + 1)
-    token = before.group(1) if before else ""
+    token = _token_before(text, match.start() + 1)
     token_start = match.start() + 1 - len(token)
     if _NUMBER_TOKEN.fullmatch(token) and _at_sentence_start(text, token_start, cuts):
         return False  # the number of a numbered paragraph
@@ -140,8 +148,7 @@ def _ends_sentence(text: str, match: re.Match[str], cuts: set[int]) -> bool:
 
 def _glued_end(text: str, match: re.Match[str]) -> bool:
     """Whether the full stop `match` (with no space after it) ends a sentence."""
-    before = _TOKEN_BEFORE.search(text, 0, match.start())
-    word = before.group(1) if before else ""
+    word = _token_before(text, match.start())
     after = re.match(r"\S*", text[match.end() :]).group()
     if _ADDRESS.search(after):
         return False  # "first.last@example.org", "site.Example/page"
