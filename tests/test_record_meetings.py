@@ -5,6 +5,7 @@ only inside a run of stated ones, and `apec-search meetings` prints the series."
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from indexer.cli import cli
@@ -341,6 +342,31 @@ def test_an_untitled_summary_record_is_named_by_its_meeting():
     )
     news = story("https://x.example/58th-news", "", untitled.paragraphs[0].text, 2030)
     assert build_record([news]).apply(news).title == ""  # a story is not named so
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("2031_sme/Annex%20B.aspx", "Annex B"),
+        ("2031_sme/annex-c", "Annex C"),
+        ("2031_sme/initiative", "Annex"),
+    ],
+)
+def test_an_untitled_annex_is_named_by_its_address_and_its_meeting(path, name):
+    annex = make_document(
+        f"https://www.apec.org/Meeting-Papers/Small-and-Medium-Enterprise/{path}",
+        "",
+        ["An action plan adopted at the 38th APEC SME Ministerial Meeting for small firms."],
+        doc_type="initiative",
+        year=2031,
+        publisher="APEC",
+    )
+    record = build_record([annex, statement(2031, LAKESIDE)])
+    placed = record.apply(annex)
+    assert placed.role == "annex"
+    assert (
+        placed.title == f"{name} of the 38th APEC Small and Medium Enterprises Ministerial Meeting"
+    )
 
 
 def test_meetings_known_without_a_year_keep_their_place_in_the_series():

@@ -16,8 +16,10 @@ the index takes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from urllib.parse import unquote, urlsplit
 
 from indexer.crawl.urls import UrlRules
 from indexer.model import Document
@@ -58,14 +60,29 @@ class Record:
         # untitled outcome or summary record is named by its meeting (UNTITLED).
         title = doc.title or max((m.title for m in members), key=len, default="")
         if not title and placed.role in UNTITLED and meeting_title(placed.meeting):
-            title = UNTITLED[placed.role].format(meeting_title(placed.meeting))
+            name = UNTITLED[placed.role].format(paper=_paper_name(doc.canonical_url))
+            title = name.format(meeting=meeting_title(placed.meeting))
         source = UrlRules(scope=[], aliases=self.aliases).fetch_url(doc.canonical_url)
         return replace(placed, work_id=work.id, copies=copies, source_url=source, title=title)
 
 
 # The names of untitled documents by their role at a meeting: an outcome bears its meeting's
-# title, as APEC titles those pages; a summary record is the record of its meeting.
-UNTITLED = {"outcome": "{}", "report": "Summary record of the {}"}
+# title, as APEC titles those pages; a summary record is the record of its meeting; an annex
+# is named by its address ("…/2015_sme/Annex%20A.aspx": "Annex A of the …").
+UNTITLED = {
+    "outcome": "{{meeting}}",
+    "report": "Summary record of the {{meeting}}",
+    "annex": "{paper} of the {{meeting}}",
+}
+PAPER_NAME = re.compile(r"annex(?:[\s_-]+[a-z0-9]{1,3})?(?![a-z])", re.I)
+
+
+def _paper_name(url: str) -> str:
+    """An annex's name as its address's last segment writes it ("Annex A" of
+    ".../Annex%20A.aspx" or ".../annex-a"), else "Annex"."""
+    last = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    found = PAPER_NAME.search(last)
+    return re.sub(r"[\s_-]+", " ", found.group(0)).title() if found else "Annex"
 
 
 def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | None = None) -> Record:
