@@ -7,10 +7,11 @@ where it was adopted).
 A query names a meeting when, outside quotes, it holds a series' name (SERIES_NAMES) and at
 least one of the meeting's ordinal, year or city (an economy hosted several meetings: it
 only narrows them), exactly one meeting of the record agrees with all of those given, and
-the record lists documents of that meeting. The words that named it leave the query; the engine
-lists the meeting's documents holding the other words first, then the documents matching
-the query as typed (``Engine.search``). The user sees the meeting named and can search the
-words as typed instead.
+the record lists documents of that meeting. The words that named it leave the query; the
+engine lists the meeting's documents holding the other words first, then the documents
+matching the query as typed, then the meeting's other documents (``Engine.search``). The
+user sees the meeting named and can search the words as typed instead. A meeting named by
+an ordinal or a year the record has no meeting of is ``absent_meeting``: the page says so.
 """
 
 from __future__ import annotations
