@@ -91,7 +91,7 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
     series), or None: when it names no series, or two ordinals or years, or uses OR, AND,
     NOT, parentheses or a field (the user chose the logic). Words in quotes are never
     taken."""
-    if _SYNTAX.search(q):
+    if not _SERIES.search(q) or _SYNTAX.search(q):  # most queries name no series
         return None
     unquoted = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), q)
     series_match = _SERIES.search(unquoted)
