@@ -265,3 +265,27 @@ def test_a_page_opening_as_a_meetings_summary_record_is_a_meeting_report():
 def test_a_story_telling_of_a_meeting_held_stays_a_story():
     story = f"LAKESIDE – Officials said on Friday that talks went well.\n{RECORD_OPENING}"
     assert classify("", "https://daily.example/a/9", story, publisher="Daily") == "news_article"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "48th SME Ministerial Meeting\nSpeech by Ambassador Jane Roe, Executive Director\n"
+        "Ministers, we meet at a time of change.",
+        "48th SME Ministerial Meeting\nHarbour Town, 4 May 2041\nYour Excellency Mr. Kim,"
+        " Chair of the Meeting,\nHonourable Ministers,\nLadies and gentlemen,\n"
+        "It is an honour to be here.",
+        "Opening remarks by the Minister\nThank you all for coming.",
+    ],
+)
+def test_a_page_opening_as_a_speech_is_a_speech(opening):
+    url = "https://www.apec.org/Press/Blogs/2041/0504_sme"
+    assert classify("48th SME Ministerial Meeting", url, opening, publisher="APEC") == "speech"
+
+
+def test_a_story_or_a_statement_greeting_no_one_is_not_a_speech():
+    url = "https://www.apec.org/Press/Blogs/2041/0504_sme"
+    plain = "Ministers met in Harbour Town.\nThe distinguished delegates adopted a plan."
+    assert classify("48th SME Ministerial Meeting", url, plain, publisher="APEC") != "speech"
+    quoted = "Ministers heard a speech on finance.\nThe speech by the chair was short."
+    assert classify("Meeting notes", url, quoted, publisher="APEC") != "speech"

@@ -61,7 +61,8 @@ from indexer.model import Document, Paragraph
 #     an untitled story named by its headline or lede.
 # 13: a page opening as a meeting's summary record ("The 9th Meeting of the ... was held
 #     in ..."; "The meeting was attended by ...") is a meeting report.
-EXTRACTOR_VERSION = 13
+# 14: a page opening as a speech ("Speech by ...", "Distinguished Delegates,") is a speech.
+EXTRACTOR_VERSION = 14
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -98,6 +98,17 @@ NEWS_PATH = re.compile(
     re.I,
 )
 SPEECH_PATH = re.compile(r"/speeches?/", re.I)
+# A speech's own opening: a line crediting it, not a sentence ("Speech by Ambassador ...",
+# "Opening remarks by ..."), or a salutation standing alone ("Distinguished Delegates,", "Ladies and
+# gentlemen,", "Mr. Chairman,"), among its first lines
+SPEECH_OPENING = re.compile(
+    r"^(?!the\s)(?:[\w'’-]+\s+){0,2}(?:speech|remarks|address)\s+(?:by|of)\s+[^\n]*[^.\n]$"
+    r"|^(?:ladies\s+and\s+gentlemen|distinguished\s+\w+|your\s+excellenc\w+|excellencies"
+    r"|(?:the\s+)?honou?rable\s+\w+|mr\.?\s+chair(?:man|person)?|madam\s+chair\w*)"
+    r"[^.\n]{0,80},\s*$",
+    re.I | re.M,
+)
+SPEECH_LINES = 10  # the opening lines a speech is credited or its audience greeted in
 WEB_PAGE_PATH = re.compile(r"/groups?/|/working-groups?/|/about(?:-us)?(?:/|$)|/portal", re.I)
 # a group's own page is titled with the group's name: "Small and Medium Enterprises Working
 # Group", "SMEWG", "About the SME Working Group"
@@ -259,7 +270,8 @@ def classify(
     og_type = signals.og_type if signals else None
     by_opening, own_voice = _opening_type(opening)
     speech = dict(TITLE_RULES)["speech"]
-    if SPEECH_PATH.search(path) or speech.search(title):
+    head = "\n".join(opening.splitlines()[:SPEECH_LINES])
+    if SPEECH_PATH.search(path) or speech.search(title) or SPEECH_OPENING.search(head):
         return "speech"
     host_year = HOST_YEAR_SITE.search(parts.hostname or "")
     apec_news = publisher == "APEC" or host_year
