@@ -289,3 +289,11 @@ def test_a_story_or_a_statement_greeting_no_one_is_not_a_speech():
     assert classify("48th SME Ministerial Meeting", url, plain, publisher="APEC") != "speech"
     quoted = "Ministers heard a speech on finance.\nThe speech by the chair was short."
     assert classify("Meeting notes", url, quoted, publisher="APEC") != "speech"
+
+
+def test_an_item_of_a_databases_list_is_a_web_page():
+    url = "https://projects.example.org/sites/PDB/Lists/Proposals/DispForm.aspx?ID=9"
+    opening = "Project Title\n2041 Forum on Small Firms\nProject Year\n2040"
+    assert classify("2041 Forum on Small Firms", url, opening, publisher="APEC") == "web_page"
+    paper = "https://projects.example.org/sites/PDB/Lists/Proposals/Attachments/9/report.pdf"
+    assert classify("2041 Forum on Small Firms", paper, opening, publisher="APEC") != "web_page"

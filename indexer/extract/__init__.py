@@ -61,7 +61,8 @@ from indexer.model import Document, Paragraph
 #     an untitled story named by its headline or lede.
 # 13: a page opening as a meeting's summary record ("The 9th Meeting of the ... was held
 #     in ..."; "The meeting was attended by ...") is a meeting report.
-# 14: a page opening as a speech ("Speech by ...", "Distinguished Delegates,") is a speech.
+# 14: a page opening as a speech ("Speech by ...", "Distinguished Delegates,") is a speech;
+#     an item of a database's list (".../Lists/Proposals/DispForm.aspx") is a web page.
 EXTRACTOR_VERSION = 14
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`

@@ -109,7 +109,12 @@ SPEECH_OPENING = re.compile(
     re.I | re.M,
 )
 SPEECH_LINES = 10  # the opening lines a speech is credited or its audience greeted in
-WEB_PAGE_PATH = re.compile(r"/groups?/|/working-groups?/|/about(?:-us)?(?:/|$)|/portal", re.I)
+# a group's pages, and an item of a database's list (APEC's project database shows each
+# project at ".../Lists/Proposals/DispForm.aspx?ID=2250": a record's page, not a paper)
+WEB_PAGE_PATH = re.compile(
+    r"/groups?/|/working-groups?/|/about(?:-us)?(?:/|$)|/portal|/lists/[^/]+/dispform\.aspx$",
+    re.I,
+)
 # a group's own page is titled with the group's name: "Small and Medium Enterprises Working
 # Group", "SMEWG", "About the SME Working Group"
 WEB_PAGE_TITLE = re.compile(
