@@ -12,6 +12,7 @@ background, stopping when the generation is closed."""
 import gc
 import threading
 import weakref
+from array import array
 from pathlib import Path
 
 from indexer.index import queries as queries_module
@@ -306,6 +307,24 @@ def test_a_warmed_up_generation_is_kept_out_of_full_collections(tmp_path: Path):
     engine._current().warm_up()  # the next generation's: the closed one is collected first
     assert closed() is None
     gc.unfreeze()
+
+
+def test_what_is_kept_to_show_passages_leaves_the_collector_few_objects_to_walk(tmp_path: Path):
+    # A server keeps thousands of passages ready to show; the garbage collector's full
+    # passes walk every object it tracks, with the process stopped.
+    corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance. Firms grew."))
+    build_index(corpus, tmp_path / "index")
+    engine = Engine(tmp_path / "index")
+    found = engine.search("tourism finance")["results"][0]
+    gen = engine._current()
+    gc.collect()  # what holds only strings and numbers is no longer tracked after a pass
+    assert len(gen.showings) == 1
+    for key, showing in gen.showings._items.items():
+        assert not gc.is_tracked(key) and not gc.is_tracked(showing)
+    (shown,) = gen.shown._items.values()
+    kept = [o for o in vars(shown.body).values() if gc.is_tracked(o)]
+    assert {type(o) for o in kept} <= {array, dict}, kept  # its sentences as offsets
+    assert "tourism" in found["link"] and "<mark>finance</mark>" in found["snippet"]
 
 
 def test_a_warm_up_stops_when_its_generation_is_closed(tmp_path: Path):

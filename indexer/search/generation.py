@@ -80,8 +80,9 @@ class Generation:
     impacts: Impacts | None
     # record number -> the passage as results show it (results repeat across queries)
     shown: BoundedCache[int, Shown] = field(default_factory=lambda: BoundedCache(SHOWN_CACHE))
-    # (record number, the query terms its passage holds) -> the passage's link and snippet
-    showings: BoundedCache[tuple, Showing] = field(
+    # (record number, the query terms its passage holds) -> the passage's link and snippet,
+    # as a plain tuple of strings and numbers, which the garbage collector stops tracking
+    showings: BoundedCache[tuple, tuple] = field(
         default_factory=lambda: BoundedCache(SHOWINGS_CACHE)
     )
     # a query part's (field, term) pairs (``queries.single_terms``) or repr -> its matches
@@ -206,8 +207,9 @@ class Generation:
         and SHOWINGS_CACHE most recently used), the link and snippet once for all the
         queries marking the same words of it."""
         shown = self.shown.get(docnum, lambda: Shown.read(r, docnum))
-        key = (docnum, *shown.body.terms_held(parsed))
-        return shown, self.showings.get(key, lambda: shown.showing(parsed))
+        exact, stems = shown.body.terms_held(parsed)
+        key = (docnum, len(exact), *exact, *stems)  # flat: untracked after one pass
+        return shown, Showing._make(self.showings.get(key, lambda: tuple(shown.showing(parsed))))
 
     def correction(self, r: store.Reader, word: str) -> str | None:
         """``store.correction`` of ``word`` by this generation's speller, looked up once

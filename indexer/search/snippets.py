@@ -37,10 +37,13 @@ class Analysed:
     and by stem: what its best sentence and its snippet for any query need, kept compactly
     (interned words, arrays of offsets) so that many passages can be kept ready, and
     indexed so that the words a query marks are a lookup per query term. ``spaced`` holds
-    where each whitespace-split word starts (snippets are cut between those)."""
+    where each whitespace-split word starts (snippets are cut between those). Sentences
+    are kept as offsets, not objects: a generation keeps thousands of these, and the
+    garbage collector's full passes walk every object kept."""
 
-    sentences: list[Sentence]
+    text: str
     bounds: array  # each sentence's start offset
+    ends: array  # ... and its end
     forms: tuple[str, ...]
     starts: array
     by_folded: dict[str, tuple[int, ...]]  # folded form -> its words' indexes in ``forms``
@@ -62,8 +65,9 @@ class Analysed:
                 by_stem.setdefault(stem, []).append(i)
         sentences = split_sentences(text)
         return cls(
-            sentences,
-            array("i", (s.start for s in sentences)),
+            text,
+            array("i", [s.start for s in sentences]),
+            array("i", [s.end for s in sentences]),
             forms,
             starts,
             {k: tuple(v) for k, v in by_folded.items()},
@@ -82,11 +86,12 @@ class Analysed:
         at = sorted(set(chain.from_iterable(found)))
         return Marked(frozenset(map(self.forms.__getitem__, at)), at)
 
-    def terms_held(self, parsed: queries.Parsed) -> tuple[frozenset[str], frozenset[str]]:
-        """(the query's unstemmed terms, its stems) that words of the text have: all that
-        ``marked``, ``best_sentence`` and a snippet take from the query."""
-        exact = frozenset(t for t in parsed.exact if t in self.by_folded)
-        return exact, frozenset(t for t in parsed.stems if t in self.by_stem)
+    def terms_held(self, parsed: queries.Parsed) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(the query's unstemmed terms, its stems) that words of the text have, each
+        sorted: all that ``marked``, ``best_sentence`` and a snippet take from the query.
+        Tuples of strings, which the garbage collector stops tracking (a cache key)."""
+        exact = tuple(sorted(t for t in parsed.exact if t in self.by_folded))
+        return exact, tuple(sorted(t for t in parsed.stems if t in self.by_stem))
 
     def first_match(self, marked: Marked) -> int | None:
         """The character offset of the first ``marked`` word; None when there is none."""
@@ -100,7 +105,7 @@ class Analysed:
         for w in marked.at:
             at = self.starts[w]
             i = bisect_right(self.bounds, at) - 1
-            if i < 0 or at >= self.sentences[i].end:
+            if i < 0 or at >= self.ends[i]:
                 continue  # between sentences
             term = marking.term_of(self.forms[w], parsed.stems, parsed.exact)
             terms.setdefault(i, set()).add(term)
@@ -108,7 +113,8 @@ class Analysed:
         if not terms:
             return None
         best = max(terms, key=lambda i: (len(terms[i]), -i))
-        sentence = self.sentences[best]
+        start, end = self.bounds[best], self.ends[best]
+        sentence = Sentence(self.text[start:end], start, end)  # as split_sentences gave it
         return sentence, _word_index(sentence.text, first[best] - sentence.start)
 
     def spaced_plainly(self, start: int, stop: int) -> bool:
