@@ -297,3 +297,16 @@ def test_an_item_of_a_databases_list_is_a_web_page():
     assert classify("2041 Forum on Small Firms", url, opening, publisher="APEC") == "web_page"
     paper = "https://projects.example.org/sites/PDB/Lists/Proposals/Attachments/9/report.pdf"
     assert classify("2041 Forum on Small Firms", paper, opening, publisher="APEC") != "web_page"
+
+
+def test_a_meetings_own_agenda_is_not_an_initiative():
+    url = "https://docs.example/meeting-documents-9"
+    assert classify("Draft Annotated Agenda", url, "1. Opening", publisher="Docs") != "initiative"
+    assert classify("Provisional Agenda", url, "1. Opening", publisher="Docs") != "initiative"
+    assert classify("Lakeside Agenda for Small Firms", url, "", publisher="Docs") == "initiative"
+
+
+def test_a_headline_in_the_passive_is_a_release_on_a_host_years_site():
+    url = "https://apec2041.example/harbour-action-agenda-plan-endorsed/"
+    title = "Harbour Action Agenda plan endorsed"
+    assert classify(title, url, PLAIN, publisher="APEC Lakeside 2041") == "news_release"

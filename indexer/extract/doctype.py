@@ -83,7 +83,10 @@ TITLE_RULES = [
     (
         "initiative",
         re.compile(
-            rf"action{_S}plan|action{_S}agenda|work{_S}?plan|(?<![a-z])(?:agenda|framework|strategy|roadmap"
+            rf"action{_S}plan|action{_S}agenda|work{_S}?plan"
+            # a meeting's own agenda ("Draft Annotated Agenda") is not one
+            rf"|(?<!annotated )(?<!provisional )(?<![a-z])agenda(?![a-z])"
+            rf"|(?<![a-z])(?:framework|strategy|roadmap"
             rf"|annex|initiative|guidelines|toolkit|principles|work{_S}programme)(?![a-z])",
             re.I,
         ),
@@ -143,7 +146,9 @@ HEADLINE = re.compile(
     r"\b(?:adopts?|backs?|issues?|endorses?|gets?|agrees?|renews?|promises?|calls?|welcomes?"
     r"|opens?|closes?|prepares?|aims?|focuses|vows?|launch(?:es)?|inaugurates?|hosts?|meets?"
     r"|commits?|wants?|urges?|supports?|boosts?|highlights?|discusses|pledges?|unveils?"
-    r"|signs?|joins?|says?|told|held|to\s+(?:host|boost|hold|meet|promote|discuss))\b",
+    r"|signs?|joins?|says?|told|held|to\s+(?:host|boost|hold|meet|promote|discuss)"
+    # a headline in the passive: "Boracay Action Agenda plan endorsed"
+    r"|(?:endorsed|adopted|approved|launched|unveiled|signed)$)\b",
     re.I,
 )
 # The meeting's own name as a title heads its statement on apec.org (the old layouts).
