@@ -423,7 +423,7 @@ class Engine:
             shown = _by_date(gen, docs, sort)[first : first + limit]
             found = self._proximity(gen, matched, [o for o in shown if o not in ours])
             best = ours | {o: (n, score) for o, n, score, _ in found}
-            return listed, docs, [best[o] for o in shown]
+            return listed, docs, [best.get(o, (gen.passages_of[o][0], 0.0)) for o in shown]
         page = lead[first : first + limit]
         docs, hits = self._ranked(
             gen, parsed, matched, others, sort, max(0, first - len(lead)), limit - len(page), prefer
