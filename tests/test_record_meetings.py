@@ -304,6 +304,36 @@ def test_past_the_last_stated_number_a_year_and_a_number_alone_are_one_meeting()
     assert meetings == {(35, 2028), (38, 2031), (40, None)}
 
 
+def test_a_work_is_placed_by_any_member_the_record_placed():
+    # two snapshots of one statement's address: the later lost its heading (no type, not
+    # placed) but is the copy searched; the work is the meeting's outcome all the same
+    paragraphs = [
+        f"{n}. Ministers agreed to work on finance, trade and skills for small firms, item {n},"
+        " with the business sector and with the working group over the next two years."
+        for n in range(1, 8)
+    ]
+    headed = make_document(
+        f"{BASE}/2031_sme",
+        "2031 APEC Small and Medium Enterprises Ministerial Meeting",
+        ["We, the APEC Ministers responsible for SMEs, met in Lakeside, Atlantis on 4 May 2031"
+         " for the 38th APEC SME Ministerial Meeting.", *paragraphs],
+        doc_type="ministerial_statement",
+        year=2031,
+        date="2031-05-04",
+        publisher="APEC",
+    )  # fmt: skip
+    bare = make_document(
+        f"{BASE}/2031_SME", "", paragraphs, doc_type="other", year=2031, date="2031-05-05"
+    )
+    record = build_record([headed, bare])
+    assert record.works[bare.id].members[0] == bare.id  # the later snapshot is primary
+    placed = record.apply(bare)
+    assert placed.role == "outcome" and placed.meeting["number"] == 38
+    assert placed.doc_type == "ministerial_statement"
+    alone = build_record([bare])
+    assert alone.apply(bare).role is None  # nothing places it by itself
+
+
 def test_an_untitled_outcome_takes_its_meetings_title():
     untitled = make_document(
         f"{BASE}/2031_sme_untitled",

@@ -45,8 +45,17 @@ class Record:
         """``doc`` placed in the record: its meeting and role (indexer.record.placement),
         its work, the other members of it, and its Source address on its host's origin."""
         placement = self.placements.get(doc.id)
-        placed = apply(doc, placement, self.meeting(placement.meeting if placement else None))
         work = self.works.get(doc.id)
+        if placement is None and work is not None:
+            # One text, one place in the record: a member the record placed places the
+            # others (a snapshot that lost its heading is still the meeting's statement),
+            # and gives its type to one of no known type.
+            placed_member = next((m for m in work.members if m in self.placements), None)
+            if placed_member is not None:
+                placement = self.placements[placed_member]
+                if doc.doc_type == "other":
+                    doc = replace(doc, doc_type=self.documents[placed_member].doc_type)
+        placed = apply(doc, placement, self.meeting(placement.meeting if placement else None))
         if work is None:
             return placed
         members = [self.documents[i] for i in work.members]
