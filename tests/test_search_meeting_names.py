@@ -259,6 +259,16 @@ def test_a_search_naming_a_meeting_the_index_lacks_says_so(engine):
     assert not any("belongs to" in n for n in engine.search("finance 44th SMEMM")["notes"])
 
 
+def test_the_page_for_a_meeting_the_index_lacks_points_to_the_meetings(index):
+    client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+    soup = BeautifulSoup(client.get("/search?q=41st+SME+ministerial+meeting").data, "html.parser")
+    tips = soup.select_one(".no-results").get_text(" ", strip=True)
+    assert "meetings the index holds" in tips and "Check the spelling" not in tips
+    api = client.get("/api/search?q=41st+SME+ministerial+meeting").get_json()
+    assert api["absent_meeting"] == "41st APEC Small and Medium Enterprises Ministerial Meeting"
+    assert client.get("/api/search?q=41st+meeting").get_json()["absent_meeting"] is None
+
+
 def test_a_meeting_filter_takes_no_hint(engine):
     chosen = engine.search("44th SME ministerial meeting", meeting="sme_ministerial/43")
     assert chosen["meeting_hint"] is None

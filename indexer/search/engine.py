@@ -202,7 +202,8 @@ class Engine:
         other documents. Sorted by date, the same documents are found. Returns the
         ``--json`` shape the README gives, with ``expanded`` (``[{"term", "concept"}]``: the
         thesaurus terms also matched), ``type_hint`` (``{"words", "types", "label"}`` or
-        None) and ``meeting_hint`` (``MeetingHint.as_json`` or None).
+        None), ``meeting_hint`` (``MeetingHint.as_json`` or None) and ``absent_meeting``
+        (the title of a meeting ``q`` names that the record has no document of, or None).
         """
         started = time.perf_counter()
         notes: list[str] = []
@@ -217,7 +218,7 @@ class Engine:
         hint = genres.type_hint(text) if type_hint else None
         text = hint.rest if hint else text
         prefer = hint.types if hint else None
-        named = None
+        named = absent = None
         if meeting_hint and not meeting:
             named = meeting_names.meeting_hint(text, self._meetings)
             absent = None if named else meeting_names.absent_meeting(text, self._meetings)
@@ -272,6 +273,7 @@ class Engine:
             "expanded": [{"term": t, "concept": c} for t, c in expanded],
             "type_hint": hint.as_json() if hint else None,
             "meeting_hint": named.as_json() if named else None,
+            "absent_meeting": absent,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
         }
 
