@@ -17,9 +17,10 @@ from pathlib import Path
 
 from indexer.index import queries as queries_module
 from indexer.index import store
+from indexer.index.analysis import STOP_WORDS
 from indexer.index.build import build_index
 from indexer.index.impacts import Impacts
-from indexer.search import doc_rank
+from indexer.search import doc_rank, generation
 from indexer.search.bounded_cache import BoundedCache
 from indexer.search.engine import Engine
 from indexer.search.generation import Shown
@@ -262,6 +263,26 @@ def test_a_warmed_up_generation_answers_common_words_without_reading_them(
     assert found["total"] == 1 and "<mark>tourism</mark>" in found["results"][0]["snippet"]
     assert read == []  # every word's matches, spelling and the passage were read ahead
     assert engine.search("zanzibar")["total"] == 0 and read  # a word the index lacks is read
+
+
+def test_a_warm_up_reads_the_common_words_the_cache_can_hold(tmp_path: Path, monkeypatch):
+    # A cache for a few passages' scores: every word's matches would not fit; reading them
+    # all would push out the most common words for the rarest.
+    monkeypatch.setattr(generation, "MATCHES_CACHE", 6)
+    monkeypatch.setattr(generation.thesaurus, "terms", lambda: [])  # the words alone
+    engine = _warm_engine(tmp_path)
+    gen = engine._current()
+    read: list[str] = []
+    real = Impacts.matches
+    monkeypatch.setattr(Impacts, "matches", lambda i, q: read.append(repr(q)) or real(i, q))
+    with gen.ix.reader() as r:
+        common = r.common_words(generation.WARM_UP_WORDS)
+    first = next(w for w in common if w not in STOP_WORDS)
+    gen.warm_up()
+    assert 0 < len(read) < len(common) and gen.matched.weight <= 6
+    del read[:]
+    assert engine.search(first)["total"] == 1
+    assert read == []  # the most common word was read ahead and kept
 
 
 def test_a_warmed_up_generation_has_ranked_a_common_words_documents(tmp_path: Path, monkeypatch):

@@ -42,7 +42,11 @@ WHOOSH_READ_CACHE = 200_000
 CORRECTIONS_CACHE = 65_536  # words whose spelling correction is kept, per generation
 HELD_TERMS_CACHE = 8192  # thesaurus terms known to be held or not, per generation
 WARM_UP_SECONDS = 60.0
-WARM_UP_WORDS = 50_000  # the most common words whose matches are read ahead
+WARM_UP_WORDS = 50_000  # the most common words whose matches are read ahead, ...
+# ... as long as they fill at most this share of MATCHES_CACHE: the rest is for the concepts'
+# terms and the searches' own (at 10,000 documents every word's matches would fill it ten
+# times over, each pushing out what was read before it, for 25 s of a CPU after a swap)
+WARM_UP_FILL = 0.5
 WARM_UP_PAUSE = 0.0005  # seconds
 # Passages of a query part whose documents are ranked whole, once per generation
 # (``Matches.documents``), when it is searched for alone; a longer part is walked.
@@ -159,9 +163,10 @@ class Generation:
 
     def warm_up(self) -> None:
         """Read ahead what the first searches of this generation would otherwise each pay
-        for, about 60 ms a query of words not met before against a few ms: the matches
-        and spelling corrections (none: the index holds them) of the WARM_UP_WORDS most
-        common words (as a one-word query reads and checks them), of the
+        for, about 60 ms a query of words not met before against a few ms: the spelling
+        corrections (none: the index holds them) of the WARM_UP_WORDS most common words and
+        their matches while those fill at most WARM_UP_FILL of the cache (as a one-word
+        query reads and checks them), of the
         thesaurus's terms with their concept's other terms (``thesaurus.terms``; their
         phrases take Whoosh a second each at 10,000 documents), then the passages as
         results show them (up to SHOWN_CACHE), in index order; then leaves what the process
@@ -187,6 +192,8 @@ class Generation:
                     for word in parsed.words:  # spell-checked as a search checks them
                         self.correction(r, word)
                     parts = [] if parsed.empty else queries.conjuncts(parsed.query)
+                    if not expand and self.matched.weight >= WARM_UP_FILL * MATCHES_CACHE:
+                        parts = []  # the cache holds the most common words it can
                     for part in parts:
                         found = self.matches(r, part)
                         if len(parts) == 1 and len(found.scores) <= RANKED_UP_TO:
