@@ -306,3 +306,23 @@ def test_the_meeting_and_the_type_preference_are_removed_apart(index):
     without_type = client.get(typed.replace("/search?", "/api/search?")).get_json()
     assert without_type["type_hint"] is None
     assert without_type["meeting_hint"]["key"] == "sme_ministerial/44"
+
+
+def test_words_searched_as_typed_can_be_read_as_a_meeting_again(index):
+    client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+    page = client.get("/search?q=44th+SME+ministerial+meeting&named=off")
+    soup = BeautifulSoup(page.data, "html.parser")
+    assert soup.select_one(".meeting-hint") is None
+    back = soup.select_one(".as-typed a")["href"]
+    assert "named=off" not in back and "hint=off" not in back
+    again = BeautifulSoup(client.get(back).data, "html.parser")
+    assert again.select_one(".meeting-hint") and again.select_one(".as-typed") is None
+
+
+def test_sorted_by_date_the_meeting_chip_says_its_documents_are_included(index):
+    client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+    soup = BeautifulSoup(
+        client.get("/search?q=44th+SME+ministerial+meeting&sort=newest").data, "html.parser"
+    )
+    chip = soup.select_one(".meeting-hint").get_text(" ", strip=True)
+    assert "its documents included" in chip and "first" not in chip
