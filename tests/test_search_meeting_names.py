@@ -120,6 +120,12 @@ def test_the_record_is_read_only_for_a_query_naming_a_series():
     assert absent_meeting("access to finance 2040", never) is None
 
 
+def test_the_hint_says_whether_the_record_lists_an_outcome_of_the_meeting():
+    assert hint("44th SME ministerial meeting").outcome is True
+    stories = [dict(m, documents=[{"id": "s", "role": "news"}]) for m in MEETINGS]
+    assert meeting_hint("44th SME ministerial meeting", lambda: stories).outcome is False
+
+
 def test_the_hint_keeps_the_words_as_typed():
     found = hint("Concepción 44th SMEMM")
     assert found.words == ("Concepción", "44th", "SMEMM")
@@ -317,6 +323,14 @@ def test_words_searched_as_typed_can_be_read_as_a_meeting_again(index):
     assert "named=off" not in back and "hint=off" not in back
     again = BeautifulSoup(client.get(back).data, "html.parser")
     assert again.select_one(".meeting-hint") and again.select_one(".as-typed") is None
+
+
+def test_the_chip_says_when_the_index_holds_no_outcome_of_the_meeting(index):
+    client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+    chip = BeautifulSoup(client.get("/search?q=45th+SMEMM").data, "html.parser")
+    assert "no outcome document" in chip.select_one(".meeting-hint").get_text()
+    chip = BeautifulSoup(client.get("/search?q=44th+SMEMM").data, "html.parser")
+    assert "no outcome document" not in chip.select_one(".meeting-hint").get_text()
 
 
 def test_sorted_by_date_the_meeting_chip_says_its_documents_are_included(index):

@@ -53,10 +53,17 @@ class MeetingHint:
     meeting: dict[str, Any]  # {"series", "number", "year", "city", "economy"}
     words: tuple[str, ...]  # as typed
     rest: str
+    outcome: bool  # whether the record lists an outcome document of the meeting
 
     def as_json(self) -> dict[str, Any]:
-        """``{"key", "meeting": {"series", "number", "year", "city", "economy"}, "words"}``."""
-        return {"key": self.key, "meeting": self.meeting, "words": list(self.words)}
+        """``{"key", "meeting": {"series", "number", "year", "city", "economy"}, "words",
+        "outcome"}``."""
+        return {
+            "key": self.key,
+            "meeting": self.meeting,
+            "words": list(self.words),
+            "outcome": self.outcome,
+        }
 
 
 def _cities(meeting: dict[str, Any]) -> list[str]:
@@ -136,13 +143,15 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
     if len(named.candidates) != 1:
         return None
     meeting = named.candidates[0]
-    if not any(d.get("role") != "mention" for d in meeting.get("documents") or []):
+    roles = {d.get("role") for d in meeting.get("documents") or []}
+    if not roles - {"mention"}:
         return None  # nothing to list first
     spans = named.spans
     words = tuple(q[a:b].strip() for a, b in sorted(spans))
     rest = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(q))
     shown = {k: meeting.get(k) for k in ("series", "number", "year", "city", "economy")}
-    return MeetingHint(meeting["key"], shown, words, " ".join(rest.split()))
+    rest = " ".join(rest.split())
+    return MeetingHint(meeting["key"], shown, words, rest, outcome="outcome" in roles)
 
 
 def absent_meeting(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> str | None:
