@@ -73,6 +73,7 @@ def test_a_correction_that_finds_nothing_either_is_neither_searched_nor_suggeste
     assert found["total"] == 0 and found["partial"] == []
     assert found["suggestion"] is None and found["corrected_query"] is None
     assert not any("showing results for" in n for n in found["notes"])
+    assert "Spelt 'women', it finds nothing here either." in found["notes"]
 
 
 def test_suggestion_is_a_word_not_a_stem(engine):

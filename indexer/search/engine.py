@@ -251,7 +251,8 @@ class Engine:
                 if again[0] or again[3]:  # else it finds nothing either: do not suggest it
                     corrected, parsed, found, hint, named = suggestion, retried, again, None, None
                     notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
-                else:
+                else:  # said, so that the reader does not look for a spelling mistake
+                    notes.append(f"Spelt {suggestion!r}, it finds nothing here either.")
                     suggestion = None
             total, facets, hits, partial_hits = found
             expanded = [(t, c) for t, c in parsed.expanded if gen.holds(r, t)]
