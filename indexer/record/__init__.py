@@ -69,8 +69,9 @@ class Record:
         # untitled outcome or summary record is named by its meeting (UNTITLED).
         title = doc.title or max((m.title for m in members), key=len, default="")
         if not title and placed.role in UNTITLED and meeting_title(placed.meeting):
-            name = UNTITLED[placed.role].format(paper=_paper_name(doc.canonical_url))
-            title = name.format(meeting=meeting_title(placed.meeting))
+            title = UNTITLED[placed.role].format(
+                paper=_paper_name(doc.canonical_url), meeting=meeting_title(placed.meeting)
+            )
         source = UrlRules(scope=[], aliases=self.aliases).fetch_url(doc.canonical_url)
         return replace(placed, work_id=work.id, copies=copies, source_url=source, title=title)
 
@@ -79,9 +80,9 @@ class Record:
 # title, as APEC titles those pages; a summary record is the record of its meeting; an annex
 # is named by its address ("…/2015_sme/Annex%20A.aspx": "Annex A of the …").
 UNTITLED = {
-    "outcome": "{{meeting}}",
-    "report": "Summary record of the {{meeting}}",
-    "annex": "{paper} of the {{meeting}}",
+    "outcome": "{meeting}",
+    "report": "Summary record of the {meeting}",
+    "annex": "{paper} of the {meeting}",
 }
 PAPER_NAME = re.compile(r"annex(?:[\s_-]+[a-z0-9]{1,3})?(?![a-z])", re.I)
 
