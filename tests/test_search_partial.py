@@ -21,6 +21,13 @@ def test_documents_with_some_of_the_words_come_apart(match_engine):  # noqa: F81
         assert r.keys() >= SEARCH_RESULT_KEYS
 
 
+def test_the_partial_documents_fill_the_pages_last_places(match_engine):  # noqa: F811
+    whole = match_engine.search("young entrepreneurs")["partial"]
+    found = match_engine.search("young entrepreneurs", limit=2)
+    assert len(found["results"]) == 1 and found["partial"] == whole[:1]
+    assert match_engine.search("young entrepreneurs", limit=1)["partial"] == []
+
+
 def test_at_least_half_of_the_words(match_engine):  # noqa: F811
     # Three words: a partial match holds two of them ("tourism" and "recovery").
     found = match_engine.search("tourism recovery dredging")

@@ -121,9 +121,9 @@ def test_a_part_shared_by_queries_is_scored_once_per_generation(tmp_path: Path, 
 def test_a_word_is_spell_checked_once_per_generation(tmp_path: Path, monkeypatch):
     corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
     build_index(corpus, tmp_path / "index")
-    checked: list[str] = []
-    real = store.correction
-    monkeypatch.setattr(store, "correction", lambda r, w, s: checked.append(w) or real(r, w, s))
+    checked: list[str] = []  # each word, first looked for in the impacts
+    real = Impacts.holds_word
+    monkeypatch.setattr(Impacts, "holds_word", lambda i, w: checked.append(w) or real(i, w))
     engine = Engine(tmp_path / "index")
     first = engine.search("turism finance")
     assert engine.search("finance turism")["suggestion"] == first["suggestion"]

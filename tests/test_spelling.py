@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.index import store
 from indexer.index.build import build_index, current_generation
 from indexer.index.spelling import DICTIONARY_FILE, Speller, write_dictionary
 from indexer.search.engine import Engine
@@ -106,6 +107,28 @@ def test_words_of_the_index_get_no_suggestion(engine):
     # In one document only, one edit from "tourist" (in two): still not "corrected".
     found = engine.search("tourism")
     assert found["suggestion"] is None and found["total"] == 1
+
+
+def test_a_word_the_impacts_hold_needs_no_index_lookup(tmp_path, monkeypatch):
+    # The generation's impacts answer "held" for a word in some passage; only a word they
+    # lack is looked up (its exact form, then a suggestion).
+    build_index(make_corpus(tmp_path, _docs()), tmp_path / "index")
+    looked_up: list[str] = []
+    original = store.Reader.vocabulary_has
+
+    def counted(self, word):
+        looked_up.append(word)
+        return original(self, word)
+
+    monkeypatch.setattr(store.Reader, "vocabulary_has", counted)
+    eng = Engine(tmp_path / "index")
+    try:
+        assert eng.search("lakeside tourist")["suggestion"] is None
+        assert looked_up == []
+        assert eng.search("lakeside womn")["suggestion"] == "lakeside women"
+        assert looked_up == ["womn"]
+    finally:
+        eng.close()
 
 
 def test_a_fragment_that_occurs_once_is_never_suggested(engine):

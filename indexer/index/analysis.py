@@ -248,6 +248,12 @@ STEM = FoldingTokenizer(STOP_WORDS, stem_word)
 PLAIN = FoldingTokenizer()
 
 
+def first_stem(word: str) -> str | None:
+    """The body field's term for ``word`` (its first token's stem, as STEM indexes it); None
+    when STEM leaves nothing of it (a stop word, punctuation)."""
+    return next((t.text for t in STEM(word)), None)
+
+
 def make_schema() -> Schema:
     return Schema(
         kind=ID(),

@@ -35,6 +35,7 @@ from array import array
 from pathlib import Path
 
 from indexer.index import queries, store
+from indexer.index.analysis import first_stem
 
 TABLE_FILE = "impacts.json"
 IDS_FILE = "impacts.ids"
@@ -150,6 +151,13 @@ class Impacts:
         if a == b and {field_a, field_b} == set(queries.SEARCH_FIELDS):
             return self._run(WORDS, a)  # a word in title or body
         return queries.added([self._run(field_a, a)[0], self._run(field_b, b)[0]]), None
+
+    def holds_word(self, word: str) -> bool:
+        """Whether some passage's body holds ``word`` by its stem: the second test of
+        ``store.Reader.vocabulary_has``, answered from the table in memory (a dictionary
+        lookup where Whoosh's term lookup takes about 40 µs)."""
+        stem = first_stem(word)
+        return stem is not None and stem in self._table.get(queries.SEARCH_FIELDS[1], {})
 
     def _run(self, key: str, term: str) -> tuple[dict[int, float], array]:
         start, count = self._table.get(key, {}).get(term, (0, 0))

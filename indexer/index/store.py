@@ -24,7 +24,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, W3TermsReader, 
 from whoosh.filedb.filetables import HashReader
 from whoosh.util.numeric import byte_to_length
 
-from indexer.index.analysis import STEM, fold_word, make_schema
+from indexer.index.analysis import first_stem, fold_word, make_schema
 from indexer.index.spelling import is_acronym
 
 
@@ -227,8 +227,8 @@ class Reader:
         reader = self.searcher.reader()
         if reader.doc_frequency("exact", fold_word(word)) > 0:
             return True
-        stems = [t.text for t in STEM(word)]
-        return bool(stems) and reader.doc_frequency("body", stems[0]) > 0
+        stem = first_stem(word)
+        return stem is not None and reader.doc_frequency("body", stem) > 0
 
     def common_words(self, number: int) -> list[str]:
         """The ``number`` unstemmed words (field ``exact``) the index holds most often,

@@ -361,7 +361,8 @@ class Engine:
 
     def _run(self, gen, r, parsed, filters, sort, page, limit, prefer=None, of_meeting=None):
         """(total documents, facets, the page's (passage record, score) hits, and the
-        (passage record, score) hits of documents holding only some of the words).
+        (passage record, score) hits of documents holding only some of the words, as many as
+        fill the page's last places when fewer than PARTIAL_BELOW documents hold them all).
 
         Works on each part's ``Matches`` (kept per generation): what is left per query is
         set and dictionary work over them, not posting lists read and scored again. With
@@ -395,12 +396,13 @@ class Engine:
         by_type = counted_without(types, (year, None, meeting))
         by_year = counted_without(year, (None, types, meeting))
         partial: list[tuple[int, float]] = []
-        if len(docs) < PARTIAL_BELOW and page * limit >= len(docs):
+        room = limit - len(hits)  # the partial documents fill the page's last places
+        if len(docs) < PARTIAL_BELOW and page * limit >= len(docs) and room > 0:
             if parsed.typed is not None:  # some of the words typed, not of a concept's terms
                 parts = queries.conjuncts(parsed.typed)
                 matched = [gen.matches(r, p) for p in parts]
             if len(parts) > 1:
-                partial = self._some_parts(gen, parts, matched, keep, docs, limit, prefer)
+                partial = self._some_parts(gen, parts, matched, keep, docs, room, prefer)
         meetings = Counter(map(gen.meetings.__getitem__, docs))
         del meetings[""]  # no meeting
         facets = {

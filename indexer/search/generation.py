@@ -220,8 +220,15 @@ class Generation:
 
     def correction(self, r: store.Reader, word: str) -> str | None:
         """``store.correction`` of ``word`` by this generation's speller, looked up once
-        per generation (while among the CORRECTIONS_CACHE most recently used words)."""
-        return self.corrections.get(word, lambda: store.correction(r, word, self.speller.suggest))
+        per generation (while among the CORRECTIONS_CACHE most recently used words); a word
+        the impacts hold (``Impacts.holds_word``) has none, without an index lookup."""
+
+        def look_up() -> str | None:
+            if self.impacts is not None and self.impacts.holds_word(word):
+                return None
+            return store.correction(r, word, self.speller.suggest)
+
+        return self.corrections.get(word, look_up)
 
     def holds(self, r: store.Reader, term: str) -> bool:
         """``queries.in_vocabulary`` of ``term`` (a thesaurus term a query was expanded
