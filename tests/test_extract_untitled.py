@@ -36,6 +36,31 @@ def _page(*paragraphs: str) -> bytes:
             "Para menteri yang bertanggung jawab atas usaha kecil dan menengah dari dua puluh"
             " satu…",
         ),
+        # the lede after a dated dateline, not the dateline cut at its month's full stop
+        (
+            [
+                "LAKESIDE, Oct. 23 (Wirenews) -- Ministers of small business pledged greater"
+                " support for exporters on Friday."
+            ],
+            "Ministers of small business pledged greater support for exporters on Friday",
+        ),
+        # ... and after an undated one
+        (
+            ["Rivermouth (LNA) – The 9th meeting of small business ministers opened today."],
+            "The 9th meeting of small business ministers opened today",
+        ),
+        (
+            ["Daily.example, HARBOUR TOWN, Atlantis – Menteri usaha kecil bertemu hari ini."],
+            "Menteri usaha kecil bertemu hari ini",
+        ),
+        # a script without spaces, with a Latin name in it, is cut as one without spaces
+        (
+            [
+                "APEC 二十一個會員體的中小企業部長們於五月在湖畔市舉辦部長會議,會中特別強調區域"
+                "和全球經濟成長前景,要求在一連串的領域有所進展。"
+            ],
+            "APEC 二十一個會員體的中小企業部長們於五月在湖畔市舉辦部長會議…",
+        ),
         # a script without spaces is cut at half the length
         (
             [
@@ -65,3 +90,15 @@ def test_a_titled_story_and_an_untitled_statement_keep_their_own():
     )
     url = "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/sme/2019_sme"
     assert extract_bytes(statement, url, "text/html").title == ""
+
+
+def test_a_mailing_list_tag_is_not_part_of_the_title():
+    page = _page("Ministers met in Lakeside and agreed on a plan for small firms.").replace(
+        b"<head>", b"<head><title>[trade-list 1479] SME Ministerial Statement</title>"
+    )
+    doc = extract_bytes(page, "https://lists.example/archive/2031-July/001479.html", "text/html")
+    assert doc.title == "SME Ministerial Statement"
+    kept = _page("Ministers met.").replace(b"<head>", b"<head><title>SME [draft] plan</title>")
+    assert extract_bytes(kept, "https://lists.example/a.html", "text/html").title == (
+        "SME [draft] plan"
+    )

@@ -63,7 +63,8 @@ from indexer.model import Document, Paragraph
 #     in ..."; "The meeting was attended by ...") is a meeting report.
 # 14: a page opening as a speech ("Speech by ...", "Distinguished Delegates,") is a speech;
 #     an item of a database's list (".../Lists/Proposals/DispForm.aspx") is a web page.
-EXTRACTOR_VERSION = 14
+# 15: an untitled story's lede follows its dateline; a mailing list's tag is not the title's.
+EXTRACTOR_VERSION = 15
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

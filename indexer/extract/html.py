@@ -42,6 +42,9 @@ LATIN_GUESSES = {
     "mac_roman", "mac-roman", "mac_latin2",
 }  # fmt: skip
 SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
+# A mailing list archive's subject tag, "[list-name 1479] Subject" (Mailman's
+# subject_prefix), or a search engine's "[PDF] "
+LIST_TAG = re.compile(r"^\[[\w .-]{1,30}\]\s+(?=\S)")
 
 
 # meta tags that carry the page's own publication date (Open Graph, Dublin Core, Highwire)
@@ -147,6 +150,12 @@ def strip_site_suffix(title: str) -> str:
 
 
 def _title(root: etree._Element) -> str:
+    """The page's og:title, else its first <h1>, else its <title>, without a site's name
+    after it or a mailing list's tag before it."""
+    return LIST_TAG.sub("", _named_title(root), count=1)
+
+
+def _named_title(root: etree._Element) -> str:
     og = root.xpath("//meta[@property='og:title' or @name='og:title']/@content")
     if og and normalise(og[0]):
         return strip_site_suffix(og[0])

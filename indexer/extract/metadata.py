@@ -125,6 +125,10 @@ DATELINE = re.compile(
     rf"(?P<date>(?:{_DAY}\s+(?i:{_MONTH})|(?i:{_MONTH})\s+{_DAY})(?:,?\s+{_YEAR})?)"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:[–—-]+|:|(?<=\d)\.)\s"  # "Santiago, December 13, 2018. "
 )
+# "Lakeside (Agency) – ", "Site.com, LAKESIDE, Atlantis – ": a story's opening without a date
+UNDATED_DATELINE = re.compile(
+    rf"^{_PLACE_PART}(?:\s*\([^)]{{1,40}}\)|(?:,\s*{_PLACE_PART}){{1,2}})\s*[–—-]+\s+"
+)
 LABELLED_DATE = re.compile(r"^\s*(?:date|dated|fecha)\s*:\s*(?P<rest>.+)$", re.I)
 VENUE = re.compile(r"^\s*(?:venue|place|location|lugar)\s*:\s*(?P<rest>.+)$", re.I)
 STATUS_LINE = re.compile(

@@ -24,7 +24,13 @@ import re
 import unicodedata
 
 from indexer.extract.dates import numeric_date
-from indexer.extract.metadata import DAY_MONTH, MEETING, find_date
+from indexer.extract.metadata import (
+    DATELINE,
+    DAY_MONTH,
+    MEETING,
+    UNDATED_DATELINE,
+    find_date,
+)
 from indexer.model import Paragraph
 
 HEADER_KIND = "header"
@@ -55,6 +61,7 @@ TEXT_END = re.compile(r"[.!?;:)\]\"'”’»…。！？」]\s*$")
 TRUNCATED_WORDS = 8  # a last line this long without a full stop is a cut sentence
 LEDE_CHARS = 90  # an untitled story's name, cut at a word; half that in a script without spaces
 FIRST_SENTENCE = re.compile(r"^.+?(?:[。！？]|[.!?](?=\s|$))")
+SPACED_WORDS = 4  # spaces in a lede's first LEDE_CHARS characters: a script with spaces
 
 
 def _fold(text: str) -> str:
@@ -180,20 +187,24 @@ def truncated(paragraphs: list[Paragraph]) -> bool:
 
 def lede_title(paragraphs: list[Paragraph]) -> str:
     """An untitled story's name: its first line when that is a headline, else its first
-    sentence, cut at a word to about LEDE_CHARS characters (half as many, cut at a clause's
-    comma, in Chinese, Japanese or Thai, written without spaces) and marked "…"; "" for a
+    sentence (after its dateline, "LAKESIDE, Oct. 4 (Agency) -- "), cut at a word to about
+    LEDE_CHARS characters (half as many, cut at a clause's comma, in Chinese, Japanese or
+    Thai, written without spaces, even with a Latin name in it) and marked "…"; "" for a
     text without lines.
     News sites and readers name a story by its headline or, lacking one, its lede."""
     first = next(
         (p.text.strip() for p in paragraphs if p.kind != HEADER_KIND and p.text.strip()), ""
     )
+    dateline = DATELINE.match(first) or UNDATED_DATELINE.match(first)
+    first = first[dateline.end() :] if dateline else first
     match = FIRST_SENTENCE.match(first)
     sentence = (match.group(0) if match else first).rstrip(".。")
-    limit = LEDE_CHARS if " " in sentence[:LEDE_CHARS] else LEDE_CHARS // 2
+    spaced = sentence[:LEDE_CHARS].count(" ") >= SPACED_WORDS
+    limit = LEDE_CHARS if spaced else LEDE_CHARS // 2
     if len(sentence) <= limit:
         return sentence
     cut = sentence[: limit + 1]
-    if " " in cut:
+    if spaced:
         cut = cut.rsplit(" ", 1)[0]
     else:  # at a clause's comma where there is one in the second half
         cut = cut[:limit]
