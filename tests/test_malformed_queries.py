@@ -28,6 +28,37 @@ def test_unknown_field(engine):  # noqa: F811
     assert any("unknown field 'author'" in n for n in found["notes"])
 
 
+def test_a_value_that_is_not_a_year_or_a_type_says_so(engine):  # noqa: F811
+    found = engine.search("finance year:20l5")
+    assert found["total"] == 0
+    assert "year:20l5 is not a year: write year:2015 or year:2010-2015" in found["notes"]
+    found = engine.search("type:statements")
+    assert found["total"] == 0
+    assert any(
+        n.startswith("type:statements is not a document type: one of") for n in found["notes"]
+    )
+    for fine in ("year:2015", "year:2010-2016", "year:2010..2016", "type:declaration"):
+        assert engine.search(fine)["notes"] == [], fine
+
+
+def test_a_type_is_read_in_any_case_and_outcomes_are_the_statements(engine):  # noqa: F811
+    assert (
+        engine.search("type:Declaration")["total"]
+        == engine.search("type:declaration")["total"]
+        == 2
+    )
+    # a statement, a chair's statement and two declarations
+    assert engine.search("type:outcomes")["total"] == 4
+    assert engine.search('"type:declaration"')["total"] == 0  # quoted: words, not a filter
+
+
+def test_a_query_without_words_lists_every_document_and_says_so(engine):  # noqa: F811
+    found = engine.search("***")
+    assert found["total"] == 6
+    assert "No words to match in '***': every document is listed." in found["notes"]
+    assert not any("every document" in n for n in engine.search("-finance")["notes"])
+
+
 def test_unbalanced_parenthesis(engine):  # noqa: F811
     found = engine.search("(finance OR startups")
     assert found["total"] >= 2

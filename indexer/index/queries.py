@@ -12,10 +12,12 @@ from typing import Any
 from whoosh import qparser, query
 from whoosh.query.spans import Span, SpanNear2
 
+from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.index import thesaurus
 from indexer.index.analysis import DOTTED_ACRONYM, STEM, STOP_WORDS, fold_word, make_schema
 from indexer.index.segment import NEEDS_SEGMENTS
 from indexer.index.store import Reader
+from indexer.model import DOC_TYPES
 
 # -- queries -----------------------------------------------------------------
 
@@ -62,6 +64,10 @@ _DOUBLE_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00
 _QUOTED = re.compile(r'(\w+:)?"([^"]*)"')
 _FIELD = re.compile(r"\b(\w+):(?=\S)")
 _YEAR_RANGE = re.compile(r"\byear:(\d{4})\s*(?:\.\.|-)\s*(\d{4})\b")
+_TYPE_VALUE = re.compile(r"\b(?:doc_)?type:(\w+)", re.I)
+_YEAR_VALUE = re.compile(r"\byear:(?!\d{4}\b|\[\d{4} TO \d{4}\])(\S*)", re.I)
+# "type:outcomes": the record's official outcomes, as the type facet groups them
+OUTCOMES = "outcomes"
 
 
 def _tidy_operators(text: str, notes: list[str]) -> str:
@@ -130,12 +136,35 @@ def _rewrite(text: str, notes: list[str]) -> str:
 
     # Leave quoted text alone while fixing fields, then send bare phrases to the exact field.
     pieces = re.split(r'("[^"]*")', text)
-    text = "".join(p if p.startswith('"') else _spellings(_FIELD.sub(unknown, p)) for p in pieces)
+    text = "".join(p if p.startswith('"') else _unquoted(p, unknown, notes) for p in pieces)
     text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) else f' exact:"{m.group(2)}"', text)
     if text.count("(") != text.count(")"):
         text = text.replace("(", " ").replace(")", " ")
         notes.append("ignored unbalanced parentheses")
     return _tidy_operators(text, notes)
+
+
+def _unquoted(text: str, unknown: Callable[[re.Match], str], notes: list[str]) -> str:
+    """A part of the query outside quotes, its fields and values checked (``unknown`` for a
+    field name) and its spellings made the index's."""
+    for m in _YEAR_VALUE.finditer(text):
+        notes.append(f"year:{m.group(1)} is not a year: write year:2015 or year:2010-2015")
+    text = _TYPE_VALUE.sub(lambda m: _type_filter(m.group(1), notes), text)
+    return _spellings(_FIELD.sub(unknown, text))
+
+
+def _type_filter(value: str, notes: list[str]) -> str:
+    """``type:<value>`` as the index holds it: the type's name in lower case ("type:Speech"),
+    ``OUTCOMES`` as the OR of the statement types; an unknown type is kept (it matches
+    nothing) with a note naming the types there are."""
+    name = value.lower()
+    if name == OUTCOMES:
+        return "(" + " OR ".join(f"doc_type:{t}" for t in STATEMENT_TYPES) + ")"
+    if name not in DOC_TYPES:
+        notes.append(
+            f"type:{value} is not a document type: one of {', '.join(DOC_TYPES)} or {OUTCOMES}"
+        )
+    return f"doc_type:{name}"
 
 
 _PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")

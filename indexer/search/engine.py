@@ -229,6 +229,8 @@ class Engine:
             if meeting and meeting not in gen.meetings:  # a hand-edited or stale link
                 notes.append(f"no document in the index belongs to meeting {meeting!r}")
             parsed = queries.expand_prefixes(r, queries.parse(text, expand=True))
+            if parsed.empty and not parsed.too_common and text.strip() and named is None:
+                notes.append(f"No words to match in {text.strip()!r}: every document is listed.")
             of_meeting = None
             if named is not None:
                 rest = queries.expand_prefixes(r, queries.parse(named.rest, expand=True))
