@@ -37,7 +37,7 @@ PARTIAL_BELOW = 10
 PARTIAL_CANDIDATES = 30  # documents with some of the words looked at, at least
 # Types asked for together: "outcomes" are what ministers adopted (statements, chair's
 # statements, declarations).
-TYPE_GROUPS = {"outcomes": STATEMENT_TYPES}
+TYPE_GROUPS = {queries.OUTCOMES: STATEMENT_TYPES}
 UNDATED = "undated"  # the year facet's bucket for documents without a year
 # By relevance, an outcome document of a meeting (the record's role "outcome") scores this
 # many times its BM25F score, so that a topical query's first page leads with what ministers
