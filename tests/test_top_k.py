@@ -7,7 +7,9 @@ past the top passages of a few long documents to enough documents."""
 from __future__ import annotations
 
 from pathlib import Path
+from unittest.mock import ANY
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,6 +75,59 @@ def test_the_top_documents_are_those_of_scoring_everything(parts, want, boosted,
     expected = _brute_documents(parts, allowed, weight)
     assert found == (expected if complete else expected[:want])
     assert complete or len(found) == want
+
+
+@FUZZ
+@given(
+    parts=PARTS,
+    want=st.integers(1, 12),
+    boosted=st.sets(st.integers(0, 12), max_size=5),
+    left_out=st.sets(st.integers(0, 12), max_size=4),
+)
+def test_documents_by_arrays_are_every_document_re_ranked(parts, want, boosted, left_out):
+    # Five passages a document (the last records of none); ``boosted`` weigh 1.5 (a prior).
+    doc_of = [n // 5 if n < 55 else -1 for n in range(61)]
+    allowed = set(range(11)) - left_out
+    weights = np.array([1.5 if o in boosted else 1.0 for o in range(11)])
+    expected = []
+    for o in sorted(allowed):
+        held = doc_rank.holding_every_part(range(5 * o, 5 * o + 5), parts)
+        if held:
+            expected.append((held[0][1], doc_rank.summed(held) * weights[o]))
+    expected.sort(key=lambda h: (-h[1], h[0]))
+    arrays = [
+        (np.array(sorted(s), dtype=np.int64), np.array([s[n] for n in sorted(s)])) for s in parts
+    ]
+    found = top_k.documents_by_arrays(arrays, want, np.array(doc_of), allowed, weights)
+    assert found == expected[:want]
+    assert found == top_k.documents_by_arrays(arrays, want, np.array(doc_of), allowed, None) or (
+        boosted & allowed
+    )
+
+
+def test_a_search_ranks_the_same_from_arrays(tmp_path: Path, monkeypatch):
+    # Two words in many passages: ranked from arrays, every document as the walk ranks them
+    # when it meets them all.
+    docs = [
+        make_document(
+            f"https://example.org/d{i}",
+            f"Paper {i}",
+            [
+                f"Trade {'and finance ' * (i % 4)}for firms {i}.",
+                f"Finance {'and trade ' * (i % 3)}for markets {i}.",
+                "Other officials reported on tourism.",
+            ],
+            year=2000 + i % 20,
+            doc_type="ministerial_statement" if i % 7 == 0 else "news_article",
+        )
+        for i in range(60)
+    ]
+    engine = Engine(make_index(tmp_path, docs))
+    queries = ["trade finance", "finance", "trade firms", "finance markets statement"]
+    walked = [engine.search(q, limit=30) for q in queries]
+    monkeypatch.setattr(engine_module, "ARRAYS_FROM", 0)
+    for q, before in zip(queries, walked, strict=True):
+        assert engine.search(q, limit=30) == {**before, "elapsed_ms": ANY}, q
 
 
 @FUZZ

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
+
 from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.index import queries, store
 from indexer.index.build import CURRENT, read_meta
@@ -54,6 +56,8 @@ OUTCOME_PRIOR = 2.5
 # the subject once in passing outranks a short one all about it.
 TYPE_PREFERENCE = 3.5
 RERANKED = 100  # documents re-ranked by their summed passages, past their best (_by_document)
+# passages of each part from which their documents' best are found in arrays, not walked
+ARRAYS_FROM = 4096
 
 
 def doc_types(value: str | Iterable[str] | None, notes: list[str]) -> frozenset[str] | None:
@@ -488,6 +492,14 @@ class Engine:
 
         return of_doc, OUTCOME_PRIOR * (TYPE_PREFERENCE if preferred else 1.0)
 
+    def _prior_array(self, gen: Generation, prefer: frozenset[str] | None) -> np.ndarray:
+        """Every document's prior (``_prior``'s, the same floats) as an array by ordinal."""
+        weights = np.where(gen.outcome_mask(), OUTCOME_PRIOR, 1.0)
+        if prefer:
+            preferred = np.isin(gen.type_array(), list(prefer))
+            weights = np.where(preferred, weights * TYPE_PREFERENCE, weights)
+        return weights
+
     def _one_part(self, gen, m: Matches, keep, sort, first, limit, prefer):
         """(documents ``m`` matches that pass ``keep``, the page's hits: by relevance each
         document's best passage, documents by the sum of their best passages' scores times
@@ -501,7 +513,7 @@ class Engine:
         if sort == "relevance":
             prior, most = self._prior(gen, docs, prefer)
             if len(m.scores) > RANKED_UP_TO:
-                hits = self._by_document(gen, [m], docs, prior, most, first + limit)[0]
+                hits = self._by_document(gen, [m], docs, prior, most, first + limit, prefer)[0]
             else:
                 hits = top_k.top_documents(
                     m.documents(gen.doc_of), docs, first + limit, weight=prior, most=most
@@ -524,7 +536,7 @@ class Engine:
             shown = _by_date(gen, docs, sort)[first : first + limit]
             return docs, [(m.passage, m.score) for m in self._proximity(gen, matched, shown)]
         prior, most = self._prior(gen, docs, prefer)
-        hits, complete = self._by_document(gen, matched, docs, prior, most, first + limit)
+        hits, complete = self._by_document(gen, matched, docs, prior, most, first + limit, prefer)
         if complete and len(hits) < first + limit:
             # The other documents hold every part, in passages of their own.
             ordered = sorted(docs - {gen.doc_of[n] for n, _ in hits})
@@ -532,14 +544,19 @@ class Engine:
             hits += doc_rank.by_relevance(spread, prior)
         return docs, hits[first : first + limit]
 
-    def _by_document(self, gen, matched: list[Matches], docs, prior, most, want):
+    def _by_document(self, gen, matched: list[Matches], docs, prior, most, want, prefer):
         """(the ``want`` best of documents ``docs`` holding every part in one passage, as
         (best passage, score) best first; whether they are all). The RERANKED best by their
-        best such passage (``top_k.best_passage_per_document``, exact), re-ranked by the sum
-        of their best such passages (``doc_rank.summed``), each times ``prior``: walking for
-        the sums themselves met most documents of two common words, and the first pages
-        stay one ranking."""
+        best such passage (``top_k.best_passage_per_document``, exact; from arrays when
+        every part matches more than ARRAYS_FROM passages), re-ranked by the sum of their
+        best such passages (``doc_rank.summed``), each times ``prior``: walking for the sums
+        themselves met most documents of two common words, and the first pages stay one
+        ranking."""
         scores = [m.scores for m in matched]
+        if min(map(len, scores)) > ARRAYS_FROM:  # every document re-ranked, in numpy
+            weights = None if prior is None else self._prior_array(gen, prefer)
+            arrays = [m.arrays() for m in matched]
+            return top_k.documents_by_arrays(arrays, want, gen.doc_array(), docs, weights), True
         ranked = [m.ranked() for m in matched]
         doc_of, passages_of = gen.doc_of, gen.passages_of
         pool, complete = top_k.best_passage_per_document(

@@ -17,10 +17,12 @@ multiplied by ``most``, so the walk stays exact.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from operator import itemgetter
 
-from indexer.search.doc_rank import Documents
+import numpy as np
+
+from indexer.search.doc_rank import PASSAGES_SUMMED, Documents
 
 CHECK_EVERY = 16  # ranks walked between two checks of the stop rule
 WHOLE_UP_TO = 4
@@ -121,6 +123,54 @@ def best_passage_per_document(
         found = (score for score, _ in best.values())
         if len(best) >= want and heapq.nlargest(want, found)[-1] > bound:
             return _by_score(best)[:want], False
+
+
+def documents_by_arrays(
+    parts: Sequence[tuple[np.ndarray, np.ndarray]],
+    want: int,
+    doc_of: np.ndarray,
+    allowed: Collection[int],
+    weights: np.ndarray | None = None,
+) -> list[tuple[int, float]]:
+    """The ``want`` best documents ``allowed`` holds by the sum of their PASSAGES_SUMMED
+    best passages holding every part (``doc_rank.summed`` of ``doc_rank.holding_every_part``:
+    the parts' scores added in part order) times their weight (``weights[ordinal]``, 1 when
+    None), as (best passage, score) best first, on a tie the lower passage: what re-ranking
+    every document ``best_passage_per_document`` finds gives, to the last bit. From each
+    part's passages as arrays (record numbers ascending, their scores: ``parts``) and
+    ``doc_of`` as an array, every passage holding every part scored at once in numpy: for
+    long lists of flat scores (two common words of 10,000 documents share 45,000 passages,
+    which the walk meets 16,000 ranks deep before it can stop) a few milliseconds instead
+    of sixty."""
+    passages, total = parts[0]
+    for ids, values in parts[1:]:  # the passages holding every part, their scores added
+        if not len(ids):
+            return []
+        at = np.minimum(np.searchsorted(ids, passages), len(ids) - 1)
+        held = ids[at] == passages
+        passages, total = passages[held], total[held] + values[at[held]]
+    count = max(int(doc_of.max(initial=-1)), max(allowed, default=-1)) + 1  # documents
+    keep = np.zeros(count + 1, dtype=bool)  # the last: no document (-1)
+    keep[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
+    docs = doc_of[passages]
+    held = keep[docs]
+    passages, total, docs = passages[held], total[held], docs[held]
+    if not len(docs):
+        return []
+    # each document's passages best first (on a tie the lower), documents in turn
+    order = np.lexsort((passages, -total, docs))
+    passages, total, docs = passages[order], total[order], docs[order]
+    starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+    ends = np.r_[starts[1:], len(docs)]
+    summed = total[starts].copy()
+    for rank in range(1, PASSAGES_SUMMED):  # added best first, as ``sum`` adds them
+        more = starts + rank < ends
+        summed[more] += total[starts[more] + rank]
+    if weights is not None:
+        summed *= weights[docs[starts]]
+    best = passages[starts]
+    top = np.lexsort((best, -summed))[:want]
+    return [(int(n), float(score)) for n, score in zip(best[top], summed[top], strict=True)]
 
 
 def _keep_best(
