@@ -1,8 +1,9 @@
 """The threshold algorithm's top matches are exactly those of scoring every passage: the
 same passages, scores and order (ties to the lower record number), for ANDs and ORs, with
 documents grouped and some left out; a one-word search ranks documents the same whether
-they are ranked whole or walked; and on a search, the "some of your words" list reaches
-past the top passages of a few long documents to enough documents."""
+they are ranked whole or walked; ranking every document from arrays is re-ranking every
+document the walk meets; and on a search, the "some of your words" list reaches past the
+top passages of a few long documents to enough documents."""
 
 from __future__ import annotations
 
@@ -105,9 +106,9 @@ def test_documents_by_arrays_are_every_document_re_ranked(parts, want, boosted, 
     )
 
 
-def test_a_search_ranks_the_same_from_arrays(tmp_path: Path, monkeypatch):
+def test_a_search_ranks_and_counts_the_same_from_arrays(tmp_path: Path, monkeypatch):
     # Two words in many passages: ranked from arrays, every document as the walk ranks them
-    # when it meets them all.
+    # when it meets them all; the facets counted in numpy as one by one.
     docs = [
         make_document(
             f"https://example.org/d{i}",
@@ -125,7 +126,9 @@ def test_a_search_ranks_the_same_from_arrays(tmp_path: Path, monkeypatch):
     engine = Engine(make_index(tmp_path, docs))
     queries = ["trade finance", "finance", "trade firms", "finance markets statement"]
     walked = [engine.search(q, limit=30) for q in queries]
+    assert len(walked[0]["facets"]["year"]) == 20 and len(walked[0]["facets"]["doc_type"]) == 2
     monkeypatch.setattr(engine_module, "ARRAYS_FROM", 0)
+    monkeypatch.setattr(engine_module, "COUNTED_BY_ARRAYS", 0)
     for q, before in zip(queries, walked, strict=True):
         assert engine.search(q, limit=30) == {**before, "elapsed_ms": ANY}, q
 

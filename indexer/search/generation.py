@@ -108,9 +108,8 @@ class Generation:
         default_factory=lambda: BoundedCache(HELD_TERMS_CACHE)
     )
     closing: threading.Event = field(default_factory=threading.Event)
-    # ``doc_of``, ``outcomes`` and ``types`` as numpy arrays (``arrays``), made when first
-    # asked for
-    _arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    # ``doc_of``, ``outcomes`` and the columns as numpy arrays, made when first asked for
+    _arrays: dict[str, Any] = field(default_factory=dict)
 
     def doc_array(self) -> np.ndarray:
         """``doc_of`` as an array (int64): -1 for a record of no document."""
@@ -130,7 +129,19 @@ class Generation:
         """Each document's type (by ordinal): ``types`` as an array of strings."""
         return self._array("types", lambda: np.asarray(self.types, dtype=str))
 
-    def _array(self, name: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+    def coded(self, column: str) -> tuple[np.ndarray, list]:
+        """(each document's value of ``column``, "years", "types" or "meetings", as a code,
+        by ordinal; the values by code, sorted), made when first asked for."""
+
+        def make() -> tuple[np.ndarray, list]:
+            values = getattr(self, column)
+            names = sorted(set(values))
+            code = {v: i for i, v in enumerate(names)}
+            return np.fromiter(map(code.__getitem__, values), np.int64, len(values)), names
+
+        return self._array(f"coded {column}", make)
+
+    def _array(self, name: str, make: Callable[[], Any]) -> Any:
         found = self._arrays.get(name)
         if found is None:  # two threads may both make it: the same array
             found = self._arrays[name] = make()
