@@ -22,6 +22,7 @@ from indexer.record.store import RecordMissing, load_meetings
 from indexer.search import doc_rank, genres, meeting_names, top_k
 from indexer.search import highlight as marking
 from indexer.search.generation import (
+    ARRAYS_FROM,
     RANKED_UP_TO,
     Generation,
     IndexDamaged,
@@ -56,8 +57,6 @@ OUTCOME_PRIOR = 2.5
 # the subject once in passing outranks a short one all about it.
 TYPE_PREFERENCE = 3.5
 RERANKED = 100  # documents re-ranked by their summed passages, past their best (_by_document)
-# passages of each part from which their documents' best are found in arrays, not walked
-ARRAYS_FROM = 4096
 COUNTED_BY_ARRAYS = 1000  # documents from which a facet is counted in numpy
 
 

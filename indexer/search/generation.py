@@ -53,6 +53,9 @@ WARM_UP_PAUSE = 0.0005  # seconds
 # Passages of a query part whose documents are ranked whole, once per generation
 # (``Matches.documents``), when it is searched for alone; a longer part is walked.
 RANKED_UP_TO = 2000
+# Passages of each part of a query from which its documents are ranked from arrays
+# (``top_k.documents_by_arrays``), not walked.
+ARRAYS_FROM = 4096
 
 
 def default_index_dir() -> Path:
@@ -206,7 +209,7 @@ class Generation:
         for, about 60 ms a query of words not met before against a few ms: the spelling
         corrections (none: the index holds them) of the WARM_UP_WORDS most common words and
         their matches while those fill at most WARM_UP_FILL of the cache (as a one-word
-        query reads and checks them), of the
+        query reads and checks them, ranked or as arrays), of the
         thesaurus's terms with their concept's other terms (``thesaurus.terms``; their
         phrases take Whoosh a second each at 10,000 documents), then the passages as
         results show them (up to SHOWN_CACHE), in index order; then leaves what the process
@@ -222,6 +225,7 @@ class Generation:
 
         try:
             with self.ix.reader() as r:
+                self.doc_array()
                 concepts = ((term, True) for term in thesaurus.terms())
                 words = ((word, False) for word in r.common_words(WARM_UP_WORDS))
                 # The concepts last: the words' matches would push them out of the cache.
@@ -238,6 +242,8 @@ class Generation:
                         found = self.matches(r, part)
                         if len(parts) == 1 and len(found.scores) <= RANKED_UP_TO:
                             found.documents(self.doc_of)  # as a search for it alone ranks
+                        elif len(found.scores) > ARRAYS_FROM:
+                            found.arrays()  # as a search of common words ranks
                 for n in islice(chain.from_iterable(self.passages_of), SHOWN_CACHE):
                     if not go_on():
                         return
