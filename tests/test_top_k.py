@@ -43,6 +43,15 @@ def _brute_documents(scores, allowed, weight):
 PARTS = st.lists(st.dictionaries(st.integers(0, 60), SCORES, max_size=40), min_size=1, max_size=3)
 
 
+# parts, and documents of thirteen: boosted ones (a prior) and ones left out (a filter)
+DOCUMENT_CASES = {
+    "parts": PARTS,
+    "want": st.integers(1, 12),
+    "boosted": st.sets(st.integers(0, 12), max_size=5),
+    "left_out": st.sets(st.integers(0, 12), max_size=4),
+}
+
+
 def _ranked(parts):
     return [sorted(s, key=lambda n, s=s: (-s[n], n)) for s in parts]
 
@@ -57,12 +66,7 @@ def test_the_top_passages_are_those_of_scoring_everything(parts, want):
 
 
 @FUZZ
-@given(
-    parts=PARTS,
-    want=st.integers(1, 12),
-    boosted=st.sets(st.integers(0, 12), max_size=5),
-    left_out=st.sets(st.integers(0, 12), max_size=4),
-)
+@given(**DOCUMENT_CASES)
 def test_the_top_documents_are_those_of_scoring_everything(parts, want, boosted, left_out):
     # Five passages a document; documents in ``boosted`` score 1.5 times (an outcome prior).
     def weight(o):
@@ -79,12 +83,7 @@ def test_the_top_documents_are_those_of_scoring_everything(parts, want, boosted,
 
 
 @FUZZ
-@given(
-    parts=PARTS,
-    want=st.integers(1, 12),
-    boosted=st.sets(st.integers(0, 12), max_size=5),
-    left_out=st.sets(st.integers(0, 12), max_size=4),
-)
+@given(**DOCUMENT_CASES)
 def test_documents_by_arrays_are_every_document_re_ranked(parts, want, boosted, left_out):
     # Five passages a document (the last records of none); ``boosted`` weigh 1.5 (a prior).
     doc_of = [n // 5 if n < 55 else -1 for n in range(61)]
