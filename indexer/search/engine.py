@@ -496,7 +496,8 @@ class Engine:
         """Every document's prior (``_prior``'s, the same floats) as an array by ordinal."""
         weights = np.where(gen.outcome_mask(), OUTCOME_PRIOR, 1.0)
         if prefer:
-            preferred = np.isin(gen.type_array(), list(prefer))
+            codes, types = gen.coded("types")
+            preferred = np.isin(codes, [i for i, t in enumerate(types) if t in prefer])
             weights = np.where(preferred, weights * TYPE_PREFERENCE, weights)
         return weights
 

@@ -128,10 +128,6 @@ class Generation:
 
         return self._array("outcomes", make)
 
-    def type_array(self) -> np.ndarray:
-        """Each document's type (by ordinal): ``types`` as an array of strings."""
-        return self._array("types", lambda: np.asarray(self.types, dtype=str))
-
     def coded(self, column: str) -> tuple[np.ndarray, list]:
         """(each document's value of ``column``, "years", "types" or "meetings", as a code,
         by ordinal; the values by code, sorted), made when first asked for."""
