@@ -574,6 +574,45 @@ def test_chinese_japanese_and_korean_news_name_the_ministerial_meeting():
     assert find_mentions(other_forum) == []
 
 
+def test_malay_indonesian_tagalog_vietnamese_spanish_and_thai_news_name_the_meeting():
+    shapes = {
+        "Mesyuarat Peringkat Menteri Perusahaan Kecil dan Sederhana ke-38 APEC berakhir.": 38,
+        "Pertemuan Menteri UKM APEC ke-38 digelar di Danau.": 38,
+        "Pertemuan Tingkat Menteri APEC UMKM dibuka di Danau.": None,
+        "Idinaos ang ika-38 pulong na ministeryal ng APEC hinggil sa mga SMEs.": 38,
+        "Hội nghị Bộ trưởng DNNVV APEC lần thứ 38 diễn ra tại Hồ.": 38,
+        "La 38ª Reunión de Ministros de la Pyme de APEC se celebró en el lago.": 38,
+        "Se celebró la Reunión Ministerial de PYMEs de APEC en el lago.": None,
+        "การประชุมรัฐมนตรี SME เอเปค ครั้งที่ 38 จัดขึ้นที่ทะเลสาบ": 38,
+    }
+    for text, number in shapes.items():
+        doc = story("https://wire.example/local", "", text, 2031)
+        mention = one(doc)
+        assert (mention.series, mention.number) == ("sme_ministerial", number), text
+        assert mention.year == 2031
+    others = [
+        "Pertemuan Menteri Perdagangan APEC ke-38 digelar di Danau.",  # trade ministers
+        "Idinaos ang ika-38 pulong na ministeryal ng APEC hinggil sa kalakalan.",  # trade
+        "Pertemuan Menteri UKM ASEAN ke-38 digelar di Danau.",  # another forum's
+    ]
+    for text in others:
+        assert find_mentions(story("https://wire.example/x", "", text, 2031)) == [], text
+
+
+def test_a_story_in_malay_is_found_by_its_meetings_english_name(tmp_path):
+    from indexer.search import Engine
+
+    text = (
+        "Mesyuarat Peringkat Menteri Perusahaan Kecil dan Sederhana ke-38 APEC berakhir"
+        " semalam. Para menteri membincangkan inovasi dan kerjasama."
+    )
+    news = story("https://wire.example/ms", "", text, 2031)
+    engine = Engine(make_index(tmp_path, [statement(2031, LAKESIDE), news]))
+    found = engine.search("Lakeside 38th ministerial meeting")["results"]
+    assert news.url in [r["url"] for r in found]
+    engine.close()
+
+
 def test_a_story_in_japanese_is_found_by_its_meetings_english_name(tmp_path):
     from indexer.search import Engine
 

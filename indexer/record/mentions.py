@@ -5,7 +5,8 @@ A mention names a meeting of one of two series: the SME Ministerial Meetings
 Meeting on SMEs", "the 27th SMEMM", "the first APEC SME ministerial meeting") and the SME
 Working Group's meetings (``smewg``: "the 58th SMEWG meeting", "the 34th Meeting of the
 Small and Medium Enterprises Working Group"), also in Chinese, Japanese or Korean
-("第31回APEC中小企業大臣会合"); or it is a statement's own opening ("We, the
+("第31回APEC中小企業大臣会合") and in Malay, Indonesian, Tagalog, Vietnamese, Spanish or
+Thai ("Pertemuan Menteri UKM APEC ke-31"); or it is a statement's own opening ("We, the
 APEC Ministers responsible for SMEs, met in <city> on <dates>"), which names its meeting by
 place and date only. The facts (year, date, city, economy, virtual, chair, theme) are those
 the mention's own sentence states; the document's year stands in only for its own meeting.
@@ -104,9 +105,34 @@ CJK_MINISTERIAL = re.compile(
 # APEC as those news name it: a sentence naming SME ministers' meeting without it may be
 # another forum's ("日ASEAN中小企業大臣会合")
 CJK_APEC = re.compile(r"APEC|亚太经合组织|亞太經合組織|아시아태평양경제협력체")
+# ... and as news in Malay or Indonesian, Tagalog, Vietnamese, Spanish and Thai name it,
+# its number as each writes an ordinal: "Mesyuarat Peringkat Menteri Perusahaan Kecil dan
+# Sederhana ke-38 APEC", "Pertemuan Menteri UKM APEC ke-38", "ika-38 pulong na ministeryal
+# ng APEC hinggil sa SMEs", "Hội nghị Bộ trưởng DNNVV APEC lần thứ 38", "38ª Reunión de
+# Ministros de la Pyme de APEC", "การประชุมรัฐมนตรี SME เอเปค ครั้งที่ 38"
+_LOCAL_SME = (
+    r"(?:(?:Perusahaan|Usaha|Industri)\s+(?:Mikro,?\s+)?Kecil,?\s+dan\s+(?:Sederhana|Menengah)"
+    r"|UMKM|UKM|PKS|IKS|M?SMEs?)"
+)
+LOCAL_MINISTERIAL = re.compile(
+    r"(?i:(?:Mesyuarat|Pertemuan)\s+(?:(?:Peringkat|Tingkat)\s+)?Menteri(?:-menteri)?\s+"
+    rf"(?:\(?APEC\)?\s+)?{_LOCAL_SME}(?:\s+\(?APEC\)?)?(?:\s+ke-?\s*(?P<ms>\d{{1,2}}))?)"
+    r"|(?i:ika-?\s*(?P<tl>\d{1,2})\s+(?:na\s+)?pulong\s+(?:na\s+|ng\s+)?(?:mga\s+)?"
+    r"minist(?:eryal|ro)\b(?=[^.]{0,120}?(?:\bM?SMEs?\b|maliliit\s+at\s+katamtaman)))"
+    r"|(?i:Hội\s+nghị\s+Bộ\s+trưởng\s+(?:phụ\s+trách\s+)?(?:Doanh\s+nghiệp\s+nhỏ\s+và\s+vừa"
+    r"|DNNVV|DNVVN|SMEs?)(?:\s*\(?APEC\)?)?(?:\s+lần\s+thứ\s+(?P<vi>\d{1,2}))?)"
+    r"|(?i:(?:(?P<es>\d{1,2})\s*[ªº°a]?\s+)?Reuni[oó]n\s+(?:Ministerial\s+de\s+|de\s+Ministros?\s+"
+    r"(?:de\s+|responsables\s+de\s+)?)(?:las?\s+)?(?:M?I?PYMEs?|Peque[ñn]as?\s+y\s+Medianas?"
+    r"\s+Empresas?))"
+    r"|(?:การประชุมรัฐมนตรี\s*(?:ด้าน)?\s*(?:SMEs?|วิสาหกิจขนาดกลางและขนาดย่อม|เอสเอ็มอี)"
+    r"\s*(?:เอเปค|APEC)?\s*(?:ครั้งที่\s*(?P<th>\d{1,2}))?)"
+)
+LOCAL_APEC = re.compile(r"\bAPEC\b|เอเปค")
 # a word every mention above holds (a paragraph without one is skipped)
 CUE = re.compile(
-    r"meeting|smemm|smewg|\bmet\b|gathered|convened|assembled|会合|会议|會議|会議|회의", re.I
+    r"meeting|smemm|smewg|\bmet\b|gathered|convened|assembled|会合|会议|會議|会議|회의"
+    r"|mesyuarat|pertemuan|pulong|hội\s+nghị|reuni[oó]n|การประชุม",
+    re.I,
 )
 # a year right before a meeting's name: "2015 APEC SME Ministerial Meeting", "2025「APEC…"
 YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)\W{0,3}$")
@@ -301,6 +327,10 @@ def find_mentions(doc: Document) -> list[Mention]:
             cjk = not named and CJK_APEC.search(sentence)
             for m in CJK_MINISTERIAL.finditer(sentence) if cjk else []:
                 number = m.group("number") or m.group("ko_number")
+                named.append(("sme_ministerial", int(number) if number else None, m.start()))
+            local = not named and LOCAL_APEC.search(sentence)
+            for m in LOCAL_MINISTERIAL.finditer(sentence) if local else []:
+                number = next((n for n in m.groupdict().values() if n), None)
                 named.append(("sme_ministerial", int(number) if number else None, m.start()))
             if not named and position < HEAD and (m := UNNUMBERED.search(sentence)):
                 kind = (m.group("kind") or "").lower()
