@@ -574,6 +574,25 @@ def test_chinese_japanese_and_korean_news_name_the_ministerial_meeting():
     assert find_mentions(other_forum) == []
 
 
+def test_an_undated_story_naming_the_meetings_city_belongs_to_the_one_meeting_held_there():
+    text = "Officials praised the APEC SME Ministerial Meeting held in Lakeside for its plans."
+    undated = story("https://wire.example/undated", "Lakeside praised", text, None)
+    elsewhere = story(
+        "https://wire.example/far",
+        "Harbour praised",
+        "Officials praised the APEC SME Ministerial Meeting held in Harbourtown for its plans.",
+        None,
+    )
+    record = build_record([statement(2031, LAKESIDE), undated, elsewhere])
+    placed = record.apply(undated)
+    assert (placed.meeting["number"], placed.role, placed.year) == (38, "news", 2031)
+    assert record.apply(elsewhere).meeting is None  # no meeting of the record was held there
+    # two meetings of the series held in one city: the city alone places a story in neither
+    again = statement(2035, "We met in Lakeside, Atlantis on 2 May 2035 for the 42nd APEC"
+                      " SME Ministerial Meeting.")  # fmt: skip
+    assert build_record([statement(2031, LAKESIDE), again, undated]).apply(undated).meeting is None
+
+
 def test_malay_indonesian_tagalog_vietnamese_spanish_and_thai_news_name_the_meeting():
     shapes = {
         "Mesyuarat Peringkat Menteri Perusahaan Kecil dan Sederhana ke-38 APEC berakhir.": 38,

@@ -97,6 +97,7 @@ class Placer:
     """Places documents among ``meetings``, looked up by series and number or year."""
 
     def __init__(self, meetings: list[Meeting]):
+        self.meetings = meetings
         self.by_number = {(m.series, m.number): m for m in meetings if m.number}
         self.by_year: dict[tuple[str, int], list[Meeting]] = {}
         for m in meetings:
@@ -107,11 +108,21 @@ class Placer:
         found = self.by_year.get((series, year), [])
         return found[0] if len(found) == 1 else None
 
+    def _of_city(self, series: str, city: str) -> Meeting | None:
+        """The one meeting of ``series`` held in ``city`` (compared as ``Meeting.key_of``
+        compares places), None when the record knows none or several there."""
+        found = [
+            m
+            for m in self.meetings
+            if m.series == series and m.city and m.key_of("city", m.city) == m.key_of("city", city)
+        ]
+        return found[0] if len(found) == 1 else None
+
     def place(self, doc: Document, mentions: list[Mention]) -> Placement | None:
         """Where ``doc`` belongs: the meeting of its own mention (by number, else by its
-        series and year), else the ministerial meeting whose papers it is filed under
-        (FILED_UNDER_MEETING), or for an SME statement that names no meeting, the
-        ministerial meeting of its year; None when it belongs to none."""
+        series and year, else by its series and city), else the ministerial meeting whose
+        papers it is filed under (FILED_UNDER_MEETING), or for an SME statement that names
+        no meeting, the ministerial meeting of its year; None when it belongs to none."""
         own = next((m for m in mentions if m.own), None)
         role = role_of(doc)
         if role in ("outcome", "mention") and own and not own.voice:
@@ -121,6 +132,8 @@ class Placer:
             found = self.by_number.get((own.series, own.number))
         elif own and own.year:
             found = self._of_year(own.series, own.year)
+        elif own and own.city:  # an undated story: "the SME Ministerial Meeting in Iloilo"
+            found = self._of_city(own.series, own.city)
         elif filed:
             found = self._of_year("sme_ministerial", int(filed.group(1)))
         elif doc.doc_type in STATEMENT_TYPES and doc.year and _about_smes(doc):
