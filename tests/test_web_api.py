@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from indexer.search.engine import Engine
-from tests.helpers import SEARCH_RESULT_KEYS
+from tests.helpers import SEARCH_RESULT_KEYS, make_document, make_index
 from tests.web_fixtures import SCRIPT_TEXT, app, client, doc_id_of, web_index  # noqa: F401
 from webapp import create_app
 from webapp.templating import rfc3339
@@ -179,6 +179,40 @@ def test_atom_feed_newest_first(client):  # noqa: F811
     assert alternate == f"http://localhost/doc/{doc_id_of('2021-chair.pdf')}"
     summary = first.find(f"{ATOM}summary")
     assert summary.get("type") == "html" and "<mark>digitalisation</mark>" in summary.text
+
+
+def test_atom_entries_name_their_own_authors(tmp_path):
+    # a third party's story is its publisher's, not APEC's; a statement is APEC's wherever read
+    docs = [
+        make_document(
+            "https://wire.example/gannets",
+            "Gannets & ministers",
+            ["Ministers counted gannets on the cliffs."],
+            year=2024,
+            doc_type="news_article",
+            publisher="Harbour <Wire>",
+        ),
+        make_document(
+            "https://share.example/gannet-statement",
+            "Gannet statement",
+            ["We, the ministers, welcome the gannets."],
+            year=2023,
+            doc_type="ministerial_statement",
+            publisher="Share Example",
+        ),
+    ]
+    feed_app = create_app({"INDEX_DIR": make_index(tmp_path, docs), "TESTING": True})
+    response = feed_app.test_client().get("/search.atom", query_string={"q": "gannets"})
+    feed = ET.fromstring(response.data)  # well-formed: the publisher's "<" is escaped
+    authors = {
+        e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}author/{ATOM}name")
+        for e in feed.findall(f"{ATOM}entry")
+    }
+    assert authors == {
+        "https://wire.example/gannets": "Harbour <Wire>",
+        "https://share.example/gannet-statement": "Asia-Pacific Economic Cooperation",
+    }
+    assert feed.find(f"{ATOM}author") is None  # each entry has its own
 
 
 def test_atom_feed_escapes_the_script_document(client):  # noqa: F811

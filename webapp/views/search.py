@@ -11,6 +11,7 @@ from markupsafe import Markup
 from indexer.ask.search_box import search_box
 from indexer.text.filenames import download_name, years_name
 from webapp import facets, meetings
+from webapp.citation import author
 from webapp.csv_export import csv_response
 from webapp.engine import get_engine
 from webapp.params import SORTS, Limits, SearchParams, parse_search, require_query
@@ -141,10 +142,12 @@ def atom() -> Response:
     engine = get_engine()
     result = search_box(engine, params.q, answer=False, **kwargs)
     entry_dates = [entry_date(r) for r in result["results"]]
+    authors = [author(engine.metadata(r["id"]) or r)[0] for r in result["results"]]
     body = render_template(
         "atom.xml",
         params=params,
-        entries=list(zip(result["results"], entry_dates, strict=True)),
+        # each entry with its author: a third party's story its publisher's, APEC's own APEC's
+        entries=list(zip(result["results"], entry_dates, authors, strict=True)),
         updated=engine.stats().get("last_crawl") or max(entry_dates, default=""),
         self_url=request.url,
         html_url=url_for("search.results", _external=True, **params.query_args(sort="newest")),
