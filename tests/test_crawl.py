@@ -344,8 +344,10 @@ def test_unreachable_host_says_so_exits_non_zero_and_leaves_corpus_untouched(tmp
 def test_killed_crawl_resumes_without_fetching_again(site, tmp_path):
     pages = [f"/papers/{n}" for n in range(30)]
     site.page("/", "".join(f'<a href="{p}">{p}</a>' for p in pages))
-    for path in pages:
-        site.page(path, f"<p>paper {path}</p>", delay=0.1)
+    for n, path in enumerate(pages):
+        # the last twenty answer only after the kill: the crawl cannot finish first, however
+        # slowly this machine runs the watcher below
+        site.page(path, f"<p>paper {path}</p>", delay=0.1 if n < 10 else 30)
     corpus_dir = tmp_path / "corpus"
     process = subprocess.Popen(
         [
@@ -372,7 +374,7 @@ def test_killed_crawl_resumes_without_fetching_again(site, tmp_path):
         process.wait()
     assert (corpus_dir / STATE_FILE).exists()
     stored = {url for url, r in records(corpus_dir).items() if r.sha256}
-    assert 8 <= len(stored) < 31
+    assert 8 <= len(stored) <= 11  # the root and the ten that answer before the kill
     for path in pages:
         site.routes[path].delay = 0
     site.clear_log()
