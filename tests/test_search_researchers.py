@@ -17,6 +17,8 @@ from indexer.search.engine import Engine
 from tests.helpers import make_document, make_index
 from tests.match_fixtures import para, slugs
 from webapp import create_app
+from webapp.facets import doc_type_facet
+from webapp.params import SearchParams
 
 BASE = "https://example.org/research"
 # Texts of one length (so BM25 weighs them alike), different enough to be works of their own.
@@ -439,3 +441,16 @@ def test_the_page_quotes_each_other_term_so_one_with_commas_reads_as_one(index):
     soup = BeautifulSoup(client.get("/search?q=SMEs").data, "html.parser")
     text = soup.select_one(".expanded").get_text(" ", strip=True)
     assert "“ micro, small and medium enterprises ”" in text
+
+
+def test_the_outcomes_group_is_listed_only_where_it_gathers_several_types():
+    def labels(counts: dict[str, int], **params) -> list[str]:
+        values = doc_type_facet(counts, SearchParams(q="x", **params), lambda args: "")
+        return [f"{v.label}: {v.count}" for v in values]
+
+    one = {"ministerial_statement": 3, "news_article": 2}
+    assert labels(one) == ["Ministerial statement: 3", "News article: 2"]
+    chosen = labels(one, types=("outcomes",))  # chosen, it stays, to be taken away
+    assert chosen[0] == "Official outcomes (statements, declarations): 3"
+    two = {**one, "declaration": 1}
+    assert labels(two)[0] == "Official outcomes (statements, declarations): 4"

@@ -66,10 +66,16 @@ def year_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> lis
 
 
 def doc_type_facet(counts: dict[str, int], params: SearchParams, url: UrlFor) -> list[FacetValue]:
-    """Document types, commonest first, after their groups ("Official outcomes"); several
-    may be chosen at once, each value adding its type to those chosen or taking it away."""
+    """Document types, commonest first, after their groups ("Official outcomes") where a
+    group gathers two types or more of the results (one would only repeat its type's line)
+    or is chosen; several may be chosen at once, each value adding its type to those chosen
+    or taking it away."""
     values = []
-    groups = [(group, sum(counts.get(t, 0) for t in types)) for group, types in TYPE_GROUPS.items()]
+    groups = [
+        (group, sum(counts.get(t, 0) for t in types))
+        for group, types in TYPE_GROUPS.items()
+        if sum(1 for t in types if counts.get(t)) > 1 or group in params.types
+    ]
     singles = [(key, counts[key]) for key in sorted(counts, key=lambda k: (-counts[k], k))]
     for key, count in [g for g in groups if g[1]] + singles:
         active = key in params.types
