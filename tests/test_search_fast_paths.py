@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.index import queries
+from indexer.index import passage_analysis, queries
+from indexer.index.passage_analysis import Analysed
 from indexer.search import highlight, snippets
-from indexer.search.snippets import Analysed
 from tests.fuzz_strategies import FUZZ
 from tests.search_fixtures import engine  # noqa: F401
 
@@ -163,8 +163,8 @@ TEXT_PIECES = ["trade", "U.S.", "a.&b", "e.g.", "é", "x27", " ", "\n", "\u00a0"
 @given(st.lists(st.sampled_from(TEXT_PIECES), max_size=30).map("".join))
 def test_any_text_splits_into_the_words_the_index_has(text):
     # a text in no script needing segments is read in one pass, as word by word
-    forms, starts = highlight.word_forms(text)
-    words = [(w, s) for w, s, _ in highlight._words(text)]
+    forms, starts = passage_analysis.word_forms(text)
+    words = [(w, s) for w, s, _ in passage_analysis.words(text)]
     assert list(zip(forms, starts, strict=True)) == words
 
 
@@ -172,7 +172,8 @@ def _snippet_the_long_way(text: str, stems: set[str], exact: set[str]) -> str:
     """The snippet as cut from the whole text split into words, then highlighted."""
     words = text.split()
     if len(words) > snippets.SNIPPET_WORDS:
-        hits = (s for w, s, _ in highlight._words(text) if highlight._matches(w, stems, exact))
+        hits = passage_analysis.words(text)
+        hits = (s for w, s, _ in hits if highlight._matches(w, stems, exact))
         first = next(hits, None)
         at = len(text[:first].split()) - (not text[first - 1].isspace()) if first else 0
         start = max(0, min(at - 10, len(words) - snippets.SNIPPET_WORDS))

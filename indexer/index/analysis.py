@@ -13,7 +13,8 @@ from typing import Any
 
 import Stemmer
 from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from indexer.index.segment import TOKEN, one_han_form, segments
@@ -23,8 +24,10 @@ from indexer.index.variants import one_spelling
 # 7: Snowball's English stemmer; 8: British and American spellings stemmed as one, roles as a
 # column; 9: Chinese, Japanese and Thai words, combining marks; 10: each passage's lines'
 # paragraph anchors and numbers (marks); 11, 12: stems overridden (STEM_OVERRIDES); 13: Han
-# characters in one form (traditional as simplified)
-SCHEMA_VERSION = 13
+# characters in one form (traditional as simplified); 14: each passage's analysis for showing
+# it stored with it (indexer.index.passage_analysis)
+SCHEMA_VERSION = 14
+ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
 # Words kept short; "us" is not a stop word here (it is an economy).
 STOP_WORDS = frozenset(
@@ -284,6 +287,9 @@ def make_schema() -> Schema:
         position=STORED(),
         marks=STORED(),  # passage records: each line's paragraph [anchor, number (its ¶)]
         page=STORED(),
+        # passage records: the body's analysis for showing it (passage_analysis.encode),
+        # a column of bytes read as they are, not a stored field (unpickled and inflated)
+        analysis=COLUMN(VarBytesColumn()),
         meta=STORED(),  # doc records: document metadata (dict)
         paragraphs=STORED(),  # doc records: list of paragraph dicts
     )

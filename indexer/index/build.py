@@ -8,7 +8,8 @@ Layout of an index directory::
     .lock                   held (flock) by the one build allowed at a time
 
 A build copies the current generation into a fresh ``.build-*`` folder, deletes and re-adds
-only the documents whose content hash changed, writes the spelling dictionary
+only the documents whose content hash changed (each passage with its analysis for showing
+it, ``indexer.index.passage_analysis``), writes the spelling dictionary
 (``indexer.index.spelling``), the terms' precomputed scores (``indexer.index.impacts``),
 the commitment records and ``index_meta.json``, and then swaps the ``current`` link.
 Anything that goes wrong before the swap leaves the old index serving.
@@ -38,6 +39,7 @@ from indexer.extract import EXTRACTOR_VERSION, extract_corpus
 from indexer.extract.paragraphs import number_paragraphs
 from indexer.index import analysis, spelling, store
 from indexer.index.impacts import write_impacts
+from indexer.index.passage_analysis import Analysed
 from indexer.index.passages import make_passages, usable_text
 from indexer.model import Document, paragraph_anchors
 from indexer.record import build_record
@@ -203,6 +205,7 @@ def document_records(doc: Document) -> Iterator[dict[str, Any]]:
             title=title,
             _stored_title=doc.title,
             body=passage.text,
+            analysis=Analysed.of(passage.text).encode(),
             # The title leads the first passage's exact text so a quoted title is found (a
             # meeting's too, and its names in the thesaurus: "SME ministerial meeting").
             exact=f"{title}\n{passage.text}" if n == 0 else passage.text,

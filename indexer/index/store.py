@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +25,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, W3TermsReader, 
 from whoosh.filedb.filetables import HashReader
 from whoosh.util.numeric import byte_to_length
 
-from indexer.index.analysis import first_stem, fold_word, make_schema
+from indexer.index.analysis import ANALYSIS_FIELD, first_stem, fold_word, make_schema
 from indexer.index.spelling import is_acronym
 
 
@@ -44,7 +45,7 @@ class Index:
         try:
             self._ix = whoosh_index.open_dir(str(path))
             # Opened now: the files stay readable even if the folder is removed later.
-            self._idle = [self._searcher()]
+            self._idle = [Reader(self._searcher())]
         except Exception as exc:  # Whoosh raises many kinds for a damaged folder
             raise BackendError(f"{path}: {type(exc).__name__}: {exc}") from exc
         self._pool_lock = threading.Lock()
@@ -52,22 +53,22 @@ class Index:
 
     @contextmanager
     def reader(self) -> Iterator[Reader]:
-        """A searcher for this thread's use only, returned to the pool afterwards."""
+        """A reader (a searcher) for this thread's use only, returned to the pool afterwards."""
         with self._pool_lock:
-            searcher = self._idle.pop() if self._idle else None
-        if searcher is None:
+            reader = self._idle.pop() if self._idle else None
+        if reader is None:
             try:
-                searcher = self._searcher()
+                reader = Reader(self._searcher())
             except Exception as exc:
                 raise BackendError(f"{self.path}: {type(exc).__name__}: {exc}") from exc
         try:
-            yield Reader(searcher)
+            yield reader
         finally:
             with self._pool_lock:
                 if self._closed:
-                    searcher.close()
+                    reader.searcher.close()
                 else:
-                    self._idle.append(searcher)
+                    self._idle.append(reader)
 
     def _searcher(self):
         """A new Whoosh searcher whose field lengths (read for every passage BM25F scores)
@@ -98,8 +99,8 @@ class Index:
         with self._pool_lock:
             self._closed = True
             idle, self._idle = self._idle, []
-        for searcher in idle:
-            searcher.close()
+        for reader in idle:
+            reader.searcher.close()
 
     def doc_count(self) -> int:
         with self.reader() as r:
@@ -195,6 +196,14 @@ class Reader:
 
     def __init__(self, searcher):
         self.searcher = searcher
+        self._analyses: _BytesColumn | None = None  # made when first read
+
+    def analysis(self, docnum: int) -> bytes:
+        """The stored analysis of passage record ``docnum`` (``passage_analysis.Analysed
+        .encode``); b"" for a record that has none."""
+        if self._analyses is None:
+            self._analyses = _BytesColumn(self.searcher, ANALYSIS_FIELD)
+        return self._analyses[docnum]
 
     def column(self, name: str) -> list[Any]:
         """All values of a sortable field, by record number; None where a record has none.
@@ -235,6 +244,25 @@ class Reader:
         most frequent first."""
         terms = self.searcher.reader().most_frequent_terms("exact", number)
         return [t.decode() if isinstance(t, bytes) else t for _, t in terms]
+
+
+class _BytesColumn:
+    """A column of bytes of every segment of a searcher, read by record number. A segment
+    may have no such column at all (its records have no value), which Whoosh's reader of
+    all segments' columns does not allow for (see ``Reader.column``)."""
+
+    def __init__(self, searcher, name: str):
+        self._starts: list[int] = []
+        self._columns: list[Any] = []
+        for reader, start in searcher.reader().leaf_readers():
+            self._starts.append(start)
+            has = reader.has_column(name)
+            self._columns.append(reader.column_reader(name, translate=False) if has else None)
+
+    def __getitem__(self, docnum: int) -> bytes:
+        i = bisect_right(self._starts, docnum) - 1
+        column = self._columns[i] if i >= 0 else None
+        return b"" if column is None else column[docnum - self._starts[i]]
 
 
 def correction(ix: Reader, word: str, suggest: Callable[..., str | None]) -> str | None:

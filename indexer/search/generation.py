@@ -18,10 +18,11 @@ import numpy as np
 
 from indexer.index import queries, store, thesaurus
 from indexer.index.impacts import Impacts, best_first
+from indexer.index.passage_analysis import Analysed, AnalysisDamaged
 from indexer.index.spelling import Speller
 from indexer.search import doc_rank
 from indexer.search.bounded_cache import BoundedCache
-from indexer.search.snippets import Analysed, sentence_link, snippet
+from indexer.search.snippets import sentence_link, snippet
 
 INDEX_ENV = "APEC_SEARCH_INDEX"
 DEFAULT_INDEX = "index"
@@ -364,8 +365,8 @@ def line_mark(fields: dict, line: int) -> tuple[str | None, int | None]:
 
 @dataclass(frozen=True)
 class Shown:
-    """A passage record's stored fields, its analysed body and its result as every query
-    shows it (``result``)."""
+    """A passage record's stored fields, its analysed body (stored with it) and its result
+    as every query shows it (``result``)."""
 
     fields: dict[str, Any]
     body: Analysed
@@ -373,6 +374,8 @@ class Shown:
 
     @classmethod
     def read(cls, r: store.Reader, docnum: int) -> Shown:
+        """Passage record ``docnum`` as results show it. Raises store.BackendError when its
+        stored analysis is missing, damaged or not that of its body."""
         f = r.stored(docnum)
         base = {
             "id": f["doc_id"],
@@ -399,7 +402,11 @@ class Shown:
             "fetched_url": f.get("fetched_url"),
             "content_type": f.get("content_type"),
         }
-        return cls(f, Analysed.of(f.get("body", "")), base)
+        try:  # analysed when the index was built
+            body = Analysed.decode(f.get("body", ""), r.analysis(docnum))
+        except AnalysisDamaged as exc:
+            raise store.BackendError(f"passage record {docnum}: {exc}") from exc
+        return cls(f, body, base)
 
     def showing(self, parsed: queries.Parsed) -> Showing:
         """The passage's deep link, line, snippet and matching paragraph for the query
