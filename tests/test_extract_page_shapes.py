@@ -296,6 +296,29 @@ def test_places_from_wire_datelines_and_the_meetings_own_sentence(text, place):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("PORT ELLIS, Pelagia—Officials of the region adopted a plan.", "Port Ellis, Pelagia"),
+        ("SALTMARSH, Orlenia: The ministers endorsed the agenda.", "Saltmarsh, Orlenia"),
+        ("RIVERMOUTH (Pacific Wire): Ministers from the region met.", "Rivermouth"),
+        ("Rivermouth (PW) – The 38th meeting opened.", "Rivermouth"),
+        ("DUNMORE – An international group is meeting this week.", "Dunmore"),
+        ("Wire.example, DUNMORE, Cascadia – The minister said.", "Dunmore, Cascadia"),
+        # after the headline and a photo's caption
+        (
+            "Ministers pledge help\nThe minister. FILE PHOTO\nDUNMORE – The ministers met.",
+            "Dunmore",
+        ),
+        ("Ministers – all of them – adopted a plan on Friday.", None),  # not a place
+        ("Note: the plan was adopted by officials on Friday.", None),
+    ],
+)
+def test_places_from_datelines_without_a_date(text, place):
+    url = "https://www.coastline.example/business/story"
+    assert extract_metadata("Ministers pledge help", text, url).location == place
+
+
+@pytest.mark.parametrize(
     ("line", "chrome"),
     [
         ("Never miss a story: get the Coastline Daily newsletter free in your inbox.", True),

@@ -53,6 +53,14 @@ def _page(*paragraphs: str) -> bytes:
             ["Daily.example, HARBOUR TOWN, Atlantis – Menteri usaha kecil bertemu hari ini."],
             "Menteri usaha kecil bertemu hari ini",
         ),
+        (
+            ["HARBOUR TOWN, Atlantis—Officials of small business adopted a plan today."],
+            "Officials of small business adopted a plan today",
+        ),
+        (
+            ["RIVERMOUTH – Ministers of small business met today."],
+            "Ministers of small business met today",
+        ),
         # a script without spaces, with a Latin name in it, is cut as one without spaces
         (
             [

@@ -64,7 +64,9 @@ from indexer.model import Document, Paragraph
 # 14: a page opening as a speech ("Speech by ...", "Distinguished Delegates,") is a speech;
 #     an item of a database's list (".../Lists/Proposals/DispForm.aspx") is a web page.
 # 15: an untitled story's lede follows its dateline; a mailing list's tag is not the title's.
-EXTRACTOR_VERSION = 15
+# 16: a story's dateline without a date ("LAKESIDE, Atlantis—", "LAKESIDE (Agency): ",
+#     "LAKESIDE – ") in its first lines gives its place.
+EXTRACTOR_VERSION = 16
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -125,10 +125,25 @@ DATELINE = re.compile(
     rf"(?P<date>(?:{_DAY}\s+(?i:{_MONTH})|(?i:{_MONTH})\s+{_DAY})(?:,?\s+{_YEAR})?)"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:[–—-]+|:|(?<=\d)\.)\s"  # "Santiago, December 13, 2018. "
 )
-# "Lakeside (Agency) – ", "Site.com, LAKESIDE, Atlantis – ": a story's opening without a date
+# "Lakeside (Agency) – ", "Site.com, LAKESIDE, Atlantis – ", "LAKESIDE, Atlantis—",
+# "LAKESIDE, Shire: ", "LAKESIDE (Agency): ", "LAKESIDE – ": a story's opening without a
+# date (a place alone only in capitals: "Ministers – " opens no dateline)
 UNDATED_DATELINE = re.compile(
-    rf"^{_PLACE_PART}(?:\s*\([^)]{{1,40}}\)|(?:,\s*{_PLACE_PART}){{1,2}})\s*[–—-]+\s+"
+    rf"^(?P<place>{_PLACE_PART}(?P<parts>(?:,\s*{_PLACE_PART}){{1,2}})?)"
+    r"(?P<agency>\s*\([^)]{1,40}\))?\s*(?:[–—]+\s*|-+\s+|(?P<colon>(?<=[^\s:]):)\s+)(?=\S)"
 )
+
+
+def undated_dateline(line: str) -> re.Match[str] | None:
+    """The dateline without a date that opens ``line`` (UNDATED_DATELINE), or None: a
+    place alone (no economy, no agency) must be written in capitals and end at a dash
+    ("HELENA – "; "APEC: …" is a headline's subject)."""
+    match = UNDATED_DATELINE.match(line)
+    if not match or match["parts"] or match["agency"]:
+        return match
+    return match if match["place"].isupper() and not match["colon"] else None
+
+
 LABELLED_DATE = re.compile(r"^\s*(?:date|dated|fecha)\s*:\s*(?P<rest>.+)$", re.I)
 VENUE = re.compile(r"^\s*(?:venue|place|location|lugar)\s*:\s*(?P<rest>.+)$", re.I)
 STATUS_LINE = re.compile(
@@ -261,6 +276,10 @@ def find_date(*texts: str) -> str | None:
     return None
 
 
+OPENING_LINES = 5  # where a story's dateline without a date may stand
+DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
 def _clean_place(place: str) -> str | None:
     """'LAKESIDE' -> 'Lakeside'; a part naming a document or meeting ('Joint Ministerial
     Statement, Lakeside') is skipped; the place ends at a month, weekday or common word."""
@@ -268,8 +287,8 @@ def _clean_place(place: str) -> str | None:
     for part in (p.strip(" .") for p in place.split(",")):
         part = re.sub(r"^the\s+", "", part, flags=re.I)
         first = part.split()[0] if part.split() else ""
-        if not parts and NOT_PLACE_PART.search(part):
-            continue
+        if not parts and (NOT_PLACE_PART.search(part) or DOMAIN.fullmatch(part)):
+            continue  # "Site.com, LAKESIDE, Atlantis –": the site, then the place
         if not first or MONTH_NAME.match(first) or WEEKDAY.match(first):
             break
         if part.lower() in NOT_PLACES or len(part) < 3:
@@ -412,12 +431,16 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
     head = "\n".join(lines)[:HEAD_CHARS]
     line_dates, sentence_dates, labelled, status, bare, bylines = [], [], [], [], [], []
     line_places, venue_places = [], []
-    for line in lines:
+    opened = False
+    for n, line in enumerate(lines):
         place, date = _dateline(line, year_hint)
         if place or date:
             line_places += [place] if place else []
             line_dates += [date] if date else []
             continue
+        if n < OPENING_LINES and not opened and (undated := undated_dateline(line)):
+            opened = True  # a story's opening, after its headline or a photo's caption
+            line_places += [p for p in [_clean_place(undated["place"])] if p]
         short = len(line) <= LINE_CHARS
         match = PLACE_LINE.match(line) if short else None
         if match and (date := find_date(match.group("rest"))):

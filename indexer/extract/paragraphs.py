@@ -28,8 +28,8 @@ from indexer.extract.metadata import (
     DATELINE,
     DAY_MONTH,
     MEETING,
-    UNDATED_DATELINE,
     find_date,
+    undated_dateline,
 )
 from indexer.model import Paragraph
 
@@ -195,7 +195,7 @@ def lede_title(paragraphs: list[Paragraph]) -> str:
     first = next(
         (p.text.strip() for p in paragraphs if p.kind != HEADER_KIND and p.text.strip()), ""
     )
-    dateline = DATELINE.match(first) or UNDATED_DATELINE.match(first)
+    dateline = DATELINE.match(first) or undated_dateline(first)
     first = first[dateline.end() :] if dateline else first
     match = FIRST_SENTENCE.match(first)
     sentence = (match.group(0) if match else first).rstrip(".。")
