@@ -181,7 +181,7 @@ def test_atom_feed_newest_first(client):  # noqa: F811
     assert summary.get("type") == "html" and "<mark>digitalisation</mark>" in summary.text
 
 
-def test_atom_entries_name_their_own_authors(tmp_path):
+def test_atom_entries_name_their_own_authors_and_dates(tmp_path):
     # a third party's story is its publisher's, not APEC's; a statement is APEC's wherever read
     docs = [
         make_document(
@@ -200,6 +200,21 @@ def test_atom_entries_name_their_own_authors(tmp_path):
             doc_type="ministerial_statement",
             publisher="Share Example",
         ),
+        make_document(  # the working group's plan, read on a document-sharing site
+            "https://share.example/gannet-plan",
+            "Gannet plan",
+            ["The working group's plan counts gannets."],
+            doc_type="strategic_plan",
+            publisher="Share Example",
+        ),
+        make_document(  # undated: the entry is dated when the crawl read it, not 1970
+            "https://wire.example/gannets-undated",
+            "Gannet notes",
+            ["Notes on gannets of the bay."],
+            doc_type="news_article",
+            publisher="Harbour <Wire>",
+            fetched_at="2026-02-03T04:05:06+00:00",
+        ),
     ]
     feed_app = create_app({"INDEX_DIR": make_index(tmp_path, docs), "TESTING": True})
     response = feed_app.test_client().get("/search.atom", query_string={"q": "gannets"})
@@ -211,8 +226,15 @@ def test_atom_entries_name_their_own_authors(tmp_path):
     assert authors == {
         "https://wire.example/gannets": "Harbour <Wire>",
         "https://share.example/gannet-statement": "Asia-Pacific Economic Cooperation",
+        "https://share.example/gannet-plan": "Asia-Pacific Economic Cooperation",
+        "https://wire.example/gannets-undated": "Harbour <Wire>",
     }
     assert feed.find(f"{ATOM}author") is None  # each entry has its own
+    updated = {
+        e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated") for e in feed.findall(f"{ATOM}entry")
+    }
+    assert updated["https://wire.example/gannets-undated"] == "2026-02-03T04:05:06Z"
+    assert updated["https://wire.example/gannets"] == "2024-01-01T00:00:00Z"  # its year's
 
 
 def test_atom_feed_escapes_the_script_document(client):  # noqa: F811

@@ -28,6 +28,9 @@ AUTHOR = "Asia-Pacific Economic Cooperation"
 AUTHOR_SHORT = "APEC"
 MEETING_TYPES = ("ministerial_statement", "chairs_statement", "declaration")
 MEETING_PAPERS = ("outcome", "annex", "report", "speech")  # roles published at the meeting
+# what APEC's meetings and working group adopt or record: APEC's wherever it is read
+APEC_TYPES = (*MEETING_TYPES, "meeting_report", "strategic_plan", "terms_of_reference")
+APEC_ROLES = ("outcome", "annex", "report")
 
 _BIBTEX_SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -66,10 +69,11 @@ def long_date(iso: str) -> str:
 
 def author(doc: dict[str, Any]) -> tuple[str, str | None]:
     """(author, short form or None): APEC for its own documents and for what its meetings
-    adopted wherever it is read (a statement uploaded to a document-sharing site is still
-    APEC's), else the publisher."""
+    and working group adopted or recorded wherever it is read (a statement or the group's
+    strategic plan uploaded to a document-sharing site is still APEC's), else the
+    publisher."""
     publisher = (doc.get("publisher") or "").strip()
-    adopted = doc.get("role") == "outcome" or doc.get("doc_type") in MEETING_TYPES
+    adopted = doc.get("role") in APEC_ROLES or doc.get("doc_type") in APEC_TYPES
     if (
         adopted
         or not publisher

@@ -685,12 +685,18 @@ class Engine:
 
     def metadata(self, doc_id: str) -> dict | None:
         """The document's metadata as ``document`` gives it (``{"id", "title", "publisher",
-        "doc_type", "role", ...}``) without its paragraphs; None for an unknown id."""
+        "doc_type", "role", "url", "fetched_at", ...}``) without its paragraphs; None for an
+        unknown id."""
         with self._reading() as (_, r):
             fields = r.find(passage_id=doc_id)
         if not fields or "meta" not in fields:
             return None
-        return {"id": doc_id, **fields["meta"], "url": fields.get("url", "")}
+        return {
+            "id": doc_id,
+            **fields["meta"],
+            "url": fields.get("url", ""),
+            "fetched_at": fields.get("fetched_at"),
+        }
 
     def document(self, doc_id: str, highlight: str | None = None) -> dict | None:
         """The document's metadata and paragraphs, each with its HTML (the words of

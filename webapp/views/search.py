@@ -129,9 +129,11 @@ def _meeting_of(result: dict[str, Any]) -> str | None:
     )
 
 
-def entry_date(result: dict[str, Any]) -> str:
-    """An Atom entry needs a date: the document's, else its year's (see `rfc3339`)."""
-    return result.get("date") or str(result.get("year") or "")
+def entry_date(result: dict[str, Any], metadata: dict[str, Any] | None) -> str:
+    """An Atom entry needs a date: the document's, else its year's (see `rfc3339`), else
+    (undated) when the crawl read it, never the Unix epoch."""
+    fetched = (metadata or {}).get("fetched_at") or ""
+    return result.get("date") or str(result.get("year") or "") or fetched
 
 
 @bp.get("/search.atom")
@@ -141,8 +143,9 @@ def atom() -> Response:
     kwargs = params.engine_kwargs() | {"page": 1, "sort": "newest"}
     engine = get_engine()
     result = search_box(engine, params.q, answer=False, **kwargs)
-    entry_dates = [entry_date(r) for r in result["results"]]
-    authors = [author(engine.metadata(r["id"]) or r)[0] for r in result["results"]]
+    metadata = [engine.metadata(r["id"]) for r in result["results"]]
+    entry_dates = [entry_date(r, m) for r, m in zip(result["results"], metadata, strict=True)]
+    authors = [author(m or r)[0] for r, m in zip(result["results"], metadata, strict=True)]
     body = render_template(
         "atom.xml",
         params=params,
