@@ -20,6 +20,8 @@ STORY = "Ministers responsible for small firms agreed on a plan to help them exp
         ("https://paper.example/read/20131004/367/167140/ministers-meet", "2013-10-04"),
         ("https://daily.example/kindle/2014-09/04/content_18546875.htm", "2014-09-04"),
         ("https://blog.example/2015/11/summit-closes/", "2015-11"),
+        ("https://www.example.org/Press/News-Releases/2012/0504_sme.aspx", "2012-05-04"),
+        ("https://www.example.org/Press/News-Releases/2012/1399_sme.aspx", None),
         ("https://archive.example/web/20070220212401/http://gov.example/speech", None),
         ("https://www.example.org/meeting-papers/2013_sme", None),
     ],

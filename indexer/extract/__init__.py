@@ -66,7 +66,9 @@ from indexer.model import Document, Paragraph
 # 15: an untitled story's lede follows its dateline; a mailing list's tag is not the title's.
 # 16: a story's dateline without a date ("LAKESIDE, Atlantis—", "LAKESIDE (Agency): ",
 #     "LAKESIDE – ") in its first lines gives its place.
-EXTRACTOR_VERSION = 16
+# 17: a release named by its month and day in its year's folder ("/2012/0504_sme.aspx") is
+#     dated by it.
+EXTRACTOR_VERSION = 17
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -2,7 +2,8 @@
 dates of indexer.extract.metadata:
 
 - in the address: `/20131004/`, an article id that starts with its timestamp
-  (`nid=2025090118055914010`, `/2005090209370984702`), `/2014-09/04/`, `/2015/11/`;
+  (`nid=2025090118055914010`, `/2005090209370984702`), `/2014-09/04/`, `/2015/11/`, a
+  release named by its month and day in its year's folder (`/2012/0504_sme.aspx`);
 - numeric dates: `27/05/2019` (day first), `08/29/2001` (month first where the day
   cannot be a month), `2020/12/22`, `25/06/98` (two-digit years read as 19xx/20xx);
 - month names of the languages the record holds (Spanish, French, Indonesian, Malay,
@@ -197,6 +198,10 @@ _URL_PARTS = re.compile(
 )
 
 
+# "/News-Releases/2012/0504_sme.aspx": a year's folder, then the month and day naming a file
+_URL_YEAR_MMDD = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])_")
+
+
 # a web archive's capture time ("/web/20070220212401/"): when it was copied, not written
 ARCHIVE_STAMP = re.compile(r"/web/\d{8,14}[a-z_]*/")
 
@@ -212,6 +217,11 @@ def url_date(url: str, latest: int) -> str | None:
             if m.group(3):
                 return _date(year, int(m.group(2)), int(m.group(3)))
             return f"{year}-{m.group(2)}"
+    for m in _URL_YEAR_MMDD.finditer(path):
+        year = int(m.group(1))
+        iso = _date(year, int(m.group(2)), int(m.group(3))) if year <= latest else None
+        if iso:
+            return iso
     for where in (path, unquote(parts.query)):
         for m in _URL_COMPACT.finditer(where):
             year = int(m.group(1))
