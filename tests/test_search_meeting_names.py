@@ -124,6 +124,10 @@ def test_the_hint_says_whether_the_record_lists_an_outcome_of_the_meeting():
     assert hint("44th SME ministerial meeting").outcome is True
     stories = [dict(m, documents=[{"id": "s", "role": "news"}]) for m in MEETINGS]
     assert meeting_hint("44th SME ministerial meeting", lambda: stories).outcome is False
+    # a working group's meeting has its summary record, a ministerial meeting its statement
+    reported = [dict(m, documents=[{"id": "r", "role": "report"}]) for m in MEETINGS]
+    assert meeting_hint("90th SMEWG meeting", lambda: reported).outcome is True
+    assert meeting_hint("44th SME ministerial meeting", lambda: reported).outcome is False
 
 
 def test_the_hint_keeps_the_words_as_typed():

@@ -53,7 +53,7 @@ class MeetingHint:
     meeting: dict[str, Any]  # {"series", "number", "year", "city", "economy"}
     words: tuple[str, ...]  # as typed
     rest: str
-    outcome: bool  # whether the record lists an outcome document of the meeting
+    outcome: bool  # whether the record lists an outcome document (SMEWG: or its summary record)
 
     def as_json(self) -> dict[str, Any]:
         """``{"key", "meeting": {"series", "number", "year", "city", "economy"}, "words",
@@ -144,6 +144,8 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
         return None
     meeting = named.candidates[0]
     roles = {d.get("role") for d in meeting.get("documents") or []}
+    # a working group's meeting adopts no statement: its summary record is its outcome
+    outcome_roles = {"outcome", "report"} if meeting.get("series") == "smewg" else {"outcome"}
     if not roles - {"mention"}:
         return None  # nothing to list first
     spans = named.spans
@@ -151,7 +153,7 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
     rest = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(q))
     shown = {k: meeting.get(k) for k in ("series", "number", "year", "city", "economy")}
     rest = " ".join(rest.split())
-    return MeetingHint(meeting["key"], shown, words, rest, outcome="outcome" in roles)
+    return MeetingHint(meeting["key"], shown, words, rest, outcome=bool(roles & outcome_roles))
 
 
 def absent_meeting(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> str | None:
