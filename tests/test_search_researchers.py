@@ -454,3 +454,13 @@ def test_the_outcomes_group_is_listed_only_where_it_gathers_several_types():
     assert chosen[0] == "Official outcomes (statements, declarations): 3"
     two = {**one, "declaration": 1}
     assert labels(two)[0] == "Official outcomes (statements, declarations): 4"
+
+
+def test_a_type_preference_that_no_result_meets_says_so(engine, client):
+    assert engine.search("Nanjing 2014 ministerial statement")["type_hint"]["matched"] == 1
+    found = engine.search("terns statement")
+    assert found["type_hint"]["matched"] == 0 and found["results"]
+    chip = soup(client, "/search", q="terns statement").select_one(".type-hint").get_text()
+    assert "none of the results is one" in chip
+    chip = soup(client, "/search", q="Nanjing 2014 ministerial statement").select_one(".type-hint")
+    assert "none of the results" not in chip.get_text()

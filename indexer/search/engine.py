@@ -205,9 +205,9 @@ class Engine:
         documents holding the other words first, then the documents matching ``q``, then its
         other documents. Sorted by date, the same documents are found. Returns the
         ``--json`` shape the README gives, with ``expanded`` (``[{"term", "concept"}]``: the
-        thesaurus terms also matched), ``type_hint`` (``{"words", "types", "label"}`` or
-        None), ``meeting_hint`` (``MeetingHint.as_json`` or None) and ``absent_meeting``
-        (the title of a meeting ``q`` names that the record has no document of, or None).
+        thesaurus terms also matched), ``type_hint`` (``TypeHint.as_json`` or None),
+        ``meeting_hint`` (``MeetingHint.as_json`` or None) and ``absent_meeting`` (the title
+        of a meeting ``q`` names that the record has no document of, or None).
         """
         started = time.perf_counter()
         notes: list[str] = []
@@ -278,7 +278,7 @@ class Engine:
             "limit": limit,
             "sort": sort,
             "expanded": [{"term": t, "concept": c} for t, c in expanded],
-            "type_hint": hint.as_json() if hint else None,
+            "type_hint": hint.as_json(facets.get("doc_type") or {}) if hint else None,
             "meeting_hint": named.as_json() if named else None,
             "absent_meeting": absent,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),

@@ -42,12 +42,15 @@ class TypeHint:
     labels: tuple[str, ...]
     rest: str
 
-    def as_json(self) -> dict[str, Any]:
-        """``{"words": [as typed], "types": [sorted], "label": "statements"}``."""
+    def as_json(self, type_counts: dict[str, int]) -> dict[str, Any]:
+        """``{"words": [as typed], "types": [sorted], "label": "statements", "matched": n}``,
+        ``matched`` the results of the preferred types (``type_counts``: the results' count
+        by type, the type facet)."""
         return {
             "words": list(self.words),
             "types": sorted(self.types),
             "label": " and ".join(self.labels),
+            "matched": sum(type_counts.get(t, 0) for t in self.types),
         }
 
 
