@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from indexer.index import passage_analysis, queries
 from indexer.index.passage_analysis import Analysed
 from indexer.search import highlight, snippets
+from indexer.text.sentences import split_sentences
 from tests.fuzz_strategies import FUZZ
 from tests.search_fixtures import engine  # noqa: F401
 
@@ -169,12 +170,22 @@ def test_any_text_splits_into_the_words_the_index_has(text):
 
 
 def _snippet_the_long_way(text: str, stems: set[str], exact: set[str]) -> str:
-    """The snippet as cut from the whole text split into words, then highlighted."""
+    """The snippet as cut from the whole text split into words, around the first match of
+    the sentence holding the most query terms (the first of equals), then highlighted."""
     words = text.split()
     if len(words) > snippets.SNIPPET_WORDS:
-        hits = passage_analysis.words(text)
-        hits = (s for w, s, _ in hits if highlight._matches(w, stems, exact))
-        first = next(hits, None)
+        hits = [
+            (s, passage_analysis.term_of(w, stems, exact))
+            for w, s, _ in passage_analysis.words(text)
+            if highlight._matches(w, stems, exact)
+        ]
+        sentences = split_sentences(text)
+        best, most = None, 0
+        for sentence in sentences:
+            inside = [(s, t) for s, t in hits if sentence.start <= s < sentence.end]
+            if len({t for _, t in inside}) > most:
+                best, most = inside[0][0], len({t for _, t in inside})
+        first = best if best is not None else next((s for s, _ in hits), None)
         at = len(text[:first].split()) - (not text[first - 1].isspace()) if first else 0
         start = max(0, min(at - 10, len(words) - snippets.SNIPPET_WORDS))
         end = start + snippets.SNIPPET_WORDS
@@ -217,3 +228,13 @@ def test_a_concept_reads_the_same_from_the_caches_after_searches(engine, text): 
     queries._read_alone.cache_clear()
     queries._other_term.cache_clear()
     assert repr(queries.parse(text, expand=True).query) == first
+
+
+def test_the_snippet_shows_the_sentence_the_deep_link_goes_to():
+    filler = " ".join(f"word{n}" for n in range(70))
+    text = f"The ibis nests here. {filler}. Rangers saw the ibis beside a heron at dawn."
+    parsed = queries.parse("ibis heron")
+    shown = snippets.snippet(text, parsed)
+    assert "<mark>heron</mark>" in shown and shown.startswith("… ")
+    link, _ = snippets.sentence_link("https://example.org/p", "html", text, None, parsed)
+    assert "Rangers%20saw%20the%20ibis" in link

@@ -224,13 +224,9 @@ class Analysed:
         exact = tuple(sorted(t for t in parsed.exact if t in self.by_folded))
         return exact, tuple(sorted(t for t in parsed.stems if t in self.by_stem))
 
-    def first_match(self, marked: Marked) -> int | None:
-        """The character offset of the first ``marked`` word; None when there is none."""
-        return self.starts[marked.at[0]] if marked.at else None
-
-    def best_sentence(self, parsed: queries.Parsed, marked: Marked) -> tuple[Sentence, int] | None:
-        """The sentence holding the most distinct query terms (the first of equals) and
-        the index of its first whitespace-split word holding one; None when none does."""
+    def _best(self, parsed: queries.Parsed, marked: Marked) -> tuple[int, int] | None:
+        """(index, offset of its first marked word) of the sentence holding the most
+        distinct query terms (the first of equals); None when none holds one."""
         terms: dict[int, set[str | None]] = {}
         first: dict[int, int] = {}  # sentence -> offset of its first marked word
         for w in marked.at:
@@ -244,9 +240,26 @@ class Analysed:
         if not terms:
             return None
         best = max(terms, key=lambda i: (len(terms[i]), -i))
+        return best, first[best]
+
+    def best_sentence(self, parsed: queries.Parsed, marked: Marked) -> tuple[Sentence, int] | None:
+        """The sentence holding the most distinct query terms (the first of equals) and
+        the index of its first whitespace-split word holding one; None when none does."""
+        found = self._best(parsed, marked)
+        if found is None:
+            return None
+        best, first = found
         start, end = self.bounds[best], self.ends[best]
         sentence = Sentence(self.text[start:end], start, end)  # as split_sentences gave it
-        return sentence, _word_index(sentence.text, first[best] - sentence.start)
+        return sentence, _word_index(sentence.text, first - sentence.start)
+
+    def best_match(self, parsed: queries.Parsed, marked: Marked) -> int | None:
+        """The character offset of the best sentence's first marked word (``best_sentence``:
+        where the deep link goes), else of the first marked word; None when there is none."""
+        found = self._best(parsed, marked)
+        if found:
+            return found[1]
+        return self.starts[marked.at[0]] if marked.at else None
 
     def spaced_plainly(self, start: int, stop: int) -> bool:
         """Whether every run of whitespace in text[start:stop] (a cut between words) is

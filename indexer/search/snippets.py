@@ -50,15 +50,15 @@ def snippet(
     analysed: Analysed | None = None,
     marked: Marked | None = None,
 ) -> str:
-    """The passage (cut to about SNIPPET_WORDS words around the first match), highlighted.
-    ``analysed`` is ``Analysed.of(text)`` and ``marked`` its ``marked(parsed)``, when
-    already at hand."""
+    """The passage (cut to about SNIPPET_WORDS words around its best sentence's first match,
+    the words ``sentence_link`` links to), highlighted. ``analysed`` is
+    ``Analysed.of(text)`` and ``marked`` its ``marked(parsed)``, when already at hand."""
     analysed = analysed or Analysed.of(text)
     marked = marked or analysed.marked(parsed)
     spaced = analysed.spaced
     if len(spaced) <= SNIPPET_WORDS:
         return _marked_cut(text, 0, len(text), parsed, analysed, marked)
-    first = analysed.first_match(marked)
+    first = analysed.best_match(parsed, marked)
     at = bisect_right(spaced, first) - 1 if first is not None else 0
     start = max(0, min(at - 10, len(spaced) - SNIPPET_WORDS))
     end = start + SNIPPET_WORDS
