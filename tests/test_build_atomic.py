@@ -1,15 +1,18 @@
 """The build is atomic: readers keep the old index until the new one is complete."""
 
+import json
 import os
 import threading
 
 import pytest
 
 from indexer.index import store
+from indexer.index.analysis import SCHEMA_VERSION
 from indexer.index.build import BuildRunning, build_index, build_lock, current_generation
 from indexer.search.engine import Engine
-from indexer.search.generation import IndexDamaged, IndexMissing
+from indexer.search.generation import IndexDamaged, IndexMissing, IndexOutdated
 from tests.helpers import make_corpus, make_document
+from webapp import create_app
 
 
 def doc(n: int, text: str):
@@ -116,6 +119,20 @@ def test_a_corrupt_index_is_not_served_and_is_rebuilt(built):
         Engine(index).search("export")
     summary = build_index(corpus, index)
     assert "damaged" in summary.rebuilt_because
+    assert Engine(index).search("export")["total"] == 1
+
+
+def test_an_index_of_another_schema_is_not_served_and_is_rebuilt(built):
+    _, corpus, index = built
+    meta_file = current_generation(index) / "index_meta.json"
+    meta = json.loads(meta_file.read_text())
+    meta_file.write_text(json.dumps(meta | {"schema_version": SCHEMA_VERSION - 1}))
+    with pytest.raises(IndexOutdated, match="run `apec-search index`"):
+        Engine(index).search("export")
+    page = create_app({"INDEX_DIR": index, "TESTING": True}).test_client().get("/search?q=x")
+    assert page.status_code == 503 and b"another version of apec-search" in page.data
+    summary = build_index(corpus, index)
+    assert summary.rebuilt_because == "the index schema changed"
     assert Engine(index).search("export")["total"] == 1
 
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.index import queries, store
+from indexer.index.analysis import SCHEMA_VERSION
 from indexer.index.build import CURRENT, read_meta
 from indexer.model import DOC_TYPES
 from indexer.record.placement import ROLES
@@ -27,6 +28,7 @@ from indexer.search.generation import (
     Generation,
     IndexDamaged,
     IndexMissing,
+    IndexOutdated,
     Matches,
 )
 from indexer.search.snippets import mentions, sentence_link
@@ -134,6 +136,13 @@ class Engine:
 
     def _open(self, target: str) -> Generation:
         if self._gen is None or self._gen.target != target:
+            built = read_meta(self.index_dir / target).get("schema_version")
+            if built is not None and built != SCHEMA_VERSION:
+                raise IndexOutdated(
+                    f"The search index in {self.index_dir} was built by another version of"
+                    f" apec-search (index schema {built}; this version reads {SCHEMA_VERSION}):"
+                    " run `apec-search index` to rebuild it."
+                )
             try:
                 gen = Generation.open(self.index_dir / target, target)
             except store.BackendError as exc:
@@ -163,8 +172,9 @@ class Engine:
 
     def open(self) -> None:
         """Open the current generation now rather than at the first search (starting its
-        warm-up, with ``warm_up``). Raises IndexMissing when there is no index yet, and
-        IndexDamaged when it cannot be read."""
+        warm-up, with ``warm_up``). Raises IndexMissing when there is no index yet,
+        IndexDamaged when it cannot be read, and IndexOutdated when another version of
+        apec-search built it (another ``SCHEMA_VERSION``)."""
         self._current()
 
     @property

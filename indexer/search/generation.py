@@ -71,6 +71,10 @@ class IndexDamaged(IndexMissing):
     """The served index cannot be read."""
 
 
+class IndexOutdated(IndexMissing):
+    """The served index was built by a version of apec-search storing another schema."""
+
+
 @dataclass
 class Generation:
     """One opened index generation and per-document columns for facets and sorting."""
