@@ -174,6 +174,18 @@ def test_the_theme_is_the_quoted_words_after_theme():
     assert span("What was the theme?", sentence) == ("Small Firms, Wide Horizons", STRONG)
 
 
+def test_where_another_forums_meeting_was_held_is_not_the_answer():
+    q = "Where was the 2031 SME Ministerial Meeting held?"
+    trade = "Ministers Responsible for Trade (MRT) 2031 meeting held in Saltmarsh, Orlenia."
+    assert span(q, f"The ministers endorsed it at the APEC {trade}") is None
+    csom = "Concluding Senior Officials Meeting (CSOM) held on 13 May 2031 in Dunmore."
+    assert span(q, f"Officials endorsed it during the APEC {csom}") is None
+    assert span(q, "The SME Ministerial Meeting was held in Rivermouth, Pelagia.") == (
+        "Rivermouth, Pelagia",
+        STRONG,
+    )
+
+
 def test_a_venue_is_not_where_a_meeting_was_held():
     assert (
         span("Where was the meeting held?", "It was held at the Harbour Convention Centre.") is None

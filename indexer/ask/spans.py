@@ -150,7 +150,7 @@ def _chair(sentence: str) -> Iterator[tuple[int, int, float]]:
 
 # Another forum's meeting ("the Leaders' Meeting", "the Finance Ministers' Meeting",
 # "Ministers Responsible for Trade", the foreign and trade ministers' "APEC Ministerial
-# Meeting"): who chaired it did not chair the SME meeting.
+# Meeting"): who chaired it did not chair the SME meeting, nor was it held where it was.
 _OTHER_MEETING = _re(
     r"\b(?:(?:Economic\s+)?Leaders|Finance|Trade|Foreign|Tourism|Energy|Health|Women|Transport"
     r"(?:ation)?|Education|Oceans?|Forestry|Mining|Agriculture|Food\s+Security|Structural\s+"
@@ -164,10 +164,11 @@ _CHAIRED_NEXT = _re(r"\s+(?:who\s+)?(?:co-)?(?:chaired|presided\s+over)\b")
 NEAR_MEETING = 60  # characters either side of a chair's name that say whose meeting it is
 
 
-def chairs_another_meeting(sentence: str, start: int, end: int) -> bool:
-    """Whether the chair named at start:end chaired another forum's meeting: one named
-    just before the name with nothing on SMEs after it ("the Leaders' Meeting chaired by
-    ..."), or just after its "chaired" ("... chaired the Trade Ministers' Meeting")."""
+def of_another_meeting(sentence: str, start: int, end: int) -> bool:
+    """Whether the chair or place named at start:end is another forum's meeting's: one
+    named just before the name with nothing on SMEs after it ("the Leaders' Meeting
+    chaired by ...", "the Ministers Responsible for Trade (MRT) meeting held in ..."), or
+    just after a chair's "chaired" ("... chaired the Trade Ministers' Meeting")."""
     before = sentence[max(0, start - NEAR_MEETING) : start]
     named = list(_OTHER_MEETING.finditer(before))
     if named and not _SME.search(before, named[-1].end()):
@@ -736,7 +737,7 @@ def find_span(
             not is_place_name(text) or _REGION_AFTER.match(sentence, end)
         ):
             continue  # a region, a venue or an event is not where a meeting was
-        if answer_type == "chair" and chairs_another_meeting(sentence, start, end):
+        if answer_type in ("chair", "place") and of_another_meeting(sentence, start, end):
             continue  # who chaired the Leaders' Meeting did not chair the SME meeting
         if near and _qualifies(answer_type, keys(sentence[end : end + 40]), near):
             strength = STRONG
