@@ -593,6 +593,28 @@ def test_an_undated_story_naming_the_meetings_city_belongs_to_the_one_meeting_he
     assert build_record([statement(2031, LAKESIDE), again, undated]).apply(undated).meeting is None
 
 
+def test_the_first_meeting_is_when_it_was_held_not_when_it_was_planned():
+    planned = story(
+        "https://wire.example/plan",
+        "Annex on achievements",
+        "APEC's achievements rest on the Leaders' instructions to convene the first SME"
+        " Ministerial Meeting in 2029.",
+        2040,
+    )
+    held = story(
+        "https://wire.example/eighth",
+        "Eighth meeting prepared",
+        "The SME Ministerial Meeting has been held seven times since it was first launched"
+        " in 2030 in Lakeside, Atlantis.",
+        2037,
+    )
+    (first,) = [m for m in build_record([planned, held]).meetings if m.number == 1]
+    assert (first.year, first.city) == (2030, "Lakeside")
+    # alone, the plan still dates the meeting (announced), for want of anything better
+    (alone,) = build_record([planned]).meetings
+    assert (alone.number, alone.year) == (1, 2029)
+
+
 def test_malay_indonesian_tagalog_vietnamese_spanish_and_thai_news_name_the_meeting():
     shapes = {
         "Mesyuarat Peringkat Menteri Perusahaan Kecil dan Sederhana ke-38 APEC berakhir.": 38,

@@ -297,10 +297,11 @@ def _clean_place(place: str) -> str | None:
     return ", ".join(parts) or None
 
 
-# "met in X", "held on 5-6 September in X", "Meeting in X", "will take place in X"
+# "met in X", "held on 5-6 September in X", "Meeting in X", "will take place in X", "first
+# launched in 1994 in X"
 _MEETING_PLACE = re.compile(
     r"(?i:\b(?:met|meet|gathered|convened|assembled|held|hosted|took\s+place|take\s+place"
-    r"|opened|meeting|smemm)\b)(?:\s+\w+){0,5}?\s+(?:(?i:on|from|during)\s+[^.;]{1,40}?\s+)?"
+    r"|opened|launched|meeting|smemm)\b)(?:\s+\w+){0,5}?\s+(?:(?i:on|from|during)\s+[^.;]{1,40}?\s+)?"
     rf"(?i:in)\s+(?:the\s+)?(?P<place>{PLACE})"
 )
 

@@ -84,9 +84,14 @@ GROUP_ORDINAL = re.compile(
 OWN_ORDINAL = re.compile(rf"(?i:\b(?:their|our|the)\s+(?P<ordinal>{ORDINAL})\s+meeting)\b")
 FUTURE = re.compile(
     r"\b(?:will|shall|to\s+be\s+held|scheduled\s+(?:for|to)|upcoming|forthcoming"
-    r"|prepar(?:e|es|ed|ing|ations?)\s+for|to\s+host|next\s+(?:year|meeting))\b",
+    r"|prepar(?:e|es|ed|ing|ations?)\s+for|to\s+host|next\s+(?:year|meeting)"
+    # a meeting planned: "the Leaders' instructions to convene the first ... in 1993"
+    r"|(?:instruct\w*|decid\w*|decision|agreed|propos\w*|call\w*)\s+to\s+(?:convene|hold|organi[sz]e))\b",
     re.I,
 )
+# the series' first meeting told in passing: "(the meeting) ... is first launched in 1994
+# in Osaka, Japan", "was first held in 1994 in Osaka"
+FIRST_HELD = re.compile(r"\bfirst\s+(?:launched|held|convened|organi[sz]ed)\s+in\s+(?:19|20)\d\d\b")
 HEADING_WORDS = 12  # a line this short that names a meeting is a heading
 # "Hon Fran Bailey MP, Chair of the 14th SME Ministerial Meeting"
 CHAIR_OF = re.compile(
@@ -334,7 +339,9 @@ def find_mentions(doc: Document) -> list[Mention]:
                 named.append(("sme_ministerial", int(number) if number else None, m.start()))
             if not named and position < HEAD and (m := UNNUMBERED.search(sentence)):
                 kind = (m.group("kind") or "").lower()
-                named.append(("smewg" if "group" in kind else "sme_ministerial", None, m.start()))
+                first = FIRST_HELD.search(sentence, m.end())
+                series = "smewg" if "group" in kind else "sme_ministerial"
+                named.append((series, 1 if first else None, first.start() if first else m.start()))
             for series, number, at in named:
                 # the first numbered meeting at the top is the document's own; so are the
                 # unnumbered names before it (a title without the number) and the opening
