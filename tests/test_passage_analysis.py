@@ -26,12 +26,16 @@ TEXTS = [
     'R&D for SMEs <script>alert("x")</script> & the A.P.E.C. "members" isn\'t &amp; &lt;',
     "1. We, the Ministers, welcomed the report. 2. We noted the plan (e.g. Annex A).",
     " ".join(f"word{n} trade finance, growth." for n in range(60)),  # longer than a snippet
+    "Trade grew. " * 6000,  # offsets past 65,535: four bytes each
 ]
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_stored_analysis_of_a_text_is_its_analysis(text):
-    assert Analysed.decode(text, Analysed.of(text).encode()) == Analysed.of(text)
+    made = Analysed.of(text)
+    loaded = Analysed.decode(text, made.encode())
+    assert loaded == made
+    assert [a.typecode for a in (loaded.starts, loaded.bounds)] == [made.starts.typecode] * 2
 
 
 def _paragraphs(texts: list[str]) -> list[str]:

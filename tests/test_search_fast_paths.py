@@ -157,6 +157,23 @@ def test_any_text_highlights_the_same_from_its_word_index(text, words):
     assert highlight.highlight(text, stems, exact, marked) == expected
 
 
+@FUZZ
+@given(
+    st.lists(
+        st.sampled_from(["Trade", "trading", "traded", "U.S.", "amp", "中小企業", "ministers"]),
+        max_size=30,
+    ).map(" ".join)
+)
+@pytest.mark.parametrize("words", QUERIES + [("trading", "trade"), ("中小",)])
+def test_each_marked_word_has_the_term_it_matches(words, text):
+    # its folded form when the query has it unstemmed, else its stem
+    parsed = queries.parse(" ".join(words))
+    parsed.exact |= {words[0]}
+    marked = Analysed.of(text).marked(parsed)
+    forms, _ = passage_analysis.word_forms(text)
+    assert marked.terms == {w: _term_of(forms[w], parsed.stems, parsed.exact) for w in marked.at}
+
+
 TEXT_PIECES = ["trade", "U.S.", "a.&b", "e.g.", "é", "x27", " ", "\n", "\u00a0", "中小企業", "ธุรกิจ"]
 
 
@@ -169,13 +186,20 @@ def test_any_text_splits_into_the_words_the_index_has(text):
     assert list(zip(forms, starts, strict=True)) == words
 
 
+def _term_of(form: str, stems: set[str], exact: set[str]) -> str | None:
+    """The query term a word form matches, from the form itself: its folded form when the
+    query has it unstemmed, else its stem (None when the query has neither)."""
+    folded, stem = passage_analysis.word_key(form)
+    return folded if folded in exact else stem if stem in stems else None
+
+
 def _snippet_the_long_way(text: str, stems: set[str], exact: set[str]) -> str:
     """The snippet as cut from the whole text split into words, around the first match of
     the sentence holding the most query terms (the first of equals), then highlighted."""
     words = text.split()
     if len(words) > snippets.SNIPPET_WORDS:
         hits = [
-            (s, passage_analysis.term_of(w, stems, exact))
+            (s, _term_of(w, stems, exact))
             for w, s, _ in passage_analysis.words(text)
             if highlight._matches(w, stems, exact)
         ]

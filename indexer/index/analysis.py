@@ -25,8 +25,9 @@ from indexer.index.variants import one_spelling
 # column; 9: Chinese, Japanese and Thai words, combining marks; 10: each passage's lines'
 # paragraph anchors and numbers (marks); 11, 12: stems overridden (STEM_OVERRIDES); 13: Han
 # characters in one form (traditional as simplified); 14: each passage's analysis for showing
-# it stored with it (indexer.index.passage_analysis)
-SCHEMA_VERSION = 14
+# it stored with it (indexer.index.passage_analysis); 15: its offsets in two bytes where
+# they fit
+SCHEMA_VERSION = 15
 ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
 # Words kept short; "us" is not a stop word here (it is an economy).

@@ -20,7 +20,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from typing import NamedTuple
 
 from indexer.index import queries
@@ -33,7 +32,7 @@ _TO_ESCAPE = re.compile(r"[&<>\"']")  # what html.escape changes
 _IRREGULAR = re.compile(r"\s{2,}|[^\S ]")  # whitespace other than one space
 
 
-class AnalysisDamaged(ValueError):
+class AnalysisDamaged(Exception):
     """A stored analysis that cannot be read, or that is not the analysis of its passage's
     text; ``str(e)`` says which."""
 
@@ -82,27 +81,23 @@ def word_forms(text: str) -> tuple[tuple[str, ...], array]:
     return tuple(forms), starts
 
 
-def term_of(form: str, stems: set[str], exact: set[str]) -> str | None:
-    """The query term a word form matches: its folded form when the query has it
-    unstemmed, else its stem (None when the query has neither)."""
-    folded, stem = word_key(form)
-    return folded if folded in exact else stem if stem in stems else None
-
-
 # -- a passage's analysis -----------------------------------------------------
 
 
 class Marked(NamedTuple):
     """The word forms of a text that a query matches, and where they are: the indexes
-    (in ``Analysed.forms``) of the words having those forms, in order."""
+    (in ``Analysed.forms``) of the words having those forms, in order, and the query term
+    each matches."""
 
     forms: frozenset[str]
     at: list[int]
+    terms: dict[int, str]  # word index -> its folded form or stem, as the query has it
 
 
 # What ``encode`` writes, after a CRC-32 of the rest: its layout's number, the text's length
-# and CRC-32 (of its UTF-8), whether the arrays are little-endian, then the fields.
-_LAYOUT = 1
+# and CRC-32 (of its UTF-8), whether the arrays are little-endian and their type code, then
+# the fields.
+_LAYOUT = 2  # 2: arrays of two-byte offsets where they fit
 _ARRAYS = ("bounds", "ends", "starts", "spaced", "irregular")
 
 
@@ -139,6 +134,7 @@ class Analysed:
             if stem is not None:
                 by_stem.setdefault(stem, []).append(i)
         sentences = split_sentences(text)
+        code = "H" if len(text) <= 0xFFFF else "i"  # offsets in two bytes where they fit
         # A word's folded form and stem most often index the same words: one tuple for
         # both, kept once (and stored once: ``encode`` loads as fast again).
         shared: dict[tuple[int, ...], tuple[int, ...]] = {}
@@ -148,14 +144,14 @@ class Analysed:
 
         return cls(
             text,
-            array("i", [s.start for s in sentences]),
-            array("i", [s.end for s in sentences]),
+            array(code, [s.start for s in sentences]),
+            array(code, [s.end for s in sentences]),
             forms,
-            starts,
+            array(code, starts),
             indexes(by_folded),
             indexes(by_stem),
-            array("i", (m.start() for m in _WORD_STARTS.finditer(text))),
-            array("i", (m.start() for m in _IRREGULAR.finditer(text))),
+            array(code, (m.start() for m in _WORD_STARTS.finditer(text))),
+            array(code, (m.start() for m in _IRREGULAR.finditer(text))),
             bool(NEEDS_SEGMENTS.search(text)),
             not _TO_ESCAPE.search(text),
         )
@@ -170,6 +166,7 @@ class Analysed:
                 len(self.text),
                 zlib.crc32(data),
                 sys.byteorder == "little",
+                self.starts.typecode,
                 *(getattr(self, name).tobytes() for name in _ARRAYS),
                 self.forms,  # interned, as the keys: loaded interned, shared by all passages
                 self.by_folded,
@@ -191,14 +188,14 @@ class Analysed:
         if len(stored) < 4 or zlib.crc32(body) != int.from_bytes(stored[:4], "little"):
             raise AnalysisDamaged(f"its stored analysis ({len(stored)} bytes) fails its checksum")
         try:
-            layout, length, crc, little, *fields = marshal.loads(body)
+            layout, length, crc, little, code, *fields = marshal.loads(body)
+            if layout != _LAYOUT or len(fields) != len(_ARRAYS) + 5:
+                raise AnalysisDamaged(f"its stored analysis is of another layout ({layout!r})")
+            arrays = [array(code, raw) for raw in fields[: len(_ARRAYS)]]
         except (EOFError, ValueError, TypeError) as exc:  # a checksum collision, at worst
             raise AnalysisDamaged(f"its stored analysis cannot be read ({exc})") from None
-        if layout != _LAYOUT or len(fields) != len(_ARRAYS) + 5:
-            raise AnalysisDamaged(f"its stored analysis is of another layout ({layout!r})")
         if length != len(text) or crc != zlib.crc32(text.encode("utf-8", "surrogatepass")):
             raise AnalysisDamaged("its stored analysis is not that of its text")
-        arrays = [array("i", raw) for raw in fields[: len(_ARRAYS)]]
         if little != (sys.byteorder == "little"):  # an index built on another machine
             for values in arrays:
                 values.byteswap()
@@ -211,11 +208,12 @@ class Analysed:
 
     def marked(self, parsed: queries.Parsed) -> Marked:
         """The words of the text that the query matches: those whose folded form the query
-        has unstemmed, or whose stem it has (as ``highlight.highlight`` marks)."""
-        found = [self.by_folded.get(t, ()) for t in parsed.exact]
-        found += [self.by_stem.get(t, ()) for t in parsed.stems]
-        at = sorted(set(chain.from_iterable(found)))
-        return Marked(frozenset(map(self.forms.__getitem__, at)), at)
+        has unstemmed, or whose stem it has (as ``highlight.highlight`` marks), each with
+        the term it matches: its folded form when the query has that, else its stem."""
+        terms = {w: t for t in parsed.stems for w in self.by_stem.get(t, ())}
+        terms.update((w, t) for t in parsed.exact for w in self.by_folded.get(t, ()))
+        at = sorted(terms)
+        return Marked(frozenset(map(self.forms.__getitem__, at)), at, terms)
 
     def terms_held(self, parsed: queries.Parsed) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(the query's unstemmed terms, its stems) that words of the text have, each
@@ -224,28 +222,27 @@ class Analysed:
         exact = tuple(sorted(t for t in parsed.exact if t in self.by_folded))
         return exact, tuple(sorted(t for t in parsed.stems if t in self.by_stem))
 
-    def _best(self, parsed: queries.Parsed, marked: Marked) -> tuple[int, int] | None:
+    def _best(self, marked: Marked) -> tuple[int, int] | None:
         """(index, offset of its first marked word) of the sentence holding the most
         distinct query terms (the first of equals); None when none holds one."""
-        terms: dict[int, set[str | None]] = {}
+        terms: dict[int, set[str]] = {}
         first: dict[int, int] = {}  # sentence -> offset of its first marked word
         for w in marked.at:
             at = self.starts[w]
             i = bisect_right(self.bounds, at) - 1
             if i < 0 or at >= self.ends[i]:
                 continue  # between sentences
-            term = term_of(self.forms[w], parsed.stems, parsed.exact)
-            terms.setdefault(i, set()).add(term)
+            terms.setdefault(i, set()).add(marked.terms[w])
             first.setdefault(i, at)
         if not terms:
             return None
         best = max(terms, key=lambda i: (len(terms[i]), -i))
         return best, first[best]
 
-    def best_sentence(self, parsed: queries.Parsed, marked: Marked) -> tuple[Sentence, int] | None:
+    def best_sentence(self, marked: Marked) -> tuple[Sentence, int] | None:
         """The sentence holding the most distinct query terms (the first of equals) and
         the index of its first whitespace-split word holding one; None when none does."""
-        found = self._best(parsed, marked)
+        found = self._best(marked)
         if found is None:
             return None
         best, first = found
@@ -253,10 +250,10 @@ class Analysed:
         sentence = Sentence(self.text[start:end], start, end)  # as split_sentences gave it
         return sentence, _word_index(sentence.text, first - sentence.start)
 
-    def best_match(self, parsed: queries.Parsed, marked: Marked) -> int | None:
+    def best_match(self, marked: Marked) -> int | None:
         """The character offset of the best sentence's first marked word (``best_sentence``:
         where the deep link goes), else of the first marked word; None when there is none."""
-        found = self._best(parsed, marked)
+        found = self._best(marked)
         if found:
             return found[1]
         return self.starts[marked.at[0]] if marked.at else None

@@ -36,7 +36,7 @@ def sentence_link(
     words when none does; the line of ``text`` that sentence is on, from 0). ``analysed``
     is ``Analysed.of(text)`` and ``marked`` its ``marked(parsed)``, when already at hand."""
     analysed = analysed or Analysed.of(text)
-    found = analysed.best_sentence(parsed, marked or analysed.marked(parsed))
+    found = analysed.best_sentence(marked or analysed.marked(parsed))
     if not found:
         return passage_link(url, content_type, text, page), 0
     sentence, at = found
@@ -58,7 +58,7 @@ def snippet(
     spaced = analysed.spaced
     if len(spaced) <= SNIPPET_WORDS:
         return _marked_cut(text, 0, len(text), parsed, analysed, marked)
-    first = analysed.best_match(parsed, marked)
+    first = analysed.best_match(marked)
     at = bisect_right(spaced, first) - 1 if first is not None else 0
     start = max(0, min(at - 10, len(spaced) - SNIPPET_WORDS))
     end = start + SNIPPET_WORDS
