@@ -227,6 +227,22 @@ def test_quotes_turn_the_thesaurus_off(engine):
     assert slugs(engine.search('"e-commerce"')["results"]) == ["ecommerce"]
 
 
+def test_the_thesaurus_can_be_turned_off_without_quotes(engine, client, index):
+    found = engine.search("access to finance", thesaurus=False)
+    words = slugs(found["results"])  # the words typed, their stems too; not "financing"
+    assert words[0] == "finance" and "financing" not in words and found["expanded"] == []
+    page = soup(client, "/search", q="access to finance")
+    off = page.select_one(".expanded a:-soup-contains('match only the words typed')")["href"]
+    assert parse_qs(urlsplit(off).query)["synonyms"] == ["off"]
+    only = soup(client, "/search?" + urlsplit(off).query)
+    assert "Matching only the words typed" in only.select_one(".expanded").get_text()
+    back = only.select_one(".expanded a")["href"]
+    assert "synonyms" not in parse_qs(urlsplit(back).query)
+    api = client.get("/api/search?q=access+to+finance&synonyms=off").get_json()
+    assert api["expanded"] == [] and slugs(api["results"]) == words
+    assert slugs(cli_json(index, "access to finance", "--no-thesaurus")["results"]) == words
+
+
 def test_other_terms_the_index_lacks_are_not_listed(engine):
     terms = {e["term"] for e in engine.search("red tape")["expanded"]}
     assert "regulatory burden" in terms and "administrative burden" not in terms

@@ -55,6 +55,7 @@ class SearchParams:
     limit: int = 10
     hint: bool = True  # genre words in q are a type preference (off: words to match)
     named: bool = True  # a meeting named in q lists its documents first (off: words to match)
+    synonyms: bool = True  # a concept named in q matches its other terms too (off: not)
 
     def query_args(self, **changes: Any) -> dict[str, str | list[str]]:
         """URL arguments for this search with `changes` applied; defaults are left out.
@@ -75,6 +76,7 @@ class SearchParams:
             "page": "" if state.page == 1 else str(state.page),
             "hint": "" if state.hint else "off",
             "named": "" if state.named else "off",
+            "synonyms": "" if state.synonyms else "off",
         }
         return {k: v for k, v in args.items() if v}
 
@@ -102,13 +104,14 @@ class SearchParams:
             "limit": self.limit,
             "type_hint": self.hint,
             "meeting_hint": self.named,
+            "thesaurus": self.synonyms,
         }
 
 
 def parse_search(
     args: Mapping[str, str], limits: Limits, *, limit: int | None = None
 ) -> SearchParams:
-    """Read q, year, type (repeatable), meeting, sort, page, hint and named from request
+    """Read q, year, type (repeatable), meeting, sort, page, hint, named and synonyms from request
     arguments, and `limit` too unless the caller fixes it (the HTML pages do; the API lets
     the client choose)."""
     getlist = getattr(args, "getlist", None)
@@ -128,6 +131,7 @@ def parse_search(
         limit=limit,
         hint=first.get("hint", "").strip() != "off",
         named=first.get("named", "").strip() != "off",
+        synonyms=first.get("synonyms", "").strip() != "off",
     )
 
 

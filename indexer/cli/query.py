@@ -38,6 +38,12 @@ from indexer.search.trends import trends
         " not a type preference and the meeting's documents."
     ),
 )
+@click.option(
+    "--no-thesaurus",
+    "exact",
+    is_flag=True,
+    help="Match only the words typed, not the other terms of the concepts they name.",
+)
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True)
@@ -49,6 +55,7 @@ def search_command(
     year: tuple[int, int] | None,
     doc_type: tuple[str, ...],
     as_words: bool,
+    exact: bool,
     sort: str,
     limit: int,
     page: int,
@@ -69,6 +76,7 @@ def search_command(
             meeting=meeting,
             type_hint=not as_words,
             meeting_hint=not as_words,
+            thesaurus=not exact,
         )
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))

@@ -296,14 +296,14 @@ def _with_years(q):
     return either(q)
 
 
-def parse(text: str, *, expand: bool = False) -> Parsed:
+def parse(text: str, *, expand: bool = False, concepts: bool = True) -> Parsed:
     """The best reading of a user's query, with notes on anything that was repaired; with
-    ``expand``, the concepts its words name also match their other terms (``thesaurus``),
-    listed in ``expanded``, and a year typed as a word also matches the documents of that
-    year (``YEAR_WEIGHT``)."""
+    ``expand``, the concepts its words name also match their other terms (``thesaurus``;
+    not with ``concepts`` False), listed in ``expanded``, and a year typed as a word also
+    matches the documents of that year (``YEAR_WEIGHT``)."""
     text = straight_quotes(text)
-    plain = _plain_words(text, expand)
-    return plain if plain is not None else _parse(text, expand)
+    plain = _plain_words(text, expand and concepts)
+    return plain if plain is not None else _parse(text, expand, concepts)
 
 
 @lru_cache(maxsize=65536)
@@ -349,13 +349,14 @@ def _plain_words(text: str, expand: bool) -> Parsed | None:
     )
 
 
-def _parse(text: str, expand: bool) -> Parsed:
+def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     """``parse`` of ``text`` (its quotes straight)."""
     notes: list[str] = []
     rewritten = _rewrite(text.strip(), notes)
     q = _read(rewritten, notes)
     typed = q  # what is highlighted: the words typed, and any one-word other term
-    found = thesaurus.mentions(text) if expand and q is not query.NullQuery else []
+    with_concepts = expand and concepts and q is not query.NullQuery
+    found = thesaurus.mentions(text) if with_concepts else []
     if found:
         q, found = _with_concepts(q, text, found)
     if expand:

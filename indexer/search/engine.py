@@ -203,6 +203,7 @@ class Engine:
         meeting: str | None = None,
         type_hint: bool = True,
         meeting_hint: bool = True,
+        thesaurus: bool = True,
     ) -> dict:
         """One page of the documents matching ``q``, best first (or by date), with facets.
 
@@ -213,7 +214,8 @@ class Engine:
         ``meeting_hint`` and no ``meeting`` filter, the words naming a meeting of the record
         ("28th SME ministerial meeting Phuket": ``meeting_names``) list that meeting's
         documents holding the other words first, then the documents matching ``q``, then its
-        other documents. Sorted by date, the same documents are found. Returns the
+        other documents. With ``thesaurus``, a concept's other terms are matched too
+        (``indexer.index.thesaurus``). Sorted by date, the same documents are found. Returns the
         ``--json`` shape the README gives, with ``expanded`` (``[{"term", "concept"}]``: the
         thesaurus terms also matched), ``type_hint`` (``TypeHint.as_json`` or None),
         ``meeting_hint`` (``MeetingHint.as_json`` or None) and ``absent_meeting`` (the title
@@ -242,12 +244,16 @@ class Engine:
         with self._reading() as (gen, r):
             if meeting and meeting not in gen.meetings:  # a hand-edited or stale link
                 notes.append(f"no document in the index belongs to meeting {meeting!r}")
-            parsed = queries.expand_prefixes(r, queries.parse(text, expand=True))
+            parsed = queries.expand_prefixes(
+                r, queries.parse(text, expand=True, concepts=thesaurus)
+            )
             if parsed.empty and not parsed.too_common and text.strip() and named is None:
                 notes.append(f"No words to match in {text.strip()!r}: every document is listed.")
             of_meeting = None
             if named is not None:
-                rest = queries.expand_prefixes(r, queries.parse(named.rest, expand=True))
+                rest = queries.expand_prefixes(
+                    r, queries.parse(named.rest, expand=True, concepts=thesaurus)
+                )
                 of_meeting = (named.key, rest)
             suggestion = corrected = None
             if parsed.too_common:
@@ -262,7 +268,9 @@ class Engine:
                 found = self._run(gen, r, parsed, filters, sort, page, limit, prefer, of_meeting)
             notes.extend(parsed.notes)
             if found[0] == 0 and suggestion:
-                retried = queries.expand_prefixes(r, queries.parse(suggestion, expand=True))
+                retried = queries.expand_prefixes(
+                    r, queries.parse(suggestion, expand=True, concepts=thesaurus)
+                )
                 again = self._run(gen, r, retried, filters, sort, page, limit, None)
                 if again[0] or again[3]:  # else it finds nothing either: do not suggest it
                     corrected, parsed, found, hint, named = suggestion, retried, again, None, None

@@ -86,6 +86,7 @@ def results() -> str:
         hint_remove_url=_results_url(params.query_args(hint=False)),
         named_remove_url=_results_url(params.query_args(named=False)),
         hints_restore_url=_results_url(params.query_args(hint=True, named=True)),
+        synonyms_url=_results_url(params.query_args(synonyms=not params.synonyms)),
         csv_url=url_for("search.csv", **params.query_args()),
         atom_url=url_for("search.atom", **params.query_args(sort="relevance")),
     )
