@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -100,6 +101,19 @@ def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, f
     must); on a tie the first."""
     n = min((n for n in passages if n in scores), key=lambda n: (-scores[n], n))
     return n, scores[n]
+
+
+def _described(doc_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """A document record's metadata, address, fetch and content type (``Engine.metadata``)."""
+    return {
+        "id": doc_id,
+        **fields["meta"],
+        "url": fields.get("url", ""),
+        "fetched_url": fields.get("fetched_url"),
+        "fetched_at": fields.get("fetched_at"),
+        "content_type": fields.get("content_type"),
+        "sha256": fields.get("sha256"),
+    }
 
 
 class Engine:
@@ -707,14 +721,7 @@ class Engine:
         unknown id."""
         with self._reading() as (_, r):
             fields = r.find(passage_id=doc_id)
-        if not fields or "meta" not in fields:
-            return None
-        return {
-            "id": doc_id,
-            **fields["meta"],
-            "url": fields.get("url", ""),
-            "fetched_at": fields.get("fetched_at"),
-        }
+        return _described(doc_id, fields) if fields and "meta" in fields else None
 
     def document(self, doc_id: str, highlight: str | None = None) -> dict | None:
         """The document's metadata and paragraphs, each with its HTML (the words of
@@ -735,17 +742,7 @@ class Engine:
             }
             for p in fields.get("paragraphs", [])
         ]
-        return {
-            "id": doc_id,
-            **fields["meta"],
-            "url": url,
-            "fetched_url": fields.get("fetched_url"),
-            "fetched_at": fields.get("fetched_at"),
-            "content_type": fields.get("content_type"),
-            "sha256": fields.get("sha256"),
-            "link": url,
-            "paragraphs": paragraphs,
-        }
+        return _described(doc_id, fields) | {"link": url, "paragraphs": paragraphs}
 
     def related(self, doc_id: str, limit: int = 5) -> list[dict]:
         """Documents of other years sharing this one's key terms ("more like this"), best
