@@ -329,14 +329,12 @@ def find_mentions(doc: Document) -> list[Mention]:
             opening = opening if opening and SME.search(sentence) else None
             if opening and not named:
                 named.append(("sme_ministerial", None, opening.start()))
-            cjk = not named and CJK_APEC.search(sentence)
-            for m in CJK_MINISTERIAL.finditer(sentence) if cjk else []:
-                number = m.group("number") or m.group("ko_number")
-                named.append(("sme_ministerial", int(number) if number else None, m.start()))
-            local = not named and LOCAL_APEC.search(sentence)
-            for m in LOCAL_MINISTERIAL.finditer(sentence) if local else []:
-                number = next((n for n in m.groupdict().values() if n), None)
-                named.append(("sme_ministerial", int(number) if number else None, m.start()))
+            for apec, names in ((CJK_APEC, CJK_MINISTERIAL), (LOCAL_APEC, LOCAL_MINISTERIAL)):
+                if named or not apec.search(sentence):
+                    continue
+                for m in names.finditer(sentence):  # the number: the one ordinal group set
+                    number = next((n for n in m.groupdict().values() if n), None)
+                    named.append(("sme_ministerial", int(number) if number else None, m.start()))
             if not named and position < HEAD and (m := UNNUMBERED.search(sentence)):
                 kind = (m.group("kind") or "").lower()
                 first = FIRST_HELD.search(sentence, m.end())
