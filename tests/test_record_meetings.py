@@ -12,6 +12,7 @@ from indexer.cli import cli
 from indexer.record import build_record
 from indexer.record.economies import economy_name, split_place
 from indexer.record.mentions import find_mentions
+from indexer.text.romanisation import without_romanisation
 from tests.helpers import make_document, make_index
 
 BASE = "https://www.apec.org/meeting-papers/sectoral-ministerial-meetings/sme"
@@ -572,6 +573,16 @@ def test_chinese_japanese_and_korean_news_name_the_ministerial_meeting():
         assert mention.year == 2031
     other_forum = story("https://wire.example/x", "", "日ASEAN中小企業大臣会合が開かれた。", 2031)
     assert find_mentions(other_forum) == []
+
+
+def test_chinese_news_with_inline_pinyin_names_the_meeting_and_is_quoted_as_written():
+    written = "第38屆亞太經(jīng)合組織中小企業(yè)部長會(huì)議在湖畔市舉行。"
+    mention = one(story("https://wire.example/pinyin", "", written, 2031))
+    assert (mention.series, mention.number) == ("sme_ministerial", 38)
+    assert mention.sentence == written  # a link to it quotes the page's own text
+    glossed = "世界貿易組織(WTO)和中國(China)官員出席。"  # glosses are not pinyin
+    assert without_romanisation(glossed) == (glossed, None)
+    assert without_romanisation("中小企業(yè)")[0] == "中小企業"
 
 
 def test_an_undated_story_naming_the_meetings_city_belongs_to_the_one_meeting_held_there():

@@ -30,6 +30,7 @@ from indexer.model import Document
 from indexer.record.economies import economy_name, split_place
 from indexer.record.places import city_in_name, fold, place_key
 from indexer.text.ordinals import ORDINAL, ordinal_number
+from indexer.text.romanisation import without_romanisation
 from indexer.text.sentences import split_sentences
 
 SERIES = ("sme_ministerial", "smewg")
@@ -300,10 +301,14 @@ def find_mentions(doc: Document) -> list[Mention]:
     statement = doc.doc_type in STATEMENT_TYPES
     units = [(-1, doc.title)] + [(i, p.text) for i, p in enumerate(doc.paragraphs)]
     own_taken = False
-    for position, text in units:
+    for position, page_text in units:
+        text, offsets = without_romanisation(page_text)  # the names are read without it
         if not CUE.search(text):
             continue  # most paragraphs name no meeting: no sentence splitting for them
-        for sentence in (s.text for s in split_sentences(text)):
+        for unit in split_sentences(text):
+            sentence = unit.text
+            # the page's own words, as a link to the sentence must quote them
+            quoted = page_text[offsets[unit.start] : offsets[unit.end]] if offsets else sentence
             future = bool(FUTURE.search(sentence))
             top = position < HEAD and not future
             named = []
@@ -369,7 +374,7 @@ def find_mentions(doc: Document) -> list[Mention]:
                 )
                 found.append(
                     Mention(series, number, **facts, own=own, voice=own and voice,
-                            future=future, position=max(position, 0), sentence=sentence,
+                            future=future, position=max(position, 0), sentence=quoted,
                             opening=own and bool(opening))
                 )  # fmt: skip
                 own_taken = own_taken or (own and number is not None)
