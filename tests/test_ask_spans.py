@@ -419,6 +419,18 @@ def test_who_chaired_another_forums_meeting_is_no_answer_for_the_sme_meeting(sen
     assert chair(sentence) is None
 
 
+def test_when_another_forums_meeting_was_held_is_no_answer_for_the_sme_meeting():
+    other = (
+        "The week included the Finance Ministers’ Meeting, chaired by Treasury Secretary Ana"
+        " Ruiz, November 12-13, and the APEC Ministerial Meeting co-chaired by Secretary Tomas"
+        " Varga and Ambassador Lee Kim, November 14-15."
+    )
+    assert find_span(other, "date", set()) is None
+    sme = "The SME Ministerial Meeting, chaired by Minister Ana Ruiz, met on November 12-13."
+    found = find_span(sme, "date", set())
+    assert found is not None and found.text(sme) == "November 12-13"
+
+
 def test_a_body_of_leaders_or_ministers_is_not_a_person():
     assert chair("The meeting was chaired by APEC Economic Leaders.") is None
     sme = "The SME Ministerial Meeting was chaired by Ana Ruiz of Atlantis."

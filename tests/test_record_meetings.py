@@ -604,6 +604,40 @@ def test_an_undated_story_naming_the_meetings_city_belongs_to_the_one_meeting_he
     assert build_record([statement(2031, LAKESIDE), again, undated]).apply(undated).meeting is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hal itu disampaikan dalam APEC SME Ministerial Meeting yang digelar kemarin di Lakeside,"
+        " Atlantis.",
+        "La Reunión de Ministros de la Pyme de APEC celebrada en Lakeside concluyó ayer.",
+        "Ang pulong ng APEC SME Ministerial Meeting ay ginanap sa Lakeside kahapon.",
+    ],
+)
+def test_news_in_indonesian_spanish_or_tagalog_put_the_meeting_in_its_city(text):
+    mention = one(story("https://wire.example/local", "", text, 2031))
+    assert (mention.series, mention.city) == ("sme_ministerial", "Lakeside")
+
+
+def test_a_meeting_of_sme_ministers_here_is_held_where_the_story_is_filed():
+    text = (
+        "The Lakeside Plan, which resulted from a meeting of APEC SME ministers and officials"
+        " here, guides their work."
+    )
+    filed = make_document(
+        "https://wire.example/here", "Plan adopted", [text], doc_type="news_article",
+        location="Lakeside, Atlantis", publisher="Wire",
+    )  # fmt: skip
+    mention = one(filed)
+    assert (mention.series, mention.city) == ("sme_ministerial", "Lakeside")
+    placed = build_record([statement(2031, LAKESIDE), filed]).apply(filed)
+    assert (placed.meeting["number"], placed.role) == (38, "news")
+    elsewhere = make_document(
+        "https://wire.example/there", "Plan adopted", [text.replace(" here", "")],
+        doc_type="news_article", location="Lakeside, Atlantis", publisher="Wire",
+    )  # fmt: skip
+    assert build_record([statement(2031, LAKESIDE), elsewhere]).apply(elsewhere).meeting is None
+
+
 def test_the_first_meeting_is_when_it_was_held_not_when_it_was_planned():
     planned = story(
         "https://wire.example/plan",

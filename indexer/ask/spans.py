@@ -164,12 +164,13 @@ _CHAIRED_NEXT = _re(r"\s+(?:who\s+)?(?:co-)?(?:chaired|presided\s+over)\b")
 NEAR_MEETING = 60  # characters either side of a chair's name that say whose meeting it is
 
 
-def of_another_meeting(sentence: str, start: int, end: int) -> bool:
-    """Whether the chair or place named at start:end is another forum's meeting's: one
-    named just before the name with nothing on SMEs after it ("the Leaders' Meeting
-    chaired by ...", "the Ministers Responsible for Trade (MRT) meeting held in ..."), or
-    just after a chair's "chaired" ("... chaired the Trade Ministers' Meeting")."""
-    before = sentence[max(0, start - NEAR_MEETING) : start]
+def of_another_meeting(sentence: str, start: int, end: int, near: int = NEAR_MEETING) -> bool:
+    """Whether the chair, place or date named at start:end is another forum's meeting's:
+    one named up to ``near`` characters before it with nothing on SMEs after it ("the
+    Leaders' Meeting chaired by ...", "the Ministers Responsible for Trade (MRT) meeting
+    held in ..."), or just after a chair's "chaired" ("... chaired the Trade Ministers'
+    Meeting")."""
+    before = sentence[max(0, start - near) : start]
     named = list(_OTHER_MEETING.finditer(before))
     if named and not _SME.search(before, named[-1].end()):
         return True
@@ -739,6 +740,10 @@ def find_span(
             continue  # a region, a venue or an event is not where a meeting was
         if answer_type in ("chair", "place") and of_another_meeting(sentence, start, end):
             continue  # who chaired the Leaders' Meeting did not chair the SME meeting
+        # a date belongs to the last meeting named before it, however far ("the Finance
+        # Ministers' Meeting, chaired by Treasury Secretary Lee, 12-13 November")
+        if answer_type == "date" and of_another_meeting(sentence, start, end, near=start):
+            continue  # nor was it held when the SME meeting was
         if near and _qualifies(answer_type, keys(sentence[end : end + 40]), near):
             strength = STRONG
         if answer_type == "list" and count and list_items(text) == count:

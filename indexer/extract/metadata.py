@@ -298,11 +298,13 @@ def _clean_place(place: str) -> str | None:
 
 
 # "met in X", "held on 5-6 September in X", "Meeting in X", "will take place in X", "first
-# launched in 1994 in X"
+# launched in 1994 in X"; and as news in Indonesian or Malay, Spanish and Tagalog put it:
+# "Meeting yang digelar kemarin di X", "Reunión ... celebrada en X", "ginanap sa X"
 _MEETING_PLACE = re.compile(
     r"(?i:\b(?:met|meet|gathered|convened|assembled|held|hosted|took\s+place|take\s+place"
-    r"|opened|launched|meeting|smemm)\b)(?:\s+\w+){0,5}?\s+(?:(?i:on|from|during)\s+[^.;]{1,40}?\s+)?"
-    rf"(?i:in)\s+(?:the\s+)?(?P<place>{PLACE})"
+    r"|opened|launched|meeting|smemm|digelar|diadakan|berlangsung|diselenggarakan"
+    r"|celebrad[ao]|realizad[ao]|reuni[oó]n|ginanap)\b)(?:\s+\w+){0,5}?\s+"
+    rf"(?:(?i:on|from|during)\s+[^.;]{{1,40}}?\s+)?(?i:in|di|en|sa)\s+(?:the\s+)?(?P<place>{PLACE})"
 )
 
 

@@ -55,11 +55,14 @@ NAMED = re.compile(
     r"(?:\s*\((?:M?SMEs?|SMEWG)\))?)?"
 )
 # a meeting of a series named without its number: "the APEC SME Ministerial Meeting",
-# "Ministerial Meeting on SMEs", "the SMEMM", "the SME Working Group meeting"
+# "Ministerial Meeting on SMEs", "the SMEMM", "the SME Working Group meeting", "a meeting of
+# APEC SME ministers"
 UNNUMBERED = re.compile(
     r"\b(?:APEC\s+)?(?:M?SMEs?|Small\s+and\s+Medium(?:[\s-]+sized)?\s+Enterprises?)"
     r"\s+(?:\(M?SMEs?\)\s+)?(?P<kind>Ministerial|Ministers['’]?|Working\s+Group)\s+Meeting"
     r"|\bMinisterial\s+Meeting\s+on\s+(?:M?SMEs|Small\s+and\s+Medium\s+Enterprises)"
+    r"|\bmeeting\s+of\s+(?:the\s+)?(?:APEC\s+)?(?:M?SMEs?|Small\s+and\s+Medium\s+Enterprises?)"
+    r"\s+ministers\b"
     r"|\bSMEMM\b",
     re.I,
 )
@@ -147,6 +150,12 @@ VENUE = re.compile(
     r"\b(?:held|hosted|took\s+place|opened|convened|met|meeting)\s+at\s+(?:the\s+)?"
     r"(?P<venue>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|de\s+)?[A-Z(][\w'’&.)-]*){0,7})"
 )
+# a meeting put where the story is filed: "a meeting of SME ministers and officials here"
+HERE = re.compile(
+    r"\b(?:met|held|hosted|gathered|convened|ministers|officials|delegates|meeting)"
+    r"(?:\s+[\w,]+){0,4}?\s+here\b",
+    re.I,
+)
 VIRTUAL = re.compile(r"\bvirtual(?:ly)?\b|\bvideo\s*conference\b|\bonline\s+format\b", re.I)
 # A quoted theme, "theme" no more than 60 characters before its quotation marks, and what
 # the words before it make it the theme of: the meeting ("the 21st APEC SMEMM theme “…”",
@@ -217,6 +226,8 @@ def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
     by_year = YEAR_BEFORE.search(sentence[:at])  # "the 2015 APEC SME Ministerial Meeting"
     year = int(date[:4]) if date else find_year(after) or (by_year and int(by_year.group(1)))
     place = place_in(after) or place_in(sentence) or _venue_city(after)
+    if not place and HERE.search(after):  # "... ministers and officials here": the dateline's
+        place = doc.location
     city, economy = split_place(place)
     if city and economy_name(city):  # "held in Brunei Darussalam": an economy, no city
         city, economy = None, economy or economy_name(city)
