@@ -242,7 +242,8 @@ def test_a_dated_mention_sets_the_year_over_a_pages_own_year():
     assert meeting.year == 2031
     # the page's sentence states no year: its own year is no evidence of the meeting's
     assert meeting.disputed("year") == []
-    assert not [e for e in meeting.evidence if e.url == older_page.url]
+    cited = [e.field for e in meeting.evidence if e.url == older_page.url]
+    assert cited == ["number"]  # the sentence is evidence of the number it names, no more
 
 
 def test_another_meetings_statement_naming_this_one_is_not_its_outcome():

@@ -129,6 +129,29 @@ def test_an_inferred_number_is_explained(meetings_client):  # noqa: F811
     assert "No document states this meeting's number" in soup.select_one(".notice--info").text
 
 
+def test_a_meeting_named_only_in_passing_quotes_the_sentence_naming_it(tmp_path):
+    from tests.helpers import make_document, make_index
+    from webapp import create_app
+
+    sentence = "Related meetings will take place, such as the 71st APEC SME Working Group Meeting."
+    story = make_document(
+        "https://wire.example/week", "SME week opens", [sentence], doc_type="news_article",
+        year=2032, publisher="Wire",
+    )  # fmt: skip
+    client = create_app({"INDEX_DIR": make_index(tmp_path, [story]), "TESTING": True}).test_client()
+    soup = meeting_page(client, "/meetings/smewg/71")
+    quoted = stated_values(fact(soup, "Number"))["71"]["quotes"]
+    assert [q[0] for q in quoted] == [sentence]
+    assert "documents quoted above" in soup.select_one(".meeting-documents .notice").text
+
+
+def test_a_stated_number_is_cited_and_an_inferred_one_is_not(meetings_client):  # noqa: F811
+    numbers = stated_values(fact(meeting_page(meetings_client), "Number"))
+    assert list(numbers) == ["38"] and numbers["38"]["quotes"]
+    inferred = meeting_page(meetings_client, "/meetings/sme_ministerial/39")
+    assert "Number" not in [dt.get_text(strip=True) for dt in inferred.select(".facts dt")]
+
+
 def test_the_json_twin(meetings_client):  # noqa: F811
     response = meetings_client.get(f"/api{PAGE}")
     assert response.status_code == 200 and response.mimetype == "application/json"

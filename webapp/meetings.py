@@ -36,6 +36,7 @@ ROLE_PHRASES = {
     "mention": "About the",
 }
 FACTS = (
+    ("number", "Number"),
     ("year", "Year"),
     ("date", "Date"),
     ("city", "City"),
@@ -204,7 +205,8 @@ def facts(meeting: dict[str, Any], doc_titles: dict[str, str]) -> list[dict[str,
     """Each fact: the record's value and every value the documents state, each with how many
     documents state it and their sentences (the record's value first, then by documents).
     `disputed` is true when the documents state more than one value. "Held virtually" is
-    left out when no document says so."""
+    left out when no document says so, the number when the meeting is known by its year
+    (or its number is inferred)."""
     out = []
     for field, label in FACTS:
         value = meeting.get(_RECORD_FIELD.get(field, field))
@@ -218,6 +220,8 @@ def facts(meeting: dict[str, Any], doc_titles: dict[str, str]) -> list[dict[str,
             stated.setdefault(e["value"], []).append(e | {"title": title})
         if field == "virtual" and not stated:
             continue
+        if field == "number" and (not value or meeting.get("number_inferred")):
+            continue  # known by its year; an inferred number has a notice of its own
         chosen = "" if value in (None, False) else str(value)
         values = [
             {

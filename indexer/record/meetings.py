@@ -46,6 +46,9 @@ def meeting_title(meeting: dict[str, Any] | None) -> str | None:
 
 
 FACTS = ("year", "date", "city", "economy", "virtual", "chair", "theme")
+# the facts whose sentences are kept as evidence: the number too (a meeting only named
+# in passing, "the 45th SMEWG Meeting will also be held", is known from those sentences)
+CITED = ("number", *FACTS)
 # the order facts are voted in: a city is compared as a place within the meeting's economy
 VOTE_ORDER = ("year", "date", "economy", "city", "virtual", "chair", "theme")
 
@@ -208,7 +211,7 @@ def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]
         setattr(meeting, name, value or (False if name == "virtual" else None))
     seen = set()
     for m, s in found:
-        for name in FACTS:
+        for name in CITED:
             value = getattr(m, name)
             cited = (name, str(value), s.doc_id, m.sentence)
             if name in m.stated and value not in (None, "", False) and cited not in seen:
@@ -222,7 +225,7 @@ def _spell(meeting: Meeting) -> None:
     """Each evidence's value in the spelling the record gives that value (the meeting's
     own for the value chosen, else the one most stated), as written kept in ``written``:
     "HCM City" is stated as Ho Chi Minh City."""
-    for name in FACTS:
+    for name in CITED:
         cited = [e for e in meeting.evidence if e.field == name]
         for e in cited:
             e.written = e.written or e.value

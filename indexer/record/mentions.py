@@ -375,6 +375,8 @@ def find_mentions(doc: Document) -> list[Mention]:
                 facts = _facts(sentence, at, doc, True, rest) if own else stated
                 if last_year and not own:
                     facts["year"] = doc.year - 1
+                if number:  # the sentence names the meeting by its number
+                    facts["stated"] = facts["stated"] | {"number"}
                 # the title, a heading, the opening, or the top of an SME ministers'
                 # statement (not a trade or leaders' statement welcoming the SME meeting)
                 voice = (
