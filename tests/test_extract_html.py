@@ -97,6 +97,23 @@ def test_strip_site_suffix(title, expected):
 
 
 @pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "LAKESIDE SME MINISTERIAL MEETING/media/Files/Minister...",
+            "LAKESIDE SME MINISTERIAL MEETING",
+        ),
+        ("Joint Statement of Ministers/docs/2031/statement.pdf", "Joint Statement of Ministers"),
+        ("Trade/Investment Policy Review", "Trade/Investment Policy Review"),  # no path
+        ("Lakeside/media/Files", "Lakeside/media/Files"),  # nothing would be left
+    ],
+)
+def test_a_titles_trailing_file_path_is_cut(title, expected):
+    page = f"<html><head><title>{title}</title></head><body><p>Ministers met.</p></body></html>"
+    assert extract_html(page.encode(), PAGE_URL).title == expected
+
+
+@pytest.mark.parametrize(
     ("href", "expected"),
     [
         ("/meeting-papers/2013_sme", "https://www.example.org/meeting-papers/2013_sme"),

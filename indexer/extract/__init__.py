@@ -68,7 +68,9 @@ from indexer.model import Document, Paragraph
 #     "LAKESIDE – ") in its first lines gives its place.
 # 17: a release named by its month and day in its year's folder ("/2012/0504_sme.aspx") is
 #     dated by it.
-EXTRACTOR_VERSION = 17
+# 18: a title ending in a copied file's path ("... MEETING/media/Files/Minis...") is cut
+#     before it.
+EXTRACTOR_VERSION = 18
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -45,6 +45,9 @@ SITE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
 # A mailing list archive's subject tag, "[list-name 1479] Subject" (Mailman's
 # subject_prefix), or a search engine's "[PDF] "
 LIST_TAG = re.compile(r"^\[[\w .-]{1,30}\]\s+(?=\S)")
+# A document-sharing site's title ending in the copied file's path, cut or not:
+# "SME MINISTERIAL MEETING/media/Files/Ministerial..."
+PATH_TAIL = re.compile(r"(?<=\w)(?:/[\w%.-]+){2,}(?:\.{3}|…)?\s*$")
 
 
 # meta tags that carry the page's own publication date (Open Graph, Dublin Core, Highwire)
@@ -151,8 +154,10 @@ def strip_site_suffix(title: str) -> str:
 
 def _title(root: etree._Element) -> str:
     """The page's og:title, else its first <h1>, else its <title>, without a site's name
-    after it or a mailing list's tag before it."""
-    return LIST_TAG.sub("", _named_title(root), count=1)
+    after it, a mailing list's tag before it or a file's path after it."""
+    title = LIST_TAG.sub("", _named_title(root), count=1)
+    head = PATH_TAIL.sub("", title, count=1)
+    return head if len(head.split()) >= 3 else title
 
 
 def _named_title(root: etree._Element) -> str:
