@@ -102,6 +102,12 @@ def test_filters(index_dir):
     words = find_commitments(index_dir, q="digital ROADMAP")
     assert [r.text for r in words] == ["We endorse the roadmap on digitalisation of MSMEs."]
     assert find_commitments(index_dir, q="digital", strength="weak") == []
+    # words in any form, as search stems them, and in either spelling
+    assert [r.text for r in find_commitments(index_dir, q="digitalization roadmaps")] == [
+        r.text for r in words
+    ]
+    assert [r.year for r in find_commitments(index_dir, q="financing")] == [2021, 2014]
+    assert find_commitments(index_dir, q="financing roadmap") == []  # every word
 
 
 def test_bad_filters_are_clear_errors(index_dir):

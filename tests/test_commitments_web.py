@@ -121,6 +121,17 @@ def test_query_text_is_escaped(client):
     assert SCRIPT not in html and "&lt;script&gt;" in html
 
 
+def test_the_trends_form_grows_a_box_for_one_more_term_up_to_the_limit(client):
+    def boxes(url: str) -> int:
+        form = BeautifulSoup(page(client, url), "lxml").select_one(".filter-form")
+        return len(form.select("input[name=q]"))
+
+    assert boxes("/trends") == 3
+    assert boxes("/trends?q=finance&q=women&q=digital") == 4
+    assert boxes("/trends?" + "&".join(f"q=t{n}" for n in range(6))) == 6
+    assert "showing the trends adds a box" in " ".join(page(client, "/trends").split())
+
+
 def test_csv_of_the_current_view_is_spreadsheet_safe(client):
     response = client.get("/commitments.csv?topic=access-to-finance")
     assert response.status_code == 200

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from indexer.index import analysis
-from indexer.index.variants import one_spelling
 from indexer.search.engine import Engine
+from indexer.text.variants import one_spelling
 from tests.helpers import make_document, make_index
 from tests.match_fixtures import para, slugs
 

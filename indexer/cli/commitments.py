@@ -25,7 +25,7 @@ from indexer.search.generation import default_index_dir
 @click.option("--topic", type=click.Choice(list(TOPICS_BY_SLUG)), help="Only this topic.")
 @click.option("--year", callback=parse_years, help="A year or a range: 2015, 2010-2015.")
 @click.option("--strength", type=click.Choice(STRENGTHS), help="Only this strength.")
-@click.option("--q", "words", help="Only sentences with all these words.")
+@click.option("--q", "words", help="Only sentences with all these words (in any form).")
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the records as CSV.")
 @index_option

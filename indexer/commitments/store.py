@@ -15,7 +15,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,9 +27,11 @@ from indexer.commitments.topics import TOPICS_BY_SLUG
 from indexer.crawl.corpus import atomic_write_bytes
 from indexer.model import Document
 from indexer.text.filenames import download_name, years_name
+from indexer.text.stems import stem_word
 
 COMMITMENTS_FILE = "commitments.jsonl"
 META_FILE = "commitments.meta.json"
+_WORD = re.compile(r"\w[\w'-]*")
 # Bump when extraction changes, so cached records from older builds are not reused.
 ANALYSER_VERSION = 5  # 5: cited at the record's Source address; 4: verbatim items, ...
 
@@ -181,13 +183,20 @@ def _order(record: Commitment) -> tuple[Any, ...]:
     )
 
 
-def _word_matcher(words: str) -> re.Pattern[str] | None:
-    """All of `words`, each at the start of a word, in any order, ignoring case."""
-    terms = re.findall(r"\w[\w'-]*", words)
-    if not terms:
+def _word_matcher(words: str) -> Callable[[str], bool] | None:
+    """Whether a text holds every one of `words` in some form: a word of it whose stem starts
+    with the word's stem (``indexer.text.stems``, as search stems them: "finance" finds
+    "financing" and "financial", "digital" finds "digitalisation", "labour" finds "labor");
+    None for no words."""
+    wanted = [stem_word(w) for w in _WORD.findall(words.casefold())]
+    if not wanted:
         return None
-    ahead = "".join(rf"(?=.*?\b{re.escape(t)})" for t in terms)
-    return re.compile(ahead, re.IGNORECASE | re.DOTALL)
+
+    def holds(text: str) -> bool:
+        stems = {stem_word(w) for w in _WORD.findall(text.casefold())}
+        return all(any(s.startswith(w) for s in stems) for w in wanted)
+
+    return holds
 
 
 def check_filters(topic: str | None, years: tuple[int, int] | None, strength: str | None) -> None:
@@ -211,7 +220,8 @@ def find_commitments(
     """The records matching every filter given (none given: all), newest year first.
 
     `source` is an `Engine` (its served generation) or an index directory. `q` keeps records
-    whose sentence contains all its words (prefixes: "digital" finds "digitalisation").
+    whose sentence holds all its words in some form (``_word_matcher``: "finance" finds
+    "financing"; a word's start too: "digital" finds "digitalisation").
     Raises ValueError for an unknown topic or strength, CommitmentsMissing with no records.
     """
     check_filters(topic, years, strength)
@@ -222,7 +232,7 @@ def find_commitments(
         if (topic is None or topic in r.topics)
         and (strength is None or r.strength == strength)
         and (years is None or (r.year is not None and years[0] <= r.year <= years[1]))
-        and (matcher is None or matcher.match(r.text))
+        and (matcher is None or matcher(r.text))
     ]
 
 

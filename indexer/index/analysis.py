@@ -5,20 +5,18 @@ compounds and dotted acronyms, words inside Chinese, Japanese and Thai text
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-import Stemmer
 from whoosh.analysis import Token, Tokenizer
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from indexer.index.segment import TOKEN, one_han_form, segments
-from indexer.index.variants import one_spelling
+from indexer.text.stems import stem_word
 
 # 4: compounds and dotted acronyms; 5: no Whoosh spelling graph; 6: meetings and roles;
 # 7: Snowball's English stemmer; 8: British and American spellings stemmed as one, roles as a
@@ -36,41 +34,6 @@ STOP_WORDS = frozenset(
     + ["is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will"]
     + ["with"]
 )
-
-
-# Stems overridden, as Elasticsearch's ``stemmer_override`` filter does: "informal" (the
-# informal economy) would be "inform", as "information" and "informed" are; "financial" would
-# be "financi", apart from "finance" and "financing" (tuned on the development half of
-# bench/data/real: topical recall@10 0.774 -> 0.790, MRR 0.836 -> 0.871; "entrepreneurship"
-# joined to "entrepreneur" gained nothing there and is left alone).
-STEM_OVERRIDES = {
-    "informal": "informal",
-    "informally": "informal",
-    "informality": "informal",
-    "financial": "financ",
-    "financially": "financ",
-}
-
-_stemmers = threading.local()  # a PyStemmer stemmer is not thread-safe (its cache)
-
-
-def stem_word(word: str) -> str:
-    """Snowball's English stemmer (Porter2 with its exceptions: "committed" and
-    "commitment" meet, "organization" and "organ" or "university" and "universal" do not),
-    in C through PyStemmer, about a hundred times faster than Whoosh's pure-Python Porter2;
-    plus plural acronyms: Porter2 leaves "msmes" and "smes" alone, so they lose their "s"
-    here and meet "msme" and "sme". The word is first taken to its one spelling
-    (``variants.one_spelling``: "labour" and "labor" meet); STEM_OVERRIDES come first."""
-    word = one_spelling(word)
-    if word in STEM_OVERRIDES:
-        return STEM_OVERRIDES[word]
-    stemmer = getattr(_stemmers, "english", None)
-    if stemmer is None:
-        stemmer = _stemmers.english = Stemmer.Stemmer("english")
-    stemmed = stemmer.stemWord(word)
-    if stemmed == word and len(word) > 3 and word.endswith("es"):
-        return word[:-1]
-    return stemmed
 
 
 class FoldingTokenizer(Tokenizer):
