@@ -93,6 +93,7 @@ def test_a_question_about_nothing_in_the_index_has_no_answers(engine):
         "summary": None,
         "passages": [],
         "notes": [],
+        "commitments": None,
     }
 
 

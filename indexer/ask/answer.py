@@ -18,6 +18,7 @@ from typing import Any
 
 from indexer.ask.calibration import Calibration, calibration
 from indexer.ask.cite import passage_answer, reading, record_citation, sentence_answer
+from indexer.ask.commitments import asked_commitments
 from indexer.ask.question import Question, analyse, reads_as_question
 from indexer.ask.rank import Candidate, candidates
 from indexer.ask.record import fold, meeting_years, missing_meeting, record_answer
@@ -179,20 +180,26 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
 
     Returns {"question", "answers": [{"answer", "span", "context", "title", "url", "link",
     "year", "score", "confidence", "confident", "likelihood", "answer_kind", ...}],
-    "confident", "answer_type", "summary", "passages", "notes"}. ``confidence`` is the
-    calibrated probability that the answer is right (indexer.ask.calibration),
-    ``likelihood`` the same in words ("likely", "uncertain", "unlikely"); ``confident`` is
-    true when the first answer reaches the fitted threshold, and ``summary`` is then the
-    answer in one line (else null). Confident answers come first, then other candidates
-    (each answer's own ``confident`` says which), up to ``limit``; without a confident one,
-    "answers" are the best passages (``answer_kind`` "passage", ``confident`` false).
-    "passages" are further passages for reading on. Raises IndexMissing when there is no index.
+    "confident", "answer_type", "summary", "passages", "notes", "commitments"}.
+    ``confidence`` is the calibrated probability that the answer is right
+    (indexer.ask.calibration), ``likelihood`` the same in words ("likely", "uncertain",
+    "unlikely"); ``confident`` is true when the first answer reaches the fitted threshold,
+    and ``summary`` is then the answer in one line (else null). Confident answers come first,
+    then other candidates (each answer's own ``confident`` says which), up to ``limit``;
+    without a confident one, "answers" are the best passages (``answer_kind`` "passage",
+    ``confident`` false).
+    "passages" are further passages for reading on. "commitments" answers a question asking
+    what was committed to on a topic (``indexer.ask.commitments.asked_commitments``; else
+    null): the answers are then passages. Raises IndexMissing when there is no index.
     """
     considered = consider(engine, question)
     scored, passages = considered.scored, considered.passages
     fitted = calibration()
     limit = max(1, limit)
-    sure = bool(scored) and fitted.confident(scored[0].probability)
+    # what ministers committed to is the record of commitments' answer, not a phrase of one
+    # sentence: the sentences' answers then stand back to passages
+    committed = asked_commitments(engine, question)
+    sure = bool(scored) and fitted.confident(scored[0].probability) and not committed
     if sure:
         # each answer once: the record's citation and the same sentence found by search,
         # a copy of the sentence in another document, another sentence with the same span
@@ -230,6 +237,7 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
         "summary": one_line(first) if first else None,
         "passages": [reading(p) for p in more],
         "notes": [considered.note] if considered.note else [],
+        "commitments": committed,
     }
 
 

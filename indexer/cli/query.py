@@ -169,12 +169,44 @@ def _marked(sentence: str, span: str | None) -> str:
     return before + click.style(span, bold=True, fg="yellow") + after
 
 
+def _years(first: int | None, last: int | None) -> str:
+    """ ", 2012", ", 2012-2015", or "" without a year."""
+    if not first:
+        return ""
+    return f", {first}" if last in (None, first) else f", {first}-{last}"
+
+
+def print_commitments(asked: dict) -> None:
+    """The commitments a question asked for (``asked_commitments``), newest first."""
+    if not asked["total"]:
+        during = _years(*(asked["years"] or (None, None)))
+        click.secho(f"The record holds no commitment on {asked['label']}{during}.\n", fg="magenta")
+        return
+    held = _years(asked["first_year"], asked["last_year"])
+    click.secho(f"{asked['total']} commitments on {asked['label']}{held}:", bold=True)
+    for n, r in enumerate(asked["records"], start=1):
+        lead = f"{r['lead_in']} … " if r["lead_in"] else ""
+        click.echo(f"\n{n}. {lead}{r['text']}")
+        click.secho(f"   {' · '.join(str(x) for x in (r['title'], r['year']) if x)}", fg="cyan")
+        click.secho(f"   {r['link']}", fg="blue")
+    if asked["total"] > len(asked["records"]):
+        click.echo(f"\nAll of them: apec-search commitments --topic {asked['topic']}")
+    click.echo()
+
+
 def print_answers(found: dict) -> None:
+    if found.get("commitments"):
+        print_commitments(found["commitments"])
     if not found["answers"]:
         click.secho("No answer: nothing in the index matches the question.", fg="magenta")
         return
     if not found["confident"]:
-        click.secho("No confident answer. The closest passages:", fg="magenta")
+        heading = (
+            "Passages on the question:"
+            if found.get("commitments")
+            else ("No confident answer. The closest passages:")
+        )
+        click.secho(heading, fg="magenta")
     elif found.get("summary"):
         click.secho(found["summary"], bold=True)
     for n, a in enumerate(found["answers"], start=1):

@@ -17,6 +17,7 @@ EXAMPLE_QUESTIONS = (
     "Who chaired the 2021 SME ministerial meeting?",
     "When did ministers endorse the strategic plan for 2013-2016?",
     "What did ministers agree on natural disasters?",
+    "What did ministers commit to on access to finance?",
     "What share of businesses in the region are MSMEs?",
 )
 MAX_ANSWERS = 10
