@@ -160,3 +160,20 @@ def test_unknown_document_is_a_404(client):  # noqa: F811
 def test_overlong_highlight_query_is_a_400(client):  # noqa: F811
     response = client.get(f"/doc/{doc_id_of('2021-statement')}", query_string={"q": "x" * 600})
     assert response.status_code == 400
+
+
+def test_the_page_links_its_json_twin(client):  # noqa: F811
+    doc_id = doc_id_of("2021-statement")
+    plain = doc_page(client, "2021-statement")
+    marked = doc_page(client, "2021-statement", "?q=work")
+    assert plain.select_one(".doc-header .summary a")["href"] == f"/api/doc/{doc_id}"
+    twin = marked.select_one(".doc-header .summary a")["href"]
+    assert twin == f"/api/doc/{doc_id}?q=work"
+    assert client.get(twin).get_json()["id"] == doc_id
+
+
+def test_the_help_lists_every_json_twin(client):  # noqa: F811
+    text = client.get("/help").get_data(as_text=True)
+    for twin in ("/api/search", "/api/doc/", "/api/meetings", "/api/ask", "/api/commitments"):
+        assert f"<code>{twin}" in text, twin
+    assert "<code>/api/trends" in text and "<code>meeting</code>" in text

@@ -246,6 +246,10 @@ def test_the_url_is_the_state(client):  # noqa: F811
         "type": ["ministerial_statement"],
         "sort": ["oldest"],
     }
+    twin = soup.select_one(".exports a[href^='/api/search']")["href"]  # the JSON twin
+    assert args(twin) == args(csv)
+    found = client.get(twin).get_json()["results"]
+    assert [r["title"] for r in found] == titles(soup)
 
 
 @pytest.mark.parametrize(

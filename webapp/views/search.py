@@ -87,6 +87,7 @@ def results() -> str:
         named_remove_url=_results_url(params.query_args(named=False)),
         hints_restore_url=_results_url(params.query_args(hint=True, named=True)),
         synonyms_url=_results_url(params.query_args(synonyms=not params.synonyms)),
+        json_url=url_for("api.search", **params.query_args()),
         csv_url=url_for("search.csv", **params.query_args()),
         atom_url=url_for("search.atom", **params.query_args(sort="relevance")),
     )
