@@ -79,6 +79,33 @@ def test_no_meeting_or_several_names_none(q):
     assert hint(q) is None
 
 
+@pytest.mark.parametrize(
+    ("q", "key", "rest"),
+    [
+        ("Hilltown Initiative", "sme_ministerial/43", "Initiative"),
+        ("Riverton declaration on SMEs", "sme_ministerial/42", "declaration on SMEs"),
+        ("Concepción action plan", "sme_ministerial/44", "action plan"),
+    ],
+)
+def test_an_outcome_named_after_a_meetings_city_names_that_meeting(q, key, rest):
+    found = hint(q)
+    assert (found.key, found.rest, found.words) == (key, rest, (q.split()[0],))
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Hilltown",  # a city alone
+        "Hilltown finance",  # no outcome named
+        '"Hilltown Initiative"',  # quoted
+        "Lakeside Initiative",  # a working group's city: it adopts no initiative
+        "Hilltown Initiative OR Riverton",  # the user's logic
+    ],
+)
+def test_no_outcome_of_a_meetings_city_names_none(q):
+    assert hint(q) is None
+
+
 def test_virtual_is_a_word_of_a_meeting_not_held_so():
     assert hint("43rd virtual SME ministerial meeting").rest == "virtual"
 
@@ -226,6 +253,20 @@ def test_the_meetings_documents_come_first_though_they_lack_a_word(engine):
     as_typed = engine.search("Lakeside 44th SME ministerial meeting", meeting_hint=False)
     assert as_typed["meeting_hint"] is None
     assert sorted(urls(as_typed)) == ["44-news", "45-news"]
+
+
+def test_words_none_of_the_meetings_documents_hold_list_them_after_the_others(engine):
+    # a word only the 43rd's statement holds: the 44th's documents are listed, by role
+    found = engine.search("women 44th SME ministerial meeting")
+    assert found["meeting_hint"]["key"] == "sme_ministerial/44"
+    assert urls(found) == ["44-statement", "44-report", "44-news"]
+
+
+def test_an_outcome_of_the_meetings_city_lists_the_meetings_documents(engine):
+    found = engine.search("Hilltown Initiative")  # no document holds both words
+    assert found["meeting_hint"]["key"] == "sme_ministerial/43"
+    assert urls(found) == ["43-statement"]
+    assert engine.search("Hilltown Initiative", meeting_hint=False)["total"] == 0
 
 
 def test_the_words_left_put_the_meetings_documents_holding_them_first(engine):

@@ -492,7 +492,10 @@ class Engine:
             matched = [gen.matches(r, p) for p in parts]
             holding = frozenset(members).intersection(*(m.docs for m in matched))
             within = lambda o: o in holding and (keep is None or keep(o))  # noqa: E731
-            lead = self._ranked(gen, rest, matched, within, "relevance", 0, len(holding), prefer)[1]
+            if holding:  # else none leads (and there is no page of none to rank)
+                lead = self._ranked(
+                    gen, rest, matched, within, "relevance", 0, len(holding), prefer
+                )[1]
         placed = frozenset(o for o in members if roles[o] != "mention") - holding
         others = sorted(_kept(placed, keep), key=gen.dates.__getitem__, reverse=True)
         others.sort(key=lambda o: ROLES.index(roles[o]) if roles[o] in ROLES else len(ROLES))

@@ -41,6 +41,13 @@ _SERIES = re.compile(
 _ORDINAL = re.compile(rf"(?<![\w-])(?:{ORDINAL})(?![\w-])", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w-])(?:19[89]\d|20\d\d)(?![\w-])")
 _VIRTUAL = re.compile(r"(?<![\w-])(?:virtual|online)(?![\w-])", re.IGNORECASE)
+# What a meeting adopts under its city's name: "Iloilo Initiative", "Nanjing Declaration",
+# "Lakeside Action Plan" name the ministerial meeting held in that city.
+_OUTCOME = re.compile(
+    r"(?<![\w-])(?:initiatives?|declarations?|agendas?|action\s+plans?|plans?\s+of\s+action"
+    r"|roadmaps?|principles|frameworks?|strateg(?:y|ies))(?![\w-])",
+    re.IGNORECASE,
+)
 # Syntax in which removing words would change the query's meaning: leave it as typed.
 _SYNTAX = re.compile(r"\b(?:OR|AND|NOT)\b|[()]|\b\w+:")  # operators are upper case
 
@@ -131,13 +138,33 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
     return _Named(series, number, years[0][1] if years else None, cities, spans, candidates)
 
 
+def _outcome_of_city(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None:
+    """What ``q`` says of a ministerial meeting when it names something adopted under a
+    city's name without naming the series ("Iloilo Initiative": the meeting held in
+    Iloilo), or None (only called when ``q`` names such an outcome). The outcome's noun
+    stays a word to match."""
+    if _SYNTAX.search(q):
+        return None
+    unquoted = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), q)
+    if not _OUTCOME.search(unquoted):
+        return None
+    of_series = [m for m in meetings() if m.get("series") == "sme_ministerial" and m.get("key")]
+    folded = f" {fold(unquoted)} "
+    cities = {p for m in of_series for p in _cities(m) if f" {p} " in folded}
+    candidates = [m for m in of_series if cities & set(_cities(m))]
+    spans = [span for place in cities for span in _spans_of(unquoted, place)]
+    return _Named("sme_ministerial", None, None, cities, spans, candidates)
+
+
 def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> MeetingHint | None:
     """The meeting of ``meetings()`` (the record's, as ``load_meetings`` gives them; only
-    called when ``q`` names a series) that ``q`` names, or None: when it names no series,
-    no ordinal, year or city of it, several meetings or none, a meeting the record lists
-    no document of, or uses OR, AND, NOT, parentheses or a field (the user chose the
-    logic). Words in quotes are never taken."""
-    named = _read(q, meetings)
+    called when ``q`` names a series or an outcome) that ``q`` names, or None: when it
+    names no series, no ordinal, year or city of it, several meetings or none, a meeting
+    the record lists no document of, or uses OR, AND, NOT, parentheses or a field (the user
+    chose the logic). Without a series, an outcome named after the city of one ministerial
+    meeting names that meeting ("Iloilo Initiative", ``_outcome_of_city``). Words in quotes
+    are never taken."""
+    named = _read(q, meetings) or (None if _SERIES.search(q) else _outcome_of_city(q, meetings))
     if named is None or not (named.number or named.year or named.cities):
         return None
     if len(named.candidates) != 1:

@@ -67,7 +67,9 @@ def top_documents(
     lists them) whose ordinal ``allowed`` holds, each score times ``weight(ordinal)`` (a
     prior, from 1 to ``most``), as (best passage, score) best first; on a tie the lower
     passage first. The walk stops once no document further down could enter, so it is
-    exact."""
+    exact. None are wanted: []."""
+    if want <= 0:
+        return []
     best: dict[int, float] = {}  # best passage -> its document's score
     floor: list[float] = []  # the want best scores, smallest first
     for score, o, n in zip(*documents, strict=True):
