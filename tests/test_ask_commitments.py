@@ -54,16 +54,27 @@ def test_a_year_named_narrows_the_commitments(index_dir):
     found = answer(Engine(index_dir), "Which pledges on access to finance were made in 2031?")
     asked = found["commitments"]
     assert [r["year"] for r in asked["records"]] == [2031]
+    assert asked["label"] == "Access to finance, 2031"
     assert asked["url"] == "/commitments?topic=access-to-finance&year=2031-2031"
     none = answer(Engine(index_dir), "What did ministers commit to on finance in 2040?")
     assert none["commitments"]["total"] == 0
+
+
+def test_without_a_topic_the_words_asked_about_or_every_commitment(index_dir):
+    engine = Engine(index_dir)
+    roadmap = answer(engine, "What did ministers commit to on roadmaps?")["commitments"]
+    assert (roadmap["topic"], roadmap["words"]) == (None, "roadmaps")
+    assert roadmap["label"] == "“roadmaps”"
+    assert [r["text"] for r in roadmap["records"]] == [OTHER]
+    assert roadmap["url"] == "/commitments?q=roadmaps"
+    every = answer(engine, "What did ministers commit to?")["commitments"]
+    assert (every["label"], every["total"], every["url"]) == ("every topic", 3, "/commitments")
 
 
 @pytest.mark.parametrize(
     "question",
     [
         "Who chaired the 2031 SME ministerial meeting?",  # not about commitments
-        "What did ministers commit to?",  # no topic named
         "Did ministers commit to access to finance?",  # not a what/which question
     ],
 )
@@ -82,6 +93,12 @@ def test_the_ask_page_and_cli_list_the_commitments(index_dir):
         FINANCE_2031,
     ]
     assert section.select("a")[-1]["href"] == "/commitments?topic=access-to-finance"
+    titles = section.select(".result .meta a[href^='/doc/']")  # each record's document
+    assert [a.get_text(strip=True) for a in titles] == [
+        "2033 APEC SME Ministerial Meeting Joint Statement",
+        "2031 APEC SME Ministerial Meeting Joint Statement",
+    ]
+    assert soup.select_one(".summary a")["href"].startswith("/api/ask?q=")  # the JSON twin
     question = "What did ministers commit to on access to finance?"
     result = CliRunner().invoke(cli, ["ask", "--index", str(index_dir), question])
     assert result.exit_code == 0

@@ -262,6 +262,15 @@ def test_a_citys_name_is_read_only_where_something_is_held_there():
     assert native_city("No Chinese, Japanese, Korean or Thai here.") is None
 
 
+def test_a_title_repeated_as_the_first_line_is_cited_once():
+    line = "第38回APEC中小企業大臣会合が大阪で開かれた"
+    doc = make_document(
+        "https://wire.example/ja", f"{line} |", [f"{line}。"], doc_type="news_article", year=2031
+    )
+    (meeting,) = build_record([doc]).meetings
+    assert [(e.field, e.value) for e in meeting.evidence] == [("number", "38"), ("city", "Osaka")]
+
+
 def test_a_fact_a_document_gives_only_as_its_own_is_cited_by_its_date_line(tmp_path):
     from webapp import create_app
 

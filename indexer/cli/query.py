@@ -179,10 +179,9 @@ def _years(first: int | None, last: int | None) -> str:
 def print_commitments(asked: dict) -> None:
     """The commitments a question asked for (``asked_commitments``), newest first."""
     if not asked["total"]:
-        during = _years(*(asked["years"] or (None, None)))
-        click.secho(f"The record holds no commitment on {asked['label']}{during}.\n", fg="magenta")
+        click.secho(f"The record holds no commitment on {asked['label']}.\n", fg="magenta")
         return
-    held = _years(asked["first_year"], asked["last_year"])
+    held = "" if asked["years"] else _years(asked["first_year"], asked["last_year"])
     click.secho(f"{asked['total']} commitments on {asked['label']}{held}:", bold=True)
     for n, r in enumerate(asked["records"], start=1):
         lead = f"{r['lead_in']} … " if r["lead_in"] else ""
@@ -190,7 +189,7 @@ def print_commitments(asked: dict) -> None:
         click.secho(f"   {' · '.join(str(x) for x in (r['title'], r['year']) if x)}", fg="cyan")
         click.secho(f"   {r['link']}", fg="blue")
     if asked["total"] > len(asked["records"]):
-        click.echo(f"\nAll of them: apec-search commitments --topic {asked['topic']}")
+        click.echo(f"\nAll of them: {asked['url']} (or apec-search commitments)")
     click.echo()
 
 

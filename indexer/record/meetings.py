@@ -49,6 +49,7 @@ FACTS = ("year", "date", "city", "economy", "virtual", "chair", "theme")
 # the facts whose sentences are kept as evidence: the number too (a meeting only named
 # in passing, "the 45th SMEWG Meeting will also be held", is known from those sentences)
 CITED = ("number", *FACTS)
+_SENTENCE_ENDS = " \t|.。!！?？;；:："  # what a sentence's copies differ by at their ends
 # the order facts are voted in: a city is compared as a place within the meeting's economy
 VOTE_ORDER = ("year", "date", "economy", "city", "virtual", "chair", "theme")
 
@@ -213,7 +214,9 @@ def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]
     for m, s in found:
         for name in CITED:
             value = getattr(m, name)
-            cited = (name, str(value), s.doc_id, m.sentence)
+            # a page's title repeated as its first line ("... Meeting |", "... Meeting。") is
+            # one sentence
+            cited = (name, str(value), s.doc_id, m.sentence.strip(_SENTENCE_ENDS))
             if name in m.stated and value not in (None, "", False) and cited not in seen:
                 seen.add(cited)
                 written = (m.city_written if name == "city" else None) or ""
