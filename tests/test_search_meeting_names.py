@@ -85,6 +85,7 @@ def test_no_meeting_or_several_names_none(q):
         ("Hilltown Initiative", "sme_ministerial/43", "Initiative"),
         ("Riverton declaration on SMEs", "sme_ministerial/42", "declaration on SMEs"),
         ("Concepción action plan", "sme_ministerial/44", "action plan"),
+        ("Hilltown statement", "sme_ministerial/43", "statement"),
     ],
 )
 def test_an_outcome_named_after_a_meetings_city_names_that_meeting(q, key, rest):
@@ -267,6 +268,11 @@ def test_an_outcome_of_the_meetings_city_lists_the_meetings_documents(engine):
     assert found["meeting_hint"]["key"] == "sme_ministerial/43"
     assert urls(found) == ["43-statement"]
     assert engine.search("Hilltown Initiative", meeting_hint=False)["total"] == 0
+    # a genre word naming the outcome ("Declaration") names the meeting, not a type
+    declaration = engine.search("Hilltown Declaration")
+    assert declaration["meeting_hint"]["key"] == "sme_ministerial/43"
+    assert declaration["type_hint"] is None and urls(declaration) == ["43-statement"]
+    assert engine.search("Lakeside Declaration")["type_hint"]["words"] == ["Declaration"]
 
 
 def test_the_words_left_put_the_meetings_documents_holding_them_first(engine):

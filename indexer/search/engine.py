@@ -244,16 +244,21 @@ class Engine:
         page = max(1, int(page))
         limit = min(max(1, int(limit)), MAX_LIMIT)
         # Sorted by date, the same documents are found; a preference orders by relevance.
-        text = queries.straight_quotes(q or "")
+        typed = text = queries.straight_quotes(q or "")
         hint = genres.type_hint(text) if type_hint else None
         text = hint.rest if hint else text
-        prefer = hint.types if hint else None
         named = absent = None
         if meeting_hint and not meeting:
             named = meeting_names.meeting_hint(text, self._meetings)
+            if named is None and hint is not None:
+                # "Nanjing Declaration": the genre word names what the meeting held in Nanjing
+                # adopted; the meeting is the preference, the word one to match
+                named = meeting_names.meeting_hint(typed, self._meetings)
+                hint, text = (None, typed) if named else (hint, text)
             absent = None if named else meeting_names.absent_meeting(text, self._meetings)
             if absent:
                 notes.append(f"No document in the index belongs to the {absent}.")
+        prefer = hint.types if hint else None
         filters = (year, types, meeting)
         with self._reading() as (gen, r):
             if meeting and meeting not in gen.meetings:  # a hand-edited or stale link

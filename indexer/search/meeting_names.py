@@ -42,9 +42,10 @@ _ORDINAL = re.compile(rf"(?<![\w-])(?:{ORDINAL})(?![\w-])", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w-])(?:19[89]\d|20\d\d)(?![\w-])")
 _VIRTUAL = re.compile(r"(?<![\w-])(?:virtual|online)(?![\w-])", re.IGNORECASE)
 # What a meeting adopts under its city's name: "Iloilo Initiative", "Nanjing Declaration",
-# "Lakeside Action Plan" name the ministerial meeting held in that city.
+# "Lakeside Action Plan", "Lakeside Statement" name the ministerial meeting held there.
 _OUTCOME = re.compile(
-    r"(?<![\w-])(?:initiatives?|declarations?|agendas?|action\s+plans?|plans?\s+of\s+action"
+    r"(?<![\w-])(?:initiatives?|declarations?|statements?|agendas?|action\s+plans?"
+    r"|plans?\s+of\s+action"
     r"|roadmaps?|principles|frameworks?|strateg(?:y|ies))(?![\w-])",
     re.IGNORECASE,
 )
