@@ -255,6 +255,23 @@ def test_news_in_chinese_japanese_korean_or_thai_put_the_meeting_in_its_city(tex
     assert (cited.value, cited.written, cited.text) == (city, written, text)
 
 
+def test_a_meetings_economy_is_its_citys_where_no_document_names_it():
+    (hobart,) = build_record(
+        [story(10, "The 38th APEC SME Ministerial Meeting was held in Hobart.")]
+    ).meetings
+    assert (hobart.city, hobart.economy) == ("Hobart", "Australia")
+    assert [e.field for e in hobart.evidence if e.field == "economy"] == []  # stated by none
+    (korean,) = build_record(
+        [story(11, "제38차 APEC 중소기업 장관회의가 제주에서 열렸다.")]
+    ).meetings
+    assert korean.economy == "Republic of Korea"
+    # a small town's name is a town's elsewhere too: no economy is guessed
+    (town,) = build_record(
+        [story(12, "The 38th APEC SME Ministerial Meeting was held in Lakeside.")]
+    ).meetings
+    assert (town.city, town.economy) == ("Lakeside", None)
+
+
 def test_a_citys_name_is_read_only_where_something_is_held_there():
     # 大阪 is also a surname here, and 南京 a city named in passing, held nowhere
     assert native_city("大阪大臣が第38回APEC中小企業大臣会合に出席した。") is None

@@ -22,7 +22,7 @@ from typing import Any
 
 from indexer.extract.metadata import without_honorifics
 from indexer.record.mentions import SERIES, Mention
-from indexer.record.places import place_key
+from indexer.record.places import economy_of_city, place_key
 from indexer.text.ordinals import ordinal
 
 # The series' names, as APEC titles their papers ("2003 APEC Small and Medium Enterprises
@@ -281,6 +281,9 @@ def resolve(mentions: Iterable[tuple[Mention, Source]]) -> list[Meeting]:
     for series in SERIES:
         for merged in _infer_numbers([m for m in out if m.series == series]):
             out.remove(merged)
+    for meeting in out:  # "held in Jeju City": the economy is that of the city GeoNames knows
+        if meeting.city and not meeting.economy:
+            meeting.economy = economy_of_city(meeting.city)
     return sorted(out, key=_chronological(out))
 
 

