@@ -144,10 +144,8 @@ def _outcome_of_city(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _N
     city's name without naming the series ("Iloilo Initiative": the meeting held in
     Iloilo), or None (only called when ``q`` names such an outcome). The outcome's noun
     stays a word to match."""
-    if _SYNTAX.search(q):
-        return None
     unquoted = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), q)
-    if not _OUTCOME.search(unquoted):
+    if _SYNTAX.search(q) or not _OUTCOME.search(unquoted):
         return None
     of_series = [m for m in meetings() if m.get("series") == "sme_ministerial" and m.get("key")]
     folded = f" {fold(unquoted)} "
@@ -165,7 +163,9 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
     chose the logic). Without a series, an outcome named after the city of one ministerial
     meeting names that meeting ("Iloilo Initiative", ``_outcome_of_city``). Words in quotes
     are never taken."""
-    named = _read(q, meetings) or (None if _SERIES.search(q) else _outcome_of_city(q, meetings))
+    named = _read(q, meetings)
+    if named is None and _OUTCOME.search(q) and not _SERIES.search(q):  # most name neither
+        named = _outcome_of_city(q, meetings)
     if named is None or not (named.number or named.year or named.cities):
         return None
     if len(named.candidates) != 1:
