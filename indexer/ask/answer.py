@@ -187,10 +187,10 @@ def answer(engine: Engine, question: str, *, limit: int = 3) -> dict[str, Any]:
     and ``summary`` is then the answer in one line (else null). Confident answers come first,
     then other candidates (each answer's own ``confident`` says which), up to ``limit``;
     without a confident one, "answers" are the best passages (``answer_kind`` "passage",
-    ``confident`` false).
-    "passages" are further passages for reading on. "commitments" answers a question asking
-    what was committed to (``indexer.ask.commitments.asked_commitments``; else null): the
-    answers are then passages. Raises IndexMissing when there is no index.
+    ``confident`` false). "passages" are further passages for reading on. "commitments"
+    answers a question asking what was committed to
+    (``indexer.ask.commitments.asked_commitments``; else null): the answers are then
+    passages. Raises IndexMissing when there is no index.
     """
     considered = consider(engine, question)
     scored, passages = considered.scored, considered.passages

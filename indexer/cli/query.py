@@ -200,11 +200,9 @@ def print_answers(found: dict) -> None:
         click.secho("No answer: nothing in the index matches the question.", fg="magenta")
         return
     if not found["confident"]:
-        heading = (
-            "Passages on the question:"
-            if found.get("commitments")
-            else ("No confident answer. The closest passages:")
-        )
+        heading = "No confident answer. The closest passages:"
+        if found.get("commitments"):  # answered by the record of commitments, listed above
+            heading = "Passages on the question:"
         click.secho(heading, fg="magenta")
     elif found.get("summary"):
         click.secho(found["summary"], bold=True)

