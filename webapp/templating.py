@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from flask import Flask, url_for
+from markupsafe import Markup
 
 from indexer.text.ordinals import ordinal
 from webapp.citation import long_date
@@ -30,6 +32,27 @@ def rfc3339(value: str | None) -> str:
     return EPOCH
 
 
+# Letters of the scripts that tell a text's language: Hangul is Korean, kana Japanese (with
+# the Han characters around it), Han alone Chinese, Thai script Thai.
+HANGUL = re.compile(r"[\u1100-\u11ff\uac00-\ud7af]")
+KANA = re.compile(r"[\u3040-\u30ff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+MIN_SCRIPT_SHARE = 0.3  # of a text's letters, for its script to name its language
+
+
+def lang_attr(text: str | None) -> Markup:
+    """`` lang="ko"`` (Korean, Japanese, Chinese or Thai) for a text written mostly in one
+    of those scripts, so that screen readers read it in its language (WCAG 2.1 SC 3.1.2,
+    Language of Parts); else nothing: the page's English. Tags are set aside."""
+    plain = re.sub(r"<[^>]*>", "", text or "")
+    hangul, kana, han, thai = (len(p.findall(plain)) for p in (HANGUL, KANA, HAN, THAI))
+    counts = {"ko": hangul, "ja": kana + han if kana else 0, "zh": 0 if kana else han, "th": thai}
+    tag, found = max(counts.items(), key=lambda pair: pair[1])
+    letters = sum(c.isalpha() for c in plain)
+    return Markup(f' lang="{tag}"') if found and found >= MIN_SCRIPT_SHARE * letters else Markup()
+
+
 def passage_url(doc_id: str, position: int | None, q: str, anchor: str | None = None) -> str:
     """The document page at a paragraph, with the words of `q` highlighted: at its `anchor`
     (its ¶ anchor, "p12") when known, else through `/doc/<id>/at/<position>` (the index's
@@ -47,6 +70,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(rfc3339)
     app.add_template_filter(host)
     app.add_template_filter(doc_title)
+    app.add_template_filter(lang_attr)
     app.add_template_filter(kind_label)
     app.add_template_filter(others_label)
     app.add_template_global(SITE_NAME, "site_name")
