@@ -63,6 +63,8 @@ def docs() -> list:
         long_doc("markhor-often", "Note T", "Markhor pasture rights.", "Markhor pasture herds.", 6),
         doc("informal", "Note U", "Ministers studied the informal economy of the steppe."),
         doc("information", "Note V", "Ministers shared information on economies of the steppe."),
+        doc("informal-sector", "Note V2", "Ministers mapped the informal sector of the moorland."),
+        doc("informal-talks", "Note V3", "Ministers held informal talks on the moorland."),
         doc("smewg", "Note W", "The SMEWG met on the tundra to count reindeer herds."),
         doc("working-group", "Note X", "Delegates of the SME Working Group toured tundra bogs."),
         doc("smemm", "Note Y", "The SMEMM was held in a taiga lodge by the river."),
@@ -208,6 +210,16 @@ def test_a_document_holding_the_words_in_several_passages_ranks_above_one_passag
 
 def test_the_informal_economy_is_not_information_on_economies(engine):
     assert slugs(engine.search("informal economy steppe")["results"]) == ["informal"]
+
+
+def test_an_other_term_that_is_part_of_the_words_typed_is_left_out(engine):
+    # "informality" is analysed as "informal": as another term of "informal sector" it would
+    # make any "informal" a match of the concept ("informal talks")
+    found = engine.search("informal sector moorland")
+    assert slugs(found["results"]) == ["informal-sector"]
+    assert "informality" not in {e["term"] for e in found["expanded"]}
+    # typed alone, "informality" still matches the concept's phrases
+    assert "informal-sector" in slugs(engine.search("informality moorland")["results"])
 
 
 def test_smes_by_any_of_their_names(engine):

@@ -78,12 +78,20 @@ class Mention:
 
 @cache
 def _others(concept: Concept, term: str) -> tuple[str, ...]:
-    """The concept's terms (and ``also`` terms) other than ``term``, one per analysed form."""
+    """The concept's terms (and ``also`` terms) other than ``term``, one per analysed form.
+
+    A term whose analysed words are some of ``term``'s is left out (an ``also`` term is
+    kept: it is listed for what it matches): "informality" is analysed as "informal", so as
+    another term of "informal sector" it would match any "informal" on its own ("informal
+    talks"), which the words typed together do not (on the development half of
+    bench/data/real, topical recall@10 0.805 -> 0.809, precision@10 0.400 -> 0.404)."""
     seen = set(_keys(term))
+    typed = {word for key in seen for word in key}
     out = []
     for other in concept.terms + concept.also:
         keys = _keys(other)
-        if seen.isdisjoint(keys):
+        part_of_typed = other not in concept.also and any(set(k) < typed for k in keys)
+        if seen.isdisjoint(keys) and not part_of_typed:
             seen.update(keys)
             out.append(other)
     return tuple(out)
