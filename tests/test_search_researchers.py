@@ -27,7 +27,7 @@ FILLERS = [
     for n in range(9)
 ]
 
-LONG = [" ".join(f"yak{n}w{i}" for i in range(100)) for n in range(8)]
+LONG = [" ".join(f"yak{n}w{i}" for i in range(100)) for n in range(10)]
 
 
 def docs() -> list:
@@ -61,6 +61,9 @@ def docs() -> list:
         long_doc("ibex-often", "Note R", "Ibex grazing permits.", "Ibex herds.", 2),
         long_doc("markhor-once", "Note S", "Markhor markhor pasture pasture rights.", "Herds.", 4),
         long_doc("markhor-often", "Note T", "Markhor pasture rights.", "Markhor pasture herds.", 6),
+        # the words of a concept in two passages; another of its terms
+        long_doc("green-apart", "Note W", "Green tariffs on the heath.", "Growth of the heath.", 8),
+        doc("circular", "Note W2", "Ministers backed the circular economy of the heath."),
         doc("informal", "Note U", "Ministers studied the informal economy of the steppe."),
         doc("information", "Note V", "Ministers shared information on economies of the steppe."),
         doc("informal-sector", "Note V2", "Ministers mapped the informal sector of the moorland."),
@@ -449,19 +452,29 @@ def test_the_cli_takes_several_types_undated_and_words(index):
 
 @pytest.mark.parametrize("q", ["access to finance", "women entrepreneurs", "red tape"])
 def test_a_concepts_passage_scores_its_words_plus_its_best_other_term(engine, q):
-    # Each passage: the words typed (their AND) plus the best of the other terms it holds,
-    # each term scored on its own; never another passage's term score.
-    typed, others = queries.parse(q, expand=True).query.subqueries
+    # Each passage holding each word typed or another term: the words' scores plus the best
+    # of the other terms it holds, each term scored on its own; never another passage's.
+    words = queries.parse(q, concepts=False).query.subqueries
+    others = queries.parse(q, expand=True).query.subqueries[0].subqueries[1].subqueries
     with engine._reading() as (gen, r):
         got = gen.matches(r, queries.parse(q, expand=True).query).scores
-        words = queries.scores(r, typed)
-        terms = [queries.scores(r, term) for term in others.subqueries]
+        typed = [queries.scores(r, w) for w in words]
+        terms = [queries.scores(r, term) for term in others]
+    best = {n: max(t[n] for t in terms if n in t) for n in set().union(*terms)}
     expected = {
-        n: words.get(n, 0.0) + max((t[n] for t in terms if n in t), default=0.0)
-        for n in set(words).union(*terms)
+        n: sum(w.get(n, 0.0) for w in typed) + best.get(n, 0.0)
+        for n in set(best).union(*typed)
+        if all(n in w or n in best for w in typed)
     }
     assert got.keys() == expected.keys()
     assert all(abs(got[n] - expected[n]) < 1e-9 for n in got), (got, expected)
+
+
+def test_a_concepts_words_in_two_passages_match_as_without_the_thesaurus(engine):
+    found = engine.search("green growth heath")
+    words = slugs(engine.search("green growth heath", thesaurus=False)["results"])
+    assert words == ["green-apart"]
+    assert set(slugs(found["results"])) == {"green-apart", "circular"}  # a synonym only adds
 
 
 def test_the_page_quotes_each_other_term_so_one_with_commas_reads_as_one(index):

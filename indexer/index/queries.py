@@ -237,11 +237,14 @@ def _read(rewritten: str, notes: list[str]):
 
 
 def _with_concepts(q, text: str, found: list[thesaurus.Mention]):
-    """``q`` (the query read from ``text``) in which the words of each mention of a concept
-    become one part: those words, or any of the concept's other terms (weighted by
-    CONCEPT_WEIGHT, shared among a term's words). A passage scores the words' score plus
-    that of the best other term it holds, so the words typed count most. Returns the query
-    and the mentions expanded (one whose words are not plain parts of ``q`` is left alone)."""
+    """``q`` (the query read from ``text``) in which each word of a mention of a concept
+    also matches the concept's other terms: each becomes the part "that word, or any other
+    term" (the other terms weighted by CONCEPT_WEIGHT, shared among the term's words and
+    among the words typed). A passage scores the words' score plus that of the best other
+    term it holds, so the words typed count most; a document holding the words typed in
+    different passages matches as it does without the thesaurus (a synonym only adds
+    documents). Returns the query and the mentions expanded (one whose words are not plain
+    parts of ``q`` is left alone)."""
     if isinstance(q, query.AndNot):
         positive, done = _with_concepts(q.a, text, found)
         return query.AndNot(positive, q.b), done
@@ -252,11 +255,11 @@ def _with_concepts(q, text: str, found: list[thesaurus.Mention]):
         words = list(typed.subqueries) if isinstance(typed, query.And) else [typed]
         if not words or not all(w in parts for w in words):
             continue
-        at = parts.index(words[0])
+        others = query.DisjunctionMax([_other_term(term) for term in m.others])
+        if len(words) > 1:
+            others = others.with_boost(1 / len(words))
         for w in words:
-            parts.remove(w)
-        others = [_other_term(term) for term in m.others]
-        parts.insert(at, query.Or([typed, query.DisjunctionMax(others)]))
+            parts[parts.index(w)] = query.Or([w, others])
         done.append(m)
     return (query.And(parts) if len(parts) > 1 else parts[0]), done
 
