@@ -193,7 +193,9 @@ def test_trends_page_draws_one_chart_of_the_chosen_measure_with_a_table(client, 
     assert html.count("<svg") == 2
     assert 'id="trend-wide"' in html and 'id="trend-narrow"' in html
     assert '<text class="axis-title"' in html and ">Documents mentioning the term</text>" in html
-    assert 'href="/search?q=finance&amp;year=2017"' in html
+    assert (
+        'href="/search?q=finance&amp;year=2017&amp;hint=off&amp;named=off&amp;synonyms=off"' in html
+    )
     # one line per term, one colour each
     assert len(re.findall(r'<polyline class="line series-\d"', html)) == 4
     # table: one row per year from 2012 to 2020; documents, mentions and per 10,000 words
@@ -284,6 +286,32 @@ def test_trends_name_a_term_found_only_in_thin_years(client):
     (note,) = page.select(".trends-thin-only")
     text = " ".join(note.get_text(" ", strip=True).split())
     assert text.startswith("finance is found only in thin years")
+
+
+def test_a_trends_count_is_the_number_of_results_its_link_lists(tmp_path):
+    filler = " ".join(f"okapi{i}" for i in range(100))  # paragraphs too long to be joined
+    spread = ["Sellers moved online. " + filler, "Lenders brought finance. " + filler]
+    index = make_index(
+        tmp_path,
+        [
+            make_document("https://example.org/spread", "Apart", spread, year=2015),
+            make_document("https://example.org/typed", "Typed", ["Access to finance."], year=2015),
+            make_document(
+                "https://example.org/other", "Other", ["Financing for firms."], year=2015
+            ),
+            make_document("https://example.org/said", "Said", ["A statement was read."], year=2015),
+        ],
+    )
+    client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+    # "online finance": two paragraphs of one document, as search finds them; "access to
+    # finance" names a concept whose other terms ("financing") the link leaves out, as
+    # the count does; "statement" is a word to match, not a preference for statements
+    for q, count in (("online finance", 1), ("access to finance", 1), ("statement", 1)):
+        table = BeautifulSoup(client.get("/trends", query_string={"q": q}).data, "lxml")
+        (link,) = table.select("td a[href^='/search']")
+        assert int(link.get_text()) == count, q
+        found = client.get(f"/api/search?{link['href'].split('?', 1)[1]}").get_json()
+        assert found["total"] == count, (q, link["href"])
 
 
 def test_trends_follow_a_topic_of_the_concepts_file(client):

@@ -199,8 +199,9 @@ def parse_terms() -> list[str]:
 
 
 def year_search_url(term: str, year: int) -> str:
-    """The results page for `term` in one year (a trend bar or table cell links there)."""
-    return url_for("search.results", q=term, year=year)
+    """The results page for `term` in one year (a trend bar or table cell links there): its
+    words only, as the trend counts them (no synonyms, genre or meeting reading)."""
+    return url_for("search.results", q=term, year=year, hint="off", named="off", synonyms="off")
 
 
 def parse_measure() -> str:

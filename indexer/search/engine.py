@@ -789,24 +789,27 @@ class Engine:
         }
 
     def year_counts(self, q: str) -> dict[int, dict]:
-        """Per year: how many documents and passages match ``q``, and how many times its
-        terms occur in them (``mentions``, see `mentions`), for trends."""
+        """Per year: how many documents match ``q`` as ``search`` finds them with its words
+        only (no thesaurus, genre or meeting reading: each part anywhere in the document),
+        so that a trend's count is the number of results its link lists; how many of their
+        passages hold a part, and how many times its terms occur in them (``mentions``)."""
         with self._reading() as (gen, r):
             parsed = queries.expand_prefixes(r, queries.parse(q))
             qq = queries.passage_query(parsed)
+            matched = [gen.matches(r, p) for p in queries.conjuncts(qq)]
+            keep = self._filter(gen, r, (None, None, None), parsed.excluded)
+            docs = _kept(frozenset.intersection(*(m.docs for m in matched)), keep)
             passages: Counter[int] = Counter()
             found: Counter[int] = Counter()
-            docs: dict[int, set[int]] = {}
-            for n in self._matches(gen, r, qq):
-                o = gen.doc_of[n]
-                if not gen.years[o]:
-                    continue
-                passages[gen.years[o]] += 1
-                found[gen.years[o]] += mentions(r.stored(n).get("body", ""), parsed)
-                docs.setdefault(gen.years[o], set()).add(o)
+            counted: Counter[int] = Counter(gen.years[o] for o in docs if gen.years[o])
+            for n in sorted(set().union(*(m.scores for m in matched))):
+                year = gen.years[gen.doc_of[n]] if gen.doc_of[n] in docs else None
+                if year:
+                    passages[year] += 1
+                    found[year] += mentions(r.stored(n).get("body", ""), parsed)
         return {
-            y: {"documents": len(docs[y]), "passages": passages[y], "mentions": found[y]}
-            for y in sorted(passages)
+            y: {"documents": counted[y], "passages": passages[y], "mentions": found[y]}
+            for y in sorted(counted)
         }
 
 
