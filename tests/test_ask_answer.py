@@ -54,6 +54,17 @@ def test_how_many_gives_a_count(engine):
     assert a["span"] == "16"
 
 
+def test_a_count_of_something_else_named_in_the_question_is_no_answer(tmp_path):
+    # "21 Atlantis economies" counts economies; the question counts small firms
+    said = "Ministers of the 21 Atlantis economies endorsed a harbour plan for small firms."
+    doc = make_document("https://example.org/plan", "Harbour plan", [said], year=2015)
+    engine = Engine(make_index(tmp_path, [doc]))
+    found = answer(engine, "How many small firms are there in Atlantis?")
+    assert not found["confident"], found["answers"][0]
+    assert answer(engine, "How many economies endorsed the harbour plan?")["confident"]
+    engine.close()
+
+
 def test_what_share_gives_a_percentage_and_synonyms_meet(engine):
     a = first(engine, "What share of firms in the region are SMEs?")
     assert a["span"] == "97.5 per cent"

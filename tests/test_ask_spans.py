@@ -210,6 +210,13 @@ def test_a_page_number_before_a_running_header_is_not_a_count():
     assert span("How many economies met?", "21 APEC economies met in Lakeside.")[0] == "21"
 
 
+def test_the_number_of_a_labelled_part_is_not_a_count():
+    question = "How many small firms are there?"
+    assert span(question, "This serves work stream 5 of the harbour blueprint.") is None
+    assert span(question, "See Annex 3 and paragraph 12 on small firms.") is None
+    assert span("How many economies met?", "Under Priority 2, 21 economies met.")[0] == "21"
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

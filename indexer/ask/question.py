@@ -230,6 +230,16 @@ def keys(text: str) -> list[str]:
     return [term_key(w) for w in words(text)]
 
 
+# What a count question counts: up to four words after "how many" / "the number of", up to
+# a verb ("-ed", "-ing" or an auxiliary) or a preposition.
+_COUNTED = re.compile(
+    r"\b(?:how\s+(?:many|much)|(?:the\s+)?number\s+of)\s+((?:(?!(?:are|is|was|were|did|do"
+    r"|does|have|has|had|will|would|can|could|in|of|at|on|by|for|to|from|there|that|which|who)"
+    r"\b|[\w'-]+(?:ed|ing)\b)[\w'-]+\s*){1,4})",
+    re.I,
+)
+
+
 @dataclass
 class Question:
     text: str
@@ -250,6 +260,14 @@ class Question:
         """Every year the question points at: named outright, or the year of a meeting it
         names by number or place, as the record has it (``meeting_years``)."""
         return set(self.years) | self.meeting_years
+
+    @property
+    def counted_keys(self) -> set[str]:
+        """The keys of what a "how many" question counts: its words after "how many" up to
+        the verb or preposition ("How many SMEs are there in APEC?" -> SMEs, not APEC);
+        empty for any other question."""
+        found = _COUNTED.search(self.text) if self.answer_type == "number" else None
+        return {term_key(w) for w in words(found.group(1))} if found else set()
 
     @property
     def asks_meeting_date(self) -> bool:

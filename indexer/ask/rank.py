@@ -315,7 +315,7 @@ def candidates(
                 sentence.text,
                 span_type,
                 exclude,
-                wanted,
+                question.counted_keys or wanted,
                 named_kind=question.named_kind,
                 role=question.role,
                 count=list_count(question.text),

@@ -378,11 +378,24 @@ def _share(sentence: str) -> Iterator[tuple[int, int, float]]:
         yield a, b, MEDIUM
 
 
+# A number that names a part rather than counting things: "work stream 5", "Annex 3",
+# "paragraph 12", "Priority 2", "No. 4".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:work\s*streams?|annex(?:es)?|appendix|attachment|paragraphs?|paras?\.?|items?"
+    r"|goals?|priority|priorities|pillars?|sections?|chapters?|articles?|clauses?|no\.|nos\."
+    r"|phases?|stages?|tracks?|objectives?|targets?|principles?|tables?|figures?|fig\.|pages?"
+    r"|pp?\.|parts?|steps?|rounds?|versions?|volumes?|vol\.|sessions?|sdgs?|levels?)\s*$",
+    re.I,
+)
+
+
 def _number(sentence: str) -> Iterator[tuple[int, int, float]]:
     for a, b in _groups(_COUNT, sentence):
         number = sentence[a:b]
         if YEAR.fullmatch(number.strip()) or re.match(r"\d+\.(?:\s|$)", sentence[a:]):
             continue  # a year, or the number of a numbered paragraph
+        if _LABEL_BEFORE.search(sentence[max(0, a - 20) : a]):
+            continue  # the number of a labelled part ("work stream 5"), not a count
         if re.match(r"[-–]\d", sentence[b : b + 2]) or re.search(r"\d[-–]$", sentence[:a]):
             continue  # part of a range of years or days
         if re.match(rf"\s+(?:and|to)\s+(?:{_NUMBER}){_PERCENT}", sentence[b:]):
