@@ -282,6 +282,34 @@ def test_the_chair_is_read_past_initials_and_from_a_chair_of_line():
     assert build_record([speech]).meetings[0].chair == "Hon Mara Quill"
 
 
+def test_a_speech_is_placed_where_its_dateline_says_and_your_excellency_is_no_name():
+    speech = make_document(
+        "https://www.apec.org/speeches/2031-opening",
+        "38th APEC Small and Medium Enterprise Ministerial Meeting",
+        [
+            "Opening remarks",
+            "Lakeside, Viet Nam, 29 September 2031",
+            "Your Excellency Mr. Tran Van Lam, Chair of the 38th APEC SME Ministerial Meeting,",
+            "Distinguished ministers, it is an honour to welcome you.",
+        ],
+        doc_type="speech",
+        year=2031,
+        publisher="APEC",
+    )
+    (meeting,) = build_record([speech]).meetings
+    assert (meeting.city, meeting.economy) == ("Lakeside", "Viet Nam")
+    assert meeting.chair == "Mr. Tran Van Lam"
+    # a story's dateline is where it was written, not where the ministers met
+    story_ = make_document(
+        "https://wire.example/2031/sme",
+        "38th APEC Small and Medium Enterprise Ministerial Meeting opens",
+        ["Capital City, Viet Nam, 29 September 2031", "Ministers open their meeting today."],
+        year=2031,
+        publisher="Wire",
+    )
+    assert build_record([story_]).meetings[0].city is None
+
+
 def test_spellings_of_one_place_agree():
     docs = [
         story(f"https://wire.example/{n}", "SME ministers", f"The 38th APEC SME Ministerial"

@@ -99,6 +99,7 @@ FIRST_HELD = re.compile(r"\bfirst\s+(?:launched|held|convened|organi[sz]ed)\s+in
 HEADING_WORDS = 12  # a line this short that names a meeting is a heading
 # "Hon Fran Bailey MP, Chair of the 14th SME Ministerial Meeting"
 CHAIR_OF = re.compile(
+    r"(?:(?:Your|His|Her)\s+Excellency,?\s+)?"  # "Your Excellency" is not part of the name
     r"(?P<name>(?:(?:Hon|H\.E|Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,4}?)"
     r"(?:\s+MP)?,\s+(?:the\s+)?Chair(?:man|person)?\s+of\s+the\b"
 )
@@ -426,11 +427,27 @@ def _writing_its_own(doc: Document, found: list[Mention]) -> list[Mention]:
             None,
         )
         if line:
+            # a speech is dated where it was given: at its meeting ("Ha Noi, Viet Nam,
+            # 29 September 2006"); a story's dateline is where it was written
+            placed = doc.doc_type == "speech" and not own.city and place_and_date_line(line[1])
+            facts = {}
+            if placed and not any(m.stated & {"city", "economy"} for m in out):
+                city, economy = _city_and_economy(placed[0])
+                facts = {k: v for k, v in (("city", city), ("economy", economy)) if v}
             out.append(
-                replace(own, stated=frozenset({name}), position=line[0], sentence=line[1],
-                        opening=False, city_written=None)
+                replace(own, **facts, stated=frozenset({name, *facts}), position=line[0],
+                        sentence=line[1], opening=False, city_written=None)
             )  # fmt: skip
     return out
+
+
+def _city_and_economy(place: str) -> tuple[str | None, str | None]:
+    """(city, economy) of a place line's place: "Ha Noi, Viet Nam" -> both; "Singapore"
+    -> the economy alone."""
+    city, economy = split_place(place)
+    if city and economy_name(city):
+        return None, economy or economy_name(city)
+    return city, economy
 
 
 def _writes(name: str, value: object, sentence: str) -> bool:
@@ -456,9 +473,7 @@ def _own_lines(doc: Document, own: Mention, quoted: set[str]) -> list[Mention]:
     for position, paragraph in enumerate(doc.paragraphs[:HEAD]):
         text = paragraph.text
         if dated := place_and_date_line(text):
-            city, economy = split_place(dated[0])
-            if city and economy_name(city):
-                city, economy = None, economy or economy_name(city)
+            city, economy = _city_and_economy(dated[0])
             facts = {"year": int(dated[1][:4]), "date": dated[1], "city": city, "economy": economy}
             lines.append((position, text, facts))
         elif paragraph.kind == "header" and (m := QUOTED_LINE.match(text)):
