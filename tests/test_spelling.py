@@ -4,12 +4,14 @@ for a word the index holds, and a query that finds nothing is searched again wit
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from indexer.index import store
 from indexer.index.build import build_index, current_generation
 from indexer.index.spelling import DICTIONARY_FILE, Speller, write_dictionary
 from indexer.search.engine import Engine
 from tests.helpers import make_corpus, make_document
+from webapp import create_app
 
 FILLER = "Officials of Atlantis reported on capacity building and regulatory reform."
 
@@ -191,3 +193,19 @@ def test_an_acronym_is_never_corrected_into_another(tmp_path):
         assert engine.search("ministyr")["suggestion"] == "ministry"
     finally:
         engine.close()
+
+
+def test_the_words_as_typed_can_be_searched_instead_of_the_correction(engine):
+    as_typed = engine.search("womn", correct=False)
+    assert as_typed["total"] == 0 and as_typed["corrected_query"] is None
+    assert as_typed["suggestion"] == "women"  # offered, not searched
+    client = create_app({"INDEX_DIR": engine.index_dir, "TESTING": True}).test_client()
+    page = BeautifulSoup(client.get("/search?q=womn").data, "html.parser")
+    assert page.select_one(".did-you-mean") is None  # the correction is not offered again
+    link = page.select_one(".as-typed a")
+    assert link.get_text() == "womn" and "spelling=off" in link["href"]
+    typed = BeautifulSoup(client.get(link["href"]).data, "html.parser")
+    assert "No documents found" in typed.get_text()
+    assert typed.select_one(".did-you-mean a").get_text() == "women"
+    api = client.get("/api/search?q=womn&spelling=off").get_json()
+    assert api["total"] == 0 and api["suggestion"] == "women"

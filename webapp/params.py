@@ -56,6 +56,7 @@ class SearchParams:
     hint: bool = True  # genre words in q are a type preference (off: words to match)
     named: bool = True  # a meeting named in q lists its documents first (off: words to match)
     synonyms: bool = True  # a concept named in q matches its other terms too (off: not)
+    spelling: bool = True  # q finding nothing is searched as the suggestion spells it (off: not)
 
     def query_args(self, **changes: Any) -> dict[str, str | list[str]]:
         """URL arguments for this search with `changes` applied; defaults are left out.
@@ -77,6 +78,7 @@ class SearchParams:
             "hint": "" if state.hint else "off",
             "named": "" if state.named else "off",
             "synonyms": "" if state.synonyms else "off",
+            "spelling": "" if state.spelling else "off",
         }
         return {k: v for k, v in args.items() if v}
 
@@ -105,15 +107,16 @@ class SearchParams:
             "type_hint": self.hint,
             "meeting_hint": self.named,
             "thesaurus": self.synonyms,
+            "correct": self.spelling,
         }
 
 
 def parse_search(
     args: Mapping[str, str], limits: Limits, *, limit: int | None = None
 ) -> SearchParams:
-    """Read q, year, type (repeatable), meeting, sort, page, hint, named and synonyms from request
-    arguments, and `limit` too unless the caller fixes it (the HTML pages do; the API lets
-    the client choose)."""
+    """Read q, year, type (repeatable), meeting, sort, page, hint, named, synonyms and
+    spelling from request arguments, and `limit` too unless the caller fixes it (the HTML
+    pages do; the API lets the client choose)."""
     getlist = getattr(args, "getlist", None)
     types = getlist("type") if getlist else [args.get("type", "")]
     # Each name's first value in a plain dict: werkzeug's MultiDict.get raises and catches
@@ -132,6 +135,7 @@ def parse_search(
         hint=first.get("hint", "").strip() != "off",
         named=first.get("named", "").strip() != "off",
         synonyms=first.get("synonyms", "").strip() != "off",
+        spelling=first.get("spelling", "").strip() != "off",
     )
 
 

@@ -218,6 +218,7 @@ class Engine:
         type_hint: bool = True,
         meeting_hint: bool = True,
         thesaurus: bool = True,
+        correct: bool = True,
     ) -> dict:
         """One page of the documents matching ``q``, best first (or by date), with facets.
 
@@ -229,7 +230,9 @@ class Engine:
         ("28th SME ministerial meeting Phuket": ``meeting_names``) list that meeting's
         documents holding the other words first, then the documents matching ``q``, then its
         other documents. With ``thesaurus``, a concept's other terms are matched too
-        (``indexer.index.thesaurus``). Sorted by date, the same documents are found. Returns the
+        (``indexer.index.thesaurus``). With ``correct``, a query finding nothing is searched
+        as its spelling suggestion spells it (``corrected_query``); without, the suggestion is
+        only offered. Sorted by date, the same documents are found. Returns the
         ``--json`` shape the README gives, with ``expanded`` (``[{"term", "concept"}]``: the
         thesaurus terms also matched), ``type_hint`` (``TypeHint.as_json`` or None),
         ``meeting_hint`` (``MeetingHint.as_json`` or None) and ``absent_meeting`` (the title
@@ -287,7 +290,7 @@ class Engine:
                 suggestion = self._suggest(gen, r, q, parsed)
                 found = self._run(gen, r, parsed, filters, sort, page, limit, prefer, of_meeting)
             notes.extend(parsed.notes)
-            if found[0] == 0 and suggestion:
+            if found[0] == 0 and suggestion and correct:
                 retried = queries.expand_prefixes(
                     r, queries.parse(suggestion, expand=True, concepts=thesaurus)
                 )

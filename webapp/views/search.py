@@ -81,6 +81,11 @@ def results() -> str:
             if result.get("suggestion") and not result.get("corrected_query")
             else None
         ),
+        as_typed_url=(
+            _results_url(params.query_args(spelling=False))
+            if result.get("corrected_query")
+            else None
+        ),
         doc_url=doc_url,
         m=meetings,
         hint_remove_url=_results_url(params.query_args(hint=False)),
