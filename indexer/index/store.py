@@ -216,6 +216,8 @@ class Reader:
         default = field.column_type.default_value()
         values: list[Any] = []
         for reader, _ in self.searcher.reader().leaf_readers():
+            if not reader.doc_count_all():  # an index of no records has no columns at all
+                continue
             raw = reader.column_reader(name, translate=False)
             values.extend(None if v == default else field.from_column_value(v) for v in raw)
         return values
