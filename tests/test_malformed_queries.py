@@ -41,6 +41,14 @@ def test_a_value_that_is_not_a_year_or_a_type_says_so(engine):  # noqa: F811
         assert engine.search(fine)["notes"] == [], fine
 
 
+def test_a_year_range_that_ends_before_it_starts_is_read_the_right_way_round(engine):  # noqa: F811
+    found = engine.search("finance year:2016..2010")
+    assert found["total"] == engine.search("finance year:2010..2016")["total"] > 0
+    assert "year:2016..2010 ends before it starts: searched 2010 to 2016" in found["notes"]
+    undated = engine.search("finance year:undated")["notes"]
+    assert any("the year filter's “undated”" in n for n in undated)
+
+
 def test_a_type_is_read_in_any_case_and_outcomes_are_the_statements(engine):  # noqa: F811
     assert (
         engine.search("type:Declaration")["total"]

@@ -126,7 +126,7 @@ def _rewrite(text: str, notes: list[str]) -> str:
     if balanced != text:
         notes.append("ignored an unbalanced quote")
         text = balanced
-    text = _YEAR_RANGE.sub(r"year:[\1 TO \2]", text)
+    text = _YEAR_RANGE.sub(lambda m: _year_range(m.group(1), m.group(2), notes), text)
 
     def unknown(m: re.Match) -> str:
         if m.group(1).lower() in USER_FIELDS:
@@ -144,11 +144,24 @@ def _rewrite(text: str, notes: list[str]) -> str:
     return _tidy_operators(text, notes)
 
 
+def _year_range(first: str, last: str, notes: list[str]) -> str:
+    """``year:first..last`` as a Whoosh range, read the right way round (with a note) when
+    it ends before it starts, as the page's From and To boxes are."""
+    if first > last:
+        notes.append(f"year:{first}..{last} ends before it starts: searched {last} to {first}")
+        first, last = last, first
+    return f"year:[{first} TO {last}]"
+
+
 def _unquoted(text: str, unknown: Callable[[re.Match], str], notes: list[str]) -> str:
     """A part of the query outside quotes, its fields and values checked (``unknown`` for a
     field name) and its spellings made the index's."""
     for m in _YEAR_VALUE.finditer(text):
-        notes.append(f"year:{m.group(1)} is not a year: write year:2015 or year:2010-2015")
+        undated = m.group(1).lower() == "undated"
+        notes.append(
+            f"year:{m.group(1)} is not a year: write year:2015 or year:2010-2015"
+            + (" (documents without a year: the year filter's “undated”)" if undated else "")
+        )
     text = _TYPE_VALUE.sub(lambda m: _type_filter(m.group(1), notes), text)
     return _spellings(_FIELD.sub(unknown, text))
 
