@@ -198,3 +198,29 @@ def test_an_answer_a_statement_gives_too_is_cited_from_the_statement(tmp_path):
     a = first(engine, "Who chaired the 2031 SME ministerial meeting?")
     engine.close()
     assert a["span"] == "Hon. Ria Moana" and a["url"] == statement.canonical_url
+
+
+def test_an_outcome_named_after_its_meetings_city_was_adopted_when_the_meeting_met(tmp_path):
+    statement = make_document(
+        "https://example.org/2031_sme",
+        "38th APEC Small and Medium Enterprises Ministerial Meeting",
+        ["We, the APEC Ministers responsible for SMEs, met in Lakeside, Viet Nam on 5-6 May"
+         " 2031 for the 38th APEC SME Ministerial Meeting."],
+        doc_type="ministerial_statement",
+        year=2031,
+    )  # fmt: skip
+    story = make_document(
+        "https://example.org/news/2031",
+        "Ministers adopt a harbour initiative",
+        ["SME ministers adopted the Lakeside Initiative on harbour trade at the 38th APEC SME"
+         " Ministerial Meeting."],
+        doc_type="news_release",
+        year=2031,
+    )  # fmt: skip
+    engine = Engine(make_index(tmp_path, [statement, story]))
+    found = answer(engine, "When was the Lakeside Initiative adopted?")
+    assert found["confident"] and "May 2031" in found["answers"][0]["span"]
+    # no document of the meeting names a "Lakeside Action Plan": not the record's answer
+    other = consider(engine, "When was the Lakeside Action Plan adopted?").scored
+    assert all(s.source != "record" for s in other)
+    engine.close()

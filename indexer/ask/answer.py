@@ -21,9 +21,16 @@ from indexer.ask.cite import passage_answer, reading, record_citation, sentence_
 from indexer.ask.commitments import asked_commitments
 from indexer.ask.question import Question, analyse, reads_as_question
 from indexer.ask.rank import Candidate, candidates
-from indexer.ask.record import fold, meeting_years, missing_meeting, record_answer
+from indexer.ask.record import (
+    adopted_outcome,
+    fold,
+    meeting_years,
+    missing_meeting,
+    record_answer,
+)
 from indexer.ask.retrieve import documents, retrieve
 from indexer.extract.doctype import STATEMENT_TYPES
+from indexer.record.store import meeting_key
 from indexer.search.engine import Engine
 
 MORE_PASSAGES = 5
@@ -93,6 +100,12 @@ def consider(engine: Engine, text: str) -> Considered:
         shown = sentence_answer(c) | {"answer_kind": answer_kind(question, c)}
         scored.append(Scored(shown, features, 0.0, "sentence"))
     found = None if note else record_answer(engine, question)
+    if found and (outcome := adopted_outcome(question)):
+        # the outcome is the meeting's only if one of its documents names it: the SME
+        # ministers met in Cebu in 1996; the Cebu Action Plan is the finance ministers'
+        key = meeting_key(found["meeting"])
+        named = engine.search(f'"{outcome}"', meeting=key, meeting_hint=False, limit=1)
+        found = found if named["total"] else None
     cited = record_citation(engine, found) if found else None
     if cited:
         scored.insert(0, Scored(cited, {}, 0.0, "record"))

@@ -89,12 +89,31 @@ _ASKS_ECONOMY = re.compile(r"\b(?:which|what)\s+(?:economy|country|member)\b", r
 _HELD = re.compile(r"\b(?:held|met|meet|convened|took\s+place|hosted|chaired|opened)\b", re.I)
 _AFTER_CITY = re.compile(rf",\s*({CAP}(?:\s+{CAP})*)")
 _MEETING_WORD = re.compile(r"\b(?:meeting|smemm|meet|met)\b", re.I)
+# An outcome named after where it was adopted ("the Daegu Initiative", "the Boracay Action
+# Agenda"): capitalised words before an outcome's noun.
+_NAMED_OUTCOME = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+)+?(?:Initiatives?|Declarations?|Statements?|Agendas?|Action\s+Plans?"
+    r"|Roadmaps?|Frameworks?|Strateg(?:y|ies)))\b"
+)
+_ADOPTED = re.compile(r"\b(?:adopted|endorsed|launched|issued|agreed|approved|signed)\b", re.I)
+
+
+def adopted_outcome(question: Question) -> str | None:
+    """The outcome a "when was it adopted" question names ("When was the Daegu Initiative
+    adopted?" -> "Daegu Initiative"), as written; None for any other question."""
+    if question.answer_type != "date" or not _ADOPTED.search(question.text):
+        return None
+    found = _NAMED_OUTCOME.search(question.text)
+    return found.group(1) if found else None
 
 
 def asked_fact(question: Question) -> str | None:
     """The fact of a meeting a question asks for: "city" (where; "economy" for which
-    economy), "date" (when it was held), "chair" (who chaired) or "theme"; None for any
-    other question, or one not about a meeting."""
+    economy), "date" (when it was held, or when an outcome named after its city was adopted:
+    ``adopted_outcome``), "chair" (who chaired) or "theme"; None for any other question, or
+    one not about a meeting."""
+    if adopted_outcome(question):
+        return "date"  # adopted when the meeting it is named after was held
     if not _MEETING_WORD.search(question.text):
         return None
     kind = question.answer_type
