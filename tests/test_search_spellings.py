@@ -3,6 +3,8 @@
 import pytest
 
 from indexer.index import analysis
+from indexer.search.engine import Engine
+from tests.helpers import make_document, make_index
 from tests.match_fixtures import match_engine, match_index, slugs  # noqa: F401
 
 
@@ -65,3 +67,17 @@ def test_the_matched_spellings_are_highlighted(match_engine):  # noqa: F811
 def test_an_exact_phrase_with_a_compound_matches_the_hyphenated_text(match_engine):  # noqa: F811
     found = match_engine.search('"regulatory co-operation"')
     assert slugs(found["results"]) == ["hyphens"]
+
+
+def test_a_compounds_parts_are_next_to_each_other_not_anywhere(tmp_path):
+    docs = [
+        make_document(
+            "https://example.org/co-op", "Ports", ["Members praised co-operation on ports."]
+        ),
+        make_document(
+            "https://example.org/apart", "Fund", ["Members co-sponsored a fund to operate ports."]
+        ),
+    ]
+    engine = Engine(make_index(tmp_path, docs))
+    assert slugs(engine.search("co-operation")["results"]) == ["co-op"]
+    engine.close()

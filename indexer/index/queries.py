@@ -94,14 +94,15 @@ _PREFIX = re.compile(r"(?<![\w:.*-])(-?)(\w{2,})\*(?=\s|\)|$)")
 
 def _spellings(text: str) -> str:
     """Outside quotes: acronyms without dots, a hyphenated compound as its joined form or
-    all of its parts ("co-operation" -> "(cooperation OR (co operation))", so it meets
-    "cooperation", "co-operation" and "co operation"), and "word*" on the exact field."""
+    its parts side by side ("co-operation" -> '(cooperation OR "co operation")', so it
+    meets "cooperation", "co-operation" and "co operation", not "co-sponsored ... operate"),
+    and "word*" on the exact field."""
     text = _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _E_PREFIX.sub(r"\1-", text)
 
     def compound(m: re.Match) -> str:
         parts = re.split(r"[-\u2010\u2011]", m.group(1))
-        return f"({''.join(parts)} OR ({' '.join(parts)}))"
+        return f'({"".join(parts)} OR "{" ".join(parts)}")'
 
     text = _COMPOUND.sub(compound, text)
     return _PREFIX.sub(r"\1exact:\2*", text)
