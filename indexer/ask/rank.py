@@ -284,6 +284,7 @@ def candidates(
     typed = question.answer_type != "other"
     span_type = question.relation or ("chair" if question.asks_chair else question.answer_type)
     ids = question.name_keys | {k for k in wanted if k.isdecimal()}
+    counted = question.counted_keys or wanted  # what a count must be followed by to be strong
     # A count must count what the question asks about ("How many projects" -> "23 projects").
     # A named thing of the asked kind ("Which toolkit ...") is at least MEDIUM.
     needed = {"number": STRONG}.get(question.answer_type, WEAK)
@@ -315,7 +316,7 @@ def candidates(
                 sentence.text,
                 span_type,
                 exclude,
-                question.counted_keys or wanted,
+                counted,
                 named_kind=question.named_kind,
                 role=question.role,
                 count=list_count(question.text),
