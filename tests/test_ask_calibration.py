@@ -10,9 +10,10 @@ from indexer.ask import answer, calibration
 from indexer.ask.answer import Considered, Scored, calibrate
 from indexer.ask.calibration import FEATURES, Calibration, CalibrationError, read_calibration
 from indexer.ask.question import analyse
+from indexer.ask.record import other_meetings_values
 from indexer.search.engine import Engine
 from tests.ask_corpus import DOCS
-from tests.helpers import make_index
+from tests.helpers import make_document, make_index
 
 QUESTION = "Who chaired the 2021 SME ministerial meeting?"
 
@@ -119,6 +120,41 @@ def test_the_record_leads_and_a_sentence_contradicting_it_is_capped():
     assert by_span["Concepción, Chile"] == pytest.approx(0.9)  # corroborated, not above
     assert by_span["Harbour Region"] == pytest.approx(0.1)  # wrong unless the record is
     assert by_span["Concepcion"] == pytest.approx(fitted.probability({"score": 0.6}))
+
+
+def test_another_meetings_city_is_no_confident_answer_for_this_one():
+    fitted = Calibration({"score": 10.0}, -5.0, 0.8, 0.9)
+    sure = {"score": 1.0}
+    considered = Considered(
+        analyse("Where was the 2032 SME Ministerial Meeting held?"),
+        [scored("sentence", "Lakeside, Atlantis", sure), scored("sentence", "Harbourtown", sure)],
+        [],
+        None,
+        frozenset({"lakeside"}),  # the record's city of the 2031 meeting
+    )
+    calibrate(considered, fitted)
+    by_span = {s.answer["span"]: s.probability for s in considered.scored}
+    assert by_span["Lakeside, Atlantis"] == pytest.approx(0.1)
+    assert by_span["Harbourtown"] == pytest.approx(fitted.probability(sure))
+
+
+def test_the_record_names_the_cities_and_chairs_of_the_other_meetings(tmp_path):
+    statement = make_document(
+        "https://example.org/2031_sme",
+        "38th APEC Small and Medium Enterprises Ministerial Meeting",
+        ["We, the APEC Ministers responsible for SMEs, met in Lakeside on 5 May 2031 for the"
+         " 38th APEC SME Ministerial Meeting, chaired by Hon. Mara Quill."],
+        doc_type="ministerial_statement",
+        year=2031,
+    )  # fmt: skip
+    engine = Engine(make_index(tmp_path, [statement]))
+    other = analyse("Where was the 2032 SME Ministerial Meeting held?")
+    assert other_meetings_values(engine, other) == {"lakeside"}
+    assert other_meetings_values(engine, analyse("Where did SME ministers meet in 2031?")) == set()
+    assert other_meetings_values(engine, analyse("Who chaired the 2032 SME meeting?")) == {
+        "hon. mara quill"
+    }
+    engine.close()
 
 
 def test_a_year_without_a_meeting_leaves_every_answer_at_zero():

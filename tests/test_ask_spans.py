@@ -3,7 +3,7 @@
 import pytest
 
 from indexer.ask.question import analyse, list_count
-from indexer.ask.spans import MEDIUM, STRONG, WEAK, find_span, phrase_span
+from indexer.ask.spans import MEDIUM, STRONG, WEAK, find_span, is_person_name, phrase_span
 
 
 def span(question: str, sentence: str):
@@ -208,6 +208,11 @@ def test_a_page_number_before_a_running_header_is_not_a_count():
     assert span("How many small firms are there?", header) is None
     # a count of members written in capitals is still one
     assert span("How many economies met?", "21 APEC economies met in Lakeside.")[0] == "21"
+
+
+def test_an_economy_is_not_a_persons_name():
+    assert not is_person_name("Korea") and not is_person_name("Republic of Korea")
+    assert is_person_name("Mr. Tran Van Lam")
 
 
 def test_the_number_of_a_labelled_part_is_not_a_count():

@@ -26,6 +26,7 @@ from indexer.ask.record import (
     fold,
     meeting_years,
     missing_meeting,
+    other_meetings_values,
     record_answer,
 )
 from indexer.ask.retrieve import documents, retrieve
@@ -82,6 +83,8 @@ class Considered:
     scored: list[Scored]  # best first; the record's answer among them when it has one
     passages: list[dict[str, Any]]  # the retrieved passages
     note: str | None  # the record shows no meeting in the year asked about
+    # the record's values of the asked fact for other meetings (other_meetings_values)
+    elsewhere: frozenset[str] = frozenset()
 
 
 def consider(engine: Engine, text: str) -> Considered:
@@ -109,7 +112,8 @@ def consider(engine: Engine, text: str) -> Considered:
     cited = record_citation(engine, found) if found else None
     if cited:
         scored.insert(0, Scored(cited, {}, 0.0, "record"))
-    considered = Considered(question, scored, passages, note)
+    elsewhere = frozenset(other_meetings_values(engine, question))
+    considered = Considered(question, scored, passages, note, elsewhere)
     calibrate(considered, calibration())
     return considered
 
@@ -169,13 +173,18 @@ def calibrate(considered: Considered, fitted: Calibration) -> None:
     """Set each candidate's probability under ``fitted`` and sort them, best first: a
     sentence's from its features; the record's answer the record's probability, or that of
     a sentence giving the same answer when higher (it corroborates the record), while a
-    sentence giving another answer is right at most when the record is wrong (1 - its
-    probability); every one 0 after a note of a year without a meeting (whatever a
-    sentence says, it is not about a meeting that was not held). Equal ones keep their
-    order: the record's, then by score."""
+    sentence giving another answer, or the record's answer for another meeting
+    (``elsewhere``), is right at most when the record is wrong (1 - its probability); every
+    one 0 after a note of a year without a meeting (whatever a sentence says, it is not
+    about a meeting that was not held). Equal ones keep their order: the record's, then by
+    score."""
     sentences = [s for s in considered.scored if s.source == "sentence"]
     for s in sentences:
         s.probability = fitted.probability(s.features)
+    for s in sentences:
+        if any(_same_span(s.answer["span"], value) for value in considered.elsewhere):
+            # another meeting's city or chair: right only if the record is wrong about it
+            s.probability = min(s.probability, 1.0 - fitted.record)
     for record in [s for s in considered.scored if s.source == "record"]:
         same = [s for s in sentences if _same_span(s.answer["span"], record.answer["span"])]
         record.probability = max([fitted.record, *(s.probability for s in same)])

@@ -126,6 +126,24 @@ def asked_fact(question: Question) -> str | None:
     return "theme" if kind == "theme" else None
 
 
+def other_meetings_values(source: HasIndexPath, question: Question) -> set[str]:
+    """The values (folded, ``fold``) the record gives the asked city or chair of the other
+    meetings of the question's series, held in years it does not point at, less those of
+    the meetings it does: a sentence answering "Where was the 2010 meeting held?" with one
+    speaks of another meeting ("the SMEMM held in Ho Chi Minh City", in 2017). Empty for
+    other questions, one pointing at no year, or without a record."""
+    fact = asked_fact(question)
+    years = question.target_years
+    if fact not in ("city", "chair") or not years:
+        return set()
+    try:
+        meetings = [m for m in load_meetings(source) if m["series"] == _series(question)]
+    except RecordMissing:
+        return set()
+    asked = {fold(m[fact]) for m in meetings if m[fact] and m["year"] in years}
+    return {fold(m[fact]) for m in meetings if m[fact] and m["year"] not in years} - asked
+
+
 def _series(question: Question) -> str:
     return "smewg" if question.body == "working_group" else "sme_ministerial"
 

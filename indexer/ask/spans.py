@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from indexer.ask.question import NAMED_KINDS, STOP_WORDS, YEAR, keys, kind_spellings
+from indexer.record.economies import economy_name
 from indexer.text.months import FULL_MONTH
 
 STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
@@ -630,10 +631,11 @@ _TITLE_RUN = _re(rf"^(?:{TITLE}\s+)+")
 def is_person_name(text: str) -> bool:
     """Whether a span names a person: a name (after any honorifics) of capitalised words
     none of which names a body, programme, event or place (_NOT_PERSON, NAMED_KINDS), with
-    no possessive ("Obama's National Export Initiative" is a programme)."""
+    no possessive ("Obama's National Export Initiative" is a programme), nor an economy
+    ("Korea" chairs as host, not as a person)."""
     name = _TITLE_RUN.sub("", text)
     tokens = name.split()
-    if not tokens or any(t.endswith(("'s", "’s", "s'")) for t in tokens):
+    if not tokens or any(t.endswith(("'s", "’s", "s'")) for t in tokens) or economy_name(name):
         return False
     return not any(w.lower() in _NOT_PERSON for w in re.findall(r"[^\W\d_]+", name))
 
