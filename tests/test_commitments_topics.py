@@ -99,6 +99,8 @@ def test_an_excluded_context_hides_only_its_own_match():
         ("resilience to shocks and the COVID-19 pandemic", "disaster-resilience"),
         ("green growth and climate change", "green-bcg"),
         ("low-carbon and energy-efficient production", "green-bcg"),
+        ("the Strategy for Green, Sustainable and Innovative MSMEs", "green-bcg"),
+        ("ways of going green for small firms", "green-bcg"),
     ],
 )
 def test_multi_word_terms_tag_their_topic(text, slug):
