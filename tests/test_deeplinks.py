@@ -6,8 +6,10 @@ from bs4 import BeautifulSoup
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from indexer.record import build_record
 from indexer.text.fragments import passage_link, quote_run, text_fragment_link
 from tests.fuzz_strategies import FUZZ
+from tests.helpers import make_document
 from tests.match_fixtures import doc_id, match_engine, match_index  # noqa: F401
 from tests.search_fixtures import engine  # noqa: F401
 from webapp import create_app
@@ -36,6 +38,40 @@ def test_text_fragment_is_percent_encoded_as_urllib_does_and_dashes_too(words):
 def test_text_fragment_takes_the_opening_words():
     link = text_fragment_link("https://x.org/p", "one two three four five six seven eight nine")
     assert link.endswith("text=one%20two%20three%20four%20five%20six%20seven%20eight")
+
+
+def test_a_fragment_quotes_past_where_an_earlier_line_repeats_its_opening():
+    heading = "The 38th APEC Small and Medium Enterprises Ministerial Meeting (Virtual)"
+    sentence = (
+        "The 38th APEC Small and Medium Enterprises Ministerial Meeting was chaired by"
+        " Hon. Mara Quill of Atlantis."
+    )
+    link = passage_link("https://example.org/s", "html", sentence, None, before=heading)
+    run = unquote(link.split("#:~:text=", 1)[1])
+    # no longer than it needs to be to pass the heading
+    assert run == "The 38th APEC Small and Medium Enterprises Ministerial Meeting was"
+    alone = passage_link("https://example.org/s", "html", sentence, None)
+    assert unquote(alone.split("#:~:text=", 1)[1]) == (
+        "The 38th APEC Small and Medium Enterprises Ministerial"
+    )
+
+
+def test_a_meetings_evidence_links_to_its_sentence_not_a_heading_like_it():
+    doc = make_document(
+        "https://example.org/2031_sme",
+        "38th APEC Small and Medium Enterprises Ministerial Meeting",
+        [
+            "The 38th APEC Small and Medium Enterprises Ministerial Meeting (Virtual) 5 May 2031",
+            "The 38th APEC Small and Medium Enterprises Ministerial Meeting was chaired by Hon."
+            " Mara Quill of Atlantis.",
+        ],
+        doc_type="ministerial_statement",
+        year=2031,
+    )
+    (meeting,) = build_record([doc]).meetings
+    (chair,) = [e for e in meeting.evidence if e.field == "chair"]
+    run = unquote(chair.link.split("#:~:text=", 1)[1])
+    assert run.endswith("Meeting was")  # past the heading that opens alike
 
 
 def test_pdf_links_to_its_page():

@@ -123,4 +123,9 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
 
 def _link(doc: Document, url: str, position: int, sentence: str) -> str:
     page = doc.paragraphs[position].page if position < len(doc.paragraphs) else None
-    return passage_link(url, doc.content_type, sentence, page)
+    # the text before the sentence: the title (a page's heading), the paragraphs above it
+    # and its own paragraph's opening
+    own = doc.paragraphs[position].text if position < len(doc.paragraphs) else ""
+    opening = own[: max(0, own.find(sentence))]
+    before = "\n".join([doc.title, *(p.text for p in doc.paragraphs[:position]), opening])
+    return passage_link(url, doc.content_type, sentence, page, before=before)

@@ -56,10 +56,31 @@ def text_fragment_link(url: str, text: str, words: int = 8, at: int = 0) -> str:
     return f"{base}#:~:text={_encode(run)}" if run else base
 
 
-def passage_link(url: str, content_type: str, text: str, page: int | None, at: int = 0) -> str:
+def passage_link(
+    url: str, content_type: str, text: str, page: int | None, at: int = 0, before: str = ""
+) -> str:
     """A PDF passage links to its page; an HTML passage to a run of its words (from word
-    ``at`` of its first line, see ``quote_run``)."""
+    ``at`` of its first line, see ``quote_run``), long enough not to occur in ``before``
+    (the document's text before it, when known: a browser scrolls to a fragment's first
+    occurrence, so "The 26th ... Ministerial" must not stop where a heading repeats it)."""
     if content_type == "pdf":
         base = url.split("#", 1)[0]
         return f"{base}#page={page}" if page else base
-    return text_fragment_link(url, text, at=at)
+    return text_fragment_link(url, text, _words_apart(text, at, before), at)
+
+
+MOST_QUOTED_WORDS = 20
+
+
+def _words_apart(text: str, at: int, before: str) -> int:
+    """How many words a run of ``text`` (see ``quote_run``) takes, from 8 up to
+    MOST_QUOTED_WORDS, so that it does not occur in ``before`` (compared as browsers match
+    text fragments: case and runs of whitespace aside)."""
+    earlier = " ".join(before.split()).casefold()
+    words = 8
+    while words < MOST_QUOTED_WORDS and earlier:
+        run = quote_run(text, words, at).casefold()
+        if not run or run not in earlier or run == quote_run(text, words + 1, at).casefold():
+            break
+        words += 1
+    return words
