@@ -210,6 +210,16 @@ def test_a_page_number_before_a_running_header_is_not_a_count():
     assert span("How many economies met?", "21 APEC economies met in Lakeside.")[0] == "21"
 
 
+def test_the_chair_of_another_meeting_is_not_the_chair_asked_for():
+    def chair(sentence):
+        found = find_span(sentence, "chair", set())
+        return found.text(sentence) if found else None
+
+    assert chair("Ambassador Lin Wei, Chair of the Senior Officials Meetings, spoke.") is None
+    ours = "Hon. Mara Quill, Chair of the 38th APEC SME Ministerial Meeting, opened it."
+    assert chair(ours) == "Hon. Mara Quill"
+
+
 def test_an_economy_is_not_a_persons_name():
     assert not is_person_name("Korea") and not is_person_name("Republic of Korea")
     assert is_person_name("Mr. Tran Van Lam")

@@ -155,13 +155,16 @@ def _chair(sentence: str) -> Iterator[tuple[int, int, float]]:
 _OTHER_MEETING = _re(
     r"\b(?:(?:Economic\s+)?Leaders|Finance|Trade|Foreign|Tourism|Energy|Health|Women|Transport"
     r"(?:ation)?|Education|Oceans?|Forestry|Mining|Agriculture|Food\s+Security|Structural\s+"
-    r"Reform|Senior\s+Officials)['’]?\s*(?:Ministers['’]?\s+)?(?:Meeting|Week|Dialogue)\b"
+    r"Reform|Senior\s+Officials)['’]?\s*(?:Ministers['’]?\s+)?(?:Meetings?|Week|Dialogue)\b"
     r"|\bMinisters\s+Responsible\s+for\s+Trade\b|\b(?:AELM|MRT|AMM|SOM|CSOM)\b"
     r"|\bAPEC\s+Ministerial\s+Meeting\b(?!\s+on\s+(?:Small|SMEs?|MSMEs?)\b)",
     re.I,
 )
 _SME = _re(r"\b(?:M?SMEs?|SMEWG|SMEMM|small\s+and\s+medium)\b", re.I)
-_CHAIRED_NEXT = _re(r"\s+(?:who\s+)?(?:co-)?(?:chaired|presided\s+over)\b")
+_CHAIRED_NEXT = _re(
+    r"\s+(?:who\s+)?(?:co-)?(?:chaired|presided\s+over)\b"
+    r"|,?\s+(?:the\s+)?(?:co-)?Chair(?:man|woman|person)?\s+of\b"  # "…, Chair of the …"
+)
 NEAR_MEETING = 60  # characters either side of a chair's name that say whose meeting it is
 
 
@@ -169,8 +172,8 @@ def of_another_meeting(sentence: str, start: int, end: int, near: int = NEAR_MEE
     """Whether the chair, place or date named at start:end is another forum's meeting's:
     one named up to ``near`` characters before it with nothing on SMEs after it ("the
     Leaders' Meeting chaired by ...", "the Ministers Responsible for Trade (MRT) meeting
-    held in ..."), or just after a chair's "chaired" ("... chaired the Trade Ministers'
-    Meeting")."""
+    held in ..."), or just after a chair's "chaired" or "Chair of" ("... chaired the Trade
+    Ministers' Meeting", "..., Chair of the Senior Officials Meetings")."""
     before = sentence[max(0, start - near) : start]
     named = list(_OTHER_MEETING.finditer(before))
     if named and not _SME.search(before, named[-1].end()):
