@@ -7,9 +7,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from indexer.record import build_record
+from indexer.search.engine import Engine
 from indexer.text.fragments import passage_link, quote_run, text_fragment_link
 from tests.fuzz_strategies import FUZZ
-from tests.helpers import make_document
+from tests.helpers import make_document, make_index
 from tests.match_fixtures import doc_id, match_engine, match_index  # noqa: F401
 from tests.search_fixtures import engine  # noqa: F401
 from webapp import create_app
@@ -135,3 +136,21 @@ def test_the_document_page_links_each_paragraph_at_its_matching_sentence(match_i
     assert fragment(source) == "They agreed on a plan for harbour dredging"
     number = BeautifulSoup(doc, "lxml").select_one("#p2 a.psource")["href"]
     assert fragment(number) == "Ministers met in Kestrel Bay in the spring."
+
+
+def test_a_results_link_quotes_past_where_the_title_repeats_its_sentences_opening(tmp_path):
+    doc = make_document(
+        "https://example.org/2031_sme",
+        "The 38th APEC Small and Medium Enterprises Ministerial Meeting (Virtual)",
+        [
+            "The 38th APEC Small and Medium Enterprises Ministerial Meeting was chaired by Hon."
+            " Mara Quill of Atlantis, who welcomed the harbour delegates."
+        ],
+        doc_type="ministerial_statement",
+        year=2031,
+    )
+    statements = Engine(make_index(tmp_path, [doc]))
+    (result,) = statements.search("small enterprises quill")["results"]
+    run = unquote(result["link"].split("#:~:text=", 1)[1])
+    assert run == "The 38th APEC Small and Medium Enterprises Ministerial Meeting was"
+    statements.close()

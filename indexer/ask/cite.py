@@ -34,7 +34,8 @@ def sentence_answer(c: Candidate) -> dict[str, Any]:
     """A sentence answer: the sentence, its span, a deep link to the sentence (its
     ``confidence`` is the calibration's, set by indexer.ask.answer)."""
     p = c.passage
-    link = passage_link(p["url"], p["content_type"], c.sentence.text, p.get("page"))
+    before = f"{p.get('title', '')}\n{p['text'][: c.sentence.start]}"
+    link = passage_link(p["url"], p["content_type"], c.sentence.text, p.get("page"), before=before)
     return {
         "answer": c.sentence.text,
         "span": c.span_text,

@@ -419,7 +419,8 @@ class Shown:
         text = f.get("body", "")
         marked = self.body.marked(parsed)
         url, ctype, page = f.get("url", ""), f.get("content_type", ""), f.get("page")
-        link, line = sentence_link(url, ctype, text, page, parsed, self.body, marked)
+        title = f.get("title", "")
+        link, line = sentence_link(url, ctype, text, page, parsed, self.body, marked, title)
         position = f.get("position")
         return Showing(
             link,

@@ -31,17 +31,21 @@ def sentence_link(
     parsed: queries.Parsed,
     analysed: Analysed | None = None,
     marked: Marked | None = None,
+    title: str = "",
 ) -> tuple[str, int]:
     """(the deep link to ``text``'s sentence holding the most query terms, or to its opening
-    words when none does; the line of ``text`` that sentence is on, from 0). ``analysed``
-    is ``Analysed.of(text)`` and ``marked`` its ``marked(parsed)``, when already at hand."""
+    words when none does, quoting past where the document's ``title`` or the passage's
+    text before it repeats its opening (``passage_link``); the line of ``text`` that
+    sentence is on, from 0). ``analysed`` is ``Analysed.of(text)`` and ``marked`` its
+    ``marked(parsed)``, when already at hand."""
     analysed = analysed or Analysed.of(text)
     found = analysed.best_sentence(marked or analysed.marked(parsed))
     if not found:
-        return passage_link(url, content_type, text, page), 0
+        return passage_link(url, content_type, text, page, before=title), 0
     sentence, at = found
     line = text.count("\n", 0, sentence.start)
-    return passage_link(url, content_type, sentence.text, page, at=at), line
+    before = f"{title}\n{text[: sentence.start]}"
+    return passage_link(url, content_type, sentence.text, page, at=at, before=before), line
 
 
 def snippet(
