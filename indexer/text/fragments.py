@@ -51,7 +51,10 @@ def quote_run(text: str, words: int = 8, at: int = 0) -> str:
 def text_fragment_link(url: str, text: str, words: int = 8, at: int = 0) -> str:
     """``url#:~:text=<a run of text's words>`` (see ``quote_run``), which browsers scroll
     to and highlight (URL text fragments, WICG Scroll-to-Text-Fragment spec)."""
-    run = quote_run(text, words, at)
+    return _fragment_link(url, quote_run(text, words, at))
+
+
+def _fragment_link(url: str, run: str) -> str:
     base = url.split("#", 1)[0]
     return f"{base}#:~:text={_encode(run)}" if run else base
 
@@ -66,21 +69,25 @@ def passage_link(
     if content_type == "pdf":
         base = url.split("#", 1)[0]
         return f"{base}#page={page}" if page else base
-    return text_fragment_link(url, text, _words_apart(text, at, before), at)
+    return _fragment_link(url, _run_apart(text, at, before))
 
 
 MOST_QUOTED_WORDS = 20
 
 
-def _words_apart(text: str, at: int, before: str) -> int:
-    """How many words a run of ``text`` (see ``quote_run``) takes, from 8 up to
-    MOST_QUOTED_WORDS, so that it does not occur in ``before`` (compared as browsers match
-    text fragments: case and runs of whitespace aside)."""
-    earlier = " ".join(before.split()).casefold()
+def _run_apart(text: str, at: int, before: str) -> str:
+    """A run of ``text`` (see ``quote_run``) of 8 words, or more up to MOST_QUOTED_WORDS
+    so that it does not occur in ``before`` (case aside, as browsers match text
+    fragments)."""
     words = 8
-    while words < MOST_QUOTED_WORDS and earlier:
-        run = quote_run(text, words, at).casefold()
-        if not run or run not in earlier or run == quote_run(text, words + 1, at).casefold():
+    run = quote_run(text, words, at)
+    if not run or not before or run.casefold() not in (earlier := before.casefold()):
+        return run  # most often: one look
+    while words < MOST_QUOTED_WORDS:
+        longer = quote_run(text, words + 1, at)
+        if longer == run:
+            break  # the line has no more words
+        words, run = words + 1, longer
+        if run.casefold() not in earlier:
             break
-        words += 1
-    return words
+    return run
