@@ -65,6 +65,12 @@ def test_where_finds_the_place_after_met_in_or_held_in(sentence, expected):
     assert span("Where did ministers meet?", sentence) == (expected, STRONG)
 
 
+def test_where_past_meetings_were_held_is_no_answer():
+    sentence = "As host, Lakeside built on the work of past meetings held in Dorado and Borealis."
+    assert span("Where was the 40th SME ministerial meeting held?", sentence) is None
+    assert span("Where did ministers meet?", "The ministers met in Dorado.") == ("Dorado", STRONG)
+
+
 def test_where_does_not_answer_with_a_month():
     assert span("Where did ministers meet?", "Ministers met in May 2019.") is None
 

@@ -64,6 +64,12 @@ def test_date(text, iso):
         ("The meeting was held in Wellington, September 2013.", "Wellington"),
         ("We met in the Philippines to discuss trade.", "Philippines"),
         ("We discussed trade and finance.", None),
+        # where past meetings were held is not where this document was issued
+        ("Lakeside built on the work of past meetings held in Dorado and Borealis.", None),
+        (
+            "We built on the previous ministerial meetings held in Dorado. We met in Lakeside.",
+            "Lakeside",
+        ),
         (
             "The Third Meeting was held on 5-6 September 1996 in Silverton, Borealia.",
             "Silverton, Borealia",

@@ -70,6 +70,22 @@ def test_each_shape_of_mention_names_its_meeting():
         assert (mention.series, mention.number, mention.city) == (series, number, city), text
 
 
+def test_the_news_conference_of_a_numbered_ministerial_meeting_names_it():
+    doc = story(
+        "https://gov.example/speeches/2031/10/remarks",
+        "Minister Ma Lin at the 44th APEC SME Ministerial News Conference, 9 Oct 31",
+        "Good afternoon. Our meeting has just concluded.",
+        2031,
+        "speech",
+    )
+    mention = one(doc)
+    assert (mention.series, mention.number) == ("sme_ministerial", 44)
+    other = story(
+        "https://x.example/n", "The 3rd press conference on trade", "Ministers spoke.", 2031
+    )
+    assert not [m for m in find_mentions(other) if m.number]
+
+
 def test_other_meetings_and_a_years_count_are_not_the_series():
     doc = story(
         "https://x.example/a",

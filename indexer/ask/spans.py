@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from indexer.ask.question import NAMED_KINDS, STOP_WORDS, YEAR, keys, kind_spellings
+from indexer.extract.metadata import PAST
 from indexer.record.economies import economy_name
 from indexer.text.months import FULL_MONTH
 
@@ -330,7 +331,10 @@ def _place(sentence: str) -> Iterator[tuple[int, int, float]]:
         if _VENUE.search(sentence[a:b]):
             continue
         strength = STRONG if cue and cue.start() < m.start() else WEAK
-        if _NEXT_MEETING.search(sentence[max(0, a - 60) : a]):
+        before = sentence[max(0, a - 60) : a]
+        if PAST.search(before):
+            continue  # where past meetings were: never where the one asked about was
+        if _NEXT_MEETING.search(before):
             strength = WEAK  # where the next meeting will be, not where this one was
         yield a, b, strength
     for a, b in _groups(_PLACE_PAIR, sentence):

@@ -70,7 +70,9 @@ from indexer.model import Document, Paragraph
 #     dated by it.
 # 18: a title ending in a copied file's path ("... MEETING/media/Files/Minis...") is cut
 #     before it.
-EXTRACTOR_VERSION = 18
+# 19: a place that past meetings were held in ("past meetings held in X") is not the
+#     document's.
+EXTRACTOR_VERSION = 19
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

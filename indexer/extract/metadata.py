@@ -115,6 +115,13 @@ MET_IN = [
 # "will meet in", "next meeting to be held in": a later meeting's place, not this one's
 FUTURE = re.compile(r"\b(?:will|shall|would|next|to\s+be|to\s+meet|upcoming|host\s+the)\b", re.I)
 FUTURE_WINDOW = 40  # characters before a meeting verb searched for FUTURE
+# "past meetings held in X", "the previous ministerial in X": an earlier meeting's place,
+# never this document's (searched in the same window)
+PAST = re.compile(
+    r"\b(?:past|previous|earlier|prior|former)\s+(?:\w+\s+){0,3}?"
+    r"(?:meetings?|ministerials?|gatherings?|sessions?)\b",
+    re.I,
+)
 PLACE_LINE = re.compile(
     rf"^\s*(?P<place>{_PLACE_PART},\s*{_PLACE_PART})\s*(?:[,|–—-]|\s)\s*(?P<rest>.*)$"
 )
@@ -474,7 +481,10 @@ def _scan(lines: list[str], year_hint: int | None = None) -> _Found:
     met_places, later_places = [], []  # a later meeting's place only when nothing else
     for pattern in MET_IN:
         for m in pattern.finditer(head):
-            later = FUTURE.search(head[max(0, m.start() - FUTURE_WINDOW) : m.start() + 12])
+            before = head[max(0, m.start() - FUTURE_WINDOW) : m.start() + 12]
+            if PAST.search(before):
+                continue
+            later = FUTURE.search(before)
             (later_places if later else met_places).append(_clean_place(m.group("place")))
     # a "City, Economy" line right before a line that is only a date (PDF cover pages)
     for first, second in zip(lines, lines[1:], strict=False):

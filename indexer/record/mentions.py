@@ -45,10 +45,13 @@ _WORD = (
     r"|small|medium(?:-sized)?|sized|enterprises?|ministerial|ministers['’]?|working|group"
     r"|plenary|session)(?![\w-]))"
 )
-# "<ordinal> <up to nine words> Meeting [of|on the <name>]", or "<ordinal> SMEMM"
+# "<ordinal> <up to nine words> Meeting [of|on the <name>]", or "<ordinal> SMEMM"; the news
+# conference of a numbered ministerial meeting names it too ("the 16th APEC SME Ministerial
+# News Conference": remarks given there)
 NAMED = re.compile(
     rf"(?i:\b(?P<ordinal>{ORDINAL}))\s*(?P<name>(?:{_WORD}\s+){{0,9}}?)"
-    r"(?P<noun>(?i:meeting|SMEMM|SMEWG(?=\s+(?:in|held|on|at|was|,|\.))))\b"
+    r"(?P<noun>(?i:meeting|SMEMM|SMEWG(?=\s+(?:in|held|on|at|was|,|\.))"
+    r"|(?P<press>(?<=ministerial\s)(?:news|press|media)\s+conference)))\b"
     r"(?P<tail>\s+(?i:of|on)\s+(?:the\s+)?(?:APEC\s+)?"
     r"(?:Small\s+and\s+Medium(?:[\s-]+sized)?\s+Enterprises?(?:\s+Working\s+Group)?"
     r"|M?SMEs?|SMEWG)"
@@ -140,7 +143,8 @@ LOCAL_MINISTERIAL = re.compile(
 LOCAL_APEC = re.compile(r"\bAPEC\b|เอเปค")
 # a word every mention above holds (a paragraph without one is skipped)
 CUE = re.compile(
-    r"meeting|smemm|smewg|\bmet\b|gathered|convened|assembled|会合|会议|會議|会議|회의"
+    r"meeting|smemm|smewg|ministerial\s+(?:news|press|media)\s+conference|\bmet\b|gathered"
+    r"|convened|assembled|会合|会议|會議|会議|회의"
     r"|mesyuarat|pertemuan|pulong|hội\s+nghị|reuni[oó]n|การประชุม",
     re.I,
 )
@@ -328,7 +332,8 @@ def find_mentions(doc: Document) -> list[Mention]:
             top = position < HEAD and not future
             named = []
             for m in NAMED.finditer(sentence):
-                series = _series(f"{m.group('name')} {m.group('noun')} {m.group('tail') or ''}")
+                noun = "meeting" if m.group("press") else m.group("noun")
+                series = _series(f"{m.group('name')} {noun} {m.group('tail') or ''}")
                 written = re.sub(r"\s", "", m.group("ordinal"))
                 number = ordinal_number(written)
                 if series == "smewg" and not written[0].isdigit() and (number or 0) < 10:
