@@ -425,6 +425,7 @@ def test_an_untitled_summary_record_is_named_by_its_meeting():
     [
         ("2031_sme/Annex%20B.aspx", "Annex B"),
         ("2031_sme/annex-c", "Annex C"),
+        ("2031_sme/annex_2", "Annex 2"),
         ("2031_sme/initiative", "Annex"),
     ],
 )

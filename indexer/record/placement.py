@@ -32,7 +32,8 @@ ROLE_OF_TYPE = {
     "news_article": "news",
 }
 ADOPTED_HERE = {"outcome", "annex"}  # documents whose meeting number is their own
-ANNEX = re.compile(r"\bannex\b|\baction\s+(?:plan|agenda)\b|\binitiative\b", re.I)
+# an annex by its title or address: "Annex A", ".../annex-a", ".../annex_2"
+ANNEX = re.compile(r"(?<![a-z])annex(?![a-z])|\baction\s+(?:plan|agenda)\b|\binitiative\b", re.I)
 
 
 # apec.org files an SME Ministerial Meeting's papers under its year, the statement at
