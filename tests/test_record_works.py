@@ -79,6 +79,22 @@ def test_a_wires_reprint_is_a_copy_of_apecs_statement():
     assert work.id == own.id and work.kinds[copy.id] == "copy"
 
 
+def test_a_transcribed_copy_with_page_numbers_is_a_copy():
+    # a document-sharing site's transcription: page numbers run into the text, list
+    # numbers and the odd year are dropped
+    lines = [p.replace(" 2031", "") for p in STATEMENT]
+    transcribed = doc(
+        "https://docs-share.example/12345-sme-ministerial-statement.html",
+        "SME Ministerial Statement",
+        [f"{n} {n} {line}" for n, line in enumerate(lines, start=1)],
+        year=2031,
+        doc_type="other",
+        publisher="Docs Share",
+    )
+    (work,) = find_works([transcribed, statement()], ALIASES)
+    assert work.id == statement().id and work.kinds[transcribed.id] == "copy"
+
+
 def test_two_years_statements_sharing_a_paragraph_stay_apart():
     other = doc(
         "https://www.apec.org/meeting-papers/sme/2032_sme",

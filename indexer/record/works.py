@@ -55,9 +55,12 @@ class Work:
 
 
 def _shingles(text: str) -> Counter[str]:
-    """The text's word shingles (SHINGLE words, case and NFKC folded), with their repeats."""
+    """The text's word shingles (SHINGLE words, case and NFKC folded), with their repeats.
+    Numbers standing alone are left out: a document-sharing site's transcription adds page
+    numbers ("1 1 APEC SMALL AND MEDIUM ...") and drops list numbers, and each such number
+    would break SHINGLE shingles of an otherwise identical text."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    words = re.findall(r"\w+", folded)
+    words = [w for w in re.findall(r"\w+", folded) if not w.isdigit()]
     return Counter(" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
 
 
