@@ -101,6 +101,7 @@ def test_an_excluded_context_hides_only_its_own_match():
         ("low-carbon and energy-efficient production", "green-bcg"),
         ("the Strategy for Green, Sustainable and Innovative MSMEs", "green-bcg"),
         ("ways of going green for small firms", "green-bcg"),
+        ("successful green companies sharing a green business model", "green-bcg"),
     ],
 )
 def test_multi_word_terms_tag_their_topic(text, slug):
