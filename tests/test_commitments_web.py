@@ -171,6 +171,10 @@ def test_api_errors_are_json(client):
     assert response.status_code == 400
     assert "topic must be one of" in response.get_json()["error"]
     assert client.get("/api/trends").status_code == 400
+    response = client.get("/api/trends?q=finance&measure=bogus")
+    assert response.status_code == 400
+    assert "measure must be one of" in response.get_json()["error"]
+    assert client.get("/api/trends?q=finance&measure=per_10k_words").status_code == 200
 
 
 def test_without_an_index_the_pages_say_how_to_build_one(empty_client):

@@ -293,8 +293,10 @@ def trends_page() -> str:
 
 @bp.get("/api/trends")
 def trends_api() -> Response:
-    """Exactly `apec-search trends --json`."""
+    """Exactly `apec-search trends --json`, which holds every measure; `measure` is checked
+    as the page checks it, so that a link that works here works there."""
     terms, topics = parse_terms(), parse_topics()
+    parse_measure()
     if not terms and not topics:
         raise BadParameter("q is required: one or more words or phrases to follow (or a topic).")
     return jsonify(_trends(terms, topics))
