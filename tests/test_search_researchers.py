@@ -53,6 +53,8 @@ def docs() -> list:
         doc("digitisation", "Note F3", "Ministers urged the digitisation of valley firms."),
         doc("adoption", "Note F4", "Ministers urged digital adoption by valley firms."),
         doc("red-tape", "Note I", "Ministers agreed to cut red tape for small firms."),
+        doc("young", "Note I2", "Ministers met young entrepreneurs of the atoll."),
+        doc("youth", "Note I3", "Ministers backed firms run by the youth of the atoll."),
         doc("burden", "Note J", "Ministers agreed to ease the regulatory burden on small firms."),
         doc("disaster", "Note N", "Ministers weighed natural disasters in the fjords."),
         doc("continuity", "Note O", "Ministers drew up business continuity plans in the fjords."),
@@ -182,6 +184,7 @@ def engine(index: Path):
         ("digitization valley", "digitisation", {"adoption"}),
         ("SMEWG tundra", "smewg", {"working-group"}),
         ("SMEMM taiga", "smemm", {"ministerial"}),
+        ("young entrepreneurs atoll", "young", {"youth"}),
     ],
 )
 def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):
