@@ -24,7 +24,7 @@ BASE = "https://example.org/research"
 # Texts of one length (so BM25 weighs them alike), different enough to be works of their own.
 FILLERS = [
     " ".join(f"{word}{n}" for word in ("alpha", "bravo", "cargo", "delta", "eagle", "fable")) * 7
-    for n in range(9)
+    for n in range(10)
 ]
 
 LONG = [" ".join(f"yak{n}w{i}" for i in range(100)) for n in range(10)]
@@ -104,7 +104,7 @@ def docs() -> list:
             doc_type="web_page",
         ),
         make_document(
-            f"{BASE}/kea-initiative", "Initiative", [f"A kea. {FILLERS[0]}"], doc_type="initiative"
+            f"{BASE}/kea-initiative", "Initiative", [f"A kea. {FILLERS[9]}"], doc_type="initiative"
         ),
         make_document(
             f"{BASE}/kea-news",
@@ -142,7 +142,7 @@ def docs() -> list:
             )
             for n, (filler, fields) in enumerate(
                 zip(
-                    FILLERS[5:],
+                    FILLERS[5:9],
                     [
                         {"year": 2012, "doc_type": "declaration"},
                         {"year": 2016, "doc_type": "chairs_statement"},
