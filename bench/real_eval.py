@@ -153,6 +153,9 @@ class Site:
         # crawler drops) is served without it too, when no other page has its path.
         paths = Counter(path.split("?", 1)[0] for path in bodies)
         bare = {p.split("?", 1)[0]: b for p, b in bodies.items() if paths[p.split("?", 1)[0]] == 1}
+        # As a web server, a page is found however its address escapes characters that need
+        # none there ("unit=150%2C151" or "unit=150,151"; "97%2F34" or "97/34" in a query).
+        decoded = {unquote(p): b for p, b in bodies.items()}
         links = "".join(f'<li><a href="{html.escape(path_of(p))}">{p.id}</a></li>' for p in pages)
         bodies["/"] = (f"<!DOCTYPE html><html><body><ul>{links}</ul></body></html>".encode(), False)
 
@@ -161,6 +164,7 @@ class Site:
                 found = (
                     bodies.get(self.path)
                     or bodies.get(quote(unquote(self.path), safe=SAFE))
+                    or decoded.get(unquote(self.path))
                     or bare.get(self.path)
                 )
                 if not found:
