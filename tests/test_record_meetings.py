@@ -608,6 +608,7 @@ def test_a_meetings_paper_is_found_by_the_meetings_city_and_number(tmp_path):
 def test_chinese_japanese_and_korean_news_name_the_ministerial_meeting():
     shapes = {
         "副大臣は第38回APEC中小企業大臣会合に出席しました。": 38,
+        "代表団はAPEC第38回中小企業閣僚会合(SMEMM)に出席している。": 38,
         "第38届亚太经合组织中小企业部长会议在湖畔市举行。": 38,
         "제38차 APEC 중소기업 장관회의가 호반시에서 열렸다.": 38,
         "'2031 아시아태평양경제협력체(APEC) 중소기업 장관회의'가 막을 올렸다.": None,

@@ -107,12 +107,12 @@ CHAIR_OF = re.compile(
     r"(?:\s+MP)?,\s+(?:the\s+)?Chair(?:man|person)?\s+of\s+the\b"
 )
 # The SME Ministerial Meeting as Chinese, Japanese and Korean news name it, its number
-# (第38回, 第38届, 제38차) before: "第38回APEC中小企業大臣会合",
+# (第38回, 第38届, 제38차) before: "第38回APEC中小企業大臣会合", "第38回中小企業閣僚会合",
 # "第38届亚太经合组织中小企业部长会议", "APEC中小企業長官会議", "APEC 중소기업 장관회의".
 CJK_MINISTERIAL = re.compile(
     r"(?:第\s*(?P<number>\d{1,2})\s*[回次届屆]|제\s*(?P<ko_number>\d{1,2})\s*차)?"
     r"(?:\s|APEC|\(APEC\)|（APEC）|亚太经合组织|亞太經合組織|아시아태평양경제협력체)*"
-    r"(?:中小(?:微)?企[业業](?:担当)?(?:大臣|部[长長]|相当相|長官)(?:[级級])?(?:会合|会议|會議|会議)"
+    r"(?:中小(?:微)?企[业業](?:担当)?(?:大臣|閣僚|部[长長]|相当相|長官)(?:[级級])?(?:会合|会议|會議|会議)"
     r"|중소기업\s*장관\s*회의)"
 )
 # APEC as those news name it: a sentence naming SME ministers' meeting without it may be
