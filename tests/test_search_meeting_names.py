@@ -28,6 +28,9 @@ MEETINGS = [
      "city": "Mexico City", "economy": "Mexico", "documents": LISTED},
     {"key": "smewg/91", "series": "smewg", "number": 91, "year": 2041, "city": "Lakeside",
      "economy": None, "documents": [{"id": "c", "role": "mention"}]},
+    # known from one undated story: no year, no place
+    {"key": "sme_ministerial/47", "series": "sme_ministerial", "number": 47, "year": None,
+     "city": None, "economy": None, "documents": [{"id": "d", "role": "news"}]},
 ]  # fmt: skip
 
 
@@ -109,6 +112,14 @@ def test_no_outcome_of_a_meetings_city_names_none(q):
 
 def test_virtual_is_a_word_of_a_meeting_not_held_so():
     assert hint("43rd virtual SME ministerial meeting").rest == "virtual"
+
+
+def test_a_numbered_meeting_of_unknown_year_and_place_is_named_with_a_year_and_place():
+    found = hint("47th SME ministerial meeting Farport 2042")
+    assert found.key == "sme_ministerial/47" and found.rest == "Farport"
+    assert hint("47th SME ministerial meeting 2039") is not None  # no year to contradict
+    assert hint("SMEMM 2042") is None  # without its number, a year names no such meeting
+    assert hint("43rd SME ministerial meeting 2040") is None  # the 43rd's year is 2039
 
 
 @pytest.mark.parametrize(

@@ -123,15 +123,25 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
     if ordinals:
         candidates = [m for m in candidates if m.get("number") == ordinals[0][1]]
         spans.append(ordinals[0][0])
+    # With its number named, a meeting whose year or place the record does not know is not
+    # contradicted by the year or place the query gives ("23rd SME ministerial meeting Lima
+    # 2016" of a meeting known from one undated story)
+    unknown_ok = bool(ordinals)
     if years:
-        candidates = [m for m in candidates if m.get("year") == years[0][1]]
+        candidates = [
+            m
+            for m in candidates
+            if m.get("year") == years[0][1] or (unknown_ok and not m.get("year"))
+        ]
         spans.append(years[0][0])
     folded = f" {fold(unquoted)} "
     cities = {p for m in of_series for p in _cities(m) if f" {p} " in folded}
     economies = {p for m in of_series for p in _economies(m) if f" {p} " in folded}
     for said, names in ((cities, _cities), (economies, _economies)):
         if said:
-            candidates = [m for m in candidates if said & set(names(m))]
+            candidates = [
+                m for m in candidates if said & set(names(m)) or (unknown_ok and not names(m))
+            ]
             spans += [span for place in said for span in _spans_of(unquoted, place)]
     if candidates and candidates[0].get("virtual"):
         spans += [m.span() for m in _VIRTUAL.finditer(unquoted)]
