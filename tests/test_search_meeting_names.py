@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from indexer.search import genres
 from indexer.search.engine import Engine
-from indexer.search.meeting_names import absent_meeting, meeting_hint
+from indexer.search.meeting_names import absent_meeting, meeting_hint, unlisted_meeting
 from tests.helpers import make_document, make_index
 from webapp import create_app
 
@@ -149,6 +149,45 @@ def test_a_meeting_the_record_lacks_is_named_as_absent(q, title):
 )
 def test_a_meeting_the_record_knows_is_not_absent(q):
     assert absent_meeting(q, lambda: MEETINGS) is None
+
+
+def test_a_meeting_the_record_lists_no_document_of_is_searched_by_its_city():
+    found = unlisted_meeting("91st SMEWG meeting", lambda: MEETINGS)
+    assert found.title == "91st APEC Small and Medium Enterprises Working Group Meeting"
+    assert (found.city, found.rest) == ("Lakeside", "Lakeside")
+    assert unlisted_meeting("projects SMEWG meeting 2041", lambda: MEETINGS).rest == (
+        "projects Lakeside"
+    )
+    assert unlisted_meeting("44th SME ministerial meeting", lambda: MEETINGS) is None  # listed
+    assert unlisted_meeting("SMEWG meeting 2040", lambda: MEETINGS) is None  # no city known
+    assert unlisted_meeting("SMEWG meeting Lakeside", lambda: MEETINGS) is None  # no number
+
+
+def test_a_search_for_a_meeting_known_only_from_mentions_finds_the_stories_naming_its_city(
+    tmp_path,
+):
+    chronology = make_document(
+        f"{BASE}/chronology",
+        "SME Working Group",
+        ["The group was set up in 2031. The 46th APEC SME Ministerial Meeting was held in"
+         " Farport, Atlantis in 2042."],
+        doc_type="web_page",
+    )  # fmt: skip
+    story = make_document(
+        f"{BASE}/farport-story",
+        "Farport meet aimed at fostering small firms",
+        ["Trade ministers will meet in Farport to discuss ways to help small companies."],
+        doc_type="news_article",
+    )
+    other = make_document(
+        f"{BASE}/other", "Small firms", ["Ministers discussed small companies."], year=2042
+    )
+    engine = Engine(make_index(tmp_path, [chronology, story, other]))
+    found = engine.search("46th SME ministerial meeting")
+    assert urls(found)[0] == "farport-story" and "other" not in urls(found)
+    assert found["absent_meeting"] == "46th APEC Small and Medium Enterprises Ministerial Meeting"
+    assert "showing the documents that name Farport" in " ".join(found["notes"])
+    engine.close()
 
 
 def test_the_record_is_read_only_for_a_query_naming_a_series():

@@ -236,7 +236,9 @@ class Engine:
         ``--json`` shape the README gives, with ``expanded`` (``[{"term", "concept"}]``: the
         thesaurus terms also matched), ``type_hint`` (``TypeHint.as_json`` or None),
         ``meeting_hint`` (``MeetingHint.as_json`` or None) and ``absent_meeting`` (the title
-        of a meeting ``q`` names that the record has no document of, or None).
+        of a meeting ``q`` names that the record has no document of, or None; where the
+        record knows its city, the city is searched for in place of the words naming it:
+        ``meeting_names.unlisted_meeting``).
         """
         started = time.perf_counter()
         notes: list[str] = []
@@ -262,6 +264,12 @@ class Engine:
             absent = None if named else meeting_names.absent_meeting(text, self._meetings)
             if absent:
                 notes.append(f"No document in the index belongs to the {absent}.")
+            elif not named and (unlisted := meeting_names.unlisted_meeting(text, self._meetings)):
+                absent, text = unlisted.title, unlisted.rest
+                notes.append(
+                    f"No document in the index belongs to the {absent}: showing the documents"
+                    f" that name {unlisted.city}, where it was held."
+                )
         prefer = hint.types if hint else None
         filters = (year, types, meeting)
         with self._reading() as (gen, r):

@@ -186,12 +186,47 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
     outcome_roles = {"outcome", "report"} if meeting.get("series") == "smewg" else {"outcome"}
     if not roles - {"mention"}:
         return None  # nothing to list first
-    spans = named.spans
-    words = tuple(q[a:b].strip() for a, b in sorted(spans))
-    rest = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(q))
+    words = tuple(q[a:b].strip() for a, b in sorted(named.spans))
     shown = {k: meeting.get(k) for k in ("series", "number", "year", "city", "economy")}
-    rest = " ".join(rest.split())
+    rest = _without(q, named.spans)
     return MeetingHint(meeting["key"], shown, words, rest, outcome=bool(roles & outcome_roles))
+
+
+def _without(q: str, spans: list[tuple[int, int]]) -> str:
+    """``q`` without the characters of ``spans``, its whitespace collapsed."""
+    rest = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(q))
+    return " ".join(rest.split())
+
+
+@dataclass(frozen=True)
+class UnlistedMeeting:
+    """A meeting a query names by its number or year that the record knows the city of
+    but lists no document of (``unlisted_meeting``)."""
+
+    title: str  # "1st APEC Small and Medium Enterprises Ministerial Meeting"
+    city: str
+    rest: str  # the query without the words naming the meeting, with its city
+
+
+def unlisted_meeting(
+    q: str, meetings: Callable[[], list[dict[str, Any]]]
+) -> UnlistedMeeting | None:
+    """The one meeting of ``meetings()`` that ``q`` names by its number or year (read as
+    ``meeting_hint`` reads it) when the record lists no document of it but passing mentions
+    and knows its city, or None. The record knows such a meeting from other documents
+    ("the first meeting was held in 1994 in Osaka"); a story about it that names neither
+    its number nor its year ("APEC Osaka meet aimed at fostering small firms") names its
+    city, so the city is the word to search for in place of those naming the meeting."""
+    named = _read(q, meetings)
+    if named is None or not (named.number or named.year) or len(named.candidates) != 1:
+        return None
+    meeting = named.candidates[0]
+    roles = {d.get("role") for d in meeting.get("documents") or []}
+    city = meeting.get("city")
+    if roles - {"mention"} or not city:
+        return None
+    rest = f"{_without(q, named.spans)} {city}".strip()
+    return UnlistedMeeting(meeting_title(meeting) or city, city, rest)
 
 
 def absent_meeting(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> str | None:
