@@ -267,6 +267,14 @@ def test_an_apostrophe_inside_a_quoted_theme_is_part_of_it(sentence, theme):
     assert span("What was the theme?", sentence) == (theme, STRONG)
 
 
+def test_apecs_year_theme_is_weak_beside_the_meetings_own():
+    question = "What was the theme of the 2031 SME ministerial meeting?"
+    apecs = "It was derived from the umbrella or main APEC 2031 theme of “Growing Together”."
+    assert span(question, apecs) == ("Growing Together", WEAK)
+    own = "Our APEC SME theme in 2031 is “Small Firms, Wide Horizons”."
+    assert span(question, own) == ("Small Firms, Wide Horizons", STRONG)
+
+
 def test_a_quoted_title_line_is_a_theme():
     found = span("What was the theme?", '"SMALL FIRMS IN AN OPEN REGION"')
     assert found == ("SMALL FIRMS IN AN OPEN REGION", MEDIUM)

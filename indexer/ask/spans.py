@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from indexer.ask.question import NAMED_KINDS, STOP_WORDS, YEAR, keys, kind_spellings
 from indexer.extract.metadata import PAST
 from indexer.record.economies import economy_name
+from indexer.record.mentions import OTHERS_THEME
 from indexer.text.months import FULL_MONTH
 
 STRONG, MEDIUM, WEAK = 1.0, 0.6, 0.3
@@ -486,6 +487,7 @@ def _named(sentence: str) -> Iterator[tuple[int, int, float]]:
             yield start, end, WEAK  # a name without a kind word, right after the verb
 
 
+THEME_WINDOW = 80  # characters before a theme searched for whose theme it is
 # The quoted words after "theme": in double quotes, to the closing one (an apostrophe
 # inside, "MSMEs’ Competitiveness", is part of it); in single quotes, to a closing quote
 # that no letter follows.
@@ -500,11 +502,18 @@ _QUOTED_LINE = _re(r"^[\"“](?P<span>[^\"”]{6,160})[\"”]$")
 def _theme(sentence: str) -> Iterator[tuple[int, int, float]]:
     for pattern in (_THEME_DOUBLE, _THEME_SINGLE):
         for a, b in _groups(pattern, sentence):
-            yield a, b, STRONG
+            yield a, b, WEAK if _others_theme(sentence, a) else STRONG
     for a, b in _groups(_QUOTED_LINE, sentence):  # a quoted title line under the title
         yield a, b, MEDIUM
     for a, b in _groups(_THEME_CAPS, sentence):
-        yield a, b, MEDIUM
+        yield a, b, WEAK if _others_theme(sentence, a) else MEDIUM
+
+
+def _others_theme(sentence: str, at: int) -> bool:
+    """Whether the words before the theme at ``at`` make it APEC's year's or its leaders'
+    ("derived from the umbrella or main APEC 2009 theme of ..."), not a meeting's
+    (``OTHERS_THEME``, as the record reads them)."""
+    return bool(OTHERS_THEME.search(sentence[max(0, at - THEME_WINDOW) : at]))
 
 
 # -- lists ---------------------------------------------------------------------------------
