@@ -4,6 +4,7 @@ its outcome, disagreeing places are both kept with their evidence, a number is i
 only inside a run of stated ones, and `apec-search meetings` prints the series."""
 
 import json
+from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
@@ -279,6 +280,24 @@ def test_another_meetings_statement_naming_this_one_is_not_its_outcome():
     record = build_record([own, other])
     assert record.apply(own).role == "outcome"
     assert record.apply(other).meeting is None  # it names the meeting in passing
+
+
+def test_a_chair_named_in_a_later_sentence_is_cited_at_that_sentence():
+    report = story(
+        "https://x.example/58th-record",
+        "Summary Report",
+        "The 58th SMEWG meeting was held in Rivermouth, Borealis on 3 March 2031. The meeting"
+        " was chaired by Dr. Ana Vell, Director of Small Firms.",
+        2031,
+        "meeting_report",
+    )
+    (meeting,) = build_record([report]).meetings
+    assert meeting.chair.startswith("Dr. Ana Vell")
+    (chair,) = [e for e in meeting.evidence if e.field == "chair"]
+    assert chair.text == "The meeting was chaired by Dr. Ana Vell, Director of Small Firms."
+    assert "chaired" in unquote(chair.link) and "Rivermouth" not in unquote(chair.link)
+    (city,) = [e for e in meeting.evidence if e.field == "city"]
+    assert city.text.startswith("The 58th SMEWG meeting was held in Rivermouth")
 
 
 def test_the_chair_is_read_past_initials_and_from_a_chair_of_line():

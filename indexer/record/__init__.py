@@ -105,10 +105,11 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
     # staging host's (as Record.apply gives documents theirs)
     origin = UrlRules(scope=[], aliases=aliases).fetch_url
     sourced = [
-        (m, Source(doc.id, url, _link(doc, url, m.position, m.sentence)))
+        (m, Source(doc.id, url, _link(doc, url, m.position, m.sentence), chair_link))
         for doc in documents
         for url in [origin(doc.canonical_url)]
         for m in mentions[doc.id]
+        for chair_link in [m.chair_sentence and _link(doc, url, m.position, m.chair_sentence)]
     ]
     record = Record(resolve(sourced), documents={d.id: d for d in documents}, aliases=aliases)
     for work in find_works(documents, aliases):

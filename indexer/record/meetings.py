@@ -146,6 +146,7 @@ class Source:
     doc_id: str
     url: str
     link: str
+    chair_link: str | None = None  # to the mention's chair_sentence, where it has one
 
 
 def same_value(value: Any) -> Any:
@@ -214,15 +215,17 @@ def _meeting(series: str, number: int | None, found: list[tuple[Mention, Source]
     for m, s in found:
         for name in CITED:
             value = getattr(m, name)
+            # the chair is cited at the sentence naming it, where that is a later one
+            text, link = (m.sentence, s.link)
+            if name == "chair" and m.chair_sentence and s.chair_link:
+                text, link = m.chair_sentence, s.chair_link
             # a page's title repeated as its first line ("... Meeting |", "... Meeting。") is
             # one sentence
-            cited = (name, str(value), s.doc_id, m.sentence.strip(_SENTENCE_ENDS))
+            cited = (name, str(value), s.doc_id, text.strip(_SENTENCE_ENDS))
             if name in m.stated and value not in (None, "", False) and cited not in seen:
                 seen.add(cited)
                 written = (m.city_written if name == "city" else None) or ""
-                meeting.evidence.append(
-                    Evidence(*cited[:3], s.url, s.link, m.sentence, written=written)
-                )
+                meeting.evidence.append(Evidence(*cited[:3], s.url, link, text, written=written))
     _spell(meeting)
     return meeting
 

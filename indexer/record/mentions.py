@@ -209,6 +209,9 @@ class Mention:
     stated: frozenset[str] = frozenset()
     opening: bool = False  # a statement's opening: its own account of where and when
     city_written: str | None = None  # the city as written in another script ("제주")
+    # the sentence of the paragraph, from this one on, that names the chair, where the
+    # chair was read past this sentence ("The meeting was held in ... . It was chaired by")
+    chair_sentence: str | None = None
 
 
 def _series(words: str) -> str | None:
@@ -248,6 +251,8 @@ def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
         "chair": find_chair(rest) or _chair_of(sentence),
         "theme": theme_in(sentence),
     }
+    chair = facts["chair"]
+    chair_sentence = None if not chair or chair in sentence else _holding(rest, chair)
     stated = frozenset(k for k, v in facts.items() if v not in (None, "", False))
     outcome = own and doc.doc_type in STATEMENT_TYPES
     if facts["year"] is None and own:
@@ -260,7 +265,14 @@ def _facts(sentence: str, at: int, doc: Document, own: bool, rest: str) -> dict:
         if city and economy_name(city):
             city, economy = None, economy or economy_name(city)
         facts["city"], facts["economy"] = city, economy
-    return facts | {"stated": stated, "city_written": native[1] if native else None}
+    written = native[1] if native else None
+    return facts | {"stated": stated, "city_written": written, "chair_sentence": chair_sentence}
+
+
+def _holding(text: str, words: str) -> str | None:
+    """The first sentence of ``text`` holding ``words``, or None (a name cut by the
+    sentence splitter at an initial)."""
+    return next((u.text for u in split_sentences(text) if words in u.text), None)
 
 
 def _venue_city(text: str) -> str | None:
