@@ -10,7 +10,12 @@ from bs4 import BeautifulSoup
 
 from indexer.search import genres
 from indexer.search.engine import Engine
-from indexer.search.meeting_names import absent_meeting, meeting_hint, unlisted_meeting
+from indexer.search.meeting_names import (
+    absent_meeting,
+    meeting_hint,
+    unlisted_meeting,
+    year_without_meeting,
+)
 from tests.helpers import make_document, make_index
 from webapp import create_app
 
@@ -187,6 +192,42 @@ def test_a_search_for_a_meeting_known_only_from_mentions_finds_the_stories_namin
     assert urls(found)[0] == "farport-story" and "other" not in urls(found)
     assert found["absent_meeting"] == "46th APEC Small and Medium Enterprises Ministerial Meeting"
     assert "showing the documents that name Farport" in " ".join(found["notes"])
+    engine.close()
+
+
+def test_a_year_the_numbers_show_no_meeting_was_held_in_says_so():
+    around = [
+        {"key": f"sme_ministerial/{n}", "series": "sme_ministerial", "number": n, "year": y}
+        for n, y in ((44, 2040), (45, 2042))
+    ]
+    assert year_without_meeting("SME ministerial meeting 2041", lambda: around) == (
+        "No SME Ministerial Meeting was held in 2041: the 44th was in 2040 and the 45th in 2042."
+    )
+    assert year_without_meeting("SMEMM 2043", lambda: around) is None  # past the last one
+    assert year_without_meeting("45th SMEMM 2041", lambda: around) is None  # a number named
+
+
+def test_a_search_for_a_year_without_a_meeting_says_none_was_held(tmp_path):
+    statements = [
+        make_document(
+            f"{BASE}/{number}-statement",
+            "Statement of SME Ministers",
+            [
+                f"We, the APEC Ministers responsible for SMEs, met on 4 May {year} for the"
+                f" {number}th APEC SME Ministerial Meeting.",
+                "We commit to help small firms.",
+            ],
+            year=year,
+            date=f"{year}-05-04",
+            doc_type="ministerial_statement",
+        )  # fmt: skip
+        for number, year in ((44, 2040), (45, 2042))
+    ]
+    engine = Engine(make_index(tmp_path, statements))
+    notes = engine.search("SME ministerial meeting 2041")["notes"]
+    assert notes == [
+        "No SME Ministerial Meeting was held in 2041: the 44th was in 2040 and the 45th in 2042."
+    ]
     engine.close()
 
 

@@ -15,12 +15,7 @@ from indexer.ask.question import Question
 from indexer.ask.spans import CAP, date_spans, is_person_name
 from indexer.record.meetings import same_value
 from indexer.record.mentions import SERIES_NAMES
-from indexer.record.store import (
-    HasIndexPath,
-    RecordMissing,
-    load_meetings,
-    years_without_meeting,
-)
+from indexer.record.store import HasIndexPath, RecordMissing, load_meetings, no_meeting_note
 from indexer.text.months import FULL_MONTH, FULL_MONTH_NAMES
 from indexer.text.ordinals import ordinal
 
@@ -65,7 +60,7 @@ def meeting_years(source: HasIndexPath, question: Question) -> set[int]:
 
 def missing_meeting(source: HasIndexPath, question: Question) -> str | None:
     """A note when ``question`` asks about the SME Ministerial Meeting of a year in which
-    the record shows none was held (``years_without_meeting``). None otherwise, or without
+    the record shows none was held (``no_meeting_note``). None otherwise, or without
     a record."""
     if question.body != "ministerial" or len(question.years) != 1:
         return None
@@ -73,15 +68,7 @@ def missing_meeting(source: HasIndexPath, question: Question) -> str | None:
         meetings = load_meetings(source, "sme_ministerial")
     except RecordMissing:
         return None
-    (year,) = question.years
-    around = years_without_meeting(meetings).get(year)
-    if around is None:
-        return None
-    before, after = around
-    return (
-        f"No SME Ministerial Meeting was held in {year}: the {ordinal(before['number'])} was"
-        f" in {before['year']} and the {ordinal(after['number'])} in {after['year']}."
-    )
+    return no_meeting_note(meetings, question.years[0])
 
 
 # What a question asks of a meeting: the record's fact (and the evidence field stating it).

@@ -17,8 +17,9 @@ from typing import Any, Protocol
 from indexer.crawl.corpus import atomic_write_bytes
 from indexer.model import Document
 from indexer.record.meetings import Meeting
-from indexer.record.mentions import SERIES
+from indexer.record.mentions import SERIES, SERIES_NAMES
 from indexer.record.placement import ROLES
+from indexer.text.ordinals import ordinal
 
 RECORD_FILE = "record.json"
 
@@ -124,6 +125,21 @@ def load_meetings(
 def find_meeting(source: HasIndexPath | Path | str, series: str, number: int) -> dict | None:
     """The meeting ``number`` of ``series``, or None."""
     return next((m for m in load_meetings(source, series) if m["number"] == number), None)
+
+
+def no_meeting_note(meetings: list[dict[str, Any]], year: int) -> str | None:
+    """ "No SME Ministerial Meeting was held in 2018: the 24th was in 2017 and the 25th in
+    2019." when one series' meetings (``load_meetings`` of one series) show none was held
+    in ``year`` (``years_without_meeting``), else None."""
+    around = years_without_meeting(meetings).get(year)
+    if around is None:
+        return None
+    before, after = around
+    name = SERIES_NAMES[before["series"]]
+    return (
+        f"No {name} was held in {year}: the {ordinal(before['number'])} was in"
+        f" {before['year']} and the {ordinal(after['number'])} in {after['year']}."
+    )
 
 
 def years_without_meeting(meetings: list[dict[str, Any]]) -> dict[int, tuple[dict, dict]]:

@@ -263,7 +263,10 @@ class Engine:
                     hint, text = None, typed
             absent = None if named else meeting_names.absent_meeting(text, self._meetings)
             if absent:
-                notes.append(f"No document in the index belongs to the {absent}.")
+                notes.append(
+                    meeting_names.year_without_meeting(text, self._meetings)
+                    or f"No document in the index belongs to the {absent}."
+                )
             elif not named and (unlisted := meeting_names.unlisted_meeting(text, self._meetings)):
                 absent, text = unlisted.title, unlisted.rest
                 notes.append(

@@ -24,6 +24,7 @@ from typing import Any
 from indexer.record.economies import ECONOMIES, economy_name
 from indexer.record.meetings import meeting_title
 from indexer.record.places import fold
+from indexer.record.store import no_meeting_note
 from indexer.text.ordinals import ORDINAL, ordinal_number
 
 _SME = r"(?:sme|small\s+and\s+medium(?:[\s-]+sized)?\s+enterprises?)"
@@ -227,6 +228,16 @@ def unlisted_meeting(
         return None
     rest = f"{_without(q, named.spans)} {city}".strip()
     return UnlistedMeeting(meeting_title(meeting) or city, city, rest)
+
+
+def year_without_meeting(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> str | None:
+    """The record's note (``no_meeting_note``) when ``q`` names a series by a year, and no
+    number, in which the record shows no meeting of it was held ("SME ministerial meeting
+    2018": the 24th was in 2017 and the 25th in 2019), else None."""
+    named = _read(q, meetings)
+    if named is None or named.number or not named.year:
+        return None
+    return no_meeting_note([m for m in meetings() if m.get("series") == named.series], named.year)
 
 
 def absent_meeting(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> str | None:
