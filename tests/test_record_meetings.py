@@ -87,6 +87,20 @@ def test_the_news_conference_of_a_numbered_ministerial_meeting_names_it():
     assert not [m for m in find_mentions(other) if m.number]
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Eighteenth Meeting of the APEC SMEWG, 9-10 March 2031", 18),
+        ("/ 58th Small and Medium Enterprises Working Group MeetingRivermouth, Borealis", 58),
+    ],
+)
+def test_an_agendas_ordinal_in_words_and_a_heading_run_into_the_place_name_the_meeting(
+    text, number
+):
+    doc = story("https://x.example/agenda", "Draft Annotated Agenda", text, 2031, "other")
+    assert (one(doc).series, one(doc).number) == ("smewg", number)
+
+
 def test_other_meetings_and_a_years_count_are_not_the_series():
     doc = story(
         "https://x.example/a",

@@ -51,11 +51,14 @@ _WORD = (
 NAMED = re.compile(
     rf"(?i:\b(?P<ordinal>{ORDINAL}))\s*(?P<name>(?:{_WORD}\s+){{0,9}}?)"
     r"(?P<noun>(?i:meeting|SMEMM|SMEWG(?=\s+(?:in|held|on|at|was|,|\.))"
-    r"|(?P<press>(?<=ministerial\s)(?:news|press|media)\s+conference)))\b"
+    r"|(?P<press>(?<=ministerial\s)(?:news|press|media)\s+conference)))"
+    # a word boundary, or a capital run into it where a layout lost the space ("Working
+    # Group MeetingVancouver")
+    r"(?:\b|(?=[A-Z]))"
     r"(?P<tail>\s+(?i:of|on)\s+(?:the\s+)?(?:APEC\s+)?"
     r"(?:Small\s+and\s+Medium(?:[\s-]+sized)?\s+Enterprises?(?:\s+Working\s+Group)?"
-    r"|M?SMEs?|SMEWG)"
-    r"(?:\s*\((?:M?SMEs?|SMEWG)\))?)?"
+    r"|SMEWG|M?SMEs?)\b"
+    r"(?:\s*\((?:SMEWG|M?SMEs?)\))?)?"
 )
 # a meeting of a series named without its number: "the APEC SME Ministerial Meeting",
 # "Ministerial Meeting on SMEs", "the SMEMM", "the SME Working Group meeting", "a meeting of
