@@ -54,6 +54,8 @@ def docs() -> list:
         doc("adoption", "Note F4", "Ministers urged digital adoption by valley firms."),
         doc("red-tape", "Note I", "Ministers agreed to cut red tape for small firms."),
         doc("young", "Note I2", "Ministers met young entrepreneurs of the atoll."),
+        doc("covid", "Note I4", "Ministers weighed the COVID-19 effects on the lagoon."),
+        doc("pandemic", "Note I5", "Ministers weighed the pandemic's toll on the lagoon."),
         doc("youth", "Note I3", "Ministers backed firms run by the youth of the atoll."),
         doc("burden", "Note J", "Ministers agreed to ease the regulatory burden on small firms."),
         doc("disaster", "Note N", "Ministers weighed natural disasters in the fjords."),
@@ -185,6 +187,7 @@ def engine(index: Path):
         ("SMEWG tundra", "smewg", {"working-group"}),
         ("SMEMM taiga", "smemm", {"ministerial"}),
         ("young entrepreneurs atoll", "young", {"youth"}),
+        ("COVID-19 lagoon", "covid", {"pandemic"}),
     ],
 )
 def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):
