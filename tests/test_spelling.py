@@ -76,7 +76,7 @@ def test_a_correction_that_finds_nothing_either_is_neither_searched_nor_suggeste
     assert found["total"] == 0 and found["partial"] == []
     assert found["suggestion"] is None and found["corrected_query"] is None
     assert not any("showing results for" in n for n in found["notes"])
-    assert "Spelt 'women', it finds nothing here either." in found["notes"]
+    assert "Searched as 'women', it finds nothing here either." in found["notes"]
 
 
 def test_suggestion_is_a_word_not_a_stem(engine):
@@ -209,3 +209,23 @@ def test_the_words_as_typed_can_be_searched_instead_of_the_correction(engine):
     assert typed.select_one(".did-you-mean a").get_text() == "women"
     api = client.get("/api/search?q=womn&spelling=off").get_json()
     assert api["total"] == 0 and api["suggestion"] == "women"
+
+
+def test_a_place_or_title_filter_finding_nothing_is_searched_as_words_anywhere(engine):
+    # No document was issued in Lakeside (none has a location), but one names it.
+    found = engine.search("location:Lakeside finance")
+    assert found["corrected_query"] == "Lakeside finance"
+    assert [r["title"] for r in found["results"]] == ["Lakeside Statement of SME Ministers"]
+    assert "showing results for 'Lakeside finance'" in " ".join(found["notes"])
+    assert engine.search('title:"access to finance"')["corrected_query"] == '"access to finance"'
+
+
+def test_a_filter_is_not_loosened_while_it_finds_something(engine):
+    found = engine.search("title:harbourtown")
+    assert found["total"] == 1 and found["suggestion"] is None
+
+
+def test_a_loosened_filter_finding_nothing_either_says_so(engine):
+    found = engine.search("location:Zanzibar")
+    assert found["total"] == 0 and found["suggestion"] is None
+    assert "Searched as 'Zanzibar', it finds nothing here either." in found["notes"]

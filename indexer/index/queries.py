@@ -23,6 +23,9 @@ from indexer.model import DOC_TYPES
 
 SEARCH_FIELDS = ("title", "body")
 USER_FIELDS = {"title", "body", "type", "doc_type", "year", "location", "exact"}
+# Fields whose values are a document's own words (where it was issued, its title): a search
+# held to one that finds nothing is offered the same words anywhere (``without_word_fields``).
+WORD_FIELDS = ("location", "title")
 
 
 def _parser() -> qparser.QueryParser:
@@ -120,6 +123,15 @@ def without_unbalanced_quote(text: str) -> str:
         return text
     cut = text.rfind('"')
     return text[:cut] + text[cut + 1 :]
+
+
+_WORD_FIELD = re.compile(rf"\b(?:{'|'.join(WORD_FIELDS)}):(?=\S)", re.I)
+
+
+def without_word_fields(text: str) -> str:
+    """``text`` with its WORD_FIELDS prefixes left out, their values kept as words to match
+    anywhere: "location:Lima" -> "Lima", 'title:"Boracay Action"' -> '"Boracay Action"'."""
+    return _WORD_FIELD.sub("", text)
 
 
 def _rewrite(text: str, notes: list[str]) -> str:

@@ -298,8 +298,8 @@ class Engine:
                 )
                 found: tuple = (0, {"year": {}, "doc_type": {}, "meeting": {}}, [], [])
             else:
-                suggestion = self._suggest(gen, r, q, parsed)
                 found = self._run(gen, r, parsed, filters, sort, page, limit, prefer, of_meeting)
+                suggestion = self._suggest(gen, r, q, parsed, loosen=found[0] == 0)
             notes.extend(parsed.notes)
             if found[0] == 0 and suggestion and correct:
                 retried = queries.expand_prefixes(
@@ -310,7 +310,7 @@ class Engine:
                     corrected, parsed, found, hint, named = suggestion, retried, again, None, None
                     notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
                 else:  # said, so that the reader does not look for a spelling mistake
-                    notes.append(f"Spelt {suggestion!r}, it finds nothing here either.")
+                    notes.append(f"Searched as {suggestion!r}, it finds nothing here either.")
                     suggestion = None
             total, facets, hits, partial_hits = found
             expanded = [(t, c) for t, c in parsed.expanded if gen.holds(r, t)]
@@ -344,13 +344,15 @@ class Engine:
             return []
 
     def _suggest(
-        self, gen: Generation, r: store.Reader, q: str, parsed: queries.Parsed
+        self, gen: Generation, r: store.Reader, q: str, parsed: queries.Parsed, loosen: bool
     ) -> str | None:
         """``q`` (an unclosed quote left out, as the search ignored it) with each word the
         index does not hold replaced by the generation's suggestion
-        (``indexer.index.spelling``), or None when nothing was replaced."""
+        (``indexer.index.spelling``) and, with ``loosen`` (it found nothing), its
+        ``location:`` and ``title:`` words sought anywhere (``queries.without_word_fields``);
+        None when nothing was changed."""
         typed = queries.without_unbalanced_quote(queries.straight_quotes(q))
-        corrected = typed
+        corrected = queries.without_word_fields(typed) if loosen else typed
         for word in dict.fromkeys(parsed.words):
             better = gen.correction(r, word)
             if better:
