@@ -246,7 +246,7 @@ def worker(request_file: Path, out_file: Path) -> None:
     search = {}
     for q in request["queries"]:
         found = engine.search(q["query"], limit=10)
-        shown = (found["results"] + found.get("partial", []))[:10]
+        shown = (found["results"] + found.get("partial", []) + found.get("related", []))[:10]
         search[q["id"]] = [
             {"url": r["url"], "fetched_url": r.get("fetched_url"), "link": r.get("link")}
             | {

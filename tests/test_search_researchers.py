@@ -56,6 +56,8 @@ def docs() -> list:
         doc("young", "Note I2", "Ministers met young entrepreneurs of the atoll."),
         doc("covid", "Note I4", "Ministers weighed the COVID-19 effects on the lagoon."),
         doc("pandemic", "Note I5", "Ministers weighed the pandemic's toll on the lagoon."),
+        doc("taxation", "Note I6", "Ministers simplified the taxation of firms in the marsh."),
+        doc("tax", "Note I7", "Ministers cut the tax paid by firms in the marsh."),
         doc("youth", "Note I3", "Ministers backed firms run by the youth of the atoll."),
         doc("burden", "Note J", "Ministers agreed to ease the regulatory burden on small firms."),
         doc("disaster", "Note N", "Ministers weighed natural disasters in the fjords."),
@@ -188,6 +190,7 @@ def engine(index: Path):
         ("SMEMM taiga", "smemm", {"ministerial"}),
         ("young entrepreneurs atoll", "young", {"youth"}),
         ("COVID-19 lagoon", "covid", {"pandemic"}),
+        ("taxation marsh", "taxation", {"tax"}),
     ],
 )
 def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):

@@ -17,9 +17,10 @@ def search_box(engine: Engine, q: str, *, answer: bool = True, **kwargs: Any) ->
     words ORed (``question_search``), with ``query`` the text as typed, ``question_words``
     (the words searched for a question, else None) and ``featured`` (``featured_answer``:
     ``{"question", "confident", "summary", "answer"}``) on the first page of a question
-    when ``answer``, else None."""
+    when ``answer``, else None; a question lists no ``related`` documents."""
     words = question_search(q)
-    found = engine.search(words or q, **kwargs)
+    # A question's words ORed list what holds any of them: nothing is left to relate.
+    found = engine.search(words or q, related=words is None, **kwargs)
     first_page = kwargs.get("page", 1) == 1
     featured = featured_answer(engine, q) if answer and first_page else None
     return found | {"query": q, "question_words": words, "featured": featured}

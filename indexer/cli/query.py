@@ -139,6 +139,10 @@ def print_results(found: dict) -> None:
         click.secho("\nAlso matching some of your words:", bold=True, fg="magenta")
         for n, r in enumerate(found["partial"], start=1):
             _print_result(n, r)
+    if found.get("related"):
+        click.secho("\nRelated to these results:", bold=True, fg="magenta")
+        for n, r in enumerate(found["related"], start=1):
+            _print_result(n, r)
     if found["total"] and found["facets"]["year"]:
         years = ", ".join(f"{y}: {n}" for y, n in sorted(found["facets"]["year"].items()))
         click.secho(f"\nBy year: {years}", dim=True)
