@@ -101,6 +101,7 @@ def test_the_page_the_json_and_the_cli_show_them_apart(index):
     section = soup.select_one("section.related-results")
     assert section.h2.get_text() == "Related to these results"
     assert "Craft Cooperatives Reach Export Markets" in section.get_text()
+    assert "may hold few or none of the words" in section.get_text()
     assert "Craft Cooperatives" not in soup.select_one("ol.result-list").get_text()
     data = client.get("/api/search?q=artisan+village+handicraft").get_json()
     assert titles(data["related"])[0] == "Craft Cooperatives Reach Export Markets"

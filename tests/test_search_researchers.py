@@ -190,6 +190,7 @@ def engine(index: Path):
         ("SMEMM taiga", "smemm", {"ministerial"}),
         ("young entrepreneurs atoll", "young", {"youth"}),
         ("COVID-19 lagoon", "covid", {"pandemic"}),
+        ("covid lagoon", "covid", {"pandemic"}),
         ("taxation marsh", "taxation", {"tax"}),
     ],
 )
@@ -514,3 +515,18 @@ def test_a_type_preference_that_no_result_meets_says_so(engine, client):
     assert "none of the results is one" in chip
     chip = soup(client, "/search", q="Nanjing 2014 ministerial statement").select_one(".type-hint")
     assert "none of the results" not in chip.get_text()
+
+
+def test_each_other_term_is_listed_once_and_not_one_typed(engine):
+    # two terms of one concept, both typed
+    found = engine.search("access to finance and financial access")
+    terms = [e["term"] for e in found["expanded"]]
+    assert terms.count("financing") == 1 and len(terms) == len(set(terms))
+    assert not {"access to finance", "financial access"} & set(terms)
+
+
+def test_a_one_word_other_term_is_marked_where_it_matched(engine):
+    # "tax" is not a form of "taxation" ("taxat"): marked as the other term it is
+    found = engine.search("taxation marsh")
+    tax = next(r for r in found["results"] if r["url"].endswith("/tax"))
+    assert "<mark>tax</mark>" in tax["snippet"]

@@ -24,15 +24,17 @@ from indexer.text.stems import stem_word
 # paragraph anchors and numbers (marks); 11, 12: stems overridden (STEM_OVERRIDES); 13: Han
 # characters in one form (traditional as simplified); 14: each passage's analysis for showing
 # it stored with it (indexer.index.passage_analysis); 15: its offsets in two bytes where
-# they fit
-SCHEMA_VERSION = 15
+# they fit; 16: the "s" of a possessive ("women's", "SMEs’") a stop word
+SCHEMA_VERSION = 16
 ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
-# Words kept short; "us" is not a stop word here (it is an economy).
+# Words kept short; "us" is not a stop word here (it is an economy). "s" is what a
+# possessive leaves once the apostrophe splits it ("women's" -> "women", "s"): a word of its
+# own, it would have to match too, and be marked wherever a text has one.
 STOP_WORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "if", "in"]
-    + ["is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will"]
-    + ["with"]
+    + ["is", "it", "its", "of", "on", "or", "s", "that", "the", "this", "to", "was", "were"]
+    + ["will", "with"]
 )
 
 

@@ -394,7 +394,17 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
         # Only exclusions ("-covid"): everything else.
         q = _PARSER.parse(f"kind:passage {rewritten}")
     parsed = Parsed(query=_phrases_where_positions(q), notes=notes)
-    parsed.expanded = [(term, m.concept.name) for m in found for term in m.others]
+    # each other term once, and not a term the query types itself ("natural disasters and
+    # disaster resilience" names two terms of one concept)
+    typed_text = text.casefold()
+    parsed.expanded = list(
+        {
+            term: (term, m.concept.name)
+            for m in found
+            for term in m.others
+            if not re.search(rf"(?<!\w){re.escape(term)}(?!\w)", typed_text)
+        }.values()
+    )
     if found:
         parsed.typed = _phrases_where_positions(typed)
     if q is query.NullQuery:
@@ -402,7 +412,7 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
         parsed.too_common = [w for w in dict.fromkeys(words) if w in STOP_WORDS]
         return parsed
     parsed.prefixes = {leaf.text for leaf in q.leaves() if isinstance(leaf, query.Prefix)}
-    single = [t for _, t in parsed.expanded if len(re.findall(r"\w+", t)) == 1]
+    single = [t for t, _ in parsed.expanded if len(re.findall(r"\w+", t)) == 1]
     parsed.stems.update(token.text for term in single for token in STEM(term))
     for fieldname, value in typed.iter_all_terms(phrases=True):
         if isinstance(value, bytes):
