@@ -112,6 +112,17 @@ def test_other_meetings_and_a_years_count_are_not_the_series():
     assert [m for m in find_mentions(doc) if m.number] == []
 
 
+def test_another_working_groups_numbered_meeting_is_not_the_smewgs():
+    doc = story(
+        "https://x.example/w",
+        "Calendar of the year",
+        "The 32nd Industrial Science and Technology Working Group Meeting was held in"
+        " Harbourtown, and the 33rd Working Group Meeting of the APEC SMEWG in Lakeside.",
+        2031,
+    )
+    assert [(m.series, m.number) for m in find_mentions(doc) if m.number] == [("smewg", 33)]
+
+
 def test_a_statement_naming_no_number_joins_its_years_numbered_meeting():
     news = story(
         "https://wire.example/1",

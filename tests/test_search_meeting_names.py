@@ -57,6 +57,9 @@ def hint(q: str):
         ("Vietnam Hilltown SME ministers", "sme_ministerial/43", ""),
         ("SME working group 2040 projects", "smewg/90", "projects"),
         ("44th virtual SME ministerial meeting", "sme_ministerial/44", ""),
+        ("SMEMM 43", "sme_ministerial/43", ""),  # a bare number after the series' name
+        ("SMEWG meeting 90 report", "smewg/90", "report"),
+        ("SMEMM no. 42", "sme_ministerial/42", ""),
     ],
 )  # fmt: skip
 def test_a_query_naming_one_meeting_names_it(q, key, rest):
@@ -81,6 +84,7 @@ def test_a_query_naming_one_meeting_names_it(q, key, rest):
         "Mexico SME ministers",  # the economy, not "Mexico City"
         "SMEWG meeting 2041",  # the record lists no document of the 91st but a mention
         "Hilltown 44th SME ministerial meeting",  # Hilltown was the 43rd's
+        "SMEMM 430",  # three digits: no number of the series
     ],
 )
 def test_no_meeting_or_several_names_none(q):

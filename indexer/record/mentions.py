@@ -80,6 +80,11 @@ OTHER_MEETING = re.compile(
     r"|technology|conference|fair|forum|dialogue|symposium|workshop|summit)\b",
     re.I,
 )
+# a word naming a working group other than the SMEWG: a capitalised word of its name that
+# is not APEC's, the series' or a meeting's ("Industrial Science and Technology Working Group")
+OTHER_GROUP = re.compile(
+    r"\b(?!(?:APEC|Working|Group|Meeting|Plenary|Session|The|Of|On|And|For|SMEWG)\b)[A-Z]\w*"
+)
 # a meeting of the year before the document's: "as you witnessed last year, ... at the 18th"
 LAST_YEAR = re.compile(r"\b(?:last|previous|past)\s+year\b|\ba\s+year\s+ago\b", re.I)
 # the Working Group named as the subject of its numbered meeting: "APEC Small, Medium
@@ -219,9 +224,10 @@ class Mention:
 
 def _series(words: str) -> str | None:
     """The series a meeting's name belongs to, or None for another meeting (trade
-    ministers, leaders, a technology fair)."""
+    ministers, leaders, a technology fair, another working group: "the 32nd Industrial
+    Science and Technology Working Group Meeting")."""
     if WORKING_GROUP.search(words) and not MINISTERIAL.search(words):
-        return "smewg"
+        return "smewg" if SME.search(words) or not OTHER_GROUP.search(words) else None
     if MINISTERIAL.search(words) and SME.search(words) and not OTHER_MEETING.search(words):
         return "sme_ministerial"
     return None

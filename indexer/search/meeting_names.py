@@ -41,6 +41,9 @@ _SERIES = re.compile(
 )
 _ORDINAL = re.compile(rf"(?<![\w-])(?:{ORDINAL})(?![\w-])", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w-])(?:19[89]\d|20\d\d)(?![\w-])")
+# a meeting's number written as a bare number after the series' name: "SMEWG 45", "SMEMM
+# no. 25", "SMEWG meeting #45" (two digits at most: four are a year)
+_BARE_NUMBER = re.compile(r"\s+(?:no\.?\s*|#\s*)?(\d{1,2})(?![\w-])", re.IGNORECASE)
 _VIRTUAL = re.compile(r"(?<![\w-])(?:virtual|online)(?![\w-])", re.IGNORECASE)
 # What a meeting adopts under its city's name: "Iloilo Initiative", "Nanjing Declaration",
 # "Lakeside Action Plan", "Lakeside Statement" name the ministerial meeting held there.
@@ -116,6 +119,8 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
     series = series_match.lastgroup
     spans = [series_match.span()]
     ordinals = [(m.span(), ordinal_number(m.group(0))) for m in _ORDINAL.finditer(unquoted)]
+    if not ordinals and (bare := _BARE_NUMBER.match(unquoted, series_match.end())):
+        ordinals = [(bare.span(), int(bare.group(1)))]
     years = [(m.span(), int(m.group(0))) for m in _YEAR.finditer(unquoted)]
     if len(ordinals) > 1 or len(years) > 1:
         return None
