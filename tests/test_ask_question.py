@@ -104,3 +104,15 @@ def test_a_who_question_names_the_role_it_asks_about():
     assert analyse("Who is the president of Atlantis?").role == "president"
     assert analyse("Who presided over the 2031 meeting?").asks_chair
     assert analyse("Who chaired the meeting?").role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("How many SMEWG meetings have there been?", "working_group"),
+        ("How many SMEMMs were there?", "ministerial"),
+        ("What did the SME ministerial meetings discuss?", "ministerial"),
+    ],
+)
+def test_whose_meetings_a_question_counts(text, body):
+    assert analyse(text).body == body

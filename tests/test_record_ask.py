@@ -195,3 +195,26 @@ def test_the_one_line_answer_gives_the_days_its_sentence_gives(tmp_path):
     finally:
         eng.close()
     assert found["summary"].startswith("Eastholm — 5–6 May 2023, "), found["summary"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many APEC SME Ministerial Meetings have been held?", "How many SMEMMs were there?"],
+)
+def test_how_many_meetings_is_the_latest_meetings_number_from_the_record(engine, question):
+    found = answer(engine, question)
+    assert found["confident"]
+    best = found["answers"][0]
+    assert best["span"] == "26th" and best["answer_kind"] == "number"
+    assert best["summary"].startswith("26 — the latest the documents name is the 26th")
+    assert "The 26th APEC SME Ministerial Meeting ended" in best["answer"]
+
+
+def test_how_many_meetings_of_a_year_is_not_the_series_count(engine):
+    found = answer(engine, "How many SME ministerial meetings were held in 2019?")
+    assert not found["answers"] or not found["answers"][0].get("summary", "").startswith("26 —")
+
+
+def test_how_many_meetings_of_no_series_named_is_not_the_record_count(engine):
+    found = answer(engine, "How many meetings have been held?")
+    assert not any((a.get("summary") or "").startswith("26 —") for a in found["answers"])

@@ -93,9 +93,12 @@ def record_citation(engine: Engine, found: dict[str, Any]) -> dict[str, Any] | N
         "link": evidence["link"],
         "score": 0.0,
         "confidence": 0.0,
-        "answer_kind": {"city": "place", "economy": "place", "chair": "person"}.get(
-            found["fact"], found["fact"]
-        ),
+        "answer_kind": {
+            "city": "place",
+            "economy": "place",
+            "chair": "person",
+            "count": "number",
+        }.get(found["fact"], found["fact"]),
         "summary": found["summary"],
         "offsets": [start, start + len(text)],
         **cited(passage),

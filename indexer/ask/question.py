@@ -94,7 +94,7 @@ _MEETING_AFTER = re.compile(
     re.I,
 )
 WORKING_GROUP = re.compile(r"\b(?:smewg|working\s+group|sub-group|subgroup)\b", re.I)
-MINISTERIAL = re.compile(r"\b(?:ministerial|ministers?|smemm)\b", re.I)
+MINISTERIAL = re.compile(r"\b(?:ministerial|ministers?|smemms?)\b", re.I)
 _DOCUMENT_WORDS = re.compile(
     r"\baccording\s+to\b|\b(?:statement|declaration|report|release|article|story|speech"
     r"|page|plan|document)\b",
@@ -483,7 +483,7 @@ def analyse(text: str) -> Question:
     years = sorted({int(y) for y in YEAR.findall(_YEAR_RANGE.sub(" ", text))})
     ordinals = meeting_ordinals(text)
     body = None  # whose meeting, when the question is about a meeting
-    if re.search(r"\b(?:meeting|meet|met|chair\w*|held|smemm)\b", text, re.I):
+    if re.search(r"\b(?:meetings?|meet|met|chair\w*|held|smemms?)\b", text, re.I):
         body = (
             "working_group"
             if WORKING_GROUP.search(text)

@@ -83,6 +83,8 @@ _NAMED_OUTCOME = re.compile(
     r"|Roadmaps?|Frameworks?|Strateg(?:y|ies)))\b"
 )
 _ADOPTED = re.compile(r"\b(?:adopted|endorsed|launched|issued|agreed|approved|signed)\b", re.I)
+# "How many SME ministerial meetings have been held?": a count of the series' meetings
+_COUNTS_MEETINGS = re.compile(r"\b(?:how\s+many|number\s+of)\b[^?]*?\b(?:meetings|smemms)\b", re.I)
 
 
 def adopted_outcome(question: Question) -> str | None:
@@ -97,10 +99,15 @@ def adopted_outcome(question: Question) -> str | None:
 def asked_fact(question: Question) -> str | None:
     """The fact of a meeting a question asks for: "city" (where; "economy" for which
     economy), "date" (when it was held, or when an outcome named after its city was adopted:
-    ``adopted_outcome``), "chair" (who chaired) or "theme"; None for any other question, or
+    ``adopted_outcome``), "chair" (who chaired) or "theme"; "count" for how many meetings of
+    a series it names have been held (no year or meeting named); None for any other question, or
     one not about a meeting."""
     if adopted_outcome(question):
         return "date"  # adopted when the meeting it is named after was held
+    if question.answer_type == "number" and _COUNTS_MEETINGS.search(question.text):
+        # of one series, not of a year or up to a meeting named
+        named = question.years or question.meeting is not None or question.body is None
+        return None if named else "count"
     if not _MEETING_WORD.search(question.text):
         return None
     kind = question.answer_type
@@ -160,6 +167,21 @@ def identified_meeting(meetings: list[dict[str, Any]], question: Question) -> di
     return found[0] if len(found) == 1 else None
 
 
+def latest_meeting(meetings: list[dict[str, Any]], question: Question) -> dict | None:
+    """The meeting of the question's series with the highest number among those held by
+    this year (a meeting announced for a later year has not been held); None when the
+    record numbers none."""
+    held = [
+        m
+        for m in meetings
+        if m["series"] == _series(question)
+        and m["number"]
+        and m["year"]
+        and m["year"] <= date.today().year
+    ]
+    return max(held, key=lambda m: m["number"], default=None)
+
+
 def _human_date(iso: str) -> str:
     day = date.fromisoformat(iso)
     return f"{day.day} {FULL_MONTH_NAMES[day.month - 1]} {day.year}"
@@ -198,7 +220,9 @@ def _as_written(text: str, value: str) -> str | None:
 
 def record_answer(source: HasIndexPath, question: Question) -> dict[str, Any] | None:
     """The record's answer to a question asking where, when or under whom one meeting was
-    held, or its theme (``asked_fact``), for the meeting it names (``identified_meeting``):
+    held, or its theme (``asked_fact``), for the meeting it names (``identified_meeting``),
+    or how many meetings of its series have been held (the number of the latest,
+    ``latest_meeting``: the series is numbered from 1):
     {"fact", "value", "span", "sentence", "evidence": {doc_id, url, link, text},
     "summary", "meeting": {series, number, year}}. ``span`` is the value as the sentence
     writes it ("5–6 September 2019"). None when the record does not hold that fact of that
@@ -210,7 +234,10 @@ def record_answer(source: HasIndexPath, question: Question) -> dict[str, Any] | 
         meetings = load_meetings(source)
     except RecordMissing:
         return None
-    meeting = identified_meeting(meetings, question)
+    if fact == "count":
+        meeting = latest_meeting(meetings, question)
+    else:
+        meeting = identified_meeting(meetings, question)
     if meeting is None:
         return None
     value, field = _fact_value(meeting, fact)
@@ -244,6 +271,8 @@ def _fact_value(meeting: dict[str, Any], fact: str) -> tuple[str | None, str]:
     if fact == "chair":
         chair = meeting["chair"]
         return (chair if chair and is_person_name(chair) else None), "chair"
+    if fact == "count":  # the evidence states a number as its digits
+        return str(meeting["number"]), "number"
     return meeting[fact], fact
 
 
@@ -257,6 +286,9 @@ def _span_in(text: str, fact: str, value: str, meeting: dict[str, Any]) -> str |
         return written[0] if written else _human_date(value)
     if value == "virtual":
         return "virtually"
+    if fact == "count":  # the meeting's ordinal as written: "31st", "31ST"
+        written = re.search(rf"\b{re.escape(ordinal(meeting['number']))}\b", text, re.I)
+        return written.group(0) if written else ordinal(meeting["number"])
     written = _as_written(text, value)
     if written is None:
         return value
@@ -291,6 +323,9 @@ def _summary(meeting: dict[str, Any], fact: str, span: str, text: str) -> str:
     which = f"the {ordinal(meeting['number'])} {name}" if meeting["number"] else f"the {name}"
     if not meeting["number"] and meeting["year"]:
         which += f" of {meeting['year']}"
+    if fact == "count":
+        where = ", ".join(str(v) for v in (place, meeting["year"]) if v)
+        return f"{meeting['number']} — the latest the documents name is {which}, {where}"
     head = {"city": place or span, "date": when or span}.get(fact, span)
     rest = [v for f, v in (("city", place), ("date", when)) if v and f != fact]
     return " — ".join([head, ", ".join(rest + [which])])
