@@ -710,7 +710,9 @@ def conditions(args) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=10_000, help="large synthetic corpus (0: none)")
-    ap.add_argument("--real-docs", type=int, default=124, help="synthetic corpus of real size")
+    ap.add_argument(
+        "--real-docs", type=int, default=124, help="synthetic corpus of real size (0: none)"
+    )
     ap.add_argument("--pages", type=Path, help="page files to use as the real-size corpus")
     ap.add_argument(
         "--real", action="store_true", help="the real-page mirror as the real-size corpus"
@@ -747,12 +749,14 @@ def main() -> None:
         corpora.append(("the real-page mirror", real_corpus))
     elif args.pages:
         corpora.append((f"pages of {args.pages}", lambda w: pages_corpus(w, args.pages)))
-    else:
+    elif args.real_docs:
         corpora.append(
             (f"{args.real_docs} documents", lambda w: synthetic_corpus(w, args.real_docs))
         )
     if args.docs:
         corpora.append((f"{args.docs} documents", lambda w: synthetic_corpus(w, args.docs)))
+    if not corpora:
+        raise SystemExit("nothing to measure: --real-docs and --docs are both 0")
     with OldCode(args.before) if args.before else nullcontext() as old:
         for i, (name, make) in enumerate(corpora):
             p = prepare(name, args.workdir / f"corpus-{i}", make, old, args.reuse)
