@@ -63,9 +63,9 @@ TYPE_PREFERENCE = 3.5
 # quoted: a subject described, not a name or phrase) leaves short lists below its results
 # the documents most like the first RELATED_DOCS of them (pseudo-relevance feedback: their
 # RELATED_TERMS key terms, Whoosh's Bo1 model, searched as an OR). On the development half
-# of bench/data/real it found a subject's pages that name it in other words for 3 of 52
-# topical queries (recall@10 0.734 -> 0.762) and changed no named query; 1 to 5 documents
-# and 12 to 20 terms gave the same, 30 terms less (0.740).
+# of bench/data/real it found a subject's pages that name it in other words for 2 of 52
+# topical queries (recall@10 0.734 -> 0.759) and changed no named query; in a first trial,
+# 1, 3 or 5 documents and 12 or 20 terms gave 0.759 to 0.762, 30 terms 0.740.
 RELATED_FROM = 3
 RELATED_DOCS = 3
 RELATED_TERMS = 12
