@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -424,9 +424,10 @@ class Engine:
         qq,
         want: int,
         allowed: set[int] | None,
-        skip: int = -1,
+        skip: Callable[[int], bool] = lambda o: False,
     ) -> list[tuple[int, float]]:
-        """The best passage of each of the ``want`` best documents, best first.
+        """The best passage of each of the ``want`` best documents (ordinals) that ``skip``
+        leaves, among the passages (record numbers) ``allowed`` (None: all), best first.
 
         Asks Whoosh for a few more passages than documents wanted (so it can skip blocks
         that cannot make the top), and more again if passages crowd into few documents.
@@ -437,7 +438,7 @@ class Engine:
             best: dict[int, tuple[int, float]] = {}
             for docnum, score in ranked:
                 o = gen.doc_of[docnum]
-                if o >= 0 and o != skip and o not in best:
+                if o >= 0 and o not in best and not skip(o):
                     best[o] = (docnum, score)
                     if len(best) == want:
                         return list(best.values())
@@ -512,12 +513,11 @@ class Engine:
         if not terms:
             return []
         listed = {gen.doc_of[n] for n, _ in shown}
-        allowed = {
-            n
-            for n, o in enumerate(gen.doc_of)
-            if o >= 0 and o not in listed and (keep is None or keep(o))
-        }
-        return self._best_per_document(gen, r, queries.stem_terms_query(terms), want, allowed)
+
+        def skip(o: int) -> bool:
+            return o in listed or (keep is not None and not keep(o))
+
+        return self._best_per_document(gen, r, queries.stem_terms_query(terms), want, None, skip)
 
     def _with_meeting(self, gen, r, parsed, matched, keep, sort, first, limit, prefer, of_meeting):
         """(the documents listed for the meeting, filters aside; the documents found; the
@@ -830,7 +830,9 @@ class Engine:
             other_years = {n for n, o in enumerate(gen.doc_of) if o >= 0}
             if year:
                 other_years = {n for n in other_years if gen.years[gen.doc_of[n]] != year}
-            hits = self._best_per_document(gen, r, parsed.query, limit, other_years, skip=own)
+            hits = self._best_per_document(
+                gen, r, parsed.query, limit, other_years, skip=lambda o: o == own
+            )
             return [self._result(gen, r, hit, parsed) for hit in hits]
 
     def stats(self) -> dict:
