@@ -115,3 +115,11 @@ def test_a_question_lists_no_related_documents(engine):
     # A question's words are searched ORed: what holds none of them is not related to it.
     found = search_box(engine, "Which programme did ministers launch for artisan villages?")
     assert found["question_words"] and found["related"] == []
+
+
+def test_the_sections_note_escapes_the_query(index):
+    client = create_app({"INDEX_DIR": str(index), "TESTING": True}).test_client()
+    q = "artisan village handicraft <i>"
+    page = client.get("/search", query_string={"q": q}).get_data(as_text=True)
+    section = BeautifulSoup(page, "html.parser").select_one("section.related-results")
+    assert section.select("i") == [] and "handicraft <i>" in section.get_text()
