@@ -61,6 +61,15 @@ def test_only_a_negation_lists_the_other_documents(engine):  # noqa: F811
     assert all(r["title"] for r in found["results"])
 
 
+def test_negations_only_list_the_documents_holding_none_of_their_words(engine):  # noqa: F811
+    everything = engine.search("", limit=50)["total"]
+    found = engine.search("NOT finance NOT zeppelin", limit=50)
+    assert 0 < found["total"] == len(found["results"]) < everything
+    assert GIFU not in titles(found)
+    assert engine.search("NOT 0 NOT year:")["total"] > 0  # an empty field too
+    assert engine.year_counts("NOT finance NOT zeppelin")
+
+
 def test_a_filter_that_leaves_nothing_gives_nothing(engine):  # noqa: F811
     found = engine.search("pandemic", year=(2010, 2012))
     assert found["total"] == 0 and found["results"] == []

@@ -529,7 +529,8 @@ def expand_prefixes(ix: Reader, parsed: Parsed) -> Parsed:
 
 def conjuncts(q) -> list[Any]:
     """The positive parts of ``q`` a document must all hold: the children of a top-level
-    AND (of an AND NOT's positive side), leaving out NOTs; ``[q]`` for anything else."""
+    AND (of an AND NOT's positive side), leaving out NOTs; ``[q]`` for anything else. An
+    AND of NOTs only ("NOT covid NOT tourism") holds every passage: the NOTs exclude."""
     if isinstance(q, query.AndNot):
         return conjuncts(q.a)
     if not isinstance(q, query.And):
@@ -538,7 +539,7 @@ def conjuncts(q) -> list[Any]:
     for child in q.subqueries:
         if not isinstance(child, query.Not):
             out.extend(conjuncts(child))
-    return out
+    return out or [query.Term("kind", "passage")]
 
 
 FILTER_FIELDS = frozenset({"doc_type", "year", "location", "kind"})
