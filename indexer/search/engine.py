@@ -827,12 +827,11 @@ class Engine:
             parsed = queries.Parsed(query=queries.stem_terms_query(terms), stems=set(terms))
             own = gen.ordinal.get(doc_id, -1)
             year = gen.years[own] if own >= 0 else 0
-            other_years = {n for n, o in enumerate(gen.doc_of) if o >= 0}
-            if year:
-                other_years = {n for n in other_years if gen.years[gen.doc_of[n]] != year}
-            hits = self._best_per_document(
-                gen, r, parsed.query, limit, other_years, skip=lambda o: o == own
-            )
+
+            def skip(o: int) -> bool:  # itself, and the documents of its year
+                return o == own or bool(year) and gen.years[o] == year
+
+            hits = self._best_per_document(gen, r, parsed.query, limit, None, skip)
             return [self._result(gen, r, hit, parsed) for hit in hits]
 
     def stats(self) -> dict:
