@@ -55,7 +55,9 @@ def _assert_exact(gen: Path) -> int:
                     for q in (one, both, two):
                         found = impacts.matches(q)
                         assert found is not None
-                        scores, ranked = found
+                        ids, values, ranked = found
+                        assert list(ids) == sorted(set(ids.tolist())), q  # ascending, once
+                        scores = dict(zip(ids.tolist(), values.tolist(), strict=True))
                         assert scores == queries.scores(r, q), q
                         best = sorted(scores, key=lambda n: (-scores[n], n))
                         assert ranked is None or list(ranked) == best

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from indexer.search import doc_rank, top_k
 from indexer.search import engine as engine_module
 from indexer.search.engine import Engine
+from indexer.search.generation import Matches
 from tests.fuzz_strategies import FUZZ
 from tests.helpers import make_document, make_index
 
@@ -103,6 +104,61 @@ def test_documents_by_arrays_are_every_document_re_ranked(parts, want, boosted, 
     assert found == top_k.documents_by_arrays(arrays, want, np.array(doc_of), allowed, None) or (
         boosted & allowed
     )
+
+
+class _Generation:
+    """What ``Matches.documents`` asks of a generation: five passages a document, the last
+    records of none."""
+
+    doc_of = [n // 5 if n < 55 else -1 for n in range(61)]
+
+    def doc_array(self) -> np.ndarray:
+        return np.asarray(self.doc_of, dtype=np.int64)
+
+
+@FUZZ
+@given(scores=st.dictionaries(st.integers(0, 60), SCORES, max_size=40))
+def test_matches_held_as_arrays_are_the_same_as_held_as_scores(scores):
+    # A word's impacts arrive as arrays, Whoosh's reading as a dictionary: the documents,
+    # the ranking, the documents best first and each form made from the other all agree.
+    gen = _Generation()
+    ids = np.array(sorted(scores), dtype=np.int32)
+    values = np.array([scores[n] for n in sorted(scores)])
+    as_arrays = Matches.of_arrays(ids, values, None, gen.doc_array(), 11)
+    as_scores = Matches.of_scores(dict(scores), gen.doc_of)
+    assert as_arrays.as_arrays and not as_scores.as_arrays
+    assert as_arrays.docs == as_scores.docs and len(as_arrays) == len(as_scores) == len(scores)
+    assert list(as_arrays.ranked()) == list(as_scores.ranked())
+    assert as_arrays.documents(gen) == as_scores.documents(gen)
+    assert as_arrays.scores == scores
+    for (a, b), (c, d) in zip([as_arrays.arrays()], [as_scores.arrays()], strict=True):
+        assert a.tolist() == c.tolist() and b.tolist() == d.tolist()
+
+
+def test_a_common_word_beside_a_rarer_one_is_ranked_from_arrays(tmp_path: Path, monkeypatch):
+    # "finance" is in every document, "tourism" in a few: with the common word past
+    # ARRAYS_FROM (and both read from the impacts, as arrays) the documents are ranked in
+    # numpy without making the common word a dictionary, and rank as the walk ranks them.
+    docs = [
+        make_document(
+            f"https://example.org/t{i}",
+            f"Paper {i}",
+            [f"Finance {'and finance ' * (i % 4)}for firms {i}." + " Tourism grew." * (i % 5 == 0)],
+            year=2000 + i % 5,
+        )
+        for i in range(60)
+    ]
+    engine = Engine(make_index(tmp_path, docs))
+    walked = engine.search("finance tourism", limit=20)
+    assert walked["total"] == 12
+    monkeypatch.setattr(engine_module, "ARRAYS_FROM", 30)  # "finance": 60 passages or more
+    by_arrays, built = [], []
+    real = top_k.documents_by_arrays
+    monkeypatch.setattr(top_k, "documents_by_arrays", lambda *a: by_arrays.append(1) or real(*a))
+    monkeypatch.setattr(Matches, "scores", property(lambda m: built.append(m) or m._scores))
+    engine = Engine(engine.index_dir)  # a new generation: its caches empty
+    assert engine.search("finance tourism", limit=20) == {**walked, "elapsed_ms": ANY}
+    assert by_arrays and not built
 
 
 def test_a_search_ranks_and_counts_the_same_from_arrays(tmp_path: Path, monkeypatch):

@@ -34,6 +34,8 @@ import sys
 from array import array
 from pathlib import Path
 
+import numpy as np
+
 from indexer.index import queries, store
 from indexer.index.analysis import first_stem
 
@@ -137,11 +139,13 @@ class Impacts:
             return None  # cut short: not the files the table describes
         return cls(table, maps)
 
-    def matches(self, q) -> tuple[dict[int, float], array | None] | None:
-        """(record number -> BM25F score of every passage ``q`` matches, those passages
-        best first when the files hold that ranking) when ``q`` is a term of title or body
-        or an OR of two (``queries.single_terms``); None for any other query. The same
-        scores as ``queries.scores(q)``."""
+    def matches(self, q) -> tuple[np.ndarray, np.ndarray, array | None] | None:
+        """(the record numbers of every passage ``q`` matches, ascending (int32); their
+        BM25F scores (float64); those passages best first when the files hold that
+        ranking) when ``q`` is a term of title or body or an OR of two
+        (``queries.single_terms``); None for any other query. The same scores as
+        ``queries.scores(q)``. The arrays are read-only views of the shared files, not
+        copies: a common word's tens of thousands of passages cost a worker nothing."""
         terms = queries.single_terms(q)
         if terms is None:
             return None
@@ -150,7 +154,11 @@ class Impacts:
         (field_a, a), (field_b, b) = terms
         if a == b and {field_a, field_b} == set(queries.SEARCH_FIELDS):
             return self._run(WORDS, a)  # a word in title or body
-        return queries.added([self._run(field_a, a)[0], self._run(field_b, b)[0]]), None
+        (ids_a, scores_a, _), (ids_b, scores_b, _) = self._run(field_a, a), self._run(field_b, b)
+        ids, at = np.unique(np.concatenate([ids_a, ids_b]), return_inverse=True)
+        # added in part order where both hold a passage, as ``queries.added`` adds them
+        added = np.bincount(at, weights=np.concatenate([scores_a, scores_b]), minlength=len(ids))
+        return ids, added, None
 
     def holds_word(self, word: str) -> bool:
         """Whether some passage's body holds ``word`` by its stem: the second test of
@@ -159,10 +167,10 @@ class Impacts:
         stem = first_stem(word)
         return stem is not None and stem in self._table.get(queries.SEARCH_FIELDS[1], {})
 
-    def _run(self, key: str, term: str) -> tuple[dict[int, float], array]:
+    def _run(self, key: str, term: str) -> tuple[np.ndarray, np.ndarray, array]:
         start, count = self._table.get(key, {}).get(term, (0, 0))
-        ids, scores, ranked = array("i"), array("d"), array("i")
-        ids.frombytes(self._ids[4 * start : 4 * (start + count)])
-        scores.frombytes(self._scores[8 * start : 8 * (start + count)])
+        ids = np.frombuffer(self._ids, dtype=np.int32, count=count, offset=4 * start)
+        scores = np.frombuffer(self._scores, dtype=np.float64, count=count, offset=8 * start)
+        ranked = array("i")  # walked rank by rank: Python's ints, not numpy's scalars
         ranked.frombytes(self._ranked[4 * start : 4 * (start + count)])
-        return dict(zip(ids, scores, strict=True)), ranked
+        return ids, scores, ranked

@@ -614,11 +614,11 @@ class Engine:
         docs = _kept(m.docs, keep)
         if sort == "relevance":
             prior, most = self._prior(gen, docs, prefer)
-            if len(m.scores) > RANKED_UP_TO:
+            if len(m) > RANKED_UP_TO:
                 hits = self._by_document(gen, [m], docs, prior, most, first + limit, prefer)[0]
             else:
                 hits = top_k.top_documents(
-                    m.documents(gen.doc_of), docs, first + limit, weight=prior, most=most
+                    m.documents(gen), docs, first + limit, weight=prior, most=most
                 )
             return docs, hits[first : first + limit]
         shown = _by_date(gen, docs, sort)[first : first + limit]
@@ -642,24 +642,29 @@ class Engine:
         if complete and len(hits) < first + limit:
             # The other documents hold every part, in passages of their own.
             ordered = sorted(docs - {gen.doc_of[n] for n, _ in hits})
-            spread = self._proximity(gen, matched, ordered)
-            hits += doc_rank.by_relevance(spread, prior)
+            if ordered:
+                spread = self._proximity(gen, matched, ordered)
+                hits += doc_rank.by_relevance(spread, prior)
         return docs, hits[first : first + limit]
 
     def _by_document(self, gen, matched: list[Matches], docs, prior, most, want, prefer):
         """(the ``want`` best of documents ``docs`` holding every part in one passage, as
         (best passage, score) best first; whether they are all). The RERANKED best by their
-        best such passage (``top_k.best_passage_per_document``, exact; from arrays when
-        every part matches more than ARRAYS_FROM passages), re-ranked by the sum of their
-        best such passages (``doc_rank.summed``), each times ``prior``: walking for the sums
-        themselves met most documents of two common words, and the first pages stay one
-        ranking."""
-        scores = [m.scores for m in matched]
-        if min(map(len, scores)) > ARRAYS_FROM:  # every document re-ranked, in numpy
+        best such passage (``top_k.best_passage_per_document``, exact), re-ranked by the sum
+        of their best such passages (``doc_rank.summed``), each times ``prior``: walking for
+        the sums themselves met most documents of two common words, and the first pages stay
+        one ranking. From arrays instead when every part matches more than ARRAYS_FROM
+        passages, or one does and every part is held as arrays (``Matches.as_arrays``: a
+        word's impacts), so that a common word beside a rarer one is not made a dictionary
+        (4 ms for 40,000 passages) for the walk to look its passages up."""
+        sizes = [len(m) for m in matched]
+        if min(sizes) > ARRAYS_FROM or (
+            max(sizes) > ARRAYS_FROM and all(m.as_arrays for m in matched)
+        ):
             weights = None if prior is None else self._prior_array(gen, prefer)
             arrays = [m.arrays() for m in matched]
             return top_k.documents_by_arrays(arrays, want, gen.doc_array(), docs, weights), True
-        ranked = [m.ranked() for m in matched]
+        ranked, scores = [m.ranked() for m in matched], [m.scores for m in matched]
         doc_of, passages_of = gen.doc_of, gen.passages_of
         pool, complete = top_k.best_passage_per_document(
             ranked, scores, max(RERANKED, want), doc_of, docs, prior, most
