@@ -11,11 +11,13 @@ from pathlib import Path
 from unittest.mock import ANY
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from indexer.search import doc_rank, top_k
 from indexer.search import engine as engine_module
+from indexer.search import generation as generation_module
 from indexer.search.engine import Engine
 from indexer.search.generation import Matches
 from tests.fuzz_strategies import FUZZ
@@ -119,20 +121,25 @@ class _Generation:
 @FUZZ
 @given(scores=st.dictionaries(st.integers(0, 60), SCORES, max_size=40))
 def test_matches_held_as_arrays_are_the_same_as_held_as_scores(scores):
-    # A word's impacts arrive as arrays, Whoosh's reading as a dictionary: the documents,
-    # the ranking, the documents best first and each form made from the other all agree.
+    # A common word's impacts are held as arrays, a rarer word's as both, Whoosh's reading
+    # as a dictionary: the documents, the ranking, the documents best first (in numpy from
+    # arrays of any length here) and each form made from the other all agree.
     gen = _Generation()
     ids = np.array(sorted(scores), dtype=np.int32)
     values = np.array([scores[n] for n in sorted(scores)])
     as_arrays = Matches.of_arrays(ids, values, None, gen.doc_array(), 11)
+    as_both = Matches.of_scores(dict(scores), gen.doc_of, None, (ids, values))
     as_scores = Matches.of_scores(dict(scores), gen.doc_of)
-    assert as_arrays.as_arrays and not as_scores.as_arrays
-    assert as_arrays.docs == as_scores.docs and len(as_arrays) == len(as_scores) == len(scores)
-    assert list(as_arrays.ranked()) == list(as_scores.ranked())
-    assert as_arrays.documents(gen) == as_scores.documents(gen)
-    assert as_arrays.scores == scores
-    for (a, b), (c, d) in zip([as_arrays.arrays()], [as_scores.arrays()], strict=True):
-        assert a.tolist() == c.tolist() and b.tolist() == d.tolist()
+    assert as_arrays.as_arrays and as_both.as_arrays and not as_scores.as_arrays
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(generation_module, "DOCUMENTS_BY_ARRAYS_FROM", 0)
+        for m in (as_arrays, as_both):
+            assert m.docs == as_scores.docs and len(m) == len(as_scores) == len(scores)
+            assert list(m.ranked()) == list(as_scores.ranked())
+            assert m.documents(gen) == as_scores.documents(gen)
+            assert m.scores == scores
+            (a, b), (c, d) = m.arrays(), as_scores.arrays()
+            assert a.tolist() == c.tolist() and b.tolist() == d.tolist()
 
 
 def test_a_common_word_beside_a_rarer_one_is_ranked_from_arrays(tmp_path: Path, monkeypatch):
@@ -151,7 +158,8 @@ def test_a_common_word_beside_a_rarer_one_is_ranked_from_arrays(tmp_path: Path, 
     engine = Engine(make_index(tmp_path, docs))
     walked = engine.search("finance tourism", limit=20)
     assert walked["total"] == 12
-    monkeypatch.setattr(engine_module, "ARRAYS_FROM", 30)  # "finance": 60 passages or more
+    for module in (engine_module, generation_module):  # "finance": 60 passages or more
+        monkeypatch.setattr(module, "ARRAYS_FROM", 30)
     by_arrays, built = [], []
     real = top_k.documents_by_arrays
     monkeypatch.setattr(top_k, "documents_by_arrays", lambda *a: by_arrays.append(1) or real(*a))

@@ -146,23 +146,33 @@ def documents_by_arrays(
     of sixty."""
     if not all(len(ids) for ids, _ in parts):
         return []
-    passages = min(parts, key=lambda p: len(p[0]))[0]  # those holding every part
-    for ids, _ in parts:
-        at = np.minimum(np.searchsorted(ids, passages), len(ids) - 1)
-        passages = passages[ids[at] == passages]
+    # The passages holding every part, from the shortest part's (ascending, and so they
+    # stay), with where each part holds them.
+    by_length = sorted(range(len(parts)), key=lambda i: len(parts[i][0]))
+    passages = parts[by_length[0]][0]
+    at: dict[int, np.ndarray] = {by_length[0]: np.arange(len(passages))}
+    for i in by_length[1:]:
+        ids = parts[i][0]
+        found = np.minimum(np.searchsorted(ids, passages), len(ids) - 1)
+        held = ids[found] == passages
+        passages = passages[held]
+        at = {j: where[held] for j, where in at.items()}
+        at[i] = found[held]
     total = np.zeros(len(passages))
-    for ids, values in parts:  # their scores added in part order, as ``sum`` adds them
-        total += values[np.searchsorted(ids, passages)]
-    count = max(int(doc_of.max(initial=-1)), max(allowed, default=-1)) + 1  # documents
+    for i, (_, values) in enumerate(parts):  # their scores added in part order, as ``sum``
+        total += values[at[i]]
+    count = int(doc_of.max(initial=-1)) + 1  # documents: no passage is of a later one
     keep = np.zeros(count + 1, dtype=bool)  # the last: no document (-1)
-    keep[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
+    ordinals = np.fromiter(allowed, dtype=np.int64, count=len(allowed))
+    keep[ordinals[ordinals < count]] = True
     docs = doc_of[passages]
     held = keep[docs]
     passages, total, docs = passages[held], total[held], docs[held]
     if not len(docs):
         return []
-    # each document's passages best first (on a tie the lower), documents in turn
-    order = np.lexsort((passages, -total, docs))
+    # each document's passages best first, on a tie the lower: a stable sort of passages
+    # ascending
+    order = np.lexsort((-total, docs))
     passages, total, docs = passages[order], total[order], docs[order]
     starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
     ends = np.r_[starts[1:], len(docs)]
@@ -173,6 +183,9 @@ def documents_by_arrays(
     if weights is not None:
         summed *= weights[docs[starts]]
     best = passages[starts]
+    if len(summed) > want:  # only those scoring at least the want-th best can be among them
+        least = -np.partition(-summed, want - 1)[want - 1]
+        best, summed = best[summed >= least], summed[summed >= least]
     top = np.lexsort((best, -summed))[:want]
     return [(int(n), float(score)) for n, score in zip(best[top], summed[top], strict=True)]
 
