@@ -60,6 +60,7 @@ def docs() -> list:
         doc("tax", "Note I7", "Ministers cut the tax paid by firms in the marsh."),
         doc("youth", "Note I3", "Ministers backed firms run by the youth of the atoll."),
         doc("burden", "Note J", "Ministers agreed to ease the regulatory burden on small firms."),
+        doc("regulatory", "Note J2", "Ministers eased the regulatory environment of the steppe."),
         doc("disaster", "Note N", "Ministers weighed natural disasters in the fjords."),
         doc("continuity", "Note O", "Ministers drew up business continuity plans in the fjords."),
         doc("scattered", "Note P", "Business leaders continue to trade in the fjords."),
@@ -192,6 +193,7 @@ def engine(index: Path):
         ("COVID-19 lagoon", "covid", {"pandemic"}),
         ("covid lagoon", "covid", {"pandemic"}),
         ("taxation marsh", "taxation", {"tax"}),
+        ("regulatory environment", "regulatory", {"burden", "red-tape"}),
     ],
 )
 def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):
