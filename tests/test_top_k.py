@@ -121,25 +121,25 @@ class _Generation:
 @FUZZ
 @given(scores=st.dictionaries(st.integers(0, 60), SCORES, max_size=40))
 def test_matches_held_as_arrays_are_the_same_as_held_as_scores(scores):
-    # A common word's impacts are held as arrays, a rarer word's as both, Whoosh's reading
-    # as a dictionary: the documents, the ranking, the documents best first (in numpy from
-    # arrays of any length here) and each form made from the other all agree.
+    # A common word's impacts are held as arrays, a rarer word's and Whoosh's reading as a
+    # dictionary: the documents, the ranking, the documents best first (in numpy, at any
+    # length here) and each form made from the other all agree.
     gen = _Generation()
     ids = np.array(sorted(scores), dtype=np.int32)
     values = np.array([scores[n] for n in sorted(scores)])
     as_arrays = Matches.of_arrays(ids, values, None, gen.doc_array(), 11)
-    as_both = Matches.of_scores(dict(scores), gen.doc_of, None, (ids, values))
     as_scores = Matches.of_scores(dict(scores), gen.doc_of)
-    assert as_arrays.as_arrays and as_both.as_arrays and not as_scores.as_arrays
+    assert as_arrays.as_arrays_only and not as_scores.as_arrays_only
+    assert as_arrays.docs == as_scores.docs and len(as_arrays) == len(as_scores) == len(scores)
+    assert list(as_arrays.ranked()) == list(as_scores.ranked())
+    in_python = as_scores.documents(gen)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(generation_module, "DOCUMENTS_BY_ARRAYS_FROM", 0)
-        for m in (as_arrays, as_both):
-            assert m.docs == as_scores.docs and len(m) == len(as_scores) == len(scores)
-            assert list(m.ranked()) == list(as_scores.ranked())
-            assert m.documents(gen) == as_scores.documents(gen)
-            assert m.scores == scores
-            (a, b), (c, d) = m.arrays(), as_scores.arrays()
-            assert a.tolist() == c.tolist() and b.tolist() == d.tolist()
+        assert as_arrays.documents(gen) == in_python
+        assert Matches.of_scores(dict(scores), gen.doc_of).documents(gen) == in_python
+    assert as_arrays.scores == scores
+    (a, b), (c, d) = as_arrays.arrays(), as_scores.arrays()
+    assert a.tolist() == c.tolist() and b.tolist() == d.tolist()
 
 
 def test_a_common_word_beside_a_rarer_one_is_ranked_from_arrays(tmp_path: Path, monkeypatch):

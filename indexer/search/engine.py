@@ -654,13 +654,10 @@ class Engine:
         of their best such passages (``doc_rank.summed``), each times ``prior``: walking for
         the sums themselves met most documents of two common words, and the first pages stay
         one ranking. From arrays instead when every part matches more than ARRAYS_FROM
-        passages, or one does and every part is held as arrays (``Matches.as_arrays``: a
-        word's impacts), so that a common word beside a rarer one is not made a dictionary
+        passages, or one is held as arrays only (``Matches.as_arrays_only``: a common word
+        of the impacts), so that a common word beside a rarer one is not made a dictionary
         (4 ms for 40,000 passages) for the walk to look its passages up."""
-        sizes = [len(m) for m in matched]
-        if min(sizes) > ARRAYS_FROM or (
-            max(sizes) > ARRAYS_FROM and all(m.as_arrays for m in matched)
-        ):
+        if min(map(len, matched)) > ARRAYS_FROM or any(m.as_arrays_only for m in matched):
             weights = None if prior is None else self._prior_array(gen, prefer)
             arrays = [m.arrays() for m in matched]
             return top_k.documents_by_arrays(arrays, want, gen.doc_array(), docs, weights), True

@@ -58,9 +58,8 @@ RANKED_UP_TO = 2000
 # (``top_k.documents_by_arrays``), not walked; a word of more is held as arrays, its
 # dictionary made only when asked for.
 ARRAYS_FROM = 4096
-# Passages of a part held as arrays from which its documents are ranked in numpy
-# (``Matches.documents``; faster from about a hundred: 0.12 against 0.20 ms, 0.5 against 1.3
-# ms for a thousand).
+# Passages of a part from which its documents are ranked in numpy (``Matches.documents``;
+# faster from about a hundred: 0.12 against 0.20 ms, 0.5 against 1.3 ms for a thousand).
 DOCUMENTS_BY_ARRAYS_FROM = 100
 
 
@@ -304,7 +303,7 @@ class Generation:
                     n = len(self.doc_ids)
                     return Matches.of_arrays(ids, values, ranked, self.doc_array(), n)
                 scores = dict(zip(ids.tolist(), values.tolist(), strict=True))
-                return Matches.of_scores(scores, self.doc_of, ranked, (ids, values))
+                return Matches.of_scores(scores, self.doc_of, ranked)
             composed = None if by_whoosh else self._composed(r, q)
             scores = queries.scores(r, q) if composed is None else composed
             return Matches.of_scores(scores, self.doc_of)
@@ -345,16 +344,12 @@ class Matches:
 
     @classmethod
     def of_scores(
-        cls,
-        scores: dict[int, float],
-        doc_of: Sequence[int],
-        ranked: array | None = None,
-        arrays: tuple[np.ndarray, np.ndarray] | None = None,
+        cls, scores: dict[int, float], doc_of: Sequence[int], ranked: array | None = None
     ) -> Matches:
         """From record number -> score; ``doc_of`` maps a record to its document (-1:
-        none); the passages best first and as arrays (``arrays``), when known."""
+        none); ``ranked``, the passages best first, when known."""
         docs = frozenset(map(doc_of.__getitem__, scores)) - {-1}
-        return cls(docs, _scores=scores, _arrays=arrays, _ranked=ranked)
+        return cls(docs, _scores=scores, _ranked=ranked)
 
     @classmethod
     def of_arrays(
@@ -372,10 +367,10 @@ class Matches:
         return len(self._arrays[0]) if self._scores is None else len(self._scores)
 
     @property
-    def as_arrays(self) -> bool:
-        """Whether the passages are held as arrays (``arrays`` costs nothing): a word's
-        impacts are."""
-        return self._arrays is not None
+    def as_arrays_only(self) -> bool:
+        """Whether the passages are held as arrays and not as a dictionary (a common word's
+        impacts: ``scores`` would make one)."""
+        return self._scores is None
 
     @property
     def scores(self) -> dict[int, float]:
@@ -408,16 +403,12 @@ class Matches:
 
     def documents(self, gen: Generation) -> doc_rank.Documents:
         """The documents matched (of generation ``gen``), best first
-        (``doc_rank.documents_best_first``; from arrays of DOCUMENTS_BY_ARRAYS_FROM passages
-        or more, ``top_k.documents_by_arrays`` ranks them the same, in numpy), when first
-        asked for."""
-        if (
-            self._documents is None
-            and self._arrays is not None
-            and len(self) >= DOCUMENTS_BY_ARRAYS_FROM
-        ):
+        (``doc_rank.documents_best_first``; for DOCUMENTS_BY_ARRAYS_FROM passages or more,
+        ``top_k.documents_by_arrays`` ranks them the same, in numpy), when first asked
+        for."""
+        if self._documents is None and len(self) >= DOCUMENTS_BY_ARRAYS_FROM:
             doc_array = gen.doc_array()
-            hits = top_k.documents_by_arrays([self._arrays], len(self.docs), doc_array, self.docs)
+            hits = top_k.documents_by_arrays([self.arrays()], len(self.docs), doc_array, self.docs)
             passages = array("i", (n for n, _ in hits))
             ordinals = array("i", doc_array[np.asarray(passages, dtype=np.int64)].tolist())
             self._documents = doc_rank.Documents(
