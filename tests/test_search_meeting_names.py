@@ -370,6 +370,41 @@ def test_an_outcome_of_the_meetings_city_lists_the_meetings_documents(engine):
     assert engine.search("Lakeside Declaration")["type_hint"]["words"] == ["Declaration"]
 
 
+def test_a_document_titled_with_every_word_typed_comes_before_the_meetings(tmp_path):
+    # "Hilltown Initiative" names the 43rd meeting by its city. The meeting's statement
+    # holds "initiative"; a later review, outside the meeting, is titled with both words:
+    # it is the document asked for, and comes first.
+    statement = make_document(
+        f"{BASE}/43-statement",
+        "Statement of SME Ministers",
+        [
+            "We, the APEC Ministers responsible for SMEs, met in Hilltown on 3 May 2039 for"
+            " the 43rd APEC SME Ministerial Meeting.",
+            "We launch an initiative on digital skills and one on trade.",
+        ],
+        year=2039,
+        date="2039-05-03",
+        doc_type="ministerial_statement",
+    )
+    review = make_document(
+        f"{BASE}/review",
+        "Review of the Hilltown Initiative",
+        ["Officials reviewed the first trade projects of the Hilltown Initiative."],
+        year=2045,
+        doc_type="initiative",
+    )
+    engine = Engine(make_index(tmp_path, [statement, review]))
+    found = engine.search("Hilltown Initiative")
+    assert found["meeting_hint"]["key"] == "sme_ministerial/43"
+    assert urls(found) == ["review", "43-statement"]
+    paged = [
+        u for page in (1, 2) for u in urls(engine.search("Hilltown Initiative", limit=1, page=page))
+    ]
+    assert paged == ["review", "43-statement"]
+    # a title holding only some of the words typed does not lead
+    assert urls(engine.search("Hilltown Initiative trade")) == ["43-statement", "review"]
+
+
 def test_the_words_left_put_the_meetings_documents_holding_them_first(engine):
     found = engine.search("digital skills 44th SME ministerial meeting")
     assert urls(found) == ["44-report", "44-statement", "44-news"]

@@ -16,7 +16,7 @@ import numpy as np
 
 from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.index import queries, store
-from indexer.index.analysis import SCHEMA_VERSION
+from indexer.index.analysis import SCHEMA_VERSION, STEM
 from indexer.index.build import CURRENT, read_meta
 from indexer.model import DOC_TYPES
 from indexer.record.placement import ROLES
@@ -104,6 +104,11 @@ def _by_date(gen: Generation, docs, sort: str) -> list[int]:
     undated = sorted(o for o in docs if not gen.years[o])
     newest = sort != "oldest"
     return sorted(dated, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest) + undated
+
+
+def _title_stems(r: store.Reader, docnum: int) -> frozenset[str]:
+    """The stems of the words of the title of passage record ``docnum``."""
+    return frozenset(t.text for t in STEM(r.stored(docnum).get("title", "")))
 
 
 def _best_passage(passages: list[int], scores: dict[int, float]) -> tuple[int, float]:
@@ -301,7 +306,7 @@ class Engine:
                 rest = queries.expand_prefixes(
                     r, queries.parse(named.rest, expand=True, concepts=thesaurus)
                 )
-                of_meeting = (named.key, rest)
+                of_meeting = (named.key, rest, frozenset(t.text for t in STEM(text)))
             suggestion = corrected = None
             if parsed.too_common:
                 words = ", ".join(f"“{w}”" for w in parsed.too_common)
@@ -455,8 +460,9 @@ class Engine:
         set and dictionary work over them, not posting lists read and scored again. With
         ``prefer`` (types), the documents of those types weigh TYPE_PREFERENCE times more.
         With ``of_meeting`` (a meeting's key, the parsed query left once its name is taken
-        out), that meeting's documents holding the words left come first and its others
-        last (``_meeting_tiers``).
+        out, the stems of the words typed), that meeting's documents holding the words left
+        come first and its others last (``_meeting_tiers``), after any document titled with
+        every word typed (``_with_meeting``).
         """
         qq = queries.passage_query(parsed)
         parts = queries.conjuncts(qq) if not parsed.empty else [qq]
@@ -523,8 +529,14 @@ class Engine:
         """(the documents listed for the meeting, filters aside; the documents found; the
         page's hits) of ``_run`` with ``of_meeting``: by relevance the meeting's documents
         holding the words left, then the others matching ``parsed``, then the meeting's
-        other documents (``_meeting_tiers``); by date, the same documents by date."""
-        listed, lead, trail = self._meeting_tiers(gen, r, *of_meeting, keep, prefer)
+        other documents (``_meeting_tiers``); by date, the same documents by date.
+
+        Among the first two, a document whose title holds every word typed comes first,
+        by its score: "Daegu Initiative" names a meeting by its city and the initiative
+        named for it, and the document titled "... for the Daegu Initiative" is the one
+        asked for, before the meeting's documents that merely hold "initiative"."""
+        key, rest, typed = of_meeting
+        listed, lead, trail = self._meeting_tiers(gen, r, key, rest, keep, prefer)
         ours = {gen.doc_of[n]: (n, score) for n, score in lead + trail}
         others = lambda o: o not in listed and (keep is None or keep(o))  # noqa: E731
         if sort != "relevance":
@@ -533,12 +545,14 @@ class Engine:
             found = self._proximity(gen, matched, [o for o in shown if o not in ours])
             best = ours | {o: (n, score) for o, n, score, _ in found}
             return listed, docs, [best.get(o, (gen.passages_of[o][0], 0.0)) for o in shown]
-        page = lead[first : first + limit]
-        docs, hits = self._ranked(
-            gen, parsed, matched, others, sort, max(0, first - len(lead)), limit - len(page), prefer
-        )
-        start = max(0, first - len(lead) - len(docs))
-        hits = page + hits + trail[start : start + limit - len(page) - len(hits)]
+        docs, theirs = self._ranked(gen, parsed, matched, others, sort, 0, first + limit, prefer)
+        ranked = lead + theirs  # all of the first tier, the second as far as the page
+        titled = [h for h in ranked if typed <= _title_stems(r, h[0])] if typed else []
+        if titled:
+            titled.sort(key=lambda h: (-h[1], h[0]))
+            ranked = titled + [h for h in ranked if h not in titled]
+        past = max(0, first - len(lead) - len(docs))  # the trail's first on the page
+        hits = (ranked + trail[: past + limit])[first : first + limit]
         return listed, docs | set(ours), hits
 
     def _meeting_tiers(self, gen, r, key: str, rest: queries.Parsed, keep, prefer):
