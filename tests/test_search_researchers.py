@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from indexer.cli import cli
-from indexer.index import queries
+from indexer.index import queries, thesaurus
 from indexer.search.engine import Engine
 from tests.helpers import make_document, make_index
 from tests.match_fixtures import para, slugs
@@ -61,6 +61,8 @@ def docs() -> list:
         doc("youth", "Note I3", "Ministers backed firms run by the youth of the atoll."),
         doc("burden", "Note J", "Ministers agreed to ease the regulatory burden on small firms."),
         doc("regulatory", "Note J2", "Ministers eased the regulatory environment of the steppe."),
+        doc("viet-nam", "Note K", "Ministers of Viet Nam met on the savanna."),
+        doc("vietnam", "Note K2", "Vietnam hosted the firms of the savanna."),
         doc("disaster", "Note N", "Ministers weighed natural disasters in the fjords."),
         doc("continuity", "Note O", "Ministers drew up business continuity plans in the fjords."),
         doc("scattered", "Note P", "Business leaders continue to trade in the fjords."),
@@ -194,6 +196,8 @@ def engine(index: Path):
         ("covid lagoon", "covid", {"pandemic"}),
         ("taxation marsh", "taxation", {"tax"}),
         ("regulatory environment", "regulatory", {"burden", "red-tape"}),
+        ("Vietnam savanna", "vietnam", {"viet-nam"}),  # an economy's names (the record's)
+        ("Viet Nam savanna", "viet-nam", {"vietnam"}),
     ],
 )
 def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):
@@ -204,6 +208,11 @@ def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q,
     assert {e["concept"] for e in found["expanded"]} and all(
         set(e) == {"term", "concept"} for e in found["expanded"]
     )
+
+
+def test_the_pronoun_us_names_no_economy(engine):
+    assert engine.search("firms help us")["expanded"] == []
+    assert [m.concept.name for m in thesaurus.mentions("USA firms")] == ["United States"]
 
 
 def test_an_other_term_of_several_words_is_a_phrase_not_its_words_anywhere(engine):

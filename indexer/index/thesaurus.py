@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from indexer.index.analysis import STEM
+from indexer.record.economies import ECONOMIES
 from indexer.text.concepts import Concept, concepts
 
 # An other term's score is this share of the typed words' score (BM25F), so a passage with
@@ -44,11 +45,32 @@ def _keys(term: str) -> list[tuple[str, ...]]:
 
 
 @cache
+def _economies() -> tuple[Concept, ...]:
+    """Each APEC economy with other names, as a concept of its names
+    (``indexer.record.economies``: "Vietnam" also matches "Viet Nam", "Korea" "Republic of
+    Korea"). A name read as one word of two letters names none: "US" and "U.S." are read
+    as the pronoun "us"."""
+    found = []
+    for name, aliases in ECONOMIES.items():
+        names = [n.lower() for n in (name, *aliases)]
+        kept = tuple(n for n in names if len("".join(_key(n))) > 2 or len(_key(n)) > 1)
+        if len(kept) > 1:
+            found.append(Concept(name, kept, None))
+    return tuple(found)
+
+
+@cache
+def _concepts() -> tuple[Concept, ...]:
+    """The concepts file's concepts, then the economies'."""
+    return (*concepts(), *_economies())
+
+
+@cache
 def _terms() -> dict[tuple[str, ...], tuple[Concept, str]]:
     """Each concept term's keys (``_keys``) -> (its concept, the term); the first concept
     listed keeps a term two concepts share."""
     found: dict[tuple[str, ...], tuple[Concept, str]] = {}
-    for concept in concepts():
+    for concept in _concepts():
         for term in concept.terms:
             for key in _keys(term):
                 found.setdefault(key, (concept, term))
@@ -56,8 +78,8 @@ def _terms() -> dict[tuple[str, ...], tuple[Concept, str]]:
 
 
 def terms() -> list[str]:
-    """Every term naming a concept, as the concepts file lists them."""
-    return [term for concept in concepts() for term in concept.terms]
+    """Every term naming a concept: the concepts file's, then the economies' names."""
+    return [term for concept in _concepts() for term in concept.terms]
 
 
 @cache
