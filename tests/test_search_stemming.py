@@ -5,6 +5,7 @@ Decision: a search for "committed" finds "commitment" (and the reverse): both st
 ("committed") to get only that form.
 """
 
+from indexer.text.stems import stem_word
 from tests.search_fixtures import engine, titles  # noqa: F401
 
 STATEMENT = "Joint Ministerial Statement of the 22nd SME Ministerial Meeting"
@@ -26,6 +27,17 @@ def test_plural_and_singular_meet(engine):  # noqa: F811
     assert STATEMENT in msme
     assert msme == set(titles(engine.search("MSMEs"))) == set(titles(engine.search("msmes")))
     assert set(titles(engine.search("enterprise"))) == set(titles(engine.search("enterprises")))
+
+
+def test_a_plural_acronym_without_a_vowel_meets_its_singular():
+    # Porter2 drops no "s" after a word part without a vowel: "GVCs" stayed apart from "GVC"
+    assert [stem_word(w) for w in ("GVCs".lower(), "ldcs", "ppps")] == ["gvc", "ldc", "ppp"]
+    assert [stem_word(w) for w in ("news", "bus", "thus", "2020s")] == [
+        "news",
+        "bus",
+        "thus",
+        "2020s",
+    ]
 
 
 def test_hyphenated_and_spaced_forms_meet(engine):  # noqa: F811

@@ -24,8 +24,9 @@ from indexer.text.stems import stem_word
 # paragraph anchors and numbers (marks); 11, 12: stems overridden (STEM_OVERRIDES); 13: Han
 # characters in one form (traditional as simplified); 14: each passage's analysis for showing
 # it stored with it (indexer.index.passage_analysis); 15: its offsets in two bytes where
-# they fit; 16: the "s" of a possessive ("women's", "SMEs’") a stop word
-SCHEMA_VERSION = 16
+# they fit; 16: the "s" of a possessive ("women's", "SMEs’") a stop word; 17: plural
+# acronyms without a vowel ("GVCs") stemmed as their singular
+SCHEMA_VERSION = 17
 ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
 # Words kept short; "us" is not a stop word here (it is an economy). "s" is what a

@@ -4,6 +4,7 @@ word filter matches by it, so that a word finds the same forms in both."""
 
 from __future__ import annotations
 
+import re
 import threading
 
 import Stemmer
@@ -23,6 +24,7 @@ STEM_OVERRIDES = {
     "financially": "financ",
 }
 
+_NO_VOWEL = re.compile(r"[^\W\daeiouy_]+")  # letters, none a vowel: an acronym's
 _stemmers = threading.local()  # a PyStemmer stemmer is not thread-safe (its cache)
 
 
@@ -30,9 +32,10 @@ def stem_word(word: str) -> str:
     """Snowball's English stemmer (Porter2 with its exceptions: "committed" and
     "commitment" meet, "organization" and "organ" or "university" and "universal" do not),
     in C through PyStemmer, about a hundred times faster than Whoosh's pure-Python Porter2;
-    plus plural acronyms: Porter2 leaves "msmes" and "smes" alone, so they lose their "s"
-    here and meet "msme" and "sme". The word is first taken to its one spelling
-    (``variants.one_spelling``: "labour" and "labor" meet); STEM_OVERRIDES come first."""
+    plus plural acronyms: Porter2 leaves "msmes" and "smes" alone, and "gvcs" and "ldcs"
+    (no vowel before the "s"), so they lose their "s" here and meet "msme", "sme", "gvc"
+    and "ldc". The word is first taken to its one spelling (``variants.one_spelling``:
+    "labour" and "labor" meet); STEM_OVERRIDES come first."""
     word = one_spelling(word)
     if word in STEM_OVERRIDES:
         return STEM_OVERRIDES[word]
@@ -40,6 +43,5 @@ def stem_word(word: str) -> str:
     if stemmer is None:
         stemmer = _stemmers.english = Stemmer.Stemmer("english")
     stemmed = stemmer.stemWord(word)
-    if stemmed == word and len(word) > 3 and word.endswith("es"):
-        return word[:-1]
-    return stemmed
+    plural = word.endswith("es") or (word.endswith("s") and _NO_VOWEL.fullmatch(word[:-1]))
+    return word[:-1] if stemmed == word and len(word) > 3 and plural else stemmed
