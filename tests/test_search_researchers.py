@@ -49,6 +49,7 @@ def docs() -> list:
         doc("women", "Note F", "Ministers met women entrepreneurs from the region."),
         doc("women-led", "Note G", "Ministers praised women-led businesses of the region."),
         doc("participation", "Note H", "Ministers sought the participation of women in trade."),
+        doc("female", "Note H2", "Ministers met female entrepreneurs of the valley."),
         doc("women-owned", "Note F2", "Ministers backed women-owned MSMEs of the valley."),
         doc("digitisation", "Note F3", "Ministers urged the digitisation of valley firms."),
         doc("adoption", "Note F4", "Ministers urged digital adoption by valley firms."),
@@ -196,6 +197,7 @@ def engine(index: Path):
         ("covid lagoon", "covid", {"pandemic"}),
         ("taxation marsh", "taxation", {"tax"}),
         ("regulatory environment", "regulatory", {"burden", "red-tape"}),
+        ("female entrepreneurs", "female", {"women", "women-led"}),
         ("Vietnam savanna", "vietnam", {"viet-nam"}),  # an economy's names (the record's)
         ("Viet Nam savanna", "viet-nam", {"vietnam"}),
     ],
