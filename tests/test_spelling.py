@@ -83,6 +83,11 @@ def test_suggestion_is_a_word_not_a_stem(engine):
     assert engine.search("digitalisaton")["suggestion"] == "digitalisation"  # not "digitalis"
 
 
+def test_suggestion_keeps_the_case_of_the_word_typed(engine):
+    assert engine.search("Womn")["suggestion"] == "Women"
+    assert engine.search("WOMN")["suggestion"] == "WOMEN"
+
+
 def test_suggestion_keeps_the_rest_of_the_query(engine):
     assert engine.search('finanse "regional cooperation"')["suggestion"] == (
         'finance "regional cooperation"'

@@ -106,6 +106,14 @@ def _by_date(gen: Generation, docs, sort: str) -> list[int]:
     return sorted(dated, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest) + undated
 
 
+def _cased_as(typed: str, word: str) -> str:
+    """``word`` (a spelling suggestion, lower case) in the case of the word ``typed``:
+    "Iloillo" -> "Iloilo", "APCE" -> "APEC"."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
+
+
 def _title_stems(r: store.Reader, docnum: int) -> frozenset[str]:
     """The stems of the words of the title of passage record ``docnum``."""
     return frozenset(t.text for t in STEM(r.stored(docnum).get("title", "")))
@@ -387,7 +395,7 @@ class Engine:
         for word in dict.fromkeys(parsed.words):
             better = gen.correction(r, word)
             if better:
-                corrected = re.sub(rf"\b{re.escape(word)}\b", better, corrected)
+                corrected = re.sub(rf"\b{re.escape(word)}\b", _cased_as(word, better), corrected)
         return corrected if corrected != typed else None
 
     def _matches(self, gen: Generation, r: store.Reader, qq, year=None) -> list[int]:
