@@ -144,8 +144,8 @@ class Impacts:
         BM25F scores (float64); those passages best first when the files hold that
         ranking) when ``q`` is a term of title or body or an OR of two
         (``queries.single_terms``); None for any other query. The same scores as
-        ``queries.scores(q)``. The arrays are read-only views of the shared files, not
-        copies: a common word's tens of thousands of passages cost a worker nothing."""
+        ``queries.scores(q)``. A term's or a word's arrays are read-only views of the shared
+        files, not copies: its tens of thousands of passages cost a worker nothing."""
         terms = queries.single_terms(q)
         if terms is None:
             return None

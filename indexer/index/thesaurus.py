@@ -49,7 +49,7 @@ def _economies() -> tuple[Concept, ...]:
     """Each APEC economy with other names, as a concept of its names
     (``indexer.record.economies``: "Vietnam" also matches "Viet Nam", "Korea" "Republic of
     Korea"). A name read as one word of two letters names none: "US" and "U.S." are read
-    as the pronoun "us"."""
+    as "us", which in a query is most often the pronoun."""
     found = []
     for name, aliases in ECONOMIES.items():
         names = [n.lower() for n in (name, *aliases)]
