@@ -262,3 +262,21 @@ def test_the_snippet_shows_the_sentence_the_deep_link_goes_to():
     assert "<mark>heron</mark>" in shown and shown.startswith("… ")
     link, _ = snippets.sentence_link("https://example.org/p", "html", text, None, parsed)
     assert "Rangers%20saw%20the%20ibis" in link
+
+
+def test_a_deep_link_kept_for_where_it_goes_is_the_one_made_anew():
+    # Queries marking other words of the same sentence link to it quoting from their first
+    # marked word: a link kept for the sentence alone would send "ibis" to "seven".
+    text = (
+        "One two three four five six seven eight nine ten ibis heron eleven twelve.\n"
+        "The heron waded. An egret and an ibis flew over the rangers."
+    )
+    links: dict = {}
+    for q in ("seven ibis", "ibis", "heron", "egret", "ibis egret", "rangers", "seven", "swan"):
+        parsed = queries.parse(q)
+        analysed = Analysed.of(text)
+        marked = analysed.marked(parsed)
+        args = ("https://example.org/p", "html", text, None, parsed)
+        kept = snippets.sentence_link(*args, analysed, marked, "Birds", links)
+        assert kept == snippets.sentence_link(*args, title="Birds"), q
+    assert len(links) >= 4  # kept by where they go, not one per query

@@ -94,6 +94,12 @@ def test_suggestion_keeps_the_rest_of_the_query(engine):
     )
 
 
+def test_each_misspelt_word_is_corrected_where_it_stands_alone(engine):
+    # "womn" in "womnx" is not the word typed: only whole words are replaced
+    assert engine.search("finanse Womn womnx")["suggestion"] == "finance Women womnx"
+    assert engine.search("Womn womn")["suggestion"] == "Women women"
+
+
 def test_an_unclosed_quote_is_not_in_the_suggestion(engine):
     found = engine.search('"finanse')
     assert found["suggestion"] == "finance" and found["corrected_query"] == "finance"

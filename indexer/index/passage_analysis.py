@@ -87,11 +87,14 @@ def word_forms(text: str) -> tuple[tuple[str, ...], array]:
 class Marked(NamedTuple):
     """The word forms of a text that a query matches, and where they are: the indexes
     (in ``Analysed.forms``) of the words having those forms, in order, and the query term
-    each matches."""
+    each matches; and the sentence holding the most distinct query terms (the first of
+    equals) as (its index, the offset of its first marked word), None when none holds
+    one: where the deep link goes and the snippet is cut, found once for both."""
 
     forms: frozenset[str]
     at: list[int]
     terms: dict[int, str]  # word index -> its folded form or stem, as the query has it
+    best: tuple[int, int] | None
 
 
 # What ``encode`` writes, after a CRC-32 of the rest: its layout's number, the text's length
@@ -213,7 +216,7 @@ class Analysed:
         terms = {w: t for t in parsed.stems for w in self.by_stem.get(t, ())}
         terms.update((w, t) for t in parsed.exact for w in self.by_folded.get(t, ()))
         at = sorted(terms)
-        return Marked(frozenset(map(self.forms.__getitem__, at)), at, terms)
+        return Marked(frozenset(map(self.forms.__getitem__, at)), at, terms, self._best(at, terms))
 
     def terms_held(self, parsed: queries.Parsed) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(the query's unstemmed terms, its stems) that words of the text have, each
@@ -222,17 +225,16 @@ class Analysed:
         exact = tuple(sorted(t for t in parsed.exact if t in self.by_folded))
         return exact, tuple(sorted(t for t in parsed.stems if t in self.by_stem))
 
-    def _best(self, marked: Marked) -> tuple[int, int] | None:
-        """(index, offset of its first marked word) of the sentence holding the most
-        distinct query terms (the first of equals); None when none holds one."""
+    def _best(self, marked_at: list[int], marked_terms: dict[int, str]) -> tuple[int, int] | None:
+        """``Marked.best`` of the words ``marked_at`` matching ``marked_terms``."""
         terms: dict[int, set[str]] = {}
         first: dict[int, int] = {}  # sentence -> offset of its first marked word
-        for w in marked.at:
+        for w in marked_at:
             at = self.starts[w]
             i = bisect_right(self.bounds, at) - 1
             if i < 0 or at >= self.ends[i]:
                 continue  # between sentences
-            terms.setdefault(i, set()).add(marked.terms[w])
+            terms.setdefault(i, set()).add(marked_terms[w])
             first.setdefault(i, at)
         if not terms:
             return None
@@ -242,10 +244,9 @@ class Analysed:
     def best_sentence(self, marked: Marked) -> tuple[Sentence, int] | None:
         """The sentence holding the most distinct query terms (the first of equals) and
         the index of its first whitespace-split word holding one; None when none does."""
-        found = self._best(marked)
-        if found is None:
+        if marked.best is None:
             return None
-        best, first = found
+        best, first = marked.best
         start, end = self.bounds[best], self.ends[best]
         sentence = Sentence(self.text[start:end], start, end)  # as split_sentences gave it
         return sentence, _word_index(sentence.text, first - sentence.start)
@@ -253,9 +254,8 @@ class Analysed:
     def best_match(self, marked: Marked) -> int | None:
         """The character offset of the best sentence's first marked word (``best_sentence``:
         where the deep link goes), else of the first marked word; None when there is none."""
-        found = self._best(marked)
-        if found:
-            return found[1]
+        if marked.best:
+            return marked.best[1]
         return self.starts[marked.at[0]] if marked.at else None
 
     def spaced_plainly(self, start: int, stop: int) -> bool:

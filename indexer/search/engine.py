@@ -106,6 +106,9 @@ def _by_date(gen: Generation, docs, sort: str) -> list[int]:
     return sorted(dated, key=lambda o: (gen.years[o], gen.dates[o]), reverse=newest) + undated
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _cased_as(typed: str, word: str) -> str:
     """``word`` (a spelling suggestion, lower case) in the case of the word ``typed``:
     "Iloillo" -> "Iloilo", "APCE" -> "APEC"."""
@@ -392,10 +395,13 @@ class Engine:
         None when nothing was changed."""
         typed = queries.without_unbalanced_quote(queries.straight_quotes(q))
         corrected = queries.without_word_fields(typed) if loosen else typed
-        for word in dict.fromkeys(parsed.words):
-            better = gen.correction(r, word)
-            if better:
-                corrected = re.sub(rf"\b{re.escape(word)}\b", _cased_as(word, better), corrected)
+        fixes = {
+            word: _cased_as(word, better)
+            for word in dict.fromkeys(parsed.words)
+            if (better := gen.correction(r, word))
+        }
+        if fixes:  # each a run of letters: replaced where a run of word characters is it
+            corrected = _WORD.sub(lambda m: fixes.get(m[0], m[0]), corrected)
         return corrected if corrected != typed else None
 
     def _matches(self, gen: Generation, r: store.Reader, qq, year=None) -> list[int]:

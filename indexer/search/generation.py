@@ -443,6 +443,8 @@ class Shown:
     fields: dict[str, Any]
     body: Analysed
     base: dict[str, Any]  # the result's keys in order, those a query sets None
+    # its deep links by where they go (``snippets.sentence_link``): at most one per word
+    links: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def read(cls, r: store.Reader, docnum: int) -> Shown:
@@ -488,7 +490,9 @@ class Shown:
         marked = self.body.marked(parsed)
         url, ctype, page = f.get("url", ""), f.get("content_type", ""), f.get("page")
         title = f.get("title", "")
-        link, line = sentence_link(url, ctype, text, page, parsed, self.body, marked, title)
+        link, line = sentence_link(
+            url, ctype, text, page, parsed, self.body, marked, title, self.links
+        )
         position = f.get("position")
         return Showing(
             link,

@@ -32,20 +32,30 @@ def sentence_link(
     analysed: Analysed | None = None,
     marked: Marked | None = None,
     title: str = "",
+    links: dict[tuple[int, int] | None, tuple[str, int]] | None = None,
 ) -> tuple[str, int]:
     """(the deep link to ``text``'s sentence holding the most query terms, or to its opening
     words when none does, quoting past where the document's ``title`` or the passage's
     text before it repeats its opening (``passage_link``); the line of ``text`` that
     sentence is on, from 0). ``analysed`` is ``Analysed.of(text)`` and ``marked`` its
-    ``marked(parsed)``, when already at hand."""
+    ``marked(parsed)``, when already at hand. ``links`` keeps the passage's links by where
+    they go (the sentence, the word quoted from): queries marking other words often link
+    to the same place."""
     analysed = analysed or Analysed.of(text)
     found = analysed.best_sentence(marked or analysed.marked(parsed))
+    key = (found[0].start, found[1]) if found else None
+    if links is not None and (known := links.get(key)) is not None:
+        return known
     if not found:
-        return passage_link(url, content_type, text, page, before=title), 0
-    sentence, at = found
-    line = text.count("\n", 0, sentence.start)
-    before = f"{title}\n{text[: sentence.start]}"
-    return passage_link(url, content_type, sentence.text, page, at=at, before=before), line
+        out = passage_link(url, content_type, text, page, before=title), 0
+    else:
+        sentence, at = found
+        line = text.count("\n", 0, sentence.start)
+        before = f"{title}\n{text[: sentence.start]}"
+        out = passage_link(url, content_type, sentence.text, page, at=at, before=before), line
+    if links is not None:
+        links[key] = out
+    return out
 
 
 def snippet(
