@@ -2,6 +2,8 @@
 
 import pytest
 
+from indexer.search.engine import Engine
+from tests.helpers import make_document, make_index
 from tests.search_fixtures import engine, titles  # noqa: F401
 
 CHAIR = "Chair's Statement on the Digital Economy"
@@ -45,3 +47,40 @@ def test_quoted_title_is_found(engine):  # noqa: F811
 def test_typographic_quotes_mean_a_phrase(engine, phrase):  # noqa: F811
     assert titles(engine.search(phrase)) == titles(engine.search('"digital economy"'))
     assert GIFU not in titles(engine.search(phrase))
+
+
+def test_a_quoted_name_puts_the_documents_titled_with_it_first(tmp_path):
+    # The stories say the name twice in a short text; the titled documents hold it once,
+    # their title leading a long text: by the phrase in the text alone the stories lead.
+    def long_text(n: int) -> str:  # distinct texts: not copies of one work
+        return " ".join(
+            f"Delegates met in port {n} to talk about trade, jobs and {k}." for k in range(12)
+        )
+
+    docs = [
+        make_document(
+            f"https://example.org/compact-{n}",
+            title,
+            [long_text(n)],
+            doc_type="initiative",
+        )
+        for n, title in enumerate(["Harbour Cities Compact", "Harbour Cities Compact review"])
+    ] + [
+        make_document(
+            f"https://example.org/story-{n}",
+            f"Story {n} from the port",
+            [
+                f"The mayor of town {n} spoke on the Harbour Cities Compact at the market"
+                " today, and the council will debate the Harbour Cities Compact next month."
+            ],
+            doc_type="news_article",
+        )
+        for n in range(3)
+    ]
+    eng = Engine(make_index(tmp_path, docs))
+    try:
+        found = titles(eng.search('"Harbour Cities Compact"'))
+        assert found[:2] == ["Harbour Cities Compact", "Harbour Cities Compact review"]
+        assert len(found) == 5
+    finally:
+        eng.close()

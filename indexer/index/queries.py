@@ -384,6 +384,7 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     rewritten = _rewrite(text.strip(), notes)
     q = _read(rewritten, notes)
     typed = q  # what is highlighted: the words typed, and any one-word other term
+    q = _quoted_in_titles(q)  # before the concepts: their terms are not quoted
     with_concepts = expand and concepts and q is not query.NullQuery
     found = thesaurus.mentions(text) if with_concepts else []
     if found:
@@ -406,7 +407,7 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
         }.values()
     )
     if found:
-        parsed.typed = _phrases_where_positions(typed)
+        parsed.typed = _phrases_where_positions(_quoted_in_titles(typed))
     if q is query.NullQuery:
         words = [fold_word(w) for w in re.findall(r"\w+", rewritten)]
         parsed.too_common = [w for w in dict.fromkeys(words) if w in STOP_WORDS]
@@ -439,6 +440,31 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
         if w not in _OPS and not NEEDS_SEGMENTS.search(w)
     ]
     return parsed
+
+
+# How much a title holding a quoted phrase's words weighs, against the same words typed
+# bare: more, since quotes ask for that name and the phrase in a passage's text scores less
+# than its words apart (dev half: the two documents titled with a quoted name led only
+# with it).
+QUOTED_IN_TITLE = 2.0
+
+
+def _quoted_in_titles(q):
+    """Each quoted phrase or word (of the exact field) also scores where the passage's
+    title holds its words (stemmed, as titles are indexed), QUOTED_IN_TITLE times: an
+    AND-MAYBE, which matches only what the quotes match, so that the documents titled
+    "... Boracay Action Agenda ..." lead for the quoted name as for the words typed bare."""
+    if isinstance(q, query.Phrase | query.Term) and q.fieldname == "exact":
+        words = q.words if isinstance(q, query.Phrase) else [q.text]
+        stems = list(dict.fromkeys(token.text for token in STEM(" ".join(words))))
+        if not stems:
+            return q
+        titled = [query.Term("title", stem) for stem in stems]
+        in_title = query.And(titled) if len(titled) > 1 else titled[0]
+        return query.AndMaybe(q, in_title.with_boost(QUOTED_IN_TITLE))
+    if isinstance(q, query.Or | query.DisjunctionMax):
+        return q  # a word's readings ("e-commerce": a phrase of "e commerce" among them)
+    return q.apply(_quoted_in_titles)
 
 
 def _phrases_where_positions(q):
@@ -583,6 +609,11 @@ def _added_where_all(parts: list[Scores]) -> Scores:
     return {n: sum(p[n] for p in parts) for n in smallest if all(n in p for p in parts)}
 
 
+def _added_where_first(parts: list[Scores]) -> Scores:
+    first, maybe = parts
+    return {n: score + maybe.get(n, 0.0) for n, score in first.items()}
+
+
 def _best(parts: list[Scores]) -> Scores:
     out: Scores = {}
     for part in parts:
@@ -598,7 +629,14 @@ def combination(q) -> tuple[list, Callable[[list[Scores]], Scores]] | None:
     of a passage holding every part, a DisjunctionMax without tie-break keeps the best.
     None for any other query (a term, a phrase, an exclusion, an OR with ``minmatch``)."""
     kind = type(q)
-    if kind not in (query.Or, query.And, query.DisjunctionMax, query.Term, query.Phrase):
+    if kind not in (
+        query.Or,
+        query.And,
+        query.DisjunctionMax,
+        query.AndMaybe,
+        query.Term,
+        query.Phrase,
+    ):
         return None
     if q.boost != 1.0:
         boost = q.boost
@@ -609,6 +647,8 @@ def combination(q) -> tuple[list, Callable[[list[Scores]], Scores]] | None:
         return list(q.subqueries), _added_where_all
     if kind is query.DisjunctionMax and not q.tiebreak:
         return list(q.subqueries), _best
+    if kind is query.AndMaybe:
+        return [q.a, q.b], _added_where_first
     return None
 
 
