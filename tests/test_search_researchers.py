@@ -217,6 +217,30 @@ def test_the_pronoun_us_names_no_economy(engine):
     assert [m.concept.name for m in thesaurus.mentions("USA firms")] == ["United States"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("St Petersburg 2012", "Saint Petersburg"),
+        ("Hanoi", "Ha Noi"),
+        ("Ha Noi", "Hanoi"),
+        ("HCMC", "Ho Chi Minh City"),
+        ("Taegu", "Daegu"),
+    ],
+)
+def test_a_meeting_city_written_another_way_finds_the_documents(tmp_path, typed, written):
+    doc = make_document(
+        "https://example.org/city",
+        f"Meeting in {written}",
+        [f"Ministers met in {written} in 2012."],
+    )
+    eng = Engine(make_index(tmp_path, [doc]))
+    try:
+        assert eng.search(typed)["total"] == 1
+        assert eng.search(f'"{typed}"')["total"] == 0  # quoted: only the words typed
+    finally:
+        eng.close()
+
+
 def test_an_other_term_of_several_words_is_a_phrase_not_its_words_anywhere(engine):
     got = slugs(engine.search("natural disasters fjords")["results"])
     assert got[0] == "disaster" and "continuity" in got, got
@@ -444,6 +468,16 @@ def test_the_page_names_the_other_terms_matched(client):
     note = soup(client, "/search?q=access+to+finance").select_one(".expanded")
     assert "financing" in note.get_text(" ", strip=True)
     assert soup(client, '/search?q="access+to+finance"').select_one(".expanded") is None
+
+
+def test_other_terms_that_found_nothing_either_are_searched_for_not_matching(client):
+    # beside "Nothing matched", "Also matching: financing" would say something matched
+    page = soup(client, "/search?q=access+to+finance+zzyzx")
+    assert "Nothing matched" in page.select_one(".no-results").get_text(" ", strip=True)
+    note = page.select_one(".expanded").get_text(" ", strip=True)
+    assert note.startswith("Also searched for:") and "financing" in note
+    found = soup(client, "/search?q=access+to+finance").select_one(".expanded")
+    assert found.get_text(" ", strip=True).startswith("Also matching:")
 
 
 def test_the_json_twin_has_expanded_and_type_hint(client):

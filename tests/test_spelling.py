@@ -114,6 +114,15 @@ def test_a_word_is_not_corrected_into_its_opposite(tmp_path):
     assert speller.suggest("balanzed") == "balanced"  # a typo is still corrected
 
 
+def test_a_suggestion_keeps_the_first_letter_typed(tmp_path):
+    write_dictionary(tmp_path, {"about": 90, "mission": 40})
+    speller = Speller(tmp_path)
+    assert speller.suggest("labour") is None  # two edits from "about", but not a typo of it
+    assert speller.suggest("misson") == "mission"
+    write_dictionary(tmp_path, {"about": 90, "labor": 3})
+    assert Speller(tmp_path).suggest("labour") == "labor"
+
+
 def test_words_of_the_index_get_no_suggestion(engine):
     found = engine.search("women finance")
     assert found["suggestion"] is None and found["corrected_query"] is None
