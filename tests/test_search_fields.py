@@ -14,6 +14,13 @@ def test_type_field(engine):  # noqa: F811
     assert set(titles(engine.search("type:declaration"))) == {GIFU, LIMA}
 
 
+def test_two_type_fields_ask_for_either_type(engine):  # noqa: F811
+    both = engine.search("type:declaration type:chairs_statement")
+    assert set(titles(both)) == {GIFU, LIMA, "Chair's Statement on the Digital Economy"}
+    assert titles(engine.search("finance type:speech type:declaration")) == [GIFU]
+    assert engine.search("finance NOT type:declaration type:declaration")["total"] == 0
+
+
 def test_year_field_and_range(engine):  # noqa: F811
     assert titles(engine.search("year:2010")) == [GIFU]
     found = engine.search("year:2010..2013", sort="oldest")

@@ -157,6 +157,26 @@ def _rewrite(text: str, notes: list[str]) -> str:
     return _tidy_operators(text, notes)
 
 
+def _types_together(q):
+    """``q`` with its ``type:`` filters ANDed at the top one OR: a document has one type,
+    so "type:speech type:declaration" asks for either, as the type facet's boxes do."""
+    if not isinstance(q, query.And):
+        return q
+    types = [p for p in q.subqueries if _is_type_filter(p)]
+    if len(types) < 2:
+        return q
+    terms = [t for p in types for t in (p.subqueries if isinstance(p, query.Or) else [p])]
+    either = query.Or(list(dict.fromkeys(terms)))
+    rest = [p for p in q.subqueries if p not in types]
+    return query.And([either, *rest])
+
+
+def _is_type_filter(q) -> bool:
+    """Whether ``q`` is a ``type:`` filter: a doc_type term or an OR of them."""
+    leaves = q.subqueries if isinstance(q, query.Or) else [q]
+    return all(type(t) is query.Term and t.fieldname == "doc_type" for t in leaves)
+
+
 def _year_range(first: str, last: str, notes: list[str]) -> str:
     """``year:first..last`` as a Whoosh range, read the right way round (with a note) when
     it ends before it starts, as the page's From and To boxes are."""
@@ -382,7 +402,7 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     """``parse`` of ``text`` (its quotes straight)."""
     notes: list[str] = []
     rewritten = _rewrite(text.strip(), notes)
-    q = _read(rewritten, notes)
+    q = _types_together(_read(rewritten, notes))
     typed = q  # what is highlighted: the words typed, and any one-word other term
     q = _quoted_in_titles(q)  # before the concepts: their terms are not quoted
     with_concepts = expand and concepts and q is not query.NullQuery
