@@ -81,3 +81,22 @@ def test_a_compounds_parts_are_next_to_each_other_not_anywhere(tmp_path):
     engine = Engine(make_index(tmp_path, docs))
     assert slugs(engine.search("co-operation")["results"]) == ["co-op"]
     engine.close()
+
+
+def test_a_compound_in_either_number_finds_its_parts_side_by_side_in_either(tmp_path):
+    docs = [
+        make_document(f"https://example.org/{slug}", title, [f"Members helped {text} grow."])
+        for slug, title, text in [
+            ("spaced-plural", "Ports", "micro enterprises"),
+            ("spaced-one", "Fund", "the micro enterprise of a fisher"),
+            ("hyphens", "Loans", "micro-enterprises"),
+            ("closed", "Banks", "microenterprises"),
+        ]
+    ]
+    engine = Engine(make_index(tmp_path, docs))
+    try:
+        every = {"spaced-plural", "spaced-one", "hyphens", "closed"}
+        assert set(slugs(engine.search("micro-enterprise")["results"])) == every
+        assert set(slugs(engine.search("micro-enterprises")["results"])) == every
+    finally:
+        engine.close()

@@ -97,15 +97,20 @@ _PREFIX = re.compile(r"(?<![\w:.*-])(-?)(\w{2,})\*(?=\s|\)|$)")
 
 def _spellings(text: str) -> str:
     """Outside quotes: acronyms without dots, a hyphenated compound as its joined form or
-    its parts side by side ("co-operation" -> '(cooperation OR "co operation")', so it
-    meets "cooperation", "co-operation" and "co operation", not "co-sponsored ... operate"),
-    and "word*" on the exact field."""
+    its parts side by side, the last in either number ("co-operation" -> '(cooperation OR
+    "co operation" OR "co operations")', so it meets "cooperation", "co-operation" and "co
+    operation", not "co-sponsored ... operate"), and "word*" on the exact field."""
     text = _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _E_PREFIX.sub(r"\1-", text)
 
     def compound(m: re.Match) -> str:
         parts = re.split(r"[-\u2010\u2011]", m.group(1))
-        return f'({"".join(parts)} OR "{" ".join(parts)}")'
+        *first, last = parts
+        # the parts side by side are matched unstemmed: the last in either number too, as
+        # the joined form is ("micro enterprise" and "micro enterprises")
+        other = last[:-1] if last.endswith("s") and not last.endswith("ss") else f"{last}s"
+        spaced = [" ".join(parts), " ".join([*first, other])]
+        return "(" + " OR ".join(["".join(parts), *(f'"{p}"' for p in spaced)]) + ")"
 
     text = _COMPOUND.sub(compound, text)
     return _PREFIX.sub(r"\1exact:\2*", text)
