@@ -121,6 +121,13 @@ def test_query_text_is_escaped(client):
     assert SCRIPT not in html and "&lt;script&gt;" in html
 
 
+def test_a_quoted_phrase_is_headed_in_its_own_quotes_a_word_in_the_pages(client):
+    heading = BeautifulSoup(page(client, '/trends?q="access+to+finance"&q=women'), "html.parser")
+    h1 = heading.select_one("h1")
+    assert h1.get_text() == 'Trends: "access to finance", women'  # not “"access to finance"”
+    assert [q.get_text() for q in h1.select("q")] == ["women"]
+
+
 def test_the_trends_form_grows_a_box_for_one_more_term_up_to_the_limit(client):
     def boxes(url: str) -> int:
         form = BeautifulSoup(page(client, url), "lxml").select_one(".filter-form")
