@@ -695,6 +695,33 @@ def test_an_undated_story_naming_the_meetings_city_belongs_to_the_one_meeting_he
     assert build_record([statement(2031, LAKESIDE), again, undated]).apply(undated).meeting is None
 
 
+def test_a_story_of_the_meetings_days_naming_only_its_series_is_about_it():
+    # "The SME Ministerial Meeting will ..." in a story's fourth paragraph: no number, year
+    # or city, but the story was filed two days before the 38th opened on 4 May 2031.
+    def dated(day: str, doc_type: str = "news_article"):
+        return make_document(
+            f"https://wire.example/{day}-{doc_type}",
+            "Small firms drive the region's growth",
+            [
+                f"Small firms employ most workers in the region, {doc_type} of {day} says.",
+                "They pay much of the tax and export more each year.",
+                "Banks lend to them more than before.",
+                "The SME Ministerial Meeting will focus on innovation this time.",
+            ],
+            doc_type=doc_type,
+            date=day,
+            year=int(day[:4]),
+            publisher="Wire",
+        )
+
+    near, far, page = dated("2031-05-02"), dated("2031-06-20"), dated("2031-05-02", "web_page")
+    record = build_record([statement(2031, LAKESIDE), near, far, page])
+    placed = record.apply(near)
+    assert (placed.meeting["number"], placed.role) == (38, "news")
+    assert record.apply(far).meeting is None  # seven weeks on: another story
+    assert record.apply(page).meeting is None  # a page naming it in passing
+
+
 @pytest.mark.parametrize(
     "text",
     [

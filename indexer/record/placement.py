@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.model import Document
@@ -32,6 +33,7 @@ ROLE_OF_TYPE = {
     "news_article": "news",
 }
 ADOPTED_HERE = {"outcome", "annex"}  # documents whose meeting number is their own
+NEWS_DAYS = 7  # a story this close to a meeting's first day that names its series is of it
 # an annex by its title or address: "Annex A", ".../annex-a", ".../annex_2"
 ANNEX = re.compile(r"(?<![a-z])annex(?![a-z])|\baction\s+(?:plan|agenda)\b|\binitiative\b", re.I)
 
@@ -123,7 +125,9 @@ class Placer:
         """Where ``doc`` belongs: the meeting of its own mention (by number, else by its
         series and year, else by its series and city), else the ministerial meeting whose
         papers it is filed under (FILED_UNDER_MEETING), or for an SME statement that names
-        no meeting, the ministerial meeting of its year; None when it belongs to none."""
+        no meeting, the ministerial meeting of its year, or for a story naming a series only
+        by its name, its meeting of those days (``_around``); None when it belongs to
+        none."""
         own = next((m for m in mentions if m.own), None)
         role = role_of(doc)
         if role in ("outcome", "mention") and own and not own.voice:
@@ -139,9 +143,36 @@ class Placer:
             found = self._of_year("sme_ministerial", int(filed.group(1)))
         elif doc.doc_type in STATEMENT_TYPES and doc.year and _about_smes(doc):
             found = self._of_year("sme_ministerial", doc.year)
+        elif role == "news" and doc.date:
+            found = self._around(doc.date, mentions)
         else:
             found = None
         return Placement(found.key, role) if found else None
+
+    def _around(self, day: str, mentions: list[Mention]) -> Meeting | None:
+        """The one meeting of a series ``mentions`` name only by its name ("the SME
+        Ministerial Meeting will focus on ...") that opened within NEWS_DAYS of ``day``
+        (ISO): a story of those days naming it is about it, though it says neither where
+        nor which."""
+        try:
+            when = date.fromisoformat(day)
+        except ValueError:
+            return None
+        bare = {m.series for m in mentions if not (m.number or m.year or m.city)}
+        found = [
+            m
+            for m in self.meetings
+            if m.series in bare and m.date and abs(_days(m.date, when)) <= NEWS_DAYS
+        ]
+        return found[0] if len(found) == 1 else None
+
+
+def _days(day: str, since: date) -> int:
+    """Days from ``since`` to ``day`` (ISO; 10**6 for a date that cannot be read)."""
+    try:
+        return (date.fromisoformat(day) - since).days
+    except ValueError:
+        return 10**6
 
 
 def apply(doc: Document, placement: Placement | None, meeting: Meeting | None) -> Document:
