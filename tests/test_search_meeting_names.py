@@ -69,6 +69,22 @@ def test_a_query_naming_one_meeting_names_it(q, key, rest):
 
 
 @pytest.mark.parametrize(
+    ("q", "city"),
+    [
+        ("Hanoi SME ministerial statement", "Ha Noi"),
+        ("SME ministers Ha Noi", "Hanoi"),
+        ("St. Petersburg SMEMM", "Saint Petersburg"),
+        ("HCMC SME ministers", "Ho Chi Minh City"),
+    ],
+)
+def test_a_meetings_city_is_named_by_its_other_names_too(q, city):
+    meetings = [{**MEETINGS[1], "city": city}, *MEETINGS[2:]]
+    found = meeting_hint(q, lambda: meetings)
+    assert found is not None and found.key == "sme_ministerial/43"
+    assert found.rest in ("", "statement")
+
+
+@pytest.mark.parametrize(
     "q",
     [
         "SME ministerial meeting",  # a series alone

@@ -77,6 +77,14 @@ def _terms() -> dict[tuple[str, ...], tuple[Concept, str]]:
     return found
 
 
+@lru_cache(maxsize=1024)
+def other_names(name: str) -> tuple[str, ...]:
+    """The terms of the concept ``name`` is, whole, a term of ("Ha Noi" -> ("ha noi",
+    "hanoi")), else (): what else a meeting's city is called."""
+    found = _terms().get(_key(name))
+    return found[0].terms if found else ()
+
+
 def terms() -> list[str]:
     """Every term naming a concept: the concepts file's, then the economies' names."""
     return [term for concept in _concepts() for term in concept.terms]

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from indexer.index import thesaurus
 from indexer.record.economies import ECONOMIES, economy_name
 from indexer.record.meetings import meeting_title
 from indexer.record.places import fold
@@ -80,10 +81,16 @@ class MeetingHint:
 
 def _cities(meeting: dict[str, Any]) -> list[str]:
     """The folded names a query may call a meeting's city by: "Iloilo City" and "Iloilo",
-    but "Mexico City" alone ("Mexico" is an economy)."""
+    but "Mexico City" alone ("Mexico" is an economy); and the city's other names in the
+    thesaurus ("Ha Noi" and "Hanoi", ``thesaurus.other_names``)."""
     city = fold(meeting.get("city") or "")
+    if not city:
+        return []
     bare = re.sub(r"\s+city$", "", city)
-    return [n for n in dict.fromkeys((city, bare)) if n and (n == city or not economy_name(n))]
+    others = [fold(name) for name in thesaurus.other_names(city)]
+    return [
+        n for n in dict.fromkeys((city, bare, *others)) if n and (n == city or not economy_name(n))
+    ]
 
 
 def _economies(meeting: dict[str, Any]) -> list[str]:
