@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from indexer.index.build import build_index
+from indexer.search.engine import PARTIAL_BELOW
 from tests.helpers import make_corpus
 from tests.web_fixtures import app, client, web_docs, web_index  # noqa: F401
 from webapp import create_app
@@ -66,6 +67,8 @@ def test_help_page_explains_the_query_syntax(client):  # noqa: F811
     for example in ['"access to finance"', "OR", "NOT", "year:2010..2015", "title:", "type:"]:
         assert example.replace('"', "&#34;") in html or example in html
     assert "/api/search" in html and "/search.csv" in html and "/search.atom" in html
+    # when "some of your words" are listed: the engine's own threshold
+    assert f"When fewer than {PARTIAL_BELOW} documents (a first page)" in " ".join(html.split())
 
 
 def test_opensearch_description(client):  # noqa: F811

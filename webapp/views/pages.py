@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request, url_for
 
+from indexer.search.engine import PARTIAL_BELOW
 from indexer.search.generation import IndexMissing
 from webapp.engine import get_engine
 
@@ -32,7 +33,7 @@ def home() -> str:
 
 @bp.get("/help")
 def help_page() -> str:
-    return render_template("help.html")
+    return render_template("help.html", partial_below=PARTIAL_BELOW)
 
 
 @bp.get("/opensearch.xml")
