@@ -16,6 +16,11 @@ def test_dangling_and(engine):  # noqa: F811
     found = engine.search("finance AND")
     assert found["total"] == engine.search("finance")["total"] > 0
     assert any("AND" in n for n in found["notes"])
+    # the words read as they would be alone: a concept's other terms matched too
+    for dangling in ("SME AND", "AND SME", "SME OR"):
+        found, alone = engine.search(dangling), engine.search("SME")
+        assert found["expanded"] == alone["expanded"] != []
+        assert [r["id"] for r in found["results"]] == [r["id"] for r in alone["results"]]
 
 
 def test_leading_or(engine):  # noqa: F811

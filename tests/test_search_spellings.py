@@ -3,6 +3,7 @@
 import pytest
 
 from indexer.index import analysis
+from indexer.index.queries import open_compounds
 from indexer.search.engine import Engine
 from tests.helpers import make_document, make_index
 from tests.match_fixtures import match_engine, match_index, slugs  # noqa: F401
@@ -53,8 +54,48 @@ def test_each_spelling_finds_every_spelling(match_engine, queries, expected):  #
         assert set(slugs(match_engine.search(q)["results"])) == expected, q
 
 
-def test_two_words_find_their_hyphenated_compound(match_engine):  # noqa: F811
-    assert set(slugs(match_engine.search("cross border")["results"])) == {"hyphens", "spaced"}
+def test_two_words_find_their_compound_in_every_spelling(match_engine):  # noqa: F811
+    # "crossborder" is a word of two documents: the words side by side are read as it
+    every = {"hyphens", "closed", "spaced"}
+    assert set(slugs(match_engine.search("cross border")["results"])) == every
+    assert set(slugs(match_engine.search("small scale")["results"])) == {"hyphens", "closed"}
+
+
+def test_only_plain_words_known_joined_are_read_as_a_compound():
+    known = {"startups", "policymakers", "informal", "crossborder"}.__contains__
+    assert open_compounds("policy makers for start ups", known) == [
+        ("policy", "makers"),
+        ("start", "ups"),
+    ]
+    for left_alone in (
+        '"start ups"',  # quoted: the words as typed
+        "title:start ups",  # a field's value
+        "start OR ups",
+        "in formal",  # a stop word
+        "start up",  # "startup" is not a word of the index
+        "cross 2 border",
+    ):
+        assert open_compounds(left_alone, known) == []
+
+
+def test_words_read_as_a_compound_still_match_apart(tmp_path):
+    docs = [
+        make_document(f"https://example.org/{slug}", title, [f"Members {text} in ports."])
+        for slug, title, text in [
+            ("closed", "Ports", "helped policymakers"),
+            ("hyphens", "Fund", "briefed policy-makers"),
+            ("apart", "Loans", "set a policy that makers of boats liked"),
+            ("other", "Banks", "met makers of boats"),
+        ]
+    ]
+    engine = Engine(make_index(tmp_path, docs))
+    try:
+        found = engine.search("policy makers")
+        assert set(slugs(found["results"])) == {"closed", "hyphens", "apart"}
+        closed = next(r for r in found["results"] if slugs([r]) == ["closed"])
+        assert "<mark>policymakers</mark>" in closed["snippet"]
+    finally:
+        engine.close()
 
 
 def test_the_matched_spellings_are_highlighted(match_engine):  # noqa: F811
@@ -98,5 +139,6 @@ def test_a_compound_in_either_number_finds_its_parts_side_by_side_in_either(tmp_
         every = {"spaced-plural", "spaced-one", "hyphens", "closed"}
         assert set(slugs(engine.search("micro-enterprise")["results"])) == every
         assert set(slugs(engine.search("micro-enterprises")["results"])) == every
+        assert set(slugs(engine.search("micro enterprises")["results"])) == every
     finally:
         engine.close()

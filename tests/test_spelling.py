@@ -123,6 +123,17 @@ def test_a_suggestion_keeps_the_first_letter_typed(tmp_path):
     assert Speller(tmp_path).suggest("labour") == "labor"
 
 
+def test_on_a_tie_a_word_typed_with_a_letter_left_out_wins(tmp_path):
+    # "shangri" (a hotel's name) is more frequent and one substitution away; "shanghai" is
+    # one letter left out, the commoner slip.
+    write_dictionary(tmp_path, {"shangri": 9, "shanghai": 3, "policy": 5, "polity": 8})
+    speller = Speller(tmp_path)
+    assert speller.suggest("shangai") == "shanghai"
+    assert speller.suggest("polcy") == "policy"  # not the more frequent "polity"
+    # with no omission among the closest, the more frequent still wins
+    assert speller.suggest("polixy") == "polity"
+
+
 def test_words_of_the_index_get_no_suggestion(engine):
     found = engine.search("women finance")
     assert found["suggestion"] is None and found["corrected_query"] is None
@@ -238,6 +249,18 @@ def test_a_place_or_title_filter_finding_nothing_is_searched_as_words_anywhere(e
     assert [r["title"] for r in found["results"]] == ["Lakeside Statement of SME Ministers"]
     assert "showing results for 'Lakeside finance'" in " ".join(found["notes"])
     assert engine.search('title:"access to finance"')["corrected_query"] == '"access to finance"'
+
+
+def test_quoted_words_finding_nothing_are_searched_unquoted(engine):
+    # Quoted, "digitalization" means that spelling only; unquoted, either spelling.
+    found = engine.search('"digitalization" women')
+    assert found["corrected_query"] == "digitalization women"
+    assert found["total"] == 2
+    assert "showing results for 'digitalization women'" in " ".join(found["notes"])
+    # quotes finding something are kept, and quoted syntax is not made syntax
+    assert engine.search('"digitalisation"')["corrected_query"] is None
+    for syntax in ('"type:declaration"', '"finance OR tourism" lakeside', '"(finance"'):
+        assert engine.search(syntax)["corrected_query"] is None, syntax
 
 
 def test_a_filter_is_not_loosened_while_it_finds_something(engine):

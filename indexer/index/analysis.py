@@ -25,8 +25,9 @@ from indexer.text.stems import stem_word
 # characters in one form (traditional as simplified); 14: each passage's analysis for showing
 # it stored with it (indexer.index.passage_analysis); 15: its offsets in two bytes where
 # they fit; 16: the "s" of a possessive ("women's", "SMEs’") a stop word; 17: plural
-# acronyms without a vowel ("GVCs") stemmed as their singular
-SCHEMA_VERSION = 17
+# acronyms without a vowel ("GVCs") stemmed as their singular; 18: irregular plurals as their
+# singular ("women", "children")
+SCHEMA_VERSION = 18
 ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
 # Words kept short; "us" is not a stop word here (it is an economy). "s" is what a

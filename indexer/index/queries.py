@@ -116,6 +116,69 @@ def _spellings(text: str) -> str:
     return _PREFIX.sub(r"\1exact:\2*", text)
 
 
+_CHUNK = re.compile(r'"[^"]*"|\S+')
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def open_compounds(text: str, is_word: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """The pairs of plain words side by side in ``text`` that ``is_word`` knows joined
+    (folded: "start ups" -> ("start", "ups") for "startups"), left to right ("small holder
+    farms": only "small holder"). Stop words, operators, quoted words and fields' values
+    are left alone."""
+    chunks = [m.group() for m in _CHUNK.finditer(text)]
+    pairs, i = [], 0
+    while i < len(chunks) - 1:
+        a, b = chunks[i], chunks[i + 1]
+        if (
+            _LETTERS.fullmatch(a)
+            and _LETTERS.fullmatch(b)
+            and not {fold_word(a), fold_word(b)} & STOP_WORDS
+            and _OPS.isdisjoint((a, b))
+            and is_word(fold_word(a + b))
+        ):
+            pairs.append((a, b))
+            i += 2
+        else:
+            i += 1
+    return pairs
+
+
+def with_compounds(parsed: Parsed, pairs: list[tuple[str, str]]) -> Parsed:
+    """``parsed`` in which each pair of words of ``pairs`` (``open_compounds``) that are
+    parts of its AND also matches them joined: the part "both words, or the joined word",
+    so a compound written open meets it written closed or hyphenated ("start ups" finds
+    "startups" and "start-ups", and still "start" and "ups" apart). A word's part may be
+    the word or a concept's other terms (``_with_concepts``); a pair whose words the query
+    reads otherwise (in a phrase, excluded) is left alone. The joined word is highlighted
+    too."""
+    q = parsed.query
+    if not pairs or not isinstance(q, query.And | query.Or | query.Term):
+        return parsed
+    parts = list(q.subqueries) if isinstance(q, query.And) else [q]
+
+    def part_of(word: str) -> int | None:
+        reading = _read_alone(word)
+        for i, part in enumerate(parts):
+            if part == reading or (type(part) is query.Or and part.subqueries[0] == reading):
+                return i
+        return None
+
+    joined = set()
+    for a, b in pairs:
+        ia, ib = part_of(a), part_of(b)
+        if ia is not None and ib is not None and ia != ib:
+            both = query.And([parts[ia], parts[ib]])
+            # the joined word stands for the two words typed: it weighs as both
+            parts[ia] = query.Or([both, _read_alone(a + b).with_boost(2.0)])
+            del parts[ib]
+            joined.add(fold_word(a + b))
+    if not joined:
+        return parsed
+    stems = {t.text for word in joined for t in STEM(word)}
+    q = query.And(parts) if len(parts) > 1 else parts[0]
+    return replace(parsed, query=q, stems=parsed.stems | stems)
+
+
 def straight_quotes(text: str) -> str:
     """``text`` with its typographic double quotes made straight ones (a phrase)."""
     return text.translate(_DOUBLE_QUOTES)
@@ -131,6 +194,20 @@ def without_unbalanced_quote(text: str) -> str:
 
 
 _WORD_FIELD = re.compile(rf"\b(?:{'|'.join(WORD_FIELDS)}):(?=\S)", re.I)
+
+
+def unquoted(text: str) -> str:
+    """``text`` without the quotes around each quoted run of words (no field, operator,
+    parenthesis or leading minus in it, which unquoted would become syntax:
+    '"type:declaration"' stays as it is): '"Taegu" SMEs' -> 'Taegu SMEs'."""
+
+    def words_only(m: re.Match) -> str:
+        inner = m.group(2)
+        if m.group(1) or re.search(r"[:()]|(?:^|\s)-", inner) or not _OPS.isdisjoint(inner.split()):
+            return m.group(0)
+        return inner
+
+    return _QUOTED.sub(words_only, text)
 
 
 def without_word_fields(text: str) -> str:
@@ -411,9 +488,11 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     typed = q  # what is highlighted: the words typed, and any one-word other term
     q = _quoted_in_titles(q)  # before the concepts: their terms are not quoted
     with_concepts = expand and concepts and q is not query.NullQuery
-    found = thesaurus.mentions(text) if with_concepts else []
+    # the concepts of the words read: "SME AND" names that of "SME"
+    concept_text = _tidy_operators(text, []) if with_concepts else text
+    found = thesaurus.mentions(concept_text) if with_concepts else []
     if found:
-        q, found = _with_concepts(q, text, found)
+        q, found = _with_concepts(q, concept_text, found)
     if expand:
         q = _with_years(q)
     if q is query.NullQuery and re.search(r"(^|\s)(-|NOT\s)", rewritten):

@@ -81,9 +81,15 @@ class Speller:
     def __len__(self) -> int:
         return self._sym.word_count
 
+    def __contains__(self, word: str) -> bool:
+        """Whether ``word`` (lowercased and accent-folded) is a dictionary word: in at
+        least MIN_DOCUMENTS documents."""
+        return word in self._sym.words
+
     def suggest(self, word: str, *, acronym: bool = False) -> str | None:
-        """The closest dictionary word to ``word`` (already lowercased and accent-folded),
-        the more frequent on a tie, if one of the closest starts with its first letter;
+        """The closest dictionary word to ``word`` (already lowercased and accent-folded)
+        that starts with its first letter, if one does: on a tie, one that ``word`` is with
+        letters left out, then the more frequent;
         None when none is within 1 edit (words of up to 5 letters) or 2 edits (longer
         words), or when ``word`` is itself in the dictionary,
         or when the closest is an acronym and ``word`` is short or was typed as an
@@ -101,11 +107,20 @@ class Speller:
         # Few misspellings change a word's first letter (Pollock and Zamora, "Automatic
         # spelling correction in scientific and scholarly text", CACM 27(4), 1984):
         # "labour" is not a misspelt "about".
-        better = next((s.term for s in found if s.term[:1] == word[:1]), None)
-        if better is None:
+        same_start = [s.term for s in found if s.term[:1] == word[:1]]
+        if not same_start:
             return None
+        # Among those, a word that ``word`` is with letters left out first: omission is
+        # the most common misspelling (ibid.), so "shangai" is "shanghai", not "shangri".
+        better = next((t for t in same_start if _leaves_out(word, t)), same_start[0])
         if better in self._acronyms and (acronym or len(word) <= SHORT_WORD):
             return None
         if word.endswith(better) and word[: -len(better)] in NEGATING_PREFIXES:
             return None
         return better
+
+
+def _leaves_out(typed: str, word: str) -> bool:
+    """Whether ``typed`` is ``word`` with some of its letters left out, the rest in order."""
+    letters = iter(word)
+    return len(typed) < len(word) and all(c in letters for c in typed)

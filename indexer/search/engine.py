@@ -307,16 +307,12 @@ class Engine:
         with self._reading() as (gen, r):
             if meeting and meeting not in gen.meetings:  # a hand-edited or stale link
                 notes.append(f"no document in the index belongs to meeting {meeting!r}")
-            parsed = queries.expand_prefixes(
-                r, queries.parse(text, expand=True, concepts=thesaurus)
-            )
+            parsed = self._parse(gen, r, text, thesaurus=thesaurus)
             if parsed.empty and not parsed.too_common and text.strip() and named is None:
                 notes.append(f"No words to match in {text.strip()!r}: every document is listed.")
             of_meeting = None
             if named is not None:
-                rest = queries.expand_prefixes(
-                    r, queries.parse(named.rest, expand=True, concepts=thesaurus)
-                )
+                rest = self._parse(gen, r, named.rest, thesaurus=thesaurus)
                 of_meeting = (named.key, rest, frozenset(t.text for t in STEM(text)))
             suggestion = corrected = None
             if parsed.too_common:
@@ -331,9 +327,7 @@ class Engine:
                 suggestion = self._suggest(gen, r, q, parsed, loosen=found[0] == 0)
             notes.extend(parsed.notes)
             if found[0] == 0 and suggestion and correct:
-                retried = queries.expand_prefixes(
-                    r, queries.parse(suggestion, expand=True, concepts=thesaurus)
-                )
+                retried = self._parse(gen, r, suggestion, thesaurus=thesaurus)
                 again = self._run(gen, r, retried, filters, sort, page, limit, None)
                 if again[0] or again[3]:  # else it finds nothing either: do not suggest it
                     corrected, parsed, found, hint, named = suggestion, retried, again, None, None
@@ -378,6 +372,17 @@ class Engine:
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
         }
 
+    def _parse(
+        self, gen: Generation, r: store.Reader, text: str, expand: bool = True, thesaurus=True
+    ) -> queries.Parsed:
+        """``queries.parse`` of ``text`` (``expand``, with the ``thesaurus``), two words side
+        by side that the generation's dictionary holds joined also matching the compound
+        ("start ups" also finds "startups": ``queries.with_compounds``); its prefixes
+        expanded."""
+        parsed = queries.parse(text, expand=expand, concepts=thesaurus)
+        pairs = queries.open_compounds(text, gen.speller.__contains__)
+        return queries.expand_prefixes(r, queries.with_compounds(parsed, pairs))
+
     def _meetings(self) -> list[dict]:
         """The record's meetings of the served generation ([] for an index without one)."""
         try:
@@ -391,8 +396,9 @@ class Engine:
         """``q`` (an unclosed quote left out, as the search ignored it) with each word the
         index does not hold replaced by the generation's suggestion
         (``indexer.index.spelling``) and, with ``loosen`` (it found nothing), its
-        ``location:`` and ``title:`` words sought anywhere (``queries.without_word_fields``);
-        None when nothing was changed."""
+        ``location:`` and ``title:`` words sought anywhere (``queries.without_word_fields``)
+        or, when neither changes it, its quoted words unquoted (``queries.unquoted``); None
+        when nothing was changed."""
         typed = queries.without_unbalanced_quote(queries.straight_quotes(q))
         corrected = queries.without_word_fields(typed) if loosen else typed
         fixes = {
@@ -402,6 +408,8 @@ class Engine:
         }
         if fixes:  # each a run of letters: replaced where a run of word characters is it
             corrected = _WORD.sub(lambda m: fixes.get(m[0], m[0]), corrected)
+        if loosen and corrected == typed:  # quoted words in any form, a concept's terms too
+            corrected = queries.unquoted(typed)
         return corrected if corrected != typed else None
 
     def _matches(self, gen: Generation, r: store.Reader, qq, year=None) -> list[int]:
@@ -826,9 +834,9 @@ class Engine:
         """The document's metadata and paragraphs, each with its HTML (the words of
         ``highlight`` marked) and a deep link to it in the source: to its sentence holding
         the most of those words, else to its opening words."""
-        with self._reading() as (_, r):
+        with self._reading() as (gen, r):
             fields = r.find(passage_id=doc_id)
-            parsed = queries.expand_prefixes(r, queries.parse(highlight or "", expand=True))
+            parsed = self._parse(gen, r, highlight or "")
         if not fields or "meta" not in fields:
             return None
         url = fields.get("url", "")
@@ -885,7 +893,7 @@ class Engine:
         so that a trend's count is the number of results its link lists; how many of their
         passages hold a part, and how many times its terms occur in them (``mentions``)."""
         with self._reading() as (gen, r):
-            parsed = queries.expand_prefixes(r, queries.parse(q))
+            parsed = self._parse(gen, r, q, expand=False)
             qq = queries.passage_query(parsed)
             matched = [gen.matches(r, p) for p in queries.conjuncts(qq)]
             keep = self._filter(gen, r, (None, None, None), parsed.excluded)
