@@ -116,7 +116,6 @@ def _spellings(text: str) -> str:
     return _PREFIX.sub(r"\1exact:\2*", text)
 
 
-_CHUNK = re.compile(r'"[^"]*"|\S+')
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -125,18 +124,15 @@ def open_compounds(text: str, is_word: Callable[[str], bool]) -> list[tuple[str,
     (folded: "start ups" -> ("start", "ups") for "startups"), left to right ("small holder
     farms": only "small holder"). Stop words, operators, quoted words and fields' values
     are left alone."""
-    chunks = [m.group() for m in _CHUNK.finditer(text)]
+    chunks = [m.group() for m in thesaurus.CHUNK.finditer(text)]
+    # each chunk folded when it is a plain word that may be a compound's part, else None
+    folded = [fold_word(c) if _LETTERS.fullmatch(c) and c not in _OPS else None for c in chunks]
+    parts = [None if f in STOP_WORDS else f for f in folded]
     pairs, i = [], 0
     while i < len(chunks) - 1:
-        a, b = chunks[i], chunks[i + 1]
-        if (
-            _LETTERS.fullmatch(a)
-            and _LETTERS.fullmatch(b)
-            and not {fold_word(a), fold_word(b)} & STOP_WORDS
-            and _OPS.isdisjoint((a, b))
-            and is_word(fold_word(a + b))
-        ):
-            pairs.append((a, b))
+        a, b = parts[i], parts[i + 1]
+        if a is not None and b is not None and is_word(a + b):
+            pairs.append((chunks[i], chunks[i + 1]))
             i += 2
         else:
             i += 1

@@ -26,7 +26,7 @@ from indexer.text.concepts import Concept, concepts
 # passage with a synonym starts to be shown before a long one with the word typed).
 CONCEPT_WEIGHT = 0.5
 _SYNTAX = re.compile(r"\b(?:OR|AND|NOT)\b|[()]")
-_CHUNK = re.compile(r'"[^"]*"|\S+')
+CHUNK = re.compile(r'"[^"]*"|\S+')  # a quoted phrase or a run of non-spaces
 
 
 @lru_cache(maxsize=65536)
@@ -146,7 +146,7 @@ def mentions(text: str) -> list[Mention]:
     # Runs of plain words (a quoted phrase, field:value, -word or word* breaks a run), each
     # word's analysed tokens with the word's span.
     runs: list[list[tuple[str, int, int]]] = [[]]
-    for m in _CHUNK.finditer(text):
+    for m in CHUNK.finditer(text):
         chunk = m.group(0)
         if chunk[0] in '"-+' or ":" in chunk or chunk.endswith("*"):
             runs.append([])

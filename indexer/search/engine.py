@@ -373,7 +373,12 @@ class Engine:
         }
 
     def _parse(
-        self, gen: Generation, r: store.Reader, text: str, expand: bool = True, thesaurus=True
+        self,
+        gen: Generation,
+        r: store.Reader,
+        text: str,
+        expand: bool = True,
+        thesaurus: bool = True,
     ) -> queries.Parsed:
         """``queries.parse`` of ``text`` (``expand``, with the ``thesaurus``), two words side
         by side that the generation's dictionary holds joined also matching the compound
