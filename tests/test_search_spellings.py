@@ -78,17 +78,26 @@ def test_only_plain_words_known_joined_are_read_as_a_compound():
         assert open_compounds(left_alone, known) == []
 
 
-def test_words_read_as_a_compound_still_match_apart(tmp_path):
+def _engine_of(tmp_path, sentence: str, texts: dict[str, str]) -> Engine:
+    """An engine over one document per ``{slug: text}``, its text put in ``sentence``."""
     docs = [
-        make_document(f"https://example.org/{slug}", title, [f"Members {text} in ports."])
-        for slug, title, text in [
-            ("closed", "Ports", "helped policymakers"),
-            ("hyphens", "Fund", "briefed policy-makers"),
-            ("apart", "Loans", "set a policy that makers of boats liked"),
-            ("other", "Banks", "met makers of boats"),
-        ]
+        make_document(f"https://example.org/{slug}", f"Report {i}", [sentence.format(text)])
+        for i, (slug, text) in enumerate(texts.items())
     ]
-    engine = Engine(make_index(tmp_path, docs))
+    return Engine(make_index(tmp_path, docs))
+
+
+def test_words_read_as_a_compound_still_match_apart(tmp_path):
+    engine = _engine_of(
+        tmp_path,
+        "Members {} in ports.",
+        {
+            "closed": "helped policymakers",
+            "hyphens": "briefed policy-makers",
+            "apart": "set a policy that makers of boats liked",
+            "other": "met makers of boats",
+        },
+    )
     try:
         found = engine.search("policy makers")
         assert set(slugs(found["results"])) == {"closed", "hyphens", "apart"}
@@ -125,16 +134,16 @@ def test_a_compounds_parts_are_next_to_each_other_not_anywhere(tmp_path):
 
 
 def test_a_compound_in_either_number_finds_its_parts_side_by_side_in_either(tmp_path):
-    docs = [
-        make_document(f"https://example.org/{slug}", title, [f"Members helped {text} grow."])
-        for slug, title, text in [
-            ("spaced-plural", "Ports", "micro enterprises"),
-            ("spaced-one", "Fund", "the micro enterprise of a fisher"),
-            ("hyphens", "Loans", "micro-enterprises"),
-            ("closed", "Banks", "microenterprises"),
-        ]
-    ]
-    engine = Engine(make_index(tmp_path, docs))
+    engine = _engine_of(
+        tmp_path,
+        "Members helped {} grow.",
+        {
+            "spaced-plural": "micro enterprises",
+            "spaced-one": "the micro enterprise of a fisher",
+            "hyphens": "micro-enterprises",
+            "closed": "microenterprises",
+        },
+    )
     try:
         every = {"spaced-plural", "spaced-one", "hyphens", "closed"}
         assert set(slugs(engine.search("micro-enterprise")["results"])) == every
