@@ -218,6 +218,16 @@ class Analysed:
         at = sorted(terms)
         return Marked(frozenset(map(self.forms.__getitem__, at)), at, terms, self._best(at, terms))
 
+    def holds_in_order(self, stems: tuple[str, ...], gap: int) -> bool:
+        """Whether words of the text have ``stems`` in that order, each at most ``gap``
+        words after the one before ("access to finance" holds access, financ at gap 2)."""
+        at: tuple[int, ...] | list[int] = self.by_stem.get(stems[0], ())
+        for stem in stems[1:]:
+            if not at:
+                return False
+            at = [j for j in self.by_stem.get(stem, ()) for i in at if 0 < j - i <= gap]
+        return bool(at)
+
     def terms_held(self, parsed: queries.Parsed) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(the query's unstemmed terms, its stems) that words of the text have, each
         sorted: all that ``marked``, ``best_sentence`` and a snippet take from the query.

@@ -54,6 +54,7 @@ class Parsed:
     too_common: list[str] = field(default_factory=list)  # a query of stop words only
     expanded: list[tuple[str, str]] = field(default_factory=list)  # (other term, concept)
     typed: Any = None  # the query before the thesaurus, when it expanded any words
+    sequence: tuple[str, ...] = ()  # a query of plain words: their stems in order, stop words out
 
     @property
     def empty(self) -> bool:
@@ -473,6 +474,7 @@ def _plain_words(text: str, expand: bool) -> Parsed | None:
         query=query.And(kept) if len(kept) > 1 else kept[0],
         words=[w for w in words if len(w) >= 4],
         stems=set(parts),
+        sequence=tuple(t for t in terms if t),
     )
 
 
@@ -495,6 +497,8 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
         # Only exclusions ("-covid"): everything else.
         q = _PARSER.parse(f"kind:passage {rewritten}")
     parsed = Parsed(query=_phrases_where_positions(q), notes=notes)
+    if _PLAIN_WORDS.fullmatch(text.strip()):
+        parsed.sequence = tuple(t.text for t in STEM(text))
     # each other term once, and not a term the query types itself ("natural disasters and
     # disaster resilience" names two terms of one concept)
     typed_text = text.casefold()

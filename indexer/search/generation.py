@@ -264,10 +264,15 @@ class Generation:
         the query ``parsed``: each made once per generation (while among the SHOWN_CACHE
         and SHOWINGS_CACHE most recently used), the link and snippet once for all the
         queries marking the same words of it."""
-        shown = self.shown.get(docnum, lambda: Shown.read(r, docnum))
+        shown = self.passage(r, docnum)
         exact, stems = shown.body.terms_held(parsed)
         key = (docnum, len(exact), *exact, *stems)  # flat: untracked after one pass
         return shown, Showing._make(self.showings.get(key, lambda: tuple(shown.showing(parsed))))
+
+    def passage(self, r: store.Reader, docnum: int) -> Shown:
+        """The passage record ``docnum`` as results show it, read once per generation
+        (while among the SHOWN_CACHE most recently used)."""
+        return self.shown.get(docnum, lambda: Shown.read(r, docnum))
 
     def correction(self, r: store.Reader, word: str) -> str | None:
         """``store.correction`` of ``word`` by this generation's speller, looked up once
