@@ -241,6 +241,23 @@ def test_a_meeting_city_written_another_way_finds_the_documents(tmp_path, typed,
         eng.close()
 
 
+def test_an_economys_full_name_finds_its_short_name(tmp_path):
+    docs = [
+        make_document(f"https://example.org/{slug}", title, [text])
+        for slug, title, text in [
+            ("short", "Note A", "Ministers of Korea met on the savanna."),
+            ("full", "Note B", "The Republic of Korea hosted ministers on the savanna."),
+            ("other", "Note C", "The republic of Atlantis hosted ministers on the savanna."),
+        ]
+    ]
+    eng = Engine(make_index(tmp_path, docs))
+    try:
+        got = slugs(eng.search("Republic of Korea savanna")["results"])
+        assert got[0] == "full" and set(got) == {"full", "short"}, got
+    finally:
+        eng.close()
+
+
 def test_an_other_term_of_several_words_is_a_phrase_not_its_words_anywhere(engine):
     got = slugs(engine.search("natural disasters fjords")["results"])
     assert got[0] == "disaster" and "continuity" in got, got

@@ -55,7 +55,7 @@ def _economies() -> tuple[Concept, ...]:
         names = [n.lower() for n in (name, *aliases)]
         kept = tuple(n for n in names if len("".join(_key(n))) > 2 or len(_key(n)) > 1)
         if len(kept) > 1:
-            found.append(Concept(name, kept, None))
+            found.append(Concept(name, kept, None, names=True))
     return tuple(found)
 
 
@@ -114,13 +114,16 @@ def _others(concept: Concept, term: str) -> tuple[str, ...]:
     kept: it is listed for what it matches): "informality" is analysed as "informal", so as
     another term of "informal sector" it would match any "informal" on its own ("informal
     talks"), which the words typed together do not (on the development half of
-    bench/data/real, topical recall@10 0.805 -> 0.809, precision@10 0.400 -> 0.404)."""
+    bench/data/real, topical recall@10 0.805 -> 0.809, precision@10 0.400 -> 0.404); but
+    not from a concept of ``names``: "Korea" is still the "Republic of Korea" typed."""
     seen = set(_keys(term))
     typed = {word for key in seen for word in key}
     out = []
     for other in concept.terms + concept.also:
         keys = _keys(other)
-        part_of_typed = other not in concept.also and any(set(k) < typed for k in keys)
+        part_of_typed = (
+            not concept.names and other not in concept.also and any(set(k) < typed for k in keys)
+        )
         if seen.isdisjoint(keys) and not part_of_typed:
             seen.update(keys)
             out.append(other)

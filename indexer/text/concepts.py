@@ -29,12 +29,15 @@ class TopicEntry:
 @dataclass(frozen=True)
 class Concept:
     """A search concept: its name, its terms (lower case: a query naming one is expanded),
-    more terms it matches but that do not name it (``also``), its topic slug (or None)."""
+    more terms it matches but that do not name it (``also``), its topic slug (or None);
+    ``names``: its terms are each a name of one thing (an economy), so that a name made of
+    some of another's words is still that thing ("Korea" of "Republic of Korea")."""
 
     name: str
     terms: tuple[str, ...]
     topic: str | None
     also: tuple[str, ...] = ()
+    names: bool = False
 
 
 @cache
