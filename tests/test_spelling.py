@@ -117,10 +117,10 @@ def test_a_word_is_not_corrected_into_its_opposite(tmp_path):
 def test_a_suggestion_keeps_the_first_letter_typed(tmp_path):
     write_dictionary(tmp_path, {"about": 90, "mission": 40})
     speller = Speller(tmp_path)
-    assert speller.suggest("labour") is None  # two edits from "about", but not a typo of it
+    assert speller.suggest("xbout") is None  # one edit from "about", but not a typo of it
     assert speller.suggest("misson") == "mission"
     write_dictionary(tmp_path, {"about": 90, "labor": 3})
-    assert Speller(tmp_path).suggest("labour") == "labor"
+    assert Speller(tmp_path).suggest("labuor") == "labor"
 
 
 def test_on_a_tie_a_word_typed_with_a_letter_left_out_wins(tmp_path):
@@ -133,6 +133,14 @@ def test_on_a_tie_a_word_typed_with_a_letter_left_out_wins(tmp_path):
     # with no omission among the closest, the more frequent still wins
     assert speller.suggest("polixy") == "polity"
 
+
+
+def test_a_word_of_english_is_not_a_misspelling_of_another(tmp_path):
+    write_dictionary(tmp_path, {"chile": 9, "carlos": 4})
+    speller = Speller(tmp_path)
+    assert speller.suggest("child") is None  # English: "Chile" is not what was meant
+    assert speller.suggest("carbon") is None
+    assert speller.suggest("chlie") == "chile"  # a typo is still corrected
 
 def test_words_of_the_index_get_no_suggestion(engine):
     found = engine.search("women finance")
@@ -257,6 +265,8 @@ def test_quoted_words_finding_nothing_are_searched_unquoted(engine):
     assert found["corrected_query"] == "digitalization women"
     assert found["total"] == 2
     assert "showing results for 'digitalization women'" in " ".join(found["notes"])
+    # unquoted, a misspelt word is respelt as it would be typed without quotes
+    assert engine.search('"finanse" women')["corrected_query"] == "finance women"
     # quotes finding something are kept, and quoted syntax is not made syntax
     assert engine.search('"digitalisation"')["corrected_query"] is None
     for syntax in ('"type:declaration"', '"finance OR tourism" lakeside', '"(finance"'):

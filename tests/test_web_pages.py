@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from indexer.index.build import build_index
-from indexer.search.engine import PARTIAL_BELOW
+from indexer.search.engine import PARTIAL_BELOW, TYPE_PREFERENCE
 from tests.helpers import make_corpus
 from tests.web_fixtures import app, client, web_docs, web_index  # noqa: F401
 from webapp import create_app
@@ -69,6 +69,8 @@ def test_help_page_explains_the_query_syntax(client):  # noqa: F811
     assert "/api/search" in html and "/search.csv" in html and "/search.atom" in html
     # when "some of your words" are listed: the engine's own threshold
     assert f"When fewer than {PARTIAL_BELOW} documents (a first page)" in " ".join(html.split())
+    # a genre word is a weight, not a tier: the engine's own weight
+    assert f"their scores weigh {TYPE_PREFERENCE} times more" in " ".join(html.split())
 
 
 def test_opensearch_description(client):  # noqa: F811

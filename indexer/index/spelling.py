@@ -17,9 +17,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
+
+# English words as symspellpy ships them (82,765 words of Google Books n-gram counts that
+# SCOWL lists): a word of English the index does not hold is not a misspelling of one it
+# does ("carbon" is not "carlos", nor "child" "chile").
+ENGLISH_WORDS = "frequency_dictionary_en_82_765.txt"
 
 DICTIONARY_FILE = "spelling.txt"
 ACRONYMS_FILE = "acronyms.txt"
@@ -94,7 +101,8 @@ class Speller:
         words), or when ``word`` is itself in the dictionary,
         or when the closest is an acronym and ``word`` is short or was typed as an
         acronym (``acronym``), or when it is ``word`` without a negating prefix
-        (NEGATING_PREFIXES: "unbalanced" is not corrected to "balanced").
+        (NEGATING_PREFIXES: "unbalanced" is not corrected to "balanced"), or when ``word``
+        is itself a word of English (``english_words``).
 
         The caller checks first that the index does not hold ``word`` at all (a word in a
         single document is not in the dictionary, yet must not be "corrected").
@@ -117,7 +125,15 @@ class Speller:
             return None
         if word.endswith(better) and word[: -len(better)] in NEGATING_PREFIXES:
             return None
-        return better
+        return None if word in english_words() else better
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The words of ENGLISH_WORDS (lower case), read once per process (about 6 MB), when
+    a first word is about to be corrected."""
+    text = files("symspellpy").joinpath(ENGLISH_WORDS).read_text(encoding="utf-8")
+    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line)
 
 
 def _leaves_out(typed: str, word: str) -> bool:

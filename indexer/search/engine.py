@@ -119,6 +119,20 @@ def _by_date(gen: Generation, docs, sort: str) -> list[int]:
 _WORD = re.compile(r"\w+")
 
 
+def _respelt(gen: Generation, r: store.Reader, text: str, words: list[str]) -> str:
+    """``text`` with each of ``words`` (the query's words a speller reads) that the index
+    does not hold replaced by the generation's suggestion, cased as typed."""
+    fixes = {
+        word: _cased_as(word, better)
+        for word in dict.fromkeys(words)
+        if (better := gen.correction(r, word))
+    }
+    if not fixes:
+        return text
+    # each a run of letters: replaced where a run of word characters is it
+    return _WORD.sub(lambda m: fixes.get(m[0], m[0]), text)
+
+
 def _cased_as(typed: str, word: str) -> str:
     """``word`` (a spelling suggestion, lower case) in the case of the word ``typed``:
     "Iloillo" -> "Iloilo", "APCE" -> "APEC"."""
@@ -412,19 +426,14 @@ class Engine:
         index does not hold replaced by the generation's suggestion
         (``indexer.index.spelling``) and, with ``loosen`` (it found nothing), its
         ``location:`` and ``title:`` words sought anywhere (``queries.without_word_fields``)
-        or, when neither changes it, its quoted words unquoted (``queries.unquoted``); None
-        when nothing was changed."""
+        or, when neither changes it, its quoted words unquoted (``queries.unquoted``) and
+        respelt as unquoted words are; None when nothing was changed."""
         typed = queries.without_unbalanced_quote(queries.straight_quotes(q))
         corrected = queries.without_word_fields(typed) if loosen else typed
-        fixes = {
-            word: _cased_as(word, better)
-            for word in dict.fromkeys(parsed.words)
-            if (better := gen.correction(r, word))
-        }
-        if fixes:  # each a run of letters: replaced where a run of word characters is it
-            corrected = _WORD.sub(lambda m: fixes.get(m[0], m[0]), corrected)
+        corrected = _respelt(gen, r, corrected, parsed.words)
         if loosen and corrected == typed:  # quoted words in any form, a concept's terms too
-            corrected = queries.unquoted(typed)
+            unquoted = queries.unquoted(typed)
+            corrected = _respelt(gen, r, unquoted, queries.parse(unquoted).words)
         return corrected if corrected != typed else None
 
     def _matches(self, gen: Generation, r: store.Reader, qq, year=None) -> list[int]:

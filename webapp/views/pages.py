@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request, url_for
 
-from indexer.search.engine import PARTIAL_BELOW
+from indexer.search.engine import PARTIAL_BELOW, TYPE_PREFERENCE
 from indexer.search.generation import IndexMissing
 from webapp.engine import get_engine
 
@@ -33,7 +33,9 @@ def home() -> str:
 
 @bp.get("/help")
 def help_page() -> str:
-    return render_template("help.html", partial_below=PARTIAL_BELOW)
+    return render_template(
+        "help.html", partial_below=PARTIAL_BELOW, type_preference=TYPE_PREFERENCE
+    )
 
 
 @bp.get("/opensearch.xml")
