@@ -134,13 +134,13 @@ def test_on_a_tie_a_word_typed_with_a_letter_left_out_wins(tmp_path):
     assert speller.suggest("polixy") == "polity"
 
 
-
 def test_a_word_of_english_is_not_a_misspelling_of_another(tmp_path):
     write_dictionary(tmp_path, {"chile": 9, "carlos": 4})
     speller = Speller(tmp_path)
     assert speller.suggest("child") is None  # English: "Chile" is not what was meant
     assert speller.suggest("carbon") is None
     assert speller.suggest("chlie") == "chile"  # a typo is still corrected
+
 
 def test_words_of_the_index_get_no_suggestion(engine):
     found = engine.search("women finance")
