@@ -78,6 +78,14 @@ def docs() -> list:
         doc("information", "Note V", "Ministers shared information on economies of the steppe."),
         doc("informal-sector", "Note V2", "Ministers mapped the informal sector of the moorland."),
         doc("informal-talks", "Note V3", "Ministers held informal talks on the moorland."),
+        doc("intelligence", "Note X", "Ministers sought market intelligence on the prairie."),
+        doc("market-research", "Note X2", "Ministers funded market research on the prairie."),
+        doc("protectionism", "Note Y", "Ministers resisted protectionism in the bayou."),
+        doc("protectionist", "Note Y2", "Traders feared protectionist tariffs along the bayou."),
+        doc("services", "Note Z", "Ministers opened the services sector of the estuary."),
+        doc("service-industry", "Note Z2", "Fishers praised a service industry by the estuary."),
+        doc("monitoring", "Note Z3", "Ministers set up monitoring and evaluation in the canyon."),
+        doc("assessment", "Note Z4", "Ministers adopted an assessment framework in the canyon."),
         doc("smewg", "Note W", "The SMEWG met on the tundra to count reindeer herds."),
         doc("working-group", "Note X", "Delegates of the SME Working Group toured tundra bogs."),
         doc("smemm", "Note Y", "The SMEMM was held in a taiga lodge by the river."),
@@ -200,6 +208,10 @@ def engine(index: Path):
         ("female entrepreneurs", "female", {"women", "women-led"}),
         ("Vietnam savanna", "vietnam", {"viet-nam"}),  # an economy's names (the record's)
         ("Viet Nam savanna", "viet-nam", {"vietnam"}),
+        ("market intelligence prairie", "intelligence", {"market-research"}),
+        ("protectionism bayou", "protectionism", {"protectionist"}),
+        ("services sector estuary", "services", {"service-industry"}),
+        ("monitoring and evaluation canyon", "monitoring", {"assessment"}),
     ],
 )
 def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):

@@ -108,15 +108,18 @@ class Mention:
 
 @cache
 def _others(concept: Concept, term: str) -> tuple[str, ...]:
-    """The concept's terms (and ``also`` terms) other than ``term``, one per analysed form.
-
-    A term whose analysed words are some of ``term``'s is left out (an ``also`` term is
-    kept: it is listed for what it matches): "informality" is analysed as "informal", so as
-    another term of "informal sector" it would match any "informal" on its own ("informal
-    talks"), which the words typed together do not (on the development half of
-    bench/data/real, topical recall@10 0.805 -> 0.809, precision@10 0.400 -> 0.404); but
-    not from a concept of ``names``: "Korea" is still the "Republic of Korea" typed."""
-    seen = set(_keys(term))
+    """The concept's terms (and ``also`` terms) other than ``term``: a word once per
+    analysed form (it is matched stemmed), a term of several words once as written (it is
+    matched as a phrase of the words as written, ``queries._other_term``: "service
+    industry" and "services industries" are two). A term analysed as ``term`` is left out
+    (the words typed match it), and so is one whose analysed words are some of ``term``'s
+    (an ``also`` term is kept: it is listed for what it matches): "informality" is
+    analysed as "informal", so as another term of "informal sector" it would match any
+    "informal" on its own ("informal talks"), which the words typed together do not (on
+    the development half of bench/data/real, topical recall@10 0.805 -> 0.809, precision@10
+    0.400 -> 0.404); but not from a concept of ``names``: "Korea" is still the "Republic
+    of Korea" typed."""
+    seen: set[tuple[str, ...] | str] = set(_keys(term))
     typed = {word for key in seen for word in key}
     out = []
     for other in concept.terms + concept.also:
@@ -124,8 +127,9 @@ def _others(concept: Concept, term: str) -> tuple[str, ...]:
         part_of_typed = (
             not concept.names and other not in concept.also and any(set(k) < typed for k in keys)
         )
-        if seen.isdisjoint(keys) and not part_of_typed:
-            seen.update(keys)
+        forms = keys if len(re.findall(r"\w+", other)) == 1 else [other]
+        if seen.isdisjoint(keys) and seen.isdisjoint(forms) and not part_of_typed:
+            seen.update(forms)
             out.append(other)
     return tuple(out)
 
