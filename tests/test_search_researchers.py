@@ -224,6 +224,22 @@ def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q,
     )
 
 
+def test_alternatives_each_match_their_concepts_other_terms(engine):
+    either = set(slugs(engine.search("e-commerce OR taxation")["results"]))
+    assert {"ecommerce", "electronic", "taxation", "tax"} <= either
+    assert set(slugs(engine.search("SME OR MSME")["results"])) == set(
+        slugs(engine.search("SME")["results"])
+    )
+
+
+def test_an_exclusion_and_a_term_across_an_operator_are_not_expanded(engine):
+    assert slugs(engine.search("marsh NOT taxation")["results"]) == ["tax"]
+    assert thesaurus.mentions("women OR entrepreneurs") == []
+    assert [m.concept.name for m in thesaurus.mentions("(SME OR finance)")] == [
+        "small and medium enterprises"
+    ]
+
+
 def test_the_pronoun_us_names_no_economy(engine):
     assert engine.search("firms help us")["expanded"] == []
     assert [m.concept.name for m in thesaurus.mentions("USA firms")] == ["United States"]

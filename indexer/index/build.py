@@ -349,6 +349,8 @@ def build_index(
             words = store.word_documents(build_dir, spelling.MIN_DOCUMENTS)
             texts = (f"{d.title}\n{d.text}" for d in wanted.values() if d.primary)
             spelling.write_dictionary(build_dir, words, spelling.capitalised(texts))
+            held = {word for word, _ in spelling.dictionary(words)}
+            spelling.write_open_forms(build_dir, store.open_forms(build_dir, held))
             write_impacts(build_dir)  # every search worker reads them, shared
             # Commitment records live in the generation, so they swap in with the index.
             # Every copy and version is read (a later snapshot may add a sentence); the

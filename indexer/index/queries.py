@@ -148,21 +148,12 @@ def with_compounds(parsed: Parsed, pairs: list[tuple[str, str]]) -> Parsed:
     the word or a concept's other terms (``_with_concepts``); a pair whose words the query
     reads otherwise (in a phrase, excluded) is left alone. The joined word is highlighted
     too."""
-    q = parsed.query
-    if not pairs or not isinstance(q, query.And | query.Or | query.Term):
+    parts = _parts(parsed.query) if pairs else None
+    if parts is None:
         return parsed
-    parts = list(q.subqueries) if isinstance(q, query.And) else [q]
-
-    def part_of(word: str) -> int | None:
-        reading = _read_alone(word)
-        for i, part in enumerate(parts):
-            if part == reading or (type(part) is query.Or and part.subqueries[0] == reading):
-                return i
-        return None
-
     joined = set()
     for a, b in pairs:
-        ia, ib = part_of(a), part_of(b)
+        ia, ib = _part_of(parts, a), _part_of(parts, b)
         if ia is not None and ib is not None and ia != ib:
             both = query.And([parts[ia], parts[ib]])
             # the joined word stands for the two words typed: it weighs as both
@@ -174,6 +165,67 @@ def with_compounds(parsed: Parsed, pairs: list[tuple[str, str]]) -> Parsed:
     stems = {t.text for word in joined for t in STEM(word)}
     q = query.And(parts) if len(parts) > 1 else parts[0]
     return replace(parsed, query=q, stems=parsed.stems | stems)
+
+
+def closed_compounds(
+    text: str, open_form: Callable[[str], tuple[str, str] | None]
+) -> list[tuple[str, tuple[str, str]]]:
+    """The plain words of ``text`` that the index also writes open (``open_form``, folded:
+    "policymakers" -> ("policy", "makers")), each with that form, left to right.
+    Operators, quoted words, fields' values, exclusions and prefixes are left alone."""
+    found = []
+    for m in thesaurus.CHUNK.finditer(text):
+        chunk = m.group()
+        if _LETTERS.fullmatch(chunk) and chunk not in _OPS:
+            opened = open_form(fold_word(chunk))
+            if opened:
+                found.append((chunk, opened))
+    return found
+
+
+# A compound's open form is a phrase, which scores its two words': weighed as one word
+OPEN_FORM_WEIGHT = 0.5
+
+
+def with_open_forms(parsed: Parsed, found: list[tuple[str, tuple[str, str]]]) -> Parsed:
+    """``parsed`` in which each word of ``found`` (``closed_compounds``) that is a part of
+    its AND also matches its open form: the part "the word, or its two words side by side"
+    (OPEN_FORM_WEIGHT), a passage scoring the better of the two (one writing "start-ups"
+    holds both, and counts once), so a compound written closed meets it written open
+    ("policymakers" finds "policy makers" and "microenterprises" "micro enterprises"), as
+    ``with_compounds`` meets the other way. The two words are highlighted as a quoted
+    phrase's are."""
+    parts = _parts(parsed.query) if found else None
+    if parts is None:
+        return parsed
+    opened: set[str] = set()
+    for word, (a, b) in found:
+        i = _part_of(parts, word)
+        if i is not None:
+            phrase = _phrases_where_positions(_read_alone(f'"{a} {b}"'))
+            parts[i] = query.DisjunctionMax([parts[i], phrase.with_boost(OPEN_FORM_WEIGHT)])
+            opened.update((a, b))
+    if not opened:
+        return parsed
+    q = query.And(parts) if len(parts) > 1 else parts[0]
+    return replace(parsed, query=q, exact=parsed.exact | opened)
+
+
+def _parts(q) -> list | None:
+    """The parts of the AND ``q`` (or ``q`` alone, one word), None for another query."""
+    if not isinstance(q, query.And | query.Or | query.Term):
+        return None
+    return list(q.subqueries) if isinstance(q, query.And) else [q]
+
+
+def _part_of(parts: list, word: str) -> int | None:
+    """Which of ``parts`` reads ``word``: its reading alone, or an OR that begins with it
+    (the word or a concept's other terms, ``_with_concepts``)."""
+    reading = _read_alone(word)
+    for i, part in enumerate(parts):
+        if part == reading or (type(part) is query.Or and part.subqueries[0] == reading):
+            return i
+    return None
 
 
 def straight_quotes(text: str) -> str:
@@ -368,25 +420,54 @@ def _with_concepts(q, text: str, found: list[thesaurus.Mention]):
     among the words typed). A passage scores the words' score plus that of the best other
     term it holds, so the words typed count most; a document holding the words typed in
     different passages matches as it does without the thesaurus (a synonym only adds
-    documents). Returns the query and the mentions expanded (one whose words are not plain
-    parts of ``q`` is left alone)."""
+    documents). A one-word term among alternatives ("SME OR MSME") is expanded where it
+    stands (``_swapped``). Returns the query and the mentions expanded (one of several
+    words that are not plain parts of ``q``, or inside an exclusion, is left alone)."""
     if isinstance(q, query.AndNot):
         positive, done = _with_concepts(q.a, text, found)
         return query.AndNot(positive, q.b), done
     parts = list(q.subqueries) if isinstance(q, query.And) else [q]
-    done = []
+    done, within = [], []
     for m in found:
         typed = _read_alone(text[m.start : m.end])
         words = list(typed.subqueries) if isinstance(typed, query.And) else [typed]
-        if not words or not all(w in parts for w in words):
-            continue
         others = query.DisjunctionMax([_other_term(term) for term in m.others])
+        if not words or not all(w in parts for w in words):
+            if len(words) == 1:  # a word among alternatives: "SME OR MSME"
+                within.append((m, words[0], query.Or([words[0], others])))
+            continue
         if len(words) > 1:
             others = others.with_boost(1 / len(words))
         for w in words:
             parts[parts.index(w)] = query.Or([w, others])
         done.append(m)
-    return (query.And(parts) if len(parts) > 1 else parts[0]), done
+    q = query.And(parts) if len(parts) > 1 else parts[0]
+    for m, word, either in within:
+        swapped = _swapped(q, word, either)
+        if swapped != q:
+            q = swapped
+            done.append(m)
+    return q, done
+
+
+def _swapped(q, part, replacement):
+    """``q`` with each ``part`` among its ANDs and ORs as ``replacement``, not inside an
+    exclusion; a word's reading (an OR of its fields) also where the parser flattened it
+    into a plain OR of alternatives, which scores as the OR of their readings."""
+    if q == part:
+        return replacement
+    if type(q) is query.Or and type(part) is query.Or and _plain_or(q):
+        subs = q.subqueries
+        if all(s in subs for s in part.subqueries):
+            return query.Or([replacement, *(s for s in subs if s not in part.subqueries)])
+    if isinstance(q, query.And | query.Or):
+        return q.apply(lambda sub: _swapped(sub, part, replacement))
+    return q
+
+
+def _plain_or(q) -> bool:
+    """An OR that adds up its parts' scores, unweighted."""
+    return q.boost == 1.0 and not q.minmatch and q.scale is None
 
 
 # A year typed as a word ("Nanjing 2014 statement") also matches the passages of the

@@ -32,6 +32,7 @@ ENGLISH_WORDS = "frequency_dictionary_en_82_765.txt"
 
 DICTIONARY_FILE = "spelling.txt"
 ACRONYMS_FILE = "acronyms.txt"
+OPEN_FORMS_FILE = "open_forms.txt"  # "policymakers policy makers": a word written open too
 ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")  # "MSME", "SMEs"
 MIN_DOCUMENTS = 2
 MAX_DISTANCE = 2  # edits; words of up to SHORT_WORD letters get at most 1
@@ -51,6 +52,15 @@ def capitalised(texts: Iterable[str]) -> Counter[str]:
     return Counter(m.group().lower() for text in texts for m in ACRONYM.finditer(text))
 
 
+def dictionary(documents: Mapping[str, int]) -> list[tuple[str, int]]:
+    """The dictionary's ``(word, documents)`` from ``{word: number of documents holding
+    it}``: words in at least ``MIN_DOCUMENTS`` documents, most frequent first."""
+    return sorted(
+        ((w, n) for w, n in documents.items() if n >= MIN_DOCUMENTS and " " not in w),
+        key=lambda item: (-item[1], item[0]),
+    )
+
+
 def write_dictionary(
     gen_dir: Path, documents: Mapping[str, int], capitals: Mapping[str, int] | None = None
 ) -> int:
@@ -61,16 +71,20 @@ def write_dictionary(
     Only words in at least ``MIN_DOCUMENTS`` documents are written, most frequent first.
     Returns how many were written.
     """
-    kept = sorted(
-        ((w, n) for w, n in documents.items() if n >= MIN_DOCUMENTS and " " not in w),
-        key=lambda item: (-item[1], item[0]),
-    )
+    kept = dictionary(documents)
     text = "".join(f"{w} {n}\n" for w, n in kept)
     (gen_dir / DICTIONARY_FILE).write_text(text, encoding="utf-8")
     capitals = capitals or {}
     acronyms = "".join(f"{w}\n" for w, n in kept if capitals.get(w, 0) >= n)
     (gen_dir / ACRONYMS_FILE).write_text(acronyms, encoding="utf-8")
     return len(kept)
+
+
+def write_open_forms(gen_dir: Path, forms: Mapping[str, tuple[str, str]]) -> None:
+    """Write ``gen_dir/open_forms.txt``: each dictionary word the index also writes as two
+    words side by side (``store.open_forms``), with those words."""
+    text = "".join(f"{word} {a} {b}\n" for word, (a, b) in sorted(forms.items()))
+    (gen_dir / OPEN_FORMS_FILE).write_text(text, encoding="utf-8")
 
 
 class Speller:
@@ -86,6 +100,9 @@ class Speller:
         self._acronyms = (
             set(acronyms.read_text(encoding="utf-8").split()) if acronyms.is_file() else set()
         )
+        opened = gen_dir / OPEN_FORMS_FILE
+        lines = opened.read_text(encoding="utf-8").splitlines() if opened.is_file() else []
+        self._open_forms = {word: (a, b) for word, a, b in (line.split() for line in lines)}
 
     def __len__(self) -> int:
         return self._sym.word_count
@@ -94,6 +111,11 @@ class Speller:
         """Whether ``word`` (lowercased and accent-folded) is a dictionary word: in at
         least MIN_DOCUMENTS documents."""
         return word in self._sym.words
+
+    def open_form(self, word: str) -> tuple[str, str] | None:
+        """The two words side by side that the index also writes ``word`` (folded) as
+        ("policymakers" -> ("policy", "makers")), if it does."""
+        return self._open_forms.get(word)
 
     def suggest(self, word: str, *, acronym: bool = False) -> str | None:
         """The closest dictionary word to ``word`` (already lowercased and accent-folded)

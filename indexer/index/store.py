@@ -14,18 +14,25 @@ from __future__ import annotations
 import threading
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh import query as whoosh_query
 from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, W3TermsReader, _lenfield
 from whoosh.filedb.filetables import HashReader
 from whoosh.util.numeric import byte_to_length
 
-from indexer.index.analysis import ANALYSIS_FIELD, first_stem, fold_word, make_schema
+from indexer.index.analysis import (
+    ANALYSIS_FIELD,
+    STOP_WORDS,
+    first_stem,
+    fold_word,
+    make_schema,
+)
 from indexer.index.spelling import is_acronym
 
 
@@ -298,6 +305,39 @@ def word_documents(path: Path, at_least: int) -> dict[str, int]:
                     docs = {doc_ids[n] for n in reader.postings("exact", btext).all_ids()}
                     counts[btext.decode("utf-8")] = len(docs)
             return counts
+    finally:
+        ix.close()
+
+
+OPEN_PART = 3  # letters at least in each word of a compound's open form
+
+
+def open_forms(path: Path, words: Collection[str]) -> dict[str, tuple[str, str]]:
+    """``{word: (first, second)}`` for each of ``words`` (the spelling dictionary's) that a
+    passage of the index at ``path`` also writes open, as two of ``words`` side by side
+    ("policymakers" and "policy makers", "microenterprises" and "micro enterprises"),
+    neither a stop word nor shorter than OPEN_PART letters. The first such split is kept.
+
+    Raises BackendError when the index cannot be read.
+    """
+    ix = Index(path)
+    try:
+        with ix.reader() as r:
+            found: dict[str, tuple[str, str]] = {}
+            for word in words:
+                if not word.isalpha():
+                    continue
+                for i in range(OPEN_PART, len(word) - OPEN_PART + 1):
+                    a, b = word[:i], word[i:]
+                    if (
+                        a in words
+                        and b in words
+                        and STOP_WORDS.isdisjoint((a, b))
+                        and whoosh_query.Phrase("exact", [a, b]).matcher(r.searcher).is_active()
+                    ):
+                        found[word] = (a, b)
+                        break
+            return found
     finally:
         ix.close()
 

@@ -4,8 +4,9 @@ entrepreneurs", ...) also match the concept's other terms, weighted below the wo
 
 Terms are compared as the index analyses them (folded, one spelling, stemmed, stop words
 left out), so "e-commerce" and "E-Commerce", "digitalization" and "digitalisation" name the
-same concept. Quoted words, field values, exclusions and prefixes are never expanded, and a
-query with OR, AND, NOT or parentheses is left as typed (its logic is the user's).
+same concept. Quoted words, field values, exclusions and prefixes are never expanded; in a
+query with OR, AND or parentheses a term is read within the words between two operators
+("SME OR MSME": "SME", then "MSME"), so the user's logic stands.
 """
 
 from __future__ import annotations
@@ -146,19 +147,23 @@ def names_a_concept(keys: Sequence[str]) -> bool:
 
 
 def mentions(text: str) -> list[Mention]:
-    """The concepts ``text`` names in its plain words, left to right, longest terms first;
-    none for a query with OR, AND, NOT or parentheses."""
-    if _SYNTAX.search(text):
-        return []
-    # Runs of plain words (a quoted phrase, field:value, -word or word* breaks a run), each
-    # word's analysed tokens with the word's span.
+    """The concepts ``text`` names in its plain words, left to right, longest terms first.
+    A term is never read across an operator (OR, AND, NOT) or a parenthesis."""
+    # Runs of plain words (a quoted phrase, field:value, -word, word*, an operator or a
+    # parenthesis breaks a run), each word's analysed tokens with the word's span.
     runs: list[list[tuple[str, int, int]]] = [[]]
     for m in CHUNK.finditer(text):
         chunk = m.group(0)
-        if chunk[0] in '"-+' or ":" in chunk or chunk.endswith("*"):
+        word = chunk.strip("()")
+        start = m.start() + chunk.index(word) if word else m.start()
+        if chunk[0] in '"-+' or ":" in chunk or chunk.endswith("*") or _SYNTAX.fullmatch(word):
             runs.append([])
             continue
-        runs[-1] += [(t, m.start(), m.end()) for t in _key(chunk)]
+        if chunk[0] == "(":
+            runs.append([])
+        runs[-1] += [(t, start, start + len(word)) for t in _key(word)]
+        if chunk[-1] == ")":
+            runs.append([])
     terms, longest = _terms(), _longest()
     found: list[Mention] = []
     for run in runs:

@@ -406,11 +406,14 @@ class Engine:
     ) -> queries.Parsed:
         """``queries.parse`` of ``text`` (``expand``, with the ``thesaurus``), two words side
         by side that the generation's dictionary holds joined also matching the compound
-        ("start ups" also finds "startups": ``queries.with_compounds``); its prefixes
-        expanded."""
+        ("start ups" also finds "startups": ``queries.with_compounds``) and a compound that
+        its index also writes open the two words ("policymakers" also finds "policy
+        makers": ``queries.with_open_forms``); its prefixes expanded."""
         parsed = queries.parse(text, expand=expand, concepts=thesaurus)
         pairs = queries.open_compounds(text, gen.speller.__contains__)
-        return queries.expand_prefixes(r, queries.with_compounds(parsed, pairs))
+        parsed = queries.with_compounds(parsed, pairs)
+        opened = queries.closed_compounds(text, gen.speller.open_form)
+        return queries.expand_prefixes(r, queries.with_open_forms(parsed, opened))
 
     def _meetings(self) -> list[dict]:
         """The record's meetings of the served generation ([] for an index without one)."""
