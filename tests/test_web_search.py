@@ -188,6 +188,12 @@ def test_no_results_message(client):  # noqa: F811
     message = soup.select_one(".no-results").get_text(" ", strip=True)
     assert "Nothing matched" in message and "zzyzx quokka" in message
     assert "No documents found" in soup.select_one(".summary").get_text()
+    assert "try OR between alternatives" in message
+
+
+def test_no_results_for_one_word_offers_no_alternatives(client):  # noqa: F811
+    message = page(client, "/search?q=zzyzx").select_one(".no-results").get_text(" ", strip=True)
+    assert "Nothing matched" in message and "OR" not in message
 
 
 def test_no_results_with_a_filter_suggests_removing_it(client):  # noqa: F811
