@@ -23,6 +23,16 @@ def test_dangling_and(engine):  # noqa: F811
         assert [r["id"] for r in found["results"]] == [r["id"] for r in alone["results"]]
 
 
+def test_operators_in_lower_case_get_a_note(engine):  # noqa: F811
+    def hints(q: str) -> list[str]:
+        return [n for n in engine.search(q)["notes"] if "lower case" in n]
+
+    assert [h for h in hints("finance not women") if "write NOT" in h]
+    assert [h for h in hints("finance or women") if "write OR" in h]
+    assert hints("finance OR women or youth") == []  # it writes OR in capitals already
+    assert hints("finance NOT women") == hints('"war or peace" trade') == []  # quoted
+
+
 def test_leading_or(engine):  # noqa: F811
     assert engine.search("OR startups")["total"] == 1
 

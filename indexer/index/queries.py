@@ -109,8 +109,7 @@ def _spellings(text: str) -> str:
         *first, last = parts
         # the parts side by side are matched unstemmed: the last in either number too, as
         # the joined form is ("micro enterprise" and "micro enterprises")
-        other = last[:-1] if last.endswith("s") and not last.endswith("ss") else f"{last}s"
-        spaced = [" ".join(parts), " ".join([*first, other])]
+        spaced = [" ".join(parts), " ".join([*first, in_other_number(last)])]
         return "(" + " OR ".join(["".join(parts), *(f'"{p}"' for p in spaced)]) + ")"
 
     text = _COMPOUND.sub(compound, text)
@@ -120,11 +119,18 @@ def _spellings(text: str) -> str:
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
+def in_other_number(word: str) -> str:
+    """``word`` with a plural's "s" taken off or a singular's put on, as a compound's last
+    part is matched in either number ("enterprise" <-> "enterprises"; "business" stays
+    "business", then "businesss", which matches nothing)."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else f"{word}s"
+
+
 def open_compounds(text: str, is_word: Callable[[str], bool]) -> list[tuple[str, str]]:
-    """The pairs of plain words side by side in ``text`` that ``is_word`` knows joined
-    (folded: "start ups" -> ("start", "ups") for "startups"), left to right ("small holder
-    farms": only "small holder"). Stop words, operators, quoted words and fields' values
-    are left alone."""
+    """The pairs of plain words side by side in ``text`` that ``is_word`` knows joined, in
+    either number (folded: "start ups" -> ("start", "ups") for "startups", "policy maker"
+    for "policymakers"), left to right ("small holder farms": only "small holder"). Stop
+    words, operators, quoted words and fields' values are left alone."""
     chunks = [m.group() for m in thesaurus.CHUNK.finditer(text)]
     # each chunk folded when it is a plain word that may be a compound's part, else None
     folded = [fold_word(c) if _LETTERS.fullmatch(c) and c not in _OPS else None for c in chunks]
@@ -132,7 +138,7 @@ def open_compounds(text: str, is_word: Callable[[str], bool]) -> list[tuple[str,
     pairs, i = [], 0
     while i < len(chunks) - 1:
         a, b = parts[i], parts[i + 1]
-        if a is not None and b is not None and is_word(a + b):
+        if a is not None and b is not None and (is_word(a + b) or is_word(in_other_number(a + b))):
             pairs.append((chunks[i], chunks[i + 1]))
             i += 2
         else:
@@ -171,13 +177,16 @@ def closed_compounds(
     text: str, open_form: Callable[[str], tuple[str, str] | None]
 ) -> list[tuple[str, tuple[str, str]]]:
     """The plain words of ``text`` that the index also writes open (``open_form``, folded:
-    "policymakers" -> ("policy", "makers")), each with that form, left to right.
-    Operators, quoted words, fields' values, exclusions and prefixes are left alone."""
+    "policymakers" -> ("policy", "makers")), or whose other number it writes so
+    ("policymaker" -> the same: the form the index holds), each with that form, left to
+    right. Operators, quoted words, fields' values,
+    exclusions and prefixes are left alone."""
     found = []
     for m in thesaurus.CHUNK.finditer(text):
         chunk = m.group()
         if _LETTERS.fullmatch(chunk) and chunk not in _OPS:
-            opened = open_form(fold_word(chunk))
+            word = fold_word(chunk)
+            opened = open_form(word) or open_form(in_other_number(word))
             if opened:
                 found.append((chunk, opened))
     return found
@@ -193,7 +202,7 @@ def with_open_forms(parsed: Parsed, found: list[tuple[str, tuple[str, str]]]) ->
     (OPEN_FORM_WEIGHT), a passage scoring the better of the two (one writing "start-ups"
     holds both, and counts once), so a compound written closed meets it written open
     ("policymakers" finds "policy makers" and "microenterprises" "micro enterprises"), as
-    ``with_compounds`` meets the other way. The two words are highlighted as a quoted
+    ``with_compounds`` meets the other way. The words are highlighted as a quoted
     phrase's are."""
     parts = _parts(parsed.query) if found else None
     if parts is None:
@@ -512,7 +521,25 @@ def parse(text: str, *, expand: bool = False, concepts: bool = True) -> Parsed:
     matches the documents of that year (``YEAR_WEIGHT``)."""
     text = straight_quotes(text)
     plain = _plain_words(text, expand and concepts)
-    return plain if plain is not None else _parse(text, expand, concepts)
+    parsed = plain if plain is not None else _parse(text, expand, concepts)
+    parsed.notes.extend(_lower_case_operators(text))
+    return parsed
+
+
+_LOWER_OPERATOR = re.compile(r"(?<=\w)\s+(or|not)\s+(?=\w)")
+_OPERATOR_HINTS = {
+    "or": "“or” in lower case is not an operator: write OR to find either word.",
+    "not": "“not” in lower case is a word to match: write NOT (or -word) to leave a word out.",
+}
+
+
+def _lower_case_operators(text: str) -> list[str]:
+    """Notes for an "or" or "not" in lower case between two words, outside quotes, in a
+    query without that operator in capitals: Whoosh's operators are capitals only
+    ("finance not women" requires "not" and "women"), which a reader may not know."""
+    bare = re.sub(r'"[^"]*"', " ", text)
+    found = dict.fromkeys(m.group(1) for m in _LOWER_OPERATOR.finditer(bare))
+    return [_OPERATOR_HINTS[w] for w in found if w.upper() not in bare.split()]
 
 
 @lru_cache(maxsize=65536)
