@@ -71,5 +71,11 @@ def test_informal_keeps_a_stem_of_its_own():
     assert analysis.stem_word("information") != analysis.stem_word("informal")
 
 
+def test_information_is_not_informed():
+    # Snowball's "inform" would make "market information" match "ministers were informed".
+    assert analysis.stem_word("information") != analysis.stem_word("informed")
+    assert analysis.stem_word("informed") == analysis.stem_word("informing")
+
+
 def test_financial_meets_finance_and_financing():
     assert len({analysis.stem_word(w) for w in ("financial", "finance", "financing")}) == 1

@@ -26,8 +26,8 @@ from indexer.text.stems import stem_word
 # it stored with it (indexer.index.passage_analysis); 15: its offsets in two bytes where
 # they fit; 16: the "s" of a possessive ("women's", "SMEs’") a stop word; 17: plural
 # acronyms without a vowel ("GVCs") stemmed as their singular; 18: irregular plurals as their
-# singular ("women", "children")
-SCHEMA_VERSION = 18
+# singular ("women", "children"); 19: "information" a stem of its own, not "inform"
+SCHEMA_VERSION = 19
 ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
 # Words kept short; "us" is not a stop word here (it is an economy). "s" is what a

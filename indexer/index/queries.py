@@ -521,9 +521,7 @@ def parse(text: str, *, expand: bool = False, concepts: bool = True) -> Parsed:
     matches the documents of that year (``YEAR_WEIGHT``)."""
     text = straight_quotes(text)
     plain = _plain_words(text, expand and concepts)
-    parsed = plain if plain is not None else _parse(text, expand, concepts)
-    parsed.notes.extend(_lower_case_operators(text))
-    return parsed
+    return plain if plain is not None else _parse(text, expand, concepts)
 
 
 _LOWER_OPERATOR = re.compile(r"(?<=\w)\s+(or|not)\s+(?=\w)")
@@ -580,6 +578,7 @@ def _plain_words(text: str, expand: bool) -> Parsed | None:
     kept = list(parts.values())
     return Parsed(
         query=query.And(kept) if len(kept) > 1 else kept[0],
+        notes=_lower_case_operators(text),
         words=[w for w in words if len(w) >= 4],
         stems=set(parts),
         sequence=tuple(t for t in terms if t),
@@ -588,7 +587,7 @@ def _plain_words(text: str, expand: bool) -> Parsed | None:
 
 def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     """``parse`` of ``text`` (its quotes straight)."""
-    notes: list[str] = []
+    notes = _lower_case_operators(text)
     rewritten = _rewrite(text.strip(), notes)
     q = _types_together(_read(rewritten, notes))
     typed = q  # what is highlighted: the words typed, and any one-word other term
@@ -596,9 +595,10 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     with_concepts = expand and concepts and q is not query.NullQuery
     # the concepts of the words read: "SME AND" names that of "SME"
     concept_text = _tidy_operators(text, []) if with_concepts else text
-    found = thesaurus.mentions(concept_text) if with_concepts else []
-    if found:
-        q, found = _with_concepts(q, concept_text, found)
+    mentioned = thesaurus.mentions(concept_text) if with_concepts else []
+    found = []
+    if mentioned:
+        q, found = _with_concepts(q, concept_text, mentioned)
     if expand:
         q = _with_years(q)
     if q is query.NullQuery and re.search(r"(^|\s)(-|NOT\s)", rewritten):
@@ -607,15 +607,14 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     parsed = Parsed(query=_phrases_where_positions(q), notes=notes)
     if _PLAIN_WORDS.fullmatch(text.strip()):
         parsed.sequence = tuple(t.text for t in STEM(text))
-    # each other term once, and not a term the query types itself ("natural disasters and
-    # disaster resilience" names two terms of one concept)
-    typed_text = text.casefold()
+    # each other term once, and not a term the query types itself
+    typed_terms = [concept_text[m.start : m.end] for m in mentioned]
     parsed.expanded = list(
         {
             term: (term, m.concept.name)
             for m in found
             for term in m.others
-            if not re.search(rf"(?<!\w){re.escape(term)}(?!\w)", typed_text)
+            if not thesaurus.is_typed(term, typed_terms)
         }.values()
     )
     if found:

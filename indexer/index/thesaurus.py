@@ -135,6 +135,14 @@ def _others(concept: Concept, term: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def is_typed(term: str, typed: Sequence[str]) -> bool:
+    """Whether ``term`` is one of the concept terms a query ``typed`` (the text of each of
+    its mentions), in any analysed form: "SME OR MSME" types "msmes", "natural disasters
+    and disaster resilience" both terms of disaster resilience; "access to finance" does
+    not type "financing"."""
+    return not {_key(text) for text in typed}.isdisjoint(_keys(term))
+
+
 def names_a_concept(keys: Sequence[str]) -> bool:
     """Whether a run of plain words whose analysed tokens (``_key``'s, stop words left
     out) are ``keys``, in order, names a concept: whether ``mentions`` finds any."""
