@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from indexer.index import store
 from indexer.index.build import build_index, current_generation
-from indexer.index.spelling import DICTIONARY_FILE, Speller, write_dictionary
+from indexer.index.spelling import DICTIONARY_FILE, OPEN_FORMS_FILE, Speller, write_dictionary
 from indexer.search.engine import Engine
 from tests.helpers import make_corpus, make_document
 from webapp import create_app
@@ -282,3 +282,14 @@ def test_a_loosened_filter_finding_nothing_either_says_so(engine):
     found = engine.search("location:Zanzibar")
     assert found["total"] == 0 and found["suggestion"] is None
     assert "Searched as 'Zanzibar', it finds nothing here either." in found["notes"]
+
+
+def test_open_forms_are_read_and_a_damaged_line_is_skipped(tmp_path):
+    write_dictionary(tmp_path, {"policymakers": 3, "policy": 5, "makers": 4})
+    (tmp_path / OPEN_FORMS_FILE).write_text(
+        "policymakers policy makers\nroadmap\n\n", encoding="utf-8"
+    )
+    speller = Speller(tmp_path)
+    assert speller.open_form("policymakers") == ("policy", "makers")
+    assert speller.open_form("roadmap") is None
+    assert Speller(tmp_path / "missing").open_form("policymakers") is None

@@ -179,8 +179,8 @@ def closed_compounds(
     """The plain words of ``text`` that the index also writes open (``open_form``, folded:
     "policymakers" -> ("policy", "makers")), or whose other number it writes so
     ("policymaker" -> the same: the form the index holds), each with that form, left to
-    right. Operators, quoted words, fields' values,
-    exclusions and prefixes are left alone."""
+    right. Operators, quoted words, fields' values, exclusions and prefixes are left
+    alone."""
     found = []
     for m in thesaurus.CHUNK.finditer(text):
         chunk = m.group()

@@ -102,7 +102,8 @@ class Speller:
         )
         opened = gen_dir / OPEN_FORMS_FILE
         lines = opened.read_text(encoding="utf-8").splitlines() if opened.is_file() else []
-        self._open_forms = {word: (a, b) for word, a, b in (line.split() for line in lines)}
+        rows = (line.split() for line in lines)  # "word first second"; any other line skipped
+        self._open_forms = {row[0]: (row[1], row[2]) for row in rows if len(row) == 3}
 
     def __len__(self) -> int:
         return self._sym.word_count
