@@ -436,7 +436,8 @@ class Engine:
         corrected = _respelt(gen, r, corrected, parsed.words)
         if loosen and corrected == typed:  # quoted words in any form, a concept's terms too
             unquoted = queries.unquoted(typed)
-            corrected = _respelt(gen, r, unquoted, queries.parse(unquoted).words)
+            if unquoted != typed:  # else respelt already, as ``parsed`` reads it
+                corrected = _respelt(gen, r, unquoted, queries.parse(unquoted).words)
         return corrected if corrected != typed else None
 
     def _matches(self, gen: Generation, r: store.Reader, qq, year=None) -> list[int]:
