@@ -216,3 +216,37 @@ def test_only_plain_words_are_read_as_a_closed_compound():
     ]
     for left_alone in ('"policymakers"', "title:policymakers", "-startups", "startups*"):
         assert closed_compounds(left_alone, forms) == []
+
+
+# One share written with the sign, as a word and open, and the number alone
+SHARES = {
+    "sign": "make up 97% of firms",
+    "spaced-sign": "make up 97 % of firms",
+    "word": "make up 97 percent of firms",
+    "open": "make up 97 per cent of firms",
+    "open-too": "are 97 per cent of all firms",
+    "number": "counted 97 firms",
+}
+
+
+@pytest.fixture
+def share_engine(tmp_path):
+    engine = _engine_of(tmp_path, "Members said small firms {} in ports.", SHARES)
+    yield engine
+    engine.close()
+
+
+@pytest.mark.parametrize("q", ["97%", "97 percent", "97 per cent", "97 % of firms"])
+def test_a_per_cent_sign_and_the_word_find_each_other(share_engine, q):
+    found = set(slugs(share_engine.search(q)["results"]))
+    assert found == set(SHARES) - {"number"}, q
+
+
+def test_a_quoted_share_is_the_phrase_in_either_writing(share_engine):
+    found = slugs(share_engine.search('"97 percent"')["results"])
+    assert set(found) == {"sign", "spaced-sign", "word"}
+
+
+def test_the_per_cent_sign_is_highlighted_for_the_word(share_engine):
+    (sign,) = [r for r in share_engine.search("97 percent")["results"] if slugs([r]) == ["sign"]]
+    assert "<mark>97</mark><mark>%</mark> of firms" in sign["snippet"]

@@ -26,8 +26,9 @@ from indexer.text.stems import stem_word
 # it stored with it (indexer.index.passage_analysis); 15: its offsets in two bytes where
 # they fit; 16: the "s" of a possessive ("women's", "SMEs’") a stop word; 17: plural
 # acronyms without a vowel ("GVCs") stemmed as their singular; 18: irregular plurals as their
-# singular ("women", "children"); 19: "information" a stem of its own, not "inform"
-SCHEMA_VERSION = 19
+# singular ("women", "children"); 19: "information" a stem of its own, not "inform"; 20: "%"
+# the word "percent"
+SCHEMA_VERSION = 20
 ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
 # Words kept short; "us" is not a stop word here (it is an economy). "s" is what a
@@ -40,13 +41,18 @@ STOP_WORDS = frozenset(
 )
 
 
+# "95%" is "95 percent": the sign (a token of its own, segment.TOKEN) is the word, so that
+# either writing finds the other (and "per cent", its open form: queries.with_open_forms).
+PERCENT = "percent"
+
+
 class FoldingTokenizer(Tokenizer):
     """``RegexTokenizer | LowercaseFilter | CharsetFilter(accent_map)``, then, if given, a
     ``StopFilter(minsize=1)`` and a ``StemFilter`` with a stem cache, in one pass; plus two
     rules so that spellings of one word meet:
 
     - a dotted acronym is one word without its dots: "U.S." is "us", "A.P.E.C." is "apec"
-      (at index and query time);
+      (at index and query time); a per cent sign is the word PERCENT;
     - when indexing, a hyphenated compound ("e-commerce", "co-operation", and "e commerce")
       also yields its parts joined ("ecommerce", "cooperation"), at the position of its
       last part, as Elasticsearch's ``word_delimiter_graph`` does with ``catenate_words``.
@@ -127,6 +133,8 @@ class FoldingTokenizer(Tokenizer):
                 word = one_han_form(word)  # 業 and 业 are one character
             if "." in word and DOTTED_ACRONYM.fullmatch(word):
                 word = word.replace(".", "")
+            elif word == "%":
+                word = PERCENT
             if joined:
                 if chain is None:
                     chain, chain_start = [prev_word], prev_start

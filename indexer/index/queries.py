@@ -14,7 +14,14 @@ from whoosh.query.spans import Span, SpanNear2
 
 from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.index import thesaurus
-from indexer.index.analysis import DOTTED_ACRONYM, STEM, STOP_WORDS, fold_word, make_schema
+from indexer.index.analysis import (
+    DOTTED_ACRONYM,
+    PERCENT,
+    STEM,
+    STOP_WORDS,
+    fold_word,
+    make_schema,
+)
 from indexer.index.segment import NEEDS_SEGMENTS
 from indexer.index.store import Reader
 from indexer.model import DOC_TYPES
@@ -240,6 +247,16 @@ def _part_of(parts: list, word: str) -> int | None:
 def straight_quotes(text: str) -> str:
     """``text`` with its typographic double quotes made straight ones (a phrase)."""
     return text.translate(_DOUBLE_QUOTES)
+
+
+_PER_CENT_SIGN = re.compile(r"(?<=\d)\s*%")
+
+
+def percent_spelt_out(text: str) -> str:
+    """``text`` with a per cent sign after a number written as the word the index reads
+    it as ("97%" -> "97 percent", ``analysis.PERCENT``): the sign then reads as that
+    word does, its open form "per cent" too (``closed_compounds``)."""
+    return _PER_CENT_SIGN.sub(f" {PERCENT}", text) if "%" in text else text
 
 
 def without_unbalanced_quote(text: str) -> str:

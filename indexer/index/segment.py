@@ -3,9 +3,10 @@ of Chinese, Japanese and Thai text, which write no space between words.
 
 ``TOKEN`` is Whoosh's default word pattern (``\\w+(\\.?\\w+)*``) with combining marks
 counted as part of a word: ``\\w`` leaves them out, so Thai (and Devanagari) words fell
-apart at each vowel or tone mark. It takes a whole run of Chinese, Japanese or Thai text, up
-to the next space or punctuation mark, as one token, so no word inside it could be found;
-``segments`` splits such a token into the words the index keeps:
+apart at each vowel or tone mark. A per cent sign is a word of its own, which the analysis
+reads as "percent" (``analysis.PERCENT``). ``TOKEN`` takes a whole run of Chinese, Japanese or
+Thai text, up to the next space or punctuation mark, as one token, so no word inside it could
+be found; ``segments`` splits such a token into the words the index keeps:
 
 - Chinese and Japanese (Han, Hiragana, Katakana): overlapping bigrams, each pair of
   neighbouring characters, and a lone character as itself, as Lucene's ``CJKBigramFilter``
@@ -47,7 +48,7 @@ def _marks() -> str:
 
 
 _WORD = rf"[\w{_marks()}]"
-TOKEN = re.compile(rf"{_WORD}+(?:\.?{_WORD}+)*")
+TOKEN = re.compile(rf"{_WORD}+(?:\.?{_WORD}+)*|%")
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff\uff66-\uff9f"
 THAI = "\u0e00-\u0e7f"
 NEEDS_SEGMENTS = re.compile(f"[{CJK}{THAI}]")

@@ -408,7 +408,9 @@ class Engine:
         by side that the generation's dictionary holds joined also matching the compound
         ("start ups" also finds "startups": ``queries.with_compounds``) and a compound that
         its index also writes open the two words ("policymakers" also finds "policy
-        makers": ``queries.with_open_forms``); its prefixes expanded."""
+        makers": ``queries.with_open_forms``); its prefixes expanded. A per cent sign reads
+        as the word ("97%" is "97 percent": ``queries.percent_spelt_out``)."""
+        text = queries.percent_spelt_out(text)
         parsed = queries.parse(text, expand=expand, concepts=thesaurus)
         pairs = queries.open_compounds(text, gen.speller.__contains__)
         parsed = queries.with_compounds(parsed, pairs)
