@@ -367,6 +367,20 @@ def test_the_meetings_documents_come_first_though_they_lack_a_word(engine):
     assert sorted(urls(as_typed)) == ["44-news", "45-news"]
 
 
+def test_a_misspelt_search_is_searched_whole_as_corrected(engine):
+    # the meeting and the genre the corrected words name are read, as if typed so
+    typed = "Lakeside 44th SME ministeral meeting"
+    found = engine.search(typed)
+    assert found["corrected_query"] == "Lakeside 44th SME ministerial meeting"
+    assert found["query"] == typed and found["notes"][0].startswith("No results for")
+    assert found["meeting_hint"]["key"] == "sme_ministerial/44"
+    assert urls(found) == ["44-news", "45-news", "44-statement", "44-report"]
+    genre = engine.search("women entrepreneurs statment")
+    assert genre["corrected_query"] == "women entrepreneurs statement"
+    assert genre["type_hint"]["words"] == ["statement"]
+    assert urls(genre) == ["43-statement"]
+
+
 def test_words_none_of_the_meetings_documents_hold_list_them_after_the_others(engine):
     # a word only the 43rd's statement holds: the 44th's documents are listed, by role
     found = engine.search("women 44th SME ministerial meeting")

@@ -294,19 +294,61 @@ class Engine:
         ``meeting_names.unlisted_meeting``).
         """
         started = time.perf_counter()
+        options = {
+            "year": year,
+            "doc_type": doc_type,
+            "sort": sort,
+            "page": page,
+            "limit": limit,
+            "meeting": meeting,
+            "type_hint": type_hint,
+            "meeting_hint": meeting_hint,
+            "thesaurus": thesaurus,
+            "related": related,
+        }
+        found = self._search(q, options, retry=correct)
+        if isinstance(found, str):  # nothing found: searched as the suggestion spells it
+            suggestion, found = found, self._search(found, options, retry=False)
+            assert isinstance(found, dict)
+            if found["total"] or found["partial"]:
+                found |= {
+                    "query": q,
+                    "suggestion": suggestion,
+                    "corrected_query": suggestion,
+                    "notes": [
+                        f"No results for {q!r}; showing results for {suggestion!r}.",
+                        *found["notes"],
+                    ],
+                }
+            else:  # said, so that the reader does not look for a spelling mistake
+                found = self._search(q, options, retry=False)
+                assert isinstance(found, dict)
+                found["suggestion"] = None
+                found["notes"].append(f"Searched as {suggestion!r}, it finds nothing here either.")
+        found["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        return found
+
+    def _search(self, q: str, options: dict[str, Any], retry: bool) -> dict | str:
+        """``search`` of ``q`` with ``options`` (its keyword arguments but ``correct``)
+        without its correction: with ``retry``, the spelling suggestion (a str) when
+        nothing holds every word and there is one, for ``search`` to search instead (the
+        whole of it: the suggestion may name a meeting or a genre), before any result is
+        made."""
         notes: list[str] = []
+        sort, related = options["sort"], options["related"]
+        year, meeting, thesaurus = options["year"], options["meeting"], options["thesaurus"]
         if sort not in SORTS:
             notes.append(f"unknown sort {sort!r}: sorted by relevance")
             sort = "relevance"
-        types = doc_types(doc_type, notes)
-        page = max(1, int(page))
-        limit = min(max(1, int(limit)), MAX_LIMIT)
+        types = doc_types(options["doc_type"], notes)
+        page = max(1, int(options["page"]))
+        limit = min(max(1, int(options["limit"])), MAX_LIMIT)
         # Sorted by date, the same documents are found; a preference orders by relevance.
         typed = text = queries.straight_quotes(q or "")
-        hint = genres.type_hint(text) if type_hint else None
+        hint = genres.type_hint(text) if options["type_hint"] else None
         text = hint.rest if hint else text
         named = absent = None
-        if meeting_hint and not meeting:
+        if options["meeting_hint"] and not meeting:
             named = meeting_names.meeting_hint(text, self._meetings)
             if named is None and hint is not None:
                 # "Nanjing Declaration": the genre word names what the meeting held in Nanjing
@@ -338,7 +380,7 @@ class Engine:
             if named is not None:
                 rest = self._parse(gen, r, named.rest, thesaurus=thesaurus)
                 of_meeting = (named.key, rest, frozenset(t.text for t in STEM(text)))
-            suggestion = corrected = None
+            suggestion = None
             if parsed.too_common:
                 words = ", ".join(f"“{w}”" for w in parsed.too_common)
                 parsed.notes.append(
@@ -350,15 +392,8 @@ class Engine:
                 found = self._run(gen, r, parsed, filters, sort, page, limit, prefer, of_meeting)
                 suggestion = self._suggest(gen, r, q, parsed, loosen=found[0] == 0)
             notes.extend(parsed.notes)
-            if found[0] == 0 and suggestion and correct:
-                retried = self._parse(gen, r, suggestion, thesaurus=thesaurus)
-                again = self._run(gen, r, retried, filters, sort, page, limit, None)
-                if again[0] or again[3]:  # else it finds nothing either: do not suggest it
-                    corrected, parsed, found, hint, named = suggestion, retried, again, None, None
-                    notes.append(f"No results for {q!r}; showing results for {suggestion!r}.")
-                else:  # said, so that the reader does not look for a spelling mistake
-                    notes.append(f"Searched as {suggestion!r}, it finds nothing here either.")
-                    suggestion = None
+            if retry and found[0] == 0 and suggestion:
+                return suggestion
             total, facets, hits, partial_hits = found
             shown = hits + partial_hits
             related_hits: list[tuple[int, float]] = []
@@ -385,7 +420,7 @@ class Engine:
             "related": like_these,
             "facets": facets,
             "notes": notes,
-            "corrected_query": corrected,
+            "corrected_query": None,
             "pages": (total + limit - 1) // limit,
             "limit": limit,
             "sort": sort,
@@ -393,7 +428,7 @@ class Engine:
             "type_hint": hint.as_json(facets.get("doc_type") or {}) if hint else None,
             "meeting_hint": named.as_json() if named else None,
             "absent_meeting": absent,
-            "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
+            "elapsed_ms": None,  # the whole search's: ``search`` sets it
         }
 
     def _parse(
