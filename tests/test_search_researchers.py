@@ -86,6 +86,10 @@ def docs() -> list:
         doc("service-industry", "Note Z2", "Fishers praised a service industry by the estuary."),
         doc("monitoring", "Note Z3", "Ministers set up monitoring and evaluation in the canyon."),
         doc("assessment", "Note Z4", "Ministers adopted an assessment framework in the canyon."),
+        doc("disparities", "Note Z5", "Ministers weighed economic disparities along the delta."),
+        doc("imbalances", "Note Z6", "Ministers noted imbalances between economies of the delta."),
+        doc("health", "Note Z7", "Ministers backed the health sector of the lowlands."),
+        doc("medical", "Note Z8", "Makers of medical devices gathered in the lowlands."),
         doc("smewg", "Note W", "The SMEWG met on the tundra to count reindeer herds."),
         doc("working-group", "Note X", "Delegates of the SME Working Group toured tundra bogs."),
         doc("smemm", "Note Y", "The SMEMM was held in a taiga lodge by the river."),
@@ -212,6 +216,8 @@ def engine(index: Path):
         ("protectionism bayou", "protectionism", {"protectionist"}),
         ("services sector estuary", "services", {"service-industry"}),
         ("monitoring and evaluation canyon", "monitoring", {"assessment"}),
+        ("economic disparities delta", "disparities", {"imbalances"}),
+        ("health sector lowlands", "health", {"medical"}),
     ],
 )
 def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):
