@@ -54,6 +54,11 @@ def docs() -> list:
         doc("digitisation", "Note F3", "Ministers urged the digitisation of valley firms."),
         doc("adoption", "Note F4", "Ministers urged digital adoption by valley firms."),
         doc("red-tape", "Note I", "Ministers agreed to cut red tape for small firms."),
+        doc(
+            "red-tape-apart",
+            "Note I1",
+            "Ministers cut red tape in the fens. A regulatory review is no burden there.",
+        ),
         doc("young", "Note I2", "Ministers met young entrepreneurs of the atoll."),
         doc("covid", "Note I4", "Ministers weighed the COVID-19 effects on the lagoon."),
         doc("pandemic", "Note I5", "Ministers weighed the pandemic's toll on the lagoon."),
@@ -239,6 +244,21 @@ def test_alternatives_each_match_their_concepts_other_terms(engine):
     listed = {e["term"] for e in both["expanded"]}
     assert listed and not listed & {"smes", "msmes"}
     assert "financing" in {e["term"] for e in engine.search("access to finance")["expanded"]}
+
+
+def test_a_concepts_phrase_is_highlighted_where_its_words_stand_together(engine):
+    snippets = {slugs([r])[0]: r["snippet"] for r in engine.search("red tape")["results"]}
+    assert "<mark>regulatory</mark> <mark>burden</mark>" in snippets["burden"]
+    # the words of "regulatory burden" apart are not that term
+    apart = snippets["red-tape-apart"]
+    assert "<mark>red</mark> <mark>tape</mark>" in apart
+    assert "<mark>regulatory</mark>" not in apart and "<mark>burden</mark>" not in apart
+    # and so does the document's page
+    found = {slugs([r])[0]: r["id"] for r in engine.search("red tape")["results"]}
+    html = engine.document(found["burden"], highlight="red tape")["paragraphs"][0]["html"]
+    assert "<mark>regulatory</mark> <mark>burden</mark>" in html
+    html = engine.document(found["red-tape-apart"], highlight="red tape")["paragraphs"][0]["html"]
+    assert "<mark>red</mark> <mark>tape</mark>" in html and "<mark>burden" not in html
 
 
 def test_an_exclusion_and_a_term_across_an_operator_are_not_expanded(engine):

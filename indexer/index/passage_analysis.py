@@ -17,7 +17,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -79,6 +79,26 @@ def word_forms(text: str) -> tuple[tuple[str, ...], array]:
         forms.append(sys.intern(word))
         starts.append(start)
     return tuple(forms), starts
+
+
+def phrase_runs(
+    key_of: Callable[[int], WordKey], n: int, phrase: tuple[str, ...], firsts: Iterable[int]
+) -> Iterator[list[int]]:
+    """The indexes of the words of each place where a text of ``n`` words (``key_of(i)``:
+    the ``word_key`` of its word ``i``) writes ``phrase`` (folded words, stop words out:
+    ``queries.phrase_words``) from one of ``firsts`` (the words that may begin it), only
+    stop words between its words."""
+    for first in firsts:
+        run = [first]
+        for word in phrase[1:]:
+            at = run[-1] + 1
+            while at < n and key_of(at)[1] is None:
+                at += 1  # a stop word
+            if at == n or key_of(at)[0] != word:
+                break
+            run.append(at)
+        else:
+            yield run
 
 
 # -- a passage's analysis -----------------------------------------------------
@@ -212,11 +232,25 @@ class Analysed:
     def marked(self, parsed: queries.Parsed) -> Marked:
         """The words of the text that the query matches: those whose folded form the query
         has unstemmed, or whose stem it has (as ``highlight.highlight`` marks), each with
-        the term it matches: its folded form when the query has that, else its stem."""
+        the term it matches: its folded form when the query has that, else its stem; and
+        the words of each of its ``phrases`` where they stand together, the phrase (words
+        joined by spaces) their term. ``forms`` leaves the phrases' words out: a form is
+        marked wherever it is."""
         terms = {w: t for t in parsed.stems for w in self.by_stem.get(t, ())}
         terms.update((w, t) for t in parsed.exact for w in self.by_folded.get(t, ()))
+        forms = frozenset(self.forms[w] for w in terms)
+        for phrase in parsed.phrases:
+            for run in self._runs(phrase):
+                for w in run:
+                    terms.setdefault(w, " ".join(phrase))
         at = sorted(terms)
-        return Marked(frozenset(map(self.forms.__getitem__, at)), at, terms, self._best(at, terms))
+        return Marked(forms, at, terms, self._best(at, terms))
+
+    def _runs(self, phrase: tuple[str, ...]) -> Iterator[list[int]]:
+        """``phrase_runs`` of the text's words."""
+        forms = self.forms
+        firsts = self.by_folded.get(phrase[0], ())
+        return phrase_runs(lambda i: word_key(forms[i]), len(forms), phrase, firsts)
 
     def holds_in_order(self, stems: tuple[str, ...], gap: int) -> bool:
         """Whether words of the text have ``stems`` in that order, each at most ``gap``
@@ -228,12 +262,19 @@ class Analysed:
             at = [j for j in self.by_stem.get(stem, ()) for i in at if 0 < j - i <= gap]
         return bool(at)
 
-    def terms_held(self, parsed: queries.Parsed) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(the query's unstemmed terms, its stems) that words of the text have, each
-        sorted: all that ``marked``, ``best_sentence`` and a snippet take from the query.
-        Tuples of strings, which the garbage collector stops tracking (a cache key)."""
-        exact = tuple(sorted(t for t in parsed.exact if t in self.by_folded))
-        return exact, tuple(sorted(t for t in parsed.stems if t in self.by_stem))
+    def terms_held(
+        self, parsed: queries.Parsed
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(the query's unstemmed terms, its stems, its phrases whose every word is a word
+        of the text, their words joined by spaces) that words of the text have, each sorted:
+        all that ``marked``,
+        ``best_sentence`` and a snippet take from the query. Tuples of strings, which the
+        garbage collector stops tracking (a cache key)."""
+        folded = self.by_folded
+        exact = tuple(sorted(t for t in parsed.exact if t in folded))
+        stems = tuple(sorted(t for t in parsed.stems if t in self.by_stem))
+        phrases = (" ".join(p) for p in parsed.phrases if all(w in folded for w in p))
+        return exact, stems, tuple(sorted(phrases))
 
     def _best(self, marked_at: list[int], marked_terms: dict[int, str]) -> tuple[int, int] | None:
         """``Marked.best`` of the words ``marked_at`` matching ``marked_terms``."""

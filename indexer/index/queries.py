@@ -62,6 +62,9 @@ class Parsed:
     expanded: list[tuple[str, str]] = field(default_factory=list)  # (other term, concept)
     typed: Any = None  # the query before the thesaurus, when it expanded any words
     sequence: tuple[str, ...] = ()  # a query of plain words: their stems in order, stop words out
+    # a concept's other terms of several words also matched: their folded words, stop words
+    # out, highlighted only where they stand together (``phrase_words``)
+    phrases: set[tuple[str, ...]] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
@@ -602,6 +605,12 @@ def _plain_words(text: str, expand: bool) -> Parsed | None:
     )
 
 
+def phrase_words(term: str) -> tuple[str, ...]:
+    """The folded words of ``term``, stop words out: what a passage must write side by side
+    (stop words between them aside) for its words to be marked as that term."""
+    return tuple(w for w in map(fold_word, re.findall(r"\w+", term)) if w not in STOP_WORDS)
+
+
 def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     """``parse`` of ``text`` (its quotes straight)."""
     notes = _lower_case_operators(text)
@@ -643,6 +652,7 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     parsed.prefixes = {leaf.text for leaf in q.leaves() if isinstance(leaf, query.Prefix)}
     single = [t for t, _ in parsed.expanded if len(re.findall(r"\w+", t)) == 1]
     parsed.stems.update(token.text for term in single for token in STEM(term))
+    parsed.phrases = {w for t, _ in parsed.expanded if len(w := phrase_words(t)) > 1}
     for fieldname, value in typed.iter_all_terms(phrases=True):
         if isinstance(value, bytes):
             continue

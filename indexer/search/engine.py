@@ -929,7 +929,9 @@ class Engine:
         paragraphs = [
             {
                 **p,
-                "html": marking.highlight(p["text"], parsed.stems, parsed.exact),
+                "html": marking.highlight(
+                    p["text"], parsed.stems, parsed.exact, phrases=parsed.phrases
+                ),
                 "link": sentence_link(url, ctype, p["text"], p["page"], parsed)[0],
             }
             for p in fields.get("paragraphs", [])

@@ -265,8 +265,8 @@ class Generation:
         and SHOWINGS_CACHE most recently used), the link and snippet once for all the
         queries marking the same words of it."""
         shown = self.passage(r, docnum)
-        exact, stems = shown.body.terms_held(parsed)
-        key = (docnum, len(exact), *exact, *stems)  # flat: untracked after one pass
+        exact, stems, phrases = shown.body.terms_held(parsed)
+        key = (docnum, len(exact), len(stems), *exact, *stems, *phrases)  # flat: untracked
         return shown, Showing._make(self.showings.get(key, lambda: tuple(shown.showing(parsed))))
 
     def passage(self, r: store.Reader, docnum: int) -> Shown:

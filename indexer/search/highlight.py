@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from indexer.index.passage_analysis import word_key, words
+from indexer.index.passage_analysis import phrase_runs, word_key, words
 from indexer.index.segment import NEEDS_SEGMENTS, TOKEN
 
 
@@ -20,14 +20,24 @@ _ENTITY_WORDS = frozenset({"amp", "lt", "gt", "quot", "x27"})
 
 
 def highlight(
-    text: str, stems: set[str], exact: set[str], marked: frozenset[str] | None = None
+    text: str,
+    stems: set[str],
+    exact: set[str],
+    marked: frozenset[str] | None = None,
+    phrases: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
 ) -> str:
     """``text`` HTML-escaped, with <mark> around words matching the query's terms (a word
-    whose folded form the query has unstemmed, or whose stem it has). ``marked`` is the
-    set of those word forms (``passage_analysis.Analysed.marked``) of ``text`` or of a text
-    holding it, when at hand. Overlapping matches (bigrams of Chinese or Japanese text)
-    are marked as one run."""
-    if marked is not None and marked.isdisjoint(_ENTITY_WORDS) and not NEEDS_SEGMENTS.search(text):
+    whose folded form the query has unstemmed, or whose stem it has) and around the words
+    of its ``phrases`` (``queries.Parsed.phrases``) where they stand together. ``marked``
+    is the set of the words' forms (``passage_analysis.Analysed.marked``) of ``text`` or of
+    a text holding it, when at hand and there are no phrases. Overlapping matches (bigrams
+    of Chinese or Japanese text) are marked as one run."""
+    if (
+        marked is not None
+        and not phrases
+        and marked.isdisjoint(_ENTITY_WORDS)
+        and not NEEDS_SEGMENTS.search(text)
+    ):
         # Escaping first splits the text into the same words (word characters and dots need
         # no escaping, and an entity's "&" and ";" end a word), and the words can be marked
         # as they are.
@@ -37,8 +47,10 @@ def highlight(
                 parts[i] = f"<mark>{parts[i]}</mark>"
         return "".join(parts)
     spans: list[list[int]] = []
-    for word, start, end in words(text):
-        if _matches(word, stems, exact):
+    found = list(words(text))
+    in_phrases = _in_phrases([w for w, _, _ in found], phrases) if phrases else set()
+    for i, (word, start, end) in enumerate(found):
+        if i in in_phrases or _matches(word, stems, exact):
             if spans and start < spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], end)
             else:
@@ -51,3 +63,15 @@ def highlight(
         last = end
     out.append(html.escape(text[last:]))
     return "".join(out)
+
+
+def _in_phrases(forms: list[str], phrases: set[tuple[str, ...]] | frozenset) -> set[int]:
+    """The indexes of the words of ``forms`` standing in one of ``phrases``, as
+    ``Analysed.marked`` finds them (``phrase_runs``)."""
+    keys = [word_key(f) for f in forms]
+    found: set[int] = set()
+    for phrase in phrases:
+        firsts = [i for i, (folded, _) in enumerate(keys) if folded == phrase[0]]
+        for run in phrase_runs(keys.__getitem__, len(keys), phrase, firsts):
+            found.update(run)
+    return found

@@ -90,5 +90,6 @@ def _marked_cut(
 ) -> str:
     """``text[start:stop]`` (a cut between words) highlighted."""
     if analysed.segmented:
-        return marking.highlight(text[start:stop], parsed.stems, parsed.exact, marked.forms)
+        cut = text[start:stop]
+        return marking.highlight(cut, parsed.stems, parsed.exact, marked.forms, parsed.phrases)
     return analysed.marked_html(text, start, stop, marked)
