@@ -265,11 +265,10 @@ class Analysed:
     def terms_held(
         self, parsed: queries.Parsed
     ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """(the query's unstemmed terms, its stems, its phrases whose every word is a word
-        of the text, their words joined by spaces) that words of the text have, each sorted:
-        all that ``marked``,
-        ``best_sentence`` and a snippet take from the query. Tuples of strings, which the
-        garbage collector stops tracking (a cache key)."""
+        """(the query's unstemmed terms, its stems) that words of the text have, and its
+        phrases whose every word is a word of the text (their words joined by spaces), each
+        sorted: all that ``marked``, ``best_sentence`` and a snippet take from the query.
+        Tuples of strings, which the garbage collector stops tracking (a cache key)."""
         folded = self.by_folded
         exact = tuple(sorted(t for t in parsed.exact if t in folded))
         stems = tuple(sorted(t for t in parsed.stems if t in self.by_stem))

@@ -308,8 +308,7 @@ class Engine:
         }
         found = self._search(q, options, retry=correct)
         if isinstance(found, str):  # nothing found: searched as the suggestion spells it
-            suggestion, found = found, self._search(found, options, retry=False)
-            assert isinstance(found, dict)
+            suggestion, found = found, self._searched(found, options)
             if found["total"] or found["partial"]:
                 found |= {
                     "query": q,
@@ -321,11 +320,16 @@ class Engine:
                     ],
                 }
             else:  # said, so that the reader does not look for a spelling mistake
-                found = self._search(q, options, retry=False)
-                assert isinstance(found, dict)
+                found = self._searched(q, options)
                 found["suggestion"] = None
                 found["notes"].append(f"Searched as {suggestion!r}, it finds nothing here either.")
         found["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        return found
+
+    def _searched(self, q: str, options: dict[str, Any]) -> dict:
+        """``_search`` of ``q`` with ``options``, whatever it finds."""
+        found = self._search(q, options, retry=False)
+        assert isinstance(found, dict)  # without ``retry``, never a suggestion
         return found
 
     def _search(self, q: str, options: dict[str, Any], retry: bool) -> dict | str:

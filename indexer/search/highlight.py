@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 
 from indexer.index.passage_analysis import phrase_runs, word_key, words
 from indexer.index.segment import NEEDS_SEGMENTS, TOKEN
@@ -24,7 +25,7 @@ def highlight(
     stems: set[str],
     exact: set[str],
     marked: frozenset[str] | None = None,
-    phrases: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
+    phrases: Collection[tuple[str, ...]] = (),
 ) -> str:
     """``text`` HTML-escaped, with <mark> around words matching the query's terms (a word
     whose folded form the query has unstemmed, or whose stem it has) and around the words
@@ -65,7 +66,7 @@ def highlight(
     return "".join(out)
 
 
-def _in_phrases(forms: list[str], phrases: set[tuple[str, ...]] | frozenset) -> set[int]:
+def _in_phrases(forms: list[str], phrases: Collection[tuple[str, ...]]) -> set[int]:
     """The indexes of the words of ``forms`` standing in one of ``phrases``, as
     ``Analysed.marked`` finds them (``phrase_runs``)."""
     keys = [word_key(f) for f in forms]
