@@ -80,7 +80,7 @@ def test_readable_list(dirs):
     _, index, _ = dirs
     result = run("search", "womn", "--index", str(index))
     assert result.exit_code == 0
-    assert "showing results for 'women'" in result.output
+    assert "showing results for “women”" in result.output
     assert "2 documents" in result.output
     assert "Chair's Statement on the Digital Economy" in result.output
     assert "#page=2" in result.output and "<mark>" not in result.output

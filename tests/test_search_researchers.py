@@ -636,6 +636,10 @@ def test_a_type_preference_that_no_result_meets_says_so(engine, client):
     assert "none of the results is one" in chip
     chip = soup(client, "/search", q="Nanjing 2014 ministerial statement").select_one(".type-hint")
     assert "none of the results" not in chip.get_text()
+    # with no result at all, there is none to speak of
+    assert engine.search("zqxv statement", correct=False)["total"] == 0
+    page = soup(client, "/search", q="zqxv statement", spelling="off")
+    assert "none of the results" not in page.select_one(".type-hint").get_text()
 
 
 def test_each_other_term_is_listed_once_and_not_one_typed(engine):

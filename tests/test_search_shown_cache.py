@@ -124,9 +124,9 @@ def test_a_part_shared_by_queries_is_scored_once_per_generation(tmp_path: Path, 
 def test_a_word_is_spell_checked_once_per_generation(tmp_path: Path, monkeypatch):
     corpus = make_corpus(tmp_path, _statement("Officials reported on trade finance for firms."))
     build_index(corpus, tmp_path / "index")
-    checked: list[str] = []  # each word, first looked for in the impacts
-    real = Impacts.holds_word
-    monkeypatch.setattr(Impacts, "holds_word", lambda i, w: checked.append(w) or real(i, w))
+    checked: list[str] = []  # each word, looked up in the index (none is in two documents)
+    real = store.correction
+    monkeypatch.setattr(store, "correction", lambda *a: checked.append(a[1]) or real(*a))
     engine = Engine(tmp_path / "index")
     first = engine.search("turism finance")
     assert engine.search("finance turism")["suggestion"] == first["suggestion"]
@@ -261,7 +261,7 @@ def test_a_warmed_up_generation_answers_common_words_without_reading_them(
     monkeypatch.setattr(
         "indexer.search.generation.Shown.read", lambda *a: read.append("passage") or None
     )
-    monkeypatch.setattr(store, "correction", lambda r, w, s: read.append(w) or checked(r, w, s))
+    monkeypatch.setattr(store, "correction", lambda r, w, *a: read.append(w) or checked(r, w, *a))
     found = engine.search("tourism floods")
     assert found["total"] == 1 and "<mark>tourism</mark>" in found["results"][0]["snippet"]
     assert read == []  # every word's matches, spelling and the passage were read ahead

@@ -65,7 +65,7 @@ def test_misspelt_word_gets_the_index_word_and_its_results(engine):
     assert found["suggestion"] == "women"
     assert found["corrected_query"] == "women"
     assert found["total"] == 2
-    assert any("showing results for 'women'" in n for n in found["notes"])
+    assert any("showing results for “women”" in n for n in found["notes"])
 
 
 def test_a_correction_that_finds_nothing_either_is_neither_searched_nor_suggested(engine):
@@ -76,7 +76,7 @@ def test_a_correction_that_finds_nothing_either_is_neither_searched_nor_suggeste
     assert found["total"] == 0 and found["partial"] == []
     assert found["suggestion"] is None and found["corrected_query"] is None
     assert not any("showing results for" in n for n in found["notes"])
-    assert "Searched as 'women', it finds nothing here either." in found["notes"]
+    assert "Searched as “women”, it finds nothing here either." in found["notes"]
 
 
 def test_suggestion_is_a_word_not_a_stem(engine):
@@ -103,7 +103,7 @@ def test_each_misspelt_word_is_corrected_where_it_stands_alone(engine):
 def test_an_unclosed_quote_is_not_in_the_suggestion(engine):
     found = engine.search('"finanse')
     assert found["suggestion"] == "finance" and found["corrected_query"] == "finance"
-    assert "showing results for 'finance'" in " ".join(found["notes"])
+    assert "showing results for “finance”" in " ".join(found["notes"])
 
 
 def test_a_word_is_not_corrected_into_its_opposite(tmp_path):
@@ -150,24 +150,46 @@ def test_words_of_the_index_get_no_suggestion(engine):
     assert found["suggestion"] is None and found["total"] == 1
 
 
-def test_a_word_the_impacts_hold_needs_no_index_lookup(tmp_path, monkeypatch):
-    # The generation's impacts answer "held" for a word in some passage; only a word they
-    # lack is looked up (its exact form, then a suggestion).
+def test_a_word_of_the_dictionary_needs_no_index_lookup(tmp_path, monkeypatch):
+    # A word of two documents or more is held as written; only another word is looked up
+    # (its exact form, then a suggestion).
     build_index(make_corpus(tmp_path, _docs()), tmp_path / "index")
     looked_up: list[str] = []
-    original = store.Reader.vocabulary_has
+    original = store.Reader.holds_written
 
     def counted(self, word):
         looked_up.append(word)
         return original(self, word)
 
-    monkeypatch.setattr(store.Reader, "vocabulary_has", counted)
+    monkeypatch.setattr(store.Reader, "holds_written", counted)
     eng = Engine(tmp_path / "index")
     try:
-        assert eng.search("lakeside tourist")["suggestion"] is None
+        assert eng.search("women finance")["suggestion"] is None
         assert looked_up == []
-        assert eng.search("lakeside womn")["suggestion"] == "lakeside women"
+        assert eng.search("finance womn")["suggestion"] == "finance women"
         assert looked_up == ["womn"]
+    finally:
+        eng.close()
+
+
+def test_a_misspelling_of_another_words_stem_is_still_offered_the_word_meant(tmp_path):
+    # "ministrial" is stemmed as "ministry" is: the documents saying "ministry" match it,
+    # and the dictionary's "ministerial" (another stem) is offered
+    texts = [
+        "The ministerial meeting opened in Lakeside.",
+        "A ministerial statement was adopted in Harbourtown.",
+        "The ministry of trade hosted officials.",
+    ]
+    docs = [
+        make_document(f"https://example.org/m{i}", f"Note {i}", [t]) for i, t in enumerate(texts)
+    ]
+    build_index(make_corpus(tmp_path, docs), tmp_path / "index")
+    eng = Engine(tmp_path / "index")
+    try:
+        found = eng.search("ministrial")
+        assert found["total"] == 1 and found["suggestion"] == "ministerial"
+        # a word held by its stem, whose closest word is of that stem, is offered none
+        assert eng.search("ministerials")["suggestion"] is None
     finally:
         eng.close()
 
@@ -255,7 +277,7 @@ def test_a_place_or_title_filter_finding_nothing_is_searched_as_words_anywhere(e
     found = engine.search("location:Lakeside finance")
     assert found["corrected_query"] == "Lakeside finance"
     assert [r["title"] for r in found["results"]] == ["Lakeside Statement of SME Ministers"]
-    assert "showing results for 'Lakeside finance'" in " ".join(found["notes"])
+    assert "showing results for “Lakeside finance”" in " ".join(found["notes"])
     assert engine.search('title:"access to finance"')["corrected_query"] == '"access to finance"'
 
 
@@ -264,7 +286,7 @@ def test_quoted_words_finding_nothing_are_searched_unquoted(engine):
     found = engine.search('"digitalization" women')
     assert found["corrected_query"] == "digitalization women"
     assert found["total"] == 2
-    assert "showing results for 'digitalization women'" in " ".join(found["notes"])
+    assert "showing results for “digitalization women”" in " ".join(found["notes"])
     # unquoted, a misspelt word is respelt as it would be typed without quotes
     assert engine.search('"finanse" women')["corrected_query"] == "finance women"
     # quotes finding something are kept, and quoted syntax is not made syntax
@@ -281,7 +303,7 @@ def test_a_filter_is_not_loosened_while_it_finds_something(engine):
 def test_a_loosened_filter_finding_nothing_either_says_so(engine):
     found = engine.search("location:Zanzibar")
     assert found["total"] == 0 and found["suggestion"] is None
-    assert "Searched as 'Zanzibar', it finds nothing here either." in found["notes"]
+    assert "Searched as “Zanzibar”, it finds nothing here either." in found["notes"]
 
 
 def test_open_forms_are_read_and_a_damaged_line_is_skipped(tmp_path):

@@ -177,7 +177,7 @@ def test_did_you_mean_is_a_link(client):  # noqa: F811
 
 def test_a_corrected_query_is_not_offered_again(client):  # noqa: F811
     soup = page(client, "/search?q=digitalisaton")
-    assert "showing results for 'digitalisation'" in soup.select_one(".notice--info").get_text()
+    assert "showing results for “digitalisation”" in soup.select_one(".notice--info").get_text()
     assert titles(soup)  # the corrected query was searched
     assert soup.select_one(".did-you-mean") is None  # it says so once, not twice
 

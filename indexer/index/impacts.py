@@ -161,9 +161,9 @@ class Impacts:
         return ids, added, None
 
     def holds_word(self, word: str) -> bool:
-        """Whether some passage's body holds ``word`` by its stem: the second test of
-        ``store.Reader.vocabulary_has``, answered from the table in memory (a dictionary
-        lookup where Whoosh's term lookup takes about 40 µs)."""
+        """Whether some passage's body holds ``word`` by its stem: ``store.Reader.holds_stem``
+        answered from the table in memory (a dictionary lookup where Whoosh's term lookup
+        takes about 40 µs)."""
         stem = first_stem(word)
         return stem is not None and stem in self._table.get(queries.SEARCH_FIELDS[1], {})
 

@@ -129,8 +129,9 @@ class Speller:
         (NEGATING_PREFIXES: "unbalanced" is not corrected to "balanced"), or when ``word``
         is itself a word of English (``is_english``).
 
-        The caller checks first that the index does not hold ``word`` at all (a word in a
-        single document is not in the dictionary, yet must not be "corrected").
+        The caller checks first that the index does not hold ``word`` as written (a word in
+        a single document is not in the dictionary, yet must not be "corrected";
+        ``store.correction``).
         """
         distance = 1 if len(word) <= SHORT_WORD else MAX_DISTANCE
         # the closest, most frequent first (all the closest: a third of the cost of all)

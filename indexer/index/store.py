@@ -242,11 +242,16 @@ class Reader:
     def vocabulary_has(self, word: str) -> bool:
         """Whether the index holds ``word`` as written (folded) or by its stem ("MSME" in
         a text that only says "MSMEs")."""
-        reader = self.searcher.reader()
-        if reader.doc_frequency("exact", fold_word(word)) > 0:
-            return True
+        return self.holds_written(word) or self.holds_stem(word)
+
+    def holds_written(self, word: str) -> bool:
+        """Whether the index holds ``word`` as written (folded)."""
+        return self.searcher.reader().doc_frequency("exact", fold_word(word)) > 0
+
+    def holds_stem(self, word: str) -> bool:
+        """Whether the index holds a word of ``word``'s stem."""
         stem = first_stem(word)
-        return stem is not None and reader.doc_frequency("body", stem) > 0
+        return stem is not None and self.searcher.reader().doc_frequency("body", stem) > 0
 
     def common_words(self, number: int) -> list[str]:
         """The ``number`` unstemmed words (field ``exact``) the index holds most often,
@@ -274,15 +279,25 @@ class _BytesColumn:
         return b"" if column is None else column[docnum - self._starts[i]]
 
 
-def correction(ix: Reader, word: str, suggest: Callable[..., str | None]) -> str | None:
+def correction(
+    ix: Reader,
+    word: str,
+    suggest: Callable[..., str | None],
+    holds_stem: Callable[[str], bool] | None = None,
+) -> str | None:
     """``suggest``'s word for ``word`` (folded as the index folds it; told whether it was
-    typed as an acronym), or None when the index holds ``word`` itself or its stem, even in
-    a single document."""
-    if ix.vocabulary_has(word):
+    typed as an acronym), or None when the index holds ``word`` as written, even in a
+    single document, or holds its stem (``holds_stem``, default ``ix.holds_stem``) and the
+    suggestion is of that stem too: "MSME" in an index saying "MSMEs" gets none, while
+    "ministrial", of the stem of "ministry", gets "ministerial"."""
+    if ix.holds_written(word):
         return None
     folded = fold_word(word)
     better = suggest(folded, acronym=is_acronym(word))
-    return better if better and better != folded else None
+    if not better or better == folded:
+        return None
+    same_stem = first_stem(better) == first_stem(word)
+    return None if same_stem and (holds_stem or ix.holds_stem)(word) else better
 
 
 def word_documents(path: Path, at_least: int) -> dict[str, int]:

@@ -315,14 +315,14 @@ class Engine:
                     "suggestion": suggestion,
                     "corrected_query": suggestion,
                     "notes": [
-                        f"No results for {q!r}; showing results for {suggestion!r}.",
+                        f"No results for “{q}”; showing results for “{suggestion}”.",
                         *found["notes"],
                     ],
                 }
             else:  # said, so that the reader does not look for a spelling mistake
                 found = self._searched(q, options)
                 found["suggestion"] = None
-                found["notes"].append(f"Searched as {suggestion!r}, it finds nothing here either.")
+                found["notes"].append(f"Searched as “{suggestion}”, it finds nothing here either.")
         found["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
         return found
 

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from indexer.index import queries, store, thesaurus
+from indexer.index.analysis import fold_word
 from indexer.index.impacts import Impacts, best_first
 from indexer.index.passage_analysis import Analysed, AnalysisDamaged
 from indexer.index.spelling import Speller
@@ -277,12 +278,14 @@ class Generation:
     def correction(self, r: store.Reader, word: str) -> str | None:
         """``store.correction`` of ``word`` by this generation's speller, looked up once
         per generation (while among the CORRECTIONS_CACHE most recently used words); a word
-        the impacts hold (``Impacts.holds_word``) has none, without an index lookup."""
+        of the speller's dictionary (held as written) has none, without an index lookup, and
+        the impacts say whether a stem is held (``Impacts.holds_word``)."""
 
         def look_up() -> str | None:
-            if self.impacts is not None and self.impacts.holds_word(word):
+            if fold_word(word) in self.speller:
                 return None
-            return store.correction(r, word, self.speller.suggest)
+            held = self.impacts.holds_word if self.impacts is not None else None
+            return store.correction(r, word, self.speller.suggest, held)
 
         return self.corrections.get(word, look_up)
 
