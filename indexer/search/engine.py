@@ -321,23 +321,25 @@ class Engine:
                 }
             else:  # said, so that the reader does not look for a spelling mistake
                 found = self._searched(q, options)
-                found["suggestion"] = None
                 found["notes"].append(f"Searched as “{suggestion}”, it finds nothing here either.")
         found["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
         return found
 
     def _searched(self, q: str, options: dict[str, Any]) -> dict:
-        """``_search`` of ``q`` with ``options``, whatever it finds."""
-        found = self._search(q, options, retry=False)
+        """``_search`` of ``q`` with ``options``, whatever it finds, without a spelling
+        suggestion (``search`` has the one it tells of)."""
+        found = self._search(q, options, retry=False, suggest=False)
         assert isinstance(found, dict)  # without ``retry``, never a suggestion
         return found
 
-    def _search(self, q: str, options: dict[str, Any], retry: bool) -> dict | str:
+    def _search(
+        self, q: str, options: dict[str, Any], retry: bool, suggest: bool = True
+    ) -> dict | str:
         """``search`` of ``q`` with ``options`` (its keyword arguments but ``correct``)
         without its correction: with ``retry``, the spelling suggestion (a str) when
         nothing holds every word and there is one, for ``search`` to search instead (the
         whole of it: the suggestion may name a meeting or a genre), before any result is
-        made."""
+        made; without ``suggest``, no suggestion is sought."""
         notes: list[str] = []
         sort, related = options["sort"], options["related"]
         year, meeting, thesaurus = options["year"], options["meeting"], options["thesaurus"]
@@ -394,7 +396,8 @@ class Engine:
                 found: tuple = (0, {"year": {}, "doc_type": {}, "meeting": {}}, [], [])
             else:
                 found = self._run(gen, r, parsed, filters, sort, page, limit, prefer, of_meeting)
-                suggestion = self._suggest(gen, r, q, parsed, loosen=found[0] == 0)
+                if suggest:
+                    suggestion = self._suggest(gen, r, q, parsed, loosen=found[0] == 0)
             notes.extend(parsed.notes)
             if retry and found[0] == 0 and suggestion:
                 return suggestion
