@@ -79,13 +79,23 @@ def test_only_plain_words_known_joined_are_read_as_a_compound():
         assert open_compounds(left_alone, known) == []
 
 
-def _engine_of(tmp_path, sentence: str, texts: dict[str, str]) -> Engine:
-    """An engine over one document per ``{slug: text}``, its text put in ``sentence``."""
-    docs = [
-        make_document(f"https://example.org/{slug}", f"Report {i}", [sentence.format(text)])
-        for i, (slug, text) in enumerate(texts.items())
-    ]
-    return Engine(make_index(tmp_path, docs))
+@pytest.fixture
+def engine_of(tmp_path):
+    """``engine_of(sentence, {slug: text})``: an engine over one document per slug, its
+    text put in ``sentence``; closed after the test."""
+    engines: list[Engine] = []
+
+    def make(sentence: str, texts: dict[str, str]) -> Engine:
+        docs = [
+            make_document(f"https://example.org/{slug}", f"Report {i}", [sentence.format(text)])
+            for i, (slug, text) in enumerate(texts.items())
+        ]
+        engines.append(Engine(make_index(tmp_path / f"index-{len(engines)}", docs)))
+        return engines[-1]
+
+    yield make
+    for engine in engines:
+        engine.close()
 
 
 # One compound written closed, hyphenated and open, and its words apart
@@ -98,15 +108,11 @@ POLICY_MAKERS = {
     "other": "met makers of boats",
 }
 
-
-@pytest.fixture
-def policy_engine(tmp_path):
-    engine = _engine_of(tmp_path, "Members {} in ports.", POLICY_MAKERS)
-    yield engine
-    engine.close()
+POLICY_SENTENCE = "Members {} in ports."
 
 
-def test_words_read_as_a_compound_still_match_apart(policy_engine):
+def test_words_read_as_a_compound_still_match_apart(engine_of):
+    policy_engine = engine_of(POLICY_SENTENCE, POLICY_MAKERS)
     found = policy_engine.search("policy makers")
     assert set(slugs(found["results"])) == set(POLICY_MAKERS) - {"other"}
     closed = next(r for r in found["results"] if slugs([r]) == ["closed"])
@@ -139,9 +145,8 @@ def test_a_compounds_parts_are_next_to_each_other_not_anywhere(tmp_path):
     engine.close()
 
 
-def test_a_compound_in_either_number_finds_its_parts_side_by_side_in_either(tmp_path):
-    engine = _engine_of(
-        tmp_path,
+def test_a_compound_in_either_number_finds_its_parts_side_by_side_in_either(engine_of):
+    engine = engine_of(
         "Members helped {} grow.",
         {
             "spaced-plural": "micro enterprises",
@@ -150,16 +155,14 @@ def test_a_compound_in_either_number_finds_its_parts_side_by_side_in_either(tmp_
             "closed": "microenterprises",
         },
     )
-    try:
-        every = {"spaced-plural", "spaced-one", "hyphens", "closed"}
-        assert set(slugs(engine.search("micro-enterprise")["results"])) == every
-        assert set(slugs(engine.search("micro-enterprises")["results"])) == every
-        assert set(slugs(engine.search("micro enterprises")["results"])) == every
-    finally:
-        engine.close()
+    every = {"spaced-plural", "spaced-one", "hyphens", "closed"}
+    assert set(slugs(engine.search("micro-enterprise")["results"])) == every
+    assert set(slugs(engine.search("micro-enterprises")["results"])) == every
+    assert set(slugs(engine.search("micro enterprises")["results"])) == every
 
 
-def test_a_compound_finds_its_open_form_where_the_index_writes_it(policy_engine):
+def test_a_compound_finds_its_open_form_where_the_index_writes_it(engine_of):
+    policy_engine = engine_of(POLICY_SENTENCE, POLICY_MAKERS)
     written = {"closed", "closed-too", "hyphens", "open"}  # not its words apart
     found = policy_engine.search("policymakers")
     assert set(slugs(found["results"])) == written
@@ -176,23 +179,18 @@ def test_a_compound_finds_its_open_form_where_the_index_writes_it(policy_engine)
     assert opened == set(slugs(policy_engine.search("policy makers")["results"])) > written
 
 
-def test_a_passage_writing_a_compound_both_ways_counts_it_once(tmp_path):
-    engine = _engine_of(
-        tmp_path,
+def test_a_passage_writing_a_compound_both_ways_counts_it_once(engine_of):
+    engine = engine_of(
         "Members briefed {} in ports.",
         {"hyphens": "start-ups", "closed": "startups", "open": "start ups"},
     )
-    try:
-        scores = {slugs([r])[0]: r["score"] for r in engine.search("startups")["results"]}
-        assert set(scores) == {"hyphens", "closed", "open"}
-        assert scores["hyphens"] <= scores["closed"]  # "start-ups": the longer passage
-    finally:
-        engine.close()
+    scores = {slugs([r])[0]: r["score"] for r in engine.search("startups")["results"]}
+    assert set(scores) == {"hyphens", "closed", "open"}
+    assert scores["hyphens"] <= scores["closed"]  # "start-ups": the longer passage
 
 
-def test_only_words_written_open_side_by_side_get_an_open_form(tmp_path):
-    engine = _engine_of(
-        tmp_path,
+def test_only_words_written_open_side_by_side_get_an_open_form(engine_of):
+    engine = engine_of(
         "Staff {} at the port.",
         {
             "a": "ran the workshop and the roadmap",
@@ -201,11 +199,8 @@ def test_only_words_written_open_side_by_side_get_an_open_form(tmp_path):
             "d": "saw work and a shop and a road map and a roadmap",
         },
     )
-    try:
-        opened = {w: engine.search(w)["total"] for w in ("workshop", "roadmap")}
-        assert opened == {"workshop": 2, "roadmap": 3}  # "work ... shop" is not "workshop"
-    finally:
-        engine.close()
+    opened = {w: engine.search(w)["total"] for w in ("workshop", "roadmap")}
+    assert opened == {"workshop": 2, "roadmap": 3}  # "work ... shop" is not "workshop"
 
 
 def test_only_plain_words_are_read_as_a_closed_compound():
@@ -228,25 +223,23 @@ SHARES = {
     "number": "counted 97 firms",
 }
 
-
-@pytest.fixture
-def share_engine(tmp_path):
-    engine = _engine_of(tmp_path, "Members said small firms {} in ports.", SHARES)
-    yield engine
-    engine.close()
+SHARE_SENTENCE = "Members said small firms {} in ports."
 
 
 @pytest.mark.parametrize("q", ["97%", "97 percent", "97 per cent", "97 % of firms"])
-def test_a_per_cent_sign_and_the_word_find_each_other(share_engine, q):
+def test_a_per_cent_sign_and_the_word_find_each_other(engine_of, q):
+    share_engine = engine_of(SHARE_SENTENCE, SHARES)
     found = set(slugs(share_engine.search(q)["results"]))
     assert found == set(SHARES) - {"number"}, q
 
 
-def test_a_quoted_share_is_the_phrase_in_either_writing(share_engine):
+def test_a_quoted_share_is_the_phrase_in_either_writing(engine_of):
+    share_engine = engine_of(SHARE_SENTENCE, SHARES)
     found = slugs(share_engine.search('"97 percent"')["results"])
     assert set(found) == {"sign", "spaced-sign", "word"}
 
 
-def test_the_per_cent_sign_is_highlighted_for_the_word(share_engine):
+def test_the_per_cent_sign_is_highlighted_for_the_word(engine_of):
+    share_engine = engine_of(SHARE_SENTENCE, SHARES)
     (sign,) = [r for r in share_engine.search("97 percent")["results"] if slugs([r]) == ["sign"]]
     assert "<mark>97</mark><mark>%</mark> of firms" in sign["snippet"]
