@@ -163,6 +163,42 @@ def test_a_gap_year_shifts_no_number_and_inference_stays_inside_runs():
     assert record.apply(docs[3]).meeting_number is None
 
 
+def test_a_meeting_known_by_its_number_alone_is_dated_only_inside_a_run_of_years(tmp_path):
+    from indexer.search import Engine
+
+    docs = [
+        statement(2030, "We met in Alpha on 1 May 2030 for the 22nd APEC SME Ministerial Meeting."),
+        story("https://wire.example/23", "SME ministers to meet", "Ministers at the 23rd"
+              " APEC SME Ministerial Meeting agreed to promote digital trade.", None),
+        statement(2032, "We met in Beta on 2 May 2032 for the 24th APEC SME Ministerial Meeting."),
+        # 2033 skipped: the 25th is not dated between the 24th (2032) and the 26th (2035)
+        story("https://wire.example/25", "SME ministers", "Delegates at the 25th APEC SME"
+              " Ministerial Meeting spoke of exports.", None),
+        statement(2035, "We met in Gamma on 3 May 2035 for the 26th APEC SME Ministerial Meeting."),
+        # past the last stated year: not dated
+        story("https://wire.example/27", "SME ministers", "The 27th APEC SME Ministerial"
+              " Meeting will be the largest yet.", None),
+    ]  # fmt: skip
+    record = build_record(docs)
+    years = {m.number: (m.year, m.year_inferred) for m in record.meetings}
+    assert years[23] == (2031, True)
+    assert years[22] == (2030, False) and years[24] == (2032, False)
+    assert years[25] == (None, False)
+    assert years[27] == (None, False)
+    # the year is told apart as inferred, and a search by it finds the meeting
+    index = make_index(tmp_path, docs)
+    printed = CliRunner().invoke(cli, ["meetings", "--index", str(index)]).output
+    assert "23rd SME Ministerial Meeting · 2031?" in printed
+    listed = json.loads(
+        CliRunner().invoke(cli, ["meetings", "--json", "--index", str(index)]).output
+    )
+    the_23rd = next(m for m in listed["meetings"] if m["number"] == 23)
+    assert (the_23rd["year"], the_23rd["year_inferred"]) == (2031, True)
+    found = Engine(index).search("SME ministerial meeting 2031")
+    assert found["meeting_hint"]["key"] == "sme_ministerial/23" and found["absent_meeting"] is None
+    assert found["results"][0]["url"] == "https://wire.example/23"
+
+
 def test_a_story_about_a_statement_is_news_about_the_meeting():
     own = statement(
         2031, "We met in Lakeside on 4 May 2031 for the 38th APEC SME Ministerial Meeting."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import make_index
+from tests.helpers import make_document, make_index
 from tests.meeting_fixtures import (  # noqa: F401
     HOSTILE,
     STATEMENT_TITLE,
@@ -196,3 +196,36 @@ def test_an_index_without_a_record_is_a_503(tmp_path):
     assert fresh.get("/meetings").status_code == 503
     api = fresh.get("/api/meetings")
     assert api.status_code == 503 and "No record of meetings" in api.get_json()["error"]
+
+
+def test_an_inferred_year_is_marked_on_the_chronology_and_the_meetings_page(tmp_path):
+
+    def held(year: int, number: int):
+        opening = (
+            f"We met in Alpha on 1 May {year} for the {number}th APEC SME Ministerial Meeting."
+        )
+        return make_document(
+            f"https://example.org/{year}",
+            f"{year} statement",
+            [opening],
+            doc_type="ministerial_statement",
+            year=year,
+            publisher="APEC",
+        )
+
+    said = "Ministers at the 35th APEC SME Ministerial Meeting agreed on exports."
+    story = make_document("https://wire.example/35", "SME ministers", [said], year=None)
+    index = make_index(tmp_path, [held(2040, 34), story, held(2042, 36)])
+    client = create_app({"INDEX_DIR": index, "TESTING": True}).test_client()
+    soup = chronology(client)
+    row = row_of(soup, "sme_ministerial", 35)
+    assert cells(row)["Year"] == "2041 * (year inferred)"
+    note = soup.select_one(row.select_one(".inferred-mark a")["href"])
+    assert "Year inferred" in note.get_text()
+    assert row_of(soup, "sme_ministerial", 34).select_one(".inferred-mark") is None
+    page = BeautifulSoup(client.get("/meetings/sme_ministerial/35").data, "lxml")
+    assert "No document states this meeting's year" in page.select_one(".notice").get_text()
+    year = next(d for d in page.select(".fact") if d.dt.get_text() == "Year")
+    assert "inferred from the meetings before and after it" in year.dd.get_text()
+    api = client.get("/api/meetings").get_json()["meetings"]
+    assert next(m for m in api if m["number"] == 35)["year_inferred"] is True

@@ -206,7 +206,8 @@ def facts(meeting: dict[str, Any], doc_titles: dict[str, str]) -> list[dict[str,
     documents state it and their sentences (the record's value first, then by documents).
     `disputed` is true when the documents state more than one value. "Held virtually" is
     left out when no document says so, the number when the meeting is known by its year
-    (or its number is inferred)."""
+    (or its number is inferred); `inferred` is true for a year inferred from the meetings
+    before and after it."""
     out = []
     for field, label in FACTS:
         value = meeting.get(_RECORD_FIELD.get(field, field))
@@ -240,6 +241,7 @@ def facts(meeting: dict[str, Any], doc_titles: dict[str, str]) -> list[dict[str,
                 "value": value,
                 "disputed": len(values) > 1,
                 "stated": values,
+                "inferred": bool(meeting.get(f"{field}_inferred")),
             }
         )
     return out

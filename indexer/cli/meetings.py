@@ -22,7 +22,8 @@ def describe(meeting: dict) -> str:
         f"{ordinal(number)}{'?' if meeting['number_inferred'] else ''} {name}" if number else name
     )
     place = ", ".join(p for p in (meeting["city"], meeting["economy"]) if p)
-    when = meeting["start_date"] or meeting["year"] or "year unknown"
+    year = f"{meeting['year']}?" if meeting.get("year_inferred") else meeting["year"]
+    when = meeting["start_date"] or year or "year unknown"
     parts = [head, str(when), place or "place unknown"]
     return " · ".join(parts) + (" (virtual)" if meeting["virtual"] else "")
 

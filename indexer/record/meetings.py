@@ -6,7 +6,8 @@ year. Each fact (year, date, city, economy, virtual, chair, theme) is the value 
 documents state, with every document's evidence kept, disagreeing values included. A
 number is never computed from a year (the series skipped 2018): a meeting known only by
 its year gets a number only inside a run of stated ones (the meetings before and after it
-stated, one a year, with no gap), and that number is marked inferred. This follows the
+stated, one a year, with no gap), and that number is marked inferred; a meeting known only
+by its number gets a year so too, marked inferred. This follows the
 authority records of library catalogues (design notes: a meeting's facts live once, on the
 meeting, each with its evidence).
 """
@@ -79,6 +80,7 @@ class Meeting:
     chair: str | None = None
     theme: str | None = None
     number_inferred: bool = False  # the number is inferred inside a run of stated ones
+    year_inferred: bool = False  # the year is inferred inside a run of stated ones
     evidence: list[Evidence] = field(default_factory=list)
 
     @property
@@ -113,6 +115,7 @@ class Meeting:
             "number": self.number,
             "number_inferred": self.number_inferred,
             "year": self.year,
+            "year_inferred": self.year_inferred,
             "start_date": self.date,
             "city": self.city,
             "economy": self.economy,
@@ -135,6 +138,7 @@ class Meeting:
             chair=data.get("chair"),
             theme=data.get("theme"),
             number_inferred=bool(data.get("number_inferred")),
+            year_inferred=bool(data.get("year_inferred")),
             evidence=[Evidence(**e) for e in data.get("evidence", [])],
         )
 
@@ -284,6 +288,7 @@ def resolve(mentions: Iterable[tuple[Mention, Source]]) -> list[Meeting]:
     for series in SERIES:
         for merged in _infer_numbers([m for m in out if m.series == series]):
             out.remove(merged)
+        _infer_years([m for m in out if m.series == series])
     for meeting in out:  # "held in Jeju City": the economy is that of the city GeoNames knows
         if meeting.city and not meeting.economy:
             meeting.economy = economy_of_city(meeting.city)
@@ -375,3 +380,28 @@ def _infer_numbers(meetings: list[Meeting]) -> list[Meeting]:
             _complete(same, meeting)
             merged.append(meeting)
     return merged
+
+
+def _infer_years(meetings: list[Meeting]) -> None:
+    """Date the meetings known by number only that sit inside a run of stated years: the
+    meeting before (number n1, year y1) and after (n2, y2) with both stated and n2 - n1 ==
+    y2 - y1, one meeting a year between them, give number n the year y1 + (n - n1), marked
+    inferred ("the 23rd", between the 22nd in 2015 and the 24th in 2017, was held in
+    2016). The rule of ``_infer_numbers`` the other way round: past either end of the run,
+    or across a year the series skipped, no year is inferred."""
+    stated = sorted(
+        (m.number, m.year) for m in meetings if m.number and m.year and not m.number_inferred
+    )
+    held = {m.year for m in meetings if m.year}
+    for meeting in meetings:
+        if not meeting.number or meeting.year:
+            continue
+        before = [(n, y) for n, y in stated if n < meeting.number]
+        after = [(n, y) for n, y in stated if n > meeting.number]
+        if not before or not after:
+            continue
+        (n1, y1), (n2, y2) = before[-1], after[0]
+        year = y1 + meeting.number - n1
+        if n2 - n1 == y2 - y1 and year not in held:
+            meeting.year, meeting.year_inferred = year, True
+            held.add(year)

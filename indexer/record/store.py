@@ -71,14 +71,15 @@ CONTRACT = ("series", "number", "year", "start_date", "end_date", "city", "econo
 def contract(meeting: dict[str, Any]) -> dict[str, Any]:
     """A meeting as `apec-search meetings --json` and /api/meetings print it: the
     contract's keys (CONTRACT, then "documents" [{id, url, title, role}] and "evidence"
-    [{field, value, url, link, text}]), then "number_inferred" and "key"."""
+    [{field, value, url, link, text}]), then "number_inferred", "year_inferred" and "key"."""
     docs = [{k: d[k] for k in ("id", "url", "title", "role")} for d in meeting["documents"]]
     fields = ("field", "value", "url", "link", "text")
     evidence = [{k: e[k] for k in fields} for e in meeting["evidence"]]
     return (
         {k: meeting[k] for k in CONTRACT}
         | {"documents": docs, "evidence": evidence}
-        | {"number_inferred": meeting["number_inferred"], "key": meeting["key"]}
+        | {k: meeting.get(k, False) for k in ("number_inferred", "year_inferred")}
+        | {"key": meeting["key"]}
     )
 
 
