@@ -35,6 +35,13 @@ def test_at_least_half_of_the_words(match_engine):  # noqa: F811
     assert set(slugs(found["partial"])) == {"spread", "together"}
 
 
+def test_with_no_document_holding_half_the_words_those_holding_one(match_engine):  # noqa: F811
+    # "dredging", "visitors" and "guesthouses" are each in one document, never two together
+    found = match_engine.search("dredging visitors guesthouses")
+    assert found["results"] == []
+    assert set(slugs(found["partial"])) == {"numbered", "tourism-only", "spread"}
+
+
 def test_most_words_first(match_engine):  # noqa: F811
     found = match_engine.search("tourism seasonal visitors quotas")
     assert found["results"] == []

@@ -810,9 +810,10 @@ class Engine:
     def _some_parts(self, gen, parts, matched: list[Matches], keep, exclude, want: int, prefer):
         """The best ``want`` documents outside ``exclude`` holding every metadata condition
         (``type:``, ``year:``…) and at least half of the other parts (most parts first),
-        among those with a passage in the top passages of an OR of those parts (at least
-        PARTIAL_CANDIDATES documents, when there are as many), ``prefer`` as in ``_run``.
-        None for fewer than two such parts."""
+        or any of them when no document holds half and none is in ``exclude`` (the documents
+        holding them all), among those with a passage in the top passages of an OR of those
+        parts (at least PARTIAL_CANDIDATES documents, when there are as many), ``prefer`` as
+        in ``_run``. None for fewer than two such parts."""
         is_filter = [queries.is_filter(p) for p in parts]
         filters = [m.scores for m, f in zip(matched, is_filter, strict=True) if f]
         words = [m for m, f in zip(matched, is_filter, strict=True) if not f]
@@ -850,7 +851,9 @@ class Engine:
         else:
             found = self._proximity(gen, words, list(candidates))
         prior = self._prior(gen, frozenset(candidates), prefer)[0]
-        return doc_rank.by_relevance([m for m in found if m[3] >= need], prior)[:want]
+        # With nothing holding every word, and nothing half of them, those holding any.
+        kept = [m for m in found if m[3] >= need] or ([] if exclude else found)
+        return doc_rank.by_relevance(kept, prior)[:want]
 
     def _one_of_two(
         self, gen, words: list[Matches], candidates: dict[int, tuple[int, float]]
