@@ -934,6 +934,18 @@ def term_scores(ix: Reader, fieldname: str) -> Iterator[tuple[str, dict[int, flo
         yield term, scores(ix, query.Term(fieldname, term))
 
 
+def body_term(term: str):
+    """The query of the analysed ``term`` in the body field (``single_terms`` reads it as
+    ``[("body", term)]``)."""
+    return query.Term("body", term)
+
+
+def concept_phrase(q) -> tuple[str, ...] | None:
+    """The words of ``q`` when it is the phrase of a concept's other term (weighted below
+    the words typed: ``_other_term``), else None: a quoted phrase is the user's own."""
+    return tuple(q.words) if isinstance(q, query.Phrase) and q.boost < 1.0 else None
+
+
 def single_terms(q) -> list[tuple[str, str]] | None:
     """The (field, term) pairs of ``q`` when it is one term of a search field, or an OR of
     two (a word in title and body), none boosted: queries whose scores are those terms'

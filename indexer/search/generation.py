@@ -21,7 +21,7 @@ from indexer.index.analysis import fold_word
 from indexer.index.impacts import Impacts, best_first
 from indexer.index.passage_analysis import Analysed, AnalysisDamaged
 from indexer.index.spelling import Speller
-from indexer.search import doc_rank, top_k
+from indexer.search import doc_rank, roll_call, top_k
 from indexer.search.bounded_cache import BoundedCache
 from indexer.search.snippets import sentence_link, snippet
 
@@ -299,12 +299,18 @@ class Generation:
         """What the query (part) ``q`` matches, read and scored once per generation (while
         it stays among the MATCHES_CACHE most recently used scores, or the
         WHOOSH_READ_CACHE ones for a part Whoosh reads): from the generation's impacts for
-        a word, from its parts' (``_composed``), else through Whoosh."""
+        a word, from its parts' (``_composed``), else through Whoosh. An economy's name
+        does not match in the passages listing economies (``roll_call``)."""
         terms = queries.single_terms(q)
         by_whoosh = terms is None and queries.combination(q) is None
 
         def read() -> Matches:
+            economy = roll_call.names_an_economy(terms, queries.concept_phrase(q))
             found = None if by_whoosh or not self.impacts else self.impacts.matches(q)
+            if found is not None and economy:
+                ids, values = found[:2]
+                kept = ~np.isin(ids, self.roll_calls(r))
+                found = ids[kept], values[kept], None  # ranked anew when asked for
             if found is not None:
                 ids, values, ranked = found
                 if len(ids) > ARRAYS_FROM:  # a common word: a dictionary only if asked for
@@ -314,6 +320,9 @@ class Generation:
                 return Matches.of_scores(scores, self.doc_of, ranked)
             composed = None if by_whoosh else self._composed(r, q)
             scores = queries.scores(r, q) if composed is None else composed
+            if economy:
+                roll = set(self.roll_calls(r).tolist())
+                scores = {n: s for n, s in scores.items() if n not in roll}
             return Matches.of_scores(scores, self.doc_of)
 
         # Keyed by its terms (a word's, most often: cheaper than its repr) or the repr:
@@ -321,6 +330,22 @@ class Generation:
         # same for every word).
         key = tuple(terms) if terms is not None else repr(q)
         return (self.whoosh_read if by_whoosh else self.matched).get(key, read)
+
+    def roll_calls(self, r: store.Reader) -> np.ndarray:
+        """The record numbers (ascending) of the passages listing economies
+        (``roll_call.roll_call_passages``), found once per generation."""
+
+        def make() -> np.ndarray:
+            def passages_of(term: str) -> np.ndarray:
+                q = queries.body_term(term)
+                found = self.impacts.matches(q) if self.impacts else None
+                if found is not None:
+                    return np.asarray(found[0], dtype=np.int64)
+                return np.fromiter(queries.scores(r, q), dtype=np.int64)
+
+            return roll_call.roll_call_passages(passages_of)
+
+        return self._array("roll calls", make)
 
     def _composed(self, r: store.Reader, q) -> dict[int, float] | None:
         """The scores of ``q`` from its parts' matches (each kept in the cache) when
