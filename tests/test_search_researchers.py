@@ -315,6 +315,31 @@ def test_an_economys_full_name_finds_its_short_name(tmp_path):
         eng.close()
 
 
+def test_an_economys_adjective_finds_its_names_but_not_the_other_way(tmp_path):
+    docs = [
+        make_document(f"https://example.org/{slug}", title, [text])
+        for slug, title, text in [
+            ("adjective", "Note A", "American firms met on the savanna."),
+            ("name", "Note B", "Firms of the United States met on the savanna."),
+            ("taipei", "Note C", "Firms of Chinese Taipei met on the savanna."),
+            ("china", "Note D", "Firms of China met on the savanna."),
+        ]
+    ]
+    eng = Engine(make_index(tmp_path, docs))
+    try:
+        found = eng.search("American firms savanna")
+        assert slugs(found["results"]) == ["adjective", "name"]  # the word typed first
+        assert {"term": "united states", "concept": "United States"} in found["expanded"]
+        assert slugs(eng.search("United States firms savanna")["results"]) == ["name"]
+        assert set(slugs(eng.search("Chinese firms savanna")["results"])) == {
+            "taipei",  # the word typed
+            "china",
+        }
+        assert slugs(eng.search("Chinese Taipei firms savanna")["results"]) == ["taipei"]
+    finally:
+        eng.close()
+
+
 def test_an_other_term_of_several_words_is_a_phrase_not_its_words_anywhere(engine):
     got = slugs(engine.search("natural disasters fjords")["results"])
     assert got[0] == "disaster" and "continuity" in got, got

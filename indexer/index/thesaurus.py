@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from indexer.index.analysis import STEM
-from indexer.record.economies import ECONOMIES
+from indexer.record.economies import DEMONYMS, ECONOMIES
 from indexer.text.concepts import Concept, concepts
 
 # An other term's score is this share of the typed words' score (BM25F), so a passage with
@@ -50,13 +50,20 @@ def _economies() -> tuple[Concept, ...]:
     """Each APEC economy with other names, as a concept of its names
     (``indexer.record.economies``: "Vietnam" also matches "Viet Nam", "Korea" "Republic of
     Korea"). A name read as one word of two letters names none: "US" and "U.S." are read
-    as "us", which in a query is most often the pronoun."""
+    as "us", which in a query is most often the pronoun. Each adjective of an economy
+    (``DEMONYMS``) is a concept of its own, matching the economy's names too (on the
+    development half of bench/data/real, topical recall@10 0.760 -> 0.766, MRR and named
+    queries unchanged; without roll calls, ``indexer.search.roll_call``, "American small
+    businesses" put every statement listing the United States first)."""
     found = []
     for name, aliases in ECONOMIES.items():
         names = [n.lower() for n in (name, *aliases)]
         kept = tuple(n for n in names if len("".join(_key(n))) > 2 or len(_key(n)) > 1)
         if len(kept) > 1:
             found.append(Concept(name, kept, None, names=True))
+        # "American" also matches the names, but a name does not match the adjective: "China"
+        # is not "Chinese Taipei", nor "United States" "Latin American"
+        found += [Concept(name, (d.lower(),), None, also=kept) for d in DEMONYMS.get(name, ())]
     return tuple(found)
 
 

@@ -34,6 +34,20 @@ ECONOMIES: dict[str, tuple[str, ...]] = {
     "Viet Nam": ("Vietnam", "Socialist Republic of Viet Nam"),
 }
 
+# APEC's name -> the adjective of the economy and its people, where it is not one of the
+# names above ("American" small businesses are those of the United States). Source: the
+# usual English adjectives of the economies' names.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Australia": ("Australian",), "Brunei Darussalam": ("Bruneian",), "Canada": ("Canadian",),
+    "Chile": ("Chilean",), "People's Republic of China": ("Chinese",),
+    "Indonesia": ("Indonesian",), "Japan": ("Japanese",), "Republic of Korea": ("Korean",),
+    "Malaysia": ("Malaysian",), "Mexico": ("Mexican",),
+    "Papua New Guinea": ("Papua New Guinean",), "Peru": ("Peruvian",),
+    "The Philippines": ("Filipino",), "Russia": ("Russian",), "Singapore": ("Singaporean",),
+    "Chinese Taipei": ("Taiwanese",), "Thailand": ("Thai",), "United States": ("American",),
+    "Viet Nam": ("Vietnamese",),
+}  # fmt: skip
+
 
 def _key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).replace("’", "'")
