@@ -13,6 +13,7 @@ import gc
 import threading
 import weakref
 from array import array
+from collections import OrderedDict
 from pathlib import Path
 
 from indexer.index import queries as queries_module
@@ -226,6 +227,39 @@ def test_bounded_cache_by_weight_drops_the_least_recent_until_it_fits():
     heavy = cache.get("d", lambda: list(range(6)))  # heavier than the whole cache
     assert heavy == list(range(6)) and cache.get("d", lambda: []) == []  # not kept
     assert cache.weight <= 5
+
+
+def test_bounded_cache_hit_on_an_entry_pushed_out_meanwhile_is_still_its_value():
+    cache: BoundedCache[str, int] = BoundedCache(2)
+    cache.get("a", lambda: 1)
+
+    class PushedOut(OrderedDict):
+        def move_to_end(self, key, last=True):  # another thread dropped it after the lookup
+            raise KeyError(key)
+
+    cache._items = PushedOut(cache._items)
+    assert cache.get("a", lambda: 2) == 1
+
+
+def test_bounded_cache_shared_by_threads_stays_within_its_weight():
+    cache: BoundedCache[int, list[int]] = BoundedCache(50, weigh=len)
+    errors: list[BaseException] = []
+
+    def work(seed: int) -> None:
+        try:
+            for i in range(3000):
+                key = (i * seed) % 97
+                assert cache.get(key, lambda key=key: [key] * (1 + key % 3))[0] == key
+        except BaseException as e:  # noqa: BLE001 (reported by the main thread)
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(seed,)) for seed in (1, 3, 7, 11)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert cache.weight == sum(len(v) for v in cache._items.values()) <= 50
 
 
 def _untimed(found: dict) -> dict:
