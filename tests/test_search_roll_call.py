@@ -13,7 +13,7 @@ from indexer.search.roll_call import names_an_economy, roll_call_passages
 from tests.helpers import make_document, make_index
 
 MEMBERS = ["Australia", "Brunei Darussalam", "Canada", "Chile", "China", "Indonesia",
-           "Japan", "Korea", "Malaysia", "Mexico", "Peru", "Singapore"]  # fmt: skip
+           "Japan", "Korea", "Malaysia", "Mexico", "New Zealand", "Peru", "Singapore"]  # fmt: skip
 FILLER = (
     " Officials reviewed the work programme of the group and the calendar of its workshops,"
     " and the reports that members will submit before the end of the year."
@@ -41,7 +41,14 @@ def index(tmp_path_factory):
         doc_type="news_article",
         year=2031,
     )
-    return make_index(tmp_path_factory.mktemp("roll"), [report, story])
+    kiwi = make_document(
+        "https://news.example/nz",
+        "Exports of small firms",
+        [f"Small firms in New Zealand export more, helped by a fund for SMEs.{FILLER}{FILLER}"],
+        doc_type="news_article",
+        year=2031,
+    )
+    return make_index(tmp_path_factory.mktemp("roll"), [report, story, kiwi])
 
 
 def found(index, q: str) -> list[str]:
@@ -62,6 +69,12 @@ def test_the_page_about_the_economy_comes_before_the_report_listing_it(index, mo
     # leads
     monkeypatch.setattr(roll_call, "ROLL_CALL", 100)
     assert found(index, "Brunei SMEs")[0] == REPORT
+
+
+def test_a_name_of_several_words_does_not_match_in_a_roll_call_either(index):
+    # "Zealand" names one economy; "New" does not, and still matches there
+    assert found(index, "New Zealand SMEs") == ["https://news.example/nz"]
+    assert set(found(index, '"New Zealand" SMEs')) == {"https://news.example/nz", REPORT}
 
 
 def test_a_quoted_name_matches_in_a_roll_call_too(index):
@@ -90,6 +103,9 @@ def test_a_roll_call_names_enough_economies():
     [
         ([("title", "brunei"), ("body", "brunei")], None, True),
         ([("body", "vietnam")], None, True),
+        ([("title", "zealand"), ("body", "zealand")], None, True),
+        ([("title", "new"), ("body", "new")], None, False),
+        ([("body", "republ")], None, False),
         ([("title", "financ"), ("body", "financ")], None, False),
         (None, ("brunei", "darussalam"), True),
         (None, ("people", "s", "republic", "of", "china"), True),

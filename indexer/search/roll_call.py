@@ -52,13 +52,29 @@ def _names() -> frozenset[tuple[str, ...]]:
     return frozenset(_words(n) for name, aliases in ECONOMIES.items() for n in (name, *aliases))
 
 
+@cache
+def _name_words() -> frozenset[str]:
+    """The words (stemmed) that name one economy: its names of one word, and the words of
+    its longer names that no other economy's names hold ("zealand", "taipei", "papua",
+    "darussalam", "chinese" of "Chinese Taipei"; not "new", of New Zealand and Papua New
+    Guinea, nor "republic")."""
+    owners: dict[str, set[str]] = {}
+    for name, aliases in ECONOMIES.items():
+        for n in (name, *aliases):
+            for t in STEM(n, mode="query"):
+                owners.setdefault(t.text, set()).add(name)
+    distinct = {w for w, economies in owners.items() if len(economies) == 1 and len(w) > 2}
+    return frozenset(distinct | {t for terms in economy_terms() for t in terms})
+
+
 def names_an_economy(terms: list[tuple[str, str]] | None, phrase: tuple[str, ...] | None) -> bool:
     """Whether a query part naming ``terms`` (its (field, term) pairs in the search fields:
-    ``queries.single_terms``) or the concept's phrase of words ``phrase``
+    ``queries.single_terms``) is a word naming one economy (``_name_words``: "Brunei", the
+    "Zealand" of "New Zealand SMEs"), or the concept's phrase of words ``phrase``
     (``queries.concept_phrase``) is an economy's name."""
     if terms:
         texts = {t for _, t in terms}
-        return len(texts) == 1 and any(texts <= set(e) for e in economy_terms())
+        return len(texts) == 1 and texts <= _name_words()
     return phrase is not None and phrase in _names()
 
 
