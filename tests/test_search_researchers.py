@@ -665,6 +665,12 @@ def test_a_type_preference_that_no_result_meets_says_so(engine, client):
     assert engine.search("zqxv statement", correct=False)["total"] == 0
     page = soup(client, "/search", q="zqxv statement", spelling="off")
     assert "none of the results" not in page.select_one(".type-hint").get_text()
+    # a statement holding some of the words is one of the results
+    found = engine.search("Nanjing zqxv statement", correct=False)
+    assert found["total"] == 0 and found["type_hint"]["matched"] >= 1
+    assert "ministerial_statement" in {r["doc_type"] for r in found["partial"]}
+    page = soup(client, "/search", q="Nanjing zqxv statement", spelling="off")
+    assert "none of the results" not in page.select_one(".type-hint").get_text()
 
 
 def test_each_other_term_is_listed_once_and_not_one_typed(engine):

@@ -79,6 +79,17 @@ def test_a_correction_that_finds_nothing_either_is_neither_searched_nor_suggeste
     assert "Searched as “women”, it finds nothing here either." in found["notes"]
 
 
+def test_a_phrase_found_only_apart_says_its_words_are_found_only_in_part(engine):
+    # no document writes "tourism borders", nor holds both words: those holding one are
+    # shown, and the note says so, quoting the phrase once
+    found = engine.search('"tourism borders"')
+    assert found["total"] == 0 and found["partial"]
+    assert found["notes"][0] == (
+        'No results for "tourism borders"; showing documents holding some of the words of'
+        " “tourism borders”."
+    )
+
+
 def test_suggestion_is_a_word_not_a_stem(engine):
     assert engine.search("digitalisaton")["suggestion"] == "digitalisation"  # not "digitalis"
 

@@ -310,18 +310,23 @@ class Engine:
         if isinstance(found, str):  # nothing found: searched as the suggestion spells it
             suggestion, found = found, self._searched(found, options)
             if found["total"] or found["partial"]:
+                shown = (
+                    "results for" if found["total"] else "documents holding some of the words of"
+                )
                 found |= {
                     "query": q,
                     "suggestion": suggestion,
                     "corrected_query": suggestion,
                     "notes": [
-                        f"No results for “{q}”; showing results for “{suggestion}”.",
+                        f"No results for {_quoted(q)}; showing {shown} {_quoted(suggestion)}.",
                         *found["notes"],
                     ],
                 }
             else:  # said, so that the reader does not look for a spelling mistake
                 found = self._searched(q, options)
-                found["notes"].append(f"Searched as “{suggestion}”, it finds nothing here either.")
+                found["notes"].append(
+                    f"Searched as {_quoted(suggestion)}, it finds nothing here either."
+                )
         found["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 2)
         return found
 
@@ -432,7 +437,7 @@ class Engine:
             "limit": limit,
             "sort": sort,
             "expanded": [{"term": t, "concept": c} for t, c in expanded],
-            "type_hint": hint.as_json(facets.get("doc_type") or {}) if hint else None,
+            "type_hint": hint.as_json(_types_shown(facets, partial)) if hint else None,
             "meeting_hint": named.as_json() if named else None,
             "absent_meeting": absent,
             "elapsed_ms": None,  # the whole search's: ``search`` sets it
@@ -1007,6 +1012,21 @@ class Engine:
             y: {"documents": counted[y], "passages": passages[y], "mentions": found[y]}
             for y in sorted(counted)
         }
+
+
+def _quoted(text: str) -> str:
+    """``text`` in typographic quotes for a note, or as it is when the whole of it is in
+    quotes already (a phrase: “"entrepreneurial culture"” would double them)."""
+    return text if re.fullmatch(r'"[^"]*"', text) else f"“{text}”"
+
+
+def _types_shown(facets: dict, partial: list[dict]) -> dict[str, int]:
+    """Results by type: the documents holding every word (the type facet) and those shown
+    holding some of them."""
+    counts = dict(facets.get("doc_type") or {})
+    for r in partial:
+        counts[r["doc_type"]] = counts.get(r["doc_type"], 0) + 1
+    return counts
 
 
 def _counted(gen: Generation, column: str, docs: frozenset[int]) -> Counter:

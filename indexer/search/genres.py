@@ -45,7 +45,7 @@ class TypeHint:
     def as_json(self, type_counts: dict[str, int]) -> dict[str, Any]:
         """``{"words": [as typed], "types": [sorted], "label": "statements", "matched": n}``,
         ``matched`` the results of the preferred types (``type_counts``: the results' count
-        by type, the type facet)."""
+        by type, those holding some of the words included)."""
         return {
             "words": list(self.words),
             "types": sorted(self.types),
