@@ -119,6 +119,13 @@ def test_words_read_as_a_compound_still_match_apart(engine_of):
     assert "<mark>policymakers</mark>" in closed["snippet"]
 
 
+def test_an_open_form_is_highlighted_where_its_words_stand_together(engine_of):
+    engine = engine_of(POLICY_SENTENCE, {**POLICY_MAKERS, "both": "met policy makers on a policy"})
+    (found,) = [r for r in engine.search("policymakers")["results"] if r["url"].endswith("both")]
+    assert "<mark>policy</mark> <mark>makers</mark>" in found["snippet"]
+    assert found["snippet"].count("<mark>") == 2  # the "policy" standing alone is not marked
+
+
 def test_the_matched_spellings_are_highlighted(match_engine):  # noqa: F811
     (closed,) = [
         r for r in match_engine.search("e-commerce")["results"] if "Eastvale" in r["title"]

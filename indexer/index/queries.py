@@ -212,22 +212,22 @@ def with_open_forms(parsed: Parsed, found: list[tuple[str, tuple[str, str]]]) ->
     (OPEN_FORM_WEIGHT), a passage scoring the better of the two (one writing "start-ups"
     holds both, and counts once), so a compound written closed meets it written open
     ("policymakers" finds "policy makers" and "microenterprises" "micro enterprises"), as
-    ``with_compounds`` meets the other way. The words are highlighted as a quoted
-    phrase's are."""
+    ``with_compounds`` meets the other way. The two words are highlighted where they stand
+    side by side (``Parsed.phrases``), not each anywhere."""
     parts = _parts(parsed.query) if found else None
     if parts is None:
         return parsed
-    opened: set[str] = set()
+    opened: set[tuple[str, ...]] = set()
     for word, (a, b) in found:
         i = _part_of(parts, word)
         if i is not None:
             phrase = _phrases_where_positions(_read_alone(f'"{a} {b}"'))
             parts[i] = query.DisjunctionMax([parts[i], phrase.with_boost(OPEN_FORM_WEIGHT)])
-            opened.update((a, b))
+            opened.add(phrase_words(f"{a} {b}"))
     if not opened:
         return parsed
     q = query.And(parts) if len(parts) > 1 else parts[0]
-    return replace(parsed, query=q, exact=parsed.exact | opened)
+    return replace(parsed, query=q, phrases=parsed.phrases | opened)
 
 
 def _parts(q) -> list | None:
