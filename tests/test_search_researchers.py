@@ -452,6 +452,13 @@ def test_a_year_typed_also_matches_the_documents_of_that_year(engine):
     assert slugs(engine.search('tern "2016"')["results"]) == ["tern-mention"]
 
 
+def test_a_decade_typed_matches_the_documents_of_its_years(engine):
+    # neither writes "2010s": the 2016 and 2011 documents are of it, the 2019 one as well
+    found = set(slugs(engine.search("tern 2010s")["results"]))
+    assert found == {"tern-2016", "tern-2011", "tern-mention"}
+    assert slugs(engine.search("terns 2000s")["results"]) == []
+
+
 def test_news_prefers_news(engine):
     found = engine.search("Nanjing news")
     assert slugs(found["results"])[0].startswith("nanjing-news")

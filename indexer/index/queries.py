@@ -505,10 +505,12 @@ def _plain_or(q) -> bool:
 # for 1, 2 and 4): a statement need not write its own year, nor a story about the meeting.
 YEAR_WEIGHT = 2.0
 _YEAR_WORD = re.compile(r"(?:19[89]|20\d)\d")  # 1980-2099: the record's years and more
+_DECADE_WORD = re.compile(r"(?:19[89]|20\d)0s")  # "1990s"
 
 
-def _year_of(q) -> int | None:
-    """The year ``q`` is the plain word of (an OR of the word in title and body), else None."""
+def _years_of(q) -> tuple[int, int] | None:
+    """The years (first, last) ``q`` is the plain word of (an OR of the word in title and
+    body): a year's, or a decade's ("1990s": 1990 to 1999); else None."""
     if type(q) is not query.Or or q.boost != 1.0:
         return None
     leaves = q.subqueries
@@ -516,18 +518,27 @@ def _year_of(q) -> int | None:
         return None
     texts = {getattr(t, "text", None) for t in leaves}
     text = texts.pop() if len(texts) == 1 else None
-    return int(text) if isinstance(text, str) and _YEAR_WORD.fullmatch(text) else None
+    if not isinstance(text, str):
+        return None
+    if _YEAR_WORD.fullmatch(text):
+        return int(text), int(text)
+    if _DECADE_WORD.fullmatch(text):
+        return int(text[:4]), int(text[:4]) + 9
+    return None
 
 
 def _with_years(q):
-    """``q`` with each year typed as a word of its AND (or alone) also matching the
-    documents of that year (YEAR_WEIGHT)."""
+    """``q`` with each year or decade typed as a word of its AND (or alone) also matching
+    the documents of those years (YEAR_WEIGHT)."""
 
     def either(part):
-        year = _year_of(part)
-        if year is None:
+        years = _years_of(part)
+        if years is None:
             return part
-        return query.Or([part, query.Term("year", year, boost=YEAR_WEIGHT)])
+        first, last = years
+        if first == last:
+            return query.Or([part, query.Term("year", first, boost=YEAR_WEIGHT)])
+        return query.Or([part, query.NumericRange("year", first, last, boost=YEAR_WEIGHT)])
 
     if isinstance(q, query.And):
         return query.And([either(part) for part in q.subqueries])
