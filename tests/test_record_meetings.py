@@ -199,6 +199,22 @@ def test_a_meeting_known_by_its_number_alone_is_dated_only_inside_a_run_of_years
     assert found["results"][0]["url"] == "https://wire.example/23"
 
 
+def test_a_meeting_nothing_states_and_nothing_belongs_to_is_not_kept():
+    announcement = (
+        "Beta will host the 2032 APEC Small and Medium Enterprises Ministerial Meeting (SMEMM)"
+        " the week of May 3, 2032. The APEC SMEMM is held annually by the APEC host economy."
+    )
+    docs = [
+        statement(2030, "We met in Alpha on 1 May 2030 for the 22nd APEC SME Ministerial Meeting."),
+        story("https://wire.example/host", "Beta to host SME ministers", announcement, 2031),
+        statement(2032, "We met in Beta on 3 May 2032 for the 24th APEC SME Ministerial Meeting."),
+    ]
+    record = build_record(docs)
+    # "held annually", in a story of 2031, named no meeting of 2031: no 23rd is inferred
+    assert [(m.number, m.year) for m in record.meetings] == [(22, 2030), (24, 2032)]
+    assert record.apply(docs[1]).meeting["number"] == 24
+
+
 def test_a_story_about_a_statement_is_news_about_the_meeting():
     own = statement(
         2031, "We met in Lakeside on 4 May 2031 for the 38th APEC SME Ministerial Meeting."

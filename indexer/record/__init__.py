@@ -119,6 +119,11 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
         placement = placer.place(doc, mentions[doc.id])
         if placement:
             record.placements[doc.id] = placement
+    # A meeting no sentence states anything of and no document belongs to is not one: a
+    # year's meeting read from a story's "the SMEMM is held annually", the story placed at
+    # the meeting it announces
+    placed = {p.meeting for p in record.placements.values()}
+    record.meetings = [m for m in record.meetings if m.evidence or m.key in placed]
     return record
 
 
