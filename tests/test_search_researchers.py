@@ -298,46 +298,54 @@ def test_a_meeting_city_written_another_way_finds_the_documents(tmp_path, typed,
         eng.close()
 
 
-def test_an_economys_full_name_finds_its_short_name(tmp_path):
-    docs = [
-        make_document(f"https://example.org/{slug}", title, [text])
-        for slug, title, text in [
-            ("short", "Note A", "Ministers of Korea met on the savanna."),
-            ("full", "Note B", "The Republic of Korea hosted ministers on the savanna."),
-            ("other", "Note C", "The republic of Atlantis hosted ministers on the savanna."),
+@pytest.fixture
+def notes_engine(tmp_path):
+    """``notes_engine({slug: text})``: an engine over one note per slug; closed after."""
+    engines: list[Engine] = []
+
+    def make(texts: dict[str, str]) -> Engine:
+        docs = [
+            make_document(f"https://example.org/{slug}", f"Note {i}", [text])
+            for i, (slug, text) in enumerate(texts.items())
         ]
-    ]
-    eng = Engine(make_index(tmp_path, docs))
-    try:
-        got = slugs(eng.search("Republic of Korea savanna")["results"])
-        assert got[0] == "full" and set(got) == {"full", "short"}, got
-    finally:
-        eng.close()
+        engines.append(Engine(make_index(tmp_path, docs)))
+        return engines[-1]
+
+    yield make
+    for engine in engines:
+        engine.close()
 
 
-def test_an_economys_adjective_finds_its_names_but_not_the_other_way(tmp_path):
-    docs = [
-        make_document(f"https://example.org/{slug}", title, [text])
-        for slug, title, text in [
-            ("adjective", "Note A", "American firms met on the savanna."),
-            ("name", "Note B", "Firms of the United States met on the savanna."),
-            ("taipei", "Note C", "Firms of Chinese Taipei met on the savanna."),
-            ("china", "Note D", "Firms of China met on the savanna."),
-        ]
-    ]
-    eng = Engine(make_index(tmp_path, docs))
-    try:
-        found = eng.search("American firms savanna")
-        assert slugs(found["results"]) == ["adjective", "name"]  # the word typed first
-        assert {"term": "united states", "concept": "United States"} in found["expanded"]
-        assert slugs(eng.search("United States firms savanna")["results"]) == ["name"]
-        assert set(slugs(eng.search("Chinese firms savanna")["results"])) == {
-            "taipei",  # the word typed
-            "china",
+def test_an_economys_full_name_finds_its_short_name(notes_engine):
+    eng = notes_engine(
+        {
+            "short": "Ministers of Korea met on the savanna.",
+            "full": "The Republic of Korea hosted ministers on the savanna.",
+            "other": "The republic of Atlantis hosted ministers on the savanna.",
         }
-        assert slugs(eng.search("Chinese Taipei firms savanna")["results"]) == ["taipei"]
-    finally:
-        eng.close()
+    )
+    got = slugs(eng.search("Republic of Korea savanna")["results"])
+    assert got[0] == "full" and set(got) == {"full", "short"}, got
+
+
+def test_an_economys_adjective_finds_its_names_but_not_the_other_way(notes_engine):
+    eng = notes_engine(
+        {
+            "adjective": "American firms met on the savanna.",
+            "name": "Firms of the United States met on the savanna.",
+            "taipei": "Firms of Chinese Taipei met on the savanna.",
+            "china": "Firms of China met on the savanna.",
+        }
+    )
+    found = eng.search("American firms savanna")
+    assert slugs(found["results"]) == ["adjective", "name"]  # the word typed first
+    assert {"term": "united states", "concept": "United States"} in found["expanded"]
+    assert slugs(eng.search("United States firms savanna")["results"]) == ["name"]
+    assert set(slugs(eng.search("Chinese firms savanna")["results"])) == {
+        "taipei",  # the word typed
+        "china",
+    }
+    assert slugs(eng.search("Chinese Taipei firms savanna")["results"]) == ["taipei"]
 
 
 def test_an_other_term_of_several_words_is_a_phrase_not_its_words_anywhere(engine):
