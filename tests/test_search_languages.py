@@ -35,8 +35,16 @@ def engine(tmp_path_factory):
     eng.close()
 
 
+def found_in(engine, query: str, thesaurus: bool = False) -> list[str]:
+    return [
+        r["url"].rsplit("/", 1)[1] for r in engine.search(query, thesaurus=thesaurus)["results"]
+    ]
+
+
 def found(engine, query: str) -> list[str]:
-    return sorted(r["url"].rsplit("/", 1)[1] for r in engine.search(query)["results"])
+    """The pages the words of ``query`` are found in (a concept's terms in other languages,
+    tested below, left out)."""
+    return sorted(found_in(engine, query))
 
 
 @pytest.mark.parametrize(
@@ -114,13 +122,82 @@ def test_simplified_and_traditional_chinese_are_one_spelling(traditional, engine
     assert set(found_in(engine, "中小企業")) == set(found_in(engine, "中小企业")) == {"ja", "zh"}
 
 
-def found_in(engine, query: str) -> list[str]:
-    return [r["url"].rsplit("/", 1)[1] for r in engine.search(query)["results"]]
-
-
 def test_a_run_the_index_lacks_is_not_corrected_into_another_word(traditional):
     # a run of Chinese, Japanese or Thai is several words without spaces, not one misspelt
     # word: it is searched as typed, not replaced by a word of the index ("部長")
     result = traditional.search("部长大会")
     assert result["suggestion"] is None and result["corrected_query"] is None
     assert result["total"] == 0 and not result["notes"]
+
+
+# -- a concept's terms in other languages ---------------------------------------------------
+
+
+def test_a_concepts_term_in_another_language_is_matched_after_the_english_ones(engine):
+    # "中小企业" names small and medium enterprises, whose Thai term the Thai page holds
+    got = found_in(engine, "中小企业", thesaurus=True)
+    assert set(got[:2]) == {"zh", "ja"} and got[2:] == ["th"], got
+    expanded = engine.search("中小企业")["expanded"]
+    assert {
+        "term": "วิสาหกิจขนาดกลางและขนาดย่อม",
+        "concept": "small and medium enterprises",
+        "language": "th",
+    } in expanded
+
+
+@pytest.fixture(scope="module")
+def finance(tmp_path_factory):
+    texts = {
+        "typed": "Ministers widened access to finance for firms of the fjord.",
+        "english": "Ministers widened financial access for firms of the fjord.",
+        "spanish": "Los ministros ampliaron el acceso al financiamiento del fiordo.",
+        "other": "Los ministros visitaron las empresas del fiordo.",
+        "smes": "Ministers met SMEs of the moor.",
+        "small-firms": "Ministers met small firms of the moor.",
+        # twice: it would come before "small-firms" if the two terms weighed alike
+        "pymes": "Las pymes del páramo y sus pymes.",
+    }
+    docs = [
+        make_document(f"https://example.org/{slug}", f"Nota {i}", [text])
+        for i, (slug, text) in enumerate(texts.items())
+    ]
+    eng = Engine(make_index(tmp_path_factory.mktemp("finance"), docs))
+    yield eng
+    eng.close()
+
+
+def test_an_english_query_finds_the_concept_in_another_language_last(finance):
+    assert found_in(finance, "access to finance", thesaurus=True) == [
+        "typed",
+        "english",  # another English term, then the Spanish one
+        "spanish",
+    ]
+    expanded = finance.search("access to finance")["expanded"]
+    assert {
+        "term": "acceso al financiamiento",
+        "concept": "access to finance",
+        "language": "es",
+    } in expanded
+    assert {"term": "financial access", "concept": "access to finance", "language": None} in (
+        expanded
+    )
+    assert found_in(finance, "SMEs", thesaurus=True) == ["smes", "small-firms", "pymes"]
+
+
+def test_a_query_in_another_language_finds_the_english_documents(finance):
+    got = found_in(finance, "acceso al financiamiento", thesaurus=True)
+    assert got[0] == "spanish" and set(got) == {"spanish", "typed", "english"}, got
+    # quoted, the words are matched as typed
+    assert found_in(finance, '"acceso al financiamiento"', thesaurus=True) == ["spanish"]
+
+
+def test_the_page_names_the_language_of_a_term(finance):
+    from bs4 import BeautifulSoup
+
+    from webapp import create_app
+
+    client = create_app({"INDEX_DIR": finance.index_dir, "TESTING": True}).test_client()
+    page = BeautifulSoup(client.get("/search?q=access+to+finance").get_data(as_text=True), "lxml")
+    note = page.select_one(".expanded")
+    assert "Spanish “acceso al financiamiento”" in " ".join(note.get_text().split())
+    assert note.select_one("em[lang=es]").get_text() == "acceso al financiamiento"

@@ -231,7 +231,7 @@ def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q,
     assert got[0] == typed, got
     assert others <= set(got[1:]), got
     assert {e["concept"] for e in found["expanded"]} and all(
-        set(e) == {"term", "concept"} for e in found["expanded"]
+        set(e) == {"term", "concept", "language"} for e in found["expanded"]
     )
 
 
@@ -339,7 +339,9 @@ def test_an_economys_adjective_finds_its_names_but_not_the_other_way(notes_engin
     )
     found = eng.search("American firms savanna")
     assert slugs(found["results"]) == ["adjective", "name"]  # the word typed first
-    assert {"term": "united states", "concept": "United States"} in found["expanded"]
+    assert {"term": "united states", "concept": "United States", "language": None} in found[
+        "expanded"
+    ]
     assert slugs(eng.search("United States firms savanna")["results"]) == ["name"]
     assert set(slugs(eng.search("Chinese firms savanna")["results"])) == {
         "taipei",  # the word typed

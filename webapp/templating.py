@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 
+from babel import Locale, UnknownLocaleError
 from flask import Flask, url_for
 from markupsafe import Markup
 
@@ -53,6 +55,17 @@ def lang_attr(text: str | None) -> Markup:
     return Markup(f' lang="{tag}"') if found and found >= MIN_SCRIPT_SHARE * letters else Markup()
 
 
+@lru_cache(maxsize=256)
+def language_name(code: str) -> str:
+    """The English name of the language of ISO 639 ``code`` ("es" -> "Spanish"), from the
+    Unicode CLDR's names as Babel gives them; the code itself when CLDR has no such
+    language."""
+    try:
+        return Locale.parse(code).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
 def passage_url(doc_id: str, position: int | None, q: str, anchor: str | None = None) -> str:
     """The document page at a paragraph, with the words of `q` highlighted: at its `anchor`
     (its ¶ anchor, "p12") when known, else through `/doc/<id>/at/<position>` (the index's
@@ -71,6 +84,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(host)
     app.add_template_filter(doc_title)
     app.add_template_filter(lang_attr)
+    app.add_template_filter(language_name)
     app.add_template_filter(kind_label)
     app.add_template_filter(others_label)
     app.add_template_global(SITE_NAME, "site_name")

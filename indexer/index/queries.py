@@ -22,7 +22,7 @@ from indexer.index.analysis import (
     fold_word,
     make_schema,
 )
-from indexer.index.segment import NEEDS_SEGMENTS
+from indexer.index.segment import NEEDS_SEGMENTS, TOKEN, segments
 from indexer.index.store import Reader
 from indexer.model import DOC_TYPES
 
@@ -422,13 +422,13 @@ def _read_alone(text: str):
 
 @lru_cache(maxsize=4096)
 def _other_term(term: str):
-    """A concept's other term as a query part, weighted by CONCEPT_WEIGHT. A term of
+    """A concept's other term as a query part, weighted as ``thesaurus.weight_of``. A term of
     several words is a phrase: its words anywhere in a passage are not the term
     ("business continuity" is not "business" and "continue"); a phrase scores the sum of
     its words', so it is weighed as one word."""
     words = len(re.findall(r"\w+", term))
     other = _read_alone(f'"{term}"' if words > 1 else term)
-    return other.with_boost(thesaurus.CONCEPT_WEIGHT / words)
+    return other.with_boost(thesaurus.weight_of(term) / words)
 
 
 def _read(rewritten: str, notes: list[str]):
@@ -445,7 +445,7 @@ def _read(rewritten: str, notes: list[str]):
 def _with_concepts(q, text: str, found: list[thesaurus.Mention]):
     """``q`` (the query read from ``text``) in which each word of a mention of a concept
     also matches the concept's other terms: each becomes the part "that word, or any other
-    term" (the other terms weighted by CONCEPT_WEIGHT, shared among the term's words and
+    term" (the other terms weighted as ``thesaurus.weight_of``, shared among the term's words and
     among the words typed). A passage scores the words' score plus that of the best other
     term it holds, so the words typed count most; a document holding the words typed in
     different passages matches as it does without the thesaurus (a synonym only adds
@@ -762,8 +762,10 @@ PREFIX_TERMS = 50  # "word*" stands for at most this many words, the most freque
 
 
 def in_vocabulary(ix: Reader, term: str) -> bool:
-    """Whether every word of ``term`` is among the index's (unstemmed) words."""
-    return all(ix.vocabulary_has(fold_word(w)) for w in re.findall(r"\w+", term))
+    """Whether every word of ``term`` is among the index's words, a run of Chinese,
+    Japanese or Thai text by each of the words the index splits it into (``segments``)."""
+    words = [token[a:b] for token in TOKEN.findall(term) for a, b in segments(token)]
+    return all(ix.vocabulary_has(fold_word(w)) for w in words)
 
 
 def expand_prefixes(ix: Reader, parsed: Parsed) -> Parsed:

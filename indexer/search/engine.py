@@ -18,6 +18,7 @@ from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.index import queries, store
 from indexer.index.analysis import SCHEMA_VERSION, STEM
 from indexer.index.build import CURRENT, read_meta
+from indexer.index.thesaurus import language_of
 from indexer.model import DOC_TYPES
 from indexer.record.placement import ROLES
 from indexer.record.store import RecordMissing, load_meetings
@@ -285,11 +286,12 @@ class Engine:
         as its spelling suggestion spells it (``corrected_query``); without, the suggestion is
         only offered. With ``related``, a short first page of a query of RELATED_FROM words
         lists the documents most like its results (``related``: ``_related_to``). Sorted by
-        date, the same documents are found. Returns the
-        ``--json`` shape the README gives, with ``expanded`` (``[{"term", "concept"}]``: the
-        thesaurus terms also matched), ``type_hint`` (``TypeHint.as_json`` or None),
-        ``meeting_hint`` (``MeetingHint.as_json`` or None) and ``absent_meeting`` (the title
-        of a meeting ``q`` names that the record has no document of, or None; where the
+        date, the same documents are found. Returns the ``--json`` shape the README gives,
+        with ``expanded`` (``[{"term", "concept", "language"}]``: the thesaurus terms also
+        matched, ``language`` the ISO 639 code of a term in another language than English,
+        else None), ``type_hint`` (``TypeHint.as_json`` or None), ``meeting_hint``
+        (``MeetingHint.as_json`` or None) and ``absent_meeting`` (the title of a meeting
+        ``q`` names that the record has no document of, or None; where the
         record knows its city, the city is searched for in place of the words naming it:
         ``meeting_names.unlisted_meeting``).
         """
@@ -436,7 +438,9 @@ class Engine:
             "pages": (total + limit - 1) // limit,
             "limit": limit,
             "sort": sort,
-            "expanded": [{"term": t, "concept": c} for t, c in expanded],
+            "expanded": [
+                {"term": t, "concept": c, "language": language_of(t)} for t, c in expanded
+            ],
             "type_hint": hint.as_json(_types_shown(facets, partial)) if hint else None,
             "meeting_hint": named.as_json() if named else None,
             "absent_meeting": absent,

@@ -8,6 +8,7 @@ header explains each field; ``ValueError`` names the entry when the file is malf
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -31,13 +32,16 @@ class Concept:
     """A search concept: its name, its terms (lower case: a query naming one is expanded),
     more terms it matches but that do not name it (``also``), its topic slug (or None);
     ``names``: its terms are each a name of one thing (an economy), so that a name made of
-    some of another's words is still that thing ("Korea" of "Republic of Korea")."""
+    some of another's words is still that thing ("Korea" of "Republic of Korea");
+    ``languages``: (term, ISO 639 code) of each of its terms in a language other than
+    English, which are among ``terms`` too."""
 
     name: str
     terms: tuple[str, ...]
     topic: str | None
     also: tuple[str, ...] = ()
     names: bool = False
+    languages: tuple[tuple[str, str], ...] = ()
 
 
 @cache
@@ -77,9 +81,29 @@ def topics() -> tuple[TopicEntry, ...]:
     return tuple(found)
 
 
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def _translations(entry: dict, where: str) -> tuple[tuple[str, str], ...]:
+    """(term, language code) of each term of ``entry``'s ``translations`` table."""
+    table = entry.get("translations", {})
+    if not isinstance(table, dict):
+        raise ValueError(f"{CONCEPTS_FILE.name}: {where}.translations must be a table")
+    found = []
+    for code in table:
+        if not _LANGUAGE_CODE.fullmatch(code):
+            raise ValueError(
+                f"{CONCEPTS_FILE.name}: {where}.translations.{code} is no ISO 639 code"
+            )
+        found += [(t.lower(), code) for t in _strings(table, code, f"{where}.translations")]
+    return tuple(found)
+
+
 @cache
 def concepts() -> tuple[Concept, ...]:
-    """The search concepts, in the file's order; each names a known topic or none."""
+    """The search concepts, in the file's order; each names a known topic or none. A
+    concept's ``translations`` (a table of ISO 639 language code -> terms) are terms of it
+    too, listed after the English ones."""
     known = {t.slug for t in topics()}
     found = []
     for i, entry in enumerate(_read().get("concept", [])):
@@ -89,9 +113,11 @@ def concepts() -> tuple[Concept, ...]:
             raise ValueError(f"{CONCEPTS_FILE.name}: {where} needs a name")
         if topic is not None and topic not in known:
             raise ValueError(f"{CONCEPTS_FILE.name}: {where} names an unknown topic {topic!r}")
+        languages = _translations(entry, where)
         terms = tuple(t.lower() for t in _strings(entry, "terms", where))
+        terms += tuple(term for term, _ in languages)
         also = tuple(t.lower() for t in _strings(entry, "also", where))
         if len(terms) + len(also) < 2:
             raise ValueError(f"{CONCEPTS_FILE.name}: {where} needs two terms or more")
-        found.append(Concept(name, terms, topic, also))
+        found.append(Concept(name, terms, topic, also, languages=languages))
     return tuple(found)
