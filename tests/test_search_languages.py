@@ -1,6 +1,7 @@
-"""Words inside Chinese, Japanese and Thai text are found: those scripts write no space
-between words, so the analyzer splits their runs (bigrams; a Thai dictionary) while English
-is analysed as before (test_search_analyzer.py compares it with Whoosh's own chain)."""
+"""Words inside Chinese, Japanese, Korean and Thai text are found: those scripts write no
+space between words (Korean none between a noun and its particle), so the analyzer splits
+their runs (bigrams; a Thai dictionary) while English is analysed as before
+(test_search_analyzer.py compares it with Whoosh's own chain)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from tests.helpers import make_document, make_index
 CHINESE = "亚太经合组织中小企业部长会议在北京举行，部长们同意扩大数字贸易。"
 JAPANESE = "中小企業の金融支援について、大臣は新しい保証制度に合意した。"
 THAI = "รัฐมนตรีเห็นชอบแผนการส่งเสริมวิสาหกิจขนาดกลางและขนาดย่อมในภูมิภาค"
+KOREAN = "중소기업장관회의가 제주에서 열렸고, 장관들은 창업 지원에 합의했다."
 ENGLISH = "Ministers agreed to widen access to finance for small enterprises in the region."
 
 
@@ -27,6 +29,7 @@ def engine(tmp_path_factory):
                 ("ja", "金融支援", JAPANESE),
                 ("th", "การประชุม", THAI),
                 ("en", "Ministers meet", ENGLISH),
+                ("ko", "장관회의", KOREAN),
             ]
         )
     ]
@@ -62,6 +65,10 @@ def found(engine, query: str) -> list[str]:
         ("ขนาดย่อม", ["th"]),
         ("ภูมิภาค", ["th"]),
         ("enterprises", ["en"]),
+        ("장관", ["ko"]),  # Korean: inside a compound and before a particle ("장관들은")
+        ("중소기업", ["ko"]),
+        ("창업 지원", ["ko"]),
+        ('"장관회의"', ["ko"]),
     ],
 )
 def test_each_word_finds_its_page(engine, query, expected):
@@ -90,7 +97,11 @@ def test_a_chinese_run_is_indexed_as_bigrams_at_consecutive_positions():
 
 @pytest.mark.parametrize(
     ("query", "marked"),
-    [("中小企业", "<mark>中小企业</mark>部长"), ("วิสาหกิจ", "ส่งเสริม<mark>วิสาหกิจ</mark>ขนาด")],
+    [
+        ("中小企业", "<mark>中小企业</mark>部长"),
+        ("วิสาหกิจ", "ส่งเสริม<mark>วิสาหกิจ</mark>ขนาด"),
+        ("장관", "중소기업<mark>장관</mark>회의가"),
+    ],
 )
 def test_the_word_found_is_marked_in_the_snippet(engine, query, marked):
     assert any(marked in r["snippet"] for r in engine.search(query)["results"])
@@ -116,7 +127,10 @@ def test_simplified_and_traditional_chinese_are_one_spelling(traditional, engine
     # 部长会议 (simplified) is 部長會議 (traditional), as British and American spellings meet
     found = traditional.search("部长会议")
     assert found["total"] == 3 and found["suggestion"] is None
-    assert "<mark>部長</mark>" in found["results"][0]["snippet"]
+    snippet = found["results"][0]["snippet"]
+    assert "<mark>部長會議</mark>" in snippet
+    # the word typed is marked where its bigrams stand together: not "部長" of "部長們"
+    assert "<mark>部長</mark>們" not in snippet and "部長們" in snippet
     assert traditional.search('"数位贸易"')["total"] == 3  # a phrase too
     # Japanese kanji meet Chinese: 中小企業 (Japanese) and 中小企业 (simplified Chinese)
     assert set(found_in(engine, "中小企業")) == set(found_in(engine, "中小企业")) == {"ja", "zh"}
@@ -136,7 +150,7 @@ def test_a_run_the_index_lacks_is_not_corrected_into_another_word(traditional):
 def test_a_concepts_term_in_another_language_is_matched_after_the_english_ones(engine):
     # "中小企业" names small and medium enterprises, whose Thai term the Thai page holds
     got = found_in(engine, "中小企业", thesaurus=True)
-    assert set(got[:2]) == {"zh", "ja"} and got[2:] == ["th"], got
+    assert set(got[:2]) == {"zh", "ja"} and set(got[2:]) == {"th", "ko"}, got
     expanded = engine.search("中小企业")["expanded"]
     assert {
         "term": "วิสาหกิจขนาดกลางและขนาดย่อม",
@@ -156,6 +170,9 @@ def finance(tmp_path_factory):
         "small-firms": "Ministers met small firms of the moor.",
         # twice: it would come before "small-firms" if the two terms weighed alike
         "pymes": "Las pymes del páramo y sus pymes.",
+        "korea-en": "Ministers of Korea met.",
+        "korea-ko": "한국의 장관들이 만났다.",
+        "smes-ko": "중소기업 장관들이 만났다.",
     }
     docs = [
         make_document(f"https://example.org/{slug}", f"Nota {i}", [text])
@@ -181,7 +198,9 @@ def test_an_english_query_finds_the_concept_in_another_language_last(finance):
     assert {"term": "financial access", "concept": "access to finance", "language": None} in (
         expanded
     )
-    assert found_in(finance, "SMEs", thesaurus=True) == ["smes", "small-firms", "pymes"]
+    got = found_in(finance, "SMEs", thesaurus=True)
+    # a Korean term's three bigrams weigh as one word
+    assert got[:2] == ["smes", "small-firms"] and set(got[2:]) == {"pymes", "smes-ko"}, got
 
 
 def test_a_query_in_another_language_finds_the_english_documents(finance):
@@ -201,3 +220,29 @@ def test_the_page_names_the_language_of_a_term(finance):
     note = page.select_one(".expanded")
     assert "Spanish “acceso al financiamiento”" in " ".join(note.get_text().split())
     assert note.select_one("em[lang=es]").get_text() == "acceso al financiamiento"
+
+
+def test_an_economy_is_found_by_its_name_in_another_language(finance):
+    assert found_in(finance, "Korea", thesaurus=True) == ["korea-en", "korea-ko"]
+    assert found_in(finance, "한국", thesaurus=True) == ["korea-ko", "korea-en"]
+
+
+def test_the_page_lists_a_few_terms_and_all_of_them_on_request(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from webapp import create_app
+
+    texts = ["SMEs", "MSMEs", "small businesses", "small firms", "pymes", "UKM"]
+    docs = [
+        make_document(f"https://example.org/n{i}", f"Note {i}", [f"Ministers met {t} today."])
+        for i, t in enumerate(texts)
+    ]
+    client = create_app({"INDEX_DIR": make_index(tmp_path, docs), "TESTING": True}).test_client()
+    page = BeautifulSoup(client.get("/search?q=SMEs").get_data(as_text=True), "lxml")
+    note = page.select_one(".expanded")
+    inline = " ".join(note.p.get_text().split())
+    # the English terms first, then those in other languages, four of them inline
+    assert "“msmes”, “small businesses”, “small firms”, Spanish “pymes” and 1 more" in inline
+    assert "ukm" not in inline
+    listed = " ".join(note.select_one("details.more-terms").get_text().split())
+    assert "All 5 terms also matched" in listed and "Indonesian “ukm”" in listed

@@ -27,8 +27,8 @@ from indexer.text.stems import stem_word
 # they fit; 16: the "s" of a possessive ("women's", "SMEs’") a stop word; 17: plural
 # acronyms without a vowel ("GVCs") stemmed as their singular; 18: irregular plurals as their
 # singular ("women", "children"); 19: "information" a stem of its own, not "inform"; 20: "%"
-# the word "percent"
-SCHEMA_VERSION = 20
+# the word "percent"; 21: Korean words as bigrams of their syllables
+SCHEMA_VERSION = 21
 ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
 # Words kept short; "us" is not a stop word here (it is an economy). "s" is what a

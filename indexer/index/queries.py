@@ -425,8 +425,9 @@ def _other_term(term: str):
     """A concept's other term as a query part, weighted as ``thesaurus.weight_of``. A term of
     several words is a phrase: its words anywhere in a passage are not the term
     ("business continuity" is not "business" and "continue"); a phrase scores the sum of
-    its words', so it is weighed as one word."""
-    words = len(re.findall(r"\w+", term))
+    its words', so it is weighed as one word, its words counted as the index holds them
+    (a Korean or Chinese term's bigrams, "중소기업" three)."""
+    words = len(thesaurus.analysed(term))
     other = _read_alone(f'"{term}"' if words > 1 else term)
     return other.with_boost(thesaurus.weight_of(term) / words)
 
@@ -616,10 +617,30 @@ def _plain_words(text: str, expand: bool) -> Parsed | None:
     )
 
 
+def index_words(text: str) -> list[str]:
+    """The words of ``text`` as the index splits them: a run of Chinese, Japanese, Korean or
+    Thai text as its segments (``segment.segments``: bigrams, Thai words)."""
+    return [token[a:b] for token in TOKEN.findall(text) for a, b in segments(token)]
+
+
 def phrase_words(term: str) -> tuple[str, ...]:
-    """The folded words of ``term``, stop words out: what a passage must write side by side
-    (stop words between them aside) for its words to be marked as that term."""
-    return tuple(w for w in map(fold_word, re.findall(r"\w+", term)) if w not in STOP_WORDS)
+    """The folded words of ``term`` (``index_words``), stop words out: what a passage must
+    write side by side (stop words between them aside) for its words to be marked as that
+    term ("中小企业": its three bigrams)."""
+    return tuple(w for w in map(fold_word, index_words(term)) if w not in STOP_WORDS)
+
+
+def _segmented_runs(parsed: Parsed, text: str) -> None:
+    """Mark each run of Chinese, Japanese, Korean or Thai text typed (in ``text``) where its
+    words stand together, as a phrase, not each of its bigrams anywhere ("ート" of
+    "スタートアップ" in "スマート"); a word typed alone is still marked anywhere."""
+    runs = {phrase_words(t) for t in TOKEN.findall(text) if NEEDS_SEGMENTS.search(t)}
+    alone = {run[0] for run in runs if len(run) == 1}
+    inside = {w for run in runs if len(run) > 1 for w in run} - alone
+    if inside:
+        parsed.phrases |= {run for run in runs if len(run) > 1}
+        parsed.stems -= inside
+        parsed.exact -= inside
 
 
 def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
@@ -661,7 +682,7 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
         parsed.too_common = [w for w in dict.fromkeys(words) if w in STOP_WORDS]
         return parsed
     parsed.prefixes = {leaf.text for leaf in q.leaves() if isinstance(leaf, query.Prefix)}
-    single = [t for t, _ in parsed.expanded if len(re.findall(r"\w+", t)) == 1]
+    single = [t for t, _ in parsed.expanded if len(phrase_words(t)) == 1]
     parsed.stems.update(token.text for term in single for token in STEM(term))
     parsed.phrases = {w for t, _ in parsed.expanded if len(w := phrase_words(t)) > 1}
     for fieldname, value in typed.iter_all_terms(phrases=True):
@@ -677,6 +698,8 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     negated = {t for n in negations for _, t in n.iter_all_terms(phrases=True)}
     parsed.stems -= negated
     parsed.exact -= negated
+    if NEEDS_SEGMENTS.search(rewritten):
+        _segmented_runs(parsed, re.sub(r"(?:^|\s)(?:-|NOT\s+)\S+", " ", rewritten))
     # Mark a phrase's words, but not every "the" and "of" on the page.
     parsed.exact = parsed.exact - STOP_WORDS or parsed.exact
     plain = re.sub(r'\w+:("[^"]*"|\[[^\]]*\]|\S+)', " ", rewritten)
@@ -762,10 +785,8 @@ PREFIX_TERMS = 50  # "word*" stands for at most this many words, the most freque
 
 
 def in_vocabulary(ix: Reader, term: str) -> bool:
-    """Whether every word of ``term`` is among the index's words, a run of Chinese,
-    Japanese or Thai text by each of the words the index splits it into (``segments``)."""
-    words = [token[a:b] for token in TOKEN.findall(term) for a, b in segments(token)]
-    return all(ix.vocabulary_has(fold_word(w)) for w in words)
+    """Whether every word of ``term`` (``index_words``) is among the index's words."""
+    return all(ix.vocabulary_has(fold_word(w)) for w in index_words(term))
 
 
 def expand_prefixes(ix: Reader, parsed: Parsed) -> Parsed:

@@ -1,5 +1,6 @@
-"""Words of scripts that Latin-script rules miss: combining marks inside words, and runs
-of Chinese, Japanese and Thai text, which write no space between words.
+"""Words of scripts that Latin-script rules miss: combining marks inside words, runs of
+Chinese, Japanese and Thai text, which write no space between words, and Korean words,
+which carry their particles and run nouns together ("중소기업의", "중소기업장관회의").
 
 ``TOKEN`` is Whoosh's default word pattern (``\\w+(\\.?\\w+)*``) with combining marks
 counted as part of a word: ``\\w`` leaves them out, so Thai (and Devanagari) words fell
@@ -8,10 +9,11 @@ reads as "percent" (``analysis.PERCENT``). ``TOKEN`` takes a whole run of Chines
 Thai text, up to the next space or punctuation mark, as one token, so no word inside it could
 be found; ``segments`` splits such a token into the words the index keeps:
 
-- Chinese and Japanese (Han, Hiragana, Katakana): overlapping bigrams, each pair of
-  neighbouring characters, and a lone character as itself, as Lucene's ``CJKBigramFilter``
-  and Elasticsearch's ``cjk`` analyzer do. A word of two or more characters is then found
-  as the bigrams it is made of, one after the other (a phrase of them in quotes); no
+- Chinese, Japanese and Korean (Han, Hiragana, Katakana, Hangul): overlapping bigrams,
+  each pair of neighbouring characters, and a lone character as itself, as Lucene's
+  ``CJKBigramFilter`` and Elasticsearch's ``cjk`` analyzer do (Hangul among them). A word
+  of two or more characters is then found as the bigrams it is made of, one after the
+  other (a phrase of them in quotes), inside a longer word too ("장관" in "장관회의"); no
   dictionary is needed.
 - Thai: a dictionary segmenter, PyThaiNLP's ``newmm`` (maximal matching over its word list,
   https://pythainlp.org), loaded the first time Thai text is met.
@@ -49,7 +51,10 @@ def _marks() -> str:
 
 _WORD = rf"[\w{_marks()}]"
 TOKEN = re.compile(rf"{_WORD}+(?:\.?{_WORD}+)*|%")
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff\uff66-\uff9f"
+CJK = (
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff\uff66-\uff9f"
+    "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # Hangul: jamo, compatibility jamo, syllables
+)
 THAI = "\u0e00-\u0e7f"
 NEEDS_SEGMENTS = re.compile(f"[{CJK}{THAI}]")
 _RUNS = re.compile(f"([{CJK}]+)|([{THAI}]+)|([^{CJK}{THAI}]+)")
@@ -57,7 +62,8 @@ _RUNS = re.compile(f"([{CJK}]+)|([{THAI}]+)|([^{CJK}{THAI}]+)")
 
 def segments(token: str) -> list[tuple[int, int]]:
     """The (start, end) spans of the words in ``token``: itself when it holds no Chinese,
-    Japanese or Thai character, else its runs of each script split as described above."""
+    Japanese, Korean or Thai character, else its runs of each script split as described
+    above."""
     if not NEEDS_SEGMENTS.search(token):
         return [(0, len(token))]
     spans: list[tuple[int, int]] = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from indexer.index.analysis import STEM
-from indexer.record.economies import DEMONYMS, ECONOMIES
+from indexer.record.economies import DEMONYMS, ECONOMIES, NAMES_ELSEWHERE
 from indexer.text.concepts import Concept, concepts
 
 # An other term's score is this share of the typed words' score (BM25F), so a passage with
@@ -43,6 +43,12 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(t.text for t in STEM(text, mode="query"))
 
 
+def analysed(text: str) -> tuple[str, ...]:
+    """The words the index holds of ``text``, as a query reads them (stop words left out):
+    "access to finance" two, "중소기업" three bigrams."""
+    return _key(text)
+
+
 def _keys(term: str) -> list[tuple[str, ...]]:
     """What ``term`` is compared by: its analysed words, and for a hyphenated term those of
     its joined form too ("e-commerce" and "ecommerce", "start-ups" and "startups"), as the
@@ -60,13 +66,21 @@ def _economies() -> tuple[Concept, ...]:
     (``DEMONYMS``) is a concept of its own, matching the economy's names too (on the
     development half of bench/data/real, topical recall@10 0.760 -> 0.766, MRR and named
     queries unchanged; without roll calls, ``indexer.search.roll_call``, "American small
-    businesses" put every statement listing the United States first)."""
+    businesses" put every statement listing the United States first). An economy's names
+    in other languages (``NAMES_ELSEWHERE``) are names of it too, weighted as
+    translations."""
     found = []
     for name, aliases in ECONOMIES.items():
         names = [n.lower() for n in (name, *aliases)]
         kept = tuple(n for n in names if len("".join(_key(n))) > 2 or len(_key(n)) > 1)
+        languages = tuple(
+            (other, code)
+            for code, others in NAMES_ELSEWHERE.get(name, {}).items()
+            for other in others
+        )
+        kept += tuple(other for other, _ in languages)
         if len(kept) > 1:
-            found.append(Concept(name, kept, None, names=True))
+            found.append(Concept(name, kept, None, names=True, languages=languages))
         # "American" also matches the names, but a name does not match the adjective: "China"
         # is not "Chinese Taipei", nor "United States" "Latin American"
         found += [Concept(name, (d.lower(),), None, also=kept) for d in DEMONYMS.get(name, ())]

@@ -48,6 +48,51 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Viet Nam": ("Vietnamese",),
 }  # fmt: skip
 
+# APEC's name -> its names in the other languages of the record's pages, by ISO 639 code
+# (Chinese in simplified characters: traditional ones and Japanese kanji meet them when
+# analysed; a name spelt as an English one once accents are folded, "Perú", is left out).
+# Source: each economy's usual name in those languages.
+NAMES_ELSEWHERE: dict[str, dict[str, tuple[str, ...]]] = {
+    "Australia": {"zh": ("澳大利亚",), "ja": ("オーストラリア",), "ko": ("호주",)},
+    "Brunei Darussalam": {"zh": ("文莱",)},
+    "Canada": {"zh": ("加拿大",), "ja": ("カナダ",), "ko": ("캐나다",)},
+    "Chile": {"zh": ("智利",), "ja": ("チリ",), "ko": ("칠레",)},
+    "People's Republic of China": {"zh": ("中国",), "ko": ("중국",)},
+    "Hong Kong, China": {"zh": ("香港",), "ko": ("홍콩",)},
+    "Indonesia": {"zh": ("印度尼西亚", "印尼"), "ja": ("インドネシア",), "ko": ("인도네시아",)},
+    "Japan": {"ja": ("日本",), "ko": ("일본",), "es": ("japón",)},
+    "Republic of Korea": {"ko": ("한국", "대한민국"), "zh": ("韩国",), "es": ("corea",)},
+    "Malaysia": {"zh": ("马来西亚",), "ja": ("マレーシア",), "ko": ("말레이시아",)},
+    "Mexico": {"zh": ("墨西哥",), "ja": ("メキシコ",), "ko": ("멕시코",)},
+    "New Zealand": {
+        "zh": ("新西兰",), "ja": ("ニュージーランド",), "ko": ("뉴질랜드",),
+        "es": ("nueva zelanda",), "id": ("selandia baru",),
+    },
+    "Papua New Guinea": {
+        "zh": ("巴布亚新几内亚",), "es": ("papúa nueva guinea",), "id": ("papua nugini",),
+    },
+    "Peru": {"zh": ("秘鲁",), "ja": ("ペルー",), "ko": ("페루",)},
+    "The Philippines": {
+        "zh": ("菲律宾",), "ja": ("フィリピン",), "ko": ("필리핀",), "es": ("filipinas",),
+        "fil": ("pilipinas",),
+    },
+    "Russia": {
+        "ru": ("россия",), "zh": ("俄罗斯",), "ja": ("ロシア",), "ko": ("러시아",),
+        "es": ("rusia",),
+    },
+    "Singapore": {
+        "zh": ("新加坡",), "ja": ("シンガポール",), "ko": ("싱가포르",), "ms": ("singapura",),
+    },
+    "Chinese Taipei": {"zh": ("中华台北", "台湾"), "ko": ("대만",)},
+    "Thailand": {
+        "th": ("ไทย", "ประเทศไทย"), "zh": ("泰国",), "ko": ("태국",), "es": ("tailandia",),
+    },
+    "United States": {
+        "zh": ("美国",), "ja": ("米国", "アメリカ"), "ko": ("미국",), "es": ("estados unidos",),
+    },
+    "Viet Nam": {"zh": ("越南",), "ja": ("ベトナム",), "ko": ("베트남",)},
+}  # fmt: skip
+
 
 def _key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).replace("’", "'")
