@@ -50,7 +50,8 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 
 # APEC's name -> its names in the other languages of the record's pages, by ISO 639 code
 # (Chinese in simplified characters: traditional ones and Japanese kanji meet them when
-# analysed; a name spelt as an English one once accents are folded, "Perú", is left out).
+# analysed; a name spelt as an English one once accents are folded, "Perú", is left out;
+# no Thai, whose words take PyThaiNLP's dictionary to read: indexer/text/concepts.toml).
 # Source: each economy's usual name in those languages.
 NAMES_ELSEWHERE: dict[str, dict[str, tuple[str, ...]]] = {
     "Australia": {"zh": ("澳大利亚",), "ja": ("オーストラリア",), "ko": ("호주",)},
@@ -84,9 +85,7 @@ NAMES_ELSEWHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("新加坡",), "ja": ("シンガポール",), "ko": ("싱가포르",), "ms": ("singapura",),
     },
     "Chinese Taipei": {"zh": ("中华台北", "台湾"), "ko": ("대만",)},
-    "Thailand": {
-        "th": ("ไทย", "ประเทศไทย"), "zh": ("泰国",), "ko": ("태국",), "es": ("tailandia",),
-    },
+    "Thailand": {"zh": ("泰国",), "ko": ("태국",), "es": ("tailandia",)},
     "United States": {
         "zh": ("美国",), "ja": ("米国", "アメリカ"), "ko": ("미국",), "es": ("estados unidos",),
     },
