@@ -440,6 +440,13 @@ def test_the_words_left_put_the_meetings_documents_holding_them_first(engine):
     assert urls(found) == ["44-report", "44-statement", "44-news"]
 
 
+def test_the_meetings_documents_holding_some_of_the_words_left_come_first(engine):
+    # none of the 44th's documents holds both words left; its report holds one of them
+    found = engine.search("digital women 44th SME ministerial meeting")
+    assert found["meeting_hint"]["key"] == "sme_ministerial/44"
+    assert urls(found) == ["44-report", "44-statement", "44-news"]
+
+
 def test_a_meeting_listed_alone_is_ordered_by_role(engine):
     found = engine.search("44th SME ministerial meeting")
     # its outcome, report and story, then another meeting's story recalling it

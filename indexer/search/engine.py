@@ -664,15 +664,18 @@ class Engine:
     def _meeting_tiers(self, gen, r, key: str, rest: queries.Parsed, keep, prefer):
         """(the documents listed for meeting ``key``, filters aside; the (passage record,
         score) hits of those passing ``keep`` that hold every part of ``rest``, by relevance
-        to it; those of its other documents but passing mentions, in the order of the
-        record's roles (outcome, annexes, reports, speeches, news), newest first within a
-        role). With no words in ``rest``, the second are the first. A document of the
-        meeting need not hold the name of a place the record does not know it by ("Jeju"
-        of a story in Korean)."""
+        to it; those of its other documents but passing mentions, those holding more of
+        the parts of ``rest`` first, then in the order of the record's roles (outcome,
+        annexes, reports, speeches, news), newest first within a role). With no words in
+        ``rest``, the second are the first. A document of the meeting need not hold the name
+        of a place the record does not know it by ("Jeju" of a story in Korean); "Minister
+        Fontaine opens the 25th SME ministerial meeting" puts the meeting's release naming
+        Fontaine before its other news, though the release says "opens" another way."""
         members = [o for o, k in enumerate(gen.meetings) if k == key]
         roles = {o: r.stored(gen.passages_of[o][0]).get("role") for o in members}
         holding: frozenset[int] = frozenset()
         lead: list[tuple[int, float]] = []
+        matched: list[Matches] = []
         if not rest.empty:
             parts = queries.conjuncts(queries.passage_query(rest))
             matched = [gen.matches(r, p) for p in parts]
@@ -685,6 +688,7 @@ class Engine:
         placed = frozenset(o for o in members if roles[o] != "mention") - holding
         others = sorted(_kept(placed, keep), key=gen.dates.__getitem__, reverse=True)
         others.sort(key=lambda o: ROLES.index(roles[o]) if roles[o] in ROLES else len(ROLES))
+        others.sort(key=lambda o: -sum(o in m.docs for m in matched))
         trail = [(gen.passages_of[o][0], 0.0) for o in others]
         listed = holding | placed
         return (listed, trail, []) if rest.empty else (listed, lead, trail)
