@@ -60,6 +60,12 @@ def hint(q: str):
         ("SMEMM 43", "sme_ministerial/43", ""),  # a bare number after the series' name
         ("SMEWG meeting 90 report", "smewg/90", "report"),
         ("SMEMM no. 42", "sme_ministerial/42", ""),
+        # a meeting by its neighbour: the word just before the neighbour's name
+        ("SME ministers meeting before Concepción 2040", "sme_ministerial/43", ""),
+        ("SME ministerial meeting the year after Hilltown", "sme_ministerial/44", "the year"),
+        ("SMEMM following the 44th", "sme_ministerial/45", ""),
+        ("SMEWG meeting before 2041", "smewg/90", ""),
+        ("2040 SME ministerial meeting after COVID", "sme_ministerial/44", "after COVID"),
     ],
 )  # fmt: skip
 def test_a_query_naming_one_meeting_names_it(q, key, rest):

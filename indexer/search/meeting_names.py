@@ -45,6 +45,14 @@ _YEAR = re.compile(r"(?<![\w-])(?:19[89]\d|20\d\d)(?![\w-])")
 # a meeting's number written as a bare number after the series' name: "SMEWG 45", "SMEMM
 # no. 25", "SMEWG meeting #45" (two digits at most: four are a year)
 _BARE_NUMBER = re.compile(r"\s+(?:no\.?\s*|#\s*)?(\d{1,2})(?![\w-])", re.IGNORECASE)
+# "before Concepción", "the year after Big Sky", "following the 2012 meeting": a meeting
+# named by its neighbour in the series (the word must stand just before the neighbour's
+# ordinal, year or city).
+_RELATIVE = re.compile(
+    r"(?<![\w-])(?:(?P<before>before|preceding|prior\s+to)|(?P<after>after|following))"
+    r"\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _VIRTUAL = re.compile(r"(?<![\w-])(?:virtual|online)(?![\w-])", re.IGNORECASE)
 # What a meeting adopts under its city's name: "Iloilo Initiative", "Nanjing Declaration",
 # "Lakeside Action Plan", "Lakeside Statement" name the ministerial meeting held there.
@@ -159,7 +167,31 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
     if candidates and candidates[0].get("virtual"):
         spans += [m.span() for m in _VIRTUAL.finditer(unquoted)]
     number = ordinals[0][1] if ordinals else None
-    return _Named(series, number, years[0][1] if years else None, cities, spans, candidates)
+    year = years[0][1] if years else None
+    anchors = {a for a, _ in spans[1:]}
+    for m in _RELATIVE.finditer(unquoted):
+        if m.end() in anchors and len(candidates) == 1:
+            candidates = _neighbour(of_series, candidates[0], after=bool(m.group("after")))
+            spans.append((m.start(), m.end()))
+            number = candidates[0].get("number") if candidates else None
+            year = candidates[0].get("year") if candidates else None
+            break
+    return _Named(series, number, year, cities, spans, candidates)
+
+
+def _neighbour(
+    of_series: list[dict[str, Any]], meeting: dict[str, Any], after: bool
+) -> list[dict[str, Any]]:
+    """The meeting of ``of_series`` just after (or before) ``meeting``: by number, else by
+    year; [] when the record has none or the order is unknown."""
+    step = 1 if after else -1
+    if meeting.get("number"):
+        return [m for m in of_series if m.get("number") == meeting["number"] + step]
+    if not meeting.get("year"):
+        return []
+    dated = sorted((m for m in of_series if m.get("year")), key=lambda m: m["year"])
+    side = [m for m in dated if (m["year"] - meeting["year"]) * step > 0]
+    return side[:1] if after else side[-1:]
 
 
 def _outcome_of_city(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None:
