@@ -1,9 +1,11 @@
 """An untitled story is named by its headline or its first sentence (its lede), not by its
-address; other untitled documents keep no title of their own. All texts are invented."""
+address; another untitled document by its address's words, where they read as a title.
+All texts and addresses are invented."""
 
 import pytest
 
 from indexer.extract import extract_bytes
+from indexer.extract.slug import slug_title
 
 
 def _page(*paragraphs: str) -> bytes:
@@ -110,3 +112,39 @@ def test_a_mailing_list_tag_is_not_part_of_the_title():
     assert extract_bytes(kept, "https://lists.example/a.html", "text/html").title == (
         "SME [draft] plan"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("https://example.org/papers/2040/2040_amm/annex-b", "Annex B"),
+        ("https://example.org/Press/Features/2040/0401_New_Centre_for_SME_Skills", (
+            "New Centre for SME Skills")),
+        ("https://news.example/latest/APEC-Ministers-Meet-in-Lakeside--12345678/?x=1", (
+            "APEC Ministers Meet in Lakeside")),
+        ("https://example.org/u-s-2040-apec-outcomes", "U.S. 2040 APEC outcomes"),
+        ("https://example.org/files/2040_SME_Ministerial_Statement.pdf", (
+            "2040 SME Ministerial Statement")),
+        ("https://example.org/small-firms-a-priority-of-ministers", (
+            "Small firms a priority of ministers")),
+        # none: one word, a content system's words, a number, a hash, no path
+        ("https://example.org/News.aspx", ""),
+        ("https://example.org/board/board_view.asp?SNO=5", ""),
+        ("https://example.org/english/204008/29/print20400829_78741.html", ""),
+        ("https://example.org/sme/2040_sme", ""),
+        ("https://example.org/doc/a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6-x", ""),
+        ("https://example.org/", ""),
+    ],
+)  # fmt: skip
+def test_an_address_names_a_page_by_its_words(url, title):
+    assert slug_title(url) == title
+
+
+def test_an_untitled_document_other_than_a_story_is_named_by_its_address():
+    page = _page(
+        "1. The Strategy will guide policymakers on green and innovative small firms.",
+        "2. We encourage all fora to take it forward.",
+    )
+    url = "https://example.org/papers/2040/2040_amm/annex-b"
+    doc = extract_bytes(page, url, "text/html")
+    assert doc.doc_type != "news_article" and doc.title == "Annex B"

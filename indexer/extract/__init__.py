@@ -38,6 +38,7 @@ from indexer.extract.metadata import NEWS_TYPES, extract_metadata
 from indexer.extract.normalise import normalise
 from indexer.extract.paragraphs import lede_title, mark_header, number_paragraphs, truncated
 from indexer.extract.pdf import extract_pdf
+from indexer.extract.slug import slug_title
 from indexer.extract.worker import within_budget
 from indexer.model import Document, Paragraph
 
@@ -72,7 +73,8 @@ from indexer.model import Document, Paragraph
 #     before it.
 # 19: a place that past meetings were held in ("past meetings held in X") is not the
 #     document's.
-EXTRACTOR_VERSION = 19
+# 20: an untitled document is titled by its address's words (indexer.extract.slug).
+EXTRACTOR_VERSION = 20
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
@@ -152,6 +154,8 @@ def _document(
     paragraphs = number_paragraphs(mark_header(title, paragraphs, meta.doc_type))
     if not title and content.kind == "html" and meta.doc_type in NEWS_TYPES:
         title = lede_title(paragraphs)  # its address would name it otherwise
+    if not title:
+        title = slug_title(canonical_url or final_url)
     return Document(
         url=url,
         final_url=final_url,
