@@ -422,6 +422,15 @@ def test_other_terms_the_index_lacks_are_not_listed(engine):
 # -- genre words ----------------------------------------------------------------------------
 
 
+def test_only_the_other_terms_an_index_holds_are_read_into_the_query():
+    parsed = queries.parse("access to finance", expand=True, holds=lambda t: t == "financing")
+    assert parsed.expanded == [("financing", "access to finance")]
+    assert "financ" in repr(parsed.query) and "credit" not in repr(parsed.query)
+    # none held: the words as typed
+    bare = queries.parse("access to finance", expand=True, holds=lambda t: False)
+    assert bare.expanded == [] and "credit" not in repr(bare.query)
+
+
 def test_a_genre_word_is_a_type_preference_not_a_word_to_match(engine):
     found = engine.search("Nanjing 2014 ministerial statement")
     assert slugs(found["results"])[0] == "nanjing-statement"

@@ -461,13 +461,13 @@ def _with_concepts(q, text: str, found: list[thesaurus.Mention]):
     for m in found:
         typed = _read_alone(text[m.start : m.end])
         words = list(typed.subqueries) if isinstance(typed, query.And) else [typed]
-        others = query.DisjunctionMax([_other_term(term) for term in m.others])
+        # shared among the words typed (boosted as built: a boost set after copies the tree)
+        shared = 1 / len(words) if len(words) > 1 else 1.0
+        others = query.DisjunctionMax([_other_term(term) for term in m.others], boost=shared)
         if not words or not all(w in parts for w in words):
             if len(words) == 1:  # a word among alternatives: "SME OR MSME"
                 within.append((m, words[0], query.Or([words[0], others])))
             continue
-        if len(words) > 1:
-            others = others.with_boost(1 / len(words))
         for w in words:
             parts[parts.index(w)] = query.Or([w, others])
         done.append(m)
@@ -546,14 +546,22 @@ def _with_years(q):
     return either(q)
 
 
-def parse(text: str, *, expand: bool = False, concepts: bool = True) -> Parsed:
+def parse(
+    text: str,
+    *,
+    expand: bool = False,
+    concepts: bool = True,
+    holds: Callable[[str], bool] | None = None,
+) -> Parsed:
     """The best reading of a user's query, with notes on anything that was repaired; with
     ``expand``, the concepts its words name also match their other terms (``thesaurus``;
-    not with ``concepts`` False), listed in ``expanded``, and a year typed as a word also
-    matches the documents of that year (``YEAR_WEIGHT``)."""
+    not with ``concepts`` False; only those ``holds`` is true of, when given: the terms an
+    index holds, as a term it lacks matches nothing and only makes the query longer to
+    read and score), listed in ``expanded``, and a year typed as a word also matches the
+    documents of that year (``YEAR_WEIGHT``)."""
     text = straight_quotes(text)
     plain = _plain_words(text, expand and concepts)
-    return plain if plain is not None else _parse(text, expand, concepts)
+    return plain if plain is not None else _parse(text, expand, concepts, holds)
 
 
 _LOWER_OPERATOR = re.compile(r"(?<=\w)\s+(or|not)\s+(?=\w)")
@@ -623,6 +631,7 @@ def index_words(text: str) -> list[str]:
     return [token[a:b] for token in TOKEN.findall(text) for a, b in segments(token)]
 
 
+@lru_cache(maxsize=65536)
 def phrase_words(term: str) -> tuple[str, ...]:
     """The folded words of ``term`` (``index_words``), stop words out: what a passage must
     write side by side (stop words between them aside) for its words to be marked as that
@@ -643,7 +652,9 @@ def _segmented_runs(parsed: Parsed, text: str) -> None:
         parsed.exact -= inside
 
 
-def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
+def _parse(
+    text: str, expand: bool, concepts: bool = True, holds: Callable[[str], bool] | None = None
+) -> Parsed:
     """``parse`` of ``text`` (its quotes straight)."""
     notes = _lower_case_operators(text)
     rewritten = _rewrite(text.strip(), notes)
@@ -654,6 +665,9 @@ def _parse(text: str, expand: bool, concepts: bool = True) -> Parsed:
     # the concepts of the words read: "SME AND" names that of "SME"
     concept_text = _tidy_operators(text, []) if with_concepts else text
     mentioned = thesaurus.mentions(concept_text) if with_concepts else []
+    if holds is not None:
+        held = (replace(m, others=tuple(filter(holds, m.others))) for m in mentioned)
+        mentioned = [m for m in held if m.others]
     found = []
     if mentioned:
         q, found = _with_concepts(q, concept_text, mentioned)

@@ -49,12 +49,13 @@ def analysed(text: str) -> tuple[str, ...]:
     return _key(text)
 
 
-def _keys(term: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=65536)
+def _keys(term: str) -> tuple[tuple[str, ...], ...]:
     """What ``term`` is compared by: its analysed words, and for a hyphenated term those of
     its joined form too ("e-commerce" and "ecommerce", "start-ups" and "startups"), as the
     index holds a compound both ways."""
     keys = [_key(term), _key(re.sub(r"(?<=\w)-(?=\w)", "", term))]
-    return [k for k in dict.fromkeys(keys) if k]
+    return tuple(k for k in dict.fromkeys(keys) if k)
 
 
 @cache

@@ -420,7 +420,6 @@ class Engine:
             ):
                 keep = self._filter(gen, r, filters, parsed.excluded)
                 related_hits = self._related_to(gen, r, shown, limit - len(shown), keep)
-            expanded = [(t, c) for t, c in parsed.expanded if gen.holds(r, t)]
             results = [self._result(gen, r, hit, parsed) for hit in hits]
             partial = [self._result(gen, r, hit, parsed) for hit in partial_hits]
             like_these = [self._result(gen, r, hit, parsed) for hit in related_hits]
@@ -439,7 +438,7 @@ class Engine:
             "limit": limit,
             "sort": sort,
             "expanded": [
-                {"term": t, "concept": c, "language": language_of(t)} for t, c in expanded
+                {"term": t, "concept": c, "language": language_of(t)} for t, c in parsed.expanded
             ],
             "type_hint": hint.as_json(_types_shown(facets, partial)) if hint else None,
             "meeting_hint": named.as_json() if named else None,
@@ -462,7 +461,8 @@ class Engine:
         makers": ``queries.with_open_forms``); its prefixes expanded. A per cent sign reads
         as the word ("97%" is "97 percent": ``queries.percent_spelt_out``)."""
         text = queries.percent_spelt_out(text)
-        parsed = queries.parse(text, expand=expand, concepts=thesaurus)
+        holds = lambda term: gen.holds(r, term)  # noqa: E731
+        parsed = queries.parse(text, expand=expand, concepts=thesaurus, holds=holds)
         pairs = queries.open_compounds(text, gen.speller.__contains__)
         parsed = queries.with_compounds(parsed, pairs)
         opened = queries.closed_compounds(text, gen.speller.open_form)

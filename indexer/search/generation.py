@@ -232,13 +232,15 @@ class Generation:
         try:
             with self.ix.reader() as r:
                 self.doc_array()
+                held = lambda term: self.holds(r, term)  # noqa: E731
                 concepts = ((term, True) for term in thesaurus.terms())
                 words = ((word, False) for word in r.common_words(WARM_UP_WORDS))
                 # The concepts last: the words' matches would push them out of the cache.
                 for text, expand in chain(words, concepts):
                     if not go_on():
                         return
-                    parsed = queries.parse(text, expand=expand)
+                    # read as a search reads it (the concepts' terms the index holds)
+                    parsed = queries.parse(text, expand=expand, holds=held)
                     for word in parsed.words:  # spell-checked as a search checks them
                         self.correction(r, word)
                     parts = [] if parsed.empty else queries.conjuncts(parsed.query)
