@@ -184,6 +184,7 @@ def finance(tmp_path_factory):
         "small-firms": "Ministers met small firms of the moor.",
         # twice: it would come before "small-firms" if the two terms weighed alike
         "pymes": "Las pymes del páramo y sus pymes.",
+        "mipymes": "Las mipymes del páramo.",
         "korea-en": "Ministers of Korea met.",
         "korea-ko": "한국의 장관들이 만났다.",
         "smes-ko": "중소기업 장관들이 만났다.",
@@ -214,7 +215,15 @@ def test_an_english_query_finds_the_concept_in_another_language_last(finance):
     )
     got = found_in(finance, "SMEs", thesaurus=True)
     # a Korean term's three bigrams weigh as one word
-    assert got[:2] == ["smes", "small-firms"] and set(got[2:]) == {"pymes", "smes-ko"}, got
+    assert got[:2] == ["smes", "small-firms"], got
+    assert set(got[2:]) == {"pymes", "mipymes", "smes-ko"}, got
+
+
+def test_a_query_in_another_language_weighs_its_own_languages_terms_first(finance):
+    got = found_in(finance, "pymes", thesaurus=True)
+    # the word typed, another Spanish term, then the English and Korean ones
+    assert got[:2] == ["pymes", "mipymes"], got
+    assert set(got[2:]) == {"smes", "small-firms", "smes-ko"}, got
 
 
 def test_a_query_in_another_language_finds_the_english_documents(finance):

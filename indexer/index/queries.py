@@ -421,7 +421,7 @@ def _read_alone(text: str):
 
 
 @lru_cache(maxsize=4096)
-def _other_term(term: str):
+def _other_term(term: str, typed_language: str | None = None):
     """A concept's other term as a query part, weighted as ``thesaurus.weight_of``. A term of
     several words is a phrase: its words anywhere in a passage are not the term
     ("business continuity" is not "business" and "continue"); a phrase scores the sum of
@@ -429,7 +429,7 @@ def _other_term(term: str):
     (a Korean or Chinese term's bigrams, "중소기업" three)."""
     words = len(thesaurus.analysed(term))
     other = _read_alone(f'"{term}"' if words > 1 else term)
-    return other.with_boost(thesaurus.weight_of(term) / words)
+    return other.with_boost(thesaurus.weight_of(term, typed_language) / words)
 
 
 def _read(rewritten: str, notes: list[str]):
@@ -463,7 +463,9 @@ def _with_concepts(q, text: str, found: list[thesaurus.Mention]):
         words = list(typed.subqueries) if isinstance(typed, query.And) else [typed]
         # shared among the words typed (boosted as built: a boost set after copies the tree)
         shared = 1 / len(words) if len(words) > 1 else 1.0
-        others = query.DisjunctionMax([_other_term(term) for term in m.others], boost=shared)
+        others = query.DisjunctionMax(
+            [_other_term(term, thesaurus.language_of(m.term)) for term in m.others], boost=shared
+        )
         if not words or not all(w in parts for w in words):
             if len(words) == 1:  # a word among alternatives: "SME OR MSME"
                 within.append((m, words[0], query.Or([words[0], others])))

@@ -31,7 +31,7 @@ CONCEPT_WEIGHT = 0.5
 # development half of bench/data/real, topical recall@10 0.750 at 0.1, 0.25 and 0.5 as
 # without translations, 0.748 at 1.0: a Korean story saying "digital" once came before a
 # statement on digitalisation).
-TRANSLATION_WEIGHT = 0.5
+TRANSLATION_WEIGHT = 0.5  # and an English term this share of one in the language typed
 _SYNTAX = re.compile(r"\b(?:OR|AND|NOT)\b|[()]")
 CHUNK = re.compile(r'"[^"]*"|\S+')  # a quoted phrase or a run of non-spaces
 
@@ -125,10 +125,13 @@ def language_of(term: str) -> str | None:
     return _languages().get(term)
 
 
-def weight_of(term: str) -> float:
-    """The weight of the concept term ``term`` when another term of its concept is typed:
-    CONCEPT_WEIGHT, times TRANSLATION_WEIGHT for a term in another language than English."""
-    return CONCEPT_WEIGHT * (TRANSLATION_WEIGHT if language_of(term) else 1.0)
+def weight_of(term: str, typed_language: str | None = None) -> float:
+    """The weight of the concept term ``term`` when a term of its concept in
+    ``typed_language`` (``language_of`` it: None for English) is typed: CONCEPT_WEIGHT,
+    times TRANSLATION_WEIGHT for a term in another language: "pymes" weighs "mipymes"
+    above "SMEs"."""
+    other_language = language_of(term) != typed_language
+    return CONCEPT_WEIGHT * (TRANSLATION_WEIGHT if other_language else 1.0)
 
 
 def terms() -> list[str]:
@@ -143,13 +146,14 @@ def _longest() -> int:
 
 @dataclass(frozen=True)
 class Mention:
-    """Words of a query that name a concept: their character span, the concept and the
-    other terms to match too."""
+    """Words of a query that name a concept: their character span, the concept, the other
+    terms to match too and the term the words are (as the concept lists it)."""
 
     start: int
     end: int
     concept: Concept
     others: tuple[str, ...]
+    term: str = ""
 
 
 @cache
@@ -227,7 +231,7 @@ def mentions(text: str) -> list[Mention]:
                 if hit:
                     concept, term = hit
                     others = _others(concept, term)
-                    found.append(Mention(run[i][1], run[i + n - 1][2], concept, others))
+                    found.append(Mention(run[i][1], run[i + n - 1][2], concept, others, term))
                     i += n
                     break
             else:
