@@ -264,3 +264,7 @@ def test_the_page_lists_a_few_terms_and_all_of_them_on_request(tmp_path):
     assert "ukm" not in inline
     listed = " ".join(note.select_one("details.more-terms").get_text().split())
     assert "All 5 terms also matched" in listed and "Indonesian “ukm”" in listed
+    # a query nothing matches: the terms were searched for, not matched
+    none = BeautifulSoup(client.get("/search?q=SMEs+tundra").get_data(as_text=True), "lxml")
+    summary = none.select_one(".expanded details.more-terms summary").get_text()
+    assert summary == "All 5 terms also searched for"

@@ -85,8 +85,8 @@ def test_a_phrase_found_only_apart_says_its_words_are_found_only_in_part(engine)
     found = engine.search('"tourism borders"')
     assert found["total"] == 0 and found["partial"]
     assert found["notes"][0] == (
-        'No results for "tourism borders"; showing documents holding some of the words of'
-        " “tourism borders”."
+        'No results for "tourism borders" as quoted; showing documents holding some of its'
+        " words unquoted."
     )
 
 
@@ -297,7 +297,11 @@ def test_quoted_words_finding_nothing_are_searched_unquoted(engine):
     found = engine.search('"digitalization" women')
     assert found["corrected_query"] == "digitalization women"
     assert found["total"] == 2
-    assert "showing results for “digitalization women”" in " ".join(found["notes"])
+    # the same words: the note says the quotes were let go, not a spelling
+    assert found["notes"][0] == (
+        'No results for “"digitalization" women” as quoted; showing results for its words'
+        " unquoted."
+    )
     # unquoted, a misspelt word is respelt as it would be typed without quotes
     assert engine.search('"finanse" women')["corrected_query"] == "finance women"
     # quotes finding something are kept, and quoted syntax is not made syntax

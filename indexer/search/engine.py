@@ -315,14 +315,16 @@ class Engine:
                 shown = (
                     "results for" if found["total"] else "documents holding some of the words of"
                 )
+                note = f"No results for {_quoted(q)}; showing {shown} {_quoted(suggestion)}."
+                if suggestion == queries.unquoted(queries.straight_quotes(q)):
+                    # the same words: say that the quotes were let go, not a spelling
+                    shown = "results for its" if found["total"] else "documents holding some of its"
+                    note = f"No results for {_quoted(q)} as quoted; showing {shown} words unquoted."
                 found |= {
                     "query": q,
                     "suggestion": suggestion,
                     "corrected_query": suggestion,
-                    "notes": [
-                        f"No results for {_quoted(q)}; showing {shown} {_quoted(suggestion)}.",
-                        *found["notes"],
-                    ],
+                    "notes": [note, *found["notes"]],
                 }
             else:  # said, so that the reader does not look for a spelling mistake
                 found = self._searched(q, options)
