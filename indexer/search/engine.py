@@ -439,9 +439,7 @@ class Engine:
             "pages": (total + limit - 1) // limit,
             "limit": limit,
             "sort": sort,
-            "expanded": [
-                {"term": t, "concept": c, "language": language_of(t)} for t, c in parsed.expanded
-            ],
+            "expanded": _expanded(parsed.expanded),
             "type_hint": hint.as_json(_types_shown(facets, partial)) if hint else None,
             "meeting_hint": named.as_json() if named else None,
             "absent_meeting": absent,
@@ -1022,6 +1020,13 @@ class Engine:
             y: {"documents": counted[y], "passages": passages[y], "mentions": found[y]}
             for y in sorted(counted)
         }
+
+
+def _expanded(expanded: list[tuple[str, str]]) -> list[dict[str, str | None]]:
+    """``[{"term", "concept", "language"}]`` of the (term, concept) pairs a query also
+    matched, each concept's English terms before those in other languages."""
+    found = [{"term": t, "concept": c, "language": language_of(t)} for t, c in expanded]
+    return sorted(found, key=lambda e: e["language"] is not None)  # stable: concepts kept
 
 
 def _quoted(text: str) -> str:
