@@ -5,13 +5,16 @@ their runs (bigrams; a Thai dictionary) while English is analysed as before
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 
-from indexer.index import analysis
+from indexer.index import analysis, queries
 from indexer.search.engine import Engine
+from indexer.search.snippets import SNIPPET_CHARACTERS, snippet
 from tests.helpers import make_document, make_index
 
 CHINESE = "亚太经合组织中小企业部长会议在北京举行，部长们同意扩大数字贸易。"
@@ -268,3 +271,18 @@ def test_the_page_lists_a_few_terms_and_all_of_them_on_request(tmp_path):
     none = BeautifulSoup(client.get("/search?q=SMEs+tundra").get_data(as_text=True), "lxml")
     summary = none.select_one(".expanded details.more-terms summary").get_text()
     assert summary == "All 5 terms also searched for"
+
+
+def test_a_long_passage_without_spaces_is_cut_around_its_match():
+    text = "あ" * 200 + "中小企業の大臣会合" + "い" * 200
+    got = snippet(text, queries.parse("中小企業"))
+    assert got.startswith("… ") and got.endswith(" …")
+    assert "<mark>中小企業</mark>" in got
+    shown = re.sub(r"</?mark>", "", got)[2:-2]
+    assert len(shown) <= SNIPPET_CHARACTERS and shown in text
+
+
+def test_a_cut_does_not_part_a_thai_letter_from_its_mark():
+    text = "ก่" * 150 + " วิสาหกิจ " + "ก่" * 150  # each letter with a tone mark after it
+    got = re.sub(r"</?mark>", "", snippet(text, queries.parse("วิสาหกิจ")))[2:-2]
+    assert unicodedata.category(got[0])[0] != "M" and got.endswith("่")

@@ -299,8 +299,7 @@ def test_quoted_words_finding_nothing_are_searched_unquoted(engine):
     assert found["total"] == 2
     # the same words: the note says the quotes were let go, not a spelling
     assert found["notes"][0] == (
-        'No results for “"digitalization" women” as quoted; showing results for its words'
-        " unquoted."
+        'No results for “"digitalization" women” as quoted; showing results for its words unquoted.'
     )
     # unquoted, a misspelt word is respelt as it would be typed without quotes
     assert engine.search('"finanse" women')["corrected_query"] == "finance women"

@@ -4,6 +4,7 @@ with the query's words marked."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 
 from indexer.index import queries
@@ -12,6 +13,9 @@ from indexer.search import highlight as marking
 from indexer.text.fragments import passage_link
 
 SNIPPET_WORDS = 50
+# A text of Chinese, Japanese or Thai, with few spaces, is cut at this many characters: the
+# width of about SNIPPET_WORDS English words, each of its characters twice a Latin one's.
+SNIPPET_CHARACTERS = 150
 
 
 _MARKED_RUN = re.compile(r"<mark>[^<]*</mark>(?:\W{1,3}<mark>[^<]*</mark>)*")
@@ -70,6 +74,8 @@ def snippet(
     analysed = analysed or Analysed.of(text)
     marked = marked or analysed.marked(parsed)
     spaced = analysed.spaced
+    if len(spaced) <= SNIPPET_WORDS and analysed.segmented and len(text) > SNIPPET_CHARACTERS:
+        return _characters_cut(text, parsed, analysed, marked)
     if len(spaced) <= SNIPPET_WORDS:
         return _marked_cut(text, 0, len(text), parsed, analysed, marked)
     first = analysed.best_match(marked)
@@ -83,6 +89,21 @@ def snippet(
         # A mark holds no whitespace: runs of it are made one space as well after marking.
         marked_cut = " ".join(marked_cut.split())
     return ("… " if start else "") + marked_cut + (" …" if end < len(spaced) else "")
+
+
+def _characters_cut(text: str, parsed: queries.Parsed, analysed: Analysed, marked: Marked):
+    """``text`` (long, with few spaces: Chinese, Japanese or Thai) cut to SNIPPET_CHARACTERS
+    from a little before its best sentence's first match, at characters, highlighted."""
+    first = analysed.best_match(marked) or 0
+    start = max(0, min(first - SNIPPET_CHARACTERS // 5, len(text) - SNIPPET_CHARACTERS))
+    end = min(len(text), start + SNIPPET_CHARACTERS)
+    # not between a letter and its marks (a Thai vowel or tone mark)
+    while start > 0 and unicodedata.category(text[start])[0] == "M":
+        start -= 1
+    while end < len(text) and unicodedata.category(text[end])[0] == "M":
+        end += 1
+    cut = " ".join(_marked_cut(text, start, end, parsed, analysed, marked).split())
+    return ("… " if start else "") + cut + (" …" if end < len(text) else "")
 
 
 def _marked_cut(
