@@ -13,7 +13,7 @@ from indexer.search import highlight as marking
 from indexer.text.fragments import passage_link
 
 SNIPPET_WORDS = 50
-# A text of Chinese, Japanese or Thai, with few spaces, is cut at this many characters: the
+# A text of Chinese, Japanese, Korean or Thai with few spaces is cut at this many characters: the
 # width of about SNIPPET_WORDS English words, each of its characters twice a Latin one's.
 SNIPPET_CHARACTERS = 150
 
@@ -92,7 +92,7 @@ def snippet(
 
 
 def _characters_cut(text: str, parsed: queries.Parsed, analysed: Analysed, marked: Marked):
-    """``text`` (long, with few spaces: Chinese, Japanese or Thai) cut to SNIPPET_CHARACTERS
+    """``text`` (long, with few spaces: Chinese, Japanese, Korean, Thai) cut to SNIPPET_CHARACTERS
     from a little before its best sentence's first match, at characters, highlighted."""
     first = analysed.best_match(marked) or 0
     start = max(0, min(first - SNIPPET_CHARACTERS // 5, len(text) - SNIPPET_CHARACTERS))
