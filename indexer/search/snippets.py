@@ -16,6 +16,7 @@ SNIPPET_WORDS = 50
 # A text of Chinese, Japanese, Korean or Thai with few spaces is cut at this many characters: the
 # width of about SNIPPET_WORDS English words, each of its characters twice a Latin one's.
 SNIPPET_CHARACTERS = 150
+CHARACTERS_PER_SPACE = 12  # at least, in a text with few spaces (English: about six)
 
 
 _MARKED_RUN = re.compile(r"<mark>[^<]*</mark>(?:\W{1,3}<mark>[^<]*</mark>)*")
@@ -74,7 +75,8 @@ def snippet(
     analysed = analysed or Analysed.of(text)
     marked = marked or analysed.marked(parsed)
     spaced = analysed.spaced
-    if len(spaced) <= SNIPPET_WORDS and analysed.segmented and len(text) > SNIPPET_CHARACTERS:
+    few_spaces = len(text) > CHARACTERS_PER_SPACE * len(spaced)
+    if analysed.segmented and few_spaces and len(text) > SNIPPET_CHARACTERS:
         return _characters_cut(text, parsed, analysed, marked)
     if len(spaced) <= SNIPPET_WORDS:
         return _marked_cut(text, 0, len(text), parsed, analysed, marked)
