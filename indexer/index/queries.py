@@ -427,7 +427,7 @@ def _other_term(term: str, typed_language: str | None = None):
     ("business continuity" is not "business" and "continue"); a phrase scores the sum of
     its words', so it is weighed as one word, its words counted as the index holds them
     (a Korean or Chinese term's bigrams, "중소기업" three)."""
-    words = len(thesaurus.analysed(term))
+    words = len(phrase_words(term))
     other = _read_alone(f'"{term}"' if words > 1 else term)
     return other.with_boost(thesaurus.weight_of(term, typed_language) / words)
 

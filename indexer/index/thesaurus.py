@@ -43,12 +43,6 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(t.text for t in STEM(text, mode="query"))
 
 
-def analysed(text: str) -> tuple[str, ...]:
-    """The words the index holds of ``text``, as a query reads them (stop words left out):
-    "access to finance" two, "중소기업" three bigrams."""
-    return _key(text)
-
-
 @lru_cache(maxsize=65536)
 def _keys(term: str) -> tuple[tuple[str, ...], ...]:
     """What ``term`` is compared by: its analysed words, and for a hyphenated term those of
