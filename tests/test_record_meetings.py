@@ -875,3 +875,41 @@ def test_a_story_in_another_language_is_found_by_its_meetings_english_name(tmp_p
     quoted = engine.search('"38th APEC Small and Medium Enterprises Ministerial Meeting"')
     assert news.url in [r["url"] for r in quoted["results"]]
     engine.close()
+
+
+def test_papers_filed_under_a_year_show_its_meeting_when_its_statement_is_not_at_hand(tmp_path):
+    from indexer.search import Engine
+
+    filed = f"{BASE.rsplit('/', 1)[0]}/small-and-medium-enterprise"
+    annex = make_document(
+        f"{filed}/2032_sme/annex_2",
+        "High Level Meeting on Atlantean Micro-enterprises",
+        ["Micro-enterprises employ most workers of the region; the papers presented agree."],
+        doc_type="initiative",
+        year=2032,
+        publisher="APEC",
+    )
+    docs = [
+        statement(2031, LAKESIDE),
+        statement(2033, "We met in Harbour on 6 May 2033 for the 40th SME Ministerial Meeting."),
+        annex,
+    ]
+    record = build_record(docs)
+    meeting = next(m for m in record.meetings if m.year == 2032)
+    assert (meeting.number, meeting.number_inferred) == (39, True)  # between the 38th and 40th
+    (evidence,) = [e for e in meeting.evidence if e.field == "year"]
+    assert evidence.text == annex.url and evidence.link == annex.url  # the address, no fragment
+    placed = record.apply(annex)
+    assert (placed.meeting_number, placed.role) == (39, "annex")
+    # a paper whose text names its own meeting is placed by its text, not by its address
+    named = make_document(
+        f"{filed}/2032_sme/annex_3",
+        "Annex 3",
+        ["Adopted at the 38th APEC SME Ministerial Meeting, held in Lakeside in 2031."],
+        doc_type="initiative",
+        year=2031,
+    )
+    assert not [m for m in find_mentions(named) if m.address]
+    # the meeting named by its number finds its paper
+    found = Engine(make_index(tmp_path, docs)).search("39th SME ministerial meeting")
+    assert found["results"][0]["url"] == annex.url

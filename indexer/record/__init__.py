@@ -105,7 +105,16 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
     # staging host's (as Record.apply gives documents theirs)
     origin = UrlRules(scope=[], aliases=aliases).fetch_url
     sourced = [
-        (m, Source(doc.id, url, _link(doc, url, m.position, m.sentence), chair_link))
+        # a mention read from the address links to the document itself
+        (
+            m,
+            Source(
+                doc.id,
+                url,
+                url if m.address else _link(doc, url, m.position, m.sentence),
+                chair_link,
+            ),
+        )
         for doc in documents
         for url in [origin(doc.canonical_url)]
         for m in mentions[doc.id]

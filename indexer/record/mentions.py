@@ -35,6 +35,12 @@ from indexer.text.sentences import split_sentences
 
 SERIES = ("sme_ministerial", "smewg")
 SERIES_NAMES = {"sme_ministerial": "SME Ministerial Meeting", "smewg": "SMEWG meeting"}
+# apec.org files an SME Ministerial Meeting's papers under its year, the statement at
+# ".../sectoral-ministerial-meetings/small-and-medium-enterprise/2015_sme" and its annexes
+# below it (".../2015_sme/annex-a"), on its staging hosts too ("smallandmediumenterprise").
+FILED_UNDER_MEETING = re.compile(
+    r"/small-?and-?medium-?enterprises?/((?:19|20)\d\d)_sme(?:[/.?#]|$)", re.I
+)
 HEAD = 12  # paragraphs at the top where a document names the meeting it is about
 OWN_YEARS = 1  # a meeting dated further than this from its document is not its own
 
@@ -220,6 +226,7 @@ class Mention:
     # the sentence of the paragraph, from this one on, that names the chair, where the
     # chair was read past this sentence ("The meeting was held in ... . It was chaired by")
     chair_sentence: str | None = None
+    address: bool = False  # read from the document's address (``sentence``), not its text
 
 
 def _series(words: str) -> str | None:
@@ -424,7 +431,23 @@ def find_mentions(doc: Document) -> list[Mention]:
     own = next((m for m in found if m.own and m.voice), None)
     if statement and own is not None:
         found += _own_lines(doc, own, {m.sentence for m in found if m.theme})
-    return _numbered_own(found + _writing_its_own(doc, found))
+    found = _numbered_own(found + _writing_its_own(doc, found))
+    return found + _filed_under(doc) if not any(m.own for m in found) else found
+
+
+def _filed_under(doc: Document) -> list[Mention]:
+    """The SME Ministerial Meeting that apec.org files ``doc`` under (FILED_UNDER_MEETING),
+    as its own meeting stating its year, read from the address (``address``): papers of a
+    year whose statement is not at hand ("…/2002_sme/annex_2") still show its meeting."""
+    filed = FILED_UNDER_MEETING.search(doc.url)
+    if not filed:
+        return []
+    year = int(filed.group(1))
+    return [
+        Mention("sme_ministerial", None, year, None, None, None, False, None, None, own=True,
+                voice=True, future=False, position=0, sentence=doc.url,
+                stated=frozenset({"year"}), address=True)
+    ]  # fmt: skip
 
 
 def _writing_its_own(doc: Document, found: list[Mention]) -> list[Mention]:

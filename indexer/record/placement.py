@@ -21,7 +21,7 @@ from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.model import Document
 from indexer.record.economies import split_place
 from indexer.record.meetings import Meeting
-from indexer.record.mentions import SME, Mention
+from indexer.record.mentions import FILED_UNDER_MEETING, SME, Mention
 
 ROLES = ("outcome", "annex", "report", "speech", "news", "mention")
 ROLE_OF_TYPE = {
@@ -36,14 +36,6 @@ ADOPTED_HERE = {"outcome", "annex"}  # documents whose meeting number is their o
 NEWS_DAYS = 7  # a story this close to a meeting's first day that names its series is of it
 # an annex by its title or address: "Annex A", ".../annex-a", ".../annex_2"
 ANNEX = re.compile(r"(?<![a-z])annex(?![a-z])|\baction\s+(?:plan|agenda)\b|\binitiative\b", re.I)
-
-
-# apec.org files an SME Ministerial Meeting's papers under its year, the statement at
-# ".../sectoral-ministerial-meetings/small-and-medium-enterprise/2015_sme" and its annexes
-# below it (".../2015_sme/annex-a"), on its staging hosts too ("smallandmediumenterprise").
-FILED_UNDER_MEETING = re.compile(
-    r"/small-?and-?medium-?enterprises?/((?:19|20)\d\d)_sme(?:[/.?#]|$)", re.I
-)
 
 
 @dataclass(frozen=True)
