@@ -243,9 +243,16 @@ def worker(request_file: Path, out_file: Path) -> None:
             "confident": got["confident"],
             "answers": [{k: a.get(k) for k in ANSWER_KEYS} for a in got["answers"]],
         }
+    try:  # the results the search box shows (a question: its content words), where it is
+        from indexer.ask.search_box import search_box
+    except ImportError:  # a side older than the search box: the engine's
+        search_box = None
     search = {}
     for q in request["queries"]:
-        found = engine.search(q["query"], limit=10)
+        if search_box is None:
+            found = engine.search(q["query"], limit=10)
+        else:
+            found = search_box(engine, q["query"], answer=False, limit=10)
         shown = (found["results"] + found.get("partial", []) + found.get("related", []))[:10]
         search[q["id"]] = [
             {"url": r["url"], "fetched_url": r.get("fetched_url"), "link": r.get("link")}

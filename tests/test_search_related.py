@@ -111,10 +111,16 @@ def test_the_page_the_json_and_the_cli_show_them_apart(index):
     assert json.loads(CliRunner().invoke(cli, [*args, "--json"]).output)["related"]
 
 
-def test_a_question_lists_no_related_documents(engine):
-    # A question's words are searched ORed: what holds none of them is not related to it.
+def test_a_question_finds_what_its_words_typed_alone_find(engine):
+    # Its words all in one document, that one is its result (not every document holding one
+    # of them), and the documents like it are listed below, as for the words typed.
     found = search_box(engine, "Which programme did ministers launch for artisan villages?")
-    assert found["question_words"] and found["related"] == []
+    assert found["question_words"] == "programme ministers launch artisan villages"
+    words = engine.search(found["question_words"])
+    for shown in ("results", "partial", "related"):
+        assert titles(found[shown]) == titles(words[shown])
+    assert titles(found["results"]) == ["Artisan Villages Programme"]
+    assert "Craft Cooperatives Reach Export Markets" in titles(found["related"])
 
 
 def test_the_sections_note_escapes_the_query(index):

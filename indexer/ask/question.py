@@ -413,14 +413,16 @@ def reads_as_question(text: str) -> bool:
 
 
 def question_search(text: str) -> str | None:
-    """The word search to show under a question's answer: its content words, any of them
-    ("chaired OR 2021 OR SME OR ministerial OR meeting", for "Who chaired the 2021 SME
-    ministerial meeting?"), since a question's every word is seldom in one document. None
-    when ``text`` does not read as a question (``reads_as_question``) or has no content word.
-    """
+    """The word search to show under a question's answer: its content words ("chaired 2021
+    SME ministerial meeting", for "Who chaired the 2021 SME ministerial meeting?"), searched
+    as typed words are: the documents holding them all first, then those holding some of
+    them. On the four question-shaped topical queries of the real-page development set's
+    dev half, recall@10 0.56 and MRR 0.56, against 0.48 and 0.10 for any of the words ORed
+    (a document repeating one word came before those holding them all). None when
+    ``text`` does not read as a question (``reads_as_question``) or has no content word."""
     if not reads_as_question(text):
         return None
-    return " OR ".join(dict.fromkeys(analyse(text).terms)) or None
+    return " ".join(dict.fromkeys(analyse(text).terms)) or None
 
 
 # "What three issues ...?", "What were the priority areas of ...?", "Which two sub-themes

@@ -109,8 +109,8 @@ def print_results(found: dict) -> None:
         click.secho(f"Answer: {featured['summary']}", bold=True, fg="green")
         click.secho(f"   {featured['answer']['link']}", fg="blue")
     if found.get("question_words"):
-        words = ", ".join(found["question_words"].split(" OR "))
-        click.secho(f"Documents with any of the question's words: {words}", fg="magenta")
+        words = ", ".join(found["question_words"].split())
+        click.secho(f"Searched for the question's words: {words}", fg="magenta")
     for note in found["notes"]:
         click.secho(note, fg="magenta")
     if found.get("type_hint"):

@@ -99,14 +99,21 @@ def results() -> str:
 
 
 def every_result(params: SearchParams, max_rows: int, batch: int) -> Iterator[dict[str, Any]]:
-    """The results of `params` from the first, up to `max_rows`, fetched `batch` at a time
-    (the Engine returns at most MAX_LIMIT per call)."""
+    """The results of `params` from the first, then the documents holding some of the words
+    that the last page lists below them, up to `max_rows`, fetched `batch` at a time (the
+    Engine returns at most MAX_LIMIT per call)."""
     engine = get_engine()
+    listed = 0
     for page in range(1, -(-max_rows // batch) + 1):
         kwargs = params.engine_kwargs() | {"page": page, "limit": batch}
         result = search_box(engine, params.q, answer=False, **kwargs)
-        yield from result["results"][: max_rows - (page - 1) * batch]
-        if page >= result["pages"]:
+        last = page >= result["pages"]
+        for row in result["results"] + (result["partial"] if last else []):
+            if listed == max_rows:
+                return
+            listed += 1
+            yield row
+        if last:
             return
 
 
