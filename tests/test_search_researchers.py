@@ -95,6 +95,10 @@ def docs() -> list:
         doc("imbalances", "Note Z6", "Ministers noted imbalances between economies of the delta."),
         doc("health", "Note Z7", "Ministers backed the health sector of the lowlands."),
         doc("medical", "Note Z8", "Makers of medical devices gathered in the lowlands."),
+        doc("jobs", "Note Z9", "Small firms gave most of the jobs of the upland."),
+        doc("employment", "Note Z10", "Small firms gave most of the employment of the upland."),
+        doc("som", "Note Z11", "The SOM weighed exports of the glacier towns."),
+        doc("senior-officials", "Note Z12", "Senior officials met in the glacier towns."),
         doc("smewg", "Note W", "The SMEWG met on the tundra to count reindeer herds."),
         doc("working-group", "Note X", "Delegates of the SME Working Group toured tundra bogs."),
         doc("smemm", "Note Y", "The SMEMM was held in a taiga lodge by the river."),
@@ -223,6 +227,8 @@ def engine(index: Path):
         ("monitoring and evaluation canyon", "monitoring", {"assessment"}),
         ("economic disparities delta", "disparities", {"imbalances"}),
         ("health sector lowlands", "health", {"medical"}),
+        ("jobs upland", "jobs", {"employment"}),
+        ("SOM glacier", "som", {"senior-officials"}),
     ],
 )
 def test_a_concept_also_matches_its_other_terms_below_the_words_typed(engine, q, typed, others):
