@@ -310,3 +310,12 @@ def test_a_headline_in_the_passive_is_a_release_on_a_host_years_site():
     url = "https://apec2041.example/harbour-action-agenda-plan-endorsed/"
     title = "Harbour Action Agenda plan endorsed"
     assert classify(title, url, PLAIN, publisher="APEC Lakeside 2041") == "news_release"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["SMEWG Strategic Plan 2031-2034", "Small and Medium Enterprises Working Group Work Plan 2031"],
+)
+def test_the_groups_plans_are_plans(title):
+    opening = "1. Deliverables for 2031. In response to ministers, the group will hold a workshop."
+    assert classify(title, "https://docs.example/plan", opening) == "strategic_plan"

@@ -148,3 +148,21 @@ def test_an_untitled_document_other_than_a_story_is_named_by_its_address():
     url = "https://example.org/papers/2040/2040_amm/annex-b"
     doc = extract_bytes(page, url, "text/html")
     assert doc.doc_type != "news_article" and doc.title == "Annex B"
+
+
+def test_an_untitled_page_is_typed_by_its_address_words_too():
+    # A wire's reprint of the statement, untitled, its address a headline: news, not the
+    # statement; an untitled record of the group's 34th meeting: not the group's own page.
+    reprint = _page(
+        "We, the APEC Ministers responsible for SMEs, met in Lakeside on 4 May 2031.",
+        "We agree to widen access to finance for small firms.",
+    )
+    url = "https://markets.example/news/APEC-SME-Ministers-Issue-Joint-Statement--36645747/"
+    doc = extract_bytes(reprint, url, "text/html")
+    assert doc.doc_type == "news_article"
+    record = _page(
+        "The 34th meeting of the APEC SMEWG was held in Lakeside on 3 March 2031.",
+        "Members adopted the agenda. The Lead Shepherd welcomed the delegates.",
+    )
+    doc = extract_bytes(record, "https://docs.example/34thmeeting-of-the-apec-smewg", "text/html")
+    assert doc.doc_type != "web_page"

@@ -74,7 +74,8 @@ from indexer.model import Document, Paragraph
 # 19: a place that past meetings were held in ("past meetings held in X") is not the
 #     document's.
 # 20: an untitled document is titled by its address's words (indexer.extract.slug).
-EXTRACTOR_VERSION = 20
+# 21: and typed by them; a title naming one of the group's meetings is not its own page.
+EXTRACTOR_VERSION = 21
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024
@@ -149,13 +150,17 @@ def _document(
     hints = hints or {}
     title = str(hints.get("title") or content.title)
     text = "\n".join(normalise(p.text) for p in content.paragraphs)  # compatibility forms folded
-    meta = extract_metadata(title, text, _address(final_url, canonical_url), hints, content.signals)
+    # an untitled page is typed by its address's words ("...-Ministers-Issue-Joint-Statement
+    # --36645747": a headline), as it is titled by them unless it is a story with a lede
+    from_address = slug_title(canonical_url or final_url)
+    address = _address(final_url, canonical_url)
+    meta = extract_metadata(title or from_address, text, address, hints, content.signals)
     paragraphs = drop_bylines(content.paragraphs)  # their dates read, they are chrome
     paragraphs = number_paragraphs(mark_header(title, paragraphs, meta.doc_type))
     if not title and content.kind == "html" and meta.doc_type in NEWS_TYPES:
         title = lede_title(paragraphs)  # its address would name it otherwise
     if not title:
-        title = slug_title(canonical_url or final_url)
+        title = from_address
     return Document(
         url=url,
         final_url=final_url,

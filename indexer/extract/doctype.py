@@ -50,7 +50,8 @@ class PageSignals:
 _S = r"[\s_-]+"
 TITLE_RULES = [
     ("terms_of_reference", re.compile(rf"terms{_S}of{_S}reference|(?<![a-z])tor(?![a-z])", re.I)),
-    ("strategic_plan", re.compile(rf"strategic{_S}plan", re.I)),
+    # the working group's plans: its multi-year strategic plans and its yearly work plans
+    ("strategic_plan", re.compile(rf"strategic{_S}plan|work{_S}(?:plan|programme)", re.I)),
     (
         "meeting_report",
         re.compile(
@@ -119,9 +120,12 @@ WEB_PAGE_PATH = re.compile(
     re.I,
 )
 # a group's own page is titled with the group's name: "Small and Medium Enterprises Working
-# Group", "SMEWG", "About the SME Working Group"
+# Group", "SMEWG", "About the SME Working Group"; not one of its meetings ("34th Meeting of
+# the APEC SMEWG")
 WEB_PAGE_TITLE = re.compile(
-    r"^(?:about\s+(?:the\s+)?)?[\w&,' -]*(?:working\s+group|smewg)(?:\s*\(smewg\))?$", re.I
+    r"^(?!.*meeting)(?:about\s+(?:the\s+)?)?[\w&,' -]*(?:working\s+group|smewg)"
+    r"(?:\s*\(smewg\))?$",
+    re.I,
 )
 FILE_PATH = re.compile(r"\.(?:pdf|docx?|rtf)$", re.I)  # a file kept in a group's folder
 ISSUED_BY_APEC = re.compile(r"\bissued\s+by\s+the\s+APEC\s+Secretariat\b", re.I)
