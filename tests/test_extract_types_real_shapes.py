@@ -60,10 +60,33 @@ NEWS_OPENING = "Ministers from the region met on Friday and agreed on a plan, of
             "APEC",
             "speech",
         ),
+        (
+            "Minister Ames - Address to the APEC SME Week Business Forum - Lakeside",
+            "https://archive.example/minpub/Publication.asp?docnumber=31%2F34",
+            "Archive",
+            "speech",
+        ),
+        # APEC's features stand beside its releases
+        (
+            "New Centre to Build SME Skills",
+            "https://www.apec.org/Press/Features/2031/0401_New_Centre",
+            "APEC",
+            "news_release",
+        ),
     ],
 )
 def test_headlines_and_speeches(title, url, publisher, expected):
     assert classify(title, url, NEWS_OPENING, publisher=publisher) == expected
+
+
+@pytest.mark.parametrize(
+    "title", ["Kingdom pushes SME promotion", "Ministry advances SME action agenda in APEC"]
+)
+def test_a_headlines_verb_tells_a_story_whatever_its_opening(title):
+    plain = "The kingdom will host the ministers of the region in 2031."
+    assert classify(title, "https://post.example/general/1", plain, publisher="Post") == (
+        "news_article"
+    )
 
 
 def test_a_host_years_site_publishes_news_releases():

@@ -75,7 +75,9 @@ from indexer.model import Document, Paragraph
 #     document's.
 # 20: an untitled document is titled by its address's words (indexer.extract.slug).
 # 21: and typed by them; a title naming one of the group's meetings is not its own page.
-EXTRACTOR_VERSION = 21
+# 22: an "address to" a forum is a speech; APEC's features are its releases; "advances",
+#     "pushes" read as a headline's verbs.
+EXTRACTOR_VERSION = 22
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -79,7 +79,7 @@ TITLE_RULES = [
     ),
     (
         "speech",
-        re.compile(rf"(?<![a-z])(?:speech|remarks|keynote|address{_S}by)(?![a-z])", re.I),
+        re.compile(rf"(?<![a-z])(?:speech|remarks|keynote|address{_S}(?:by|to))(?![a-z])", re.I),
     ),
     (
         "initiative",
@@ -93,8 +93,10 @@ TITLE_RULES = [
         ),
     ),
 ]
+# APEC's releases, and its features beside them ("/Press/Features/2005/0401_...")
 NEWS_RELEASE_PATH = re.compile(
-    r"/(?:press|media)(?:/|-)?(?:news|media)?-?releases?/|/news-?releases?/", re.I
+    r"/(?:press|media)(?:/|-)?(?:news|media)?-?releases?/|/news-?releases?/|/press/features/",
+    re.I,
 )
 NEWS_PATH = re.compile(
     r"/(?:news|stories|story|article|articles|press|prensa|noticias|business|world)/"
@@ -150,7 +152,7 @@ HEADLINE = re.compile(
     r"\b(?:adopts?|backs?|issues?|endorses?|gets?|agrees?|renews?|promises?|calls?|welcomes?"
     r"|opens?|closes?|prepares?|aims?|focuses|vows?|launch(?:es)?|inaugurates?|hosts?|meets?"
     r"|commits?|wants?|urges?|supports?|boosts?|highlights?|discusses|pledges?|unveils?"
-    r"|signs?|joins?|says?|told|held|to\s+(?:host|boost|hold|meet|promote|discuss)"
+    r"|signs?|joins?|says?|told|held|advances|pushes|to\s+(?:host|boost|hold|meet|promote|discuss)"
     # a headline in the passive: "Boracay Action Agenda plan endorsed"
     r"|(?:endorsed|adopted|approved|launched|unveiled|signed)$)\b",
     re.I,
