@@ -1,7 +1,9 @@
 """A question typed into the search box: its confident answer above the results, or a link
 to ask it; a query of words gets neither."""
 
+import csv
 import html
+import io
 import json
 import re
 
@@ -82,10 +84,27 @@ def test_results_under_an_answer_are_a_search_for_the_questions_words(client):
     assert "2021 SME Ministerial Meeting: Joint Ministerial Statement" in results
 
 
+def test_a_question_whose_words_no_document_holds_all_lists_those_holding_some(client):
+    page = body(client, "Who chaired the 2021 zeppelin meeting?")
+    assert "No document holds every one of the question’s words" in page
+    assert "Also matching some of your words" in page
+    assert "These documents hold only some of the question’s words." in page
+    assert "2021 SME Ministerial Meeting" in page
+
+
 def test_a_question_exports_the_documents_its_page_lists(client):
-    response = client.get("/search.csv", query_string={"q": "Who chaired the 2021 meeting?"})
+    q = "Who chaired the 2021 meeting?"
+    response = client.get("/search.csv", query_string={"q": q})
     assert response.status_code == 200
-    assert "2021 SME Ministerial Meeting" in response.get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert any("2021 SME Ministerial Meeting" in row["title"] for row in rows)
+    # the rows are the page's: those holding every word, then those holding some of them,
+    # as many as the page lists below them (not every document holding one word)
+    page = client.get("/api/search", query_string={"q": q}).get_json()
+    assert page["partial"], "the question's words should not all be in one document here"
+    listed = [(r["title"], "all words") for r in page["results"]]
+    listed += [(r["title"], "some words") for r in page["partial"]]
+    assert [(row["title"], row["matched"]) for row in rows] == listed
 
 
 def test_the_json_twin_of_a_question_is_the_page(client):

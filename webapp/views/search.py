@@ -33,6 +33,7 @@ CSV_COLUMNS = (
     "excerpt",
     "meeting",  # "Outcome of the 22nd SME Ministerial Meeting, Iloilo, 2015"
     "id",
+    "matched",  # "all words", or "some words" for those the page lists below its results
 )
 
 
@@ -98,17 +99,21 @@ def results() -> str:
     )
 
 
-def every_result(params: SearchParams, max_rows: int, batch: int) -> Iterator[dict[str, Any]]:
-    """The results of `params` from the first, then the documents holding some of the words
-    that the last page lists below them, up to `max_rows`, fetched `batch` at a time (the
-    Engine returns at most MAX_LIMIT per call)."""
+def every_result(
+    params: SearchParams, max_rows: int, batch: int, page_size: int
+) -> Iterator[dict[str, Any]]:
+    """The results of `params` from the first, each with `matched` "all words", then those
+    holding "some words" that a page of `page_size` lists below fewer results; up to
+    `max_rows`, fetched `batch` at a time (the Engine returns at most MAX_LIMIT per call)."""
     engine = get_engine()
     listed = 0
     for page in range(1, -(-max_rows // batch) + 1):
         kwargs = params.engine_kwargs() | {"page": page, "limit": batch}
         result = search_box(engine, params.q, answer=False, **kwargs)
         last = page >= result["pages"]
-        for row in result["results"] + (result["partial"] if last else []):
+        some = result["partial"][: max(0, page_size - result["total"])] if last else []
+        rows = [r | {"matched": "all words"} for r in result["results"]]
+        for row in rows + [r | {"matched": "some words"} for r in some]:
             if listed == max_rows:
                 return
             listed += 1
@@ -121,7 +126,8 @@ def every_result(params: SearchParams, max_rows: int, batch: int) -> Iterator[di
 def csv() -> Response:
     params = _params(limit=current_app.config["EXPORT_BATCH"])
     require_query(params)
-    found = every_result(params, current_app.config["EXPORT_MAX_ROWS"], params.limit)
+    config = current_app.config
+    found = every_result(params, config["EXPORT_MAX_ROWS"], params.limit, config["PAGE_SIZE"])
     rows = [
         r | {"rank": rank, "excerpt": Markup(r["snippet"]).striptags(), "meeting": _meeting_of(r)}
         for rank, r in enumerate(found, start=1)
