@@ -113,7 +113,9 @@ def test_csv_of_the_current_results(client):  # noqa: F811
         "excerpt",
         "meeting",
         "id",
+        "matched",
     }
+    assert {r["matched"] for r in rows} == {"all words"}
     chair = next(r for r in rows if r["doc_type"] == "chairs_statement")
     assert chair["link"] == "https://example.org/sme/2021-chair.pdf#page=2"
     assert "<mark>" not in chair["excerpt"] and "digitalisation of payments" in chair["excerpt"]
