@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.ask.question import ANSWER_TYPES, analyse, term_key
+from indexer.ask.question import ANSWER_TYPES, analyse, question_search, term_key
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,11 @@ def test_question_words_and_stop_words_are_dropped_names_and_years_kept():
     assert q.terms == ["chaired", "meeting", "held", "Kota", "Kinabalu", "2021"]
     assert q.names == ["Kota", "Kinabalu"]
     assert q.years == [2021]
+
+
+def test_a_light_verb_is_not_a_word_the_documents_must_hold():
+    assert question_search("how do SMEs get access to finance?") == "SMEs access finance"
+    assert question_search("where are small firms going digital?") == "small firms digital"
 
 
 def test_a_year_range_is_a_name_not_a_year_to_prefer():

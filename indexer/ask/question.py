@@ -126,6 +126,7 @@ STOP_WORDS_TEXT = """
     such tell than that the their theirs them then there these they this those through to
     too under until up upon us very was wasn't we were weren't what whatever when where
     whether which while who whom whose why will with would you your many
+    get gets got getting go goes going
     """
 STOP_WORDS = frozenset(STOP_WORDS_TEXT.split())
 
