@@ -4,6 +4,7 @@ its outcome, disagreeing places are both kept with their evidence, a number is i
 only inside a run of stated ones, and `apec-search meetings` prints the series."""
 
 import json
+from dataclasses import replace
 from urllib.parse import unquote
 
 import pytest
@@ -913,3 +914,15 @@ def test_papers_filed_under_a_year_show_its_meeting_when_its_statement_is_not_at
     # the meeting named by its number finds its paper
     found = Engine(make_index(tmp_path, docs)).search("39th SME ministerial meeting")
     assert found["results"][0]["url"] == annex.url
+
+
+def test_an_outcome_takes_its_meetings_date_over_its_page_headers():
+    # The page's header says the 3rd (the week's first day); the statement says its
+    # ministers met on the 4th, as the record's evidence does.
+    doc = statement(2031, LAKESIDE, date="2031-05-03")
+    record = build_record([doc])
+    assert next(m for m in record.meetings if m.number == 38).date == "2031-05-04"
+    assert record.apply(doc).date == "2031-05-04"
+    story_doc = story("https://wire.example/38", "SME ministers meet", LAKESIDE, 2031)
+    dated = replace(story_doc, date="2031-05-05")  # a story keeps its own dateline
+    assert build_record([doc, dated]).apply(dated).date == "2031-05-05"

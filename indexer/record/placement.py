@@ -171,10 +171,13 @@ def apply(doc: Document, placement: Placement | None, meeting: Meeting | None) -
     """``doc`` with its meeting and role, and the meeting's facts where its own are missing
     (year, date, place) or cut ("Nanjing, People's Republic" -> the meeting's "Nanjing,
     People's Republic of China"). Only an outcome or annex takes the meeting's number and
-    date as its own; a story keeps its own dateline, and a mere mention takes only a year."""
+    date as its own, the date a sentence states over its page's header ("14 September 2017"
+    over a statement whose text says its ministers met on the 15th); a story keeps its own
+    dateline, and a mere mention takes only a year."""
     if placement is None or meeting is None:
         return replace(doc, meeting=None, role=None, meeting_number=None)
     adopted = placement.role in ADOPTED_HERE
+    stated = meeting.date if any(e.field == "date" for e in meeting.evidence) else None
     location = doc.location
     if placement.role != "mention" and meeting.place:
         city, _ = split_place(doc.location)
@@ -193,6 +196,6 @@ def apply(doc: Document, placement: Placement | None, meeting: Meeting | None) -
         role=placement.role,
         meeting_number=meeting.number if adopted and meeting.series == "sme_ministerial" else None,
         year=doc.year or meeting.year,
-        date=doc.date or (meeting.date if adopted else None),
+        date=(stated if adopted else None) or doc.date or (meeting.date if adopted else None),
         location=location,
     )
