@@ -85,3 +85,13 @@ def test_on_a_phone_the_table_scrolls_in_its_focusable_region(browser, base_url)
     outline = region.evaluate("el => getComputedStyle(el).outlineStyle")
     assert outline != "none"
     page.close()
+
+
+def test_on_a_phone_the_caption_is_in_view_as_the_table_scrolls(browser, base_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url + "/meetings")
+    caption = "() => document.querySelector('.meetings-table caption').getBoundingClientRect()"
+    assert page.evaluate(caption)["right"] <= 390  # it wraps on the screen, not past it
+    page.evaluate("() => { document.querySelector('.table-scroll').scrollLeft = 300; }")
+    assert page.evaluate(caption)["left"] >= 0  # and stays as the table scrolls under it
+    page.close()
