@@ -105,20 +105,13 @@ def build_record(documents: Iterable[Document], aliases: Mapping[str, str] | Non
     # staging host's (as Record.apply gives documents theirs)
     origin = UrlRules(scope=[], aliases=aliases).fetch_url
     sourced = [
-        # a mention read from the address links to the document itself
-        (
-            m,
-            Source(
-                doc.id,
-                url,
-                url if m.address else _link(doc, url, m.position, m.sentence),
-                chair_link,
-            ),
-        )
+        (m, Source(doc.id, url, link, chair_link))
         for doc in documents
         for url in [origin(doc.canonical_url)]
         for m in mentions[doc.id]
         for chair_link in [m.chair_sentence and _link(doc, url, m.position, m.chair_sentence)]
+        # a mention read from the address links to the document itself
+        for link in [url if m.address else _link(doc, url, m.position, m.sentence)]
     ]
     record = Record(resolve(sourced), documents={d.id: d for d in documents}, aliases=aliases)
     for work in find_works(documents, aliases):

@@ -442,9 +442,9 @@ def _filed_under(doc: Document) -> list[Mention]:
     filed = FILED_UNDER_MEETING.search(doc.url)
     if not filed:
         return []
-    year = int(filed.group(1))
     return [
-        Mention("sme_ministerial", None, year, None, None, None, False, None, None, own=True,
+        Mention(series="sme_ministerial", number=None, year=int(filed.group(1)), date=None,
+                city=None, economy=None, virtual=False, chair=None, theme=None, own=True,
                 voice=True, future=False, position=0, sentence=doc.url,
                 stated=frozenset({"year"}), address=True)
     ]  # fmt: skip
