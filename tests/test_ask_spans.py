@@ -420,6 +420,13 @@ def test_a_what_question_is_answered_with_the_phrase_after_its_words(question, s
     assert (found.text(sentence), found.strength) == (expected, WEAK)
 
 
+def test_a_phrase_ending_in_a_preposition_is_no_answer():
+    # a report's cover line under its title: "... ii Prepared by: <agency>"
+    q = analyse("What is the Lakeside Initiative?")
+    sentence = "The Assessment Framework for the Lakeside Initiative ii Prepared by: Agency X"
+    assert phrase_span(sentence, q.phrase_anchors, q.final_preposition, set(q.term_keys)) is None
+
+
 def test_a_topic_question_has_no_phrase_to_find():
     assert analyse("What did ministers say about youth enterprise?").phrase_anchors == []
 

@@ -589,6 +589,8 @@ def phrase_span(
         words = sentence[a:b].split()
         if not words or len(words) > MAX_PHRASE_WORDS:
             continue
+        if words[-1].lower() in _PREPOSITIONS:  # cut short: a cover's "Prepared by: ..."
+            continue
         if not set(keys(sentence[a:b])) - set(anchors) - set(context) - STOP_KEYS:
             continue
         return Span(a, b, WEAK)
