@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
@@ -106,20 +107,18 @@ def every_result(
     holding "some words" that a page of `page_size` lists below fewer results; up to
     `max_rows`, fetched `batch` at a time (the Engine returns at most MAX_LIMIT per call)."""
     engine = get_engine()
-    listed = 0
-    for page in range(1, -(-max_rows // batch) + 1):
-        kwargs = params.engine_kwargs() | {"page": page, "limit": batch}
-        result = search_box(engine, params.q, answer=False, **kwargs)
-        last = page >= result["pages"]
-        some = result["partial"][: max(0, page_size - result["total"])] if last else []
-        rows = [r | {"matched": "all words"} for r in result["results"]]
-        for row in rows + [r | {"matched": "some words"} for r in some]:
-            if listed == max_rows:
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for page in range(1, -(-max_rows // batch) + 1):
+            kwargs = params.engine_kwargs() | {"page": page, "limit": batch}
+            result = search_box(engine, params.q, answer=False, **kwargs)
+            yield from (r | {"matched": "all words"} for r in result["results"])
+            if page >= result["pages"]:
+                some = result["partial"][: max(0, page_size - result["total"])]
+                yield from (r | {"matched": "some words"} for r in some)
                 return
-            listed += 1
-            yield row
-        if last:
-            return
+
+    return islice(rows(), max_rows)
 
 
 @bp.get("/search.csv")
