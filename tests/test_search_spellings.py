@@ -250,3 +250,35 @@ def test_the_per_cent_sign_is_highlighted_for_the_word(engine_of):
     share_engine = engine_of(SHARE_SENTENCE, SHARES)
     (sign,) = [r for r in share_engine.search("97 percent")["results"] if slugs([r]) == ["sign"]]
     assert "<mark>97</mark><mark>%</mark> of firms" in sign["snippet"]
+
+
+def test_words_joined_without_a_space_are_indexed_apart_and_whole():
+    # as text extracted from a PDF joins a heading to the line after it
+    found = [
+        (t.text, t.pos)
+        for t in analysis.PLAIN("SMEWG MeetingVancouver 34thmeeting", positions=True)
+    ]
+    assert found == [
+        ("smewg", 0), ("meeting", 1), ("vancouver", 2), ("meetingvancouver", 2),
+        ("34th", 3), ("meeting", 4), ("34thmeeting", 4),
+    ]  # fmt: skip
+    assert tokens(analysis.PLAIN, "MeetingVancouver", mode="query") == ["meetingvancouver"]
+    # capitals alone, an ordinal before a number or a short word: no word boundary
+    assert tokens(analysis.PLAIN, "APEC MSMEs 4th2 5thab") == ["apec", "msmes", "4th2", "5thab"]
+
+
+JOINED = {
+    "joined": "the 18th SMEWG MeetingVancouver, Canada",
+    "spaced": "the 18th SMEWG Meeting, Vancouver, Canada",
+    "other": "the 18th SMEWG Meeting, Ottawa, Canada",
+}
+
+
+def test_a_word_joined_to_the_one_before_it_is_found_and_marked(engine_of):
+    engine = engine_of("Agenda of {}.", JOINED)
+    found = engine.search("Vancouver")["results"]
+    assert set(slugs(found)) == {"joined", "spaced"}
+    joined = next(r for r in found if slugs([r]) == ["joined"])
+    assert "Meeting<mark>Vancouver</mark>" in joined["snippet"]
+    # the whole, as the page writes it, still finds it
+    assert slugs(engine.search("MeetingVancouver")["results"]) == ["joined"]

@@ -27,8 +27,9 @@ from indexer.text.stems import stem_word
 # they fit; 16: the "s" of a possessive ("women's", "SMEs’") a stop word; 17: plural
 # acronyms without a vowel ("GVCs") stemmed as their singular; 18: irregular plurals as their
 # singular ("women", "children"); 19: "information" a stem of its own, not "inform"; 20: "%"
-# the word "percent"; 21: Korean words as bigrams of their syllables
-SCHEMA_VERSION = 21
+# the word "percent"; 21: Korean words as bigrams of their syllables; 22: words joined without
+# a space split (DELIMIT)
+SCHEMA_VERSION = 22
 ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
 # Words kept short; "us" is not a stop word here (it is an economy). "s" is what a
@@ -57,6 +58,11 @@ class FoldingTokenizer(Tokenizer):
       also yields its parts joined ("ecommerce", "cooperation"), at the position of its
       last part, as Elasticsearch's ``word_delimiter_graph`` does with ``catenate_words``.
       The query side (``_rewrite``) asks for the joined form or all the parts;
+    - when indexing, a token that joins words without a space, as text extracted from
+      PDFs and converted documents does ("MeetingVancouver", "34thmeeting"), also yields
+      its words: it is split where a lower-case letter meets a capital and after an
+      ordinal's suffix (``DELIMIT``), as Lucene's ``WordDelimiterGraphFilter`` splits on a
+      case change, and the whole is kept as a compound's joined form is;
     - a token of Chinese, Japanese or Thai text is split into its words (bigrams, or Thai
       dictionary words: ``indexer.index.segment.segments``), each a token of its own.
 
@@ -108,6 +114,8 @@ class FoldingTokenizer(Tokenizer):
         stops, stemfn, stems = self.stops, self.stemfn, self._stems
         minsize = 1 if stops else 0  # StopFilter(minsize=1) also drops empty words
         compounds = tokenize and mode != "query"
+        if compounds and DELIMIT.search(value):
+            spans = _delimited(spans, value)
         chain: list[str] | None = None  # the parts of the compound being read, if any
         chain_start = prev_start = prev_end = 0
         prev_word = ""
@@ -121,6 +129,7 @@ class FoldingTokenizer(Tokenizer):
                 and (
                     (start == prev_end + 1 and source[prev_end] in _HYPHENS)
                     or (prev_word == "e" and _spaced(source, prev_end, start))
+                    or isinstance(match, _Part)
                 )
             )
             if chain is not None and not joined:
@@ -210,6 +219,31 @@ class _WholeValue:
         return self._start + len(self._value)
 
 
+# Where words meet without a space: "meetingVancouver", "34thmeeting", "24thAPEC".
+DELIMIT = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d(?:st|nd|rd|th))(?=[A-Za-z]{3})")
+
+
+class _Part(_WholeValue):
+    """A word of a token that ``DELIMIT`` splits, after its first: joined to the word
+    before it as a compound's part is."""
+
+
+def _delimited(matches: Iterable[Any], value: str) -> Iterator[Any]:
+    """The tokens, each split into its words where ``DELIMIT`` finds them in ``value`` (the
+    text as written: the case tells where a word starts)."""
+    for match in matches:
+        start, end = match.start(), match.end()
+        cuts = [m.start() for m in DELIMIT.finditer(value, start, end) if m.start() > start]
+        if not cuts:
+            yield match
+            continue
+        word = match.group(0)
+        bounds = [start, *cuts, end]
+        yield _WholeValue(word[: cuts[0] - start], start)
+        for a, b in zip(bounds[1:], bounds[2:], strict=False):
+            yield _Part(word[a - start : b - start], a)
+
+
 def _segmented(matches: Iterator[re.Match]) -> Iterator[re.Match | _WholeValue]:
     """The tokens, each split into its words where it holds Chinese, Japanese or Thai."""
     for match in matches:
@@ -228,9 +262,9 @@ PLAIN = FoldingTokenizer()
 
 
 def first_stem(word: str) -> str | None:
-    """The body field's term for ``word`` (its first token's stem, as STEM indexes it); None
-    when STEM leaves nothing of it (a stop word, punctuation)."""
-    return next((t.text for t in STEM(word)), None)
+    """The body field's term for ``word`` (its first token's stem, as STEM indexes it and a
+    query reads it); None when STEM leaves nothing of it (a stop word, punctuation)."""
+    return next((t.text for t in STEM(word, mode="query")), None)
 
 
 def make_schema() -> Schema:
@@ -273,5 +307,7 @@ def make_schema() -> Schema:
 
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
-    tokens = [t.text for t in PLAIN(word)]
+    """``word`` as the index writes it: its first token's folded form (read as a query
+    reads it: a word joined without a space stays whole)."""
+    tokens = [t.text for t in PLAIN(word, mode="query")]
     return tokens[0] if tokens else word.lower()

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from indexer.index import queries
-from indexer.index.analysis import STEM, fold_word
+from indexer.index.analysis import DELIMIT, STEM, fold_word
 from indexer.index.segment import NEEDS_SEGMENTS, TOKEN, segments
 from indexer.text.sentences import Sentence, split_sentences
 
@@ -42,20 +42,23 @@ class AnalysisDamaged(Exception):
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str | None:
-    tokens = [t.text for t in STEM(word)]
+    tokens = [t.text for t in STEM(word, mode="query")]
     return tokens[0] if tokens else None
 
 
 def words(text: str) -> Iterator[tuple[str, int, int]]:
     """(word, start, end) of each word of ``text`` as the index has it: Chinese and Japanese
-    runs as their overlapping bigrams, Thai as its words (indexer.index.segment)."""
+    runs as their overlapping bigrams, Thai as its words (indexer.index.segment), words joined
+    without a space apart (``analysis.DELIMIT``)."""
     for m in TOKEN.finditer(text):
-        token = m.group(0)
-        if not NEEDS_SEGMENTS.search(token):
-            yield token, m.start(), m.end()
+        token, at = m.group(0), m.start()
+        if NEEDS_SEGMENTS.search(token):
+            for a, b in segments(token):
+                yield token[a:b], at + a, at + b
             continue
-        for a, b in segments(token):
-            yield token[a:b], m.start() + a, m.start() + b
+        cuts = [c.start() - at for c in DELIMIT.finditer(text, at, m.end()) if c.start() > at]
+        for a, b in zip([0, *cuts], [*cuts, len(token)], strict=True):
+            yield token[a:b], at + a, at + b
 
 
 WordKey = tuple[str, "str | None"]  # a word's folded form and its stem (None: a stop word)
@@ -70,7 +73,8 @@ def word_key(word: str) -> WordKey:
 def word_forms(text: str) -> tuple[tuple[str, ...], array]:
     """The words of ``text`` as highlighting reads them, interned (a text's words are
     kept compactly), and the character offset where each starts."""
-    if NEEDS_SEGMENTS.search(text) is None:  # every word as the pattern finds it
+    if NEEDS_SEGMENTS.search(text) is None and DELIMIT.search(text) is None:
+        # every word as the pattern finds it
         found = list(TOKEN.finditer(text))
         return tuple(sys.intern(m.group()) for m in found), array("i", [m.start() for m in found])
     forms: list[str] = []

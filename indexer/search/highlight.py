@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Collection
 
+from indexer.index.analysis import DELIMIT
 from indexer.index.passage_analysis import phrase_runs, word_key, words
 from indexer.index.segment import NEEDS_SEGMENTS, TOKEN
 
@@ -38,10 +39,11 @@ def highlight(
         and not phrases
         and marked.isdisjoint(_ENTITY_WORDS)
         and not NEEDS_SEGMENTS.search(text)
+        and not DELIMIT.search(text)
     ):
         # Escaping first splits the text into the same words (word characters and dots need
-        # no escaping, and an entity's "&" and ";" end a word), and the words can be marked
-        # as they are.
+        # no escaping, and an entity's "&" and ";" end a word; no word joins two), and the
+        # words can be marked as they are.
         parts = _WORDS_SPLIT.split(html.escape(text))  # words at the odd indexes
         for i in range(1, len(parts), 2):
             if parts[i] in marked:
