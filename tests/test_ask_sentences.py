@@ -143,3 +143,17 @@ def test_the_token_before_a_full_stop_is_the_run_of_non_space_characters_up_to_i
     end = min(end, len(text))
     found = re.search(r"(\S+)\Z", text[:end])
     assert sentences._token_before(text, end) == (found.group(1) if found else "")
+
+
+def test_chinese_and_japanese_sentences_end_at_their_full_stop_with_no_space_after_it():
+    assert texts(
+        "湖畔市で会合が開かれました。席上、代表は「支援を提案した。」一方、会長は語った！"
+    ) == [
+        "湖畔市で会合が開かれました。",
+        "席上、代表は「支援を提案した。」",
+        "一方、会長は語った！",
+    ]
+    assert texts("会议今日圆满结束。他们就中小企业的发展作出交流。") == [
+        "会议今日圆满结束。",
+        "他们就中小企业的发展作出交流。",
+    ]

@@ -8,6 +8,7 @@ Economy 12. Ministers ..."): the heading then ends before the number. A line bre
 ends a sentence. A sentence's text leaves out its paragraph number. Title lines glued to
 the first sentence of a paragraph ("Joint Statement FOURTH MEETING OF MINISTERS ON SMALL AND
 MEDIUM ENTERPRISES Micro-enterprises make up ...") become a sentence of their own.
+Chinese and Japanese sentences end at their full stop ("。"), with no space after it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ ABBREVIATIONS = frozenset(ABBREVIATIONS_TEXT.split())
 _TERMINAL = ".!?…"
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# A Chinese or Japanese full stop (or question or exclamation mark, full-width) ends a
+# sentence with no space after it, with the closing quotes and brackets that follow it.
+_CJK_BOUNDARY = re.compile(r"[。！？]+[」』”’）)]*")
 # A full stop glued to the next sentence: "region.Within" (see the module docstring).
 _GLUED = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
 _ADDRESS = re.compile(r"[@/]|\.\w")
@@ -173,6 +177,7 @@ def split_sentences(text: str) -> list[Sentence]:
         (m.end(), m.end()) for m in _BOUNDARY.finditer(text) if _ends_sentence(text, m, starts)
     ]
     gaps += [(m.end(), m.end()) for m in _GLUED.finditer(text) if _glued_end(text, m)]
+    gaps += [(m.end(), m.end()) for m in _CJK_BOUNDARY.finditer(text)]
     sentences: list[Sentence] = []
     position = 0
     for gap_start, gap_end in sorted(gaps) + [(len(text), len(text))]:
