@@ -24,3 +24,11 @@ from indexer.text.ordinals import ordinal_number
 )
 def test_ordinal_number(token, number):
     assert ordinal_number(token) == number
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("五", 5), ("十", 10), ("十五", 15), ("五十", 50), ("五十五", 55), ("十十", None), ("", None)],
+)
+def test_a_chinese_numeral_names_its_number(written, number):
+    assert ordinal_number(written) == number

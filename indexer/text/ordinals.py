@@ -25,13 +25,24 @@ ORDINAL = (
 )
 
 
+CHINESE_DIGITS = "一二三四五六七八九"
+# one to ninety-nine: "五", "十五", "五十", "五十五"
+CHINESE_NUMERAL = re.compile(f"[{CHINESE_DIGITS}]?十?[{CHINESE_DIGITS}]?(?<=.)")
+
+
 def ordinal_number(token: str) -> int | None:
     """The number an ordinal names: "12th" -> 12, "twelfth" -> 12, "twenty-first" or
-    "twenty first" -> 21, "inaugural" -> 1; None for anything else."""
+    "twenty first" -> 21, "inaugural" -> 1, the Chinese numeral of "第五十五屆" ("五十五")
+    -> 55; None for anything else."""
     token = token.strip().lower()
     digits = re.match(r"(\d+)(?:st|nd|rd|th)?$", token)
     if digits:
         return int(digits.group(1))
+    if CHINESE_NUMERAL.fullmatch(token):
+        tens, ten, unit = token.rpartition("十")
+        return (CHINESE_DIGITS.index(tens) + 1 if tens else 1 if ten else 0) * 10 + (
+            CHINESE_DIGITS.index(unit) + 1 if unit else 0
+        )
     if token == "inaugural":
         return 1
     if token in ORDINAL_WORDS:
