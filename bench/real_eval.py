@@ -381,6 +381,13 @@ def score_documents(labels: dict[str, dict], docs: dict[str, dict]) -> dict[str,
     rows["meeting number (outcomes)"] = (
         f"{pct(numbered, len(outcome))}  ({false_numbers} wrong elsewhere)"
     )
+    # every page's meeting, news about it too: what a search naming the meeting lists first
+    labelled = [p for p in pages if label_meeting(p)]
+    rows["meeting of each page (series, number)"] = (
+        f"{pct(sum(meeting_of(docs.get(p['id'])) == label_meeting(p) for p in labelled), len(labelled))}"
+        f"  ({sum(1 for p in pages if meeting_of(docs.get(p['id'])) not in (None, label_meeting(p)))}"
+        " given another)"
+    )
     chrome = [(p["id"], line) for p in pages for line in p.get("chrome") or [] if p["id"] in docs]
     kept = sum(chrome_kept(line, docs[i]) for i, line in chrome)
     rows["chrome lines kept"] = f"{kept} of {len(chrome)}"
@@ -516,6 +523,20 @@ def score_works(labels: dict[str, dict], docs: dict[str, dict], search: dict) ->
         "works: pair recall": pct(len(said & truth), len(truth)),
         "first pages with two of one work": f"{crowded} of {len(search)}",
     }
+
+
+def label_meeting(page: dict) -> tuple[str, int] | None:
+    """(series, number) of the meeting a labelled page belongs to, None when unnumbered."""
+    meeting = page.get("meeting") or {}
+    return (meeting["series"], meeting["number"]) if meeting.get("number") else None
+
+
+def meeting_of(doc: dict | None) -> tuple[str, int] | None:
+    """(series, number) of the meeting the index puts a document in, None for none."""
+    meeting = (doc or {}).get("meeting")
+    if isinstance(meeting, dict) and meeting.get("number"):
+        return (meeting["series"], meeting["number"])
+    return None
 
 
 def number_of(doc: dict | None) -> int | None:
@@ -911,16 +932,20 @@ def main() -> None:
                 ("year", d.get("year")),
                 ("place", d.get("location")),
                 ("number", number_of(d)),
+                ("meeting", meeting_of(d)),
             ):
                 want = {
                     "type": p["doc_type"],
                     "year": p["year"],
                     "place": p.get("place"),
                     "number": (p.get("meeting") or {}).get("number"),
+                    "meeting": label_meeting(p),
                 }[field]
                 if field == "place":
                     wrong = bool(want and want.get("city")) and not place_right(want, got)
                     want = (want or {}).get("city")
+                elif field == "meeting":
+                    wrong = want != got
                 elif field == "number":
                     wrong = want != got and (
                         got is not None or (p.get("meeting") or {}).get("relation") == "outcome"
