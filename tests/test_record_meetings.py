@@ -719,6 +719,29 @@ def test_chinese_japanese_and_korean_news_name_the_ministerial_meeting():
     assert find_mentions(other_forum) == []
 
 
+def test_chinese_japanese_and_korean_news_name_the_working_groups_numbered_meetings():
+    shapes = {
+        "第四十二屆亞太經合組織中小企業工作小組會議在湖畔市順利舉行。": 42,
+        "湖畔市でAPECの中小企業作業部会第42回会合が行なわれました。": 42,
+        "第42回APEC SMEWG会議が湖畔市で行われる。": 42,
+        "제42차 APEC 중소기업 실무그룹 회의가 호반시에서 열렸다.": 42,
+    }
+    for text, number in shapes.items():
+        mention = one(story("https://wire.example/cjk", "", text, 2031))
+        assert (mention.series, mention.number) == ("smewg", number), text
+    # a sentence naming the group's meeting and the ministers' is read for both
+    both = story(
+        "https://wire.example/both",
+        "",
+        "湖畔市でAPEC中小企業作業部会第42回会合が行なわれ、提案は中小企業大臣会合の議題になった。",
+        2031,
+    )
+    assert {(m.series, m.number) for m in find_mentions(both)} >= {("smewg", 42)}
+    # the group named without a number is no meeting of its series
+    unnumbered = story("https://wire.example/u", "", "APEC中小企业工作组主席出席会议。", 2031)
+    assert [m.series for m in find_mentions(unnumbered)] != ["smewg"]
+
+
 def test_chinese_news_with_inline_pinyin_names_the_meeting_and_is_quoted_as_written():
     written = "第38屆亞太經(jīng)合組織中小企業(yè)部長會(huì)議在湖畔市舉行。"
     mention = one(story("https://wire.example/pinyin", "", written, 2031))
@@ -926,3 +949,58 @@ def test_an_outcome_takes_its_meetings_date_over_its_page_headers():
     story_doc = story("https://wire.example/38", "SME ministers meet", LAKESIDE, 2031)
     dated = replace(story_doc, date="2031-05-05")  # a story keeps its own dateline
     assert build_record([doc, dated]).apply(dated).date == "2031-05-05"
+
+
+def test_a_paper_headed_by_its_symbol_is_a_paper_of_that_working_group_meeting():
+    header = (
+        "1 2031/SMEWG42/005 Agenda Item: 9.1 A Strategy for Green Firms Purpose: Information"
+        " Submitted by: Atlantis 42nd Small and Medium Enterprises Working Group Meeting"
+        " Lakeside, Atlantis March 2031"
+    )
+    paper = make_document(
+        "https://docs.example/green", "A Strategy for Green Firms", [header, "Background."],
+        doc_type="initiative", year=2031,
+    )  # fmt: skip
+    cited = make_document(
+        "https://docs.example/minutes",
+        "Notes on green firms",
+        ["Members discussed the paper (2031/SMEWG42/005) on green firms at some length."],
+        doc_type="initiative",
+        year=2031,
+    )
+    record = build_record([paper, cited])
+    assert (record.apply(paper).meeting or {}).get("number") == 42
+    assert record.apply(paper).meeting["series"] == "smewg"
+    assert record.apply(cited).meeting is None  # a symbol cited inside a sentence
+
+
+def test_a_story_previewing_a_numbered_meeting_is_about_it():
+    text = (
+        "The director returned to Lakeside yesterday to promote the upcoming 38th APEC SME"
+        " Ministerial Meeting to be held at the Laguna resort on 4-5 May."
+    )
+    headline = "SME meeting in Lakeside hailed as opportunity"
+    preview = story("https://wire.example/preview", headline, text, 2031)
+    record = build_record([statement(2031, LAKESIDE), preview])
+    placed = record.apply(preview)
+    assert (placed.meeting["number"], placed.role) == (38, "news")
+    # under a headline about something else, the meeting is named in passing
+    week = story("https://wire.example/week", "SME week opens", text, 2031)
+    assert build_record([statement(2031, LAKESIDE), week]).apply(week).meeting is None
+    years_before = story("https://wire.example/old", headline, text, 2027)
+    record = build_record([statement(2031, LAKESIDE), years_before])
+    assert record.apply(years_before).meeting is None
+
+
+def test_a_meeting_named_with_apecs_name_in_full_is_numbered():
+    shapes = {
+        "The minister spoke at the 38th Asia-Pacific Economic Cooperation (APEC) Small and"
+        " Medium Enterprises Ministerial Meeting (SMEMM) convened virtually.": (
+            "sme_ministerial", 38,
+        ),
+        "The 42nd Asia-Pacific Economic Cooperation (APEC) Small and Medium Enterprises"
+        " Working Group (SMEWG) meeting, organised by the bureau, closed.": ("smewg", 42),
+    }  # fmt: skip
+    for text, expected in shapes.items():
+        mention = one(story("https://wire.example/full", "", text, 2031))
+        assert (mention.series, mention.number) == expected, text

@@ -42,12 +42,19 @@ FILED_UNDER_MEETING = re.compile(
     r"/small-?and-?medium-?enterprises?/((?:19|20)\d\d)_sme(?:[/.?#]|$)", re.I
 )
 HEAD = 12  # paragraphs at the top where a document names the meeting it is about
+# An APEC meeting document's symbol, its year, its forum and (for a working group) the
+# meeting's number: "2018/SMEWG46/005", "2006/SMEMM/002". At a paper's top it names the
+# meeting the paper was submitted to.
+DOC_SYMBOL = re.compile(r"\b(?:19|20)\d\d/(?:SMEWG(?P<smewg>\d{1,2})|(?P<smemm>SMEMM))/\d{2,3}\b")
 OWN_YEARS = 1  # a meeting dated further than this from its document is not its own
 
 # the words of a meeting's name: capitalised ones, and the lower-case words of the two
-# series' names ("the first APEC SME ministerial meeting", "24th SMEs ministerial meeting")
+# series' names ("the first APEC SME ministerial meeting", "24th SMEs ministerial meeting");
+# APEC's name in full is one ("the 26th Asia-Pacific Economic Cooperation (APEC) Small and
+# Medium Enterprises Ministerial Meeting")
+APEC_IN_FULL = re.compile(r"Asia[\s-]Pacific\s+Economic\s+Co-?operation", re.I)
 _WORD = (
-    r"(?:[A-Z][\w&'’.,-]*|\((?:M?SMEs?|SMEWG|SMEMM)\),?|(?i:and|&|of|on|for|the|apec|m?smes?"
+    rf"(?:{APEC_IN_FULL.pattern}(?:\s+\(APEC\))?|[A-Z][\w&'’.,-]*|\((?:M?SMEs?|SMEWG|SMEMM)\),?|(?i:and|&|of|on|for|the|apec|m?smes?"
     r"|small|medium(?:-sized)?|sized|enterprises?|ministerial|ministers['’]?|working|group"
     r"|plenary|session)(?![\w-]))"
 )
@@ -129,6 +136,20 @@ CJK_MINISTERIAL = re.compile(
     r"(?:中小(?:微)?企[业業](?:担当)?(?:大臣|閣僚|部[长長]|相当相|長官)(?:[级級])?(?:会合|会议|會議|会議)"
     r"|중소기업\s*장관\s*회의)"
 )
+# The SME Working Group's numbered meetings as those news name them, the number before or
+# after: "第五十五屆亞太經合組織中小企業工作小組會議", "中小企業作業部会第45回会合",
+# "第38回APEC SMEWG会議", "제45차 APEC 중소기업 실무그룹 회의".
+_CJK_ORDINAL = (
+    r"(?:第\s*(?P<{}>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[回次届屆]目?"
+    r"|제\s*(?P<ko_{}>\d{{1,2}})\s*차)"
+)
+CJK_SMEWG = re.compile(
+    rf"(?:{_CJK_ORDINAL.format('number', 'number')}(?:となる)?)?"
+    r"(?:\s|APEC|\(APEC\)|（APEC）|亚太经合组织|亞太經合組織|亞太區經濟合作組織|\(亞太經合組織\)"
+    r"|（亞太經合組織）|아시아태평양경제협력체)*"
+    r"(?:中小(?:微)?企[业業](?:作業部会|工作小?[组組])|중소기업\s*실무\s*그룹|SMEWG)"
+    rf"(?:\s*{_CJK_ORDINAL.format('after', 'after')})?"
+)
 # APEC as those news name it: a sentence naming SME ministers' meeting without it may be
 # another forum's ("日ASEAN中小企業大臣会合")
 CJK_APEC = re.compile(r"APEC|亚太经合组织|亞太經合組織|아시아태평양경제협력체")
@@ -155,6 +176,12 @@ LOCAL_MINISTERIAL = re.compile(
     r"\s*(?:เอเปค|APEC)?\s*(?:ครั้งที่\s*(?P<th>\d{1,2}))?)"
 )
 LOCAL_APEC = re.compile(r"\bAPEC\b|เอเปค")
+# the two series' names in other languages than English, and the name of APEC they go with
+LOCAL_NAMES = (
+    (CJK_APEC, CJK_MINISTERIAL, "sme_ministerial"),
+    (CJK_APEC, CJK_SMEWG, "smewg"),
+    (LOCAL_APEC, LOCAL_MINISTERIAL, "sme_ministerial"),
+)
 # a word every mention above holds (a paragraph without one is skipped)
 CUE = re.compile(
     r"meeting|smemm|smewg|ministerial\s+(?:news|press|media)\s+conference|\bmet\b|gathered"
@@ -233,6 +260,7 @@ def _series(words: str) -> str | None:
     """The series a meeting's name belongs to, or None for another meeting (trade
     ministers, leaders, a technology fair, another working group: "the 32nd Industrial
     Science and Technology Working Group Meeting")."""
+    words = APEC_IN_FULL.sub("APEC", words)  # its "Economic" names no economic meeting
     if WORKING_GROUP.search(words) and not MINISTERIAL.search(words):
         return "smewg" if SME.search(words) or not OTHER_GROUP.search(words) else None
     if MINISTERIAL.search(words) and SME.search(words) and not OTHER_MEETING.search(words):
@@ -331,6 +359,12 @@ def _letters(text: str) -> str:
     return "".join(c for c in folded if c.isalnum())
 
 
+def _symbol_start(sentence: str) -> int:
+    """Where a line's text starts after a page number or bullet ("1 2018/SMEWG46/005")."""
+    lead = re.match(r"[\W\d]{0,4}?\s*(?=(?:19|20)\d\d/)", sentence)
+    return lead.end() if lead else 0
+
+
 def _chair_of(sentence: str) -> str | None:
     """The name before ", Chair of the": "Hon Fran Bailey MP, Chair of the 14th …"."""
     found = CHAIR_OF.search(sentence)
@@ -382,12 +416,24 @@ def find_mentions(doc: Document) -> list[Mention]:
             opening = opening if opening and SME.search(sentence) else None
             if opening and not named:
                 named.append(("sme_ministerial", None, opening.start()))
-            for apec, names in ((CJK_APEC, CJK_MINISTERIAL), (LOCAL_APEC, LOCAL_MINISTERIAL)):
-                if named or not apec.search(sentence):
+            in_english = bool(named)
+            for apec, names, series in LOCAL_NAMES:
+                if in_english or not apec.search(sentence):
                     continue
                 for m in names.finditer(sentence):  # the number: the one ordinal group set
-                    number = next((n for n in m.groupdict().values() if n), None)
-                    named.append(("sme_ministerial", int(number) if number else None, m.start()))
+                    written = next((n for n in m.groupdict().values() if n), None)
+                    number = ordinal_number(written) if written else None
+                    if number or series == "sme_ministerial":  # the group's, numbered only
+                        named.append((series, number, m.start()))
+            # a paper's symbol heading its top: the meeting it is a paper of, in its own voice
+            # (a symbol cited inside a sentence is another paper's)
+            symbol = (
+                DOC_SYMBOL.match(sentence, _symbol_start(sentence)) if position < HEAD else None
+            )
+            if symbol and not named:
+                number = symbol.group("smewg")
+                series = "smewg" if number else "sme_ministerial"
+                named.append((series, int(number) if number else None, symbol.start()))
             if not named and position < HEAD and (m := UNNUMBERED.search(sentence)):
                 kind = (m.group("kind") or "").lower()
                 first = FIRST_HELD.search(sentence, m.end())
@@ -419,6 +465,7 @@ def find_mentions(doc: Document) -> list[Mention]:
                 voice = (
                     position < 0
                     or bool(opening)
+                    or bool(symbol)
                     or len(sentence.split()) <= HEADING_WORDS
                     or (statement and bool(SME.search(doc.title)))
                 )

@@ -21,7 +21,7 @@ from indexer.extract.doctype import STATEMENT_TYPES
 from indexer.model import Document
 from indexer.record.economies import split_place
 from indexer.record.meetings import Meeting
-from indexer.record.mentions import FILED_UNDER_MEETING, SME, Mention
+from indexer.record.mentions import FILED_UNDER_MEETING, HEAD, SME, Mention
 
 ROLES = ("outcome", "annex", "report", "speech", "news", "mention")
 ROLE_OF_TYPE = {
@@ -36,6 +36,10 @@ ADOPTED_HERE = {"outcome", "annex"}  # documents whose meeting number is their o
 NEWS_DAYS = 7  # a story this close to a meeting's first day that names its series is of it
 # an annex by its title or address: "Annex A", ".../annex-a", ".../annex_2"
 ANNEX = re.compile(r"(?<![a-z])annex(?![a-z])|\baction\s+(?:plan|agenda)\b|\binitiative\b", re.I)
+
+
+# a headline about a meeting (with SME in it): "APEC SME meeting in Phuket hailed ..."
+SME_MEETING_HEADLINE = re.compile(r"\b(?:meeting|ministerial|ministers|smemm|smewg)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -115,11 +119,11 @@ class Placer:
 
     def place(self, doc: Document, mentions: list[Mention]) -> Placement | None:
         """Where ``doc`` belongs: the meeting of its own mention (by number, else by its
-        series and year, else by its series and city), else the ministerial meeting whose
+        series and year, else by its series and city), else for a story naming no meeting
+        of its own the one it previews (``_upcoming``), else the ministerial meeting whose
         papers it is filed under (FILED_UNDER_MEETING), or for an SME statement that names
         no meeting, the ministerial meeting of its year, or for a story naming a series only
-        by its name, its meeting of those days (``_around``); None when it belongs to
-        none."""
+        by its name, its meeting of those days (``_around``); None when it belongs to none."""
         own = next((m for m in mentions if m.own), None)
         role = role_of(doc)
         if role in ("outcome", "mention") and own and not own.voice:
@@ -131,6 +135,8 @@ class Placer:
             found = self._of_year(own.series, own.year)
         elif own and own.city:  # an undated story: "the SME Ministerial Meeting in Iloilo"
             found = self._of_city(own.series, own.city)
+        elif own is None and role == "news" and (ahead := self._upcoming(doc, mentions)):
+            found = ahead
         elif filed:
             found = self._of_year("sme_ministerial", int(filed.group(1)))
         elif doc.doc_type in STATEMENT_TYPES and doc.year and _about_smes(doc):
@@ -140,6 +146,25 @@ class Placer:
         else:
             found = None
         return Placement(found.key, role) if found else None
+
+    def _upcoming(self, doc: Document, mentions: list[Mention]) -> Meeting | None:
+        """The numbered meeting a story that names no meeting of its own previews at its
+        top ("to promote the upcoming 28th Apec SME Ministerial Meeting to be held at ...")
+        under a headline about an SME meeting ("APEC SME meeting in Phuket hailed ..."),
+        when it opens within a year of the story's; None when it names none or several, or
+        the headline is about something else (a week's events naming meetings to come)."""
+        if not (SME.search(doc.title) and SME_MEETING_HEADLINE.search(doc.title)):
+            return None
+        ahead = {
+            (m.series, m.number) for m in mentions if m.future and m.number and m.position < HEAD
+        }
+        found = [
+            m
+            for key in ahead
+            if (m := self.by_number.get(key))
+            and (not doc.year or not m.year or 0 <= m.year - doc.year <= 1)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _around(self, day: str, mentions: list[Mention]) -> Meeting | None:
         """The one meeting of a series ``mentions`` name only by its name ("the SME
