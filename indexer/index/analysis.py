@@ -28,8 +28,8 @@ from indexer.text.stems import stem_word
 # acronyms without a vowel ("GVCs") stemmed as their singular; 18: irregular plurals as their
 # singular ("women", "children"); 19: "information" a stem of its own, not "inform"; 20: "%"
 # the word "percent"; 21: Korean words as bigrams of their syllables; 22: words joined without
-# a space split (DELIMIT)
-SCHEMA_VERSION = 22
+# a space split (DELIMIT); 23: the publisher's name in the searched title
+SCHEMA_VERSION = 23
 ANALYSIS_FIELD = "analysis"  # passage records' analysis for showing them (a column)
 
 # Words kept short; "us" is not a stop word here (it is an economy). "s" is what a

@@ -160,10 +160,34 @@ def _record(doc: Document, **extra: Any) -> dict[str, Any]:
 def searched_title(doc: Document) -> str:
     """The title a document's passages are found by: its own, and for a document its
     meeting adopted or reported (any role but a mention), the meeting's title and city, so
-    that "Iloilo Initiative" finds an annex of the Iloilo meeting titled "Annex A"."""
+    that "Iloilo Initiative" finds an annex of the Iloilo meeting titled "Annex A"; and its
+    publisher's name (``publisher_words``), so that "METI press release" finds a ministry's
+    release that names it only in its address."""
     meeting = doc.meeting if doc.role and doc.role != "mention" else None
     named = [meeting_title(meeting), meeting.get("city")] if meeting else []
-    return "\n".join(filter(None, [doc.title, *named]))
+    return "\n".join(filter(None, [doc.title, *named, publisher_words(doc.publisher)]))
+
+
+# The labels of a host that name no publisher: "www", "m", "en", "news", "co", "gov", ...
+_HOST_LABELS = frozenset(
+    ["www", "www2", "www3", "amp", "mobile", "en", "eng", "english", "news", "business"]
+    + ["biz", "com", "org", "net", "edu", "gov", "go", "co", "ac", "int", "info", "web"]
+    + ["site", "home"]
+)
+
+
+def publisher_words(publisher: str | None) -> str | None:
+    """The words a publisher is known by: a site's name as it is ("The Phuket News"); a host
+    as its labels but the generic ones and two-letter country codes ("en.people.cn" ->
+    "people", "www.meti.go.jp" -> "meti"); None for APEC's own pages (every one of them
+    says APEC) and for none."""
+    if not publisher or publisher == "APEC":
+        return None
+    if " " in publisher or "." not in publisher:
+        return publisher
+    labels = publisher.lower().rstrip(".").split(".")
+    kept = [label for label in labels if len(label) > 2 and label not in _HOST_LABELS]
+    return " ".join(kept) or None
 
 
 def document_records(doc: Document) -> Iterator[dict[str, Any]]:
