@@ -80,7 +80,13 @@ def test_headlines_and_speeches(title, url, publisher, expected):
 
 
 @pytest.mark.parametrize(
-    "title", ["Kingdom pushes SME promotion", "Ministry advances SME action agenda in APEC"]
+    "title",
+    [
+        "Kingdom pushes SME promotion",
+        "Ministry advances SME action agenda in APEC",
+        "Pandemic accelerates the kingdom's digital agenda",
+        "Ministers meeting concludes with plan for small firms",
+    ],
 )
 def test_a_headlines_verb_tells_a_story_whatever_its_opening(title):
     plain = "The kingdom will host the ministers of the region in 2031."
@@ -318,6 +324,9 @@ def test_an_item_of_a_databases_list_is_a_web_page():
     url = "https://projects.example.org/sites/PDB/Lists/Proposals/DispForm.aspx?ID=9"
     opening = "Project Title\n2041 Forum on Small Firms\nProject Year\n2040"
     assert classify("2041 Forum on Small Firms", url, opening, publisher="APEC") == "web_page"
+    # whatever its title says: a project named an initiative, a dialogue announced
+    for title in ("Lakeside Innovation Initiative", "Policy Dialogue on Small Firms Launched"):
+        assert classify(title, url, opening, publisher="APEC") == "web_page", title
     paper = "https://projects.example.org/sites/PDB/Lists/Proposals/Attachments/9/report.pdf"
     assert classify("2041 Forum on Small Firms", paper, opening, publisher="APEC") != "web_page"
 

@@ -77,7 +77,9 @@ from indexer.model import Document, Paragraph
 # 21: and typed by them; a title naming one of the group's meetings is not its own page.
 # 22: an "address to" a forum is a speech; APEC's features are its releases; "advances",
 #     "pushes" read as a headline's verbs.
-EXTRACTOR_VERSION = 22
+# 23: an item of a database's list is a web page whatever its title says; more of a
+#     headline's verbs ("accelerates", "tackles", "concludes", ...).
+EXTRACTOR_VERSION = 23
 
 FETCH_TIMEOUT = 30.0  # seconds, for `apec-search extract URL`
 FETCH_MAX_BYTES = 25 * 1024 * 1024

@@ -115,12 +115,12 @@ SPEECH_OPENING = re.compile(
     re.I | re.M,
 )
 SPEECH_LINES = 10  # the opening lines a speech is credited or its audience greeted in
-# a group's pages, and an item of a database's list (APEC's project database shows each
-# project at ".../Lists/Proposals/DispForm.aspx?ID=2250": a record's page, not a paper)
-WEB_PAGE_PATH = re.compile(
-    r"/groups?/|/working-groups?/|/about(?:-us)?(?:/|$)|/portal|/lists/[^/]+/dispform\.aspx$",
-    re.I,
-)
+# an item of a database's list (APEC's project database shows each project at
+# ".../Lists/Proposals/DispForm.aspx?ID=2250"): a record's page, whatever its title says
+# ("... Initiative", "Policy Dialogue on ..."), not a paper or a release
+DATABASE_ITEM_PATH = re.compile(r"/lists/[^/]+/dispform\.aspx$", re.I)
+# a group's pages
+WEB_PAGE_PATH = re.compile(r"/groups?/|/working-groups?/|/about(?:-us)?(?:/|$)|/portal", re.I)
 # a group's own page is titled with the group's name: "Small and Medium Enterprises Working
 # Group", "SMEWG", "About the SME Working Group"; not one of its meetings ("34th Meeting of
 # the APEC SMEWG")
@@ -152,7 +152,9 @@ HEADLINE = re.compile(
     r"\b(?:adopts?|backs?|issues?|endorses?|gets?|agrees?|renews?|promises?|calls?|welcomes?"
     r"|opens?|closes?|prepares?|aims?|focuses|vows?|launch(?:es)?|inaugurates?|hosts?|meets?"
     r"|commits?|wants?|urges?|supports?|boosts?|highlights?|discusses|pledges?|unveils?"
-    r"|signs?|joins?|says?|told|held|advances|pushes|to\s+(?:host|boost|hold|meet|promote|discuss)"
+    r"|signs?|joins?|says?|told|held|advances|pushes|accelerates|seeks|eyes|tackles"
+    r"|strengthens|expands|stresses|emphasi[sz]es|attends|concludes|reaffirms|showcases"
+    r"|to\s+(?:host|boost|hold|meet|promote|discuss)"
     # a headline in the passive: "Boracay Action Agenda plan endorsed"
     r"|(?:endorsed|adopted|approved|launched|unveiled|signed)$)\b",
     re.I,
@@ -284,6 +286,8 @@ def classify(
     parts = urlsplit(url)
     path = unquote(parts.path)
     og_type = signals.og_type if signals else None
+    if DATABASE_ITEM_PATH.search(path):
+        return "web_page"
     by_opening, own_voice = _opening_type(opening)
     speech = dict(TITLE_RULES)["speech"]
     head = "\n".join(opening.splitlines()[:SPEECH_LINES])
