@@ -153,6 +153,22 @@ def test_a_numbered_meeting_of_unknown_year_and_place_is_named_with_a_year_and_p
     assert hint("43rd SME ministerial meeting 2040") is None  # the 43rd's year is 2039
 
 
+def test_a_meeting_of_known_year_and_unknown_place_is_named_with_its_year_and_a_place():
+    unplaced = [
+        {"key": "sme_ministerial/48", "series": "sme_ministerial", "number": 48, "year": 2043,
+         "city": None, "economy": None, "documents": LISTED},
+        {"key": "smewg/92", "series": "smewg", "number": 92, "year": 2040, "city": None,
+         "economy": None, "documents": LISTED},
+    ]  # fmt: skip
+    meetings = MEETINGS + unplaced
+    found = meeting_hint("apec sme ministers chile 2043", lambda: meetings)
+    assert found.key == "sme_ministerial/48" and found.rest == "chile"
+    # a place the record knows for the year's meeting still decides: 2040's was Concepción
+    assert meeting_hint("SME ministers Viet Nam 2040", lambda: meetings) is None
+    # of the year's two group meetings, the one held there
+    assert meeting_hint("SMEWG meeting Brunei 2040", lambda: meetings).key == "smewg/90"
+
+
 @pytest.mark.parametrize(
     ("q", "title"),
     [

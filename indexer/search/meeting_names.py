@@ -158,12 +158,17 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
     folded = f" {fold(unquoted)} "
     cities = {p for m in of_series for p in _cities(m) if f" {p} " in folded}
     economies = {p for m in of_series for p in _economies(m) if f" {p} " in folded}
+    # A place the query gives names the meetings held there; with an ordinal or a year (one
+    # ministerial meeting a year), a meeting whose place the record does not know is not
+    # contradicted by it ("apec sme ministers peru 2008" of a meeting known only from its
+    # release), and the place stays a word to match.
+    unknown_place_ok = bool(ordinals or years)
     for said, names in ((cities, _cities), (economies, _economies)):
         if said:
-            candidates = [
-                m for m in candidates if said & set(names(m)) or (unknown_ok and not names(m))
-            ]
-            spans += [span for place in said for span in _spans_of(unquoted, place)]
+            held = [m for m in candidates if said & set(names(m))]
+            unplaced = [m for m in candidates if not names(m)] if unknown_place_ok else []
+            candidates = held or unplaced
+            spans += [span for place in said if held for span in _spans_of(unquoted, place)]
     if candidates and candidates[0].get("virtual"):
         spans += [m.span() for m in _VIRTUAL.finditer(unquoted)]
     number = ordinals[0][1] if ordinals else None
