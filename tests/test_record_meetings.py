@@ -717,6 +717,13 @@ def test_chinese_japanese_and_korean_news_name_the_ministerial_meeting():
         assert mention.year == 2031
     other_forum = story("https://wire.example/x", "", "日ASEAN中小企業大臣会合が開かれた。", 2031)
     assert find_mentions(other_forum) == []
+    # next year's meeting, prepared for: a meeting to come, not the story's own
+    for text in (
+        "중기부, 내년 APEC 중소기업 장관회의 준비",
+        "来年のAPEC中小企業大臣会合の開催を予定している。",
+    ):
+        mentions = find_mentions(story("https://wire.example/next", "", text, 2031))
+        assert mentions and all(m.future and not m.own for m in mentions), text
 
 
 def test_chinese_japanese_and_korean_news_name_the_working_groups_numbered_meetings():

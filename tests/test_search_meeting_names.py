@@ -153,6 +153,22 @@ def test_a_numbered_meeting_of_unknown_year_and_place_is_named_with_a_year_and_p
     assert hint("43rd SME ministerial meeting 2040") is None  # the 43rd's year is 2039
 
 
+@pytest.mark.parametrize(
+    ("q", "key", "rest"),
+    [
+        ("第四十二次中小企业部长会议", "sme_ministerial/42", ""),
+        ("제42차 중소기업 장관회의 개막", "sme_ministerial/42", "개막"),
+        ("2040년 APEC 중소기업 장관회의", "sme_ministerial/44", ""),
+        ("第90回APEC SMEWG会議", "smewg/90", ""),
+        ("APEC中小企業大臣会合 メキシコシティ", "sme_ministerial/45", ""),
+        ("Pertemuan Menteri UKM APEC ke-43", "sme_ministerial/43", ""),
+    ],
+)
+def test_a_meeting_named_in_the_languages_of_the_news_about_it(q, key, rest):
+    found = hint(q)
+    assert (found.key, found.rest) == (key, rest), q
+
+
 def test_a_meeting_of_known_year_and_unknown_place_is_named_with_its_year_and_a_place():
     unplaced = [
         {"key": "sme_ministerial/48", "series": "sme_ministerial", "number": 48, "year": 2043,

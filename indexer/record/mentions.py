@@ -117,6 +117,9 @@ FUTURE = re.compile(
     r"|(?:instruct\w*|decid\w*|decision|agreed|propos\w*|call\w*)\s+to\s+(?:convene|hold|organi[sz]e))\b",
     re.I,
 )
+# ... and in Chinese, Japanese and Korean, which write no spaces around them: next year
+# (明年, 来年, 내년), scheduled (予定, 예정), will be held (将于, 将在), preparing (준비)
+CJK_FUTURE = re.compile(r"明年|来年|내년|予定|예정|将于|将在|準備|准备|준비")
 # the series' first meeting told in passing: "(the meeting) ... is first launched in 1994
 # in Osaka, Japan", "was first held in 1994 in Osaka"
 FIRST_HELD = re.compile(r"\bfirst\s+(?:launched|held|convened|organi[sz]ed)\s+in\s+(?:19|20)\d\d\b")
@@ -127,11 +130,16 @@ CHAIR_OF = re.compile(
     r"(?P<name>(?:(?:Hon|H\.E|Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,4}?)"
     r"(?:\s+MP)?,\s+(?:the\s+)?Chair(?:man|person)?\s+of\s+the\b"
 )
+# an ordinal as Chinese, Japanese and Korean write it: 第38回, 第38届, 第三十八屆, 제38차
+_CJK_ORDINAL = (
+    r"(?:第\s*(?P<{}>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[回次届屆]目?"
+    r"|제\s*(?P<ko_{}>\d{{1,2}})\s*차)"
+)
 # The SME Ministerial Meeting as Chinese, Japanese and Korean news name it, its number
-# (第38回, 第38届, 제38차) before: "第38回APEC中小企業大臣会合", "第38回中小企業閣僚会合",
-# "第38届亚太经合组织中小企业部长会议", "APEC中小企業長官会議", "APEC 중소기업 장관회의".
+# before: "第38回APEC中小企業大臣会合", "第38回中小企業閣僚会合",
+# "第三十八届亚太经合组织中小企业部长会议", "APEC中小企業長官会議", "APEC 중소기업 장관회의".
 CJK_MINISTERIAL = re.compile(
-    r"(?:第\s*(?P<number>\d{1,2})\s*[回次届屆]|제\s*(?P<ko_number>\d{1,2})\s*차)?"
+    rf"(?:{_CJK_ORDINAL.format('number', 'number')})?"
     r"(?:\s|APEC|\(APEC\)|（APEC）|亚太经合组织|亞太經合組織|아시아태평양경제협력체)*"
     r"(?:中小(?:微)?企[业業](?:担当)?(?:大臣|閣僚|部[长長]|相当相|長官)(?:[级級])?(?:会合|会议|會議|会議)"
     r"|중소기업\s*장관\s*회의)"
@@ -139,16 +147,13 @@ CJK_MINISTERIAL = re.compile(
 # The SME Working Group's numbered meetings as those news name them, the number before or
 # after: "第五十五屆亞太經合組織中小企業工作小組會議", "中小企業作業部会第45回会合",
 # "第38回APEC SMEWG会議", "제45차 APEC 중소기업 실무그룹 회의".
-_CJK_ORDINAL = (
-    r"(?:第\s*(?P<{}>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[回次届屆]目?"
-    r"|제\s*(?P<ko_{}>\d{{1,2}})\s*차)"
-)
 CJK_SMEWG = re.compile(
     rf"(?:{_CJK_ORDINAL.format('number', 'number')}(?:となる)?)?"
     r"(?:\s|APEC|\(APEC\)|（APEC）|亚太经合组织|亞太經合組織|亞太區經濟合作組織|\(亞太經合組織\)"
     r"|（亞太經合組織）|아시아태평양경제협력체)*"
     r"(?:中小(?:微)?企[业業](?:作業部会|工作小?[组組])|중소기업\s*실무\s*그룹|SMEWG)"
     rf"(?:\s*{_CJK_ORDINAL.format('after', 'after')})?"
+    r"(?:\s*(?:會議|会議|会议|会合|회의))?"
 )
 # APEC as those news name it: a sentence naming SME ministers' meeting without it may be
 # another forum's ("日ASEAN中小企業大臣会合")
@@ -390,7 +395,7 @@ def find_mentions(doc: Document) -> list[Mention]:
             sentence = unit.text
             # the page's own words, as a link to the sentence must quote them
             quoted = page_text[offsets[unit.start] : offsets[unit.end]] if offsets else sentence
-            future = bool(FUTURE.search(sentence))
+            future = bool(FUTURE.search(sentence) or CJK_FUTURE.search(sentence))
             top = position < HEAD and not future
             named = []
             for m in NAMED.finditer(sentence):

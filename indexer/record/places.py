@@ -115,6 +115,28 @@ def native_city(text: str) -> tuple[str, str] | None:
     return found[1:] if found else None
 
 
+def native_names_in(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """The cities ``text`` names in Thai, Chinese, Japanese or Korean, wherever they stand
+    (a query: "第五十五屆 中小企業工作小組會議 香港"), as (GeoNames' name in English, the
+    span of the name as written); the longest name at each place, left to right."""
+    names = _native_names()
+    longest = max(map(len, names), default=0)
+    found = []
+    for run in NATIVE_SCRIPTS.finditer(text):
+        i, words = 0, run.group(0)
+        while i <= len(words) - MIN_NATIVE_NAME:
+            size = next(
+                (n for n in range(min(longest, len(words) - i), MIN_NATIVE_NAME - 1, -1)
+                 if words[i : i + n] in names),
+                0,
+            )  # fmt: skip
+            if size:
+                at = run.start() + i
+                found.append((names[words[i : i + size]], (at, at + size)))
+            i += size or 1
+    return found
+
+
 def _named(city: str) -> tuple[str, list[tuple[int, str, str]]]:
     """(``city`` folded, a trailing "city" set aside; the places GeoNames knows by that name
     or by the name whole, most populous first). A name in another script ("제주") is read as

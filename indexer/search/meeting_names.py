@@ -24,7 +24,8 @@ from typing import Any
 from indexer.index import thesaurus
 from indexer.record.economies import ECONOMIES, economy_name
 from indexer.record.meetings import meeting_title
-from indexer.record.places import fold
+from indexer.record.mentions import LOCAL_NAMES
+from indexer.record.places import fold, native_names_in
 from indexer.record.store import no_meeting_note
 from indexer.text.ordinals import ORDINAL, ordinal_number
 
@@ -42,6 +43,7 @@ _SERIES = re.compile(
 )
 _ORDINAL = re.compile(rf"(?<![\w-])(?:{ORDINAL})(?![\w-])", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w-])(?:19[89]\d|20\d\d)(?![\w-])")
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19[89]\d|20\d\d)(?:年|년)?(?!\d)")  # "2025年", "2025년"
 # a meeting's number written as a bare number after the series' name: "SMEWG 45", "SMEMM
 # no. 25", "SMEWG meeting #45" (two digits at most: four are a year)
 _BARE_NUMBER = re.compile(r"\s+(?:no\.?\s*|#\s*)?(\d{1,2})(?![\w-])", re.IGNORECASE)
@@ -125,18 +127,28 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
     series), or None: when it names no series, or two ordinals or years, or uses OR, AND,
     NOT, parentheses or a field (the user chose the logic). Words in quotes are never
     taken."""
-    if not _SERIES.search(q) or _SYNTAX.search(q):  # most queries name no series
+    if _SYNTAX.search(q):
         return None
     unquoted = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), q)
     series_match = _SERIES.search(unquoted)
-    if not series_match:
+    local = _local_series(unquoted)
+    if local and (local[2] or not series_match):
+        # "第五十五屆 中小企業工作小組會議 香港", "第42回APEC SMEWG会議": the series, its
+        # number as written
+        series, span, written = local
+        spans = [span]
+        ordinals = [(span, number)] if (number := ordinal_number(written or "")) else []
+        year_pattern = _YEAR_WRITTEN  # "2025年": no word boundary after it
+    elif series_match:
+        series = str(series_match.lastgroup)
+        spans = [series_match.span()]
+        ordinals = [(m.span(), ordinal_number(m.group(0))) for m in _ORDINAL.finditer(unquoted)]
+        if not ordinals and (bare := _BARE_NUMBER.match(unquoted, series_match.end())):
+            ordinals = [(bare.span(), int(bare.group(1)))]
+        year_pattern = _YEAR
+    else:  # most queries name no series
         return None
-    series = series_match.lastgroup
-    spans = [series_match.span()]
-    ordinals = [(m.span(), ordinal_number(m.group(0))) for m in _ORDINAL.finditer(unquoted)]
-    if not ordinals and (bare := _BARE_NUMBER.match(unquoted, series_match.end())):
-        ordinals = [(bare.span(), int(bare.group(1)))]
-    years = [(m.span(), int(m.group(0))) for m in _YEAR.finditer(unquoted)]
+    years = [(m.span(), int(m.group(0)[:4])) for m in year_pattern.finditer(unquoted)]
     if len(ordinals) > 1 or len(years) > 1:
         return None
     of_series = [m for m in meetings() if m.get("series") == series and m.get("key")]
@@ -156,7 +168,8 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
         ]
         spans.append(years[0][0])
     folded = f" {fold(unquoted)} "
-    cities = {p for m in of_series for p in _cities(m) if f" {p} " in folded}
+    native = {fold(english): span for english, span in native_names_in(unquoted)}
+    cities = {p for m in of_series for p in _cities(m) if f" {p} " in folded or p in native}
     economies = {p for m in of_series for p in _economies(m) if f" {p} " in folded}
     # A place the query gives names the meetings held there; with an ordinal or a year (one
     # ministerial meeting a year), a meeting whose place the record does not know is not
@@ -169,6 +182,7 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
             unplaced = [m for m in candidates if not names(m)] if unknown_place_ok else []
             candidates = held or unplaced
             spans += [span for place in said if held for span in _spans_of(unquoted, place)]
+            spans += [native[place] for place in said if held and place in native]
     if candidates and candidates[0].get("virtual"):
         spans += [m.span() for m in _VIRTUAL.finditer(unquoted)]
     number = ordinals[0][1] if ordinals else None
@@ -182,6 +196,16 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
             year = candidates[0].get("year") if candidates else None
             break
     return _Named(series, number, year, cities, spans, candidates)
+
+
+def _local_series(text: str) -> tuple[str, tuple[int, int], str | None] | None:
+    """(series, span, the number as written or None) of a meeting ``text`` names as news
+    in Chinese, Japanese, Korean, Malay or Indonesian, Tagalog, Vietnamese, Spanish or
+    Thai name it (``mentions.LOCAL_NAMES``), or None."""
+    for _, names, series in LOCAL_NAMES:
+        if found := names.search(text):
+            return series, found.span(), next((n for n in found.groupdict().values() if n), None)
+    return None
 
 
 def _neighbour(
@@ -236,7 +260,7 @@ def meeting_hint(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> Meetin
     outcome_roles = {"outcome", "report"} if meeting.get("series") == "smewg" else {"outcome"}
     if not roles - {"mention"}:
         return None  # nothing to list first
-    words = tuple(q[a:b].strip() for a, b in sorted(named.spans))
+    words = tuple(q[a:b].strip() for a, b in sorted(set(named.spans)))
     shown = {k: meeting.get(k) for k in ("series", "number", "year", "city", "economy")}
     rest = _without(q, named.spans)
     return MeetingHint(meeting["key"], shown, words, rest, outcome=bool(roles & outcome_roles))
