@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from indexer.index.segment import NEEDS_SEGMENTS
 from indexer.model import Document, Paragraph
 
 MIN_WORDS = 40
@@ -100,5 +101,10 @@ MIN_USABLE_WORDS = 3
 
 
 def usable_text(doc: Document) -> bool:
-    """Whether a document has some words (a scanned PDF without a text layer has none)."""
-    return len(re.findall(r"[^\W\d_]{2,}", doc.text)) >= MIN_USABLE_WORDS
+    """Whether a document has some words (a scanned PDF without a text layer has none): at
+    least MIN_USABLE_WORDS runs of letters, a run of Chinese, Japanese or Thai (written
+    without spaces: "台湾のアクセラレータが協力する") counting one word per pair of its
+    characters, as the index splits it."""
+    runs = re.findall(r"[^\W\d_]{2,}", doc.text)
+    words = sum(len(run) - 1 if NEEDS_SEGMENTS.search(run) else 1 for run in runs)
+    return words >= MIN_USABLE_WORDS
