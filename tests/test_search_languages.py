@@ -286,3 +286,40 @@ def test_a_cut_does_not_part_a_thai_letter_from_its_mark():
     text = "ก่" * 150 + " วิสาหกิจ " + "ก่" * 150  # each letter with a tone mark after it
     got = re.sub(r"</?mark>", "", snippet(text, queries.parse("วิสาหกิจ")))[2:-2]
     assert unicodedata.category(got[0])[0] != "M" and got.endswith("่")
+
+
+@pytest.mark.parametrize(
+    ("query", "texts"),
+    [
+        # news in other languages name the record's events and people in their own words
+        ("accelerator network", {"fr": "Taïwan lance un réseau d'accélérateurs.",
+                                 "ja": "台湾のアクセラレータが協力する。"}),
+        ("trade fairs", {"zh": "中小企业技术交流暨展览会在成都开幕。",
+                         "ko": "중소기업 기술 박람회가 열렸다."}),
+        ("delegation", {"zh": "代表团出席了会议。", "es": "La delegación asistió a la reunión."}),
+    ],
+)  # fmt: skip
+def test_an_event_or_a_delegation_is_found_in_the_news_languages(tmp_path, query, texts):
+    docs = [
+        make_document(f"https://example.org/{slug}", f"Nota {slug}", [text])
+        for slug, text in {**texts, "other": "Ministers met in the fjord."}.items()
+    ]
+    engine = Engine(make_index(tmp_path, docs))
+    try:
+        assert set(found_in(engine, query, thesaurus=True)) == set(texts)
+    finally:
+        engine.close()
+
+
+def test_a_short_story_in_chinese_or_japanese_is_indexed(tmp_path):
+    # one run of characters with no space in it: a word per pair of them, as indexed
+    docs = [
+        make_document("https://example.org/zh", "消息", ["中小企业技术交流会在成都开幕。"]),
+        make_document("https://example.org/ja", "ニュース", ["台湾のアクセラレータが協力。"]),
+    ]
+    engine = Engine(make_index(tmp_path, docs))
+    try:
+        assert found_in(engine, "成都") == ["zh"]
+        assert found_in(engine, "アクセラレータ") == ["ja"]
+    finally:
+        engine.close()
