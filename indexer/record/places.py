@@ -119,10 +119,13 @@ def native_names_in(text: str) -> list[tuple[str, tuple[int, int]]]:
     """The cities ``text`` names in Thai, Chinese, Japanese or Korean, wherever they stand
     (a query: "第五十五屆 中小企業工作小組會議 香港"), as (GeoNames' name in English, the
     span of the name as written); the longest name at each place, left to right."""
+    runs = list(NATIVE_SCRIPTS.finditer(text))
+    if not runs:  # an English query: GeoNames' tables (28 MB) stay unread
+        return []
     names = _native_names()
     longest = max(map(len, names), default=0)
     found = []
-    for run in NATIVE_SCRIPTS.finditer(text):
+    for run in runs:
         i, words = 0, run.group(0)
         while i <= len(words) - MIN_NATIVE_NAME:
             size = next(
