@@ -994,9 +994,10 @@ def test_a_story_previewing_a_numbered_meeting_is_about_it():
     # under a headline about something else, the meeting is named in passing
     week = story("https://wire.example/week", "SME week opens", text, 2031)
     assert build_record([statement(2031, LAKESIDE), week]).apply(week).meeting is None
-    years_before = story("https://wire.example/old", headline, text, 2027)
-    record = build_record([statement(2031, LAKESIDE), years_before])
-    assert record.apply(years_before).meeting is None
+    # a story of the year before previews next year's meeting: about its own year's, if any
+    year_before = story("https://wire.example/old", headline, text, 2030)
+    record = build_record([statement(2031, LAKESIDE), year_before])
+    assert record.apply(year_before).meeting is None
 
 
 def test_a_meeting_named_with_apecs_name_in_full_is_numbered():

@@ -151,7 +151,7 @@ class Placer:
         """The numbered meeting a story that names no meeting of its own previews at its
         top ("to promote the upcoming 28th Apec SME Ministerial Meeting to be held at ...")
         under a headline about an SME meeting ("APEC SME meeting in Phuket hailed ..."),
-        when it opens within a year of the story's; None when it names none or several, or
+        when it opens in the story's year; None when it names none or several, or
         the headline is about something else (a week's events naming meetings to come)."""
         if not (SME.search(doc.title) and SME_MEETING_HEADLINE.search(doc.title)):
             return None
@@ -161,8 +161,7 @@ class Placer:
         found = [
             m
             for key in ahead
-            if (m := self.by_number.get(key))
-            and (not doc.year or not m.year or 0 <= m.year - doc.year <= 1)
+            if (m := self.by_number.get(key)) and (not doc.year or not m.year or m.year == doc.year)
         ]
         return found[0] if len(found) == 1 else None
 
