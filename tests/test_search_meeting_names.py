@@ -169,6 +169,15 @@ def test_a_meeting_named_in_the_languages_of_the_news_about_it(q, key, rest):
     assert (found.key, found.rest) == (key, rest), q
 
 
+def test_another_economy_than_the_hosts_is_a_participant_of_a_meeting_named_by_its_city():
+    found = hint("Chile minister Hilltown SME ministers meeting")
+    assert (found.key, found.rest) == ("sme_ministerial/43", "Chile minister")
+    found = hint("43rd SME ministerial meeting Chile delegation")
+    assert (found.key, found.rest) == ("sme_ministerial/43", "Chile delegation")
+    # named by its year alone, a meeting held in another economy is not the one meant
+    assert hint("SME ministers Chile 2039") is None
+
+
 def test_a_meeting_of_known_year_and_unknown_place_is_named_with_its_year_and_a_place():
     unplaced = [
         {"key": "sme_ministerial/48", "series": "sme_ministerial", "number": 48, "year": 2043,

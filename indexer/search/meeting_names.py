@@ -174,11 +174,15 @@ def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None
     # A place the query gives names the meetings held there; with an ordinal or a year (one
     # ministerial meeting a year), a meeting whose place the record does not know is not
     # contradicted by it ("apec sme ministers peru 2008" of a meeting known only from its
-    # release), and the place stays a word to match.
+    # release), and the place stays a word to match. An economy other than the host of a
+    # meeting named by its number or city is a participant's ("Brunei minister Gifu SME
+    # ministers meeting"): a word to match too.
     unknown_place_ok = bool(ordinals or years)
     for said, names in ((cities, _cities), (economies, _economies)):
         if said:
             held = [m for m in candidates if said & set(names(m))]
+            if not held and names is _economies and (ordinals or cities):
+                continue
             unplaced = [m for m in candidates if not names(m)] if unknown_place_ok else []
             candidates = held or unplaced
             spans += [span for place in said if held for span in _spans_of(unquoted, place)]
