@@ -382,11 +382,12 @@ def score_documents(labels: dict[str, dict], docs: dict[str, dict]) -> dict[str,
         f"{pct(numbered, len(outcome))}  ({false_numbers} wrong elsewhere)"
     )
     # every page's meeting, news about it too: what a search naming the meeting lists first
+    given = {p["id"]: meeting_of(docs.get(p["id"])) for p in pages}
     labelled = [p for p in pages if label_meeting(p)]
+    right = sum(given[p["id"]] == label_meeting(p) for p in labelled)
+    other = sum(1 for p in pages if given[p["id"]] not in (None, label_meeting(p)))
     rows["meeting of each page (series, number)"] = (
-        f"{pct(sum(meeting_of(docs.get(p['id'])) == label_meeting(p) for p in labelled), len(labelled))}"
-        f"  ({sum(1 for p in pages if meeting_of(docs.get(p['id'])) not in (None, label_meeting(p)))}"
-        " given another)"
+        f"{pct(right, len(labelled))}  ({other} given another)"
     )
     chrome = [(p["id"], line) for p in pages for line in p.get("chrome") or [] if p["id"] in docs]
     kept = sum(chrome_kept(line, docs[i]) for i, line in chrome)

@@ -45,7 +45,7 @@ HEAD = 12  # paragraphs at the top where a document names the meeting it is abou
 # An APEC meeting document's symbol, its year, its forum and (for a working group) the
 # meeting's number: "2018/SMEWG46/005", "2006/SMEMM/002". At a paper's top it names the
 # meeting the paper was submitted to.
-DOC_SYMBOL = re.compile(r"\b(?:19|20)\d\d/(?:SMEWG(?P<smewg>\d{1,2})|(?P<smemm>SMEMM))/\d{2,3}\b")
+DOC_SYMBOL = re.compile(r"\b(?:19|20)\d\d/(?:SMEWG(?P<smewg>\d{1,2})|SMEMM)/\d{2,3}\b")
 OWN_YEARS = 1  # a meeting dated further than this from its document is not its own
 
 # the words of a meeting's name: capitalised ones, and the lower-case words of the two
@@ -54,7 +54,8 @@ OWN_YEARS = 1  # a meeting dated further than this from its document is not its 
 # Medium Enterprises Ministerial Meeting")
 APEC_IN_FULL = re.compile(r"Asia[\s-]Pacific\s+Economic\s+Co-?operation", re.I)
 _WORD = (
-    rf"(?:{APEC_IN_FULL.pattern}(?:\s+\(APEC\))?|[A-Z][\w&'’.,-]*|\((?:M?SMEs?|SMEWG|SMEMM)\),?|(?i:and|&|of|on|for|the|apec|m?smes?"
+    rf"(?:{APEC_IN_FULL.pattern}(?:\s+\(APEC\))?"
+    r"|[A-Z][\w&'’.,-]*|\((?:M?SMEs?|SMEWG|SMEMM)\),?|(?i:and|&|of|on|for|the|apec|m?smes?"
     r"|small|medium(?:-sized)?|sized|enterprises?|ministerial|ministers['’]?|working|group"
     r"|plenary|session)(?![\w-]))"
 )

@@ -4,10 +4,11 @@ the reader wants, whether or not their text repeats the words (a Korean story ab
 31st meeting does not say "ministerial meeting 2025" in English; an annex does not say
 where it was adopted).
 
-A query names a meeting when, outside quotes, it holds a series' name (SERIES_NAMES) and at
-least one of the meeting's ordinal, year or city (an economy hosted several meetings: it
-only narrows them), exactly one meeting of the record agrees with all of those given, and
-the record lists documents of that meeting. The words that named it leave the query; the
+A query names a meeting when, outside quotes, it holds a series' name (SERIES_NAMES, or
+as news in Chinese, Japanese, Korean and other languages name it) and at least one of the
+meeting's ordinal, year or city (an economy hosted several meetings: it only narrows them),
+exactly one meeting of the record agrees with all of those given, and the record lists
+documents of that meeting. The words that named it leave the query; the
 engine lists the meeting's documents holding the other words first, then the documents
 matching the query as typed, then the meeting's other documents (``Engine.search``). The
 user sees the meeting named and can search the words as typed instead. A meeting named by
@@ -123,10 +124,11 @@ class _Named:
 
 
 def _read(q: str, meetings: Callable[[], list[dict[str, Any]]]) -> _Named | None:
-    """What ``q`` says of a meeting of ``meetings()`` (only called when ``q`` names a
-    series), or None: when it names no series, or two ordinals or years, or uses OR, AND,
-    NOT, parentheses or a field (the user chose the logic). Words in quotes are never
-    taken."""
+    """What ``q`` says of a meeting of ``meetings()``, or None: when it names no series (in
+    English, SERIES_NAMES, or as news in other languages name it, ``mentions.LOCAL_NAMES``:
+    an ordinal written there is the meeting's number), or two ordinals or years, or uses
+    OR, AND, NOT, parentheses or a field (the user chose the logic). Words in quotes are
+    never taken."""
     if _SYNTAX.search(q):
         return None
     unquoted = re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), q)
